@@ -1,0 +1,13 @@
+namespace Connect2Luton.Application.Common.Identity;
+
+/// <summary>Who is acting: the signed-in user on a page, or the system for nightly jobs and start-up seeding.</summary>
+public interface ICurrentUser
+{
+    /// <summary>The user name recorded on audit entries and decisions (an email address, or "system").</summary>
+    string Name { get; }
+
+    bool IsInRole(string role);
+
+    /// <summary>For a hiring manager, the one service area they act for.</summary>
+    int? ServiceAreaId { get; }
+}

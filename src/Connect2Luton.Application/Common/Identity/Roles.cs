@@ -1,0 +1,12 @@
+namespace Connect2Luton.Application.Common.Identity;
+
+/// <summary>The roles people sign in with; pages and use cases authorise against these names.</summary>
+public static class Roles
+{
+    public const string Recruiter = nameof(Recruiter);
+    public const string HiringManager = nameof(HiringManager);
+    public const string PolicyOfficer = nameof(PolicyOfficer);
+    public const string Admin = nameof(Admin);
+
+    public static IReadOnlyList<string> All { get; } = [Recruiter, HiringManager, PolicyOfficer, Admin];
+}

@@ -1,0 +1,22 @@
+namespace Connect2Luton.Application.Common.Persistence;
+
+public interface IUnitOfWork
+{
+    /// <summary>Writes every staged change in one transaction, or none and reports the conflict.</summary>
+    Task<SaveResult> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A save either lands or reports that someone else changed the same record first.</summary>
+public sealed record SaveResult
+{
+    private SaveResult(string? conflict) => Conflict = conflict;
+
+    public static SaveResult Saved { get; } = new((string?)null);
+
+    public static SaveResult Conflicted(string message) => new(message);
+
+    /// <summary>What changed underneath the user, in words they can act on; null when the save landed.</summary>
+    public string? Conflict { get; }
+
+    public bool IsConflict => Conflict is not null;
+}

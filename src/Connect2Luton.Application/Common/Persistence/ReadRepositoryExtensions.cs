@@ -1,0 +1,19 @@
+using Connect2Luton.Application.Common.Specifications;
+
+namespace Connect2Luton.Application.Common.Persistence;
+
+public static class ReadRepositoryExtensions
+{
+    /// <summary>A page of a projection and the total its criteria match, from one specification.</summary>
+    public static async Task<PagedResult<TResult>> PageAsync<T, TResult>(
+        this IReadRepository<T> repository, ISpecification<T, TResult> specification, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(specification);
+        var size = specification.Take ?? throw new ArgumentException("A paged specification must say how many rows a page holds.", nameof(specification));
+        var total = await repository.CountAsync(specification, cancellationToken);
+        var items = await repository.ListAsync(specification, cancellationToken);
+        return new PagedResult<TResult>(items, (specification.Skip ?? 0) / size + 1, size, total);
+    }
+}

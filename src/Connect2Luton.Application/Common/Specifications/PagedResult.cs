@@ -1,0 +1,26 @@
+namespace Connect2Luton.Application.Common.Specifications;
+
+/// <summary>One page of a list, with the total the criteria match so a page can offer the rest.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < PageCount;
+}
+
+/// <summary>A page asked for by a user: out-of-range numbers are brought back in range rather than refused.</summary>
+public sealed record PageRequest
+{
+    public const int DefaultSize = 25;
+    public const int MaximumSize = 100;
+
+    public PageRequest(int page, int size = DefaultSize)
+    {
+        Page = Math.Max(1, page);
+        Size = Math.Clamp(size, 1, MaximumSize);
+    }
+
+    public int Page { get; }
+    public int Size { get; }
+    public int Skip => (Page - 1) * Size;
+}

@@ -1,0 +1,14 @@
+namespace Connect2Luton.Application.Dashboard;
+
+public sealed record DashboardFigures(
+    DateOnly AsOf,
+    int LivePlacements,
+    IReadOnlyList<ServiceHeadcount> ByService,
+    int ChildrensAgencySocialWorkers,
+    int PastTwelveWeeks,
+    int PastSixMonths,
+    int PastTwelveMonths,
+    int OpenRequisitions,
+    int RequisitionsAwaitingApproval);
+
+public sealed record ServiceHeadcount(int ServiceAreaId, string ServiceArea, int LivePlacements);

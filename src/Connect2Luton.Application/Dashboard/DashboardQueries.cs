@@ -1,0 +1,45 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
+using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Application.ServiceAreas;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+
+namespace Connect2Luton.Application.Dashboard;
+
+/// <summary>The figures on the dashboard, each counted in the database as of today.</summary>
+public sealed class DashboardQueries(
+    IReadRepository<Placement> placements,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<ServiceArea> serviceAreas,
+    IReadRepository<JobRole> jobRoles,
+    TimeProvider clock)
+{
+    public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var areas = await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken);
+        var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
+        var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToList();
+
+        var byService = await placements.CountByAsync(new LivePlacementsSpec(today), p => p.ServiceAreaId, cancellationToken);
+        var headcount = areas
+            .Select(a => new ServiceHeadcount(a.Id, a.Name, byService.GetValueOrDefault(a.Id)))
+            .ToList();
+
+        return new DashboardFigures(
+            today,
+            byService.Values.Sum(),
+            headcount,
+            await placements.CountAsync(new LivePlacementsSpec(today, serviceAreaIds: childrens, jobRoleIds: dfeRoles), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.TwelveWeeksBefore(today)), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.SixMonthsBefore(today)), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.TwelveMonthsBefore(today)), cancellationToken),
+            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open), cancellationToken),
+            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted), cancellationToken));
+    }
+}

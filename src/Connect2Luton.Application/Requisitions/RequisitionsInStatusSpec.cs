@@ -1,0 +1,10 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.Requisitions;
+
+namespace Connect2Luton.Application.Requisitions;
+
+public sealed class RequisitionsInStatusSpec : Specification<Requisition>
+{
+    public RequisitionsInStatusSpec(RequisitionStatus status) =>
+        Query.Where(r => r.Status == status).AsNoTracking();
+}

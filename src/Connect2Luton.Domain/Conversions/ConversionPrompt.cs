@@ -1,0 +1,80 @@
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Decisions;
+
+namespace Connect2Luton.Domain.Conversions;
+
+/// <summary>
+/// A nudge, raised nightly by the conversion rules, to offer a placed worker a permanent post; with the reasons,
+/// the money, and what people did about it.
+/// </summary>
+public sealed class ConversionPrompt : AggregateRoot
+{
+    private readonly List<ConversionPromptAction> _actions = [];
+
+    private ConversionPrompt() { Reasons = string.Empty; Costs = null!; }
+
+    public ConversionPrompt(int placementId, int workerId, int serviceAreaId, string reasons, ConversionCosts costs, RuleDecision? decision, DateOnly raisedOn, DateTimeOffset raisedAt)
+    {
+        PlacementId = Guard.Reference(placementId, "The placement");
+        WorkerId = Guard.Reference(workerId, "The worker");
+        ServiceAreaId = Guard.Reference(serviceAreaId, "The service area");
+        Reasons = Guard.Required(reasons, Limits.LongText, "The reasons");
+        Costs = costs ?? throw new ArgumentNullException(nameof(costs));
+        Decision = decision;
+        RaisedOn = raisedOn;
+        RaisedAt = raisedAt;
+        Status = ConversionPromptStatus.Open;
+    }
+
+    public int PlacementId { get; private set; }
+    public int WorkerId { get; private set; }
+    public int ServiceAreaId { get; private set; }
+    public string Reasons { get; private set; }
+    public ConversionCosts Costs { get; private set; }
+    public long? DecisionId { get; private set; }
+    public RuleDecision? Decision { get; private set; }
+    public DateOnly RaisedOn { get; private set; }
+    public DateTimeOffset RaisedAt { get; private set; }
+    public ConversionPromptStatus Status { get; private set; }
+    public DateOnly? SnoozedUntil { get; private set; }
+    public DateOnly? PermanentStartDate { get; private set; }
+
+    /// <summary>The yearly saving booked when the worker converted: agency cost less permanent cost.</summary>
+    public decimal? YearlySaving { get; private set; }
+
+    public IReadOnlyCollection<ConversionPromptAction> Actions => _actions.AsReadOnly();
+
+    /// <summary>Still waiting on someone: a closed prompt (declined, not suitable, converted) never comes back.</summary>
+    public bool IsOpen => Status is ConversionPromptStatus.Open or ConversionPromptStatus.OfferMade or ConversionPromptStatus.Snoozed;
+
+    public void RecordOfferMade(string? note, string by, DateTimeOffset at) =>
+        Act(ConversionPromptStatus.OfferMade, note, by, at);
+
+    public void RecordDeclined(string? note, string by, DateTimeOffset at) =>
+        Act(ConversionPromptStatus.Declined, note, by, at);
+
+    public void RecordNotSuitable(string reason, string by, DateTimeOffset at) =>
+        Act(ConversionPromptStatus.NotSuitable, Guard.Required(reason, Limits.Reason, "The reason"), by, at);
+
+    public void Snooze(DateOnly until, DateOnly today, string? note, string by, DateTimeOffset at)
+    {
+        if (until <= today) throw new DomainRuleException("A prompt can only be snoozed until a later date.");
+        Act(ConversionPromptStatus.Snoozed, note, by, at);
+        SnoozedUntil = until;
+    }
+
+    public void RecordConverted(DateOnly permanentStart, string by, DateTimeOffset at)
+    {
+        Act(ConversionPromptStatus.Converted, $"Permanent post starts {permanentStart:d MMMM yyyy}", by, at);
+        PermanentStartDate = permanentStart;
+        YearlySaving = Costs.YearlySaving;
+    }
+
+    private void Act(ConversionPromptStatus outcome, string? note, string by, DateTimeOffset at)
+    {
+        if (!IsOpen) throw new DomainRuleException($"This prompt is closed ({Status}); raise a new one if things have changed.");
+        _actions.Add(new ConversionPromptAction(outcome, note, by, at));
+        Status = outcome;
+        SnoozedUntil = null;
+    }
+}

@@ -1,0 +1,28 @@
+using Connect2Luton.Domain.Common;
+
+namespace Connect2Luton.Domain.HiringManagers;
+
+/// <summary>A manager in a council service area who raises and approves requisitions for that service only.</summary>
+public sealed class HiringManager : AggregateRoot
+{
+    private HiringManager() { Name = Email = JobTitle = string.Empty; }
+
+    public HiringManager(string name, string email, string jobTitle, int serviceAreaId, string? phone)
+    {
+        Name = Guard.Required(name, Limits.Name);
+        Email = Guard.Required(email, Limits.Email).ToLowerInvariant();
+        JobTitle = Guard.Required(jobTitle, Limits.Title);
+        ServiceAreaId = Guard.Reference(serviceAreaId);
+        Phone = Guard.Optional(phone, Limits.Phone);
+        IsActive = true;
+    }
+
+    public string Name { get; private set; }
+    public string Email { get; private set; }
+    public string JobTitle { get; private set; }
+    public string? Phone { get; private set; }
+    public int ServiceAreaId { get; private set; }
+    public bool IsActive { get; private set; }
+
+    public void Deactivate() => IsActive = false;
+}

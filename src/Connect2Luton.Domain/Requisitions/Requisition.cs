@@ -1,0 +1,161 @@
+using Connect2Luton.Domain.Common;
+
+namespace Connect2Luton.Domain.Requisitions;
+
+/// <summary>
+/// A service's request for one or more temporary workers. It moves draft -> submitted -> approved -> open ->
+/// filled, may be rejected back to its author or cancelled, and records who took each step.
+/// </summary>
+public sealed class Requisition : AggregateRoot
+{
+    private readonly List<RequisitionEvent> _events = [];
+    private readonly List<ShortlistEntry> _shortlist = [];
+
+    private Requisition() { Title = RaisedBy = string.Empty; }
+
+    private Requisition(RequisitionDetails details, int hiringManagerId, string by, DateTimeOffset at)
+    {
+        Title = RaisedBy = string.Empty;
+        HiringManagerId = Guard.Reference(hiringManagerId, "The hiring manager");
+        Apply(details);
+        RaisedBy = Guard.Required(by, Limits.Actor);
+        RaisedAt = at;
+        Status = RequisitionStatus.Draft;
+        _events.Add(new RequisitionEvent(null, RequisitionStatus.Draft, by, at, "Raised"));
+    }
+
+    public static Requisition Raise(RequisitionDetails details, int hiringManagerId, string by, DateTimeOffset at) =>
+        new(details, hiringManagerId, by, at);
+
+    public int ServiceAreaId { get; private set; }
+    public int JobRoleId { get; private set; }
+    public int HiringManagerId { get; private set; }
+    public string Title { get; private set; }
+    public RequisitionReason Reason { get; private set; }
+    public string? Description { get; private set; }
+    public decimal WeeklyHours { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly EndDate { get; private set; }
+
+    /// <summary>The most the service proposes to pay per hour; the pay-rate cap rules still apply on top.</summary>
+    public decimal MaximumPayRate { get; private set; }
+
+    /// <summary>How many workers the service asked for; the requisition is filled when that many are placed.</summary>
+    public int Positions { get; private set; }
+    public int PositionsFilled { get; private set; }
+
+    /// <summary>A DfE return field: the assignment is to a project team rather than a business-as-usual post.</summary>
+    public bool IsProjectTeam { get; private set; }
+
+    public RequisitionStatus Status { get; private set; }
+    public string RaisedBy { get; private set; }
+    public DateTimeOffset RaisedAt { get; private set; }
+
+    public IReadOnlyCollection<RequisitionEvent> Events => _events.AsReadOnly();
+    public IReadOnlyCollection<ShortlistEntry> Shortlist => _shortlist.AsReadOnly();
+
+    public bool CanBeRevised => Status is RequisitionStatus.Draft or RequisitionStatus.Rejected;
+
+    public void Revise(RequisitionDetails details, string by, DateTimeOffset at)
+    {
+        if (!CanBeRevised) throw new DomainRuleException($"A requisition that is {DescribeState(Status)} cannot be changed.");
+        if (details.ServiceAreaId != ServiceAreaId) throw new DomainRuleException("A requisition cannot move to another service area.");
+        Apply(details);
+        _events.Add(new RequisitionEvent(Status, Status, by, at, "Revised"));
+    }
+
+    public void Submit(string by, DateTimeOffset at) =>
+        MoveTo(RequisitionStatus.Submitted, by, at, null, RequisitionStatus.Draft, RequisitionStatus.Rejected);
+
+    public void Approve(string by, DateTimeOffset at) =>
+        MoveTo(RequisitionStatus.Approved, by, at, null, RequisitionStatus.Submitted);
+
+    public void Reject(string by, DateTimeOffset at, string reason) =>
+        MoveTo(RequisitionStatus.Rejected, by, at, Guard.Required(reason, Limits.Reason, "The reason for rejecting"), RequisitionStatus.Submitted);
+
+    public void Open(string by, DateTimeOffset at) =>
+        MoveTo(RequisitionStatus.Open, by, at, null, RequisitionStatus.Approved);
+
+    public void Cancel(string by, DateTimeOffset at, string reason) =>
+        MoveTo(RequisitionStatus.Cancelled, by, at, Guard.Required(reason, Limits.Reason, "The reason for cancelling"),
+            RequisitionStatus.Draft, RequisitionStatus.Submitted, RequisitionStatus.Approved, RequisitionStatus.Rejected, RequisitionStatus.Open);
+
+    public bool CanTakePlacement => Status == RequisitionStatus.Open && PositionsFilled < Positions;
+
+    /// <summary>
+    /// Counts a new placement against the requisition; it is filled once every position it asked for is taken.
+    /// Called by <see cref="Placements.Placement.Book"/>, so no placement exists without a position for it.
+    /// </summary>
+    internal void TakePlacement(int workerId, string by, DateTimeOffset at)
+    {
+        if (Status == RequisitionStatus.Filled)
+            throw new DomainRuleException(Positions == 1
+                ? "This requisition is already filled: it asked for one worker."
+                : $"This requisition is already filled: all {Positions} positions are taken.");
+        if (Status != RequisitionStatus.Open) throw new DomainRuleException($"Only an open requisition can take a placement; this one is {DescribeState(Status)}.");
+
+        PositionsFilled++;
+        _shortlist.SingleOrDefault(e => e.WorkerId == workerId && e.Status == ShortlistEntryStatus.Shortlisted)?.MarkPlaced();
+        if (PositionsFilled == Positions) MoveTo(RequisitionStatus.Filled, by, at, null, RequisitionStatus.Open);
+    }
+
+    public ShortlistEntry AddToShortlist(int workerId, string localTier, int preferencePoints, long? decisionId, string by, DateTimeOffset at)
+    {
+        if (Status != RequisitionStatus.Open) throw new DomainRuleException("Workers can only be shortlisted for an open requisition.");
+        var existing = _shortlist.SingleOrDefault(e => e.WorkerId == workerId);
+        if (existing is { Status: ShortlistEntryStatus.Removed })
+        {
+            existing.Reinstate(localTier, preferencePoints, decisionId, by, at);
+            return existing;
+        }
+        if (existing is not null) throw new DomainRuleException("This worker is already on the shortlist.");
+
+        var entry = new ShortlistEntry(workerId, localTier, preferencePoints, decisionId, by, at);
+        _shortlist.Add(entry);
+        return entry;
+    }
+
+    public void RemoveFromShortlist(int workerId, string by, DateTimeOffset at, string reason)
+    {
+        var entry = _shortlist.SingleOrDefault(e => e.WorkerId == workerId)
+            ?? throw new DomainRuleException("This worker is not on the shortlist.");
+        entry.Remove(by, at, reason);
+    }
+
+    private void Apply(RequisitionDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ServiceAreaId = Guard.Reference(details.ServiceAreaId, "The service area");
+        JobRoleId = Guard.Reference(details.JobRoleId, "The job role");
+        Title = Guard.Required(details.Title, Limits.Title, "The title");
+        Reason = details.Reason;
+        Description = Guard.Optional(details.Description, Limits.LongText, "The description");
+        if (details.WeeklyHours is <= 0 or > 168) throw new DomainRuleException("Weekly hours must be more than 0 and no more than 168.");
+        WeeklyHours = details.WeeklyHours;
+        Guard.EndNotBeforeStart(details.StartDate, details.EndDate, "A requisition");
+        StartDate = details.StartDate;
+        EndDate = details.EndDate;
+        MaximumPayRate = Guard.Positive(details.MaximumPayRate, "The maximum pay rate");
+        if (details.Positions < PositionsFilled) throw new DomainRuleException("A requisition cannot ask for fewer workers than are already placed.");
+        Positions = Guard.Positive(details.Positions, "The number of workers");
+        IsProjectTeam = details.IsProjectTeam;
+    }
+
+    private void MoveTo(RequisitionStatus to, string by, DateTimeOffset at, string? note, params RequisitionStatus[] allowedFrom)
+    {
+        if (!allowedFrom.Contains(Status))
+            throw new DomainRuleException($"A requisition that is {DescribeState(Status)} cannot be {DescribeAction(to)}.");
+        _events.Add(new RequisitionEvent(Status, to, by, at, note));
+        Status = to;
+    }
+
+    private static string DescribeState(RequisitionStatus status) =>
+        status == RequisitionStatus.Draft ? "a draft" : status.ToString().ToLowerInvariant();
+
+    private static string DescribeAction(RequisitionStatus status) => status switch
+    {
+        RequisitionStatus.Open => "opened",
+        RequisitionStatus.Draft => "made a draft",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,41 @@
+using Connect2Luton.Domain.Common;
+
+namespace Connect2Luton.Domain.SupplyAgencies;
+
+/// <summary>Where a worker is supplied from, and the margin it adds to the charge rate.</summary>
+public sealed class SupplyAgency : AggregateRoot
+{
+    private SupplyAgency() { Name = string.Empty; }
+
+    public SupplyAgency(string name, SupplyAgencyKind kind, decimal marginRate, bool isLocal, string? dpsReference)
+    {
+        Name = Guard.Required(name, Limits.Name);
+        Kind = kind;
+        ChangeMargin(marginRate);
+        IsLocal = isLocal;
+        DpsReference = Guard.Optional(dpsReference, Limits.Reference);
+        IsActive = true;
+    }
+
+    public string Name { get; private set; }
+    public SupplyAgencyKind Kind { get; private set; }
+
+    /// <summary>Margin as a fraction of the pay rate plus on-costs (0.08 is 8%).</summary>
+    public decimal MarginRate { get; private set; }
+
+    /// <summary>Based in Luton: sourcing through a local agency counts toward local preference.</summary>
+    public bool IsLocal { get; private set; }
+
+    /// <summary>The agency's reference on the dynamic purchasing system, if appointed through it.</summary>
+    public string? DpsReference { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public void ChangeMargin(decimal marginRate)
+    {
+        if (marginRate is < 0 or >= 1) throw new DomainRuleException("A margin must be at least 0% and less than 100%.");
+        MarginRate = marginRate;
+    }
+
+    public void Deactivate() => IsActive = false;
+}

@@ -1,0 +1,104 @@
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.JobRoles;
+
+namespace Connect2Luton.Domain.Workers;
+
+/// <summary>A temporary or interim worker in the pool, available to be shortlisted and placed.</summary>
+public sealed class Worker : AggregateRoot
+{
+    private Worker()
+    {
+        FirstName = LastName = Email = Postcode = PostcodeDistrict = string.Empty;
+    }
+
+    public Worker(WorkerProfile profile, DateTimeOffset registeredAt)
+    {
+        FirstName = LastName = Email = Postcode = PostcodeDistrict = string.Empty;
+        Update(profile);
+        RegisteredAt = registeredAt;
+        IsActive = true;
+    }
+
+    public string FirstName { get; private set; }
+    public string LastName { get; private set; }
+    public string FullName => $"{FirstName} {LastName}";
+    public string Email { get; private set; }
+    public string? Phone { get; private set; }
+
+    /// <summary>The full postcode of the worker's home, normalised ("LU1 3JH").</summary>
+    public string Postcode { get; private set; }
+
+    /// <summary>The outward code of <see cref="Postcode"/>, kept as its own column for searching and reports.</summary>
+    public string PostcodeDistrict { get; private set; }
+
+    public JobFamily JobFamily { get; private set; }
+    public int SupplyAgencyId { get; private set; }
+
+    /// <summary>When the worker gained the professional qualification, for post-qualified experience.</summary>
+    public DateOnly? QualifiedOn { get; private set; }
+
+    public bool OpenToPermanentJob { get; private set; }
+
+    public string? PreviousCouncil { get; private set; }
+    public string? PreviousCouncilRegion { get; private set; }
+    public DateOnly? LeftPermanentCouncilPostOn { get; private set; }
+
+    public RightToWorkCheck? RightToWork { get; private set; }
+    public DbsCheck? Dbs { get; private set; }
+    public ProfessionalRegistration? Registration { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public bool IsActive { get; private set; }
+
+    /// <summary>Set when the worker took a permanent post with the council through a conversion.</summary>
+    public DateOnly? ConvertedToPermanentOn { get; private set; }
+
+    public void Update(WorkerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        FirstName = Guard.Required(profile.FirstName, Limits.Name, "The first name");
+        LastName = Guard.Required(profile.LastName, Limits.Name, "The last name");
+        Email = Guard.Required(profile.Email, Limits.Email, "The email address").ToLowerInvariant();
+        Phone = Guard.Optional(profile.Phone, Limits.Phone, "The phone number");
+        ArgumentNullException.ThrowIfNull(profile.Postcode);
+        Postcode = profile.Postcode.Value;
+        PostcodeDistrict = profile.Postcode.District;
+        JobFamily = profile.JobFamily;
+        SupplyAgencyId = Guard.Reference(profile.SupplyAgencyId, "The supply agency");
+        QualifiedOn = profile.QualifiedOn;
+        OpenToPermanentJob = profile.OpenToPermanentJob;
+        PreviousCouncil = Guard.Optional(profile.PreviousCouncilEmployment?.Council, Limits.Name, "The previous council");
+        PreviousCouncilRegion = Guard.Optional(profile.PreviousCouncilEmployment?.Region, Limits.Name, "The previous council's region");
+        LeftPermanentCouncilPostOn = profile.PreviousCouncilEmployment?.LeftOn;
+    }
+
+    public void RecordRightToWork(RightToWorkCheck check) => RightToWork = check ?? throw new ArgumentNullException(nameof(check));
+
+    public void RecordDbs(DbsCheck check) => Dbs = check ?? throw new ArgumentNullException(nameof(check));
+
+    public void RecordRegistration(ProfessionalRegistration? registration) => Registration = registration;
+
+    /// <summary>Whole years since qualifying, on the given day; null where no qualification date is held.</summary>
+    public int? PostQualifiedExperienceYears(DateOnly asOf)
+    {
+        if (QualifiedOn is not { } qualified) return null;
+        if (qualified > asOf) return 0;
+        var years = asOf.Year - qualified.Year;
+        return qualified.AddYears(years) > asOf ? years - 1 : years;
+    }
+
+    public void RecordConversion(DateOnly permanentStart)
+    {
+        if (ConvertedToPermanentOn is not null) throw new DomainRuleException("This worker has already been converted to a permanent post.");
+        ConvertedToPermanentOn = permanentStart;
+        IsActive = false;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate()
+    {
+        if (ConvertedToPermanentOn is not null) throw new DomainRuleException("A worker converted to a permanent post cannot return to the pool.");
+        IsActive = true;
+    }
+}

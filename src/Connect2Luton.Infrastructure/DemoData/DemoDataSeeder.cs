@@ -1,0 +1,149 @@
+using Bogus;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Domain.HiringManagers;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+using Connect2Luton.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Connect2Luton.Infrastructure.DemoData;
+
+/// <summary>
+/// Fills an empty database with a believable Connect2Luton: about 300 workers, the in-house pool and local
+/// agencies, requisitions in every status and about 190 live placements (66 agency social workers in children's
+/// social care among them), dated relative to today so the 12-week, 6-month and 12-month marks always have
+/// placements past them. The same seed gives the same data.
+/// </summary>
+public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    // Connect2Luton launched on 1 September 2020.
+    private const int Seed = 20200901;
+    private const string SeededBy = "demo-data";
+    public const string DemoManagerEmail = "manager@connect2luton.local";
+
+    private Faker _faker = null!;
+    private DateOnly _today;
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.ServiceAreas.AnyAsync(cancellationToken)) return false;
+
+        var previousAudit = db.AuditEnabled;
+        db.AuditEnabled = false;
+        try
+        {
+            _faker = new Faker("en_GB") { Random = new Randomizer(Seed) };
+            _today = clock.Today();
+
+            var areas = DemoCatalogue.ServiceAreas
+                .Select(a => new ServiceArea(a.Code, a.Name, a.Directorate, a.IsChildrens, a.EstablishmentFte))
+                .ToList();
+            var roles = DemoCatalogue.Roles.ToDictionary(
+                r => r,
+                r => new JobRole(r.Title, r.Family, r.Grade, r.SalaryMinimum, r.SalaryMaximum, r.Registration, r.DfeRoleType, r.IsInterim));
+            var agencies = DemoCatalogue.Agencies
+                .Select(a => new SupplyAgency(a.Name, a.Kind, a.Margin, a.IsLocal, a.Dps))
+                .ToList();
+            db.AddRange(areas);
+            db.AddRange(roles.Values);
+            db.AddRange(agencies);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var managers = HiringManagers(areas);
+            db.AddRange(managers);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var workers = new DemoWorkerFactory(_faker, _today, clock.GetUtcNow(), agencies);
+            var book = new PlacementBook(this, managers, agencies);
+
+            foreach (var (demoRole, role) in roles)
+            {
+                var area = areas.Single(a => a.Code == demoRole.ServiceCode);
+                for (var i = 0; i < demoRole.LivePlacements; i++)
+                    book.Plan(demoRole, role, area, workers.Create(demoRole.Family, demoRole), PlacementPlan.Live);
+                for (var i = 0; i < Math.Max(1, demoRole.LivePlacements / 3); i++)
+                    book.Plan(demoRole, role, area, workers.Create(demoRole.Family, demoRole), PlacementPlan.Ended);
+            }
+            foreach (var title in new[] { "Social Worker (Children and Families)", "Social Worker (Children and Families)", "Social Worker (Children and Families)", "Care Worker (Reablement)", "Housing Officer", "Business Support Officer" })
+            {
+                var (demoRole, role) = roles.Single(r => r.Key.Title == title);
+                book.Plan(demoRole, role, areas.Single(a => a.Code == demoRole.ServiceCode), workers.Create(demoRole.Family, demoRole), PlacementPlan.Converted);
+            }
+
+            // Workers in the pool with nothing booked: who the open requisitions shortlist from.
+            var available = roles.Keys
+                .SelectMany(r => Enumerable.Range(0, Math.Max(2, r.LivePlacements / 4)).Select(_ => (Role: r, Worker: workers.Create(r.Family, r))))
+                .ToList();
+
+            db.AddRange(book.Workers);
+            db.AddRange(available.Select(a => a.Worker));
+            db.AddRange(book.Requisitions);
+            await db.SaveChangesAsync(cancellationToken);
+
+            book.BookAll();
+            await db.SaveChangesAsync(cancellationToken);
+
+            var pipeline = new RequisitionPipeline(this, areas, managers, roles, available);
+            db.AddRange(pipeline.Build());
+            await db.SaveChangesAsync(cancellationToken);
+            pipeline.Shortlist();
+            await db.SaveChangesAsync(cancellationToken);
+
+            LogSeeded(logger, book.Workers.Count + available.Count, book.Count, book.Requisitions.Count + pipeline.Count);
+            return true;
+        }
+        finally
+        {
+            db.AuditEnabled = previousAudit;
+        }
+    }
+
+    private List<HiringManager> HiringManagers(List<ServiceArea> areas)
+    {
+        var managers = new List<HiringManager>();
+        foreach (var area in areas)
+        {
+            var count = area.IsChildrensServices ? 3 : 2;
+            for (var i = 0; i < count; i++)
+            {
+                var first = _faker.Name.FirstName();
+                var last = _faker.Name.LastName();
+                // The first children's social care manager is the demo hiring manager who signs in.
+                var email = area.IsChildrensServices && i == 0
+                    ? DemoManagerEmail
+                    : $"{first}.{last}@luton.example".ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
+                var title = i == 0 ? $"Head of {area.Name}" : $"Service Manager, {area.Name}";
+                managers.Add(new HiringManager($"{first} {last}", email, title, area.Id, $"01582 {_faker.Random.Int(400000, 599999)}"));
+            }
+        }
+        return managers;
+    }
+
+    internal AppDbContext Db => db;
+    internal Faker Faker => _faker;
+    internal DateOnly Today => _today;
+
+    /// <summary>A UK working-day moment on a date, as the instant it was.</summary>
+    internal static DateTimeOffset At(DateOnly date, int hour)
+    {
+        var local = date.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, UkClock.Zone.GetUtcOffset(local));
+    }
+
+    internal static string By => SeededBy;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Workers} workers, {Placements} placements, {Requisitions} requisitions")]
+    private static partial void LogSeeded(ILogger logger, int workers, int placements, int requisitions);
+}
+
+internal enum PlacementPlan
+{
+    Live,
+    Ended,
+    Converted,
+}

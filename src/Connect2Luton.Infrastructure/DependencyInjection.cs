@@ -1,0 +1,83 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Infrastructure.Persistence.Specifications;
+using Connect2Luton.Infrastructure.Scheduling;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace Connect2Luton.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .ValidateOnStart();
+        services.AddOptions<IdentitySeedOptions>().Bind(configuration.GetSection(IdentitySeedOptions.Section));
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddDatabase(database, environment.ContentRootPath);
+
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<ApplicationClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<VolumeSeeder>();
+
+        services.AddScheduling();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddQuartz(o => o.Name = "scheduler");
+        return services;
+    }
+
+    private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
+    {
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(database.ConnectionString));
+            return;
+        }
+
+        var connectionString = database.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var file = Path.GetFullPath(Path.Combine(contentRoot, database.SqliteFile));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            // A writer waits up to 30 s for another to finish instead of failing at once with "database is locked".
+            connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
+        }
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Connect2Luton.Infrastructure.Identity;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>For a hiring manager: the one service area they raise and approve requisitions for.</summary>
+    public int? ServiceAreaId { get; set; }
+}

@@ -1,0 +1,101 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connect2Luton.Infrastructure.Identity;
+
+/// <summary>
+/// Makes sure the four roles exist; in Development adds one demo user per role; anywhere, creates the first
+/// admin from configuration when there is none, so a new production install can be signed into.
+/// </summary>
+internal sealed partial class IdentitySeeder(
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    AppDbContext db,
+    IOptions<IdentitySeedOptions> options,
+    ILogger<IdentitySeeder> logger)
+{
+    public const string DemoPassword = "Connect2Luton-demo!";
+
+    public static readonly (string Email, string DisplayName, string Role)[] DemoUsers =
+    [
+        ("recruiter@connect2luton.local", "Amira Hussain", Roles.Recruiter),
+        (DemoDataSeeder.DemoManagerEmail, "Demo hiring manager", Roles.HiringManager),
+        ("policy@connect2luton.local", "Tom Fletcher", Roles.PolicyOfficer),
+        ("admin@connect2luton.local", "Grace Adeyemi", Roles.Admin),
+    ];
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+        }
+    }
+
+    public async Task SeedDemoUsersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (email, displayName, role) in DemoUsers)
+        {
+            if (await users.FindByEmailAsync(email) is not null) continue;
+            // The demo manager acts for the service area the demo data made them a hiring manager in.
+            var manager = await db.HiringManagers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
+            var user = new ApplicationUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = manager?.Name ?? displayName,
+                ServiceAreaId = manager?.ServiceAreaId,
+            };
+            Check(await users.CreateAsync(user, DemoPassword), email);
+            Check(await users.AddToRoleAsync(user, role), email);
+        }
+        LogDemoUsers(logger, DemoUsers.Length);
+    }
+
+    public async Task EnsureBootstrapAdminAsync()
+    {
+        var bootstrap = options.Value.BootstrapAdmin;
+        if (bootstrap is null || string.IsNullOrWhiteSpace(bootstrap.Email)) return;
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
+        if (string.IsNullOrWhiteSpace(bootstrap.Password))
+            throw new InvalidOperationException("Identity:BootstrapAdmin:Password must be set to create the first admin.");
+
+        var user = new ApplicationUser { UserName = bootstrap.Email, Email = bootstrap.Email, EmailConfirmed = true, DisplayName = bootstrap.DisplayName };
+        Check(await users.CreateAsync(user, bootstrap.Password), bootstrap.Email);
+        Check(await users.AddToRoleAsync(user, Roles.Admin), bootstrap.Email);
+        LogBootstrapAdmin(logger, bootstrap.Email);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo users ready: {Count}, one per role")]
+    private static partial void LogDemoUsers(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first admin, {Email}, from configuration: change the password after signing in")]
+    private static partial void LogBootstrapAdmin(ILogger logger, string email);
+}
+
+/// <summary>The "Identity" section of configuration.</summary>
+public sealed class IdentitySeedOptions
+{
+    public const string Section = "Identity";
+
+    public BootstrapAdminOptions? BootstrapAdmin { get; set; }
+}
+
+public sealed class BootstrapAdminOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string DisplayName { get; set; } = "Administrator";
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Connect2Luton.Domain.Auditing;
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.Jobs;
+using Connect2Luton.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Connect2Luton.Infrastructure.Persistence;
+
+/// <summary>
+/// Captures, before a save, what each changed row looked like and becomes, for the audit trail. Owned values
+/// (a placement's rates, a worker's DBS check) are recorded under their owner.
+/// </summary>
+internal static class AuditTrail
+{
+    // Records that are themselves the record of what happened, or that are noise: not audited again.
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun),
+        typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+    ];
+
+    // Secrets and churn on user records never go into the trail.
+    private static readonly HashSet<string> HiddenProperties =
+    [
+        nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
+        nameof(ApplicationUser.AccessFailedCount), nameof(ApplicationUser.LockoutEnd),
+    ];
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static List<PendingAuditEntry> Capture(ChangeTracker changeTracker)
+    {
+        var pending = new List<PendingAuditEntry>();
+        foreach (var entry in changeTracker.Entries())
+        {
+            if (entry.State is EntityState.Detached or EntityState.Unchanged || NotAudited.Contains(entry.Metadata.ClrType)) continue;
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Added,
+                EntityState.Deleted => AuditAction.Removed,
+                _ => AuditAction.Changed,
+            };
+            var (owner, prefix) = OwnerOf(entry);
+            var changes = new Dictionary<string, object?>();
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.IsShadowProperty() && property.Metadata.IsKey()) continue;
+                if (HiddenProperties.Contains(property.Metadata.Name)) continue;
+                if (action == AuditAction.Changed && !property.IsModified) continue;
+                if (action == AuditAction.Changed && Equals(property.OriginalValue, property.CurrentValue)) continue;
+                changes[prefix + property.Metadata.Name] = action switch
+                {
+                    AuditAction.Added => new { to = property.CurrentValue },
+                    AuditAction.Removed => new { from = property.OriginalValue },
+                    _ => new { from = property.OriginalValue, to = property.CurrentValue },
+                };
+            }
+            if (changes.Count > 0) pending.Add(new PendingAuditEntry(owner, action, changes));
+        }
+        return pending;
+    }
+
+    private static (EntityEntry Owner, string Prefix) OwnerOf(EntityEntry entry)
+    {
+        var ownership = entry.Metadata.FindOwnership();
+        if (ownership is null) return (entry, string.Empty);
+        var ownerEntry = entry.References
+            .Select(r => r.TargetEntry)
+            .FirstOrDefault(t => t is not null && t.Metadata == ownership.PrincipalEntityType);
+        ownerEntry ??= FindPrincipal(entry, ownership);
+        return ownerEntry is null ? (entry, string.Empty) : (ownerEntry, ownership.PrincipalToDependent?.Name + ".");
+    }
+
+    private static EntityEntry? FindPrincipal(EntityEntry dependent, IForeignKey ownership)
+    {
+        var keyValues = ownership.Properties.Select(p => dependent.Property(p.Name).CurrentValue).ToArray();
+        return dependent.Context.ChangeTracker.Entries()
+            .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+    }
+
+    internal sealed record PendingAuditEntry(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes)
+    {
+        public AuditEntry ToEntry(string userName, DateTimeOffset at)
+        {
+            var key = Entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Entry.Property(p.Name).CurrentValue);
+            return new AuditEntry(
+                userName,
+                at,
+                Entry.Metadata.ClrType.Name,
+                key is null ? string.Empty : string.Join(',', key),
+                Action,
+                JsonSerializer.Serialize(Changes, JsonOptions));
+        }
+    }
+}

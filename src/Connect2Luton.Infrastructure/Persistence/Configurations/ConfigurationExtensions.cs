@@ -1,0 +1,24 @@
+using Connect2Luton.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Connect2Luton.Infrastructure.Persistence.Configurations;
+
+internal static class ConfigurationExtensions
+{
+    /// <summary>Every aggregate: an identity key and its version as the concurrency token.</summary>
+    public static void ConfigureAggregate<T>(this EntityTypeBuilder<T> builder) where T : AggregateRoot
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+    }
+
+    /// <summary>Pounds per hour, with room for fractions of a penny in on-costs.</summary>
+    public static PropertyBuilder<decimal> IsHourlyRate(this PropertyBuilder<decimal> property) => property.HasPrecision(12, 4);
+
+    /// <summary>Yearly or cumulative pounds.</summary>
+    public static PropertyBuilder<decimal> IsAmount(this PropertyBuilder<decimal> property) => property.HasPrecision(14, 2);
+
+    public static PropertyBuilder<TEnum> IsStoredAsText<TEnum>(this PropertyBuilder<TEnum> property) =>
+        property.HasConversion<string>().HasMaxLength(40);
+}

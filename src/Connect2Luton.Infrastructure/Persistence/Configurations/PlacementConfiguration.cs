@@ -1,0 +1,114 @@
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Connect2Luton.Infrastructure.Persistence.Configurations;
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.OwnsOne(p => p.Rates, rates =>
+        {
+            rates.Property(r => r.PayRate).HasColumnName("PayRate").IsHourlyRate();
+            rates.Property(r => r.HolidayPay).HasColumnName("HolidayPay").IsHourlyRate();
+            rates.Property(r => r.EmployerNationalInsurance).HasColumnName("EmployerNationalInsurance").IsHourlyRate();
+            rates.Property(r => r.EmployerPension).HasColumnName("EmployerPension").IsHourlyRate();
+            rates.Property(r => r.Margin).HasColumnName("Margin").IsHourlyRate();
+            rates.Property(r => r.ChargeRate).HasColumnName("ChargeRate").IsHourlyRate();
+            rates.Ignore(r => r.OnCosts);
+        });
+        builder.Navigation(p => p.Rates).IsRequired();
+        builder.Property(p => p.WeeklyHours).HasPrecision(5, 2);
+        builder.Property(p => p.Status).IsStoredAsText();
+        builder.Property(p => p.EndReason).HasMaxLength(Limits.Reason);
+        builder.Property(p => p.BookedBy).HasMaxLength(Limits.Actor);
+        builder.Property(p => p.EndedBy).HasMaxLength(Limits.Actor);
+        builder.Ignore(p => p.EndDate);
+
+        builder.HasOne<Requisition>().WithMany().HasForeignKey(p => p.RequisitionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Worker>().WithMany().HasForeignKey(p => p.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(p => p.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ServiceArea>().WithMany().HasForeignKey(p => p.ServiceAreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<JobRole>().WithMany().HasForeignKey(p => p.JobRoleId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(p => p.Extensions).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.CapExceptions).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.RateChanges).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Decisions).WithOne().HasForeignKey(d => d.PlacementId).OnDelete(DeleteBehavior.Restrict);
+
+        // The nightly scan reads live placements by status and start; lists and reports by service and end date.
+        builder.HasIndex(p => new { p.Status, p.StartDate });
+        builder.HasIndex(p => new { p.Status, p.PlannedEndDate });
+        builder.HasIndex(p => new { p.ServiceAreaId, p.Status });
+        builder.HasIndex(p => new { p.WorkerId, p.Status });
+        builder.HasIndex(p => p.RequisitionId);
+        builder.HasIndex(p => p.JobRoleId);
+    }
+}
+
+internal sealed class PlacementExtensionConfiguration : IEntityTypeConfiguration<PlacementExtension>
+{
+    public void Configure(EntityTypeBuilder<PlacementExtension> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.ApprovedBy).HasMaxLength(Limits.Name);
+        builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
+        builder.HasOne(e => e.Decision).WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CapExceptionConfiguration : IEntityTypeConfiguration<CapException>
+{
+    public void Configure(EntityTypeBuilder<CapException> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.PayRate).IsHourlyRate();
+        builder.Property(e => e.ChargeRate).IsHourlyRate();
+        builder.Property(e => e.Cap).IsHourlyRate();
+        builder.Property(e => e.Approvers).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
+        builder.HasOne(e => e.Decision).WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.RecordedAt);
+    }
+}
+
+internal sealed class PlacementRateChangeConfiguration : IEntityTypeConfiguration<PlacementRateChange>
+{
+    public void Configure(EntityTypeBuilder<PlacementRateChange> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.PreviousPayRate).IsHourlyRate();
+        builder.Property(e => e.PreviousChargeRate).IsHourlyRate();
+        builder.Property(e => e.NewPayRate).IsHourlyRate();
+        builder.Property(e => e.NewChargeRate).IsHourlyRate();
+        builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
+    }
+}
+
+internal sealed class PlacementFlagConfiguration : IEntityTypeConfiguration<PlacementFlag>
+{
+    public void Configure(EntityTypeBuilder<PlacementFlag> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(f => f.Kind).IsStoredAsText();
+        builder.Property(f => f.Message).HasMaxLength(Limits.Reason);
+        builder.Property(f => f.Resolution).HasMaxLength(Limits.Reason);
+        builder.Ignore(f => f.IsOpen);
+        builder.HasOne<Placement>().WithMany().HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Decision).WithMany().HasForeignKey(f => f.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        // The nightly job looks up a placement's open flags of a kind; lists show open flags.
+        builder.HasIndex(f => new { f.PlacementId, f.Kind, f.ResolvedAt });
+        builder.HasIndex(f => new { f.ResolvedAt, f.Kind });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Connect2Luton.Infrastructure.Persistence.Configurations;
+
+internal sealed class RuleDecisionConfiguration : IEntityTypeConfiguration<RuleDecision>
+{
+    public void Configure(EntityTypeBuilder<RuleDecision> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.RuleSet).HasMaxLength(Limits.RuleSetName);
+        builder.Property(d => d.RuleSetVersion).HasMaxLength(Limits.ContentHash);
+        builder.Property(d => d.Outcome).HasMaxLength(Limits.Code);
+        builder.Property(d => d.InputsJson);
+        builder.Property(d => d.DecidedBy).HasMaxLength(Limits.Actor);
+        builder.Ignore(d => d.Reasons);
+
+        // The reasons are read with the decision, never queried one by one: one JSON column keeps a decision one row.
+        builder.Property<List<DecisionReason>>("_reasons")
+            .HasColumnName("ReasonsJson")
+            .HasConversion(
+                reasons => JsonSerializer.Serialize(reasons, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<DecisionReason>>(json, JsonSerializerOptions.Web) ?? new List<DecisionReason>(),
+                new ValueComparer<List<DecisionReason>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    reasons => reasons.Aggregate(0, (hash, r) => HashCode.Combine(hash, r.GetHashCode())),
+                    reasons => reasons.ToList()));
+
+        builder.HasOne<Requisition>().WithMany().HasForeignKey(d => d.RequisitionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Worker>().WithMany().HasForeignKey(d => d.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.RuleSet, d.DecidedAt });
+        builder.HasIndex(d => d.PlacementId);
+        builder.HasIndex(d => d.RequisitionId);
+        builder.HasIndex(d => d.WorkerId);
+    }
+}

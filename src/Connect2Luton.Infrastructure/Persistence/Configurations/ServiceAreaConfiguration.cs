@@ -1,0 +1,20 @@
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.ServiceAreas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Connect2Luton.Infrastructure.Persistence.Configurations;
+
+internal sealed class ServiceAreaConfiguration : IEntityTypeConfiguration<ServiceArea>
+{
+    public void Configure(EntityTypeBuilder<ServiceArea> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(s => s.Code).HasMaxLength(Limits.Code);
+        builder.Property(s => s.Name).HasMaxLength(Limits.Name);
+        builder.Property(s => s.Directorate).HasMaxLength(Limits.Name);
+        builder.Property(s => s.EstablishmentFte).HasPrecision(9, 2);
+        builder.HasIndex(s => s.Code).IsUnique();
+        builder.HasIndex(s => s.Name).IsUnique();
+    }
+}

@@ -1,0 +1,52 @@
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Connect2Luton.Infrastructure.Persistence.Configurations;
+
+internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
+{
+    public void Configure(EntityTypeBuilder<Worker> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Ignore(w => w.FullName);
+        builder.Property(w => w.FirstName).HasMaxLength(Limits.Name);
+        builder.Property(w => w.LastName).HasMaxLength(Limits.Name);
+        builder.Property(w => w.Email).HasMaxLength(Limits.Email);
+        builder.Property(w => w.Phone).HasMaxLength(Limits.Phone);
+        builder.Property(w => w.Postcode).HasMaxLength(Limits.Postcode);
+        builder.Property(w => w.PostcodeDistrict).HasMaxLength(Limits.PostcodeDistrict);
+        builder.Property(w => w.JobFamily).IsStoredAsText();
+        builder.Property(w => w.PreviousCouncil).HasMaxLength(Limits.Name);
+        builder.Property(w => w.PreviousCouncilRegion).HasMaxLength(Limits.Name);
+        builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(w => w.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(w => w.RightToWork, check =>
+        {
+            check.Property(c => c.CheckedOn).HasColumnName("RightToWorkCheckedOn");
+            check.Property(c => c.ExpiresOn).HasColumnName("RightToWorkExpiresOn");
+        });
+        builder.OwnsOne(w => w.Dbs, check =>
+        {
+            check.Property(c => c.IssuedOn).HasColumnName("DbsIssuedOn");
+            check.Property(c => c.Level).HasColumnName("DbsLevel").IsStoredAsText();
+            check.Property(c => c.CertificateNumber).HasColumnName("DbsCertificateNumber").HasMaxLength(12);
+            check.Property(c => c.OnUpdateService).HasColumnName("DbsOnUpdateService");
+        });
+        builder.OwnsOne(w => w.Registration, registration =>
+        {
+            registration.Property(r => r.Body).HasColumnName("RegistrationBody").IsStoredAsText();
+            registration.Property(r => r.Number).HasColumnName("RegistrationNumber").HasMaxLength(Limits.Reference);
+            registration.Property(r => r.ExpiresOn).HasColumnName("RegistrationExpiresOn");
+        });
+
+        // The worker search: by name, postcode district, job family and whether the worker is in the pool.
+        builder.HasIndex(w => new { w.LastName, w.FirstName });
+        builder.HasIndex(w => w.Email);
+        builder.HasIndex(w => w.Postcode);
+        builder.HasIndex(w => new { w.PostcodeDistrict, w.IsActive });
+        builder.HasIndex(w => new { w.JobFamily, w.IsActive });
+    }
+}

@@ -1,0 +1,47 @@
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connect2Luton.Infrastructure.Persistence;
+
+/// <summary>
+/// Brings the database to the current schema and fills what a first start needs: roles, the demo data and demo
+/// users on the embedded default in Development, the first admin from configuration anywhere.
+/// </summary>
+public static partial class DatabaseInitialiser
+{
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser));
+        var db = provider.GetRequiredService<AppDbContext>();
+
+        if (options.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogMigrating(logger, pending.Count, options.Provider);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (options.SeedDemoData) await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+
+        var identity = provider.GetRequiredService<IdentitySeeder>();
+        await identity.EnsureRolesAsync();
+        if (environment.IsDevelopment()) await identity.SeedDemoUsersAsync(cancellationToken);
+        await identity.EnsureBootstrapAdminAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations to the {Provider} database")]
+    private static partial void LogMigrating(ILogger logger, int count, DatabaseProvider provider);
+}

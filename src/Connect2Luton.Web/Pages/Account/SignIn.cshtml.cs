@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
+
+        // One message for a wrong email or a wrong password, so the form does not reveal who has an account.
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", result.IsLockedOut
+            ? "This account is locked after too many attempts. Try again in 15 minutes."
+            : "Enter a correct email address and password");
+        return Page();
+    }
+
+    private string SafeReturnUrl => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
+
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(Limits.Email, ErrorMessage = "Email address must be 254 characters or fewer")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Enter your password")]
+        [StringLength(200, ErrorMessage = "Password must be 200 characters or fewer")]
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,20 @@
+using Connect2Luton.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Account;
+
+/// <summary>Signing out is a POST with the antiforgery token, so a link on another site cannot sign anyone out.</summary>
+[AllowAnonymous]
+public sealed class SignOutModel(SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/SignIn");
+    }
+}

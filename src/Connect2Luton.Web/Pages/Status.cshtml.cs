@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages;
+
+/// <summary>The page shown for an error status with no body of its own (a mistyped address, a bad request).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = string.Empty;
+    public string Advice { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Heading, Advice) = code switch
+        {
+            StatusCodes.Status404NotFound => ("Page not found", "If you typed the web address, check it is correct. If you followed a link, the record may have been removed."),
+            StatusCodes.Status403Forbidden => ("You do not have permission to see this page", "Your role does not include this part of Connect2Luton."),
+            StatusCodes.Status400BadRequest => ("Sorry, that request could not be used", "Go back, reload the page and try again. Forms expire if left open for a long time."),
+            _ => ("Sorry, there is a problem with the service", "Try again later."),
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using Bogus;
+using Connect2Luton.Domain.HiringManagers;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Testing;
+
+/// <summary>Small builders on Bogus: say what matters to the test, let the rest be plausible.</summary>
+public static class A
+{
+    private static readonly Faker Faker = new("en_GB");
+
+    public static ServiceArea ServiceArea(string code = "CSC", bool childrens = true) =>
+        new(code, $"{code} service {Faker.Random.AlphaNumeric(6)}", "Test directorate", childrens, 100m);
+
+    public static JobRole SocialWorkerRole() =>
+        new($"Social Worker {Faker.Random.AlphaNumeric(6)}", JobFamily.SocialCare, "E", 39_027m, 44_463m,
+            RegistrationBody.SocialWorkEngland, DfeRoleType.SocialWorker, isInterim: false);
+
+    public static JobRole Role(JobFamily family = JobFamily.Housing) =>
+        new($"{family} officer {Faker.Random.AlphaNumeric(6)}", family, "D", 27_711m, 30_060m, RegistrationBody.None, null, isInterim: false);
+
+    public static SupplyAgency InHousePool() =>
+        new($"In-house {Faker.Random.AlphaNumeric(6)}", SupplyAgencyKind.InHousePool, 0.06m, isLocal: true, dpsReference: null);
+
+    public static HiringManager Manager(int serviceAreaId) =>
+        new(Faker.Name.FullName(), Faker.Internet.Email(provider: $"{Faker.Random.AlphaNumeric(8)}.example"), "Head of service", serviceAreaId, null);
+
+    public static AWorker Worker() => new();
+
+    public static ARequisition Requisition() => new();
+
+    public static PlacementRates Rates(decimal pay = 32m) => new(pay, pay * 0.1207m, pay * 0.15m, 0m, pay * 0.08m);
+}
+
+public sealed class AWorker
+{
+    private static readonly Faker Faker = new("en_GB");
+    private string _postcode = "LU1 3JH";
+    private int _supplyAgencyId = 1;
+    private JobFamily _family = JobFamily.SocialCare;
+
+    public AWorker LivingIn(string postcode)
+    {
+        _postcode = postcode;
+        return this;
+    }
+
+    public AWorker SuppliedBy(int supplyAgencyId)
+    {
+        _supplyAgencyId = supplyAgencyId;
+        return this;
+    }
+
+    public AWorker InFamily(JobFamily family)
+    {
+        _family = family;
+        return this;
+    }
+
+    public Worker Build() =>
+        new(new WorkerProfile(
+                Faker.Name.FirstName(),
+                Faker.Name.LastName(),
+                Faker.Internet.Email(),
+                "07700 900123",
+                UkPostcode.Parse(_postcode),
+                _family,
+                _supplyAgencyId,
+                new DateOnly(2018, 7, 1),
+                OpenToPermanentJob: true,
+                PreviousCouncilEmployment: null),
+            Clocks.Now);
+}
+
+public sealed class ARequisition
+{
+    private int _positions = 1;
+    private int _serviceAreaId = 1;
+    private int _jobRoleId = 1;
+    private int _managerId = 1;
+    private DateOnly _start = Clocks.Today.AddDays(14);
+
+    public ARequisition ForPositions(int positions)
+    {
+        _positions = positions;
+        return this;
+    }
+
+    public ARequisition In(int serviceAreaId, int jobRoleId, int hiringManagerId)
+    {
+        (_serviceAreaId, _jobRoleId, _managerId) = (serviceAreaId, jobRoleId, hiringManagerId);
+        return this;
+    }
+
+    public ARequisition Starting(DateOnly start)
+    {
+        _start = start;
+        return this;
+    }
+
+    public RequisitionDetails Details() =>
+        new(_serviceAreaId, _jobRoleId, "Social Worker, Child Protection team", RequisitionReason.VacancyCover, null,
+            37m, _start, _start.AddDays(26 * 7 - 1), 40m, _positions, IsProjectTeam: false);
+
+    public Requisition Draft() => Domain.Requisitions.Requisition.Raise(Details(), _managerId, "manager@test.local", Clocks.Now);
+
+    /// <summary>Raised, submitted, approved and opened, ready to take placements.</summary>
+    public Requisition Open()
+    {
+        var requisition = Draft();
+        requisition.Submit("manager@test.local", Clocks.Now);
+        requisition.Approve("head@test.local", Clocks.Now);
+        requisition.Open("recruiter@test.local", Clocks.Now);
+        return requisition;
+    }
+}
