@@ -115,7 +115,8 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
             requisitions.Add((requisition, group.ToList()));
         }
         db.AddRange(requisitions.Select(r => r.Requisition));
-        await SaveAsync(cancellationToken);
+        // Kept tracked: booking fills the requisitions, and that is saved with the placements.
+        await SaveAsync(cancellationToken, forget: false);
 
         var live = 0;
         foreach (var (requisition, group) in requisitions)
@@ -139,11 +140,11 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         return (requisitions.Count, slots.Count, live);
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private async Task SaveAsync(CancellationToken cancellationToken, bool forget = true)
     {
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        if (forget) db.ChangeTracker.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Volume seed: {Workers} workers, {Placements} placements written")]

@@ -33,9 +33,10 @@ internal static class AuditTrail
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>One pending entry per changed row; an owned value's changes join its owner's entry.</summary>
     public static List<PendingAuditEntry> Capture(ChangeTracker changeTracker)
     {
-        var pending = new List<PendingAuditEntry>();
+        var pending = new Dictionary<object, PendingAuditEntry>(ReferenceEqualityComparer.Instance);
         foreach (var entry in changeTracker.Entries())
         {
             if (entry.State is EntityState.Detached or EntityState.Unchanged || NotAudited.Contains(entry.Metadata.ClrType)) continue;
@@ -61,9 +62,24 @@ internal static class AuditTrail
                     _ => new { from = property.OriginalValue, to = property.CurrentValue },
                 };
             }
-            if (changes.Count > 0) pending.Add(new PendingAuditEntry(owner, action, changes));
+            if (changes.Count == 0) continue;
+            if (pending.TryGetValue(owner.Entity, out var existing))
+            {
+                foreach (var (name, change) in changes) existing.Changes[name] = change;
+            }
+            else
+            {
+                // A new or removed owned value is a change to its owner, which itself was already there.
+                var ownerAction = ReferenceEquals(owner.Entity, entry.Entity) ? action : owner.State switch
+                {
+                    EntityState.Added => AuditAction.Added,
+                    EntityState.Deleted => AuditAction.Removed,
+                    _ => AuditAction.Changed,
+                };
+                pending[owner.Entity] = new PendingAuditEntry(owner, ownerAction, changes);
+            }
         }
-        return pending;
+        return pending.Values.ToList();
     }
 
     private static (EntityEntry Owner, string Prefix) OwnerOf(EntityEntry entry)

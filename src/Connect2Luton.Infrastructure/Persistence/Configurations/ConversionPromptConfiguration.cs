@@ -40,6 +40,7 @@ internal sealed class ConversionPromptActionConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<ConversionPromptAction> builder)
     {
+        builder.ToTable("ConversionPromptActions");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Outcome).IsStoredAsText();
         builder.Property(a => a.Note).HasMaxLength(Limits.Reason);

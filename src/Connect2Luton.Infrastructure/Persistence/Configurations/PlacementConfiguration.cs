@@ -58,6 +58,7 @@ internal sealed class PlacementExtensionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<PlacementExtension> builder)
     {
+        builder.ToTable("PlacementExtensions");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
         builder.Property(e => e.ApprovedBy).HasMaxLength(Limits.Name);
@@ -70,6 +71,7 @@ internal sealed class CapExceptionConfiguration : IEntityTypeConfiguration<CapEx
 {
     public void Configure(EntityTypeBuilder<CapException> builder)
     {
+        builder.ToTable("CapExceptions");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.PayRate).IsHourlyRate();
         builder.Property(e => e.ChargeRate).IsHourlyRate();
@@ -86,6 +88,7 @@ internal sealed class PlacementRateChangeConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PlacementRateChange> builder)
     {
+        builder.ToTable("PlacementRateChanges");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.PreviousPayRate).IsHourlyRate();
         builder.Property(e => e.PreviousChargeRate).IsHourlyRate();

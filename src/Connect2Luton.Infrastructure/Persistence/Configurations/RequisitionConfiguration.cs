@@ -42,6 +42,7 @@ internal sealed class RequisitionEventConfiguration : IEntityTypeConfiguration<R
 {
     public void Configure(EntityTypeBuilder<RequisitionEvent> builder)
     {
+        builder.ToTable("RequisitionEvents");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.From).HasConversion<string>().HasMaxLength(40);
         builder.Property(e => e.To).IsStoredAsText();
@@ -54,6 +55,7 @@ internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<Sho
 {
     public void Configure(EntityTypeBuilder<ShortlistEntry> builder)
     {
+        builder.ToTable("ShortlistEntries");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.LocalTier).HasMaxLength(Limits.Code);
         builder.Property(e => e.Status).IsStoredAsText();

@@ -163,7 +163,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ConversionPromptId");
 
-                    b.ToTable("ConversionPromptAction");
+                    b.ToTable("ConversionPromptActions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Decisions.RuleDecision", b =>
@@ -448,7 +448,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RecordedAt");
 
-                    b.ToTable("CapException");
+                    b.ToTable("CapExceptions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.Placement", b =>
@@ -578,7 +578,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PlacementId");
 
-                    b.ToTable("PlacementExtension");
+                    b.ToTable("PlacementExtensions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementFlag", b =>
@@ -683,7 +683,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PlacementId");
 
-                    b.ToTable("PlacementRateChange");
+                    b.ToTable("PlacementRateChanges", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
@@ -806,7 +806,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("RequisitionId");
 
-                    b.ToTable("RequisitionEvent");
+                    b.ToTable("RequisitionEvents", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.ShortlistEntry", b =>
@@ -867,7 +867,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("RequisitionId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("ShortlistEntry");
+                    b.ToTable("ShortlistEntries", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>

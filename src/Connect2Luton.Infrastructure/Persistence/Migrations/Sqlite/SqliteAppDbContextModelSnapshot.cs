@@ -152,7 +152,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConversionPromptId");
 
-                    b.ToTable("ConversionPromptAction");
+                    b.ToTable("ConversionPromptActions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Decisions.RuleDecision", b =>
@@ -427,7 +427,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecordedAt");
 
-                    b.ToTable("CapException");
+                    b.ToTable("CapExceptions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.Placement", b =>
@@ -553,7 +553,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PlacementId");
 
-                    b.ToTable("PlacementExtension");
+                    b.ToTable("PlacementExtensions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementFlag", b =>
@@ -654,7 +654,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PlacementId");
 
-                    b.ToTable("PlacementRateChange");
+                    b.ToTable("PlacementRateChanges", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
@@ -773,7 +773,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequisitionId");
 
-                    b.ToTable("RequisitionEvent");
+                    b.ToTable("RequisitionEvents", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.ShortlistEntry", b =>
@@ -832,7 +832,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RequisitionId", "WorkerId")
                         .IsUnique();
 
-                    b.ToTable("ShortlistEntry");
+                    b.ToTable("ShortlistEntries", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>

@@ -1,0 +1,62 @@
+using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace Connect2Luton.Infrastructure.Tests.Persistence;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task The_sqlite_migrations_build_the_whole_model()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse("the model has changed since the last SQLite migration: add one");
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_sql_server_migrations_build_the_whole_model()
+    {
+        using var db = SqlServerContext();
+
+        db.Database.HasPendingModelChanges().ShouldBeFalse("the model has changed since the last SQL Server migration: add one");
+        db.Database.GetMigrations().ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void The_sql_server_migration_script_is_valid_t_sql()
+    {
+        using var db = SqlServerContext();
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        var fragment = parser.Parse(reader, out var errors);
+
+        errors.Select(e => $"line {e.Line}: {e.Message}").ShouldBeEmpty();
+        var tables = new CreatedTables();
+        fragment.Accept(tables);
+        new[] { "Placements", "Workers", "Requisitions", "RuleDecisions", "ConversionPrompts", "AuditEntries", "AspNetUsers" }.ShouldBeSubsetOf(tables.Names);
+    }
+
+    private static SqlServerAppDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+                .UseSqlServer("Server=(none);Database=Connect2Luton;Trusted_Connection=True;TrustServerCertificate=True")
+                .Options,
+            new SystemUser(),
+            TimeProvider.System);
+
+    // The idempotent script wraps each migration's statements in IF blocks, so the tables are found by visiting.
+    private sealed class CreatedTables : TSqlFragmentVisitor
+    {
+        public List<string> Names { get; } = [];
+
+        public override void Visit(CreateTableStatement node) => Names.Add(node.SchemaObjectName.BaseIdentifier.Value);
+    }
+}
