@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageMod
     public sealed class SignInInput
     {
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [EmailFormat]
         [StringLength(Limits.Email, ErrorMessage = "Email address must be 254 characters or fewer")]
         public string? Email { get; set; }
 

@@ -1,0 +1,65 @@
+using Connect2Luton.Application.Dashboard;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Dashboard;
+
+/// <summary>The dashboard over a small hand-built dataset whose right answers are known.</summary>
+public sealed class DashboardQueriesTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Figures_count_live_placements_by_service_and_by_how_long_they_have_run()
+    {
+        var today = Clocks.Today;
+        await using (var db = _database.CreateContext())
+        {
+            var childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
+            var housing = await ReferenceData.SaveAsync(db, A.ServiceArea("HOU", childrens: false), A.Role(JobFamily.Housing));
+            var empty = A.ServiceArea("CAT", childrens: false);
+            db.Add(empty);
+            await db.SaveChangesAsync();
+
+            async Task<Placement> Place(ReferenceData where, DateOnly start)
+            {
+                var requisition = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Starting(start).Open();
+                var worker = A.Worker().SuppliedBy(where.Agency.Id).Build();
+                db.AddRange(requisition, worker);
+                await db.SaveChangesAsync();
+                var placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, start, today.AddDays(60)), null, [], "r", Clocks.Now);
+                db.Add(placement);
+                return placement;
+            }
+
+            await Place(childrens, today.AddDays(-83));            // 12 weeks less a day: not yet past 12 weeks
+            await Place(childrens, today.AddDays(-84));            // exactly 12 weeks
+            await Place(childrens, today.AddMonths(-6));           // exactly 6 months
+            await Place(housing, today.AddMonths(-12).AddDays(-1)); // past 12 months
+            await Place(housing, today.AddDays(3));                // booked, not started: not in post
+            var ended = await Place(housing, today.AddDays(-200));
+            ended.End(today.AddDays(-1), "Completed", "r", Clocks.Now);
+            await db.SaveChangesAsync();
+        }
+
+        await using var services = TestServices.For(_database);
+        await using var scope = services.CreateAsyncScope();
+
+        var figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync(CancellationToken.None);
+
+        figures.AsOf.ShouldBe(today);
+        figures.LivePlacements.ShouldBe(4);
+        figures.ChildrensAgencySocialWorkers.ShouldBe(3);
+        figures.PastTwelveWeeks.ShouldBe(3);
+        figures.PastSixMonths.ShouldBe(2);
+        figures.PastTwelveMonths.ShouldBe(1);
+        figures.OpenRequisitions.ShouldBe(0);
+        figures.ByService.Select(s => (s.ServiceArea.Split(' ')[0], s.LivePlacements)).ShouldBe([("CAT", 0), ("CSC", 3), ("HOU", 1)]);
+    }
+}

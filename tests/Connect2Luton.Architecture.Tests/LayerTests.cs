@@ -1,0 +1,69 @@
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace Connect2Luton.Architecture.Tests;
+
+/// <summary>
+/// Layers point inward: Web -> Infrastructure -> Application -> Domain. Checked twice: in the project files (what
+/// may be referenced) and in the compiled assemblies (what is actually used).
+/// </summary>
+public sealed class LayerTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Connect2Luton.Domain"] = [],
+        ["Connect2Luton.Application"] = ["Connect2Luton.Domain"],
+        ["Connect2Luton.Infrastructure"] = ["Connect2Luton.Application", "Connect2Luton.Domain"],
+        ["Connect2Luton.Web"] = ["Connect2Luton.Application", "Connect2Luton.Infrastructure", "Connect2Luton.Domain"],
+    };
+
+    public static TheoryData<string> Layers => new(Allowed.Keys);
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void A_layer_compiles_against_inner_layers_only(string layer)
+    {
+        var references = Assembly.Load(layer).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("Connect2Luton.", StringComparison.Ordinal));
+
+        references.ShouldBeSubsetOf(Allowed[layer], $"{layer} may only use {string.Join(", ", Allowed[layer].DefaultIfEmpty("nothing of ours"))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void A_layers_project_file_references_inner_layers_only(string layer)
+    {
+        var project = XDocument.Load(ProjectFile(layer));
+        var references = project.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')));
+
+        references.ShouldBeSubsetOf(Allowed[layer]);
+    }
+
+    [Fact]
+    public void The_domain_has_no_package_references()
+    {
+        XDocument.Load(ProjectFile("Connect2Luton.Domain")).Descendants("PackageReference").ShouldBeEmpty();
+        Assembly.Load("Connect2Luton.Domain").GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .ShouldAllBe(name => name.StartsWith("System.", StringComparison.Ordinal) || name == "netstandard");
+    }
+
+    [Fact]
+    public void The_application_layer_knows_nothing_of_ef_core_or_asp_net()
+    {
+        Assembly.Load("Connect2Luton.Application").GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .ShouldAllBe(name => !name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+                && !name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    private static string ProjectFile(string layer)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect2Luton.sln"))) directory = directory.Parent;
+        directory.ShouldNotBeNull("the tests run inside the repository");
+        return Path.Combine(directory.FullName, "src", layer, $"{layer}.csproj");
+    }
+}

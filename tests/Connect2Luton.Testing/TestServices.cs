@@ -1,0 +1,44 @@
+using Connect2Luton.Application;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Connect2Luton.Testing;
+
+/// <summary>The application and infrastructure wired as the app wires them, on a test database, clock and user.</summary>
+public static class TestServices
+{
+    public static ServiceProvider For(SqliteTestDatabase database, TimeProvider? clock = null, ICurrentUser? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = database.ConnectionString,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(clock ?? Clocks.Fixed());
+        services.AddApplication();
+        services.AddInfrastructure(configuration, new TestEnvironment());
+        services.Replace(ServiceDescriptor.Scoped(_ => user ?? TestUser.Recruiter));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "Connect2Luton.Tests";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using Connect2Luton.Web.Tests.Support;
+
+namespace Connect2Luton.Web.Tests.Platform;
+
+public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    [Fact]
+    public async Task Health_reports_the_database_and_the_scheduler()
+    {
+        var response = await factory.CreateBrowser().GetAsync(new Uri("/health", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        report.RootElement.GetProperty("status").GetString().ShouldBe("Healthy");
+        var checks = report.RootElement.GetProperty("checks");
+        checks.GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
+        checks.GetProperty("scheduler").GetProperty("status").GetString().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Pages_forbid_inline_script_framing_and_sniffing()
+    {
+        var response = await factory.CreateBrowser().GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self'");
+        policy.ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        var page = await Browsing.ParseAsync(response);
+        page.QuerySelectorAll("script").ShouldAllBe(s => s.HasAttribute("src"));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_page_not_found_page()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+
+        var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Browsing.ParseAsync(response)).Text("h1").ShouldBe("Page not found");
+    }
+
+    [Fact]
+    public async Task The_layout_uses_the_connect2luton_header_and_ships_no_gov_uk_font_or_crown()
+    {
+        var client = await factory.SignedInAsAsync("admin@connect2luton.local");
+
+        var page = await client.GetPageAsync("/");
+        var css = await client.GetStringAsync(new Uri("/css/app.css", UriKind.Relative));
+
+        page.Text(".govuk-generic-header__homepage-link .app-header__logotype").ShouldBe("Connect2Luton");
+        page.QuerySelector(".govuk-header__crown, svg.govuk-header__logotype").ShouldBeNull();
+        page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim()).ShouldContain("Dashboard");
+        css.ShouldNotContain("GDS Transport");
+        css.ShouldNotContain("@font-face");
+    }
+}

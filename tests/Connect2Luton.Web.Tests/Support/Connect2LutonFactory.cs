@@ -1,0 +1,49 @@
+using Connect2Luton.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Connect2Luton.Web.Tests.Support;
+
+/// <summary>
+/// The real app, on a SQLite file of its own (migrated and seeded by the app's own start-up), with the clock fixed
+/// at <see cref="Clocks.Now"/>. One per test class.
+/// </summary>
+public class Connect2LutonFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"web-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Clock { get; } = Clocks.Fixed();
+
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _databaseFile, Pooling = false }.ToString();
+
+    protected virtual string Environment => "Development";
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [new("Database:SeedDemoData", "true")];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            if (File.Exists(path)) File.Delete(path);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
