@@ -1,4 +1,8 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Dashboard;
+using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Application.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +13,11 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ReferenceNames>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<RequisitionQueries>();
+        services.AddScoped<WorkerQueries>();
+        services.AddScoped<PlacementQueries>();
         return services;
     }
 }

@@ -8,5 +8,8 @@ internal static class Navigation
     public static IReadOnlyList<Item> Items { get; } =
     [
         new("Dashboard", "Dashboard", "/"),
+        new("Requisitions", "Requisitions", "/Requisitions"),
+        new("Workers", "Workers", "/Workers"),
+        new("Placements", "Placements", "/Placements"),
     ];
 }

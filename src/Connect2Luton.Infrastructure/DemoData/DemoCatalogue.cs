@@ -103,6 +103,35 @@ internal static class DemoCatalogue
         ("London Borough of Barnet", "London"),
     ];
 
+    // Luton is one of the most diverse towns in England (Census 2021): names drawn from its communities rather
+    // than Bogus's generic English lists.
+    public static readonly string[] FirstNames =
+    [
+        "Aisha", "Amira", "Ayesha", "Bilal", "Fatima", "Hamza", "Imran", "Kashif", "Mariam", "Mohammed", "Nadia", "Omar",
+        "Rizwan", "Saima", "Shazia", "Tariq", "Usman", "Zainab", "Yasmin", "Farhan", "Nasreen", "Rehana", "Sabrina", "Adil",
+        "Anjali", "Priya", "Rajesh", "Sunita", "Arjun", "Deepa", "Harpreet", "Jaspal", "Kiran", "Manpreet", "Ravi", "Simran",
+        "Abdul", "Rahima", "Shamima", "Jamal", "Nazmul", "Tahmina",
+        "Chidi", "Ngozi", "Kwame", "Abena", "Femi", "Funmilayo", "Tendai", "Blessing", "Grace", "Emmanuel", "Precious", "Samuel",
+        "Marcus", "Jermaine", "Keisha", "Shanice", "Andre", "Delroy",
+        "Agnieszka", "Katarzyna", "Piotr", "Tomasz", "Marta", "Andrei", "Ioana", "Mihai", "Elena", "Daniela",
+        "Sarah", "Emma", "Claire", "Rachel", "Laura", "Hannah", "Sophie", "Jessica", "Lucy", "Amy",
+        "James", "Daniel", "Thomas", "Matthew", "Christopher", "David", "Michael", "Paul", "Stephen", "Mark", "Liam", "Ryan",
+        "Siobhan", "Ciara", "Niamh", "Declan", "Sean", "Patrick",
+    ];
+
+    public static readonly string[] LastNames =
+    [
+        "Ahmed", "Akhtar", "Ali", "Aslam", "Begum", "Bibi", "Butt", "Choudhury", "Hussain", "Iqbal", "Khan", "Mahmood",
+        "Malik", "Mirza", "Rashid", "Rehman", "Riaz", "Shah", "Sheikh", "Siddiqui", "Uddin", "Islam", "Miah", "Rahman",
+        "Patel", "Sharma", "Singh", "Kaur", "Gill", "Sandhu", "Bains", "Kumar", "Mistry", "Chauhan",
+        "Adeyemi", "Okafor", "Okonkwo", "Mensah", "Boateng", "Asante", "Oyelaran", "Moyo", "Ndlovu", "Mwangi", "Campbell",
+        "Brown", "Clarke", "Francis", "Grant", "Reid",
+        "Kowalski", "Nowak", "Wisniewski", "Lewandowski", "Popescu", "Ionescu", "Dumitru",
+        "Smith", "Jones", "Taylor", "Williams", "Wilson", "Davies", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Thompson",
+        "White", "Hughes", "Green", "Hall", "Wood", "Harris", "Martin", "Cooper", "King", "Baker", "Turner", "Hill",
+        "Murphy", "Kelly", "O'Brien", "Byrne", "Ryan", "Doyle",
+    ];
+
     public static readonly string[] EndReasons =
     [
         "Assignment completed",

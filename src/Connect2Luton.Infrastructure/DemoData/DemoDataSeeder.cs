@@ -106,17 +106,23 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
     private List<HiringManager> HiringManagers(List<ServiceArea> areas)
     {
         var managers = new List<HiringManager>();
+        var emails = new HashSet<string>(StringComparer.Ordinal);
         foreach (var area in areas)
         {
             var count = area.IsChildrensServices ? 3 : 2;
             for (var i = 0; i < count; i++)
             {
-                var first = _faker.Name.FirstName();
-                var last = _faker.Name.LastName();
-                // The first children's social care manager is the demo hiring manager who signs in.
-                var email = area.IsChildrensServices && i == 0
-                    ? DemoManagerEmail
-                    : $"{first}.{last}@luton.example".ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal);
+                string first, last, email;
+                do
+                {
+                    first = _faker.PickRandom(DemoCatalogue.FirstNames);
+                    last = _faker.PickRandom(DemoCatalogue.LastNames);
+                    // The first children's social care manager is the demo hiring manager who signs in.
+                    email = area.IsChildrensServices && i == 0
+                        ? DemoManagerEmail
+                        : $"{first}.{last}@luton.example".ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal);
+                }
+                while (!emails.Add(email));
                 var title = i == 0 ? $"Head of {area.Name}" : $"Service Manager, {area.Name}";
                 managers.Add(new HiringManager($"{first} {last}", email, title, area.Id, $"01582 {_faker.Random.Int(400000, 599999)}"));
             }

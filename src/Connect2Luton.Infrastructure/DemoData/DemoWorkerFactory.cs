@@ -19,8 +19,8 @@ internal sealed class DemoWorkerFactory(Faker faker, DateOnly today, DateTimeOff
     public Worker Create(JobFamily family, DemoCatalogue.DemoRole? role)
     {
         _sequence++;
-        var first = faker.Name.FirstName();
-        var last = faker.Name.LastName();
+        var first = faker.PickRandom(DemoCatalogue.FirstNames);
+        var last = faker.PickRandom(DemoCatalogue.LastNames);
         var registration = role?.Registration ?? RegistrationBody.None;
         var qualified = registration == RegistrationBody.None
             ? (DateOnly?)null

@@ -6,6 +6,9 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
+
+    /// <summary>The same page with each row turned into what the page shows.</summary>
+    public PagedResult<TOther> Map<TOther>(Func<T, TOther> map) => new(Items.Select(map).ToList(), Page, PageSize, TotalCount);
 }
 
 /// <summary>A page asked for by a user: out-of-range numbers are brought back in range rather than refused.</summary>

@@ -1,0 +1,87 @@
+using System.Net;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Lists;
+
+public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    [Fact]
+    public async Task A_recruiter_pages_through_every_requisition_and_a_filter_survives_paging()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var (total, filled) = await QueryAsync(db => (db.Requisitions.Count(), db.Requisitions.Count(r => r.Status == RequisitionStatus.Filled)));
+
+        var first = await client.GetPageAsync("/Requisitions");
+        var filtered = await client.GetPageAsync("/Requisitions?status=Filled&page=2");
+
+        first.Text("#result-count").ShouldBe($"{total} requisitions");
+        first.QuerySelectorAll("main tbody tr").Length.ShouldBe(25);
+        filtered.Text("#result-count").ShouldBe($"{filled} requisitions");
+        filtered.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Filled"));
+        filtered.QuerySelector(".govuk-pagination__item--current")!.TextContent.Trim().ShouldBe("2");
+        filtered.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href").ShouldBe("/Requisitions?status=Filled&page=3");
+    }
+
+    [Fact]
+    public async Task A_hiring_manager_sees_only_their_own_services_requisitions_and_placements()
+    {
+        var client = await factory.SignedInAsAsync("manager@connect2luton.local");
+        var (requisitions, live) = await QueryAsync(db =>
+        {
+            var childrens = db.ServiceAreas.Single(a => a.Code == "CSC").Id;
+            return (db.Requisitions.Count(r => r.ServiceAreaId == childrens),
+                db.Placements.Count(p => p.ServiceAreaId == childrens && p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today));
+        });
+
+        var requisitionPage = await client.GetPageAsync("/Requisitions");
+        var placementPage = await client.GetPageAsync("/Placements");
+
+        requisitionPage.Text("#result-count").ShouldBe($"{requisitions} requisitions");
+        requisitionPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
+        placementPage.Text("#result-count").ShouldBe($"{live} workers in post");
+        placementPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
+    }
+
+    [Theory]
+    [InlineData("/Requisitions?status=NotAStatus&page=abc")]
+    [InlineData("/Requisitions?status=99&page=-4")]
+    [InlineData("/Workers?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=9999999")]
+    [InlineData("/Workers?name=%27%20OR%201%3D1%20--")]
+    [InlineData("/Placements?show=%00&page=2147483647")]
+    public async Task Nonsense_in_the_address_bar_gives_a_list_not_an_error(string path)
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browsing.ParseAsync(response);
+        page.QuerySelector("#result-count").ShouldNotBeNull();
+        page.QuerySelectorAll("script").ShouldAllBe(s => s.HasAttribute("src"));
+    }
+
+    [Fact]
+    public async Task The_worker_search_finds_names_by_their_first_letters()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var surname = await QueryAsync(db => db.Workers.OrderBy(w => w.Id).Select(w => w.LastName).First());
+        var expected = await QueryAsync(db => db.Workers.Count(w => w.LastName.StartsWith(surname.Substring(0, 3)) || w.FirstName.StartsWith(surname.Substring(0, 3))));
+
+        var page = await client.GetPageAsync($"/Workers?name={Uri.EscapeDataString(surname[..3])}");
+
+        page.Text("#result-count").ShouldBe(expected == 1 ? "1 worker" : $"{expected} workers");
+        page.QuerySelectorAll("main tbody tr").ShouldNotBeEmpty();
+    }
+
+    private async Task<T> QueryAsync<T>(Func<AppDbContext, T> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
