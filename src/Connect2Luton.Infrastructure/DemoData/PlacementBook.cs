@@ -127,15 +127,8 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         }
     }
 
-    private PlacementRates Rates(DemoCatalogue.DemoRole role, SupplyAgency agency)
-    {
-        var pay = Math.Round(seeder.Faker.Random.Decimal(role.PayLow, role.PayHigh) * 20m) / 20m;
-        var holiday = Pence(pay * DemoCatalogue.HolidayPayRate);
-        var ni = Pence(pay * DemoCatalogue.EmployerNiRate);
-        var pension = agency.Kind == SupplyAgencyKind.InHousePool ? Pence(pay * DemoCatalogue.InHousePensionRate) : 0m;
-        var margin = Pence((pay + holiday + ni + pension) * agency.MarginRate);
-        return new PlacementRates(pay, holiday, ni, pension, margin);
-    }
+    private PlacementRates Rates(DemoCatalogue.DemoRole role, SupplyAgency agency) =>
+        DemoCatalogue.RatesFor(Math.Round(seeder.Faker.Random.Decimal(role.PayLow, role.PayHigh) * 20m) / 20m, agency);
 
     private RequisitionReason ReasonFor(DemoCatalogue.DemoRole role)
     {
@@ -144,8 +137,6 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
             [RequisitionReason.VacancyCover, RequisitionReason.SicknessCover, RequisitionReason.MaternityCover, RequisitionReason.Project, RequisitionReason.PeakWorkload],
             [0.72f, 0.08f, 0.08f, 0.06f, 0.06f]);
     }
-
-    private static decimal Pence(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
     private sealed record Planned(DemoCatalogue.DemoRole Role, Requisition Requisition, Worker Worker, PlacementPlan Plan, DateOnly Start, DateOnly InitialEnd);
 }

@@ -125,10 +125,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
             {
                 var agency = agencies.Single(a => a.Id == slot.Worker.SupplyAgencyId);
                 var band = DemoCatalogue.Roles.FirstOrDefault(r => r.Title == slot.Role.Title);
-                var pay = Math.Round(faker.Random.Decimal(band?.PayLow ?? 13.45m, band?.PayHigh ?? 30m), 2);
-                var holiday = Math.Round(pay * DemoCatalogue.HolidayPayRate, 2);
-                var ni = Math.Round(pay * DemoCatalogue.EmployerNiRate, 2);
-                var rates = new PlacementRates(pay, holiday, ni, 0m, Math.Round((pay + holiday + ni) * agency.MarginRate, 2));
+                var rates = DemoCatalogue.RatesFor(Math.Round(faker.Random.Decimal(band?.PayLow ?? 13.45m, band?.PayHigh ?? 30m), 2), agency);
                 var placement = Placement.Book(requisition, slot.Worker, new PlacementBooking(rates, 37m, slot.Start, slot.End), null, [], By,
                     DemoDataSeeder.At(slot.Start.AddDays(-7), 11));
                 if (slot.Live) live++;
