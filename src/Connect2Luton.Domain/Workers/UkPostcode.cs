@@ -19,7 +19,7 @@ public sealed partial record UkPostcode
     /// <summary>The postcode with one space before the inward code, upper case.</summary>
     public string Value { get; }
 
-    /// <summary>The outward code (postcode district), e.g. "LU1".</summary>
+    /// <summary>The outward code (postcode district): LU1 for LU1 3JH.</summary>
     public string District { get; }
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out UkPostcode? postcode)

@@ -34,6 +34,9 @@ public static partial class DatabaseInitialiser
             }
         }
 
+        // Write-ahead logging lets pages read while a save or a nightly job writes; the setting stays with the file.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
         if (options.SeedDemoData) await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
 
         var identity = provider.GetRequiredService<IdentitySeeder>();
