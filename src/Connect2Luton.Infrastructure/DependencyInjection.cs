@@ -4,6 +4,7 @@ using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Infrastructure.Persistence.Specifications;
+using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -55,10 +56,12 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 
+        services.AddPolicies(configuration);
         services.AddScheduling();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
-            .AddQuartz(o => o.Name = "scheduler");
+            .AddQuartz(o => o.Name = "scheduler")
+            .AddCheck<RuleSetHealthCheck>("rules");
         return services;
     }
 

@@ -14,14 +14,23 @@ namespace Connect2Luton.Testing;
 /// <summary>The application and infrastructure wired as the app wires them, on a test database, clock and user.</summary>
 public static class TestServices
 {
-    public static ServiceProvider For(SqliteTestDatabase database, TimeProvider? clock = null, ICurrentUser? user = null)
+    public static ServiceProvider For(SqliteTestDatabase database, TimeProvider? clock = null, ICurrentUser? user = null, string? rulesDirectory = null) =>
+        Build(database.ConnectionString, clock, user, rulesDirectory);
+
+    /// <summary>The policies alone, on the given rule files (the repository's by default), with no database needed.</summary>
+    public static ServiceProvider ForPolicies(string? rulesDirectory = null, bool watchFiles = false) =>
+        Build("Data Source=:memory:", null, null, rulesDirectory, watchFiles);
+
+    private static ServiceProvider Build(string connectionString, TimeProvider? clock, ICurrentUser? user, string? rulesDirectory, bool watchFiles = false)
     {
-        ArgumentNullException.ThrowIfNull(database);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = database.ConnectionString,
+                ["Database:ConnectionString"] = connectionString,
+                ["Rules:Directory"] = rulesDirectory ?? RuleFiles.RepositoryDirectory,
+                ["Rules:WatchFiles"] = watchFiles ? "true" : "false",
+                ["Rules:ReloadDelayMilliseconds"] = "50",
             })
             .Build();
         var services = new ServiceCollection();
@@ -29,7 +38,9 @@ public static class TestServices
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(clock ?? Clocks.Fixed());
         services.AddApplication();
-        services.AddInfrastructure(configuration, new TestEnvironment());
+        var environment = new TestEnvironment();
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddInfrastructure(configuration, environment);
         services.Replace(ServiceDescriptor.Scoped(_ => user ?? TestUser.Recruiter));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

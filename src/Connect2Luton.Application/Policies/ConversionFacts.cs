@@ -1,0 +1,37 @@
+using System.ComponentModel;
+
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>What the permanent-conversion rules know about a placed worker.</summary>
+public sealed record ConversionFacts
+{
+    [Description("The day the decision is made for.")]
+    public required DateOnly AsOf { get; init; }
+
+    [Description("Weeks of continuous placement with the council (a gap of more than 42 days restarts the count).")]
+    public required int ContinuousWeeks { get; init; }
+
+    [Description("Why the post was requisitioned: VacancyCover, SicknessCover, MaternityCover, Project, PeakWorkload or InterimManagement.")]
+    public required string RequisitionReason { get; init; }
+
+    [Description("The role is an interim (usually management) role.")]
+    public required bool IsInterim { get; init; }
+
+    [Description("The right-to-work check is in date today.")]
+    public required bool RightToWorkValid { get; init; }
+
+    [Description("A DBS certificate is held.")]
+    public required bool HasDbs { get; init; }
+
+    [Description("Whole months since the DBS certificate was issued (0 if none is held).")]
+    public required int DbsMonthsOld { get; init; }
+
+    [Description("The role requires professional registration (e.g. Social Work England).")]
+    public required bool RegistrationRequired { get; init; }
+
+    [Description("The worker's professional registration is current today.")]
+    public required bool RegistrationValid { get; init; }
+
+    [Description("The worker has said they are open to a permanent job.")]
+    public required bool OpenToPermanentJob { get; init; }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel;
+
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>What the local-candidate preference rules know about a worker being shortlisted.</summary>
+public sealed record LocalPreferenceFacts
+{
+    [Description("The day the decision is made for.")]
+    public required DateOnly AsOf { get; init; }
+
+    [Description("The outward code of the worker's home postcode, e.g. \"LU2\".")]
+    public required string PostcodeDistrict { get; init; }
+
+    [Description("Who supplies the worker: InHousePool, LocalSupportingAgency or ExternalAgency.")]
+    public required string SupplierKind { get; init; }
+
+    [Description("The supplier is based in Luton.")]
+    public required bool SupplierIsLocal { get; init; }
+
+    [Description("The council of the worker's most recent permanent post; empty if none.")]
+    public required string PreviousCouncil { get; init; }
+}

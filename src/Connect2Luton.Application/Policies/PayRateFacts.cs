@@ -1,0 +1,52 @@
+using System.ComponentModel;
+
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>What the pay-rate cap rules know about a proposed rate. Money is pounds an hour.</summary>
+public sealed record PayRateFacts
+{
+    [Description("The day the decision is made for.")]
+    public required DateOnly AsOf { get; init; }
+
+    [Description("The job role's title, e.g. \"Social Worker (Children and Families)\".")]
+    public required string RoleTitle { get; init; }
+
+    [Description("The role's job family: SocialCare, Housing, Planning, NeighbourhoodServices, Catering, BusinessSupport or InterimManagement.")]
+    public required string JobFamily { get; init; }
+
+    [Description("The NJC grade of the equivalent permanent post, e.g. \"E\"; \"JNC\" for chief officers.")]
+    public required string NjcGrade { get; init; }
+
+    [Description("The DfE agency-rules role type for child and family social work (SocialWorker, SeniorSocialWorker, AdvancedPractitioner, TeamManager, IndependentReviewingOfficer); empty for other roles.")]
+    public required string DfeRoleType { get; init; }
+
+    [Description("The placement is in a children's services area.")]
+    public required bool IsChildrensServices { get; init; }
+
+    [Description("The role is an interim (usually management) role.")]
+    public required bool IsInterim { get; init; }
+
+    [Description("The worker's hourly pay.")]
+    public required decimal PayRate { get; init; }
+
+    [Description("Holiday pay accrued per hour worked.")]
+    public required decimal HolidayPay { get; init; }
+
+    [Description("Employer National Insurance per hour.")]
+    public required decimal EmployerNationalInsurance { get; init; }
+
+    [Description("Employer pension contribution per hour (0 where none).")]
+    public required decimal EmployerPension { get; init; }
+
+    [Description("The supplier's margin per hour.")]
+    public required decimal Margin { get; init; }
+
+    [Description("What the council is charged per hour: pay, on-costs and margin.")]
+    public required decimal ChargeRate { get; init; }
+
+    [Description("Contracted hours a week.")]
+    public required decimal WeeklyHours { get; init; }
+
+    [Description("Who supplies the worker: InHousePool, LocalSupportingAgency or ExternalAgency.")]
+    public required string SupplierKind { get; init; }
+}

@@ -1,0 +1,35 @@
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Application.Policies;
+
+public enum PayRateOutcome
+{
+    Allowed,
+
+    /// <summary>Above a cap: allowed only with the named approvers' sign-off and a reason.</summary>
+    NeedsException,
+    Refused,
+}
+
+public sealed record PayRateDecision(PayRateOutcome Outcome, string? Approvers, PolicyDecision Details);
+
+public sealed record LocalPreferenceDecision(string Tier, int Points, PolicyDecision Details);
+
+public enum PlacementLengthOutcome
+{
+    Allowed,
+
+    /// <summary>Past the longest total length: allowed only with the named approver.</summary>
+    NeedsApproval,
+    Refused,
+}
+
+public sealed record PlacementFlagRaised(PlacementFlagKind Kind, string Message);
+
+public sealed record PlacementLengthDecision(PlacementLengthOutcome Outcome, string? Approvers, IReadOnlyList<PlacementFlagRaised> Flags, PolicyDecision Details);
+
+public sealed record ConversionDecision(bool Eligible, PolicyDecision Details)
+{
+    /// <summary>Why the worker cannot be offered a permanent post yet, one reason per rule not met.</summary>
+    public IEnumerable<string> NotYetReasons => Details.Failed.Select(r => r.Message);
+}

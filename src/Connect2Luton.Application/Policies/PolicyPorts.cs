@@ -1,0 +1,60 @@
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>The pay-rate cap rules (rules/pay-rate-caps.json).</summary>
+public interface IPayRatePolicy
+{
+    ValueTask<PayRateDecision> DecideAsync(PayRateFacts facts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The local-candidate preference rules (rules/local-candidate-preference.json).</summary>
+public interface ILocalPreferencePolicy
+{
+    ValueTask<LocalPreferenceDecision> DecideAsync(LocalPreferenceFacts facts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The placement-length rules (rules/placement-length-limits.json).</summary>
+public interface IPlacementLengthPolicy
+{
+    ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The permanent-conversion eligibility rules (rules/permanent-conversion-eligibility.json).</summary>
+public interface IConversionPolicy
+{
+    ValueTask<ConversionDecision> DecideAsync(ConversionFacts facts, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The rule sets as they are serving now: for health, the rules pages and officers' warnings. A rule set whose
+/// file is broken keeps serving its last good version and carries the errors beside it.
+/// </summary>
+public interface IRuleSetCatalogue
+{
+    IReadOnlyList<RuleSetStatus> Current { get; }
+}
+
+public sealed record RuleSetStatus(
+    string Name,
+    string? ServingVersion,
+    DateTimeOffset? LoadedAt,
+    IReadOnlyList<RuleSetProblem> Problems)
+{
+    public bool IsServing => ServingVersion is not null;
+}
+
+/// <summary>One thing wrong with a rule file, located as precisely as the check can: the file, the rule, the line.</summary>
+public sealed record RuleSetProblem(string File, string? Rule, int? Line, string Message)
+{
+    public override string ToString() =>
+        $"{File}{(Line is { } line ? $" (line {line})" : string.Empty)}{(Rule is null ? string.Empty : $", rule '{Rule}'")}: {Message}";
+}
+
+/// <summary>A rule set is needed but has never loaded successfully: a deployment fault, not a user's mistake.</summary>
+public sealed class PolicyUnavailableException : Exception
+{
+    public PolicyUnavailableException(string message) : base(message) { }
+
+    public PolicyUnavailableException() { }
+
+    public PolicyUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+}

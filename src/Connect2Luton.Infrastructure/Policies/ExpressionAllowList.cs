@@ -1,0 +1,201 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// Walks a parsed rule expression and refuses anything but reading facts and named values, plain operators, and
+/// a short list of harmless functions. Whatever the parser would accept (reflection, object creation, LINQ that
+/// loops without bound, calls into any type it can see) stops here, because rules are typed by people, not
+/// reviewed by programmers.
+/// </summary>
+internal sealed class ExpressionAllowList : ExpressionVisitor
+{
+    public const int MaximumNodes = 300;
+    public const int MaximumStringLength = 500;
+
+    private static readonly HashSet<Type> ValueTypes =
+    [
+        typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(string), typeof(DateOnly), typeof(DayOfWeek),
+        typeof(bool?), typeof(int?), typeof(long?), typeof(decimal?), typeof(double?), typeof(DateOnly?),
+    ];
+
+    private static readonly Dictionary<Type, HashSet<string>> AllowedMembers = new()
+    {
+        [typeof(string)] = ["Length"],
+        [typeof(DateOnly)] = ["Year", "Month", "Day", "DayNumber", "DayOfWeek"],
+        [typeof(int?)] = ["HasValue", "Value"],
+        [typeof(decimal?)] = ["HasValue", "Value"],
+        [typeof(DateOnly?)] = ["HasValue", "Value"],
+    };
+
+    private static readonly Dictionary<Type, HashSet<string>> AllowedMethods = new()
+    {
+        [typeof(Policy)] = [nameof(Policy.InList)],
+        [typeof(string)] =
+        [
+            "Contains", "StartsWith", "EndsWith", "Equals", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant",
+            "Trim", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Concat", "Compare", "op_Equality", "op_Inequality",
+        ],
+        [typeof(Math)] = ["Min", "Max", "Round", "Abs", "Floor", "Ceiling"],
+        [typeof(decimal)] =
+        [
+            "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_UnaryNegation", "op_Equality", "op_Inequality",
+            "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan", "op_GreaterThanOrEqual", "op_Implicit", "op_Explicit", "Round", "Compare",
+        ],
+        [typeof(DateOnly)] =
+        [
+            "AddDays", "AddMonths", "AddYears", "op_Equality", "op_Inequality", "op_LessThan", "op_LessThanOrEqual", "op_GreaterThan",
+            "op_GreaterThanOrEqual", "CompareTo",
+        ],
+    };
+
+    private readonly IReadOnlySet<Type> _factTypes;
+    private readonly List<string> _problems = [];
+    private int _nodes;
+
+    private ExpressionAllowList(IReadOnlySet<Type> factTypes) => _factTypes = factTypes;
+
+    /// <summary>What is not allowed in the expression, in words for the officer; empty when it may run.</summary>
+    public static IReadOnlyList<string> Check(Expression expression, IReadOnlySet<Type> factTypes)
+    {
+        var walk = new ExpressionAllowList(factTypes);
+        walk.Visit(expression);
+        return walk._problems;
+    }
+
+    public override Expression? Visit(Expression? node)
+    {
+        if (node is null || _problems.Count > 0) return node;
+        if (++_nodes > MaximumNodes)
+        {
+            _problems.Add($"The expression is too long to check (more than {MaximumNodes} parts): split it into named values.");
+            return node;
+        }
+
+        switch (node.NodeType)
+        {
+            case ExpressionType.Constant:
+            case ExpressionType.Parameter:
+            case ExpressionType.MemberAccess:
+            case ExpressionType.Call:
+            case ExpressionType.Conditional:
+            case ExpressionType.Not:
+            case ExpressionType.Negate:
+            case ExpressionType.UnaryPlus:
+            case ExpressionType.Convert:
+            case ExpressionType.Add:
+            case ExpressionType.Subtract:
+            case ExpressionType.Multiply:
+            case ExpressionType.Divide:
+            case ExpressionType.Modulo:
+            case ExpressionType.And:
+            case ExpressionType.Or:
+            case ExpressionType.AndAlso:
+            case ExpressionType.OrElse:
+            case ExpressionType.Equal:
+            case ExpressionType.NotEqual:
+            case ExpressionType.LessThan:
+            case ExpressionType.LessThanOrEqual:
+            case ExpressionType.GreaterThan:
+            case ExpressionType.GreaterThanOrEqual:
+            case ExpressionType.Coalesce:
+                return base.Visit(node);
+            case ExpressionType.New:
+            case ExpressionType.NewArrayInit:
+            case ExpressionType.NewArrayBounds:
+            case ExpressionType.MemberInit:
+            case ExpressionType.ListInit:
+                _problems.Add("Rules may not create objects or lists: compare facts and named values instead.");
+                return node;
+            case ExpressionType.Lambda:
+                _problems.Add("Rules may not contain inner functions (x => ...): there is nothing in the facts to loop over.");
+                return node;
+            default:
+                _problems.Add($"'{node.NodeType}' is not something a rule may do.");
+                return node;
+        }
+    }
+
+    protected override Expression VisitConstant(ConstantExpression node)
+    {
+        if (node.Value is string text && text.Length > MaximumStringLength)
+            _problems.Add($"A text value is {text.Length:N0} characters long; the most a rule may hold is {MaximumStringLength}.");
+        else if (node.Value is not null && !ValueTypes.Contains(node.Type))
+            _problems.Add($"A value of type {node.Type.Name} cannot appear in a rule.");
+        return node;
+    }
+
+    // A member is checked after what it is read from, so the first refusal is the earliest thing written:
+    // "GetType" in input.GetType().Assembly, not "Assembly".
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        Visit(node.Expression);
+        if (_problems.Count > 0) return node;
+        var owner = node.Member.DeclaringType;
+        var allowed = node.Member is PropertyInfo or FieldInfo
+            && owner is not null
+            && (_factTypes.Contains(owner) || (AllowedMembers.TryGetValue(owner, out var members) && members.Contains(node.Member.Name)));
+        if (!allowed)
+        {
+            _problems.Add(IsReflection(owner)
+                ? $"'{node.Member.Name}' reaches into the program itself, which no rule may do."
+                : $"'{owner?.Name}.{node.Member.Name}' is not something a rule may read: use the facts listed for this rule set.");
+        }
+        return node;
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        // The receiver first (input.GetType().X names GetType), then the function itself, then what is passed to it.
+        var receiver = node.Object ?? (node.Method.IsDefined(typeof(System.Runtime.CompilerServices.ExtensionAttribute)) ? node.Arguments[0] : null);
+        Visit(receiver);
+        if (_problems.Count > 0) return node;
+        var method = node.Method;
+        if (method.Name == nameof(GetType) || IsReflection(method.DeclaringType) || IsReflection(method.ReturnType))
+        {
+            _problems.Add($"'{method.Name}' reaches into the program itself, which no rule may do.");
+            return node;
+        }
+        if (method.DeclaringType is not { } owner || !AllowedMethods.TryGetValue(owner, out var names) || !names.Contains(method.Name))
+        {
+            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not a function rules may use. They may use Policy.InList, Math.Min/Max/Round/Abs/Floor/Ceiling, text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim and dates' AddDays/AddMonths/AddYears.");
+            return node;
+        }
+        foreach (var argument in node.Arguments.Where(a => a != receiver)) Visit(argument);
+        return node;
+    }
+
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        Visit(node.Operand);
+        if (_problems.Count > 0) return node;
+        if (node.NodeType == ExpressionType.Convert && !(ValueTypes.Contains(node.Type) && ValueTypes.Contains(node.Operand.Type)))
+        {
+            _problems.Add($"A rule may not turn a {node.Operand.Type.Name} into a {node.Type.Name}.");
+            return node;
+        }
+        if (node.Method is { } method && !(AllowedMethods.TryGetValue(method.DeclaringType!, out var names) && names.Contains(method.Name)))
+        {
+            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not something a rule may do.");
+        }
+        return node;
+    }
+
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        Visit(node.Left);
+        Visit(node.Right);
+        Visit(node.Conversion);
+        if (_problems.Count > 0) return node;
+        if (node.Method is { } method && !(AllowedMethods.TryGetValue(method.DeclaringType!, out var names) && names.Contains(method.Name)))
+        {
+            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not something a rule may do.");
+        }
+        return node;
+    }
+
+    private static bool IsReflection(Type? type) =>
+        type is not null && (typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)
+            || type.Namespace?.StartsWith("System.Reflection", StringComparison.Ordinal) == true || type == typeof(Type));
+}

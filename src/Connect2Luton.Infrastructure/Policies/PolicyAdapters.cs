@@ -1,0 +1,54 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
+{
+    public async ValueTask<PayRateDecision> DecideAsync(PayRateFacts facts, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PayRateCaps, facts, cancellationToken);
+        var decision = evaluation.Decision;
+        var outcome = Enum.Parse<PayRateOutcome>(decision.Outcome);
+        var approvers = outcome == PayRateOutcome.NeedsException
+            ? string.Join("; ", decision.Failed.Where(r => r.Approvers is not null).Select(r => r.Approvers!).Distinct())
+            : null;
+        return new PayRateDecision(outcome, approvers, decision);
+    }
+}
+
+internal sealed class LocalPreferencePolicy(RuleSetRegistry registry) : ILocalPreferencePolicy
+{
+    public async ValueTask<LocalPreferenceDecision> DecideAsync(LocalPreferenceFacts facts, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await registry.EvaluateAsync(RuleSetDefinition.LocalCandidatePreference, facts, cancellationToken);
+        return new LocalPreferenceDecision(evaluation.Decision.Outcome, evaluation.Points, evaluation.Decision);
+    }
+}
+
+internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlacementLengthPolicy
+{
+    public async ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PlacementLengthLimits, facts, cancellationToken);
+        var decision = evaluation.Decision;
+        var outcome = Enum.Parse<PlacementLengthOutcome>(decision.Outcome);
+        var approvers = outcome == PlacementLengthOutcome.NeedsApproval
+            ? string.Join("; ", decision.Failed.Where(r => r.Approvers is not null).Select(r => r.Approvers!).Distinct())
+            : null;
+        var flags = decision.Failed
+            .Where(r => r.Flag is not null)
+            .Select(r => new PlacementFlagRaised(Enum.Parse<PlacementFlagKind>(r.Flag!), r.Message))
+            .ToList();
+        return new PlacementLengthDecision(outcome, approvers, flags, decision);
+    }
+}
+
+internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPolicy
+{
+    public async ValueTask<ConversionDecision> DecideAsync(ConversionFacts facts, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PermanentConversionEligibility, facts, cancellationToken);
+        return new ConversionDecision(evaluation.Decision.Outcome == RuleSetDefinition.PermanentConversionEligibility.PassingOutcome, evaluation.Decision);
+    }
+}

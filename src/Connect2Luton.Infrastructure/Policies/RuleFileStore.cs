@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>Where the rule files live and how they are read: rules/NAME.json and rules/tests/NAME.cases.json.</summary>
+internal sealed class RuleFileStore
+{
+    private const int SearchDepth = 5;
+
+    public RuleFileStore(IOptions<RulesOptions> options, IHostEnvironment environment)
+    {
+        Directory = Resolve(options.Value.Directory, environment.ContentRootPath);
+    }
+
+    public string Directory { get; }
+
+    public string TestsDirectory => Path.Combine(Directory, "tests");
+
+    public string PathOf(RuleSetDefinition definition) => Path.Combine(Directory, definition.FileName);
+
+    public string TestCasesPathOf(RuleSetDefinition definition) => Path.Combine(TestsDirectory, definition.TestCasesFileName);
+
+    /// <summary>The rule file and its test cases as text; null for a file that is not there.</summary>
+    public (string? Json, string? TestCasesJson) Read(RuleSetDefinition definition) =>
+        (ReadIfPresent(PathOf(definition)), ReadIfPresent(TestCasesPathOf(definition)));
+
+    /// <summary>The rule set a changed file belongs to, if it is one of ours.</summary>
+    public static RuleSetDefinition? Owner(string path)
+    {
+        var name = Path.GetFileName(path);
+        return RuleSetDefinition.All.FirstOrDefault(d => name == d.FileName || name == d.TestCasesFileName);
+    }
+
+    private static string? ReadIfPresent(string path)
+    {
+        // A file being replaced can vanish between the check and the read: that reads as "not there".
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string Resolve(string? configured, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(Path.Combine(contentRoot, configured));
+        var folder = new DirectoryInfo(contentRoot);
+        for (var depth = 0; folder is not null && depth <= SearchDepth; depth++, folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "rules");
+            if (File.Exists(Path.Combine(candidate, RuleSetDefinition.PayRateCaps.FileName))) return candidate;
+        }
+        return Path.Combine(contentRoot, "rules");
+    }
+}

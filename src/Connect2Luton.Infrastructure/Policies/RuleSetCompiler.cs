@@ -1,0 +1,359 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Connect2Luton.Application.Policies;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// The one gate every rule set passes through, whether loaded at start, edited on disk or saved by an officer:
+/// strict JSON, structure, every expression compiled against the real fact types and walked against the
+/// allow-list, every message checked, then the rule set's own test cases. Anything wrong comes back as problems
+/// naming the file, rule and line; only a rule set with none is compiled.
+/// </summary>
+internal static partial class RuleSetCompiler
+{
+    public const int MaximumFileLength = 200_000;
+    public const int MaximumExpressionLength = 1_000;
+    public const int MaximumTextLength = 1_000;
+    public const int MaximumRules = 100;
+
+    private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "input", "it", "parent", "root", "new", "true", "false", "null", "iif", "np", "as", "is", "in", "and", "or", "not", "Policy", "Math",
+    };
+
+    internal static readonly JsonSerializerOptions StrictJson = new()
+    {
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
+        AllowTrailingCommas = false,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        MaxDepth = 16,
+    };
+
+    public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson)
+    {
+        var problems = new List<RuleSetProblem>();
+        var file = definition.FileName;
+        if (json.Length > MaximumFileLength)
+            return Fail(problems, file, null, null, $"The file is {json.Length:N0} characters long; a rule file may be at most {MaximumFileLength:N0}.");
+
+        RuleSetDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RuleSetDocument>(json, StrictJson);
+        }
+        catch (JsonException error)
+        {
+            return Fail(problems, file, null, error.LineNumber + 1, Explain(error));
+        }
+        if (document is null) return Fail(problems, file, null, 1, "The file holds no rule set.");
+
+        CheckStructure(definition, document, json, problems);
+        if (problems.Count > 0) return (null, problems);
+
+        var namedValueTypes = CompileExpressions(definition, document, json, problems);
+        if (problems.Count > 0) return (null, problems);
+
+        var rules = CompileRules(definition, document, json, namedValueTypes, problems);
+        if (problems.Count > 0) return (null, problems);
+
+        var workflow = ToWorkflow(document);
+        try
+        {
+            // RulesEngine's own structural checks run when a workflow is added.
+            _ = new RulesEngine.RulesEngine([workflow], RuleEngineSettings.Create());
+        }
+        catch (Exception error) when (error is RulesEngine.Exceptions.RuleValidationException or ArgumentException)
+        {
+            return Fail(problems, file, null, null, $"RulesEngine refused the workflow: {error.Message}");
+        }
+
+        var testCases = ReadTestCases(definition, testCasesJson, problems);
+        if (problems.Count > 0) return (null, problems);
+
+        var compiled = new CompiledRuleSet
+        {
+            Definition = definition,
+            Document = document,
+            Json = json,
+            TestCasesJson = testCasesJson,
+            Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
+            Workflow = workflow,
+            Rules = rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
+            WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
+            TestCases = testCases,
+        };
+        RunTestCases(compiled, problems);
+        return problems.Count > 0 ? (null, problems) : (compiled, problems);
+    }
+
+    private static void CheckStructure(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
+    {
+        var file = definition.FileName;
+        void Problem(string? rule, string message) => problems.Add(new RuleSetProblem(file, rule, rule is null ? null : LineOf(json, rule), message));
+
+        if (document.WorkflowName != definition.Name)
+            Problem(null, $"WorkflowName is '{document.WorkflowName}' but this file must hold the '{definition.Name}' rule set.");
+        if (document.Rules.Count == 0) Problem(null, "The rule set has no rules.");
+        if (document.Rules.Count > MaximumRules || document.GlobalParams.Count > MaximumRules)
+            Problem(null, $"A rule set may have at most {MaximumRules} rules and {MaximumRules} named values.");
+        CheckText(document.Description, "The description", null);
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in document.GlobalParams)
+        {
+            if (!Identifier().IsMatch(value.Name) || ReservedNames.Contains(value.Name))
+                Problem(value.Name, $"'{value.Name}' cannot name a value: use letters and digits, starting with a letter, and not a word rules use ({string.Join(", ", ReservedNames.Order())}).");
+            if (!names.Add(value.Name)) Problem(value.Name, $"'{value.Name}' is named twice.");
+            CheckExpressionText(value.Name, value.Expression);
+            CheckText(value.Description, "The description", value.Name);
+        }
+
+        var byTier = definition.AwardsTiers && !document.Rules.Any(r => r.Properties.Tier is not null);
+        if (byTier) Problem(null, "No rule awards a tier: at least one rule needs a Tier.");
+
+        foreach (var rule in document.Rules)
+        {
+            if (!Identifier().IsMatch(rule.RuleName)) Problem(rule.RuleName, $"'{rule.RuleName}' cannot name a rule: use letters and digits, starting with a letter.");
+            if (!names.Add(rule.RuleName)) Problem(rule.RuleName, $"'{rule.RuleName}' is used for more than one rule or value.");
+            if (rule.RuleExpressionType != "LambdaExpression") Problem(rule.RuleName, "RuleExpressionType must be \"LambdaExpression\".");
+            CheckExpressionText(rule.RuleName, rule.Expression);
+            CheckText(rule.ErrorMessage, "The message", rule.RuleName);
+            CheckText(rule.SuccessEvent, "The message", rule.RuleName);
+            CheckText(rule.Properties.Description, "The description", rule.RuleName);
+            CheckText(rule.Properties.Approvers, "The approvers", rule.RuleName);
+            CheckProperties(definition, rule, Problem);
+        }
+
+        void CheckExpressionText(string owner, string expression)
+        {
+            if (string.IsNullOrWhiteSpace(expression)) Problem(owner, "The expression is empty.");
+            else if (expression.Length > MaximumExpressionLength)
+                Problem(owner, $"The expression is {expression.Length:N0} characters long; the most is {MaximumExpressionLength:N0}. Split it into named values.");
+        }
+
+        void CheckText(string? text, string what, string? owner)
+        {
+            if (text is { Length: > MaximumTextLength }) Problem(owner, $"{what} is {text.Length:N0} characters long; the most is {MaximumTextLength:N0}.");
+        }
+    }
+
+    private static void CheckProperties(RuleSetDefinition definition, RuleDocument rule, Action<string?, string> problem)
+    {
+        var p = rule.Properties;
+        if (p.Outcome is { } outcome && !definition.FailureOutcomesBySeverity.Contains(outcome))
+            problem(rule.RuleName, definition.FailureOutcomesBySeverity.Count == 0
+                ? "Rules in this rule set do not have an Outcome."
+                : $"Outcome '{outcome}' is not one of {string.Join(", ", definition.FailureOutcomesBySeverity)}.");
+        if (p.Outcome is { } needs && definition.OutcomesNeedingApprovers.Contains(needs) && string.IsNullOrWhiteSpace(p.Approvers))
+            problem(rule.RuleName, $"Outcome '{needs}' needs Approvers: who must sign off.");
+        if (p.Approvers is not null && (p.Outcome is null || !definition.OutcomesNeedingApprovers.Contains(p.Outcome)))
+            problem(rule.RuleName, $"Approvers only mean something with the outcome {string.Join(" or ", definition.OutcomesNeedingApprovers.DefaultIfEmpty("(none in this rule set)"))}.");
+        if (p.Flag is { } flag && (!definition.RaisesFlags || !RuleSetDefinition.FlagNames.Contains(flag)))
+            problem(rule.RuleName, definition.RaisesFlags
+                ? $"Flag '{flag}' is not one of {string.Join(", ", RuleSetDefinition.FlagNames)}."
+                : "Rules in this rule set do not raise flags.");
+        if ((p.Tier is not null || p.Points is not null) && !definition.AwardsTiers)
+            problem(rule.RuleName, "Only the local-candidate preference rules award tiers and points.");
+        if (p.Tier is { } tier && !Identifier().IsMatch(tier))
+            problem(rule.RuleName, $"Tier '{tier}' must be a single word of letters and digits.");
+    }
+
+    /// <summary>Compiles the named values in order (each may use the facts and the values before it); returns their types.</summary>
+    private static Dictionary<string, Type> CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
+    {
+        var parser = new RuleExpressionParser(RuleEngineSettings.Create());
+        var factTypes = new HashSet<Type> { definition.FactType };
+        var parameters = new List<ParameterExpression> { Expression.Parameter(definition.FactType, "input") };
+        var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+
+        foreach (var value in document.GlobalParams)
+        {
+            var parsed = Parse(parser, value.Expression, parameters, null, definition, json, value.Name, factTypes, problems);
+            if (parsed is null) return types;
+            types[value.Name] = parsed.Type;
+            parameters.Add(Expression.Parameter(parsed.Type, value.Name));
+        }
+        foreach (var rule in document.Rules)
+            Parse(parser, rule.Expression, parameters, typeof(bool), definition, json, rule.RuleName, factTypes, problems);
+        return types;
+    }
+
+    private static Expression? Parse(
+        RuleExpressionParser parser, string text, List<ParameterExpression> parameters, Type? returnType,
+        RuleSetDefinition definition, string json, string owner, IReadOnlySet<Type> factTypes, List<RuleSetProblem> problems)
+    {
+        Expression expression;
+        try
+        {
+            expression = parser.Parse(text, [.. parameters], returnType!);
+        }
+        catch (Exception error) when (error is System.Linq.Dynamic.Core.Exceptions.ParseException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            var message = error.Message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal)
+                ? "A rule must be a yes/no test (for example input.PayRate <= cap)."
+                : $"The expression cannot be read: {error.Message}";
+            problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner), message));
+            return null;
+        }
+        foreach (var refusal in ExpressionAllowList.Check(expression, factTypes))
+            problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner), refusal));
+        return problems.Count > 0 ? null : expression;
+    }
+
+    private static List<CompiledRule> CompileRules(RuleSetDefinition definition, RuleSetDocument document, string json, Dictionary<string, Type> namedValues, List<RuleSetProblem> problems)
+    {
+        var names = namedValues.Keys.ToHashSet(StringComparer.Ordinal);
+        var compiled = new List<CompiledRule>();
+        foreach (var rule in document.Rules.Where(r => r.Enabled))
+        {
+            var messages = new List<string>();
+            var p = rule.Properties;
+            var pass = MessageTemplate.Parse(rule.SuccessEvent, definition.FactType, names, messages);
+            var fail = MessageTemplate.Parse(rule.ErrorMessage, definition.FactType, names, messages);
+            if (p.AppliesWhen is { } applies && namedValues.GetValueOrDefault(applies) != typeof(bool))
+                messages.Add($"AppliesWhen names '{applies}', which is not a yes/no named value.");
+            foreach (var figure in p.Figures.Where(f => !names.Contains(f)))
+                messages.Add($"Figures names '{figure}', which is not a named value.");
+            int? pointsLiteral = null;
+            string? pointsValue = null;
+            if (p.Points is { } points)
+            {
+                if (int.TryParse(points, out var literal)) pointsLiteral = literal;
+                else if (namedValues.GetValueOrDefault(points) is { } type && (type == typeof(int) || type == typeof(decimal))) pointsValue = points;
+                else messages.Add($"Points must be a whole number or a named number; '{points}' is neither.");
+            }
+            problems.AddRange(messages.Select(m => new RuleSetProblem(definition.FileName, rule.RuleName, LineOf(json, rule.RuleName), m)));
+            compiled.Add(new CompiledRule(rule.RuleName, p.Outcome, p.Flag, p.Approvers, p.Tier, pointsValue, pointsLiteral, p.AppliesWhen, p.Figures, pass, fail));
+        }
+        return compiled;
+    }
+
+    private static Workflow ToWorkflow(RuleSetDocument document) => new()
+    {
+        WorkflowName = document.WorkflowName,
+        GlobalParams = document.GlobalParams.Select(v => new ScopedParam { Name = v.Name, Expression = v.Expression }).ToList(),
+        // A rule switched off is left out of the engine altogether, rather than run and ignored.
+        Rules = document.Rules.Where(r => r.Enabled).Select(r => new Rule
+        {
+            RuleName = r.RuleName,
+            Expression = r.Expression,
+            RuleExpressionType = RuleExpressionType.LambdaExpression,
+            ErrorMessage = r.ErrorMessage,
+            SuccessEvent = r.SuccessEvent,
+            Enabled = true,
+        }).ToList(),
+    };
+
+    private static List<CompiledTestCase> ReadTestCases(RuleSetDefinition definition, string? json, List<RuleSetProblem> problems)
+    {
+        var file = definition.TestCasesFileName;
+        if (json is null)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "There are no test cases: every rule set needs them beside it, in rules/tests."));
+            return [];
+        }
+        if (json.Length > MaximumFileLength)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, $"The file is {json.Length:N0} characters long; the most is {MaximumFileLength:N0}."));
+            return [];
+        }
+        RuleSetTestCasesDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(json, StrictJson);
+        }
+        catch (JsonException error)
+        {
+            problems.Add(new RuleSetProblem(file, null, (int?)(error.LineNumber + 1), Explain(error)));
+            return [];
+        }
+        if (document is null || document.Cases.Count == 0)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "The file has no test cases."));
+            return [];
+        }
+
+        var cases = new List<CompiledTestCase>();
+        foreach (var testCase in document.Cases)
+        {
+            var facts = (JsonObject)document.Defaults.DeepClone();
+            foreach (var (key, value) in testCase.Facts) facts[key] = value?.DeepClone();
+            try
+            {
+                var typed = facts.Deserialize(definition.FactType, StrictJson)
+                    ?? throw new JsonException("The facts are empty.");
+                cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect));
+            }
+            catch (JsonException error)
+            {
+                problems.Add(new RuleSetProblem(file, testCase.Name, LineOf(json, testCase.Name, "Name"), $"The case's facts do not fit: {Explain(error)}"));
+            }
+        }
+        return cases;
+    }
+
+    private static void RunTestCases(CompiledRuleSet ruleSet, List<RuleSetProblem> problems)
+    {
+        var engine = new RulesEngine.RulesEngine([ruleSet.Workflow], RuleEngineSettings.Create());
+        foreach (var testCase in ruleSet.TestCases)
+        {
+            var result = RuleSetEvaluator.EvaluateAsync(engine, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            foreach (var miss in TestCaseCheck.Differences(testCase.Expect, result))
+                problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), miss));
+        }
+    }
+
+    private static (CompiledRuleSet?, IReadOnlyList<RuleSetProblem>) Fail(List<RuleSetProblem> problems, string file, string? rule, long? line, string message)
+    {
+        problems.Add(new RuleSetProblem(file, rule, line is null ? null : (int)line, message));
+        return (null, problems);
+    }
+
+    /// <summary>The line where a rule or value is named in the file, for pointing officers at it.</summary>
+    internal static int? LineOf(string json, string name, string key = "")
+    {
+        var quoted = JsonSerializer.Serialize(name);
+        var at = -1;
+        foreach (var candidate in key.Length > 0 ? [$"\"{key}\": {quoted}"] : new[] { $"\"RuleName\": {quoted}", $"\"Name\": {quoted}" })
+        {
+            at = json.IndexOf(candidate, StringComparison.Ordinal);
+            if (at >= 0) break;
+        }
+        return at < 0 ? null : json.AsSpan(0, at).Count('\n') + 1;
+    }
+
+    /// <summary>System.Text.Json's errors in an officer's words.</summary>
+    internal static string Explain(JsonException error)
+    {
+        var message = error.Message;
+        var unmapped = Unmapped().Match(message);
+        if (unmapped.Success)
+            return $"'{unmapped.Groups[1].Value}' is not a key allowed at {error.Path ?? "this point"} (keys are case-sensitive: check the spelling and capitals).";
+        var missing = Missing().Match(message);
+        if (missing.Success) return $"A required key is missing at {error.Path ?? "this point"}: {missing.Groups[1].Value}.";
+        if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)) return $"A key appears twice at {error.Path}.";
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return $"The JSON cannot be read: {(cut > 0 ? message[..cut] : message)}";
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
+    private static partial Regex Unmapped();
+
+    [GeneratedRegex("missing required properties including: (.+?)\\.")]
+    private static partial Regex Missing();
+}

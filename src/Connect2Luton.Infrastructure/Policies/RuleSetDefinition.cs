@@ -1,0 +1,48 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// The shape of one of the four rule sets: which facts its expressions read, which outcomes a failing rule may
+/// name, and whether its rules award tiers and points or raise flags. This is the schema; the policy itself
+/// (every number, list and message) is in the rule file.
+/// </summary>
+internal sealed record RuleSetDefinition(
+    string Name,
+    Type FactType,
+    string PassingOutcome,
+    IReadOnlyList<string> FailureOutcomesBySeverity,
+    IReadOnlyList<string> OutcomesNeedingApprovers,
+    bool AwardsTiers = false,
+    bool RaisesFlags = false)
+{
+    public string FileName => $"{Name}.json";
+
+    public string TestCasesFileName => $"{Name}.cases.json";
+
+    public static RuleSetDefinition PayRateCaps { get; } = new(
+        RuleSetNames.PayRateCaps, typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
+        [nameof(PayRateOutcome.NeedsException), nameof(PayRateOutcome.Refused)],
+        [nameof(PayRateOutcome.NeedsException)]);
+
+    public static RuleSetDefinition LocalCandidatePreference { get; } = new(
+        RuleSetNames.LocalCandidatePreference, typeof(LocalPreferenceFacts), "Unranked", [], [], AwardsTiers: true);
+
+    public static RuleSetDefinition PlacementLengthLimits { get; } = new(
+        RuleSetNames.PlacementLengthLimits, typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),
+        [nameof(PlacementLengthOutcome.NeedsApproval), nameof(PlacementLengthOutcome.Refused)],
+        [nameof(PlacementLengthOutcome.NeedsApproval)], RaisesFlags: true);
+
+    public static RuleSetDefinition PermanentConversionEligibility { get; } = new(
+        RuleSetNames.PermanentConversionEligibility, typeof(ConversionFacts), "Eligible", ["NotYet"], []);
+
+    public static IReadOnlyList<RuleSetDefinition> All { get; } =
+        [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility];
+
+    public static IReadOnlyList<string> FlagNames { get; } = Enum.GetNames<PlacementFlagKind>();
+
+    public static RuleSetDefinition For(string name) =>
+        All.SingleOrDefault(d => d.Name == name) ?? throw new ArgumentException($"There is no rule set called '{name}'.", nameof(name));
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+// A rule file as officers write it: a RulesEngine workflow (WorkflowName, GlobalParams, Rules with RuleName,
+// Expression, SuccessEvent, ErrorMessage, Enabled, Properties) with descriptions added. Read strictly: an unknown
+// key, a key in the wrong case or a missing required one is an error, never silently ignored.
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class RuleSetDocument
+{
+    [JsonRequired]
+    public string WorkflowName { get; init; } = string.Empty;
+
+    public string? Description { get; init; }
+
+    public List<NamedValueDocument> GlobalParams { get; init; } = [];
+
+    [JsonRequired]
+    public List<RuleDocument> Rules { get; init; } = [];
+}
+
+/// <summary>A named value: a cap, a threshold, a list of postcode districts, or a value worked out from the facts.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class NamedValueDocument
+{
+    [JsonRequired]
+    public string Name { get; init; } = string.Empty;
+
+    [JsonRequired]
+    public string Expression { get; init; } = string.Empty;
+
+    public string? Description { get; init; }
+}
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class RuleDocument
+{
+    [JsonRequired]
+    public string RuleName { get; init; } = string.Empty;
+
+    [JsonRequired]
+    public string Expression { get; init; } = string.Empty;
+
+    /// <summary>Only "LambdaExpression" is accepted: it is the one expression type RulesEngine 6 has.</summary>
+    public string RuleExpressionType { get; init; } = "LambdaExpression";
+
+    /// <summary>The message when the rule passes; may name values in braces, e.g. {input.PayRate:0.00}.</summary>
+    public string? SuccessEvent { get; init; }
+
+    /// <summary>The message when the rule fails; may name values in braces.</summary>
+    [JsonRequired]
+    public string ErrorMessage { get; init; } = string.Empty;
+
+    public bool Enabled { get; init; } = true;
+
+    public RulePropertiesDocument Properties { get; init; } = new();
+}
+
+/// <summary>What a rule means beyond pass or fail.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class RulePropertiesDocument
+{
+    /// <summary>What the rule checks, in plain words.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>What failing the rule means for the decision, e.g. "Refused" or "NeedsException".</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>Who must sign off when the rule fails with an outcome that allows an exception.</summary>
+    public string? Approvers { get; init; }
+
+    /// <summary>The placement flag failing the rule raises (placement-length rules).</summary>
+    public string? Flag { get; init; }
+
+    /// <summary>The local tier passing the rule earns; the first passing rule with a tier sets it (preference rules).</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>The named value, or whole number, of preference points passing the rule earns (preference rules).</summary>
+    public string? Points { get; init; }
+
+    /// <summary>A yes/no named value: the rule only counts when it is true.</summary>
+    public string? AppliesWhen { get; init; }
+
+    /// <summary>The named values to report with the decision, e.g. the cap the rule compares with.</summary>
+    public List<string> Figures { get; init; } = [];
+}

@@ -1,0 +1,192 @@
+using System.Collections.Frozen;
+using Connect2Luton.Application.Policies;
+using Microsoft.Extensions.Logging;
+using RulesEngine.Models;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>The outcome of offering a rule set: it now serves (with its version), or it was refused and why.</summary>
+internal sealed record RuleSetLoadResult(string Name, string? Version, IReadOnlyList<RuleSetProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Holds the one serving RulesEngine and the rule sets in it. A rule set offered to it (at start, from a changed
+/// file, from an officer's save) goes through <see cref="RuleSetCompiler"/>; if it passes, a new engine with it
+/// and the other serving sets is built, warmed with every test case, and swapped in whole, so a decision never
+/// sees half a change. If it fails, the last good version keeps serving and the problems are kept for officers.
+/// </summary>
+internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IDisposable
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Lock _statusLock = new();
+    private Dictionary<string, IReadOnlyList<RuleSetProblem>> _problems = [];
+    private volatile Serving? _serving;
+
+    /// <summary>Raised after a rule set is reloaded, whether it was taken or refused.</summary>
+    public event EventHandler<RuleSetLoadResult>? Reloaded;
+
+    public string Directory => store.Directory;
+
+    public IReadOnlyList<RuleSetStatus> Current
+    {
+        get
+        {
+            var serving = _serving;
+            Dictionary<string, IReadOnlyList<RuleSetProblem>> problems;
+            lock (_statusLock) problems = new(_problems);
+            return RuleSetDefinition.All.Select(d =>
+            {
+                var set = serving?.Sets.GetValueOrDefault(d.Name);
+                return new RuleSetStatus(d.Name, set?.Version, set is null ? null : serving!.LoadedAt[d.Name], problems.GetValueOrDefault(d.Name) ?? []);
+            }).ToList();
+        }
+    }
+
+    /// <summary>The serving version of a rule set, for screens and the rules workspace.</summary>
+    public CompiledRuleSet? ServingVersionOf(string name) => _serving?.Sets.GetValueOrDefault(name);
+
+    public async ValueTask<Evaluation> EvaluateAsync(RuleSetDefinition definition, object facts, CancellationToken cancellationToken)
+    {
+        var serving = _serving ?? await EnsureLoadedAsync(cancellationToken);
+        if (!serving.Sets.TryGetValue(definition.Name, out var ruleSet))
+        {
+            var problems = Current.Single(s => s.Name == definition.Name).Problems;
+            throw new PolicyUnavailableException($"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
+        }
+        return await RuleSetEvaluator.EvaluateAsync(serving.Engine, ruleSet, facts, cancellationToken);
+    }
+
+    /// <summary>Loads every rule set from its files, once; those that fail are reported and left out.</summary>
+    public async Task<Serving> EnsureLoadedAsync(CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            if (_serving is { } loaded) return loaded;
+            var sets = new List<CompiledRuleSet>();
+            foreach (var definition in RuleSetDefinition.All)
+            {
+                var (json, cases) = store.Read(definition);
+                var (compiled, problems) = json is null
+                    ? (null, [new RuleSetProblem(definition.FileName, null, null, $"The file is missing from {store.Directory}.")])
+                    : RuleSetCompiler.Compile(definition, json, cases);
+                Record(definition.Name, problems);
+                if (compiled is not null) sets.Add(compiled);
+            }
+            return Swap(sets, sets.Select(s => s.Name));
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Re-reads one rule set's files, after they changed on disk.</summary>
+    public async Task<RuleSetLoadResult> ReloadAsync(RuleSetDefinition definition, CancellationToken cancellationToken = default)
+    {
+        var (json, cases) = store.Read(definition);
+        if (json is null)
+        {
+            return await RefuseAsync(definition, [new RuleSetProblem(definition.FileName, null, null,
+                "The file has been removed or cannot be read; the last good version keeps serving.")], cancellationToken);
+        }
+        return await OfferAsync(definition, json, cases, cancellationToken);
+    }
+
+    /// <summary>Offers a new version of a rule set; it serves only if it passes every check.</summary>
+    public async Task<RuleSetLoadResult> OfferAsync(RuleSetDefinition definition, string json, string? testCasesJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        await EnsureLoadedAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        RuleSetLoadResult result;
+        try
+        {
+            var current = _serving;
+            if (current?.Sets.GetValueOrDefault(definition.Name) is { } same && same.Json == json && same.TestCasesJson == testCasesJson)
+            {
+                Record(definition.Name, []);
+                result = new RuleSetLoadResult(definition.Name, same.Version, []);
+            }
+            else
+            {
+                var (compiled, problems) = RuleSetCompiler.Compile(definition, json, testCasesJson);
+                Record(definition.Name, problems);
+                if (compiled is null)
+                {
+                    LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
+                    result = new RuleSetLoadResult(definition.Name, null, problems);
+                }
+                else
+                {
+                    var others = current?.Sets.Values.Where(s => s.Name != definition.Name) ?? [];
+                    Swap([.. others, compiled], [definition.Name]);
+                    LogServing(logger, definition.Name, compiled.Version[..12]);
+                    result = new RuleSetLoadResult(definition.Name, compiled.Version, []);
+                }
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+        Reloaded?.Invoke(this, result);
+        return result;
+    }
+
+    private async Task<RuleSetLoadResult> RefuseAsync(RuleSetDefinition definition, IReadOnlyList<RuleSetProblem> problems, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            Record(definition.Name, problems);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+        LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
+        var result = new RuleSetLoadResult(definition.Name, null, problems);
+        Reloaded?.Invoke(this, result);
+        return result;
+    }
+
+    private Serving Swap(List<CompiledRuleSet> sets, IEnumerable<string> changed)
+    {
+        var engine = new RulesEngine.RulesEngine(sets.Select(s => s.Workflow).ToArray(), RuleEngineSettings.Create());
+        // Warm: the engine compiles a workflow the first time it runs it, so run each once with every test case.
+        foreach (var set in sets)
+        {
+            foreach (var facts in set.WarmUpFacts)
+                engine.ExecuteAllRulesAsync(set.Name, [new RuleParameter("input", facts)]).AsTask().GetAwaiter().GetResult();
+        }
+        var now = clock.GetUtcNow();
+        var loadedAt = sets.ToDictionary(s => s.Name, s => changed.Contains(s.Name) || _serving is null ? now : _serving.LoadedAt[s.Name]);
+        var serving = new Serving(engine, sets.ToFrozenDictionary(s => s.Name), loadedAt.ToFrozenDictionary());
+        _serving = serving;
+        return serving;
+    }
+
+    private void Record(string name, IReadOnlyList<RuleSetProblem> problems)
+    {
+        lock (_statusLock)
+        {
+            var next = new Dictionary<string, IReadOnlyList<RuleSetProblem>>(_problems);
+            if (problems.Count == 0) next.Remove(name);
+            else next[name] = problems;
+            _problems = next;
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    internal sealed record Serving(RulesEngine.RulesEngine Engine, FrozenDictionary<string, CompiledRuleSet> Sets, FrozenDictionary<string, DateTimeOffset> LoadedAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused ({Count} problems); the last good version keeps serving: {Problems}")]
+    private static partial void LogRefused(ILogger logger, string file, int count, string problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version}")]
+    private static partial void LogServing(ILogger logger, string name, string version);
+}

@@ -1,0 +1,40 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Infrastructure.Policies;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Infrastructure.Tests.Policies;
+
+/// <summary>The rule files in rules/ as they ship: each passes every check, including its own test cases.</summary>
+public sealed class RuleFilesTests
+{
+    public static TheoryData<string> RuleSets => new(RuleSetDefinition.All.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Each_shipped_rule_set_passes_every_check_and_its_test_cases(string name)
+    {
+        var definition = RuleSetDefinition.For(name);
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName));
+        var cases = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName));
+
+        var (compiled, problems) = RuleSetCompiler.Compile(definition, json, cases);
+
+        problems.Select(p => p.ToString()).ShouldBeEmpty();
+        compiled.ShouldNotBeNull().TestCases.Count.ShouldBeGreaterThanOrEqualTo(10);
+        compiled.Version.Length.ShouldBe(64);
+    }
+
+    [Fact]
+    public async Task All_four_rule_sets_serve_from_the_repository_folder()
+    {
+        await using var services = TestServices.ForPolicies();
+        var registry = services.GetRequiredService<RuleSetRegistry>();
+
+        await registry.EnsureLoadedAsync();
+
+        var catalogue = services.GetRequiredService<IRuleSetCatalogue>().Current;
+        catalogue.Select(s => s.Name).ShouldBe(RuleSetDefinition.All.Select(d => d.Name));
+        catalogue.ShouldAllBe(s => s.IsServing && s.Problems.Count == 0);
+    }
+}
