@@ -52,6 +52,12 @@ public sealed class RuleVerdict(string rule, bool passed, string? outcome, strin
     /// <summary>Who must sign off when this rule fails and its outcome allows an exception.</summary>
     public string? Approvers { get; } = approvers;
 
+    /// <summary>For a rule that holds a rate to a cap: the cap.</summary>
+    public decimal? Cap { get; init; }
+
+    /// <summary>For a rule that holds a rate to a cap: the figure measured against it.</summary>
+    public decimal? Measured { get; init; }
+
     public string Message => _message ??= message();
 
     public override string ToString() => $"{Rule}: {(Passed ? "passed" : "failed")} - {Message}";

@@ -11,7 +11,14 @@ public enum PayRateOutcome
     Refused,
 }
 
-public sealed record PayRateDecision(PayRateOutcome Outcome, string? Approvers, PolicyDecision Details);
+public sealed record PayRateDecision(PayRateOutcome Outcome, string? Approvers, PolicyDecision Details)
+{
+    /// <summary>The cap rule that decided a refusal or an exception (the most serious one failed), if any.</summary>
+    public RuleVerdict? CapExceeded => Details.Failed
+        .Where(r => r.Cap is not null)
+        .OrderByDescending(r => r.Outcome == nameof(PayRateOutcome.Refused))
+        .FirstOrDefault();
+}
 
 public sealed record LocalPreferenceDecision(string Tier, int Points, PolicyDecision Details);
 

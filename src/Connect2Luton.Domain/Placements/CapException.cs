@@ -16,7 +16,8 @@ public sealed class CapException : Entity
         PayRate = Guard.Positive(payRate, "The pay rate");
         ChargeRate = Guard.NotNegative(chargeRate, "The charge rate");
         Cap = Guard.NotNegative(approval.Cap, "The cap");
-        if (payRate <= approval.Cap) throw new DomainRuleException("A cap exception is only recorded for a pay rate above its cap.");
+        Measured = Guard.NotNegative(approval.Measured, "The measured rate");
+        if (Measured <= Cap) throw new DomainRuleException("A cap exception is only recorded for a rate above its cap.");
         Approvers = Guard.Required(approval.Approvers, Limits.Reason, "The approver");
         Reason = Guard.Required(approval.Reason, Limits.Reason, "The reason for the exception");
         Decision = decision;
@@ -28,6 +29,9 @@ public sealed class CapException : Entity
     public decimal PayRate { get; private set; }
     public decimal ChargeRate { get; private set; }
     public decimal Cap { get; private set; }
+
+    /// <summary>The figure the cap applies to, which went over it.</summary>
+    public decimal Measured { get; private set; }
     public string Approvers { get; private set; }
     public string Reason { get; private set; }
     public long? DecisionId { get; private set; }

@@ -141,6 +141,14 @@ internal static class DemoCatalogue
         "Ended early: the service's funding ended",
     ];
 
+    public static readonly string[] CapExceptionReasons =
+    [
+        "No worker available at or below the cap after two weeks' search",
+        "Specialist experience needed for a complex caseload",
+        "Continuity for children already on this worker's caseload",
+        "Court deadlines cannot be met without this worker",
+    ];
+
     public static readonly string[] ExtensionReasons =
     [
         "Permanent recruitment still under way",

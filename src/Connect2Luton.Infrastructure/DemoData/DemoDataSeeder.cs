@@ -1,5 +1,6 @@
 using Bogus;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
@@ -17,9 +18,10 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// Fills an empty database with a believable Connect2Luton: about 300 workers, the in-house pool and local
 /// agencies, requisitions in every status and about 190 live placements (66 agency social workers in children's
 /// social care among them), dated relative to today so the 12-week, 6-month and 12-month marks always have
-/// placements past them. The same seed gives the same data.
+/// placements past them. Every rate is decided by the pay-rate cap rules as they stand, and the decision kept;
+/// rates over a cap carry the sign-off the rules ask for. The same seed gives the same data.
 /// </summary>
-public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILogger<DemoDataSeeder> logger)
 {
     // Connect2Luton launched on 1 September 2020.
     private const int Seed = 20200901;
@@ -85,7 +87,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
             db.AddRange(book.Requisitions);
             await db.SaveChangesAsync(cancellationToken);
 
-            book.BookAll();
+            await book.BookAllAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             var pipeline = new RequisitionPipeline(this, areas, managers, roles, available);
@@ -131,6 +133,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
     }
 
     internal AppDbContext Db => db;
+    internal IPayRatePolicy PayRates => payRates;
     internal Faker Faker => _faker;
     internal DateOnly Today => _today;
 

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
@@ -35,7 +36,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         if (plan == PlacementPlan.Live && groupable && _groups.TryGetValue(role, out var group) && group.Size < group.Requisition.Positions)
         {
             _groups[role] = group with { Size = group.Size + 1 };
-            _planned.Add(new Planned(demoRole, group.Requisition, worker, plan, group.Start, group.Start.AddDays(26 * 7 - 1)));
+            _planned.Add(new Planned(demoRole, role, area, group.Requisition, worker, plan, group.Start, group.Start.AddDays(26 * 7 - 1)));
             return;
         }
 
@@ -77,20 +78,37 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         Requisitions.Add(requisition);
         if (positions > 1) _groups[role] = (requisition, start, 1);
 
-        _planned.Add(new Planned(demoRole, requisition, worker, plan, start, initialEnd));
+        _planned.Add(new Planned(demoRole, role, area, requisition, worker, plan, start, initialEnd));
     }
 
-    /// <summary>Books every planned placement; requisitions and workers must already have their keys.</summary>
-    public void BookAll()
+    /// <summary>
+    /// Books every planned placement at a rate the pay-rate cap rules allow, with their decision kept and, where a
+    /// rate is over a cap, the sign-off they ask for. Requisitions and workers must already have their keys.
+    /// </summary>
+    public async Task BookAllAsync(CancellationToken cancellationToken)
     {
         var faker = seeder.Faker;
         var today = seeder.Today;
         foreach (var planned in _planned)
         {
             var agency = agencies.Single(a => a.Id == planned.Worker.SupplyAgencyId);
-            var booking = new PlacementBooking(Rates(planned.Role, agency), planned.Role.WeeklyHours, planned.Start, planned.InitialEnd);
             var bookedOn = planned.Start.AddDays(-7) < today ? planned.Start.AddDays(-7) : today.AddDays(-1);
-            var placement = Placement.Book(planned.Requisition, planned.Worker, booking, null, [], Recruiter, DemoDataSeeder.At(bookedOn, 11));
+            var bookedAt = DemoDataSeeder.At(bookedOn, 11);
+            var rates = Rates(planned.Role, agency);
+            var decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
+            if (decision.Outcome == PayRateOutcome.Refused)
+            {
+                // Demo pay ranges sit within the default caps; if an officer has lowered one, book at the bottom of the range.
+                rates = DemoCatalogue.RatesFor(planned.Role.PayLow, agency);
+                decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
+            }
+            if (decision.Outcome == PayRateOutcome.Refused) continue;
+
+            var approval = decision is { Outcome: PayRateOutcome.NeedsException, CapExceeded: { Cap: { } cap, Measured: { } measured } }
+                ? new CapExceptionApproval(decision.Approvers!, faker.PickRandom(DemoCatalogue.CapExceptionReasons), cap, measured)
+                : null;
+            var booking = new PlacementBooking(rates, planned.Role.WeeklyHours, planned.Start, planned.InitialEnd);
+            var placement = Placement.Book(planned.Requisition, planned.Worker, booking, approval, [decision.Details.ToRecord(Recruiter, bookedAt)], Recruiter, bookedAt);
             seeder.Db.Add(placement);
 
             var approver = managers.First(m => m.ServiceAreaId == planned.Requisition.ServiceAreaId);
@@ -138,5 +156,5 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
             [0.72f, 0.08f, 0.08f, 0.06f, 0.06f]);
     }
 
-    private sealed record Planned(DemoCatalogue.DemoRole Role, Requisition Requisition, Worker Worker, PlacementPlan Plan, DateOnly Start, DateOnly InitialEnd);
+    private sealed record Planned(DemoCatalogue.DemoRole Role, JobRole JobRole, ServiceArea Area, Requisition Requisition, Worker Worker, PlacementPlan Plan, DateOnly Start, DateOnly InitialEnd);
 }

@@ -38,6 +38,8 @@ internal sealed record CompiledRule(
     string? PointsValue,
     int? PointsLiteral,
     string? AppliesWhen,
+    string? Cap,
+    string? Measures,
     IReadOnlyList<string> Figures,
     MessageTemplate PassMessage,
     MessageTemplate FailMessage);

@@ -166,6 +166,10 @@ internal static partial class RuleSetCompiler
                 : "Rules in this rule set do not raise flags.");
         if ((p.Tier is not null || p.Points is not null) && !definition.AwardsTiers)
             problem(rule.RuleName, "Only the local-candidate preference rules award tiers and points.");
+        if ((p.Cap is not null || p.Measures is not null) && !definition.HasCaps)
+            problem(rule.RuleName, "Only the pay-rate rules name a Cap and what it Measures.");
+        if ((p.Cap is null) != (p.Measures is null))
+            problem(rule.RuleName, "A rule that names a Cap also names what it Measures, and the other way round.");
         if (p.Tier is { } tier && !Identifier().IsMatch(tier))
             problem(rule.RuleName, $"Tier '{tier}' must be a single word of letters and digits.");
     }
@@ -226,6 +230,8 @@ internal static partial class RuleSetCompiler
                 messages.Add($"AppliesWhen names '{applies}', which is not a yes/no named value.");
             foreach (var figure in p.Figures.Where(f => !names.Contains(f)))
                 messages.Add($"Figures names '{figure}', which is not a named value.");
+            foreach (var money in new[] { p.Cap, p.Measures }.OfType<string>().Where(m => namedValues.GetValueOrDefault(m) != typeof(decimal)))
+                messages.Add($"'{money}' is not a named amount of money (a decimal value such as 45.00m).");
             int? pointsLiteral = null;
             string? pointsValue = null;
             if (p.Points is { } points)
@@ -235,7 +241,8 @@ internal static partial class RuleSetCompiler
                 else messages.Add($"Points must be a whole number or a named number; '{points}' is neither.");
             }
             problems.AddRange(messages.Select(m => new RuleSetProblem(definition.FileName, rule.RuleName, LineOf(json, rule.RuleName), m)));
-            compiled.Add(new CompiledRule(rule.RuleName, p.Outcome, p.Flag, p.Approvers, p.Tier, pointsValue, pointsLiteral, p.AppliesWhen, p.Figures, pass, fail));
+            compiled.Add(new CompiledRule(rule.RuleName, p.Outcome, p.Flag, p.Approvers, p.Tier, pointsValue, pointsLiteral, p.AppliesWhen,
+                p.Cap, p.Measures, p.Figures, pass, fail));
         }
         return compiled;
     }

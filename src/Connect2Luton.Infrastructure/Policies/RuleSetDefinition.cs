@@ -16,7 +16,8 @@ internal sealed record RuleSetDefinition(
     IReadOnlyList<string> FailureOutcomesBySeverity,
     IReadOnlyList<string> OutcomesNeedingApprovers,
     bool AwardsTiers = false,
-    bool RaisesFlags = false)
+    bool RaisesFlags = false,
+    bool HasCaps = false)
 {
     public string FileName => $"{Name}.json";
 
@@ -25,7 +26,7 @@ internal sealed record RuleSetDefinition(
     public static RuleSetDefinition PayRateCaps { get; } = new(
         RuleSetNames.PayRateCaps, typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
         [nameof(PayRateOutcome.NeedsException), nameof(PayRateOutcome.Refused)],
-        [nameof(PayRateOutcome.NeedsException)]);
+        [nameof(PayRateOutcome.NeedsException)], HasCaps: true);
 
     public static RuleSetDefinition LocalCandidatePreference { get; } = new(
         RuleSetNames.LocalCandidatePreference, typeof(LocalPreferenceFacts), "Unranked", [], [], AwardsTiers: true);

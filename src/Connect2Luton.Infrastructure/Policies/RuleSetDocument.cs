@@ -79,6 +79,12 @@ internal sealed class RulePropertiesDocument
     /// <summary>The named value, or whole number, of preference points passing the rule earns (preference rules).</summary>
     public string? Points { get; init; }
 
+    /// <summary>Pay-rate rules: the named value that is the cap this rule holds a rate to.</summary>
+    public string? Cap { get; init; }
+
+    /// <summary>Pay-rate rules: the named value measured against the cap (the pay rate, the charge rate, pay plus on-costs).</summary>
+    public string? Measures { get; init; }
+
     /// <summary>A yes/no named value: the rule only counts when it is true.</summary>
     public string? AppliesWhen { get; init; }
 

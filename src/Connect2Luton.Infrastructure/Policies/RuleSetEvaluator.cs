@@ -37,7 +37,11 @@ internal static class RuleSetEvaluator
             var message = error is not null
                 ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}")
                 : passed ? () => rule.PassMessage.Format(facts, values) : () => rule.FailMessage.Format(facts, values);
-            verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message));
+            verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message)
+            {
+                Cap = rule.Cap is null ? null : values.GetValueOrDefault(rule.Cap) as decimal?,
+                Measured = rule.Measures is null ? null : values.GetValueOrDefault(rule.Measures) as decimal?,
+            });
             foreach (var figure in rule.Figures) figures[figure] = values.GetValueOrDefault(figure);
 
             if (passed)

@@ -117,16 +117,17 @@ public sealed class PlacementTests
     {
         var placement = Placement.Book(A.Requisition().Open().WithId(1), A.Worker().Build().WithId(2),
             new PlacementBooking(A.Rates(45m), 37m, Start, Start.AddDays(90)),
-            new CapExceptionApproval("A. Director (DCS); B. Chief (Chief Executive)", "No other worker for this caseload", 38m),
+            new CapExceptionApproval("A. Director (DCS); B. Chief (Chief Executive)", "No other worker for this caseload", 38m, 45m),
             [], "recruiter@test.local", Clocks.Now);
 
         var exception = placement.CapExceptions.ShouldHaveSingleItem();
         exception.Cap.ShouldBe(38m);
         exception.PayRate.ShouldBe(45m);
+        exception.Measured.ShouldBe(45m);
         Should.Throw<DomainRuleException>(() => Placement.Book(A.Requisition().Open().WithId(3), A.Worker().Build().WithId(4),
                 new PlacementBooking(A.Rates(30m), 37m, Start, Start.AddDays(90)),
-                new CapExceptionApproval("Someone", "Not needed", 38m), [], "r", Clocks.Now))
-            .Message.ShouldBe("A cap exception is only recorded for a pay rate above its cap.");
+                new CapExceptionApproval("Someone", "Not needed", 38m, 30m), [], "r", Clocks.Now))
+            .Message.ShouldBe("A cap exception is only recorded for a rate above its cap.");
     }
 
     [Fact]

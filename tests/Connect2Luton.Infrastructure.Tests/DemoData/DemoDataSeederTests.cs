@@ -2,10 +2,8 @@ using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
-using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connect2Luton.Infrastructure.Tests.DemoData;
 
@@ -17,8 +15,7 @@ public sealed class DemoDataFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await SqliteTestDatabase.CreateAsync();
-        await using var db = Database.CreateContext();
-        await new DemoDataSeeder(db, Clocks.Fixed(), NullLogger<DemoDataSeeder>.Instance).SeedAsync(CancellationToken.None);
+        await Database.SeedDemoDataAsync();
     }
 
     public async Task DisposeAsync() => await Database.DisposeAsync();
@@ -100,13 +97,24 @@ public sealed class DemoDataSeederTests(DemoDataFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_placement_carries_the_pay_rate_decision_and_rates_over_a_cap_carry_their_sign_off()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var placements = await db.Placements.Include(p => p.Decisions).Include(p => p.CapExceptions).AsNoTracking().ToListAsync();
+
+        placements.ShouldAllBe(p => p.Decisions.Count == 1 && p.Decisions.First().RuleSet == "pay-rate-caps" && p.Decisions.First().RuleSetVersion.Length == 64);
+        var exceptions = placements.Where(p => p.Decisions.First().Outcome == "NeedsException").ToList();
+        exceptions.ShouldNotBeEmpty();
+        exceptions.ShouldAllBe(p => p.CapExceptions.Count == 1 && p.CapExceptions.First().Measured > p.CapExceptions.First().Cap);
+        placements.Where(p => p.Decisions.First().Outcome == "Allowed").ShouldAllBe(p => p.CapExceptions.Count == 0);
+        placements.ShouldNotContain(p => p.Decisions.First().Outcome == "Refused");
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_demo_data()
     {
         await using var other = await SqliteTestDatabase.CreateAsync();
-        await using (var db = other.CreateContext())
-        {
-            await new DemoDataSeeder(db, Clocks.Fixed(), NullLogger<DemoDataSeeder>.Instance).SeedAsync(CancellationToken.None);
-        }
+        await other.SeedDemoDataAsync();
 
         await using var first = fixture.Database.CreateContext();
         await using var second = other.CreateContext();
@@ -120,7 +128,7 @@ public sealed class DemoDataSeederTests(DemoDataFixture fixture) : IClassFixture
         await using var db = fixture.Database.CreateContext();
         var before = await db.Placements.CountAsync();
 
-        (await new DemoDataSeeder(db, Clocks.Fixed(), NullLogger<DemoDataSeeder>.Instance).SeedAsync(CancellationToken.None)).ShouldBeFalse();
+        (await fixture.Database.SeedDemoDataAsync()).ShouldBeFalse();
 
         (await db.Placements.CountAsync()).ShouldBe(before);
     }

@@ -1,9 +1,7 @@
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
-using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connect2Luton.Infrastructure.Tests.DemoData;
 
@@ -14,19 +12,14 @@ public sealed class VolumeSeederTests
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         int demoPlacements, demoWorkers;
+        await database.SeedDemoDataAsync();
         await using (var db = database.CreateContext())
         {
-            await new DemoDataSeeder(db, Clocks.Fixed(), NullLogger<DemoDataSeeder>.Instance).SeedAsync(CancellationToken.None);
             demoPlacements = await db.Placements.CountAsync();
             demoWorkers = await db.Workers.CountAsync();
         }
 
-        VolumeSeedResult result;
-        await using (var db = database.CreateContext())
-        {
-            var demo = new DemoDataSeeder(db, Clocks.Fixed(), NullLogger<DemoDataSeeder>.Instance);
-            result = await new VolumeSeeder(db, demo, Clocks.Fixed(), NullLogger<VolumeSeeder>.Instance).SeedAsync(12_345, 6_001, CancellationToken.None);
-        }
+        var result = await database.SeedVolumeAsync(12_345, 6_001);
 
         await using var read = database.CreateContext();
         result.Placements.ShouldBe(12_345);

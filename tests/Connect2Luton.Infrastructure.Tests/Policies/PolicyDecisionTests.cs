@@ -29,6 +29,8 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
         var failed = decision.Details.Failed.ShouldHaveSingleItem();
         failed.Rule.ShouldBe("WithinDfeCap");
         failed.Message.ShouldBe("£45.75 an hour (pay £36.00 plus holiday pay and employer NI) is over the DfE cap of £45.00 for this role type (SocialWorker): it needs sign-off by the Director of Children's Services and the Chief Executive, and is reported to DfE.");
+        decision.CapExceeded.ShouldNotBeNull().Cap.ShouldBe(45.00m);
+        decision.CapExceeded.Measured.ShouldBe(45.75m);
         decision.Details.Figures["dfeCap"].ShouldBe(45.00m);
         decision.Details.Figures["dfeCappedRate"].ShouldBe(45.75m);
         decision.Details.Rules.Select(r => r.Rule).ShouldBe(["AtLeastNationalLivingWage", "WithinDfeCap"]);

@@ -7,7 +7,7 @@ namespace Connect2Luton.Web.Tests.Platform;
 public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
 {
     [Fact]
-    public async Task Health_reports_the_database_and_the_scheduler()
+    public async Task Health_reports_the_database_the_scheduler_and_the_rules()
     {
         var response = await factory.CreateBrowser().GetAsync(new Uri("/health", UriKind.Relative));
 
@@ -17,6 +17,7 @@ public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<
         var checks = report.RootElement.GetProperty("checks");
         checks.GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
         checks.GetProperty("scheduler").GetProperty("status").GetString().ShouldBe("Healthy");
+        checks.GetProperty("rules").GetProperty("description").GetString().ShouldBe("4 rule sets serving");
     }
 
     [Fact]

@@ -76,6 +76,7 @@ internal sealed class CapExceptionConfiguration : IEntityTypeConfiguration<CapEx
         builder.Property(e => e.PayRate).IsHourlyRate();
         builder.Property(e => e.ChargeRate).IsHourlyRate();
         builder.Property(e => e.Cap).IsHourlyRate();
+        builder.Property(e => e.Measured).IsHourlyRate();
         builder.Property(e => e.Approvers).HasMaxLength(Limits.Reason);
         builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
         builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);

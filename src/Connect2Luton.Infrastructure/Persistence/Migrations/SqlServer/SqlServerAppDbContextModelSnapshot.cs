@@ -420,6 +420,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long?>("DecisionId")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal>("Measured")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("decimal(12,4)");
+
                     b.Property<decimal>("PayRate")
                         .HasPrecision(12, 4)
                         .HasColumnType("decimal(12,4)");

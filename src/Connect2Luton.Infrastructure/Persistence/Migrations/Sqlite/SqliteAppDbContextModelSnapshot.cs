@@ -399,6 +399,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("DecisionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Measured")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("PayRate")
                         .HasPrecision(12, 4)
                         .HasColumnType("TEXT");

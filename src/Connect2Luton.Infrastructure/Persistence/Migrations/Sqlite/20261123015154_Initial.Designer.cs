@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123011125_Initial")]
+    [Migration("20261123015154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -401,6 +401,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("DecisionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Measured")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("PayRate")
                         .HasPrecision(12, 4)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261123011135_Initial")]
+    [Migration("20261123015207_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -422,6 +422,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<long?>("DecisionId")
                         .HasColumnType("bigint");
+
+                    b.Property<decimal>("Measured")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("decimal(12,4)");
 
                     b.Property<decimal>("PayRate")
                         .HasPrecision(12, 4)

@@ -546,6 +546,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     PayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
                     ChargeRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
                     Cap = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Measured = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
                     Approvers = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     DecisionId = table.Column<long>(type: "bigint", nullable: true),

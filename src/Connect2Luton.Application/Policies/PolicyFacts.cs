@@ -1,0 +1,116 @@
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>
+/// Builds the facts each rule set reads from the records they describe. The rules never see an entity: only
+/// these plain values, so a decision can be replayed from what was stored with it.
+/// </summary>
+public static class PolicyFacts
+{
+    public static PayRateFacts PayRate(JobRole role, ServiceArea area, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(rates);
+        return new PayRateFacts
+        {
+            AsOf = asOf,
+            RoleTitle = role.Title,
+            JobFamily = role.JobFamily.ToString(),
+            NjcGrade = role.NjcGrade,
+            DfeRoleType = role.DfeRoleType?.ToString() ?? string.Empty,
+            IsChildrensServices = area.IsChildrensServices,
+            IsInterim = role.IsInterim,
+            PayRate = rates.PayRate,
+            HolidayPay = rates.HolidayPay,
+            EmployerNationalInsurance = rates.EmployerNationalInsurance,
+            EmployerPension = rates.EmployerPension,
+            Margin = rates.Margin,
+            ChargeRate = rates.ChargeRate,
+            WeeklyHours = weeklyHours,
+            SupplierKind = supplier.ToString(),
+        };
+    }
+
+    public static LocalPreferenceFacts LocalPreference(Worker worker, SupplyAgency supplier, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(supplier);
+        return new LocalPreferenceFacts
+        {
+            AsOf = asOf,
+            PostcodeDistrict = worker.PostcodeDistrict,
+            SupplierKind = supplier.Kind.ToString(),
+            SupplierIsLocal = supplier.IsLocal,
+            PreviousCouncil = worker.PreviousCouncil ?? string.Empty,
+        };
+    }
+
+    /// <summary>A first booking, from its start to its planned end. <paramref name="priorAwrWeeks"/> carries the AWR clock over from earlier placements.</summary>
+    public static PlacementLengthFacts FirstBooking(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int priorAwrWeeks = 0)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return new PlacementLengthFacts
+        {
+            AsOf = asOf,
+            JobFamily = role.JobFamily.ToString(),
+            IsInterim = role.IsInterim,
+            IsExtension = false,
+            StartDate = start,
+            EndDate = end,
+            TotalWeeks = PlacementCalendar.WeeksSpanned(start, end),
+            WeeksInPost = PlacementCalendar.CompletedWeeks(start, asOf),
+            MonthsInPost = PlacementCalendar.WholeMonths(start, asOf),
+            AwrWeeks = priorAwrWeeks + PlacementCalendar.CompletedWeeks(start, asOf),
+            ApprovedBeyondLimit = false,
+        };
+    }
+
+    /// <summary>A placement as it stands (or as an extension to <paramref name="end"/> would leave it).</summary>
+    public static PlacementLengthFacts Running(Placement placement, JobRole role, DateOnly end, DateOnly asOf, int awrWeeks, bool isExtension, bool approvedBeyondLimit)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(role);
+        return new PlacementLengthFacts
+        {
+            AsOf = asOf,
+            JobFamily = role.JobFamily.ToString(),
+            IsInterim = role.IsInterim,
+            IsExtension = isExtension,
+            StartDate = placement.StartDate,
+            EndDate = end,
+            TotalWeeks = PlacementCalendar.WeeksSpanned(placement.StartDate, end),
+            WeeksInPost = PlacementCalendar.CompletedWeeks(placement.StartDate, asOf),
+            MonthsInPost = PlacementCalendar.WholeMonths(placement.StartDate, asOf),
+            AwrWeeks = awrWeeks,
+            ApprovedBeyondLimit = approvedBeyondLimit,
+        };
+    }
+
+    /// <summary>A placed worker; <paramref name="continuousSince"/> is when their unbroken run of placements began.</summary>
+    public static ConversionFacts Conversion(Requisition requisition, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(role);
+        return new ConversionFacts
+        {
+            AsOf = asOf,
+            ContinuousWeeks = PlacementCalendar.CompletedWeeks(continuousSince, asOf),
+            RequisitionReason = requisition.Reason.ToString(),
+            IsInterim = role.IsInterim,
+            RightToWorkValid = worker.RightToWork?.IsValidOn(asOf) ?? false,
+            HasDbs = worker.Dbs is not null,
+            DbsMonthsOld = worker.Dbs is { } dbs ? PlacementCalendar.WholeMonths(dbs.IssuedOn, asOf) : 0,
+            RegistrationRequired = role.RequiresRegistration,
+            RegistrationValid = worker.Registration is { } registration && registration.Body == role.RequiredRegistration && registration.ExpiresOn >= asOf,
+            OpenToPermanentJob = worker.OpenToPermanentJob,
+        };
+    }
+}
