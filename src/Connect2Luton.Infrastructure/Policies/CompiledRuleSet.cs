@@ -18,6 +18,9 @@ internal sealed class CompiledRuleSet
     public required string Version { get; init; }
 
     public required Workflow Workflow { get; init; }
+
+    /// <summary>Named values that are constants, folded into the engine's expressions; reported from here.</summary>
+    public required IReadOnlyDictionary<string, object?> Constants { get; init; }
     public required FrozenDictionary<string, CompiledRule> Rules { get; init; }
 
     /// <summary>Facts to run through the engine once before it serves, so no user waits for it to compile.</summary>

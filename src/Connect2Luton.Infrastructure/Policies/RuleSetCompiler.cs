@@ -62,13 +62,13 @@ internal static partial class RuleSetCompiler
         CheckStructure(definition, document, json, problems);
         if (problems.Count > 0) return (null, problems);
 
-        var namedValueTypes = CompileExpressions(definition, document, json, problems);
+        var expressions = CompileExpressions(definition, document, json, problems);
         if (problems.Count > 0) return (null, problems);
 
-        var rules = CompileRules(definition, document, json, namedValueTypes, problems);
+        var rules = CompileRules(definition, document, json, expressions, problems);
         if (problems.Count > 0) return (null, problems);
 
-        var workflow = ToWorkflow(document);
+        var workflow = ToWorkflow(document, rules, expressions);
         try
         {
             // RulesEngine's own structural checks run when a workflow is added.
@@ -90,6 +90,7 @@ internal static partial class RuleSetCompiler
             TestCasesJson = testCasesJson,
             Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             Workflow = workflow,
+            Constants = expressions.Constants,
             Rules = rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
@@ -174,24 +175,34 @@ internal static partial class RuleSetCompiler
             problem(rule.RuleName, $"Tier '{tier}' must be a single word of letters and digits.");
     }
 
-    /// <summary>Compiles the named values in order (each may use the facts and the values before it); returns their types.</summary>
-    private static Dictionary<string, Type> CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
+    /// <summary>
+    /// Compiles the named values in order (each may use the facts and the values before it) and the rules, and
+    /// notes which named values each one reads.
+    /// </summary>
+    private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
     {
         var parser = new RuleExpressionParser(RuleEngineSettings.Create());
         var factTypes = new HashSet<Type> { definition.FactType };
         var parameters = new List<ParameterExpression> { Expression.Parameter(definition.FactType, "input") };
-        var types = new Dictionary<string, Type>(StringComparer.Ordinal);
+        var compiled = new CompiledExpressions();
 
         foreach (var value in document.GlobalParams)
         {
             var parsed = Parse(parser, value.Expression, parameters, null, definition, json, value.Name, factTypes, problems);
-            if (parsed is null) return types;
-            types[value.Name] = parsed.Type;
+            if (parsed is null) return compiled;
+            compiled.Types[value.Name] = parsed.Type;
+            if (parsed is ConstantExpression constant)
+            {
+                compiled.Constants[value.Name] = constant.Value;
+                compiled.ConstantText[value.Name] = value.Expression.Trim();
+            }
             parameters.Add(Expression.Parameter(parsed.Type, value.Name));
         }
         foreach (var rule in document.Rules)
+        {
             Parse(parser, rule.Expression, parameters, typeof(bool), definition, json, rule.RuleName, factTypes, problems);
-        return types;
+        }
+        return compiled;
     }
 
     private static Expression? Parse(
@@ -216,8 +227,9 @@ internal static partial class RuleSetCompiler
         return problems.Count > 0 ? null : expression;
     }
 
-    private static List<CompiledRule> CompileRules(RuleSetDefinition definition, RuleSetDocument document, string json, Dictionary<string, Type> namedValues, List<RuleSetProblem> problems)
+    private static List<CompiledRule> CompileRules(RuleSetDefinition definition, RuleSetDocument document, string json, CompiledExpressions expressions, List<RuleSetProblem> problems)
     {
+        var namedValues = expressions.Types;
         var names = namedValues.Keys.ToHashSet(StringComparer.Ordinal);
         var compiled = new List<CompiledRule>();
         foreach (var rule in document.Rules.Where(r => r.Enabled))
@@ -247,21 +259,36 @@ internal static partial class RuleSetCompiler
         return compiled;
     }
 
-    private static Workflow ToWorkflow(RuleSetDocument document) => new()
+    /// <summary>
+    /// The workflow the engine runs. RulesEngine hands every rule's result all the named values as a dictionary,
+    /// so a rule set with two dozen named values spends most of a decision copying values its rules do not use.
+    /// Named values that are plain constants (a cap, a threshold, a list of districts) are therefore folded into
+    /// the expressions that use them, the way a compiler folds constants; named values worked out from the facts
+    /// stay GlobalParams. Officers still see and edit one list of named values, and decisions still report them.
+    /// </summary>
+    private static Workflow ToWorkflow(RuleSetDocument document, List<CompiledRule> compiled, CompiledExpressions expressions)
     {
-        WorkflowName = document.WorkflowName,
-        GlobalParams = document.GlobalParams.Select(v => new ScopedParam { Name = v.Name, Expression = v.Expression }).ToList(),
-        // A rule switched off is left out of the engine altogether, rather than run and ignored.
-        Rules = document.Rules.Where(r => r.Enabled).Select(r => new Rule
+        var enabled = compiled.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        string Fold(string expression) => ConstantFolding.Inline(expression, expressions.ConstantText);
+        return new Workflow
         {
-            RuleName = r.RuleName,
-            Expression = r.Expression,
-            RuleExpressionType = RuleExpressionType.LambdaExpression,
-            ErrorMessage = r.ErrorMessage,
-            SuccessEvent = r.SuccessEvent,
-            Enabled = true,
-        }).ToList(),
-    };
+            WorkflowName = document.WorkflowName,
+            GlobalParams = document.GlobalParams
+                .Where(v => !expressions.Constants.ContainsKey(v.Name))
+                .Select(v => new ScopedParam { Name = v.Name, Expression = Fold(v.Expression) })
+                .ToList(),
+            // A rule switched off is left out of the engine altogether, rather than run and ignored.
+            Rules = document.Rules.Where(r => enabled.Contains(r.RuleName)).Select(r => new Rule
+            {
+                RuleName = r.RuleName,
+                Expression = Fold(r.Expression),
+                RuleExpressionType = RuleExpressionType.LambdaExpression,
+                ErrorMessage = r.ErrorMessage,
+                SuccessEvent = r.SuccessEvent,
+                Enabled = true,
+            }).ToList(),
+        };
+    }
 
     private static List<CompiledTestCase> ReadTestCases(RuleSetDefinition definition, string? json, List<RuleSetProblem> problems)
     {
@@ -353,6 +380,14 @@ internal static partial class RuleSetCompiler
         if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)) return $"A key appears twice at {error.Path}.";
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return $"The JSON cannot be read: {(cut > 0 ? message[..cut] : message)}";
+    }
+
+    /// <summary>The compiled named values' types, and the values (and text) of those that are constants.</summary>
+    private sealed class CompiledExpressions
+    {
+        public Dictionary<string, Type> Types { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, object?> Constants { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> ConstantText { get; } = new(StringComparer.Ordinal);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]

@@ -13,13 +13,11 @@ internal sealed record Evaluation(PolicyDecision Decision, int Points);
 /// </summary>
 internal static class RuleSetEvaluator
 {
-    private static readonly IReadOnlyDictionary<string, object?> NoValues = new Dictionary<string, object?>();
+    private static readonly Dictionary<string, object> NoValues = [];
 
     public static async ValueTask<Evaluation> EvaluateAsync(IRulesEngine engine, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
     {
         var results = await engine.ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
-        // The engine reports the named values it worked out with every result; they are the same for each.
-        var values = results.Count > 0 ? (IReadOnlyDictionary<string, object?>)results[0].Inputs! : NoValues;
         var definition = ruleSet.Definition;
         var verdicts = new List<RuleVerdict>(results.Count);
         var figures = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -30,6 +28,8 @@ internal static class RuleSetEvaluator
         foreach (var result in results)
         {
             var rule = ruleSet.Rules[result.Rule.RuleName];
+            // The engine reports with each result the named values it worked out; constants come from the rule set.
+            var values = new NamedValues(result.Inputs ?? NoValues, ruleSet.Constants);
             if (rule.AppliesWhen is { } applies && values.GetValueOrDefault(applies) is false) continue;
 
             var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
@@ -79,6 +79,35 @@ internal static class RuleSetEvaluator
         }
         return -1;
     }
+}
+
+/// <summary>The named values one rule saw: those the engine worked out, then the rule set's constants.</summary>
+internal sealed class NamedValues(IDictionary<string, object> worked, IReadOnlyDictionary<string, object?> constants) : IReadOnlyDictionary<string, object?>
+{
+    public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    public IEnumerable<string> Keys => worked.Keys.Concat(constants.Keys);
+
+    public IEnumerable<object?> Values => Keys.Select(k => this[k]);
+
+    public int Count => worked.Count + constants.Count;
+
+    public bool ContainsKey(string key) => worked.ContainsKey(key) || constants.ContainsKey(key);
+
+    public bool TryGetValue(string key, out object? value)
+    {
+        if (worked.TryGetValue(key, out var found))
+        {
+            value = found;
+            return true;
+        }
+        return constants.TryGetValue(key, out value);
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
+        Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>What a test case expected and did not get, one line each.</summary>
