@@ -11,5 +11,6 @@ internal static class Navigation
         new("Requisitions", "Requisitions", "/Requisitions"),
         new("Workers", "Workers", "/Workers"),
         new("Placements", "Placements", "/Placements"),
+        new("Rules", "Rules", "/Rules"),
     ];
 }

@@ -31,6 +31,9 @@ public interface IConversionPolicy
 public interface IRuleSetCatalogue
 {
     IReadOnlyList<RuleSetStatus> Current { get; }
+
+    /// <summary>The serving version of a rule set, for reading; null for a name that is not one of the four.</summary>
+    RuleSetView? Describe(string name);
 }
 
 public sealed record RuleSetStatus(

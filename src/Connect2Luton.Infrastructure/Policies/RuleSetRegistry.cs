@@ -44,6 +44,21 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         }
     }
 
+    public RuleSetView? Describe(string name)
+    {
+        var definition = RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
+        if (definition is null) return null;
+        var status = Current.Single(s => s.Name == name);
+        var document = ServingVersionOf(name)?.Document;
+        return new RuleSetView(
+            status,
+            document?.Description,
+            document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description)).ToList() ?? [],
+            document?.Rules.Select(r => new RuleView(r.RuleName, r.Expression, r.Properties.Description, r.Enabled, r.SuccessEvent, r.ErrorMessage,
+                r.Properties.Outcome, r.Properties.Approvers, r.Properties.Flag, r.Properties.Tier, r.Properties.Points, r.Properties.AppliesWhen)).ToList() ?? [],
+            FactDocumentation.Of(definition.FactType));
+    }
+
     /// <summary>The serving version of a rule set, for screens and the rules workspace.</summary>
     public CompiledRuleSet? ServingVersionOf(string name) => _serving?.Sets.GetValueOrDefault(name);
 

@@ -24,12 +24,16 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
 
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [new("Database:SeedDemoData", "true")];
 
+    /// <summary>The repository's rule files by default; a factory that changes rule files gives its own copy.</summary>
+    protected virtual string RulesDirectory => RuleFiles.RepositoryDirectory;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Rules:Directory", RulesDirectory);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

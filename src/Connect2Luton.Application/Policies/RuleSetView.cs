@@ -1,0 +1,28 @@
+namespace Connect2Luton.Application.Policies;
+
+/// <summary>A rule set as officers read it: what it is for, its named values, its rules, and the facts rules can use.</summary>
+public sealed record RuleSetView(
+    RuleSetStatus Status,
+    string? Description,
+    IReadOnlyList<NamedValueView> NamedValues,
+    IReadOnlyList<RuleView> Rules,
+    IReadOnlyList<FactView> Facts);
+
+public sealed record NamedValueView(string Name, string Expression, string? Description);
+
+public sealed record RuleView(
+    string Name,
+    string Expression,
+    string? Description,
+    bool Enabled,
+    string? PassMessage,
+    string FailMessage,
+    string? Outcome,
+    string? Approvers,
+    string? Flag,
+    string? Tier,
+    string? Points,
+    string? AppliesWhen);
+
+/// <summary>A fact a rule can read as input.Name, with its type and meaning, taken from the fact record itself.</summary>
+public sealed record FactView(string Name, string Type, string Description);

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using System.Reflection;
+using Connect2Luton.Application.Policies;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>The facts of a rule set, read from the fact record itself so the list never goes stale.</summary>
+internal static class FactDocumentation
+{
+    public static IReadOnlyList<FactView> Of(Type factType) =>
+        factType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetMethod is not null && p.Name != "EqualityContract")
+            .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty))
+            .ToList();
+
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(decimal) => "amount (decimal)",
+        _ when type == typeof(int) => "whole number",
+        _ when type == typeof(bool) => "yes/no",
+        _ when type == typeof(string) => "text",
+        _ when type == typeof(DateOnly) => "date",
+        _ => type.Name,
+    };
+}
