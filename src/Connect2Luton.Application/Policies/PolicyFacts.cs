@@ -53,29 +53,18 @@ public static class PolicyFacts
     }
 
     /// <summary>A first booking, from its start to its planned end. <paramref name="priorAwrWeeks"/> carries the AWR clock over from earlier placements.</summary>
-    public static PlacementLengthFacts FirstBooking(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int priorAwrWeeks = 0)
-    {
-        ArgumentNullException.ThrowIfNull(role);
-        return new PlacementLengthFacts
-        {
-            AsOf = asOf,
-            JobFamily = role.JobFamily.ToString(),
-            IsInterim = role.IsInterim,
-            IsExtension = false,
-            StartDate = start,
-            EndDate = end,
-            TotalWeeks = PlacementCalendar.WeeksSpanned(start, end),
-            WeeksInPost = PlacementCalendar.CompletedWeeks(start, asOf),
-            MonthsInPost = PlacementCalendar.WholeMonths(start, asOf),
-            AwrWeeks = priorAwrWeeks + PlacementCalendar.CompletedWeeks(start, asOf),
-            ApprovedBeyondLimit = false,
-        };
-    }
+    public static PlacementLengthFacts FirstBooking(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int priorAwrWeeks = 0) =>
+        Length(role, start, end, asOf, priorAwrWeeks + PlacementCalendar.CompletedWeeks(start, asOf), isExtension: false, approvedBeyondLimit: false);
 
     /// <summary>A placement as it stands (or as an extension to <paramref name="end"/> would leave it).</summary>
     public static PlacementLengthFacts Running(Placement placement, JobRole role, DateOnly end, DateOnly asOf, int awrWeeks, bool isExtension, bool approvedBeyondLimit)
     {
         ArgumentNullException.ThrowIfNull(placement);
+        return Length(role, placement.StartDate, end, asOf, awrWeeks, isExtension, approvedBeyondLimit);
+    }
+
+    private static PlacementLengthFacts Length(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int awrWeeks, bool isExtension, bool approvedBeyondLimit)
+    {
         ArgumentNullException.ThrowIfNull(role);
         return new PlacementLengthFacts
         {
@@ -83,11 +72,11 @@ public static class PolicyFacts
             JobFamily = role.JobFamily.ToString(),
             IsInterim = role.IsInterim,
             IsExtension = isExtension,
-            StartDate = placement.StartDate,
+            StartDate = start,
             EndDate = end,
-            TotalWeeks = PlacementCalendar.WeeksSpanned(placement.StartDate, end),
-            WeeksInPost = PlacementCalendar.CompletedWeeks(placement.StartDate, asOf),
-            MonthsInPost = PlacementCalendar.WholeMonths(placement.StartDate, asOf),
+            TotalWeeks = PlacementCalendar.WeeksSpanned(start, end),
+            WeeksInPost = PlacementCalendar.CompletedWeeks(start, asOf),
+            MonthsInPost = PlacementCalendar.WholeMonths(start, asOf),
             AwrWeeks = awrWeeks,
             ApprovedBeyondLimit = approvedBeyondLimit,
         };

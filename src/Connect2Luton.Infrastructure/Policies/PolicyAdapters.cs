@@ -10,10 +10,7 @@ internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
         var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PayRateCaps, facts, cancellationToken);
         var decision = evaluation.Decision;
         var outcome = Enum.Parse<PayRateOutcome>(decision.Outcome);
-        var approvers = outcome == PayRateOutcome.NeedsException
-            ? string.Join("; ", decision.Failed.Where(r => r.Approvers is not null).Select(r => r.Approvers!).Distinct())
-            : null;
-        return new PayRateDecision(outcome, approvers, decision);
+        return new PayRateDecision(outcome, outcome == PayRateOutcome.NeedsException ? SignOff.From(decision) : null, decision);
     }
 }
 
@@ -33,9 +30,7 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
         var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PlacementLengthLimits, facts, cancellationToken);
         var decision = evaluation.Decision;
         var outcome = Enum.Parse<PlacementLengthOutcome>(decision.Outcome);
-        var approvers = outcome == PlacementLengthOutcome.NeedsApproval
-            ? string.Join("; ", decision.Failed.Where(r => r.Approvers is not null).Select(r => r.Approvers!).Distinct())
-            : null;
+        var approvers = outcome == PlacementLengthOutcome.NeedsApproval ? SignOff.From(decision) : null;
         var flags = decision.Failed
             .Where(r => r.Flag is not null)
             .Select(r => new PlacementFlagRaised(Enum.Parse<PlacementFlagKind>(r.Flag!), r.Message))
@@ -51,4 +46,11 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPo
         var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PermanentConversionEligibility, facts, cancellationToken);
         return new ConversionDecision(evaluation.Decision.Outcome == RuleSetDefinition.PermanentConversionEligibility.PassingOutcome, evaluation.Decision);
     }
+}
+
+internal static class SignOff
+{
+    /// <summary>Everyone the failed rules ask to sign off, each once, in rule order.</summary>
+    public static string From(PolicyDecision decision) =>
+        string.Join("; ", decision.Failed.Where(r => r.Approvers is not null).Select(r => r.Approvers!).Distinct());
 }
