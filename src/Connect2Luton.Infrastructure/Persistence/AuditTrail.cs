@@ -24,9 +24,11 @@ internal static class AuditTrail
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 
-    // Secrets and churn on user records never go into the trail.
+    // Secrets and churn never go into the trail: passwords and stamps on user records, and the concurrency
+    // token every save raises.
     private static readonly HashSet<string> HiddenProperties =
     [
+        nameof(Domain.Common.AggregateRoot.Version),
         nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
         nameof(ApplicationUser.AccessFailedCount), nameof(ApplicationUser.LockoutEnd),
     ];

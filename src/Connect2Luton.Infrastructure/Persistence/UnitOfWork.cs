@@ -15,7 +15,10 @@ internal sealed partial class UnitOfWork(AppDbContext db) : IUnitOfWork
         }
         catch (DbUpdateConcurrencyException conflict)
         {
-            var what = conflict.Entries.Select(e => Words(e.Metadata.ClrType.Name)).FirstOrDefault() ?? "record";
+            // A clash on an owned value (a worker's DBS check) is a clash on its owner (the worker).
+            var what = conflict.Entries
+                .Select(e => Words((e.Metadata.FindOwnership()?.PrincipalEntityType ?? e.Metadata).ClrType.Name))
+                .FirstOrDefault() ?? "record";
             return SaveResult.Conflicted(
                 $"Someone else saved a change to this {what} while you were working on it. Nothing you entered has been saved: " +
                 "check the latest details and make your change again.");

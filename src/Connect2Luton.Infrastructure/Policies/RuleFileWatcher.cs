@@ -49,13 +49,16 @@ internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, IOptions
     {
         if (RuleFileStore.Owner(path) is not { } definition) return;
         var quiet = new CancellationTokenSource();
-        var previous = _pending.AddOrUpdate(definition.Name, quiet, (_, old) =>
+        CancellationTokenSource? superseded = null;
+        _pending.AddOrUpdate(definition.Name, quiet, (_, old) =>
         {
-            old.Cancel();
+            superseded = old;
             return quiet;
         });
+        // The superseded wait is cancelled, not disposed: its task is still observing the token. A source with no
+        // timer holds nothing that needs disposing.
+        superseded?.Cancel();
         _ = ReloadWhenQuietAsync(definition, quiet);
-        if (!ReferenceEquals(previous, quiet)) previous.Dispose();
     }
 
     private async Task ReloadWhenQuietAsync(RuleSetDefinition definition, CancellationTokenSource quiet)
