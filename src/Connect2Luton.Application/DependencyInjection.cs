@@ -16,6 +16,8 @@ public static class DependencyInjection
         services.AddScoped<ReferenceNames>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<RequisitionQueries>();
+        services.AddScoped<RequisitionCommands>();
+        services.AddScoped<RequisitionPermissions>();
         services.AddScoped<WorkerQueries>();
         services.AddScoped<PlacementQueries>();
         return services;

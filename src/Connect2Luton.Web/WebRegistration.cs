@@ -28,6 +28,7 @@ internal static class WebRegistration
         });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
+        services.AddScoped<Forms.RequisitionChoices>();
         return services;
     }
 

@@ -1,22 +1,68 @@
 using Connect2Luton.Application.Common;
-using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.HiringManagers;
+using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.Requisitions;
 
 namespace Connect2Luton.Application.Requisitions;
 
 public sealed record RequisitionListItem(RequisitionRow Row, string ServiceArea, string JobRole);
 
-/// <summary>The requisitions list. A hiring manager sees their own service's only.</summary>
-public sealed class RequisitionQueries(IReadRepository<Requisition> requisitions, ReferenceNames names, ICurrentUser user)
+/// <summary>The requisitions list, its export and a requisition's page. A hiring manager sees their own service's only.</summary>
+public sealed class RequisitionQueries(
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<HiringManager> managers,
+    ReferenceNames names,
+    RequisitionPermissions permissions)
 {
-    public async Task<PagedResult<RequisitionListItem>> ListAsync(RequisitionStatus? status, PageRequest page, CancellationToken cancellationToken)
+    public async Task<PagedResult<RequisitionListItem>> ListAsync(RequisitionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        var scope = user.IsInRole(Roles.HiringManager) ? user.ServiceAreaId ?? -1 : (int?)null;
-        var rows = await requisitions.PageAsync(new RequisitionListSpec(status, scope, page), cancellationToken);
-        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
-        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
-        return rows.Map(r => new RequisitionListItem(r, areas.GetValueOrDefault(r.ServiceAreaId, "?"), roles.GetValueOrDefault(r.JobRoleId, "?")));
+        var spec = await SpecAsync(filter, page, cancellationToken);
+        var rows = await requisitions.PageAsync(spec, cancellationToken);
+        var (areas, roles) = await NamesAsync(cancellationToken);
+        return rows.Map(r => Item(r, areas, roles));
     }
+
+    /// <summary>Every requisition the filter matches, streamed, for a CSV export.</summary>
+    public async IAsyncEnumerable<RequisitionListItem> ExportAsync(RequisitionFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var spec = await SpecAsync(filter, null, cancellationToken);
+        var (areas, roles) = await NamesAsync(cancellationToken);
+        await foreach (var row in requisitions.StreamAsync(spec, cancellationToken)) yield return Item(row, areas, roles);
+    }
+
+    public async Task<RequisitionView?> DetailsAsync(int id, CancellationToken cancellationToken)
+    {
+        var requisition = await requisitions.FirstOrDefaultAsync(new RequisitionWithHistorySpec(id), cancellationToken);
+        if (requisition is null || !permissions.CanSee(requisition)) return null;
+        var (areas, roles) = await NamesAsync(cancellationToken);
+        var manager = (await managers.ListAsync(new HiringManagersSpec(requisition.ServiceAreaId), cancellationToken)).FirstOrDefault(m => m.Id == requisition.HiringManagerId);
+        return new RequisitionView(
+            requisition.Id, requisition.Version, requisition.Title, requisition.ServiceAreaId, areas.GetValueOrDefault(requisition.ServiceAreaId, "?"),
+            requisition.JobRoleId, roles.GetValueOrDefault(requisition.JobRoleId, "?"), manager?.Name ?? "(no longer a hiring manager)", requisition.HiringManagerId,
+            requisition.Reason, requisition.Description, requisition.WeeklyHours, requisition.StartDate, requisition.EndDate, requisition.MaximumPayRate,
+            requisition.Positions, requisition.PositionsFilled, requisition.IsProjectTeam, requisition.Status, requisition.RaisedBy, requisition.RaisedAt,
+            requisition.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RequisitionStep(e.From, e.To, e.By, e.At, e.Note)).ToList(),
+            permissions.Available(requisition));
+    }
+
+    private async Task<RequisitionListSpec> SpecAsync(RequisitionFilter filter, PageRequest? page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        IReadOnlyCollection<int>? areaIds = permissions.ScopeServiceAreaId is { } own
+            ? [own]
+            : filter.ServiceAreaId is { } area ? [area] : null;
+        IReadOnlyCollection<int>? roleIds = filter.JobFamily is { } family
+            ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
+            : null;
+        return new RequisitionListSpec(filter.Status, areaIds, roleIds, page);
+    }
+
+    private async Task<(Dictionary<int, string> Areas, Dictionary<int, string> Roles)> NamesAsync(CancellationToken cancellationToken) =>
+        ((await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name),
+         (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title));
+
+    private static RequisitionListItem Item(RequisitionRow row, Dictionary<int, string> areas, Dictionary<int, string> roles) =>
+        new(row, areas.GetValueOrDefault(row.ServiceAreaId, "?"), roles.GetValueOrDefault(row.JobRoleId, "?"));
 }

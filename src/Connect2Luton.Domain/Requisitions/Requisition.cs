@@ -56,6 +56,23 @@ public sealed class Requisition : AggregateRoot
 
     public bool CanBeRevised => Status is RequisitionStatus.Draft or RequisitionStatus.Rejected;
 
+    // Which step may follow which: the one table both the checks below and the screens read.
+    private static readonly Dictionary<RequisitionStatus, RequisitionStatus[]> Steps = new()
+    {
+        [RequisitionStatus.Submitted] = [RequisitionStatus.Draft, RequisitionStatus.Rejected],
+        [RequisitionStatus.Approved] = [RequisitionStatus.Submitted],
+        [RequisitionStatus.Rejected] = [RequisitionStatus.Submitted],
+        [RequisitionStatus.Open] = [RequisitionStatus.Approved],
+        [RequisitionStatus.Filled] = [RequisitionStatus.Open],
+        [RequisitionStatus.Cancelled] = [RequisitionStatus.Draft, RequisitionStatus.Submitted, RequisitionStatus.Approved, RequisitionStatus.Rejected, RequisitionStatus.Open],
+    };
+
+    /// <summary>Whether the requisition, as it stands, can move to <paramref name="to"/>.</summary>
+    public bool CanMoveTo(RequisitionStatus to) => Steps.TryGetValue(to, out var from) && from.Contains(Status);
+
+    public static string DescribeState(RequisitionStatus status) =>
+        status == RequisitionStatus.Draft ? "a draft" : status.ToString().ToLowerInvariant();
+
     public void Revise(RequisitionDetails details, string by, DateTimeOffset at)
     {
         if (!CanBeRevised) throw new DomainRuleException($"A requisition that is {DescribeState(Status)} cannot be changed.");
@@ -64,21 +81,17 @@ public sealed class Requisition : AggregateRoot
         _events.Add(new RequisitionEvent(Status, Status, by, at, "Revised"));
     }
 
-    public void Submit(string by, DateTimeOffset at) =>
-        MoveTo(RequisitionStatus.Submitted, by, at, null, RequisitionStatus.Draft, RequisitionStatus.Rejected);
+    public void Submit(string by, DateTimeOffset at) => MoveTo(RequisitionStatus.Submitted, by, at, null);
 
-    public void Approve(string by, DateTimeOffset at) =>
-        MoveTo(RequisitionStatus.Approved, by, at, null, RequisitionStatus.Submitted);
+    public void Approve(string by, DateTimeOffset at) => MoveTo(RequisitionStatus.Approved, by, at, null);
 
     public void Reject(string by, DateTimeOffset at, string reason) =>
-        MoveTo(RequisitionStatus.Rejected, by, at, Guard.Required(reason, Limits.Reason, "The reason for rejecting"), RequisitionStatus.Submitted);
+        MoveTo(RequisitionStatus.Rejected, by, at, Guard.Required(reason, Limits.Reason, "The reason for rejecting"));
 
-    public void Open(string by, DateTimeOffset at) =>
-        MoveTo(RequisitionStatus.Open, by, at, null, RequisitionStatus.Approved);
+    public void Open(string by, DateTimeOffset at) => MoveTo(RequisitionStatus.Open, by, at, null);
 
     public void Cancel(string by, DateTimeOffset at, string reason) =>
-        MoveTo(RequisitionStatus.Cancelled, by, at, Guard.Required(reason, Limits.Reason, "The reason for cancelling"),
-            RequisitionStatus.Draft, RequisitionStatus.Submitted, RequisitionStatus.Approved, RequisitionStatus.Rejected, RequisitionStatus.Open);
+        MoveTo(RequisitionStatus.Cancelled, by, at, Guard.Required(reason, Limits.Reason, "The reason for cancelling"));
 
     public bool CanTakePlacement => Status == RequisitionStatus.Open && PositionsFilled < Positions;
 
@@ -96,7 +109,7 @@ public sealed class Requisition : AggregateRoot
 
         PositionsFilled++;
         _shortlist.SingleOrDefault(e => e.WorkerId == workerId && e.Status == ShortlistEntryStatus.Shortlisted)?.MarkPlaced();
-        if (PositionsFilled == Positions) MoveTo(RequisitionStatus.Filled, by, at, null, RequisitionStatus.Open);
+        if (PositionsFilled == Positions) MoveTo(RequisitionStatus.Filled, by, at, null);
     }
 
     public ShortlistEntry AddToShortlist(int workerId, string localTier, int preferencePoints, long? decisionId, string by, DateTimeOffset at)
@@ -141,16 +154,13 @@ public sealed class Requisition : AggregateRoot
         IsProjectTeam = details.IsProjectTeam;
     }
 
-    private void MoveTo(RequisitionStatus to, string by, DateTimeOffset at, string? note, params RequisitionStatus[] allowedFrom)
+    private void MoveTo(RequisitionStatus to, string by, DateTimeOffset at, string? note)
     {
-        if (!allowedFrom.Contains(Status))
+        if (!CanMoveTo(to))
             throw new DomainRuleException($"A requisition that is {DescribeState(Status)} cannot be {DescribeAction(to)}.");
         _events.Add(new RequisitionEvent(Status, to, by, at, note));
         Status = to;
     }
-
-    private static string DescribeState(RequisitionStatus status) =>
-        status == RequisitionStatus.Draft ? "a draft" : status.ToString().ToLowerInvariant();
 
     private static string DescribeAction(RequisitionStatus status) => status switch
     {

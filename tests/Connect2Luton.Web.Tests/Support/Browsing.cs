@@ -33,16 +33,34 @@ public static class Browsing
     {
         ArgumentNullException.ThrowIfNull(page);
         var form = page.QuerySelectorAll<IHtmlFormElement>("form")
-            .FirstOrDefault(f => action is null ? f.Closest("main") is not null : new Uri(f.Action).PathAndQuery == action)
-            ?? throw new ShouldAssertException($"No form on {page.Url} posts to {action ?? "the main content"}.");
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(i => !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+            .FirstOrDefault(f => action is null ? f.Closest("main") is not null : ActionOf(page, f) == action);
+        if (form is null)
+        {
+            // No such form on the page: post as someone crafting the request would, with only the page's antiforgery token.
+            if (action is null) throw new ShouldAssertException($"No form in the main content of {page.Url}.");
+            var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                ?? throw new ShouldAssertException($"{page.Url} has no antiforgery token to reuse.");
+            using var forged = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+            return await client.PostAsync(new Uri(action, UriKind.Relative), forged);
+        }
+        // What a browser would send unchanged: every named field's current value (a checked box, a selected option).
+        var values = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
+        {
+            if (input.Type is "checkbox" or "radio" && !input.IsChecked) continue;
+            if (input.Type is "submit" or "button") continue;
+            values.TryAdd(input.Name!, input.Value);
+        }
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]")) values[select.Name!] = select.Value ?? string.Empty;
+        foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) values[textarea.Name!] = textarea.Value;
         foreach (var (name, value) in fields) values[name] = value;
-        var target = action ?? new Uri(form.Action).PathAndQuery;
+        var target = action ?? ActionOf(page, form);
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(new Uri(target, UriKind.Relative), content);
     }
+
+    // A form's action is relative to the page it is on (on Linux a bare "/path" would read as a file name).
+    private static string ActionOf(IDocument page, IHtmlFormElement form) => new Uri(new Uri(page.Url), form.Action).PathAndQuery;
 
     public static async Task<HttpClient> SignedInAsAsync(this Connect2LutonFactory factory, string email, string password = DemoPassword)
     {

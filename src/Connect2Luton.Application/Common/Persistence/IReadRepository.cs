@@ -14,6 +14,9 @@ public interface IReadRepository<T> where T : class
 
     Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
+    /// <summary>Streams a projection row by row, for exports that must not hold every row in memory.</summary>
+    IAsyncEnumerable<TResult> StreamAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
+
     /// <summary>Counts what the criteria match, ignoring ordering and paging, so one specification serves a page and its total.</summary>
     Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,9 @@ internal class EfReadRepository<T>(AppDbContext db) : IReadRepository<T> where T
     public Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
         SpecificationEvaluator.Apply(Db.Set<T>(), specification).FirstOrDefaultAsync(cancellationToken);
 
+    public IAsyncEnumerable<TResult> StreamAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+        SpecificationEvaluator.Apply(Db.Set<T>(), specification).AsAsyncEnumerable();
+
     public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         SpecificationEvaluator.ApplyCriteria(Db.Set<T>(), specification).CountAsync(cancellationToken);
 

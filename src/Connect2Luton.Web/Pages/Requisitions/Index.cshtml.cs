@@ -1,15 +1,25 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Connect2Luton.Web.Pages.Requisitions;
 
-public sealed class IndexModel(RequisitionQueries requisitions) : PageModel
+public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames names, RequisitionPermissions permissions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public RequisitionStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public JobFamily? Family { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
     [FromQuery(Name = "page")]
@@ -17,13 +27,37 @@ public sealed class IndexModel(RequisitionQueries requisitions) : PageModel
 
     public PagedResult<RequisitionListItem> Results { get; private set; } = null!;
 
-    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Requisitions",
-        new Dictionary<string, string?> { ["status"] = Status?.ToString() });
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public bool ShowsServiceFilter => !permissions.IsScopedToOwnService;
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["status"] = Status?.ToString(),
+        ["service"] = Service?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["family"] = Family?.ToString(),
+    };
+
+    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Requisitions", Filters);
 
     // A filter that fails to bind keeps its default, so an address-bar typo lists everything instead of failing.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Status is { } status && !Enum.IsDefined(status)) Status = null;
-        Results = await requisitions.ListAsync(Status, new PageRequest(PageNumber), cancellationToken);
+        Results = await requisitions.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
+        Services = (await names.ServiceAreasAsync(cancellationToken))
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }
+
+    public IActionResult OnGetExport(CancellationToken cancellationToken) =>
+        new CsvDownload<RequisitionCsvRow>("requisitions.csv", Rows(cancellationToken));
+
+    private async IAsyncEnumerable<RequisitionCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in requisitions.ExportAsync(Filter(), cancellationToken)) yield return RequisitionCsvRow.From(item);
+    }
+
+    private RequisitionFilter Filter() => new(
+        Status is { } s && Enum.IsDefined(s) ? s : null,
+        Service,
+        Family is { } f && Enum.IsDefined(f) ? f : null);
 }

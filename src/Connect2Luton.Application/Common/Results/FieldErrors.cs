@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Connect2Luton.Application.Common.Results;
+
+/// <summary>
+/// Collects what is wrong with a command, one message per field (the first found), in the words GOV.UK forms
+/// use. Checks here are the ones a user can fail; the entities still guard their invariants behind them.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string> All => _errors;
+
+    public void Add(string field, string message) => _errors.TryAdd(field, message);
+
+    public void Required(string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, message);
+    }
+
+    /// <summary>Free text people type: a length limit, and no markup, so it can never turn into a script on a page.</summary>
+    public void Text(string field, string? value, int maximum, string what)
+    {
+        if (value is null) return;
+        if (value.Length > maximum) Add(field, $"{what} must be {maximum.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer");
+        else if (value.IndexOfAny(['<', '>']) >= 0) Add(field, $"{what} must not contain < or >");
+        else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) Add(field, $"{what} must not contain hidden control characters");
+    }
+
+    public void Range(string field, decimal value, decimal minimum, decimal maximum, string message)
+    {
+        if (value < minimum || value > maximum) Add(field, message);
+    }
+
+    public void Range(string field, int value, int minimum, int maximum, string message)
+    {
+        if (value < minimum || value > maximum) Add(field, message);
+    }
+
+    public void Money(string field, decimal value, decimal maximum, string what)
+    {
+        if (value <= 0) Add(field, $"{what} must be more than £0");
+        else if (value > maximum) Add(field, $"{what} must be £{maximum.ToString("N2", CultureInfo.InvariantCulture)} or less");
+        else if (decimal.Round(value, 2) != value) Add(field, $"{what} must be in pounds and pence, like 32.50");
+    }
+
+    public CommandResult ToResult() => CommandResult.Invalid(_errors);
+}

@@ -1,0 +1,78 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Domain.Requisitions;
+
+namespace Connect2Luton.Application.Requisitions;
+
+public enum RequisitionAction
+{
+    Revise,
+    Submit,
+    Approve,
+    Reject,
+    Open,
+    Cancel,
+}
+
+/// <summary>
+/// Who may do what to a requisition, as it stands. The details page offers only the actions this allows, and
+/// every command asks it again, so a hidden button is never the only guard.
+/// </summary>
+public sealed class RequisitionPermissions(ICurrentUser user)
+{
+    /// <summary>Why this user may not take this action on this requisition now; null if they may.</summary>
+    public CommandResult? Refusal(Requisition requisition, RequisitionAction action)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        var admin = user.IsInRole(Roles.Admin);
+        var ownService = user.IsInRole(Roles.HiringManager) && user.ServiceAreaId == requisition.ServiceAreaId;
+        var recruiter = user.IsInRole(Roles.Recruiter);
+        var allowed = action switch
+        {
+            RequisitionAction.Revise or RequisitionAction.Submit or RequisitionAction.Cancel => admin || ownService || recruiter,
+            RequisitionAction.Approve or RequisitionAction.Reject => admin || ownService,
+            RequisitionAction.Open => admin || recruiter,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            return CommandResult.Forbidden(action switch
+            {
+                RequisitionAction.Approve or RequisitionAction.Reject => "Only a hiring manager of the service that raised this requisition can approve or reject it.",
+                RequisitionAction.Open => "Only a recruiter can open a requisition.",
+                _ => "Only the service that raised this requisition, or a recruiter, can do that.",
+            });
+        }
+
+        var possible = action switch
+        {
+            RequisitionAction.Revise => requisition.CanBeRevised,
+            RequisitionAction.Submit => requisition.CanMoveTo(RequisitionStatus.Submitted),
+            RequisitionAction.Approve => requisition.CanMoveTo(RequisitionStatus.Approved),
+            RequisitionAction.Reject => requisition.CanMoveTo(RequisitionStatus.Rejected),
+            RequisitionAction.Open => requisition.CanMoveTo(RequisitionStatus.Open),
+            RequisitionAction.Cancel => requisition.CanMoveTo(RequisitionStatus.Cancelled),
+            _ => false,
+        };
+        return possible
+            ? null
+            : CommandResult.Conflict($"This requisition is {Requisition.DescribeState(requisition.Status)} now, so that cannot be done. The page shows its latest state.");
+    }
+
+    /// <summary>The actions this user can take on this requisition now, for the details page.</summary>
+    public IReadOnlyList<RequisitionAction> Available(Requisition requisition) =>
+        Enum.GetValues<RequisitionAction>().Where(a => Refusal(requisition, a) is null).ToList();
+
+    /// <summary>Whether this user may see the requisition at all: a hiring manager sees their own service's only.</summary>
+    public bool CanSee(Requisition requisition)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        return !IsScopedToOwnService || user.ServiceAreaId == requisition.ServiceAreaId;
+    }
+
+    /// <summary>A hiring manager (who is not also an admin or recruiter) sees only their own service.</summary>
+    public bool IsScopedToOwnService =>
+        user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
+
+    public int? ScopeServiceAreaId => IsScopedToOwnService ? user.ServiceAreaId ?? -1 : null;
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Connect2Luton.Application.Requisitions;
+using CsvHelper;
+
+namespace Connect2Luton.Web.Forms;
+
+/// <summary>A requisition as a row of the requisitions export. Dates are ISO (yyyy-MM-dd) so spreadsheets read them as dates.</summary>
+[CsvRecord]
+public sealed partial record RequisitionCsvRow(
+    [property: CsvColumn("Requisition")] int Id,
+    string Title,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Job role")] string JobRole,
+    string Status,
+    string Reason,
+    [property: CsvColumn("Start date")] string StartDate,
+    [property: CsvColumn("End date")] string EndDate,
+    [property: CsvColumn("Weekly hours")] decimal WeeklyHours,
+    [property: CsvColumn("Maximum pay rate (£ an hour)")] decimal MaximumPayRate,
+    [property: CsvColumn("Workers asked for")] int Positions,
+    [property: CsvColumn("Workers placed")] int PositionsFilled,
+    [property: CsvColumn("Raised by")] string RaisedBy,
+    [property: CsvColumn("Raised at")] string RaisedAt)
+{
+    public static RequisitionCsvRow From(RequisitionListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var r = item.Row;
+        return new RequisitionCsvRow(r.Id, r.Title, item.ServiceArea, item.JobRole, StatusTags.For(r.Status).Text, Words.Of(r.Reason),
+            r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.WeeklyHours, r.MaximumPayRate, r.Positions, r.PositionsFilled, r.RaisedBy, r.RaisedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Connect2Luton.Application.Common.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Connect2Luton.Web.Forms;
+
+/// <summary>
+/// Turns what was typed into values, with GOV.UK messages at the field when it cannot, and puts a use case's
+/// refusal on the form: field errors beside their fields, anything else at the top.
+/// </summary>
+public static class FormReading
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>A number, or null with "Weekly hours must be a number" at the field; empty is null and no error.</summary>
+    public static decimal? Number(this ModelStateDictionary modelState, string key, string? text, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var cleaned = text.Trim().Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+        if (cleaned.Length <= 20 && decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Uk, out var value)) return value;
+        modelState.AddModelError(key, $"{what} must be a number");
+        return null;
+    }
+
+    public static int? Whole(this ModelStateDictionary modelState, string key, string? text, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (text.Trim().Length <= 9 && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, Uk, out var value)) return value;
+        modelState.AddModelError(key, $"{what} must be a whole number");
+        return null;
+    }
+
+    public static DateOnly? Date(this ModelStateDictionary modelState, string key, DateInput? input, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var date = (input ?? new DateInput()).Read(what, out var error);
+        if (error is not null) modelState.AddModelError(key, error);
+        return date;
+    }
+
+    /// <summary>A refused command's reasons on the form. Field names are the command's, under <paramref name="prefix"/>.</summary>
+    public static void AddRefusal(this ModelStateDictionary modelState, CommandResult result, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var (field, message) in result.Errors)
+        {
+            var key = $"{prefix}.{field}";
+            // A type error already reported at a field is the one to show there.
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            modelState.AddModelError(key, message);
+        }
+        if (result.Message is not null) modelState.AddModelError(string.Empty, result.Message);
+    }
+}

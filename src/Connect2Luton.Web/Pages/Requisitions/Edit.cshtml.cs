@@ -1,0 +1,52 @@
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Requisitions;
+
+public sealed class EditModel(RequisitionQueries queries, RequisitionCommands commands, RequisitionChoices choices) : PageModel, IRequisitionFormPage
+{
+    [BindProperty]
+    public RequisitionForm Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public RequisitionChoices Choices => choices;
+
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } requisition) return NotFound();
+        if (!requisition.Actions.Contains(RequisitionAction.Revise)) return RedirectToPage("Details", new { id });
+        Id = id;
+        Input = RequisitionForm.From(requisition);
+        Version = requisition.Version;
+        await choices.LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var input = Input.Read(ModelState);
+        var result = ModelState.IsValid ? await commands.ReviseAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        switch (result.Status)
+        {
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+            case CommandStatus.Done when ModelState.IsValid:
+                TempData["Done"] = "Changes saved";
+                return RedirectToPage("Details", new { id });
+            default:
+                ModelState.AddRefusal(result);
+                await choices.LoadAsync(cancellationToken);
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Requisitions;
+
+[Authorize(Roles = $"{Roles.HiringManager},{Roles.Recruiter},{Roles.Admin}")]
+public sealed class NewModel(RequisitionCommands commands, RequisitionChoices choices, ICurrentUser user) : PageModel, IRequisitionFormPage
+{
+    [BindProperty]
+    public RequisitionForm Input { get; set; } = new();
+
+    public RequisitionChoices Choices => choices;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await choices.LoadAsync(cancellationToken);
+        Input.ServiceAreaId = user.ServiceAreaId;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var input = Input.Read(ModelState);
+        // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
+        var result = ModelState.IsValid ? await commands.RaiseAsync(input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        if (result.Status == CommandStatus.Forbidden) return Forbid();
+        if (!result.Succeeded || !ModelState.IsValid)
+        {
+            ModelState.AddRefusal(result);
+            await choices.LoadAsync(cancellationToken);
+            return Page();
+        }
+        return RedirectToPage("Details", new { id = result.Id });
+    }
+}

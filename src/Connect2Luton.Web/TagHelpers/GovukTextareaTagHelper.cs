@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Connect2Luton.Web.TagHelpers;
+
+[HtmlTargetElement("govuk-textarea", Attributes = "asp-for", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukTextareaTagHelper : GovukField
+{
+    public int Rows { get; set; } = 5;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var describedBy = Open(output);
+        var textarea = new TagBuilder("textarea");
+        textarea.Attributes["class"] = Error is null ? "govuk-textarea" : "govuk-textarea govuk-textarea--error";
+        textarea.Attributes["id"] = Id;
+        textarea.Attributes["name"] = Name;
+        textarea.Attributes["rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        DescribedBy(textarea, describedBy);
+        textarea.InnerHtml.Append(Value() ?? string.Empty);
+        output.Content.AppendHtml(textarea);
+    }
+}

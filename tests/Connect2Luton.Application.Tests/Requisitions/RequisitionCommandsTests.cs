@@ -1,0 +1,55 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Requisitions;
+
+public sealed class RequisitionCommandsTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+    private ReferenceData _reference = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using var db = _database.CreateContext();
+        _reference = await ReferenceData.SaveAsync(db);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private TestUser Manager => new(_reference.Manager.Email, [Roles.HiringManager], _reference.Area.Id);
+
+    private RequisitionInput Input() => new(_reference.Area.Id, _reference.Role.Id, null, "Social Worker", RequisitionReason.VacancyCover, null,
+        37m, Clocks.Today.AddDays(7), Clocks.Today.AddDays(100), 36.50m, 1, false);
+
+    [Fact]
+    public async Task Each_step_saves_against_the_version_the_user_saw()
+    {
+        var id = (await RunAsync(Manager, c => c.RaiseAsync(Input(), default))).Id;
+
+        (await RunAsync(Manager, c => c.SubmitAsync(id, 0, default))).Status.ShouldBe(CommandStatus.Done);
+        var afterSubmit = await VersionAsync(id);
+        (await RunAsync(Manager, c => c.ApproveAsync(id, afterSubmit, default))).Status.ShouldBe(CommandStatus.Done);
+
+        await using var db = _database.CreateContext();
+        (await db.Requisitions.SingleAsync(r => r.Id == id)).Status.ShouldBe(RequisitionStatus.Approved);
+    }
+
+    private async Task<int> VersionAsync(int id)
+    {
+        await using var db = _database.CreateContext();
+        return (await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == id)).Version;
+    }
+
+    private async Task<CommandResult> RunAsync(TestUser user, Func<RequisitionCommands, Task<CommandResult>> command)
+    {
+        await using var services = TestServices.For(_database, user: user);
+        await using var scope = services.CreateAsyncScope();
+        return await command(scope.ServiceProvider.GetRequiredService<RequisitionCommands>());
+    }
+}
