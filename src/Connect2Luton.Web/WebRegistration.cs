@@ -11,7 +11,20 @@ internal static class WebRegistration
 {
     public static IServiceCollection AddWeb(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages().AddMvcOptions(options =>
+        {
+            // A value the binder cannot read is reported in plain words and never echoed back.
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid {field.ToLowerInvariant()}");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a valid value");
+            messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number");
+            messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid {field.ToLowerInvariant()}");
+            messages.SetValueIsInvalidAccessor(_ => "Enter a valid value");
+            messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field.ToLowerInvariant()}");
+            messages.SetMissingKeyOrValueAccessor(() => "Enter a value");
+            messages.SetValueMustNotBeNullAccessor(field => $"Enter {field.ToLowerInvariant()}");
+        });
         // Everything needs a signed-in user unless it says otherwise: a new page is never public by accident.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

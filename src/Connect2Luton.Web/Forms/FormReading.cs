@@ -32,6 +32,14 @@ public static class FormReading
         return null;
     }
 
+    /// <summary>The id of an option chosen from a list; anything else (nothing, or a tampered value) is no choice.</summary>
+    public static int? Choice(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>A named option (an enum value by name); anything else is no choice.</summary>
+    public static TEnum? Choice<TEnum>(string? value) where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
+
     public static DateOnly? Date(this ModelStateDictionary modelState, string key, DateInput? input, string what)
     {
         ArgumentNullException.ThrowIfNull(modelState);

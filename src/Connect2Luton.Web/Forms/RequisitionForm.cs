@@ -8,17 +8,18 @@ namespace Connect2Luton.Web.Forms;
 /// <summary>The requisition form as posted: numbers and dates as typed, read into the use case's input with messages at each field.</summary>
 public sealed class RequisitionForm
 {
+    // Choices are read as text too: a tampered value is "nothing chosen", with the form's own message, not the binder's.
     [Display(Name = "Service area")]
-    public int? ServiceAreaId { get; set; }
+    public string? ServiceAreaId { get; set; }
 
     [Display(Name = "Job role")]
-    public int? JobRoleId { get; set; }
+    public string? JobRoleId { get; set; }
 
     [Display(Name = "Hiring manager")]
-    public int? HiringManagerId { get; set; }
+    public string? HiringManagerId { get; set; }
 
     public string? Title { get; set; }
-    public RequisitionReason? Reason { get; set; }
+    public string? Reason { get; set; }
     public string? Description { get; set; }
     public string? WeeklyHours { get; set; }
     public DateInput StartDate { get; set; } = new();
@@ -28,11 +29,11 @@ public sealed class RequisitionForm
     public bool IsProjectTeam { get; set; }
 
     public RequisitionInput Read(ModelStateDictionary modelState) => new(
-        ServiceAreaId,
-        JobRoleId,
-        HiringManagerId,
+        FormReading.Choice(ServiceAreaId),
+        FormReading.Choice(JobRoleId),
+        FormReading.Choice(HiringManagerId),
         Title,
-        Reason,
+        FormReading.Choice<RequisitionReason>(Reason),
         Description,
         modelState.Number("Input.WeeklyHours", WeeklyHours, "Weekly hours"),
         modelState.Date("Input.StartDate", StartDate, "The start date"),
@@ -46,11 +47,11 @@ public sealed class RequisitionForm
         ArgumentNullException.ThrowIfNull(view);
         return new RequisitionForm
         {
-            ServiceAreaId = view.ServiceAreaId,
-            JobRoleId = view.JobRoleId,
-            HiringManagerId = view.HiringManagerId,
+            ServiceAreaId = view.ServiceAreaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JobRoleId = view.JobRoleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            HiringManagerId = view.HiringManagerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Title = view.Title,
-            Reason = view.Reason,
+            Reason = view.Reason.ToString(),
             Description = view.Description,
             WeeklyHours = view.WeeklyHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             StartDate = DateInput.From(view.StartDate),

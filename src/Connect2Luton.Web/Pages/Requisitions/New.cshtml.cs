@@ -19,7 +19,7 @@ public sealed class NewModel(RequisitionCommands commands, RequisitionChoices ch
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await choices.LoadAsync(cancellationToken);
-        Input.ServiceAreaId = user.ServiceAreaId;
+        Input.ServiceAreaId = user.ServiceAreaId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
