@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();
         services.AddScoped<WorkerQueries>();
+        services.AddScoped<WorkerCommands>();
         services.AddScoped<PlacementQueries>();
         return services;
     }

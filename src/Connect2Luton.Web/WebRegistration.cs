@@ -42,6 +42,7 @@ internal static class WebRegistration
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<Forms.RequisitionChoices>();
+        services.AddScoped<Forms.WorkerChoices>();
         return services;
     }
 

@@ -1,18 +1,54 @@
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Workers;
 
-public sealed record WorkerListItem(WorkerRow Row, string SupplyAgency);
+public sealed record WorkerListItem(WorkerRow Row, string SupplyAgency, bool NeedsAttention);
 
-public sealed class WorkerQueries(IReadRepository<Worker> workers, ReferenceNames names)
+/// <summary>The worker pool: the searchable list, its export, and a worker's page.</summary>
+public sealed class WorkerQueries(IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, TimeProvider clock)
 {
-    public async Task<PagedResult<WorkerListItem>> ListAsync(string? name, PageRequest page, CancellationToken cancellationToken)
+    public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        var rows = await workers.PageAsync(new WorkerListSpec(name, page), cancellationToken);
-        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
-        return rows.Map(r => new WorkerListItem(r, agencies.GetValueOrDefault(r.SupplyAgencyId, "?")));
+        var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
+        var rows = await workers.PageAsync(new WorkerListSpec(filter, soon, page), cancellationToken);
+        var agencies = await AgenciesAsync(cancellationToken);
+        return rows.Map(r => Item(r, agencies, soon));
     }
+
+    public async IAsyncEnumerable<WorkerListItem> ExportAsync(WorkerFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
+        var agencies = await AgenciesAsync(cancellationToken);
+        await foreach (var row in workers.StreamAsync(new WorkerListSpec(filter, soon, null), cancellationToken)) yield return Item(row, agencies, soon);
+    }
+
+    public async Task<WorkerView?> DetailsAsync(int id, CancellationToken cancellationToken)
+    {
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(id), cancellationToken);
+        if (worker is null) return null;
+        var today = clock.Today();
+        var agencies = await AgenciesAsync(cancellationToken);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        var history = await placements.ListAsync(new WorkerPlacementsSpec(id), cancellationToken);
+        return new WorkerView(
+            worker.Id, worker.Version, worker.FirstName, worker.LastName, worker.Email, worker.Phone, worker.Postcode, worker.JobFamily,
+            worker.SupplyAgencyId, agencies.GetValueOrDefault(worker.SupplyAgencyId, "?"), worker.QualifiedOn, worker.PostQualifiedExperienceYears(today),
+            worker.OpenToPermanentJob, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn,
+            worker.RightToWork, worker.Dbs, worker.Registration, worker.IsActive, worker.ConvertedToPermanentOn,
+            WorkerCompliance.Assess(worker, today),
+            history.Select(p => new WorkerPlacement(p.Id, roles.GetValueOrDefault(p.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.StartDate, p.EndDate, p.Status)).ToList());
+    }
+
+    private async Task<Dictionary<int, string>> AgenciesAsync(CancellationToken cancellationToken) =>
+        (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+
+    private static WorkerListItem Item(WorkerRow row, Dictionary<int, string> agencies, DateOnly soon) =>
+        new(row, agencies.GetValueOrDefault(row.SupplyAgencyId, "?"),
+            !row.HasRightToWork || row.RightToWorkExpiresOn <= soon || !row.HasDbs || row.RegistrationExpiresOn <= soon);
 }

@@ -31,3 +31,26 @@ public sealed partial record RequisitionCsvRow(
             r.WeeklyHours, r.MaximumPayRate, r.Positions, r.PositionsFilled, r.RaisedBy, r.RaisedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>A worker as a row of the workers export.</summary>
+[CsvRecord]
+public sealed partial record WorkerCsvRow(
+    [property: CsvColumn("Worker")] int Id,
+    string Name,
+    string Email,
+    string Postcode,
+    [property: CsvColumn("Job family")] string JobFamily,
+    [property: CsvColumn("Supplied by")] string SupplyAgency,
+    [property: CsvColumn("Checks")] string Checks,
+    [property: CsvColumn("Right to work ends")] string RightToWorkEnds,
+    [property: CsvColumn("Registration ends")] string RegistrationEnds)
+{
+    public static WorkerCsvRow From(Application.Workers.WorkerListItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var r = item.Row;
+        return new WorkerCsvRow(r.Id, r.Name, r.Email, r.Postcode, Words.Of(r.JobFamily), item.SupplyAgency, item.NeedsAttention ? "Need attention" : "In order",
+            r.RightToWorkExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            r.RegistrationExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+    }
+}

@@ -1,14 +1,28 @@
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Workers;
 
+[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
 public sealed class IndexModel(WorkerQueries workers) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Postcode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public JobFamily? Family { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ComplianceFilter? Compliance { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
     [FromQuery(Name = "page")]
@@ -16,12 +30,31 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
 
     public PagedResult<WorkerListItem> Results { get; private set; } = null!;
 
-    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", new Dictionary<string, string?> { ["name"] = Name });
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
     {
-        // A search longer than any name finds nothing; it is cut rather than sent to the database whole.
-        if (Name is { Length: > Domain.Common.Limits.Name }) Name = Name[..Domain.Common.Limits.Name];
-        Results = await workers.ListAsync(Name, new PageRequest(PageNumber), cancellationToken);
+        ["name"] = Name,
+        ["postcode"] = Postcode,
+        ["family"] = Family?.ToString(),
+        ["compliance"] = Compliance?.ToString(),
+    };
+
+    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", Filters);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
+
+    public IActionResult OnGetExport(CancellationToken cancellationToken) =>
+        new CsvDownload<WorkerCsvRow>("workers.csv", Rows(cancellationToken));
+
+    private async IAsyncEnumerable<WorkerCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in workers.ExportAsync(Filter(), cancellationToken)) yield return WorkerCsvRow.From(item);
     }
+
+    // Searches longer than anything stored find nothing; they are cut rather than sent to the database whole.
+    private WorkerFilter Filter() => new(
+        Name is { Length: > Domain.Common.Limits.Name } ? Name[..Domain.Common.Limits.Name] : Name,
+        Postcode is { Length: > Domain.Common.Limits.Postcode } ? Postcode[..Domain.Common.Limits.Postcode] : Postcode,
+        Family is { } f && Enum.IsDefined(f) ? f : null,
+        Compliance is { } c && Enum.IsDefined(c) ? c : null);
 }

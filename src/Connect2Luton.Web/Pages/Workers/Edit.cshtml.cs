@@ -1,0 +1,54 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Workers;
+
+[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, WorkerChoices choices) : PageModel, IWorkerFormPage
+{
+    [BindProperty]
+    public WorkerForm Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    public WorkerChoices Choices => choices;
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } worker) return NotFound();
+        (Id, Name, Version, Input) = (id, $"{worker.FirstName} {worker.LastName}", worker.Version, WorkerForm.From(worker));
+        await choices.LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        (Id, Name) = (id, $"{Input.FirstName} {Input.LastName}");
+        var input = Input.Read(ModelState);
+        var result = ModelState.IsValid ? await commands.UpdateAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        switch (result.Status)
+        {
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+            case CommandStatus.Done when ModelState.IsValid:
+                TempData["Done"] = "Changes saved";
+                return RedirectToPage("Details", new { id });
+            default:
+                ModelState.AddRefusal(result);
+                await choices.LoadAsync(cancellationToken);
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Workers;
+
+[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+public sealed class NewModel(WorkerCommands commands, WorkerChoices choices) : PageModel, IWorkerFormPage
+{
+    [BindProperty]
+    public WorkerForm Input { get; set; } = new();
+
+    public WorkerChoices Choices => choices;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await choices.LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var input = Input.Read(ModelState);
+        var result = ModelState.IsValid ? await commands.RegisterAsync(input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        if (result.Status == CommandStatus.Forbidden) return Forbid();
+        if (!result.Succeeded || !ModelState.IsValid)
+        {
+            ModelState.AddRefusal(result);
+            await choices.LoadAsync(cancellationToken);
+            return Page();
+        }
+        TempData["Done"] = "Worker added to the pool";
+        return RedirectToPage("Details", new { id = result.Id });
+    }
+}

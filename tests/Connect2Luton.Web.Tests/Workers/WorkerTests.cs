@@ -1,0 +1,139 @@
+using System.Net;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Workers;
+
+public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    private const string Recruiter = "recruiter@connect2luton.local";
+
+    private async Task<Dictionary<string, string>> ValidFormAsync()
+    {
+        var agency = await QueryAsync(db => db.SupplyAgencies.First().Id);
+        var today = Clocks.Today;
+        return new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Nadia",
+            ["Input.LastName"] = "Rahman",
+            ["Input.Email"] = "nadia.rahman@example.org",
+            ["Input.Phone"] = "07700 900123",
+            ["Input.Postcode"] = "lu2 7ab",
+            ["Input.JobFamily"] = "SocialCare",
+            ["Input.SupplyAgencyId"] = agency.ToString(),
+            ["Input.QualifiedOn.Day"] = "1",
+            ["Input.QualifiedOn.Month"] = "7",
+            ["Input.QualifiedOn.Year"] = "2019",
+            ["Input.OpenToPermanentJob"] = "true",
+            ["Input.RightToWorkCheckedOn.Day"] = "2",
+            ["Input.RightToWorkCheckedOn.Month"] = "11",
+            ["Input.RightToWorkCheckedOn.Year"] = "2026",
+            ["Input.RightToWorkExpiresOn.Day"] = today.AddDays(10).Day.ToString(),
+            ["Input.RightToWorkExpiresOn.Month"] = today.AddDays(10).Month.ToString(),
+            ["Input.RightToWorkExpiresOn.Year"] = today.AddDays(10).Year.ToString(),
+            ["Input.RegistrationBody"] = "SocialWorkEngland",
+            ["Input.RegistrationNumber"] = "SW123456",
+            ["Input.RegistrationExpiresOn.Day"] = "30",
+            ["Input.RegistrationExpiresOn.Month"] = "11",
+            ["Input.RegistrationExpiresOn.Year"] = "2027",
+        };
+    }
+
+    [Fact]
+    public async Task A_recruiter_adds_a_worker_and_the_checks_panel_shows_what_is_missing_or_ending()
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var form = await client.GetPageAsync("/Workers/New");
+
+        var response = await client.SubmitAsync(form, await ValidFormAsync());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var page = await client.GetPageAsync(response.Headers.Location!.ToString());
+        page.Text("h1").ShouldBe("Nadia Rahman");
+        var panel = page.QuerySelectorAll("#compliance .govuk-summary-list__row").Select(r => r.TextContent).ToList();
+        panel.ShouldContain(r => r.Contains("Right to work") && r.Contains("Ends within 30 days"));
+        panel.ShouldContain(r => r.Contains("DBS") && r.Contains("Missing"));
+        panel.ShouldContain(r => r.Contains("Social Work England registration") && r.Contains("In order"));
+        page.Text("#compliance .govuk-summary-card__title-wrapper").ShouldContain("2 things to do");
+        page.Text("#profile").ShouldContain("LU2 7AB");
+        page.Text("#profile").ShouldContain("7 years");
+    }
+
+    public static TheoryData<string, string, string, string> BadInput => new()
+    {
+        { "Input.Postcode", "LU1", "Input_Postcode", "Enter a full UK postcode, like LU1 3JH" },
+        { "Input.Postcode", "ZZ99 9ZZ9", "Input_Postcode", "Enter a full UK postcode, like LU1 3JH" },
+        { "Input.Email", "nadia at example", "Input_Email", "Enter an email address in the correct format, like name@example.com" },
+        { "Input.Phone", "call me", "Input_Phone", "Enter a UK phone number, like 01582 546000 or 07700 900 982" },
+        { "Input.FirstName", "<img src=x onerror=alert(1)>", "Input_FirstName", "The first name must not contain < or >" },
+        { "Input.LastName", "", "Input_LastName", "Enter the last name" },
+        { "Input.LastName", "'; DROP TABLE Workers; --" + new string('x', 100), "Input_LastName", "The last name must be 100 characters or fewer" },
+        { "Input.RegistrationNumber", "", "Input_RegistrationNumber", "Enter the registration number" },
+        { "Input.RightToWorkExpiresOn.Year", "2020", "Input_RightToWorkExpiresOn", "The permission cannot end before it was checked" },
+        { "Input.RightToWorkCheckedOn.Year", "2030", "Input_RightToWorkCheckedOn", "The right-to-work check must be today or in the past" },
+        { "Input.QualifiedOn.Month", "13", "Input_QualifiedOn", "The qualification date must be a real date" },
+        { "Input.JobFamily", "Astronaut", "Input_JobFamily", "Select the job family" },
+        { "Input.SupplyAgencyId", "-1", "Input_SupplyAgencyId", "Select who supplies the worker" },
+        { "Input.DbsCertificateNumber", "12345", "Input_DbsCertificateNumber", "Enter the 12-digit DBS certificate number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_at_the_field_and_nothing_is_saved(string field, string value, string id, string message)
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var page = await client.GetPageAsync("/Workers/New");
+        var form = await ValidFormAsync();
+        form[field] = value;
+        var before = await QueryAsync(db => db.Workers.Count());
+
+        var response = await client.SubmitAsync(page, form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await Browsing.ParseAsync(response);
+        result.Text($"#{id}-error").ShouldBe($"Error: {message}");
+        result.QuerySelector($".govuk-error-summary a[href='#{id}']").ShouldNotBeNull();
+        (await QueryAsync(db => db.Workers.Count())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Workers_are_found_by_postcode_district_and_by_checks_needing_attention()
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var soon = Clocks.Today.AddDays(30);
+        var (inLu3, needingAttention) = await QueryAsync(db => (
+            db.Workers.Count(w => w.PostcodeDistrict == "LU3"),
+            db.Workers.Count(w => w.RightToWork == null || w.RightToWork.ExpiresOn <= soon || w.Dbs == null || (w.Registration != null && w.Registration.ExpiresOn <= soon))));
+
+        var byDistrict = await client.GetPageAsync("/Workers?postcode=lu3");
+        var byChecks = await client.GetPageAsync("/Workers?compliance=NeedsAttention");
+
+        byDistrict.Text("#result-count").ShouldBe($"{inLu3} workers");
+        byDistrict.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("LU3 "));
+        byChecks.Text("#result-count").ShouldBe($"{needingAttention} workers");
+        byChecks.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Need attention"));
+    }
+
+    [Theory]
+    [InlineData("manager@connect2luton.local")]
+    [InlineData("policy@connect2luton.local")]
+    public async Task Only_recruiters_and_admins_see_the_worker_pool(string email)
+    {
+        var client = await factory.SignedInAsAsync(email);
+
+        var list = await client.GetAsync(new Uri("/Workers", UriKind.Relative));
+        var dashboard = await client.GetPageAsync("/");
+
+        list.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        dashboard.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim()).ShouldNotContain("Workers");
+    }
+
+    private async Task<T> QueryAsync<T>(Func<AppDbContext, T> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
