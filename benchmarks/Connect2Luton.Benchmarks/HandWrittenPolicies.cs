@@ -105,6 +105,12 @@ internal static class HandWrittenPolicies
             verdicts.Add(new RuleVerdict("FormerCouncilEmployee", former, null, null, null, () => $"Was with {f.PreviousCouncil}."));
             if (former) points += 15;
         }
+        if (f.IsDfeRole)
+        {
+            verdicts.Add(new RuleVerdict("DfeExperience", f.PostQualifiedYears >= 3, "Ineligible", null, null, () => $"{f.PostQualifiedYears} years."));
+            if (f.PreviousCouncil.Length > 0 && f.PreviousCouncilRegion.Equals("East of England", StringComparison.OrdinalIgnoreCase))
+                verdicts.Add(new RuleVerdict("DfeCoolingOff", f.MonthsSinceLeftCouncilPost >= 3, "Ineligible", null, null, () => $"{f.MonthsSinceLeftCouncilPost} months."));
+        }
         if (!luton && !nearby)
         {
             verdicts.Add(new RuleVerdict("EveryoneElse", true, null, null, null, () => "Further away."));

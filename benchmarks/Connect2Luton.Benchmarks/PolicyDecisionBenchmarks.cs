@@ -30,6 +30,7 @@ public class PolicyDecisionBenchmarks
     private readonly LocalPreferenceFacts _preference = new()
     {
         AsOf = Today, PostcodeDistrict = "LU3", SupplierKind = "InHousePool", SupplierIsLocal = true, PreviousCouncil = "Luton Borough Council",
+        PreviousCouncilRegion = "East of England", MonthsSinceLeftCouncilPost = 20, IsDfeRole = true, PostQualifiedYears = 6,
     };
 
     private readonly PlacementLengthFacts _length = new()

@@ -2,6 +2,7 @@ using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Dashboard;
 using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Requisitions;
+using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Application.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<WorkerQueries>();
         services.AddScoped<WorkerCommands>();
         services.AddScoped<PlacementQueries>();
+        services.AddScoped<ShortlistQueries>();
+        services.AddScoped<ShortlistCommands>();
         return services;
     }
 }

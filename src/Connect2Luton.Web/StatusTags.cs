@@ -27,4 +27,16 @@ public static class StatusTags
         PlacementStatus.Cancelled => ("Cancelled", "govuk-tag--grey"),
         _ => (status.ToString(), string.Empty),
     };
+
+    /// <summary>
+    /// A preference tier's colour. Tiers are named in the preference rules, so one the page does not know reads
+    /// in grey rather than failing.
+    /// </summary>
+    public static string ForTier(string tier) => tier switch
+    {
+        "Local" => "govuk-tag--green",
+        "Neighbouring" => "govuk-tag--turquoise",
+        "Ineligible" => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
 }

@@ -43,6 +43,9 @@ public sealed class AWorker
     private string _postcode = "LU1 3JH";
     private int _supplyAgencyId = 1;
     private JobFamily _family = JobFamily.SocialCare;
+    private string _lastName = Faker.Name.LastName();
+    private DateOnly? _qualifiedOn = new DateOnly(2018, 7, 1);
+    private PreviousCouncilEmployment? _previousCouncil;
 
     public AWorker LivingIn(string postcode)
     {
@@ -62,18 +65,36 @@ public sealed class AWorker
         return this;
     }
 
+    public AWorker Named(string lastName)
+    {
+        _lastName = lastName;
+        return this;
+    }
+
+    public AWorker QualifiedOn(DateOnly? qualifiedOn)
+    {
+        _qualifiedOn = qualifiedOn;
+        return this;
+    }
+
+    public AWorker LeftCouncil(string council, string region, DateOnly leftOn)
+    {
+        _previousCouncil = new PreviousCouncilEmployment(council, region, leftOn);
+        return this;
+    }
+
     public Worker Build() =>
         new(new WorkerProfile(
                 Faker.Name.FirstName(),
-                Faker.Name.LastName(),
+                _lastName,
                 Faker.Internet.Email(),
                 "07700 900123",
                 UkPostcode.Parse(_postcode),
                 _family,
                 _supplyAgencyId,
-                new DateOnly(2018, 7, 1),
+                _qualifiedOn,
                 OpenToPermanentJob: true,
-                PreviousCouncilEmployment: null),
+                PreviousCouncilEmployment: _previousCouncil),
             Clocks.Now);
 }
 

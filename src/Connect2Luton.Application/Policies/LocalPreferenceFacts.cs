@@ -19,4 +19,16 @@ public sealed record LocalPreferenceFacts
 
     [Description("The council of the worker's most recent permanent post; empty if none.")]
     public required string PreviousCouncil { get; init; }
+
+    [Description("The region of that council, e.g. \"East of England\"; empty if none.")]
+    public required string PreviousCouncilRegion { get; init; }
+
+    [Description("Whole months since the worker left that permanent post; 0 if they never held one.")]
+    public required int MonthsSinceLeftCouncilPost { get; init; }
+
+    [Description("The role being shortlisted for is child and family social work under the DfE agency rules.")]
+    public required bool IsDfeRole { get; init; }
+
+    [Description("The worker's whole years of post-qualified experience; 0 if no qualification date is held.")]
+    public required int PostQualifiedYears { get; init; }
 }

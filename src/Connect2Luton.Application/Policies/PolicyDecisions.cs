@@ -20,7 +20,16 @@ public sealed record PayRateDecision(PayRateOutcome Outcome, string? Approvers, 
         .FirstOrDefault();
 }
 
-public sealed record LocalPreferenceDecision(string Tier, int Points, PolicyDecision Details);
+public sealed record LocalPreferenceDecision(string Tier, int Points, PolicyDecision Details)
+{
+    /// <summary>False when a rule says the worker cannot be engaged for this role at all (e.g. the DfE cooling-off period).</summary>
+    public bool Eligible => !Details.Failed.Any(r => r.Outcome == IneligibleOutcome);
+
+    /// <summary>Why the worker cannot be engaged for this role, one reason per rule not met.</summary>
+    public IEnumerable<string> Ineligibilities => Details.Failed.Where(r => r.Outcome == IneligibleOutcome).Select(r => r.Message);
+
+    public const string IneligibleOutcome = "Ineligible";
+}
 
 public enum PlacementLengthOutcome
 {

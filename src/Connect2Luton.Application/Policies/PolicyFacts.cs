@@ -38,17 +38,31 @@ public static class PolicyFacts
         };
     }
 
-    public static LocalPreferenceFacts LocalPreference(Worker worker, SupplyAgency supplier, DateOnly asOf)
+    /// <summary>A worker being shortlisted for a role (the role decides whether the DfE checks apply).</summary>
+    public static LocalPreferenceFacts LocalPreference(Worker worker, SupplyAgency supplier, JobRole role, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(supplier);
+        ArgumentNullException.ThrowIfNull(role);
+        return LocalPreference(new ShortlistCandidate(worker.Id, worker.PostcodeDistrict, supplier.Kind, supplier.IsLocal, worker.PreviousCouncil,
+            worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn), role.DfeRoleType is not null, asOf);
+    }
+
+    /// <summary>The same, from the few columns a ranked list of thousands of workers reads.</summary>
+    public static LocalPreferenceFacts LocalPreference(ShortlistCandidate candidate, bool isDfeRole, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
         return new LocalPreferenceFacts
         {
             AsOf = asOf,
-            PostcodeDistrict = worker.PostcodeDistrict,
-            SupplierKind = supplier.Kind.ToString(),
-            SupplierIsLocal = supplier.IsLocal,
-            PreviousCouncil = worker.PreviousCouncil ?? string.Empty,
+            PostcodeDistrict = candidate.PostcodeDistrict,
+            SupplierKind = candidate.SupplierKind.ToString(),
+            SupplierIsLocal = candidate.SupplierIsLocal,
+            PreviousCouncil = candidate.PreviousCouncil ?? string.Empty,
+            PreviousCouncilRegion = candidate.PreviousCouncilRegion ?? string.Empty,
+            MonthsSinceLeftCouncilPost = candidate.LeftCouncilPostOn is { } left ? PlacementCalendar.WholeMonths(left, asOf) : 0,
+            IsDfeRole = isDfeRole,
+            PostQualifiedYears = candidate.QualifiedOn is { } qualified ? PlacementCalendar.WholeMonths(qualified, asOf) / 12 : 0,
         };
     }
 

@@ -112,18 +112,18 @@ public sealed class Requisition : AggregateRoot
         if (PositionsFilled == Positions) MoveTo(RequisitionStatus.Filled, by, at, null);
     }
 
-    public ShortlistEntry AddToShortlist(int workerId, string localTier, int preferencePoints, long? decisionId, string by, DateTimeOffset at)
+    public ShortlistEntry AddToShortlist(int workerId, string localTier, int preferencePoints, Decisions.RuleDecision? decision, string by, DateTimeOffset at)
     {
         if (Status != RequisitionStatus.Open) throw new DomainRuleException("Workers can only be shortlisted for an open requisition.");
         var existing = _shortlist.SingleOrDefault(e => e.WorkerId == workerId);
         if (existing is { Status: ShortlistEntryStatus.Removed })
         {
-            existing.Reinstate(localTier, preferencePoints, decisionId, by, at);
+            existing.Reinstate(localTier, preferencePoints, decision, by, at);
             return existing;
         }
         if (existing is not null) throw new DomainRuleException("This worker is already on the shortlist.");
 
-        var entry = new ShortlistEntry(workerId, localTier, preferencePoints, decisionId, by, at);
+        var entry = new ShortlistEntry(workerId, localTier, preferencePoints, decision, by, at);
         _shortlist.Add(entry);
         return entry;
     }

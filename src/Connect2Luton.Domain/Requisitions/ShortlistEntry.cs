@@ -1,4 +1,5 @@
 using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Decisions;
 
 namespace Connect2Luton.Domain.Requisitions;
 
@@ -17,12 +18,12 @@ public sealed class ShortlistEntry : Entity
 {
     private ShortlistEntry() { LocalTier = AddedBy = string.Empty; }
 
-    internal ShortlistEntry(int workerId, string localTier, int preferencePoints, long? decisionId, string by, DateTimeOffset at)
+    internal ShortlistEntry(int workerId, string localTier, int preferencePoints, RuleDecision? decision, string by, DateTimeOffset at)
     {
         WorkerId = Guard.Reference(workerId, "The worker");
         LocalTier = Guard.Required(localTier, Limits.Code, "The local tier");
         PreferencePoints = preferencePoints;
-        DecisionId = decisionId;
+        Decision = decision;
         AddedBy = Guard.Required(by, Limits.Actor);
         AddedAt = at;
         Status = ShortlistEntryStatus.Shortlisted;
@@ -33,6 +34,9 @@ public sealed class ShortlistEntry : Entity
     public string LocalTier { get; private set; }
     public int PreferencePoints { get; private set; }
     public long? DecisionId { get; private set; }
+
+    /// <summary>The preference decision that ranked the worker when they were added.</summary>
+    public RuleDecision? Decision { get; private set; }
     public ShortlistEntryStatus Status { get; private set; }
     public string AddedBy { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
@@ -49,12 +53,12 @@ public sealed class ShortlistEntry : Entity
         RemovalReason = Guard.Required(reason, Limits.Reason, "The reason for removing the worker");
     }
 
-    internal void Reinstate(string localTier, int preferencePoints, long? decisionId, string by, DateTimeOffset at)
+    internal void Reinstate(string localTier, int preferencePoints, RuleDecision? decision, string by, DateTimeOffset at)
     {
         Status = ShortlistEntryStatus.Shortlisted;
         LocalTier = Guard.Required(localTier, Limits.Code, "The local tier");
         PreferencePoints = preferencePoints;
-        DecisionId = decisionId;
+        Decision = decision;
         AddedBy = Guard.Required(by, Limits.Actor);
         AddedAt = at;
         RemovedBy = null;

@@ -21,7 +21,7 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// placements past them. Every rate is decided by the pay-rate cap rules as they stand, and the decision kept;
 /// rates over a cap carry the sign-off the rules ask for. The same seed gives the same data.
 /// </summary>
-public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, ILogger<DemoDataSeeder> logger)
 {
     // Connect2Luton launched on 1 September 2020.
     private const int Seed = 20200901;
@@ -90,10 +90,10 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
             await book.BookAllAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            var pipeline = new RequisitionPipeline(this, areas, managers, roles, available);
+            var pipeline = new RequisitionPipeline(this, areas, managers, roles, agencies, available);
             db.AddRange(pipeline.Build());
             await db.SaveChangesAsync(cancellationToken);
-            pipeline.Shortlist();
+            await pipeline.ShortlistAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             LogSeeded(logger, book.Workers.Count + available.Count, book.Count, book.Requisitions.Count + pipeline.Count);
@@ -134,6 +134,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
 
     internal AppDbContext Db => db;
     internal IPayRatePolicy PayRates => payRates;
+    internal ILocalPreferencePolicy Preference => preference;
     internal Faker Faker => _faker;
     internal DateOnly Today => _today;
 

@@ -1,7 +1,9 @@
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Infrastructure.DemoData;
@@ -12,6 +14,7 @@ internal sealed class RequisitionPipeline(
     IReadOnlyList<ServiceArea> areas,
     IReadOnlyList<HiringManager> managers,
     IReadOnlyDictionary<DemoCatalogue.DemoRole, JobRole> roles,
+    IReadOnlyList<SupplyAgency> agencies,
     IReadOnlyList<(DemoCatalogue.DemoRole Role, Worker Worker)> available)
 {
     private const string Recruiter = "recruiter@connect2luton.local";
@@ -54,32 +57,27 @@ internal sealed class RequisitionPipeline(
         }
     }
 
-    /// <summary>Puts pool workers of the right family on each open requisition's shortlist.</summary>
-    public void Shortlist()
+    /// <summary>
+    /// Puts pool workers of the right family on each open requisition's shortlist, ranked by the local-candidate
+    /// preference rules as they stand, with the decision kept as a recruiter's would be.
+    /// </summary>
+    public async Task ShortlistAsync(CancellationToken cancellationToken)
     {
         var faker = seeder.Faker;
-        foreach (var (requisition, role) in _built.Where(b => b.Requisition.Status == RequisitionStatus.Open))
+        var at = DemoDataSeeder.At(seeder.Today.AddDays(-1), 11);
+        foreach (var (requisition, demoRole) in _built.Where(b => b.Requisition.Status == RequisitionStatus.Open))
         {
-            var candidates = available.Where(a => a.Role.Family == role.Family).Select(a => a.Worker).ToList();
+            var role = roles[demoRole];
+            var candidates = available.Where(a => a.Role.Family == demoRole.Family).Select(a => a.Worker).ToList();
             foreach (var worker in faker.PickRandom(candidates, Math.Min(candidates.Count, faker.Random.Int(3, 6))))
             {
-                var (tier, points) = Preference(worker);
-                requisition.AddToShortlist(worker.Id, tier, points, null, Recruiter, DemoDataSeeder.At(seeder.Today.AddDays(-1), 11));
+                var supplier = agencies.Single(a => a.Id == worker.SupplyAgencyId);
+                var decision = await seeder.Preference.DecideAsync(PolicyFacts.LocalPreference(worker, supplier, role, seeder.Today), cancellationToken);
+                if (!decision.Eligible) continue;
+                var record = decision.Details.ToRecord(Recruiter, at).About(requisitionId: requisition.Id, workerId: worker.Id);
+                requisition.AddToShortlist(worker.Id, decision.Tier, decision.Points, record, Recruiter, at);
             }
         }
-    }
-
-    // As the default local-candidate preference rules rank them: Luton districts first, then neighbouring ones.
-    private static (string Tier, int Points) Preference(Worker worker)
-    {
-        var (tier, points) = worker.PostcodeDistrict switch
-        {
-            "LU1" or "LU2" or "LU3" or "LU4" => ("Local", 30),
-            "LU5" or "LU6" or "LU7" => ("Neighbouring", 10),
-            _ => ("Other", 0),
-        };
-        if (worker.PreviousCouncil == "Luton Borough Council") points += 15;
-        return (tier, points);
     }
 
     private static void Advance(Requisition requisition, RequisitionStatus target, string author, string approver, DateOnly raisedOn)

@@ -29,7 +29,7 @@ internal sealed record RuleSetDefinition(
         [nameof(PayRateOutcome.NeedsException)], HasCaps: true);
 
     public static RuleSetDefinition LocalCandidatePreference { get; } = new(
-        RuleSetNames.LocalCandidatePreference, typeof(LocalPreferenceFacts), "Unranked", [], [], AwardsTiers: true);
+        RuleSetNames.LocalCandidatePreference, typeof(LocalPreferenceFacts), "Unranked", [LocalPreferenceDecision.IneligibleOutcome], [], AwardsTiers: true);
 
     public static RuleSetDefinition PlacementLengthLimits { get; } = new(
         RuleSetNames.PlacementLengthLimits, typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),

@@ -32,6 +32,10 @@ internal static class Facts
         SupplierKind = localSupplier ? "InHousePool" : "ExternalAgency",
         SupplierIsLocal = localSupplier,
         PreviousCouncil = previousCouncil,
+        PreviousCouncilRegion = previousCouncil.Length > 0 ? "East of England" : "",
+        MonthsSinceLeftCouncilPost = previousCouncil.Length > 0 ? 24 : 0,
+        IsDfeRole = false,
+        PostQualifiedYears = 0,
     };
 
     public static PlacementLengthFacts LivePlacement(int weeks, int months) => new()

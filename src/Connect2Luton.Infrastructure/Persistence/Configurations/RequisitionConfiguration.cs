@@ -63,7 +63,7 @@ internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<Sho
         builder.Property(e => e.RemovedBy).HasMaxLength(Limits.Actor);
         builder.Property(e => e.RemovalReason).HasMaxLength(Limits.Reason);
         builder.HasOne<Worker>().WithMany().HasForeignKey(e => e.WorkerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Domain.Decisions.RuleDecision>().WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Decision).WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
         // A worker is on a requisition's shortlist once; removing and re-adding reuses the entry.
         builder.HasIndex(e => new { e.RequisitionId, e.WorkerId }).IsUnique();
         builder.HasIndex(e => e.WorkerId);

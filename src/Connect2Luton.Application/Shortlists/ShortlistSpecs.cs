@@ -1,0 +1,44 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Shortlists;
+
+/// <summary>The workers who could be shortlisted for a role: active, in its job family.</summary>
+public sealed class ShortlistCandidatesSpec : Specification<Worker, CandidateRow>
+{
+    public ShortlistCandidatesSpec(JobFamily family)
+    {
+        Query.Where(w => w.IsActive && w.JobFamily == family);
+        Query.Select(w => new CandidateRow(w.Id, w.FirstName + " " + w.LastName, w.LastName, w.Postcode, w.PostcodeDistrict, w.SupplyAgencyId,
+            w.PreviousCouncil, w.PreviousCouncilRegion, w.LeftPermanentCouncilPostOn, w.QualifiedOn,
+            w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,
+            w.Registration == null ? null : w.Registration.ExpiresOn, w.Registration != null));
+    }
+}
+
+public sealed record CandidateRow(
+    int Id, string Name, string LastName, string Postcode, string PostcodeDistrict, int SupplyAgencyId, string? PreviousCouncil, string? PreviousCouncilRegion,
+    DateOnly? LeftCouncilPostOn, DateOnly? QualifiedOn, DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, bool HasRegistration);
+
+/// <summary>Workers already booked for any part of a period: they are shown as busy, not offered.</summary>
+public sealed class WorkersBookedBetweenSpec : Specification<Placement, int>
+{
+    public WorkersBookedBetweenSpec(DateOnly from, DateOnly to)
+    {
+        Query.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= to && p.PlannedEndDate >= from);
+        Query.Select(p => p.WorkerId);
+    }
+}
+
+/// <summary>A requisition with its shortlist and the decisions that ranked it, for changing or reading.</summary>
+public sealed class RequisitionWithShortlistSpec : Specification<Requisition>
+{
+    public RequisitionWithShortlistSpec(int id, bool forUpdate)
+    {
+        Query.Where(r => r.Id == id).Include(r => r.Shortlist).ThenInclude(e => e.Decision);
+        if (!forUpdate) Query.AsNoTracking();
+    }
+}

@@ -1,0 +1,30 @@
+using Connect2Luton.Domain.Requisitions;
+
+namespace Connect2Luton.Application.Shortlists;
+
+/// <summary>A requisition's shortlist page: who is on it, and the ranked workers who could be.</summary>
+public sealed record ShortlistView(
+    int RequisitionId,
+    int Version,
+    string Title,
+    string ServiceArea,
+    string JobRole,
+    bool IsDfeRole,
+    RequisitionStatus Status,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    bool CanChange,
+    IReadOnlyList<ShortlistedWorker> Shortlisted,
+    IReadOnlyList<RankedCandidate> Candidates,
+    int CandidatePage,
+    int CandidatePageCount,
+    int CandidateCount);
+
+public sealed record ShortlistedWorker(
+    int WorkerId, string Name, string Postcode, string Supplier, string Tier, int Points, ShortlistEntryStatus Status, string AddedBy,
+    DateTimeOffset AddedAt, IReadOnlyList<string> Reasons, string? RuleVersion, bool ChecksNeedAttention);
+
+/// <summary>A worker ranked by the preference rules as they stand today, with the reasons and the DfE checks.</summary>
+public sealed record RankedCandidate(
+    int WorkerId, string Name, string Postcode, string Supplier, string Tier, int Points, bool Eligible,
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> Ineligibilities, bool ChecksNeedAttention, bool Booked);

@@ -1,0 +1,56 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Shortlists;
+
+/// <summary>A requisition's shortlist and the workers the preference rules rank for it, local workers first.</summary>
+public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands commands) : PageModel
+{
+    public ShortlistView Shortlist { get; private set; } = null!;
+
+    public Pager Pager { get; private set; } = null!;
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public int WorkerId { get; set; }
+
+    // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var view = await queries.GetAsync(id, new PageRequest(PageNumber), cancellationToken);
+        if (view is null) return NotFound();
+        Shortlist = view;
+        Pager = new Pager(view.CandidatePage, view.CandidatePageCount, view.CandidateCount, $"/Requisitions/{id}/Shortlist", new Dictionary<string, string?>());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await commands.AddAsync(id, Version, WorkerId, cancellationToken);
+        switch (result.Status)
+        {
+            case CommandStatus.Done:
+                Done = "Added to the shortlist";
+                return LocalRedirect(PageNumber > 1 ? $"/Requisitions/{id}/Shortlist?page={PageNumber}" : $"/Requisitions/{id}/Shortlist");
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+            default:
+                ModelState.AddRefusal(result);
+                return await OnGetAsync(id, cancellationToken);
+        }
+    }
+}
