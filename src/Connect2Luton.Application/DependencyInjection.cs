@@ -1,6 +1,9 @@
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Dashboard;
 using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Placements.Booking;
+using Connect2Luton.Application.Placements.Changes;
+using Connect2Luton.Application.Placements.Details;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Application.Workers;
@@ -24,6 +27,9 @@ public static class DependencyInjection
         services.AddScoped<PlacementQueries>();
         services.AddScoped<ShortlistQueries>();
         services.AddScoped<ShortlistCommands>();
+        services.AddScoped<PlacementBookingCommands>();
+        services.AddScoped<PlacementDetailsQueries>();
+        services.AddScoped<PlacementChangeCommands>();
         return services;
     }
 }

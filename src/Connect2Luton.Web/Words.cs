@@ -15,6 +15,24 @@ public static partial class Words
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
 
+    /// <summary>A rule set's outcome in plain words: "NeedsException" reads "Needs sign-off".</summary>
+    public static string Outcome(string outcome) => outcome switch
+    {
+        "Allowed" => "Allowed",
+        "NeedsException" => "Over the cap: needs sign-off",
+        "NeedsApproval" => "Needs approval",
+        "Refused" => "Refused",
+        _ => Boundary().Replace(outcome, " $1").Trim(),
+    };
+
+    public static string OutcomeTag(string outcome) => outcome switch
+    {
+        "Allowed" or "Eligible" => "govuk-tag--green",
+        "NeedsException" or "NeedsApproval" => "govuk-tag--orange",
+        "Refused" or "Ineligible" => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
+
     /// <summary>"pay-rate-caps" reads "Pay-rate caps".</summary>
     public static string RuleSet(string name) => name switch
     {

@@ -46,6 +46,7 @@ public sealed class AWorker
     private string _lastName = Faker.Name.LastName();
     private DateOnly? _qualifiedOn = new DateOnly(2018, 7, 1);
     private PreviousCouncilEmployment? _previousCouncil;
+    private bool _checked;
 
     public AWorker LivingIn(string postcode)
     {
@@ -83,7 +84,24 @@ public sealed class AWorker
         return this;
     }
 
-    public Worker Build() =>
+    /// <summary>Right to work (no end), an enhanced DBS and a Social Work England registration to 2028, all recorded.</summary>
+    public AWorker WithChecks()
+    {
+        _checked = true;
+        return this;
+    }
+
+    public Worker Build()
+    {
+        var worker = Profile();
+        if (!_checked) return worker;
+        worker.RecordRightToWork(new RightToWorkCheck(new DateOnly(2024, 1, 8), null));
+        worker.RecordDbs(new DbsCheck(new DateOnly(2025, 3, 3), DbsLevel.EnhancedWithBarredLists, "001234567890", onUpdateService: true));
+        worker.RecordRegistration(new ProfessionalRegistration(RegistrationBody.SocialWorkEngland, $"SW{Faker.Random.Int(100000, 999999)}", new DateOnly(2028, 6, 30)));
+        return worker;
+    }
+
+    private Worker Profile() =>
         new(new WorkerProfile(
                 Faker.Name.FirstName(),
                 _lastName,

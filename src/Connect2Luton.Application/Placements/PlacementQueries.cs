@@ -3,15 +3,16 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements;
 
-public sealed record PlacementListItem(PlacementRow Row, string Worker, string ServiceArea, string JobRole, int WeeksInPost);
+public sealed record PlacementListItem(PlacementRow Row, string Worker, string ServiceArea, string JobRole, string Supplier, int WeeksInPost);
 
-/// <summary>The placements list. A hiring manager sees their own service's only.</summary>
+/// <summary>The placements list and its export. A hiring manager sees their own service's only.</summary>
 public sealed class PlacementQueries(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
@@ -19,27 +20,74 @@ public sealed class PlacementQueries(
     ICurrentUser user,
     TimeProvider clock)
 {
-    public async Task<PagedResult<PlacementListItem>> ListAsync(bool liveOnly, PageRequest page, CancellationToken cancellationToken)
+    private const int ExportBatch = 500;
+
+    public async Task<PagedResult<PlacementListItem>> ListAsync(PlacementFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var scope = user.IsInRole(Roles.HiringManager) ? user.ServiceAreaId ?? -1 : (int?)null;
-        var rows = await placements.PageAsync(new PlacementListSpec(liveOnly ? today : null, scope, page), cancellationToken);
-        var workerNames = (await workers.ListAsync(new WorkerNamesSpec(rows.Items.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken))
-            .ToDictionary(w => w.Id, w => w.Name);
-        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
-        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
-        return rows.Map(r => new PlacementListItem(
-            r,
-            workerNames.GetValueOrDefault(r.WorkerId, "?"),
-            areas.GetValueOrDefault(r.ServiceAreaId, "?"),
-            roles.GetValueOrDefault(r.JobRoleId, "?"),
-            WeeksInPost(r, today)));
+        var rows = await placements.PageAsync(await SpecAsync(filter, today, page, cancellationToken), cancellationToken);
+        var lookup = await LookupAsync(cancellationToken);
+        var workerNames = await WorkerNamesAsync(rows.Items, cancellationToken);
+        return rows.Map(r => Item(r, workerNames, lookup, today));
     }
+
+    /// <summary>Every placement the filter matches, read a batch at a time, for the CSV export.</summary>
+    public async IAsyncEnumerable<PlacementListItem> ExportAsync(PlacementFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var lookup = await LookupAsync(cancellationToken);
+        var batch = new List<PlacementRow>(ExportBatch);
+        await foreach (var row in placements.StreamAsync(await SpecAsync(filter, today, null, cancellationToken), cancellationToken))
+        {
+            batch.Add(row);
+            if (batch.Count < ExportBatch) continue;
+            foreach (var item in await ItemsAsync(batch, lookup, today, cancellationToken)) yield return item;
+            batch.Clear();
+        }
+        foreach (var item in await ItemsAsync(batch, lookup, today, cancellationToken)) yield return item;
+    }
+
+    private async Task<List<PlacementListItem>> ItemsAsync(List<PlacementRow> rows, Lookup lookup, DateOnly today, CancellationToken cancellationToken)
+    {
+        var workerNames = await WorkerNamesAsync(rows, cancellationToken);
+        return rows.Select(r => Item(r, workerNames, lookup, today)).ToList();
+    }
+
+    private async Task<PlacementListSpec> SpecAsync(PlacementFilter filter, DateOnly today, PageRequest? page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var scoped = user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
+        IReadOnlyCollection<int>? areaIds = scoped ? [user.ServiceAreaId ?? -1] : filter.ServiceAreaId is { } area ? [area] : null;
+        IReadOnlyCollection<int>? roleIds = filter.Family is { } family
+            ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
+            : null;
+        return new PlacementListSpec(filter, today, areaIds, roleIds, page);
+    }
+
+    private async Task<Dictionary<int, string>> WorkerNamesAsync(IReadOnlyCollection<PlacementRow> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0
+            ? []
+            : (await workers.ListAsync(new WorkerNamesSpec(rows.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+
+    private async Task<Lookup> LookupAsync(CancellationToken cancellationToken) => new(
+        (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name),
+        (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title),
+        (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name));
+
+    private static PlacementListItem Item(PlacementRow r, Dictionary<int, string> workerNames, Lookup lookup, DateOnly today) => new(
+        r,
+        workerNames.GetValueOrDefault(r.WorkerId, "?"),
+        lookup.Areas.GetValueOrDefault(r.ServiceAreaId, "?"),
+        lookup.Roles.GetValueOrDefault(r.JobRoleId, "?"),
+        lookup.Suppliers.GetValueOrDefault(r.SupplyAgencyId, "?"),
+        WeeksInPost(r, today));
 
     // Any part of a week counts as a week, as it does for the Agency Workers Regulations.
     private static int WeeksInPost(PlacementRow row, DateOnly today)
     {
         var last = row.ActualEndDate ?? (today < row.PlannedEndDate ? today : row.PlannedEndDate);
-        return last < row.StartDate ? 0 : (last.DayNumber - row.StartDate.DayNumber) / 7 + 1;
+        return PlacementCalendar.WeeksSpanned(row.StartDate, last);
     }
+
+    private sealed record Lookup(Dictionary<int, string> Areas, Dictionary<int, string> Roles, Dictionary<int, string> Suppliers);
 }

@@ -15,8 +15,13 @@ public static class PolicyFacts
 {
     public static PayRateFacts PayRate(JobRole role, ServiceArea area, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf)
     {
-        ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(area);
+        return PayRate(role, area.IsChildrensServices, supplier, rates, weeklyHours, asOf);
+    }
+
+    public static PayRateFacts PayRate(JobRole role, bool isChildrensServices, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(rates);
         return new PayRateFacts
         {
@@ -25,7 +30,7 @@ public static class PolicyFacts
             JobFamily = role.JobFamily.ToString(),
             NjcGrade = role.NjcGrade,
             DfeRoleType = role.DfeRoleType?.ToString() ?? string.Empty,
-            IsChildrensServices = area.IsChildrensServices,
+            IsChildrensServices = isChildrensServices,
             IsInterim = role.IsInterim,
             PayRate = rates.PayRate,
             HolidayPay = rates.HolidayPay,

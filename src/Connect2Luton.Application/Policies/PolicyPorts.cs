@@ -4,6 +4,9 @@ namespace Connect2Luton.Application.Policies;
 public interface IPayRatePolicy
 {
     ValueTask<PayRateDecision> DecideAsync(PayRateFacts facts, CancellationToken cancellationToken = default);
+
+    /// <summary>The on-cost rates the serving pay-rate rules set, to price a pay rate before deciding on it.</summary>
+    ValueTask<OnCostRates> OnCostsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The local-candidate preference rules (rules/local-candidate-preference.json).</summary>
@@ -16,6 +19,9 @@ public interface ILocalPreferencePolicy
 public interface IPlacementLengthPolicy
 {
     ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default);
+
+    /// <summary>The longest break between placements in the same role that pauses, rather than resets, the AWR clock.</summary>
+    ValueTask<int> AwrLongestBreakWeeksAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The permanent-conversion eligibility rules (rules/permanent-conversion-eligibility.json).</summary>

@@ -6,7 +6,8 @@ namespace Connect2Luton.Application.SupplyAgencies;
 public sealed class SupplyAgencyNamesSpec : Specification<SupplyAgency, SupplyAgencySummary>
 {
     public SupplyAgencyNamesSpec() =>
-        Query.Select(a => new SupplyAgencySummary(a.Id, a.Name, a.Kind, a.IsLocal)).OrderBy(a => a.Name);
+        Query.Select(a => new SupplyAgencySummary(a.Id, a.Name, a.Kind, a.IsLocal, a.MarginRate)).OrderBy(a => a.Name);
 }
 
-public sealed record SupplyAgencySummary(int Id, string Name, SupplyAgencyKind Kind, bool IsLocal);
+/// <summary>A supplier as lists and forms need it; <paramref name="MarginRate"/> is its margin as a fraction of pay and on-costs.</summary>
+public sealed record SupplyAgencySummary(int Id, string Name, SupplyAgencyKind Kind, bool IsLocal, decimal MarginRate);

@@ -157,21 +157,4 @@ internal static class DemoCatalogue
         "Project timetable extended",
     ];
 
-    // The Real Living Wage outside London is £13.45; the demo on-costs follow DOMAIN.md: holiday pay accrues at
-    // 12.07% for irregular hours and employer NI is 15% (applied to the whole rate, a simplification).
-    public const decimal HolidayPayRate = 0.1207m;
-    public const decimal EmployerNiRate = 0.15m;
-    public const decimal InHousePensionRate = 0.03m;
-
-    /// <summary>An hour's rates for demo data: pay, the on-costs above, and the supplier's margin on the lot.</summary>
-    public static PlacementRates RatesFor(decimal pay, SupplyAgency agency)
-    {
-        var holiday = Pence(pay * HolidayPayRate);
-        var ni = Pence(pay * EmployerNiRate);
-        var pension = agency.Kind == SupplyAgencyKind.InHousePool ? Pence(pay * InHousePensionRate) : 0m;
-        var margin = Pence((pay + holiday + ni + pension) * agency.MarginRate);
-        return new PlacementRates(pay, holiday, ni, pension, margin);
-    }
-
-    private static decimal Pence(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

@@ -89,17 +89,18 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
     {
         var faker = seeder.Faker;
         var today = seeder.Today;
+        var onCosts = await seeder.PayRates.OnCostsAsync(cancellationToken);
         foreach (var planned in _planned)
         {
             var agency = agencies.Single(a => a.Id == planned.Worker.SupplyAgencyId);
             var bookedOn = planned.Start.AddDays(-7) < today ? planned.Start.AddDays(-7) : today.AddDays(-1);
             var bookedAt = DemoDataSeeder.At(bookedOn, 11);
-            var rates = Rates(planned.Role, agency);
+            var rates = Rates(planned.Role, agency, onCosts);
             var decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
             if (decision.Outcome == PayRateOutcome.Refused)
             {
                 // Demo pay ranges sit within the default caps; if an officer has lowered one, book at the bottom of the range.
-                rates = DemoCatalogue.RatesFor(planned.Role.PayLow, agency);
+                rates = ChargeRates.Price(planned.Role.PayLow, agency.Kind, agency.MarginRate, onCosts);
                 decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
             }
             if (decision.Outcome == PayRateOutcome.Refused) continue;
@@ -145,8 +146,8 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         }
     }
 
-    private PlacementRates Rates(DemoCatalogue.DemoRole role, SupplyAgency agency) =>
-        DemoCatalogue.RatesFor(Math.Round(seeder.Faker.Random.Decimal(role.PayLow, role.PayHigh) * 20m) / 20m, agency);
+    private PlacementRates Rates(DemoCatalogue.DemoRole role, SupplyAgency agency, OnCostRates onCosts) =>
+        ChargeRates.Price(Math.Round(seeder.Faker.Random.Decimal(role.PayLow, role.PayHigh) * 20m) / 20m, agency.Kind, agency.MarginRate, onCosts);
 
     private RequisitionReason ReasonFor(DemoCatalogue.DemoRole role)
     {

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Policies;
 using System.Diagnostics;
 using Bogus;
 using Connect2Luton.Application.Common.Time;
@@ -81,6 +82,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         List<(JobRole Role, Worker Worker)> batch, int placements, List<HiringManager> managers, List<SupplyAgency> agencies,
         Func<JobRole, int?> areaFor, Faker faker, DateOnly today, CancellationToken cancellationToken)
     {
+        var onCosts = await demo.PayRates.OnCostsAsync(cancellationToken);
         // Each worker gets consecutive placements, oldest first; the newest is live for most.
         var slots = new List<(JobRole Role, Worker Worker, DateOnly Start, DateOnly End, bool Live)>(placements);
         for (var i = 0; i < batch.Count && slots.Count < placements; i++)
@@ -125,7 +127,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
             {
                 var agency = agencies.Single(a => a.Id == slot.Worker.SupplyAgencyId);
                 var band = DemoCatalogue.Roles.FirstOrDefault(r => r.Title == slot.Role.Title);
-                var rates = DemoCatalogue.RatesFor(Math.Round(faker.Random.Decimal(band?.PayLow ?? 13.45m, band?.PayHigh ?? 30m), 2), agency);
+                var rates = ChargeRates.Price(Math.Round(faker.Random.Decimal(band?.PayLow ?? 13.45m, band?.PayHigh ?? 30m), 2), agency.Kind, agency.MarginRate, onCosts);
                 var placement = Placement.Book(requisition, slot.Worker, new PlacementBooking(rates, 37m, slot.Start, slot.End), null, [], By,
                     DemoDataSeeder.At(slot.Start.AddDays(-7), 11));
                 if (slot.Live) live++;

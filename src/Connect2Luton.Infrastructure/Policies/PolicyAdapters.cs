@@ -12,6 +12,16 @@ internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
         var outcome = Enum.Parse<PayRateOutcome>(decision.Outcome);
         return new PayRateDecision(outcome, outcome == PayRateOutcome.NeedsException ? SignOff.From(decision) : null, decision);
     }
+
+    public async ValueTask<OnCostRates> OnCostsAsync(CancellationToken cancellationToken = default)
+    {
+        var ruleSet = await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken);
+        // The compiler refuses a file without these as fixed fractions, so a serving version always has them.
+        decimal Fraction(string name) => (decimal)ruleSet.Constants[name]!;
+        return new OnCostRates(
+            Fraction(RuleSetDefinition.HolidayPayRate), Fraction(RuleSetDefinition.EmployerNationalInsuranceRate),
+            Fraction(RuleSetDefinition.InHousePoolPensionRate), ruleSet.Version);
+    }
 }
 
 internal sealed class LocalPreferencePolicy(RuleSetRegistry registry) : ILocalPreferencePolicy
@@ -37,6 +47,9 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
             .ToList();
         return new PlacementLengthDecision(outcome, approvers, flags, decision);
     }
+
+    public async ValueTask<int> AwrLongestBreakWeeksAsync(CancellationToken cancellationToken = default) =>
+        (int)(await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants[RuleSetDefinition.AwrLongestBreakWeeks]!;
 }
 
 internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPolicy

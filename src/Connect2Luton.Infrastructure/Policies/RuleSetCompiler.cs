@@ -63,6 +63,7 @@ internal static partial class RuleSetCompiler
         if (problems.Count > 0) return (null, problems);
 
         var expressions = CompileExpressions(definition, document, json, problems);
+        CheckValuesTheAppReads(definition, expressions, json, problems);
         if (problems.Count > 0) return (null, problems);
 
         var rules = CompileRules(definition, document, json, expressions, problems);
@@ -97,6 +98,17 @@ internal static partial class RuleSetCompiler
         };
         RunTestCases(compiled, problems);
         return problems.Count > 0 ? (null, problems) : (compiled, problems);
+    }
+
+    private static void CheckValuesTheAppReads(RuleSetDefinition definition, CompiledExpressions expressions, string json, List<RuleSetProblem> problems)
+    {
+        foreach (var value in definition.ValuesTheAppReads)
+        {
+            if (!expressions.Types.ContainsKey(value.Name))
+                problems.Add(new RuleSetProblem(definition.FileName, null, null, $"The named value '{value.Name}' is missing: the application reads it, so it must be set ({value.Shape})."));
+            else if (!value.Accepts(expressions.Constants.GetValueOrDefault(value.Name)))
+                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"'{value.Name}' must be {value.Shape}."));
+        }
     }
 
     private static void CheckStructure(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)

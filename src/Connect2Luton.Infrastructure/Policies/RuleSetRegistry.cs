@@ -65,12 +65,18 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     public async ValueTask<Evaluation> EvaluateAsync(RuleSetDefinition definition, object facts, CancellationToken cancellationToken)
     {
         var serving = _serving ?? await EnsureLoadedAsync(cancellationToken);
-        if (!serving.Sets.TryGetValue(definition.Name, out var ruleSet))
-        {
-            var problems = Current.Single(s => s.Name == definition.Name).Problems;
-            throw new PolicyUnavailableException($"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
-        }
-        return await RuleSetEvaluator.EvaluateAsync(serving.Engine, ruleSet, facts, cancellationToken);
+        return await RuleSetEvaluator.EvaluateAsync(serving.Engine, ServingSet(serving, definition), facts, cancellationToken);
+    }
+
+    /// <summary>The serving version of a rule set, loading the rules first if need be.</summary>
+    public async ValueTask<CompiledRuleSet> ServingAsync(RuleSetDefinition definition, CancellationToken cancellationToken) =>
+        ServingSet(_serving ?? await EnsureLoadedAsync(cancellationToken), definition);
+
+    private CompiledRuleSet ServingSet(Serving serving, RuleSetDefinition definition)
+    {
+        if (serving.Sets.TryGetValue(definition.Name, out var ruleSet)) return ruleSet;
+        var problems = Current.Single(s => s.Name == definition.Name).Problems;
+        throw new PolicyUnavailableException($"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
     }
 
     /// <summary>Loads every rule set from its files, once; those that fail are reported and left out.</summary>

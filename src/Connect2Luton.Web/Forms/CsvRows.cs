@@ -54,3 +54,30 @@ public sealed partial record WorkerCsvRow(
             r.RegistrationExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
     }
 }
+
+/// <summary>A placement as a row of the placements export.</summary>
+[CsvRecord]
+public sealed partial record PlacementCsvRow(
+    [property: CsvColumn("Placement")] int Id,
+    string Worker,
+    [property: CsvColumn("Supplied by")] string Supplier,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Job role")] string JobRole,
+    string Status,
+    [property: CsvColumn("Start date")] string StartDate,
+    [property: CsvColumn("End date")] string EndDate,
+    [property: CsvColumn("Weeks")] int Weeks,
+    [property: CsvColumn("Weekly hours")] decimal WeeklyHours,
+    [property: CsvColumn("Pay rate (£ an hour)")] decimal PayRate,
+    [property: CsvColumn("Charge rate (£ an hour)")] decimal ChargeRate,
+    [property: CsvColumn("Over a cap")] string OverCap)
+{
+    public static PlacementCsvRow From(Application.Placements.PlacementListItem item, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var r = item.Row;
+        return new PlacementCsvRow(r.Id, item.Worker, item.Supplier, item.ServiceArea, item.JobRole, StatusTags.For(r.Status, r.StartDate, today).Text,
+            r.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (r.ActualEndDate ?? r.PlannedEndDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            item.WeeksInPost, r.WeeklyHours, r.PayRate, r.ChargeRate, r.OverCap ? "Yes" : "No");
+    }
+}

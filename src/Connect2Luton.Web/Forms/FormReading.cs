@@ -23,6 +23,9 @@ public static class FormReading
         return null;
     }
 
+    /// <summary>A number if the text is one, else null, with no message: for showing figures, not for checking input.</summary>
+    public static decimal? TryNumber(string? text) => new ModelStateDictionary().Number("n", text, "n");
+
     public static int? Whole(this ModelStateDictionary modelState, string key, string? text, string what)
     {
         ArgumentNullException.ThrowIfNull(modelState);

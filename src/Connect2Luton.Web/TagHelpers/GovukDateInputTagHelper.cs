@@ -19,6 +19,7 @@ public sealed class GovukDateInputTagHelper : GovukField
         var describedBy = new List<string>();
         if (Hint is not null) describedBy.Add($"{Id}-hint");
         if (Error is not null) describedBy.Add($"{Id}-error");
+        if (AlsoDescribedBy is not null) describedBy.Add(AlsoDescribedBy);
         if (describedBy.Count > 0) output.Content.AppendHtml($" aria-describedby=\"{string.Join(' ', describedBy)}\"");
         output.Content.AppendHtml($"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{Encoder.Encode(LabelText)}</legend>");
         Describe(output);

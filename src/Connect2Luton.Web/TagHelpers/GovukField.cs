@@ -21,6 +21,10 @@ public abstract class GovukField : TagHelper
     public string? Label { get; set; }
     public string? Hint { get; set; }
 
+    /// <summary>The id of something else that describes the field, such as the live rule check shown beside it.</summary>
+    [HtmlAttributeName("describedby")]
+    public string? AlsoDescribedBy { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -60,6 +64,7 @@ public abstract class GovukField : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         var describedBy = new List<string>();
+        if (AlsoDescribedBy is not null) describedBy.Add(AlsoDescribedBy);
         if (Hint is not null)
         {
             describedBy.Add($"{Id}-hint");

@@ -47,6 +47,9 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         { "the wrong workflow", "\"WorkflowName\": \"pay-rate-caps\"|\"WorkflowName\": \"anything-goes\"", "WorkflowName is 'anything-goes' but this file must hold the 'pay-rate-caps' rule set." },
         { "an outcome that does not exist", "\"Outcome\": \"Refused\", \"Figures\": [ \"nationalLivingWage\" ]|\"Outcome\": \"Blocked\", \"Figures\": [ \"nationalLivingWage\" ]", "Outcome 'Blocked' is not one of NeedsException, Refused." },
         { "a message naming a missing fact", "is below the National Living Wage of|is below {input.Salary} the National Living Wage of", "there is no fact called 'Salary'" },
+        { "an on-cost rate that is not a fraction", "\"Expression\": \"0.15m\"|\"Expression\": \"15m\"", "'employerNationalInsuranceRate' must be a fixed fraction from 0 up to (not including) 1" },
+        { "an on-cost rate worked out from facts", "\"Expression\": \"0.1207m\"|\"Expression\": \"input.PayRate\"", "'holidayPayRate' must be a fixed fraction" },
+        { "a missing on-cost rate", "\"Name\": \"inHousePoolPensionRate\"|\"Name\": \"pensionRate\"", "The named value 'inHousePoolPensionRate' is missing" },
         { "a change its own test cases catch", "\"Expression\": \"45.00m\"|\"Expression\": \"44.00m\"", "Children's social worker a penny under the DfE cap" },
     };
 

@@ -44,7 +44,7 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
 
         requisitionPage.Text("#result-count").ShouldBe($"{requisitions} requisitions");
         requisitionPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
-        placementPage.Text("#result-count").ShouldBe($"{live} workers in post");
+        placementPage.Text("#result-count").ShouldBe($"{live} placements");
         placementPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
     }
 

@@ -16,6 +16,8 @@ public sealed class FieldErrors
 
     public void Add(string field, string message) => _errors.TryAdd(field, message);
 
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public void Required(string field, string? value, string message)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, message);

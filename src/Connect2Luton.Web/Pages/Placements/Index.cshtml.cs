@@ -1,32 +1,73 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Placements;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Connect2Luton.Web.Pages.Placements;
 
-public sealed class IndexModel(PlacementQueries placements, TimeProvider clock) : PageModel
+public sealed class IndexModel(PlacementQueries placements, ReferenceNames names, ICurrentUser user, TimeProvider clock) : PageModel
 {
-    /// <summary>"all" lists every placement; otherwise only those in post today.</summary>
+    /// <summary>Which placements: in post today (the default), booked, ended or all.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Show { get; set; }
+    public PlacementShow? Show { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public JobFamily? Family { get; set; }
+
+    /// <summary>Only placements with a rate signed off above its cap: the cap exception register.</summary>
+    [BindProperty(SupportsGet = true, Name = "overcap")]
+    public bool OverCap { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public bool ShowAll => string.Equals(Show, "all", StringComparison.OrdinalIgnoreCase);
-
     public DateOnly Today { get; private set; }
 
     public PagedResult<PlacementListItem> Results { get; private set; } = null!;
 
-    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Placements", new Dictionary<string, string?> { ["show"] = ShowAll ? "all" : null });
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
 
+    public bool ShowsServiceFilter => !user.IsInRole(Roles.HiringManager) || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin);
+
+    public PlacementShow Showing => Show is { } s && Enum.IsDefined(s) ? s : PlacementShow.InPost;
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["show"] = Showing == PlacementShow.InPost ? null : Showing.ToString(),
+        ["service"] = Service?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["family"] = Family?.ToString(),
+        ["overcap"] = OverCap ? "true" : null,
+    };
+
+    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Placements", Filters);
+
+    // A filter that fails to bind keeps its default, so an address-bar typo lists rather than fails.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
-        Results = await placements.ListAsync(liveOnly: !ShowAll, new PageRequest(PageNumber), cancellationToken);
+        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
+        Services = (await names.ServiceAreasAsync(cancellationToken))
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }
+
+    public IActionResult OnGetExport(CancellationToken cancellationToken) =>
+        new CsvDownload<PlacementCsvRow>("placements.csv", Rows(cancellationToken));
+
+    private async IAsyncEnumerable<PlacementCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        await foreach (var item in placements.ExportAsync(Filter(), cancellationToken)) yield return PlacementCsvRow.From(item, today);
+    }
+
+    private PlacementFilter Filter() => new(Showing, Service, Family is { } f && Enum.IsDefined(f) ? f : null, OverCap);
 }

@@ -1,0 +1,160 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
+using Connect2Luton.Application.Placements.Booking;
+using Connect2Luton.Application.Placements.Details;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Application.Placements.Changes;
+
+/// <summary>What a recruiter types to extend a placement.</summary>
+public sealed record ExtensionInput(DateOnly? NewEndDate, string? Reason, string? ApprovedBy);
+
+/// <summary>What the placement-length rules say about an extension as typed, and the messages for each field.</summary>
+public sealed record ExtensionQuote(RuleCheck? Length, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings)
+{
+    public bool NeedsApproval => Length?.Outcome == nameof(PlacementLengthOutcome.NeedsApproval);
+}
+
+/// <summary>
+/// Extending a placement (the placement-length rules decide again, on the whole length and the AWR clock) and
+/// ending one early with a reason, or calling off one that has not started.
+/// </summary>
+public sealed class PlacementChangeCommands(
+    IRepository<Placement> placements,
+    IReadRepository<JobRole> jobRoles,
+    IPlacementLengthPolicy lengths,
+    IUnitOfWork unitOfWork,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    public static class Fields
+    {
+        public const string NewEndDate = nameof(ExtensionInput.NewEndDate);
+        public const string Reason = nameof(ExtensionInput.Reason);
+        public const string ApprovedBy = nameof(ExtensionInput.ApprovedBy);
+        public const string LastDay = "LastDay";
+    }
+
+    public async Task<ExtensionQuote?> QuoteExtensionAsync(int id, ExtensionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: false), cancellationToken);
+        if (placement is null) return null;
+        return (await EvaluateExtensionAsync(placement, input, cancellationToken)).Quote;
+    }
+
+    public async Task<CommandResult> ExtendAsync(int id, int version, ExtensionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters extend placements.");
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: true), cancellationToken);
+        if (placement is null) return CommandResult.NotFound();
+        if (NotActive(placement) is { } closed) return closed;
+
+        var (quote, decision) = await EvaluateExtensionAsync(placement, input, cancellationToken);
+        if (quote.Errors.Count > 0) return CommandResult.Invalid(quote.Errors);
+
+        var now = clock.GetUtcNow();
+        var record = decision!.Details.ToRecord(user.Name, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
+        placements.ExpectVersion(placement, version);
+        placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), record, user.Name, now);
+        return await SaveAsync(placement, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a placement that has started on the last day worked (today at the latest), or calls off one that has
+    /// not started. Either way the reason is kept.
+    /// </summary>
+    public async Task<CommandResult> EndAsync(int id, int version, DateOnly? lastDay, string? reason, CancellationToken cancellationToken)
+    {
+        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters end placements.");
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: true), cancellationToken);
+        if (placement is null) return CommandResult.NotFound();
+        if (NotActive(placement) is { } closed) return closed;
+
+        var today = clock.Today();
+        var started = placement.StartDate <= today;
+        var errors = new FieldErrors();
+        errors.Required(Fields.Reason, reason, started ? "Enter why the placement is ending early" : "Enter why the booking is called off");
+        errors.Text(Fields.Reason, reason, Limits.Reason, "The reason");
+        if (started)
+        {
+            if (lastDay is not { } last) errors.Add(Fields.LastDay, "Enter the last day worked");
+            else if (last < placement.StartDate) errors.Add(Fields.LastDay, $"The last day worked must be on or after the start, {placement.StartDate:d MMMM yyyy}");
+            else if (last > today) errors.Add(Fields.LastDay, "The last day worked must be today or earlier: record the end once the worker has left");
+            else if (last > placement.PlannedEndDate) errors.Add(Fields.LastDay, $"The last day worked must be on or before the planned end, {placement.PlannedEndDate:d MMMM yyyy}");
+        }
+        if (errors.Any) return errors.ToResult();
+
+        placements.ExpectVersion(placement, version);
+        if (started) placement.End(lastDay!.Value, reason!.Trim(), user.Name, clock.GetUtcNow());
+        else placement.Cancel(today, reason!.Trim(), user.Name, clock.GetUtcNow());
+        return await SaveAsync(placement, cancellationToken);
+    }
+
+    private async Task<(ExtensionQuote Quote, PlacementLengthDecision? Decision)> EvaluateExtensionAsync(Placement placement, ExtensionInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var warnings = new List<string>();
+        if (input.NewEndDate is not { } end) errors.Add(Fields.NewEndDate, "Enter the new planned end date");
+        else if (end <= placement.PlannedEndDate) errors.Add(Fields.NewEndDate, $"The new end date must be after the current planned end, {placement.PlannedEndDate:d MMMM yyyy}");
+        else if (end > placement.PlannedEndDate.AddYears(2)) errors.Add(Fields.NewEndDate, "The new end date must be within 2 years of the current planned end");
+        errors.Required(Fields.Reason, input.Reason, "Enter why the placement is being extended");
+        errors.Text(Fields.Reason, input.Reason, Limits.Reason, "The reason");
+        errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The approver's name");
+
+        PlacementLengthDecision? decision = null;
+        if (input.NewEndDate is { } newEnd && !errors.Has(Fields.NewEndDate))
+        {
+            var role = (await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken))!;
+            var today = clock.Today();
+            var awrWeeks = await AwrWeeksAsync(placement, today, cancellationToken);
+            decision = await lengths.DecideAsync(PolicyFacts.Running(placement, role, newEnd, today, awrWeeks, isExtension: true, approvedBeyondLimit: false), cancellationToken);
+            switch (decision.Outcome)
+            {
+                case PlacementLengthOutcome.Refused:
+                    errors.Add(Fields.NewEndDate, string.Join(" ", decision.Details.Failed.Where(r => r.Outcome == nameof(PlacementLengthOutcome.Refused)).Select(r => r.Message)));
+                    break;
+                case PlacementLengthOutcome.NeedsApproval:
+                    errors.Required(Fields.ApprovedBy, input.ApprovedBy, $"This extension runs past the length limit: enter the names of those who approved it ({decision.Approvers})");
+                    // With the approvers named, the decision kept is the one that knows the approval was given.
+                    if (!string.IsNullOrWhiteSpace(input.ApprovedBy))
+                        decision = await lengths.DecideAsync(PolicyFacts.Running(placement, role, newEnd, today, awrWeeks, isExtension: true, approvedBeyondLimit: true), cancellationToken) with { Approvers = decision.Approvers };
+                    break;
+            }
+            warnings.AddRange(decision.Flags.Select(f => f.Message));
+        }
+        errors.Required(Fields.ApprovedBy, input.ApprovedBy, "Enter the name of the manager who agreed the extension");
+
+        var check = decision is null ? null : RuleCheck.From(decision.Details, decision.Approvers);
+        return (new ExtensionQuote(check, errors.All.ToDictionary(), warnings), decision);
+    }
+
+    // The AWR clock: weeks completed in this placement so far, plus what earlier placements in the role carry in.
+    private async Task<int> AwrWeeksAsync(Placement placement, DateOnly today, CancellationToken cancellationToken)
+    {
+        var history = await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken);
+        var carried = PlacementCalendar.AwrWeeksCarried(
+            history.Where(p => p.Id != placement.Id && p.JobRoleId == placement.JobRoleId && p.Status != PlacementStatus.Cancelled).Select(p => (p.StartDate, p.EndDate)),
+            placement.StartDate, await lengths.AwrLongestBreakWeeksAsync(cancellationToken));
+        return carried + PlacementCalendar.CompletedWeeks(placement.StartDate, today);
+    }
+
+    private static CommandResult? NotActive(Placement placement) =>
+        placement.Status == PlacementStatus.Active
+            ? null
+            : CommandResult.Conflict($"This placement is {placement.Status.ToString().ToLowerInvariant()}, so it cannot change. The page shows it as it is now.");
+
+    private async Task<CommandResult> SaveAsync(Placement placement, CancellationToken cancellationToken)
+    {
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(placement.Id);
+    }
+}

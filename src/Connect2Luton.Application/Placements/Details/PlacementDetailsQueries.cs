@@ -1,0 +1,60 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Placements.Details;
+
+/// <summary>A placement's page. A hiring manager sees their own service's placements only.</summary>
+public sealed class PlacementDetailsQueries(
+    IReadRepository<Placement> placements,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<Worker> workers,
+    IReadRepository<RuleDecision> decisions,
+    IReadRepository<PlacementFlag> flags,
+    ReferenceNames names,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    public async Task<PlacementView?> GetAsync(int id, CancellationToken cancellationToken)
+    {
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: false), cancellationToken);
+        if (placement is null || !CanSee(placement)) return null;
+
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
+        var requisition = await requisitions.FirstOrDefaultAsync(new Requisitions.RequisitionWithHistorySpec(placement.RequisitionId), cancellationToken);
+        var earlier = await decisions.ListAsync(new DecisionsBeforeBookingSpec(placement.RequisitionId, placement.WorkerId), cancellationToken);
+        var raised = await flags.ListAsync(new PlacementFlagsSpec(placement.Id), cancellationToken);
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "?";
+        var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId)?.Title ?? "?";
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "?";
+        var today = clock.Today();
+
+        return new PlacementView(
+            placement.Id, placement.Version, placement.Status, placement.WorkerId, worker?.FullName ?? "?", supplier,
+            placement.RequisitionId, requisition?.Title ?? "?", area, role, placement.Rates, placement.WeeklyHours,
+            placement.StartDate, placement.PlannedEndDate, placement.ActualEndDate, placement.EndReason,
+            placement.BookedBy, placement.BookedAt, placement.EndedBy, placement.EndedAt,
+            PlacementCalendar.WeeksSpanned(placement.StartDate, placement.EndDate < today ? placement.EndDate : today),
+            placement.Extensions.OrderBy(e => e.RecordedAt)
+                .Select(e => new ExtensionView(e.PreviousEndDate, e.NewEndDate, e.Reason, e.ApprovedBy, e.RecordedBy, e.RecordedAt, e.DecisionId)).ToList(),
+            placement.CapExceptions.OrderBy(c => c.RecordedAt)
+                .Select(c => new CapExceptionView(c.PayRate, c.ChargeRate, c.Cap, c.Measured, c.Approvers, c.Reason, c.RecordedBy, c.RecordedAt, c.DecisionId)).ToList(),
+            placement.RateChanges.OrderBy(c => c.RecordedAt)
+                .Select(c => new RateChangeView(c.PreviousPayRate, c.NewPayRate, c.PreviousChargeRate, c.NewChargeRate, c.EffectiveFrom, c.Reason, c.RecordedBy, c.RecordedAt)).ToList(),
+            placement.Decisions.Concat(earlier)
+                .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
+                .Select(d => new DecisionView(d.Id, d.RuleSet, d.RuleSetVersion, d.Outcome, d.DecidedBy, d.DecidedAt, d.Reasons, d.InputsJson)).ToList(),
+            raised.Select(f => new FlagView(f.Kind, f.Message, f.RaisedOn, f.ResolvedOn, f.Resolution)).ToList(),
+            placement.Status == PlacementStatus.Active && PlacementPermissions.CanChange(user));
+    }
+
+    private bool CanSee(Placement placement) =>
+        !user.IsInRole(Roles.HiringManager) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Recruiter) || user.ServiceAreaId == placement.ServiceAreaId;
+}

@@ -1,0 +1,48 @@
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Application.Placements.Details;
+
+/// <summary>A placement as its page shows it: the terms, how it changed, and every rule decision behind it.</summary>
+public sealed record PlacementView(
+    int Id,
+    int Version,
+    PlacementStatus Status,
+    int WorkerId,
+    string Worker,
+    string Supplier,
+    int RequisitionId,
+    string RequisitionTitle,
+    string ServiceArea,
+    string JobRole,
+    PlacementRates Rates,
+    decimal WeeklyHours,
+    DateOnly StartDate,
+    DateOnly PlannedEndDate,
+    DateOnly? ActualEndDate,
+    string? EndReason,
+    string BookedBy,
+    DateTimeOffset BookedAt,
+    string? EndedBy,
+    DateTimeOffset? EndedAt,
+    int WeeksInPost,
+    IReadOnlyList<ExtensionView> Extensions,
+    IReadOnlyList<CapExceptionView> CapExceptions,
+    IReadOnlyList<RateChangeView> RateChanges,
+    IReadOnlyList<DecisionView> Decisions,
+    IReadOnlyList<FlagView> Flags,
+    bool CanChange)
+{
+    public bool HasStarted(DateOnly today) => StartDate <= today;
+}
+
+public sealed record ExtensionView(DateOnly PreviousEndDate, DateOnly NewEndDate, string Reason, string ApprovedBy, string RecordedBy, DateTimeOffset RecordedAt, long? DecisionId);
+
+public sealed record CapExceptionView(decimal PayRate, decimal ChargeRate, decimal Cap, decimal Measured, string Approvers, string Reason, string RecordedBy, DateTimeOffset RecordedAt, long? DecisionId);
+
+public sealed record RateChangeView(decimal PreviousPayRate, decimal NewPayRate, decimal PreviousChargeRate, decimal NewChargeRate, DateOnly EffectiveFrom, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A rule decision as kept: which rule set, which version of its file, what it said and why, on what facts.</summary>
+public sealed record DecisionView(long Id, string RuleSet, string Version, string Outcome, string DecidedBy, DateTimeOffset DecidedAt, IReadOnlyList<DecisionReason> Reasons, string InputsJson);
+
+public sealed record FlagView(PlacementFlagKind Kind, string Message, DateOnly RaisedOn, DateOnly? ResolvedOn, string? Resolution);

@@ -1,0 +1,108 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Placements.Booking;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Placements;
+
+/// <summary>
+/// Booking a shortlisted worker. As the recruiter types, the form posts to the Check handler, which runs the same
+/// evaluation as the booking and answers with the rule messages and the charge breakdown for the page to show
+/// beside the fields; without script, submitting shows the same.
+/// </summary>
+[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "requisition")]
+    public int RequisitionId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "worker")]
+    public int WorkerId { get; set; }
+
+    [BindProperty]
+    public PlacementForm Input { get; set; } = new();
+
+    /// <summary>The requisition's version when the form was opened: a booking against a changed requisition is a conflict.</summary>
+    [BindProperty]
+    public int RequisitionVersion { get; set; }
+
+    public PlacementProposalView Proposal { get; private set; } = null!;
+
+    public PlacementQuote? Quote { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
+        Proposal = proposal;
+        RequisitionVersion = proposal.RequisitionVersion;
+        Input = PlacementForm.From(proposal, clock.Today());
+        return Page();
+    }
+
+    /// <summary>The live check: the rule messages and breakdown for the terms typed so far, as fragments to swap in.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    {
+        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
+        Proposal = proposal;
+        var input = Input.Read(RequisitionId, WorkerId, ModelState);
+        Quote = await commands.QuoteAsync(input, cancellationToken);
+        ViewData["Oob"] = true;
+        return Partial("_BookingChecks", this);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
+        Proposal = proposal;
+        var input = Input.Read(RequisitionId, WorkerId, ModelState);
+        // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
+        if (!ModelState.IsValid)
+        {
+            Quote = await commands.QuoteAsync(input, cancellationToken);
+            if (Quote is not null) ModelState.AddRefusal(CommandResult.Invalid(Quote.Errors));
+            return Page();
+        }
+        var result = await commands.BookAsync(input, RequisitionVersion, cancellationToken);
+        switch (result.Status)
+        {
+            case CommandStatus.Done:
+                TempData["Done"] = $"{proposal.WorkerName} is booked";
+                return RedirectToPage("Details", new { id = result.Id });
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+            default:
+                Quote = await commands.QuoteAsync(input, cancellationToken);
+                ModelState.AddRefusal(result);
+                return Page();
+        }
+    }
+
+    public bool Oob => ViewData["Oob"] is true;
+
+    public RuleCheckPart PayRateCheck => Part("pay-rate-check", Quote?.PayRate, "Input.PayRate", PlacementBookingCommands.Fields.PayRate, !string.IsNullOrWhiteSpace(Input.PayRate));
+
+    public RuleCheckPart LengthCheck => Part("length-check", Quote?.Length, "Input.EndDate", PlacementBookingCommands.Fields.EndDate, !Input.StartDate.IsEmpty && !Input.EndDate.IsEmpty);
+
+    // While typing, a value that cannot be used is said beside the field; a field left empty is not nagged about
+    // until the form is submitted. On a submitted page the field's own error message says it, so it is not repeated.
+    private RuleCheckPart Part(string id, RuleCheck? check, string key, string field, bool typed)
+    {
+        var fieldError = ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        if (!Oob) return new RuleCheckPart(id, fieldError is null ? check : null, false, null);
+        var readError = fieldError ?? (typed && check is null ? Quote?.Errors.GetValueOrDefault(field) : null);
+        return new RuleCheckPart(id, check, true, readError);
+    }
+
+    /// <summary>Show the sign-off fields when the rules ask for them, or when something has been typed in them already.</summary>
+    public bool ShowCapException =>
+        Quote?.NeedsCapException == true || !string.IsNullOrWhiteSpace(Input.CapApprovers) || !string.IsNullOrWhiteSpace(Input.CapReason);
+}
+
+/// <summary>One rule set's verdict for the fragment beside its field; <paramref name="ReadError"/> when the value could not be checked.</summary>
+public sealed record RuleCheckPart(string Id, RuleCheck? Check, bool Oob, string? ReadError);

@@ -1,0 +1,143 @@
+using System.Net;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connect2Luton.Web.Tests.Placements;
+
+public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    private const string Manager = "manager@connect2luton.local";
+
+    [Fact]
+    public async Task A_rate_over_the_DfE_cap_is_booked_only_with_the_named_sign_off_and_goes_on_the_cap_exception_register()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+        form.QuerySelector("#Input_WeeklyHours")!.GetAttribute("value").ShouldBe("37", "the requisition's hours are the starting point");
+
+        var unsigned = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("40.00")));
+        unsigned.Text("#Input_CapApprovers-error").ShouldContain("Director of Children's Services; Chief Executive");
+        unsigned.Text("#Input_CapReason-error").ShouldBe("Error: This rate is over its cap: enter why it is needed");
+        unsigned.Text("#pay-rate-check").ShouldContain("over the DfE cap of £45.00");
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+
+        var signed = arranged.Terms("40.00");
+        signed["Input.CapApprovers"] = "Jane Smith (Director of Children's Services) and Robin Patel (Chief Executive)";
+        signed["Input.CapReason"] = "No social worker available within the cap for a court deadline";
+        var response = await recruiter.SubmitAsync(unsigned, signed);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var page = await recruiter.GetPageAsync(response.Headers.Location!.ToString());
+
+        page.Text("#done").ShouldContain($"{arranged.WorkerName} is booked");
+        page.Text("#cap-exceptions").ShouldContain("Jane Smith (Director of Children's Services) and Robin Patel (Chief Executive)");
+        var decisions = page.QuerySelectorAll("#decisions [data-rule-set]").Select(d => d.GetAttribute("data-rule-set")).ToList();
+        decisions.ShouldBe(["pay-rate-caps", "placement-length-limits"], ignoreOrder: true);
+        page.QuerySelector("#decisions [data-rule-set='pay-rate-caps']")!.TextContent.ShouldContain("Over the cap: needs sign-off");
+        var expected = ChargeRates.Price(40m, SupplyAgencyKind.InHousePool, arranged.MarginRate, new OnCostRates(0.1207m, 0.15m, 0.03m, ""));
+        page.Text("#charge-rate").ShouldBe(Pounds(expected.ChargeRate));
+
+        var register = await recruiter.GetPageAsync("/Placements?show=All&overcap=true");
+        register.QuerySelectorAll("tbody a").Select(a => a.GetAttribute("href")).ShouldContain(response.Headers.Location!.ToString());
+        (await arranged.RequisitionStatusAsync(factory)).ShouldBe(RequisitionStatus.Filled);
+        (await PlacementArrangement.QueryAsync(factory, db => db.Requisitions.Include(r => r.Shortlist).Single(r => r.Id == arranged.RequisitionId).Shortlist.Single().Status))
+            .ShouldBe(ShortlistEntryStatus.Placed);
+    }
+
+    public static TheoryData<string, string, string, string> BadTerms => new()
+    {
+        { "Input.PayRate", "abc", "Input_PayRate", "The pay rate must be a number" },
+        { "Input.PayRate", "-5", "Input_PayRate", "The pay rate must be more than £0" },
+        { "Input.PayRate", "100000", "Input_PayRate", "The pay rate must be £500.00 or less" },
+        { "Input.PayRate", "11.50", "Input_PayRate", "below the National Living Wage of £12.71" },
+        { "Input.WeeklyHours", "400", "Input_WeeklyHours", "Weekly hours must be between 1 and 60" },
+        { "Input.EndDate.Year", "2025", "Input_EndDate", "The planned end date must be the same as or after the start date" },
+        { "Input.EndDate.Year", "2028", "Input_EndDate", "A first booking may run at most 26 weeks" },
+        { "Input.StartDate.Month", "13", "Input_StartDate", "The start date must be a real date" },
+        { "Input.CapReason", "<script>alert(1)</script>", "Input_CapReason", "The reason must not contain < or >" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTerms))]
+    public async Task Bad_terms_get_a_message_at_the_field_and_book_nothing(string field, string value, string id, string message)
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+        var terms = arranged.Terms("30.00");
+        terms[field] = value;
+
+        var response = await recruiter.SubmitAsync(form, terms);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browsing.ParseAsync(response);
+        page.Text($"#{id}-error").ShouldContain(message);
+        page.Text(".govuk-error-summary").ShouldContain(message);
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_live_check_answers_with_the_cap_verdict_and_the_charge_breakdown_to_show_beside_the_fields()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+        form.QuerySelector("[hx-post]")!.GetAttribute("hx-post").ShouldBe($"/Placements/New?requisition={arranged.RequisitionId}&worker={arranged.WorkerId}&handler=Check");
+
+        var answer = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("33.50"), form.QuerySelector("[hx-post]")!.GetAttribute("hx-post")));
+
+        var payCheck = answer.QuerySelector("#pay-rate-check")!;
+        payCheck.GetAttribute("hx-swap-oob").ShouldBe("true");
+        payCheck.QuerySelector("[data-outcome]")!.GetAttribute("data-outcome").ShouldBe("Allowed");
+        payCheck.TextContent.ShouldContain("within the DfE cap of £45.00");
+        answer.QuerySelector("#length-check [data-outcome]")!.GetAttribute("data-outcome").ShouldBe("Allowed");
+        var expected = ChargeRates.Price(33.50m, SupplyAgencyKind.InHousePool, arranged.MarginRate, new OnCostRates(0.1207m, 0.15m, 0.03m, ""));
+        answer.Text("#charge-rate").ShouldBe($"{Pounds(expected.ChargeRate)} an hour");
+        answer.Text("#weekly-charge").ShouldBe(Pounds(Math.Round(expected.ChargeRate * 37m, 2)));
+        answer.QuerySelector("#cap-exception input").ShouldBeNull("no sign-off is asked for within the cap");
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+    }
+
+    private static string Pounds(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    [Fact]
+    public async Task A_worker_already_booked_for_those_dates_cannot_be_booked_again()
+    {
+        var first = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        await first.BookAsync(recruiter);
+        var second = await PlacementArrangement.ShortlistedAsync(factory);
+        await PlacementArrangement.QueryAsync(factory, db =>
+        {
+            var requisition = db.Requisitions.Include(r => r.Shortlist).Single(r => r.Id == second.RequisitionId);
+            requisition.AddToShortlist(first.WorkerId, "Local", 40, null, PlacementArrangement.Recruiter, Connect2Luton.Testing.Clocks.Now);
+            return db.SaveChanges();
+        });
+        var again = second with { WorkerId = first.WorkerId };
+
+        var page = await Browsing.ParseAsync(await recruiter.SubmitAsync(await recruiter.GetPageAsync(again.BookingPath), again.Terms("30.00")));
+
+        page.Text("#Input_StartDate-error").ShouldContain("is already booked from");
+        (await first.PlacementCountAsync(factory)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Only_recruiters_book_and_only_shortlisted_workers_can_be_booked()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var manager = await factory.SignedInAsAsync(Manager);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+
+        var refused = await manager.GetAsync(new Uri(arranged.BookingPath, UriKind.Relative));
+        refused.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        var forged = await manager.SubmitAsync(await manager.GetPageAsync("/Placements"), arranged.Terms("30.00"), arranged.BookingPath);
+        forged.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+        (await recruiter.GetAsync(new Uri($"/Placements/New?requisition={arranged.RequisitionId}&worker=999999", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await recruiter.GetAsync(new Uri("/Placements/New?requisition=abc&worker=", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+    }
+}
