@@ -99,6 +99,12 @@ public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clo
         return new RuleCheckPart(id, check, true, readError);
     }
 
+    /// <summary>
+    /// Whether the page that asked already shows the sign-off fields (a form posts them, empty or not). The live
+    /// check leaves them alone then, so an answer arriving while someone types in them never wipes what they typed.
+    /// </summary>
+    public bool CapFieldsOnPage => Request.HasFormContentType && Request.Form.ContainsKey("Input.CapApprovers");
+
     /// <summary>Show the sign-off fields when the rules ask for them, or when something has been typed in them already.</summary>
     public bool ShowCapException =>
         Quote?.NeedsCapException == true || !string.IsNullOrWhiteSpace(Input.CapApprovers) || !string.IsNullOrWhiteSpace(Input.CapReason);

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Connect2Luton.Web.Tests.Placements;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Connect2Luton.Web.Tests.Browser;
+
+/// <summary>The booking form in a real browser: the rules answer as the recruiter types, under the strict CSP, with no script errors.</summary>
+public sealed partial class LiveRuleCheckTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
+{
+    [Fact]
+    public async Task Typing_a_rate_over_the_cap_shows_the_rule_and_asks_for_sign_off_before_booking()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var (page, problems) = await factory.SignedInPageAsync(PlacementArrangement.Recruiter);
+        await page.GotoAsync(arranged.BookingPath);
+
+        await page.FillAsync("#Input_PayRate", "33.50");
+        await page.Locator("#pay-rate-check [data-outcome='Allowed']").WaitForAsync();
+        (await page.Locator("#charge-rate").TextContentAsync()).ShouldNotBeNull().ShouldContain("an hour");
+        (await page.Locator("#Input_CapApprovers").CountAsync()).ShouldBe(0);
+
+        await page.FillAsync("#Input_PayRate", "40");
+        await page.Locator("#pay-rate-check [data-outcome='NeedsException']").WaitForAsync();
+        (await page.Locator("#pay-rate-check").TextContentAsync()).ShouldNotBeNull().ShouldContain("over the DfE cap of £45.00");
+        await page.FillAsync("#Input_CapApprovers", "Jane Smith (DCS) and Robin Patel (Chief Executive)");
+        await page.FillAsync("#Input_CapReason", "Court deadline; no worker within the cap");
+        await page.ClickAsync("#booking-form button[type=submit]");
+
+        await page.WaitForURLAsync(PlacementPage());
+        (await page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{arranged.WorkerName} is booked");
+        (await page.Locator("#cap-exceptions").TextContentAsync()).ShouldNotBeNull().ShouldContain("Jane Smith (DCS) and Robin Patel (Chief Executive)");
+        problems.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"/Placements/\d+$")]
+    private static partial Regex PlacementPage();
+}
