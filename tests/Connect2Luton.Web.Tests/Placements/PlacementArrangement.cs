@@ -19,7 +19,7 @@ internal sealed record PlacementArrangement(int RequisitionId, int WorkerId, str
 
     public string BookingPath => $"/Placements/New?requisition={RequisitionId}&worker={WorkerId}";
 
-    public static async Task<PlacementArrangement> ShortlistedAsync(Connect2LutonFactory factory, int positions = 1)
+    public static async Task<PlacementArrangement> ShortlistedAsync(Connect2LutonFactory factory, int positions = 1, int startsInDays = 14)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -28,7 +28,7 @@ internal sealed record PlacementArrangement(int RequisitionId, int WorkerId, str
         var pool = await db.SupplyAgencies.FirstAsync(a => a.Kind == SupplyAgencyKind.InHousePool);
         var manager = await db.HiringManagers.FirstAsync(m => m.ServiceAreaId == area.Id);
         var worker = A.Worker().LivingIn("LU2 7AB").SuppliedBy(pool.Id).WithChecks().Build();
-        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).ForPositions(positions).Starting(Clocks.Today.AddDays(14)).Open();
+        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).ForPositions(positions).Starting(Clocks.Today.AddDays(startsInDays)).Open();
         db.AddRange(worker, requisition);
         await db.SaveChangesAsync();
         requisition.AddToShortlist(worker.Id, "Local", 40, null, Recruiter, Clocks.Now);

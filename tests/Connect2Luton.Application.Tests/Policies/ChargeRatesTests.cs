@@ -1,0 +1,42 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.SupplyAgencies;
+
+namespace Connect2Luton.Application.Tests.Policies;
+
+public sealed class ChargeRatesTests
+{
+    private static readonly OnCostRates DefaultOnCosts = new(0.1207m, 0.15m, 0.03m, "test");
+
+    [Fact]
+    public void The_charge_is_pay_plus_each_on_cost_and_the_margin_each_to_the_penny()
+    {
+        var rates = ChargeRates.Price(30m, SupplyAgencyKind.InHousePool, 0.06m, DefaultOnCosts);
+
+        (rates.HolidayPay, rates.EmployerNationalInsurance, rates.EmployerPension, rates.Margin).ShouldBe((3.62m, 5.04m, 0.90m, 2.37m));
+        rates.ChargeRate.ShouldBe(41.93m);
+    }
+
+    [Fact]
+    public void An_agency_worker_carries_no_council_pension_cost_and_the_agency_margin_applies()
+    {
+        var rates = ChargeRates.Price(30m, SupplyAgencyKind.ExternalAgency, 0.18m, DefaultOnCosts);
+
+        rates.EmployerPension.ShouldBe(0m);
+        rates.Margin.ShouldBe(Math.Round((30m + 3.62m + 5.04m) * 0.18m, 2));
+        rates.ChargeRate.ShouldBe(30m + 3.62m + 5.04m + rates.Margin);
+    }
+
+    [Fact]
+    public void AWR_weeks_carry_over_breaks_of_up_to_the_longest_break_and_reset_after_a_longer_one()
+    {
+        var start = new DateOnly(2026, 12, 7);
+        (DateOnly, DateOnly) Run(int startsWeeksBefore, int weeks) =>
+            (start.AddDays(-startsWeeksBefore * 7), start.AddDays(-startsWeeksBefore * 7 + weeks * 7 - 1));
+
+        // 4 weeks ending 2 weeks before, and before that 5 weeks ending 6 weeks earlier: both carry.
+        PlacementCalendar.AwrWeeksCarried([Run(6, 4), Run(17, 5)], start, longestBreakWeeks: 6).ShouldBe(9);
+        // A 7-week break before the earlier one resets the clock there.
+        PlacementCalendar.AwrWeeksCarried([Run(6, 4), Run(18, 5)], start, longestBreakWeeks: 6).ShouldBe(4);
+        PlacementCalendar.AwrWeeksCarried([Run(12, 4)], start, longestBreakWeeks: 6).ShouldBe(0);
+    }
+}
