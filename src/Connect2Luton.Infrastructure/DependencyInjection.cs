@@ -81,6 +81,6 @@ public static class DependencyInjection
             // A writer waits up to 30 s for another to finish instead of failing at once with "database is locked".
             connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
         }
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
     }
 }

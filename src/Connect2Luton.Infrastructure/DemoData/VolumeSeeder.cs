@@ -75,6 +75,8 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.AuditEnabled = true;
         }
+        // Fresh statistics for the planner, now the tables are a different size.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
         return new VolumeSeedResult(totals.Workers, totals.Requisitions, totals.Placements, totals.Live, stopwatch.Elapsed);
     }
 

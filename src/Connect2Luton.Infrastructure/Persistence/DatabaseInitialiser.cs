@@ -39,6 +39,10 @@ public static partial class DatabaseInitialiser
 
         if (options.SeedDemoData) await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
 
+        // The query planner picks indexes by statistics; without them it guesses, and on 100,000 placements guesses
+        // wrong (sorting a whole table for one page). "optimize" refreshes only what has changed enough to matter.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+
         var identity = provider.GetRequiredService<IdentitySeeder>();
         await identity.EnsureRolesAsync();
         if (environment.IsDevelopment()) await identity.SeedDemoUsersAsync(cancellationToken);

@@ -17,6 +17,16 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        // Names are searched by their start, case-insensitively: SQLite's LIKE uses an index only on NOCASE columns.
+        // (SQL Server's default collation is already case-insensitive.)
+        builder.Entity<Domain.Workers.Worker>().Property(w => w.LastName).UseCollation("NOCASE");
+        builder.Entity<Domain.Workers.Worker>().Property(w => w.FirstName).UseCollation("NOCASE");
+    }
+
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
         value => value.UtcDateTime,
         value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));

@@ -44,8 +44,11 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasMany(p => p.RateChanges).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Decisions).WithOne().HasForeignKey(d => d.PlacementId).OnDelete(DeleteBehavior.Restrict);
 
-        // The nightly scan reads live placements by status and start; lists and reports by service and end date.
-        builder.HasIndex(p => new { p.Status, p.StartDate });
+        // The nightly scan reads live placements by status and start; lists and reports by service and end date. The
+        // service and role ride along in the start-date indexes so the dashboard's counts and the list's filters are
+        // answered from the index alone.
+        builder.HasIndex(p => new { p.Status, p.StartDate, p.ServiceAreaId, p.JobRoleId });
+        builder.HasIndex(p => new { p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.Status, p.PlannedEndDate });
         builder.HasIndex(p => new { p.ServiceAreaId, p.Status });
         builder.HasIndex(p => new { p.WorkerId, p.Status });

@@ -32,7 +32,10 @@ internal sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requis
         builder.HasMany(r => r.Shortlist).WithOne().HasForeignKey(e => e.RequisitionId).OnDelete(DeleteBehavior.Cascade);
 
         // The requisitions list filters by status and service; approvals look for submitted ones in a service.
+        // The list is newest first, optionally by status: both orderings come straight from an index.
         builder.HasIndex(r => new { r.Status, r.ServiceAreaId });
+        builder.HasIndex(r => r.RaisedAt);
+        builder.HasIndex(r => new { r.Status, r.RaisedAt });
         builder.HasIndex(r => new { r.ServiceAreaId, r.RaisedAt });
         builder.HasIndex(r => r.JobRoleId);
     }

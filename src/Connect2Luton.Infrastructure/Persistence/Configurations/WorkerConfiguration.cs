@@ -44,9 +44,11 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
 
         // The worker search: by name, postcode district, job family and whether the worker is in the pool.
         builder.HasIndex(w => new { w.LastName, w.FirstName });
+        builder.HasIndex(w => w.FirstName);
         builder.HasIndex(w => w.Email);
         builder.HasIndex(w => w.Postcode);
-        builder.HasIndex(w => new { w.PostcodeDistrict, w.IsActive });
+        // Searching a district lists it by surname straight from this index, without sorting the district.
+        builder.HasIndex(w => new { w.PostcodeDistrict, w.LastName, w.FirstName });
         builder.HasIndex(w => new { w.JobFamily, w.IsActive });
     }
 }

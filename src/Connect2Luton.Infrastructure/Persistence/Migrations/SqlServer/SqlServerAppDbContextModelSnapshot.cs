@@ -531,9 +531,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "PlannedEndDate");
 
-                    b.HasIndex("Status", "StartDate");
-
                     b.HasIndex("WorkerId", "Status");
+
+                    b.HasIndex("StartDate", "ServiceAreaId", "JobRoleId");
+
+                    b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
                     b.ToTable("Placements");
                 });
@@ -767,7 +769,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("JobRoleId");
 
+                    b.HasIndex("RaisedAt");
+
                     b.HasIndex("ServiceAreaId", "RaisedAt");
+
+                    b.HasIndex("Status", "RaisedAt");
 
                     b.HasIndex("Status", "ServiceAreaId");
 
@@ -1042,6 +1048,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("FirstName");
+
                     b.HasIndex("Postcode");
 
                     b.HasIndex("SupplyAgencyId");
@@ -1050,7 +1058,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("LastName", "FirstName");
 
-                    b.HasIndex("PostcodeDistrict", "IsActive");
+                    b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
                     b.ToTable("Workers");
                 });
@@ -1530,7 +1538,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.ShortlistEntry", b =>
                 {
-                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", null)
+                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1546,6 +1554,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

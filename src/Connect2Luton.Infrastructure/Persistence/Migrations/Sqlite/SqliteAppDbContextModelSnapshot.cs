@@ -508,9 +508,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "PlannedEndDate");
 
-                    b.HasIndex("Status", "StartDate");
-
                     b.HasIndex("WorkerId", "Status");
+
+                    b.HasIndex("StartDate", "ServiceAreaId", "JobRoleId");
+
+                    b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
                     b.ToTable("Placements");
                 });
@@ -736,7 +738,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("JobRoleId");
 
+                    b.HasIndex("RaisedAt");
+
                     b.HasIndex("ServiceAreaId", "RaisedAt");
+
+                    b.HasIndex("Status", "RaisedAt");
 
                     b.HasIndex("Status", "ServiceAreaId");
 
@@ -941,7 +947,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -954,7 +961,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<DateOnly?>("LeftPermanentCouncilPostOn")
                         .HasColumnType("TEXT");
@@ -1001,6 +1009,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Email");
 
+                    b.HasIndex("FirstName");
+
                     b.HasIndex("Postcode");
 
                     b.HasIndex("SupplyAgencyId");
@@ -1009,7 +1019,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("LastName", "FirstName");
 
-                    b.HasIndex("PostcodeDistrict", "IsActive");
+                    b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
                     b.ToTable("Workers");
                 });
@@ -1483,7 +1493,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.ShortlistEntry", b =>
                 {
-                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", null)
+                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1499,6 +1509,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

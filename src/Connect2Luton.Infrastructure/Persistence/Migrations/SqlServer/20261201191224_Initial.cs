@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
+namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,14 +29,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ChangesJson = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ChangesJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,17 +47,17 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "JobRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JobFamily = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NjcGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PermanentSalaryMinimum = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    PermanentSalaryMaximum = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    RequiredRegistration = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DfeRoleType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    IsInterim = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    JobFamily = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    NjcGrade = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PermanentSalaryMinimum = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    PermanentSalaryMaximum = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    RequiredRegistration = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DfeRoleType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IsInterim = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,21 +68,21 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    JobName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BusinessDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TriggeredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PlacementsScanned = table.Column<int>(type: "INTEGER", nullable: false),
-                    FlagsRaised = table.Column<int>(type: "INTEGER", nullable: false),
-                    FlagsResolved = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromptsRaised = table.Column<int>(type: "INTEGER", nullable: false),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    ErrorLog = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    JobName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    BusinessDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TriggeredBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PlacementsScanned = table.Column<int>(type: "int", nullable: false),
+                    FlagsRaised = table.Column<int>(type: "int", nullable: false),
+                    FlagsResolved = table.Column<int>(type: "int", nullable: false),
+                    PromptsRaised = table.Column<int>(type: "int", nullable: false),
+                    Failures = table.Column<int>(type: "int", nullable: false),
+                    ErrorLog = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,14 +93,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ServiceAreas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Directorate = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsChildrensServices = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EstablishmentFte = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Directorate = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsChildrensServices = table.Column<bool>(type: "bit", nullable: false),
+                    EstablishmentFte = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,15 +111,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SupplyAgencies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MarginRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
-                    IsLocal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DpsReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MarginRate = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
+                    IsLocal = table.Column<bool>(type: "bit", nullable: false),
+                    DpsReference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,11 +130,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,23 +151,23 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ServiceAreaId = table.Column<int>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ServiceAreaId = table.Column<int>(type: "int", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,15 +184,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HiringManagers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ServiceAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    JobTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ServiceAreaId = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,34 +209,34 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Workers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    PostcodeDistrict = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    JobFamily = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SupplyAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QualifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpenToPermanentJob = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreviousCouncil = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PreviousCouncilRegion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LeftPermanentCouncilPostOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RightToWorkCheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RightToWorkExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DbsIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DbsLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    DbsCertificateNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    DbsOnUpdateService = table.Column<bool>(type: "INTEGER", nullable: true),
-                    RegistrationBody = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    RegistrationExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ConvertedToPermanentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Postcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    PostcodeDistrict = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    JobFamily = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SupplyAgencyId = table.Column<int>(type: "int", nullable: false),
+                    QualifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenToPermanentJob = table.Column<bool>(type: "bit", nullable: false),
+                    PreviousCouncil = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PreviousCouncilRegion = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeftPermanentCouncilPostOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RightToWorkCheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RightToWorkExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DbsIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DbsLevel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DbsCertificateNumber = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: true),
+                    DbsOnUpdateService = table.Column<bool>(type: "bit", nullable: true),
+                    RegistrationBody = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RegistrationNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    RegistrationExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    ConvertedToPermanentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,11 +253,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -274,10 +274,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,8 +294,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,10 +318,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -338,25 +338,25 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Requisitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ServiceAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JobRoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HiringManagerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WeeklyHours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MaximumPayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    Positions = table.Column<int>(type: "INTEGER", nullable: false),
-                    PositionsFilled = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsProjectTeam = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ServiceAreaId = table.Column<int>(type: "int", nullable: false),
+                    JobRoleId = table.Column<int>(type: "int", nullable: false),
+                    HiringManagerId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    WeeklyHours = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    MaximumPayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Positions = table.Column<int>(type: "int", nullable: false),
+                    PositionsFilled = table.Column<int>(type: "int", nullable: false),
+                    IsProjectTeam = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RaisedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,30 +385,30 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Placements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequisitionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupplyAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JobRoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    HolidayPay = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    EmployerNationalInsurance = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    EmployerPension = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    Margin = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    ChargeRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    WeeklyHours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PlannedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ActualEndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    BookedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    BookedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RequisitionId = table.Column<int>(type: "int", nullable: false),
+                    WorkerId = table.Column<int>(type: "int", nullable: false),
+                    SupplyAgencyId = table.Column<int>(type: "int", nullable: false),
+                    ServiceAreaId = table.Column<int>(type: "int", nullable: false),
+                    JobRoleId = table.Column<int>(type: "int", nullable: false),
+                    PayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    HolidayPay = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    EmployerNationalInsurance = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    EmployerPension = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Margin = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    ChargeRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    WeeklyHours = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActualEndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    BookedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    BookedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,14 +449,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RequisitionEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequisitionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RequisitionId = table.Column<int>(type: "int", nullable: false),
+                    From = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    To = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,17 +473,17 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PlacementRateChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousPayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    PreviousChargeRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    NewPayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    NewChargeRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    PreviousPayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    PreviousChargeRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    NewPayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    NewChargeRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,18 +500,18 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RuleDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RuleSet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RuleSetVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    InputsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RequisitionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReasonsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RuleSet = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    InputsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PlacementId = table.Column<int>(type: "int", nullable: true),
+                    RequisitionId = table.Column<int>(type: "int", nullable: true),
+                    WorkerId = table.Column<int>(type: "int", nullable: true),
+                    ReasonsJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,18 +540,18 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CapExceptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    ChargeRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    Cap = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    Measured = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    Approvers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    PayRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    ChargeRate = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Cap = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Measured = table.Column<decimal>(type: "decimal(12,4)", precision: 12, scale: 4, nullable: false),
+                    Approvers = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -574,24 +574,24 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConversionPrompts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ServiceAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AgencyCostToDate = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    YearlyAgencyCost = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    YearlyPermanentCost = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
-                    TransferFeeMayApply = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SnoozedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PermanentStartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    YearlySaving = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    WorkerId = table.Column<int>(type: "int", nullable: false),
+                    ServiceAreaId = table.Column<int>(type: "int", nullable: false),
+                    Reasons = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AgencyCostToDate = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    YearlyAgencyCost = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    YearlyPermanentCost = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    TransferFeeMayApply = table.Column<bool>(type: "bit", nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SnoozedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    PermanentStartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    YearlySaving = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,16 +626,16 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PlacementExtensions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousEndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NewEndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    PreviousEndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    NewEndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -658,18 +658,18 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PlacementFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -692,19 +692,19 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ShortlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequisitionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LocalTier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PreferencePoints = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RemovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemovalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RequisitionId = table.Column<int>(type: "int", nullable: false),
+                    WorkerId = table.Column<int>(type: "int", nullable: false),
+                    LocalTier = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PreferencePoints = table.Column<int>(type: "int", nullable: false),
+                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AddedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemovalReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -733,13 +733,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConversionPromptActions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConversionPromptId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConversionPromptId = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -761,7 +761,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -792,7 +793,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -927,14 +929,19 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "ServiceAreaId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Placements_StartDate_ServiceAreaId_JobRoleId",
+                table: "Placements",
+                columns: new[] { "StartDate", "ServiceAreaId", "JobRoleId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placements_Status_PlannedEndDate",
                 table: "Placements",
                 columns: new[] { "Status", "PlannedEndDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Placements_Status_StartDate",
+                name: "IX_Placements_Status_StartDate_ServiceAreaId_JobRoleId",
                 table: "Placements",
-                columns: new[] { "Status", "StartDate" });
+                columns: new[] { "Status", "StartDate", "ServiceAreaId", "JobRoleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Placements_SupplyAgencyId",
@@ -962,9 +969,19 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "JobRoleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requisitions_RaisedAt",
+                table: "Requisitions",
+                column: "RaisedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requisitions_ServiceAreaId_RaisedAt",
                 table: "Requisitions",
                 columns: new[] { "ServiceAreaId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requisitions_Status_RaisedAt",
+                table: "Requisitions",
+                columns: new[] { "Status", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requisitions_Status_ServiceAreaId",
@@ -1031,6 +1048,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Workers_FirstName",
+                table: "Workers",
+                column: "FirstName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workers_JobFamily_IsActive",
                 table: "Workers",
                 columns: new[] { "JobFamily", "IsActive" });
@@ -1046,9 +1068,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "Postcode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Workers_PostcodeDistrict_IsActive",
+                name: "IX_Workers_PostcodeDistrict_LastName_FirstName",
                 table: "Workers",
-                columns: new[] { "PostcodeDistrict", "IsActive" });
+                columns: new[] { "PostcodeDistrict", "LastName", "FirstName" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Workers_SupplyAgencyId",
