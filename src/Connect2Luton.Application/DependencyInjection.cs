@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Dashboard;
 using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Placements.Booking;
@@ -26,6 +27,10 @@ public static class DependencyInjection
         services.AddScoped<WorkerCommands>();
         services.AddScoped<PlacementQueries>();
         services.AddScoped<ShortlistQueries>();
+        // Sizes are counted in rows held (a ranked pool of 20,000 workers is 20,000), so the limit bounds memory.
+        services.AddMemoryCache(options => options.SizeLimit = 2_000_000);
+        services.AddSingleton<ChangeCounters>();
+        services.AddSingleton<SingleFlightCache>();
         services.AddScoped<ShortlistCommands>();
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();

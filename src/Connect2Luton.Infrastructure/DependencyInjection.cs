@@ -67,9 +67,11 @@ public static class DependencyInjection
 
     private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
     {
+        services.AddSingleton<ChangeCountingInterceptor>();
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(database.ConnectionString));
+            services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, o) =>
+                o.UseSqlServer(database.ConnectionString).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
             return;
         }
 
@@ -81,6 +83,7 @@ public static class DependencyInjection
             // A writer waits up to 30 s for another to finish instead of failing at once with "database is locked".
             connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
         }
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning()));
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>
+            o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
     }
 }

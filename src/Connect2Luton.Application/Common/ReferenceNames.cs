@@ -1,3 +1,5 @@
+using System.Globalization;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.ServiceAreas;
@@ -9,17 +11,20 @@ using Connect2Luton.Domain.SupplyAgencies;
 namespace Connect2Luton.Application.Common;
 
 /// <summary>
-/// Service areas, roles and supply agencies by id, for lists that show names. Aggregates refer to each other by id, and these
-/// tables are small, so one read of each serves a whole page.
+/// Service areas, roles and supply agencies by id, for lists that show names. Aggregates refer to each other by id,
+/// and these tables are small and rarely change, so they are read once and kept until one of them changes.
 /// </summary>
-public sealed class ReferenceNames(IReadRepository<ServiceArea> serviceAreas, IReadRepository<JobRole> jobRoles, IReadRepository<SupplyAgency> agencies)
+public sealed class ReferenceNames(
+    IReadRepository<ServiceArea> serviceAreas, IReadRepository<JobRole> jobRoles, IReadRepository<SupplyAgency> agencies, SingleFlightCache cache, ChangeCounters changes)
 {
-    public async Task<IReadOnlyList<ServiceAreaSummary>> ServiceAreasAsync(CancellationToken cancellationToken) =>
-        await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken);
+    public Task<IReadOnlyList<ServiceAreaSummary>> ServiceAreasAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(Key<ServiceArea>(), async () => (IReadOnlyList<ServiceAreaSummary>)await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken), l => l.Count, cancellationToken);
 
-    public async Task<IReadOnlyList<JobRoleSummary>> JobRolesAsync(CancellationToken cancellationToken) =>
-        await jobRoles.ListAsync(new JobRolesByTitleSpec(), cancellationToken);
+    public Task<IReadOnlyList<JobRoleSummary>> JobRolesAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(Key<JobRole>(), async () => (IReadOnlyList<JobRoleSummary>)await jobRoles.ListAsync(new JobRolesByTitleSpec(), cancellationToken), l => l.Count, cancellationToken);
 
-    public async Task<IReadOnlyList<SupplyAgencySummary>> SupplyAgenciesAsync(CancellationToken cancellationToken) =>
-        await agencies.ListAsync(new SupplyAgencyNamesSpec(), cancellationToken);
+    public Task<IReadOnlyList<SupplyAgencySummary>> SupplyAgenciesAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(Key<SupplyAgency>(), async () => (IReadOnlyList<SupplyAgencySummary>)await agencies.ListAsync(new SupplyAgencyNamesSpec(), cancellationToken), l => l.Count, cancellationToken);
+
+    private string Key<T>() => string.Create(CultureInfo.InvariantCulture, $"names|{typeof(T).Name}|{changes.Of<T>()}");
 }

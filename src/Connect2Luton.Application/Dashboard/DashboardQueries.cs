@@ -1,3 +1,5 @@
+using System.Globalization;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.JobRoles;
@@ -11,17 +13,29 @@ using Connect2Luton.Domain.ServiceAreas;
 
 namespace Connect2Luton.Application.Dashboard;
 
-/// <summary>The figures on the dashboard, each counted in the database as of today.</summary>
+/// <summary>
+/// The figures on the dashboard, each counted in the database as of today. Everyone sees the same figures, so they
+/// are counted once and kept until a placement, requisition, service or role changes.
+/// </summary>
 public sealed class DashboardQueries(
     IReadRepository<Placement> placements,
     IReadRepository<Requisition> requisitions,
     IReadRepository<ServiceArea> serviceAreas,
     IReadRepository<JobRole> jobRoles,
+    SingleFlightCache cache,
+    ChangeCounters changes,
     TimeProvider clock)
 {
-    public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
+    public Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"dashboard|{today:yyyy-MM-dd}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
+        return cache.GetAsync(key, () => CountAsync(today, cancellationToken), _ => 1, cancellationToken);
+    }
+
+    private async Task<DashboardFigures> CountAsync(DateOnly today, CancellationToken cancellationToken)
+    {
         var areas = await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken);
         var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
         var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToList();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
@@ -17,6 +19,8 @@ public sealed class PlacementQueries(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
     ReferenceNames names,
+    SingleFlightCache counts,
+    ChangeCounters changes,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -25,7 +29,11 @@ public sealed class PlacementQueries(
     public async Task<PagedResult<PlacementListItem>> ListAsync(PlacementFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var rows = await placements.PageAsync(await SpecAsync(filter, today, page, cancellationToken), cancellationToken);
+        var (areaIds, roleIds) = await ScopeAsync(filter, cancellationToken);
+        var ids = await placements.PageAsync(new PlacementPageIdsSpec(filter, today, areaIds, roleIds, page), counts,
+            string.Create(CultureInfo.InvariantCulture, $"count|placements|{filter}|{ScopeKey()}|{today:yyyy-MM-dd}|{changes.Of<Placement>()}"), cancellationToken);
+        var byId = (await placements.ListAsync(new PlacementRowsSpec(ids.Items), cancellationToken)).ToDictionary(r => r.Id);
+        var rows = ids.Map(id => byId[id]);
         var lookup = await LookupAsync(cancellationToken);
         var workerNames = await WorkerNamesAsync(rows.Items, cancellationToken);
         return rows.Map(r => Item(r, workerNames, lookup, today));
@@ -37,7 +45,8 @@ public sealed class PlacementQueries(
         var today = clock.Today();
         var lookup = await LookupAsync(cancellationToken);
         var batch = new List<PlacementRow>(ExportBatch);
-        await foreach (var row in placements.StreamAsync(await SpecAsync(filter, today, null, cancellationToken), cancellationToken))
+        var (areaIds, roleIds) = await ScopeAsync(filter, cancellationToken);
+        await foreach (var row in placements.StreamAsync(new PlacementListSpec(filter, today, areaIds, roleIds), cancellationToken))
         {
             batch.Add(row);
             if (batch.Count < ExportBatch) continue;
@@ -53,15 +62,18 @@ public sealed class PlacementQueries(
         return rows.Select(r => Item(r, workerNames, lookup, today)).ToList();
     }
 
-    private async Task<PlacementListSpec> SpecAsync(PlacementFilter filter, DateOnly today, PageRequest? page, CancellationToken cancellationToken)
+    private string ScopeKey() => IsScoped ? $"service {user.ServiceAreaId}" : "all";
+
+    private bool IsScoped => user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
+
+    private async Task<(IReadOnlyCollection<int>? AreaIds, IReadOnlyCollection<int>? RoleIds)> ScopeAsync(PlacementFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var scoped = user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
-        IReadOnlyCollection<int>? areaIds = scoped ? [user.ServiceAreaId ?? -1] : filter.ServiceAreaId is { } area ? [area] : null;
+        IReadOnlyCollection<int>? areaIds = IsScoped ? [user.ServiceAreaId ?? -1] : filter.ServiceAreaId is { } area ? [area] : null;
         IReadOnlyCollection<int>? roleIds = filter.Family is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;
-        return new PlacementListSpec(filter, today, areaIds, roleIds, page);
+        return (areaIds, roleIds);
     }
 
     private async Task<Dictionary<int, string>> WorkerNamesAsync(IReadOnlyCollection<PlacementRow> rows, CancellationToken cancellationToken) =>

@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
+using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
@@ -6,16 +9,19 @@ using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Decisions;
+using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Shortlists;
 
 /// <summary>
 /// A requisition's shortlist, and every worker in the role's job family ranked by the local-candidate preference
-/// rules: eligible first, then by points, then by name. Ranking runs the rules for each worker, so the list is
-/// what the rules say today.
+/// rules: those who can be engaged and are free first, then by points, then by name. The ranked pool is kept
+/// between requests until the rules, the day, the suppliers or a worker in the family change.
 /// </summary>
 public sealed class ShortlistQueries(
     IReadRepository<Requisition> requisitions,
@@ -23,6 +29,9 @@ public sealed class ShortlistQueries(
     IReadRepository<Placement> placements,
     ReferenceNames names,
     ILocalPreferencePolicy preference,
+    IRuleSetCatalogue catalogue,
+    SingleFlightCache cache,
+    ChangeCounters changes,
     RequisitionPermissions permissions,
     ICurrentUser user,
     TimeProvider clock)
@@ -40,31 +49,33 @@ public sealed class ShortlistQueries(
         var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
         var isDfeRole = role.DfeRoleType is not null;
 
-        var candidates = await workers.ListAsync(new ShortlistCandidatesSpec(role.JobFamily), cancellationToken);
-        var booked = (await placements.ListAsync(new WorkersBookedBetweenSpec(requisition.StartDate, requisition.EndDate), cancellationToken)).ToHashSet();
-        var onList = requisition.Shortlist.Where(e => e.Status != ShortlistEntryStatus.Removed).Select(e => e.WorkerId).ToHashSet();
-        var byId = candidates.ToDictionary(c => c.Id);
+        // Ranking a family's pool runs the rules for every worker in it, so the ranked pool is kept until the rules,
+        // the day, a worker or a supplier changes; so is who is booked on the requisition's dates, until a placement changes.
+        var rules = catalogue.Current.FirstOrDefault(r => r.Name == RuleSetNames.LocalCandidatePreference)?.ServingVersion;
+        var poolKey = string.Create(CultureInfo.InvariantCulture,
+            $"shortlist-pool|{role.JobFamily}|{isDfeRole}|{rules}|{today:yyyy-MM-dd}|{changes.Of<Worker>()}|{changes.Of<SupplyAgency>()}");
+        var pool = await cache.GetAsync(poolKey, () => RankAsync(role.JobFamily, isDfeRole, today, soon, suppliers, cancellationToken), p => p.Candidates.Count, cancellationToken);
+        var bookedKey = string.Create(CultureInfo.InvariantCulture, $"booked|{requisition.StartDate:yyyy-MM-dd}|{requisition.EndDate:yyyy-MM-dd}|{changes.Of<Placement>()}");
+        var booked = await cache.GetAsync(bookedKey,
+            async () => (await placements.ListAsync(new WorkersBookedBetweenSpec(requisition.StartDate, requisition.EndDate), cancellationToken)).ToFrozenSet(),
+            b => b.Count, cancellationToken);
 
-        var ranked = new List<RankedCandidate>(candidates.Count);
-        foreach (var candidate in candidates.Where(c => !onList.Contains(c.Id)))
-        {
-            var supplier = suppliers[candidate.SupplyAgencyId];
-            var decision = await preference.DecideAsync(PolicyFacts.LocalPreference(
-                new ShortlistCandidate(candidate.Id, candidate.PostcodeDistrict, supplier.Kind, supplier.IsLocal, candidate.PreviousCouncil,
-                    candidate.PreviousCouncilRegion, candidate.LeftCouncilPostOn, candidate.QualifiedOn), isDfeRole, today), cancellationToken);
-            ranked.Add(new RankedCandidate(candidate.Id, candidate.Name, candidate.Postcode, supplier.Name, decision.Tier, decision.Points, decision.Eligible,
-                decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
-                decision.Ineligibilities.ToList(), NeedsAttention(candidate, soon), booked.Contains(candidate.Id)));
-        }
-        var order = ranked
-            .OrderByDescending(c => c.Eligible && !c.Booked)
-            .ThenByDescending(c => c.Points)
-            .ThenBy(c => byId[c.WorkerId].LastName, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(c => c.WorkerId)
-            .ToList();
-        var pageCount = Math.Max(1, (order.Count + page.Size - 1) / page.Size);
+        // This requisition's order: the pool less those already on its list, those free on its dates (and able to be
+        // engaged) first, each group keeping its rank. Worked out once per version of the requisition, so a page is a
+        // slice, not a walk through a pool of 20,000 workers.
+        var order = await cache.GetAsync(
+            string.Create(CultureInfo.InvariantCulture, $"shortlist-order|{requisition.Id}|{requisition.Version}|{poolKey}|{bookedKey}"),
+            () => Task.FromResult(Order(pool, requisition, booked)), o => o.Length, cancellationToken);
+        var total = order.Length;
+        var pageCount = Math.Max(1, (total + page.Size - 1) / page.Size);
         var pageNumber = Math.Min(page.Page, pageCount);
+        var candidates = order.Skip((pageNumber - 1) * page.Size).Take(page.Size)
+            .Select(c => new RankedCandidate(c.Row.Id, c.Row.Name, c.Row.Postcode, c.Supplier, c.Decision.Tier, c.Decision.Points, c.Eligible,
+                c.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
+                c.Decision.Ineligibilities.ToList(), c.ChecksNeedAttention, booked.Contains(c.Row.Id)))
+            .ToList();
 
+        var byId = pool.ById;
         var shortlisted = requisition.Shortlist
             .Where(e => e.Status != ShortlistEntryStatus.Removed)
             .OrderByDescending(e => e.PreferencePoints).ThenBy(e => e.AddedAt)
@@ -76,9 +87,37 @@ public sealed class ShortlistQueries(
             requisition.Id, requisition.Version, requisition.Title, area.Name, role.Title, isDfeRole, requisition.Status,
             requisition.StartDate, requisition.EndDate,
             requisition.Status == RequisitionStatus.Open && (user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin)),
-            shortlisted, order.Skip((pageNumber - 1) * page.Size).Take(page.Size).ToList(), pageNumber, pageCount, order.Count);
+            shortlisted, candidates, pageNumber, pageCount, total);
     }
 
+    private async Task<RankedPool> RankAsync(
+        JobFamily family, bool isDfeRole, DateOnly today, DateOnly soon, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, CancellationToken cancellationToken)
+    {
+        var rows = await workers.ListAsync(new ShortlistCandidatesSpec(family), cancellationToken);
+        var ranked = new List<PooledCandidate>(rows.Count);
+        // Many workers share the same facts (district, supplier, history): the rules decide each set of facts once.
+        var decided = new Dictionary<LocalPreferenceFacts, LocalPreferenceDecision>();
+        foreach (var row in rows)
+        {
+            var supplier = suppliers[row.SupplyAgencyId];
+            var facts = PolicyFacts.LocalPreference(
+                new ShortlistCandidate(row.Id, row.PostcodeDistrict, supplier.Kind, supplier.IsLocal, row.PreviousCouncil,
+                    row.PreviousCouncilRegion, row.LeftCouncilPostOn, row.QualifiedOn), isDfeRole, today);
+            if (!decided.TryGetValue(facts, out var decision))
+            {
+                decision = await preference.DecideAsync(facts, cancellationToken);
+                decided[facts] = decision;
+            }
+            ranked.Add(new PooledCandidate(row, supplier.Name, decision, decision.Eligible, NeedsAttention(row, soon)));
+        }
+        var ordered = ranked
+            .OrderByDescending(c => c.Eligible)
+            .ThenByDescending(c => c.Decision.Points)
+            .ThenBy(c => c.Row.LastName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Row.Id)
+            .ToList();
+        return new RankedPool(ordered, rows.ToDictionary(r => r.Id));
+    }
     // Workers on the list who are no longer active (converted, left the pool) are still shown, read separately.
     private async Task FillMissingAsync(List<ShortlistedWorker> shortlisted, Requisition requisition, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon, CancellationToken cancellationToken)
     {
@@ -104,4 +143,22 @@ public sealed class ShortlistQueries(
 
     private static bool NeedsAttention(CandidateRow row, DateOnly soon) =>
         !row.HasRightToWork || row.RightToWorkExpiresOn <= soon || !row.HasDbs || (row.HasRegistration && row.RegistrationExpiresOn <= soon);
+
+    private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, FrozenSet<int> booked)
+    {
+        var onList = requisition.Shortlist.Where(e => e.Status != ShortlistEntryStatus.Removed).Select(e => e.WorkerId).ToHashSet();
+        var free = new List<PooledCandidate>(pool.Candidates.Count);
+        var rest = new List<PooledCandidate>();
+        foreach (var candidate in pool.Candidates)
+        {
+            if (onList.Contains(candidate.Row.Id)) continue;
+            (candidate.Eligible && !booked.Contains(candidate.Row.Id) ? free : rest).Add(candidate);
+        }
+        return [.. free, .. rest];
+    }
+
+    private sealed record RankedPool(IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById);
 }
+
+/// <summary>A worker in a job family's pool, ranked by the preference rules; whether they can be engaged is read once, when ranked.</summary>
+public sealed record PooledCandidate(CandidateRow Row, string Supplier, LocalPreferenceDecision Decision, bool Eligible, bool ChecksNeedAttention);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
@@ -10,12 +12,14 @@ namespace Connect2Luton.Application.Workers;
 public sealed record WorkerListItem(WorkerRow Row, string SupplyAgency, bool NeedsAttention);
 
 /// <summary>The worker pool: the searchable list, its export, and a worker's page.</summary>
-public sealed class WorkerQueries(IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, TimeProvider clock)
+public sealed class WorkerQueries(
+    IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, SingleFlightCache counts, ChangeCounters changes, TimeProvider clock)
 {
     public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
-        var rows = await workers.PageAsync(new WorkerListSpec(filter, soon, page), cancellationToken);
+        var rows = await workers.PageAsync(new WorkerListSpec(filter, soon, page), counts,
+            string.Create(CultureInfo.InvariantCulture, $"count|workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}"), cancellationToken);
         var agencies = await AgenciesAsync(cancellationToken);
         return rows.Map(r => Item(r, agencies, soon));
     }
