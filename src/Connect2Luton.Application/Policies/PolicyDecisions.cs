@@ -40,7 +40,11 @@ public enum PlacementLengthOutcome
     Refused,
 }
 
-public sealed record PlacementFlagRaised(PlacementFlagKind Kind, string Message);
+/// <summary>A flag the length rules raise; its message is written from the rule's verdict when first read.</summary>
+public sealed record PlacementFlagRaised(PlacementFlagKind Kind, RuleVerdict Verdict)
+{
+    public string Message => Verdict.Message;
+}
 
 public sealed record PlacementLengthDecision(PlacementLengthOutcome Outcome, string? Approvers, IReadOnlyList<PlacementFlagRaised> Flags, PolicyDecision Details);
 

@@ -19,8 +19,11 @@ internal sealed class CompiledRuleSet
 
     public required Workflow Workflow { get; init; }
 
-    /// <summary>Named values that are constants, folded into the engine's expressions; reported from here.</summary>
+    /// <summary>Named values that are constants, written into the engine's expressions; reported from here.</summary>
     public required IReadOnlyDictionary<string, object?> Constants { get; init; }
+
+    /// <summary>Every named value, the others each compiled as a function of the facts, for what a decision reports.</summary>
+    public required NamedValueTable NamedValues { get; init; }
     public required FrozenDictionary<string, CompiledRule> Rules { get; init; }
 
     /// <summary>Facts to run through the engine once before it serves, so no user waits for it to compile.</summary>

@@ -43,7 +43,7 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
         var approvers = outcome == PlacementLengthOutcome.NeedsApproval ? SignOff.From(decision) : null;
         var flags = decision.Failed
             .Where(r => r.Flag is not null)
-            .Select(r => new PlacementFlagRaised(Enum.Parse<PlacementFlagKind>(r.Flag!), r.Message))
+            .Select(r => new PlacementFlagRaised(Enum.Parse<PlacementFlagKind>(r.Flag!), r))
             .ToList();
         return new PlacementLengthDecision(outcome, approvers, flags, decision);
     }

@@ -21,6 +21,7 @@ internal static partial class RuleSetCompiler
 {
     public const int MaximumFileLength = 200_000;
     public const int MaximumExpressionLength = 1_000;
+    public const int MaximumInlinedLength = 20_000;
     public const int MaximumTextLength = 1_000;
     public const int MaximumRules = 100;
 
@@ -63,7 +64,8 @@ internal static partial class RuleSetCompiler
         if (problems.Count > 0) return (null, problems);
 
         var expressions = CompileExpressions(definition, document, json, problems);
-        CheckValuesTheAppReads(definition, expressions, json, problems);
+        // Named values after one that failed are not compiled, so only a clean compile says which are missing.
+        if (problems.Count == 0) CheckValuesTheAppReads(definition, expressions, json, problems);
         if (problems.Count > 0) return (null, problems);
 
         var rules = CompileRules(definition, document, json, expressions, problems);
@@ -92,6 +94,7 @@ internal static partial class RuleSetCompiler
             Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             Workflow = workflow,
             Constants = expressions.Constants,
+            NamedValues = new NamedValueTable(document.GlobalParams.Select(v => v.Name).ToList(), expressions.Constants, expressions.Derived),
             Rules = rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
@@ -188,14 +191,16 @@ internal static partial class RuleSetCompiler
     }
 
     /// <summary>
-    /// Compiles the named values in order (each may use the facts and the values before it) and the rules, and
-    /// notes which named values each one reads.
+    /// Compiles the named values in order (each may use the facts and the values before it) and the rules. Each
+    /// named value is also spelled out in terms of the facts alone (the values it uses written in place) and
+    /// compiled on its own, so a decision can report any value without the engine carrying them all.
     /// </summary>
     private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
     {
         var parser = new RuleExpressionParser(RuleEngineSettings.Create());
         var factTypes = new HashSet<Type> { definition.FactType };
-        var parameters = new List<ParameterExpression> { Expression.Parameter(definition.FactType, "input") };
+        var input = Expression.Parameter(definition.FactType, "input");
+        var parameters = new List<ParameterExpression> { input };
         var compiled = new CompiledExpressions();
 
         foreach (var value in document.GlobalParams)
@@ -203,18 +208,51 @@ internal static partial class RuleSetCompiler
             var parsed = Parse(parser, value.Expression, parameters, null, definition, json, value.Name, factTypes, problems);
             if (parsed is null) return compiled;
             compiled.Types[value.Name] = parsed.Type;
+            parameters.Add(Expression.Parameter(parsed.Type, value.Name));
             if (parsed is ConstantExpression constant)
             {
                 compiled.Constants[value.Name] = constant.Value;
-                compiled.ConstantText[value.Name] = value.Expression.Trim();
+                compiled.Inlined[value.Name] = value.Expression.Trim();
+                continue;
             }
-            parameters.Add(Expression.Parameter(parsed.Type, value.Name));
+            // Spelled out, the value is made of parts that have each passed the allow-list above.
+            var inlined = Inline(value.Expression, compiled, definition, json, value.Name, problems);
+            if (inlined is null) return compiled;
+            compiled.Inlined[value.Name] = inlined;
+            try
+            {
+                compiled.Derived[value.Name] = CompileValue(input, parser.Parse(inlined, [input], null!));
+            }
+            catch (Exception error) when (error is System.Linq.Dynamic.Core.Exceptions.ParseException or ArgumentException or InvalidOperationException)
+            {
+                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"The value cannot be written out in terms of the facts: {error.Message}"));
+                return compiled;
+            }
         }
         foreach (var rule in document.Rules)
         {
             Parse(parser, rule.Expression, parameters, typeof(bool), definition, json, rule.RuleName, factTypes, problems);
+            Inline(rule.Expression, compiled, definition, json, rule.RuleName, problems);
         }
         return compiled;
+    }
+
+    private static string? Inline(string expression, CompiledExpressions compiled, RuleSetDefinition definition, string json, string owner, List<RuleSetProblem> problems)
+    {
+        var inlined = NamedValueInlining.Inline(expression, compiled.Inlined);
+        if (inlined.Length <= MaximumInlinedLength) return inlined;
+        // Named values that each use the one before twice double in length at every step: refuse before the engine chokes.
+        problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner),
+            $"Written out in full, with the named values it uses in place, this is {inlined.Length:N0} characters long; the most is {MaximumInlinedLength:N0}. Use fewer layers of named values built on each other."));
+        return null;
+    }
+
+    /// <summary>A named value as a function of the facts alone, boxed, for messages, figures and AppliesWhen.</summary>
+    private static Func<object, object?> CompileValue(ParameterExpression input, Expression body)
+    {
+        var facts = Expression.Parameter(typeof(object), "facts");
+        var block = Expression.Block([input], Expression.Assign(input, Expression.Convert(facts, input.Type)), Expression.Convert(body, typeof(object)));
+        return Expression.Lambda<Func<object, object?>>(block, facts).Compile();
     }
 
     private static Expression? Parse(
@@ -272,28 +310,23 @@ internal static partial class RuleSetCompiler
     }
 
     /// <summary>
-    /// The workflow the engine runs. RulesEngine hands every rule's result all the named values as a dictionary,
-    /// so a rule set with two dozen named values spends most of a decision copying values its rules do not use.
-    /// Named values that are plain constants (a cap, a threshold, a list of districts) are therefore folded into
-    /// the expressions that use them, the way a compiler folds constants; named values worked out from the facts
-    /// stay GlobalParams. Officers still see and edit one list of named values, and decisions still report them.
+    /// The workflow the engine runs. RulesEngine works out every GlobalParam for each decision and copies them all
+    /// into every rule's result, so named values cost more than the rules that use them. Every named value is
+    /// therefore written in place in the rules that use it (constants as literals, the rest as their formulas), the
+    /// way a compiler inlines, and the engine runs the rules alone. Officers still see and edit one list of named
+    /// values, and decisions still report them, worked out by <see cref="CompiledRuleSet.NamedValues"/>.
     /// </summary>
     private static Workflow ToWorkflow(RuleSetDocument document, List<CompiledRule> compiled, CompiledExpressions expressions)
     {
         var enabled = compiled.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        string Fold(string expression) => ConstantFolding.Inline(expression, expressions.ConstantText);
         return new Workflow
         {
             WorkflowName = document.WorkflowName,
-            GlobalParams = document.GlobalParams
-                .Where(v => !expressions.Constants.ContainsKey(v.Name))
-                .Select(v => new ScopedParam { Name = v.Name, Expression = Fold(v.Expression) })
-                .ToList(),
             // A rule switched off is left out of the engine altogether, rather than run and ignored.
             Rules = document.Rules.Where(r => enabled.Contains(r.RuleName)).Select(r => new Rule
             {
                 RuleName = r.RuleName,
-                Expression = Fold(r.Expression),
+                Expression = NamedValueInlining.Inline(r.Expression, expressions.Inlined),
                 RuleExpressionType = RuleExpressionType.LambdaExpression,
                 ErrorMessage = r.ErrorMessage,
                 SuccessEvent = r.SuccessEvent,
@@ -399,7 +432,12 @@ internal static partial class RuleSetCompiler
     {
         public Dictionary<string, Type> Types { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, object?> Constants { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, string> ConstantText { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each named value in terms of the facts alone: a constant's literal, or the formula with the values it uses in place.</summary>
+        public Dictionary<string, string> Inlined { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The named values worked out from the facts, compiled.</summary>
+        public Dictionary<string, Func<object, object?>> Derived { get; } = new(StringComparer.Ordinal);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]

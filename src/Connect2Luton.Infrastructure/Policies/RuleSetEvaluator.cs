@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Connect2Luton.Application.Policies;
 using RulesEngine.Interfaces;
 using RulesEngine.Models;
@@ -13,14 +14,13 @@ internal sealed record Evaluation(PolicyDecision Decision, int Points);
 /// </summary>
 internal static class RuleSetEvaluator
 {
-    private static readonly Dictionary<string, object> NoValues = [];
-
     public static async ValueTask<Evaluation> EvaluateAsync(IRulesEngine engine, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
     {
         var results = await engine.ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
         var definition = ruleSet.Definition;
         var verdicts = new List<RuleVerdict>(results.Count);
-        var figures = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var figures = new List<string>();
+        var values = new NamedValues(ruleSet.NamedValues, facts);
         var worst = -1;
         string? tier = null;
         var points = 0;
@@ -28,8 +28,6 @@ internal static class RuleSetEvaluator
         foreach (var result in results)
         {
             var rule = ruleSet.Rules[result.Rule.RuleName];
-            // The engine reports with each result the named values it worked out; constants come from the rule set.
-            var values = new NamedValues(result.Inputs ?? NoValues, ruleSet.Constants);
             if (rule.AppliesWhen is { } applies && values.GetValueOrDefault(applies) is false) continue;
 
             var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
@@ -42,7 +40,7 @@ internal static class RuleSetEvaluator
                 Cap = rule.Cap is null ? null : values.GetValueOrDefault(rule.Cap) as decimal?,
                 Measured = rule.Measures is null ? null : values.GetValueOrDefault(rule.Measures) as decimal?,
             });
-            foreach (var figure in rule.Figures) figures[figure] = values.GetValueOrDefault(figure);
+            figures.AddRange(rule.Figures);
 
             if (passed)
             {
@@ -65,7 +63,7 @@ internal static class RuleSetEvaluator
             Version = ruleSet.Version,
             Outcome = decided,
             Rules = verdicts,
-            Figures = figures,
+            Figures = new Figures(values, figures),
             Facts = facts,
         };
         return new Evaluation(decision, points);
@@ -81,31 +79,136 @@ internal static class RuleSetEvaluator
     }
 }
 
-/// <summary>The named values one rule saw: those the engine worked out, then the rule set's constants.</summary>
-internal sealed class NamedValues(IDictionary<string, object> worked, IReadOnlyDictionary<string, object?> constants) : IReadOnlyDictionary<string, object?>
+/// <summary>
+/// Every named value of a rule set in one table, in file order: the constants' values, and for the others the
+/// compiled function of the facts that works them out. A decision reads it through <see cref="NamedValues"/>.
+/// </summary>
+internal sealed class NamedValueTable
 {
+    private readonly object?[] _constants;
+    private readonly Func<object, object?>?[] _workers;
+
+    public NamedValueTable(IReadOnlyList<string> names, IReadOnlyDictionary<string, object?> constants, IReadOnlyDictionary<string, Func<object, object?>> derived)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        Names = names;
+        Slots = names.Select((name, slot) => (name, slot)).ToFrozenDictionary(n => n.name, n => n.slot, StringComparer.Ordinal);
+        _constants = names.Select(n => constants.GetValueOrDefault(n)).ToArray();
+        _workers = names.Select(n => derived.GetValueOrDefault(n)).ToArray();
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public FrozenDictionary<string, int> Slots { get; }
+
+    public bool IsWorkedOut(int slot) => _workers[slot] is not null;
+
+    public object? Constant(int slot) => _constants[slot];
+
+    public object? WorkOut(int slot, object facts)
+    {
+        try
+        {
+            return _workers[slot]!(facts);
+        }
+#pragma warning disable CA1031 // An officer's formula may fail on some facts (a division by zero); the rules using it report that.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// The named values of one decision: constants as they are, the others worked out from the facts when first
+/// asked for. A value that cannot be worked out for these facts reads as missing; the rules that use it fail in
+/// the engine with the reason.
+/// </summary>
+internal sealed class NamedValues(NamedValueTable table, object facts) : IReadOnlyDictionary<string, object?>
+{
+    private static readonly object NotYetWorkedOut = new();
+
+    // A kept decision (a ranked shortlist) may have its messages written later on several threads at once: each
+    // slot is written whole, and working a value out twice gives the same value, so no lock is needed.
+    private object?[]? _worked;
+
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
-    public IEnumerable<string> Keys => worked.Keys.Concat(constants.Keys);
+    public IEnumerable<string> Keys => table.Names;
 
     public IEnumerable<object?> Values => Keys.Select(k => this[k]);
 
-    public int Count => worked.Count + constants.Count;
+    public int Count => table.Names.Count;
 
-    public bool ContainsKey(string key) => worked.ContainsKey(key) || constants.ContainsKey(key);
+    public bool ContainsKey(string key) => table.Slots.ContainsKey(key);
 
     public bool TryGetValue(string key, out object? value)
     {
-        if (worked.TryGetValue(key, out var found))
+        if (!table.Slots.TryGetValue(key, out var slot))
         {
-            value = found;
-            return true;
+            value = null;
+            return false;
         }
-        return constants.TryGetValue(key, out value);
+        value = this[slot];
+        return true;
+    }
+
+    public object? this[int slot]
+    {
+        get
+        {
+            if (!table.IsWorkedOut(slot)) return table.Constant(slot);
+            var worked = _worked ??= CreateWorked(table.Names.Count);
+            var value = Volatile.Read(ref worked[slot]);
+            if (!ReferenceEquals(value, NotYetWorkedOut)) return value;
+            value = table.WorkOut(slot, facts);
+            Volatile.Write(ref worked[slot], value);
+            return value;
+        }
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() =>
         Keys.Select(k => new KeyValuePair<string, object?>(k, this[k])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static object?[] CreateWorked(int count)
+    {
+        var worked = new object?[count];
+        Array.Fill(worked, NotYetWorkedOut);
+        return worked;
+    }
+}
+
+/// <summary>
+/// The figures a decision used (the caps, thresholds and amounts its rules name), read from its named values when
+/// first looked at: most decisions are only asked for their outcome.
+/// </summary>
+internal sealed class Figures(NamedValues values, List<string> names) : IReadOnlyDictionary<string, object?>
+{
+    private Dictionary<string, object?>? _figures;
+
+    private Dictionary<string, object?> All => LazyInitializer.EnsureInitialized(ref _figures, () =>
+    {
+        var figures = new Dictionary<string, object?>(names.Count, StringComparer.Ordinal);
+        foreach (var name in names) figures[name] = values.GetValueOrDefault(name);
+        return figures;
+    });
+
+    public object? this[string key] => All[key];
+
+    public IEnumerable<string> Keys => All.Keys;
+
+    public IEnumerable<object?> Values => All.Values;
+
+    public int Count => All.Count;
+
+    public bool ContainsKey(string key) => All.ContainsKey(key);
+
+    public bool TryGetValue(string key, out object? value) => All.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => All.GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

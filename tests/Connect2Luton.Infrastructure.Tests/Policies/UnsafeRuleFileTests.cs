@@ -44,6 +44,7 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         { "a huge string", $"{CapRule}|\"Expression\": \"input.RoleTitle != \\\"{new string('x', 600)}\\\"\"", "A text value is 600 characters long; the most a rule may hold is 500." },
         { "an over-long expression", $"{CapRule}|\"Expression\": \"{string.Join(" || ", Enumerable.Repeat("input.PayRate > 1", 80))}\"", "The expression is 1,676 characters long; the most is 1,000" },
         { "a huge file", "HUGE", "a rule file may be at most 200,000" },
+        { "named values that double at every layer", $"\"GlobalParams\": [|\"GlobalParams\": [ {Doubling(12)}", "Use fewer layers of named values built on each other" },
         { "the wrong workflow", "\"WorkflowName\": \"pay-rate-caps\"|\"WorkflowName\": \"anything-goes\"", "WorkflowName is 'anything-goes' but this file must hold the 'pay-rate-caps' rule set." },
         { "an outcome that does not exist", "\"Outcome\": \"Refused\", \"Figures\": [ \"nationalLivingWage\" ]|\"Outcome\": \"Blocked\", \"Figures\": [ \"nationalLivingWage\" ]", "Outcome 'Blocked' is not one of NeedsException, Refused." },
         { "a message naming a missing fact", "is below the National Living Wage of|is below {input.Salary} the National Living Wage of", "there is no fact called 'Salary'" },
@@ -90,6 +91,10 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
 
         result.Problems.ShouldHaveSingleItem().Message.ShouldStartWith("There are no test cases");
     }
+
+    // twice1 = input.PayRate + input.PayRate, twice2 = twice1 + twice1, ...: each short, together exponential.
+    private static string Doubling(int layers) => string.Concat(Enumerable.Range(1, layers).Select(i =>
+        $"{{ \"Name\": \"twice{i}\", \"Expression\": \"{(i == 1 ? "input.PayRate" : $"twice{i - 1}")} + {(i == 1 ? "input.PayRate" : $"twice{i - 1}")}\" }}, "));
 
     private static string Mutate(string json, string change) => change switch
     {

@@ -3,14 +3,15 @@ using System.Text;
 namespace Connect2Luton.Infrastructure.Policies;
 
 /// <summary>
-/// Replaces the names of constant named values in an expression with their literal text, in brackets. Only
+/// Replaces the names of named values in an expression with their own expressions, in brackets, the way a
+/// compiler inlines: a constant becomes its literal, a value worked out from the facts becomes the formula. Only
 /// whole names outside text literals are replaced, and never a member name after a dot (input.Cap is a fact).
 /// </summary>
-internal static class ConstantFolding
+internal static class NamedValueInlining
 {
-    public static string Inline(string expression, IReadOnlyDictionary<string, string> constants)
+    public static string Inline(string expression, IReadOnlyDictionary<string, string> values)
     {
-        if (constants.Count == 0) return expression;
+        if (values.Count == 0) return expression;
         var folded = new StringBuilder(expression.Length);
         var i = 0;
         while (i < expression.Length)
@@ -30,7 +31,7 @@ internal static class ConstantFolding
                 while (end < expression.Length && (char.IsAsciiLetterOrDigit(expression[end]) || expression[end] == '_')) end++;
                 var name = expression[i..end];
                 var afterDot = PreviousSignificant(expression, i) == '.';
-                folded.Append(!afterDot && constants.TryGetValue(name, out var literal) ? $"({literal})" : name);
+                folded.Append(!afterDot && values.TryGetValue(name, out var text) ? $"({text})" : name);
                 i = end;
             }
             else if (char.IsAsciiDigit(c))

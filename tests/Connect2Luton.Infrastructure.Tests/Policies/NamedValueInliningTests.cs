@@ -2,7 +2,7 @@ using Connect2Luton.Infrastructure.Policies;
 
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 
-public sealed class ConstantFoldingTests
+public sealed class NamedValueInliningTests
 {
     private static readonly Dictionary<string, string> Constants = new()
     {
@@ -21,5 +21,5 @@ public sealed class ConstantFoldingTests
     [InlineData("input.RoleTitle == \"say \\\"cap\\\"\" && capped", "input.RoleTitle == \"say \\\"cap\\\"\" && capped")]
     [InlineData("12.5m > cap", "12.5m > (45.00m)")]
     public void Only_whole_names_of_constants_outside_text_and_member_access_are_folded(string expression, string folded) =>
-        ConstantFolding.Inline(expression, Constants).ShouldBe(folded);
+        NamedValueInlining.Inline(expression, Constants).ShouldBe(folded);
 }
