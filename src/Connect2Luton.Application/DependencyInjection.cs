@@ -32,6 +32,15 @@ public static class DependencyInjection
         services.AddSingleton<ChangeCounters>();
         services.AddSingleton<SingleFlightCache>();
         services.AddScoped<ShortlistCommands>();
+        services.AddScoped<AwrPositions>();
+        services.AddScoped<Placements.Flags.PlacementFlagReview>();
+        services.AddScoped<Conversions.ConversionPromptReview>();
+        services.AddScoped<Jobs.JobQueries>();
+        services.AddScoped<WorkerBreakCommands>();
+        services.AddScoped<WorkerBreakQueries>();
+        services.AddScoped<Conversions.ConversionPermissions>();
+        services.AddScoped<Conversions.ConversionQueries>();
+        services.AddScoped<Conversions.ConversionCommands>();
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();

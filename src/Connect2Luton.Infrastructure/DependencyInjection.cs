@@ -33,7 +33,8 @@ public static class DependencyInjection
         services.AddOptions<IdentitySeedOptions>().Bind(configuration.GetSection(IdentitySeedOptions.Section));
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddDatabase(database, environment.ContentRootPath);
+        var connectionString = ConnectionString(database, environment.ContentRootPath);
+        services.AddDatabase(database, connectionString);
 
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.TryAddSingleton(TimeProvider.System);
@@ -57,7 +58,7 @@ public static class DependencyInjection
         services.AddScoped<VolumeSeeder>();
 
         services.AddPolicies(configuration);
-        services.AddScheduling();
+        services.AddScheduling(configuration, database, connectionString);
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddQuartz(o => o.Name = "scheduler")
@@ -65,25 +66,26 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string contentRoot)
+    private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string connectionString)
     {
         services.AddSingleton<ChangeCountingInterceptor>();
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, o) =>
-                o.UseSqlServer(database.ConnectionString).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
+                o.UseSqlServer(connectionString).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
             return;
-        }
-
-        var connectionString = database.ConnectionString;
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var file = Path.GetFullPath(Path.Combine(contentRoot, database.SqliteFile));
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            // A writer waits up to 30 s for another to finish instead of failing at once with "database is locked".
-            connectionString = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
         }
         services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>
             o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
+    }
+
+    /// <summary>The database the app and its scheduler use: as configured, or for SQLite the file under the content root.</summary>
+    private static string ConnectionString(DatabaseOptions database, string contentRoot)
+    {
+        if (database.Provider == DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(database.ConnectionString)) return database.ConnectionString ?? string.Empty;
+        var file = Path.GetFullPath(Path.Combine(contentRoot, database.SqliteFile));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        // A writer waits up to 30 s for another to finish instead of failing at once with "database is locked".
+        return new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString();
     }
 }

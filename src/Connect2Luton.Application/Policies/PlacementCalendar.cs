@@ -21,23 +21,4 @@ public static class PlacementCalendar
         var months = (to.Year - from.Year) * 12 + to.Month - from.Month;
         return from.AddMonths(months) > to ? months - 1 : months;
     }
-
-    /// <summary>
-    /// Qualifying weeks an earlier run of placements in the same role carries into one starting on
-    /// <paramref name="start"/>: walking back from it, each placement's completed weeks count until a break longer
-    /// than <paramref name="longestBreakWeeks"/> (which resets the AWR clock).
-    /// </summary>
-    public static int AwrWeeksCarried(IEnumerable<(DateOnly Start, DateOnly End)> earlier, DateOnly start, int longestBreakWeeks)
-    {
-        ArgumentNullException.ThrowIfNull(earlier);
-        var weeks = 0;
-        var from = start;
-        foreach (var (first, last) in earlier.Where(p => p.End < start).OrderByDescending(p => p.End))
-        {
-            if (from.DayNumber - last.DayNumber - 1 > longestBreakWeeks * 7) break;
-            weeks += CompletedWeeks(first, last);
-            from = first;
-        }
-        return weeks;
-    }
 }

@@ -71,9 +71,12 @@ public static class PolicyFacts
         };
     }
 
-    /// <summary>A first booking, from its start to its planned end. <paramref name="priorAwrWeeks"/> carries the AWR clock over from earlier placements.</summary>
-    public static PlacementLengthFacts FirstBooking(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int priorAwrWeeks = 0) =>
-        Length(role, start, end, asOf, priorAwrWeeks + PlacementCalendar.CompletedWeeks(start, asOf), isExtension: false, approvedBeyondLimit: false);
+    /// <summary>
+    /// A first booking, from its start to its planned end. <paramref name="awrWeeks"/> is the AWR clock as the
+    /// booking would leave it today, or on the day before it starts (what earlier placements carry into it).
+    /// </summary>
+    public static PlacementLengthFacts FirstBooking(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int awrWeeks = 0) =>
+        Length(role, start, end, asOf, awrWeeks, isExtension: false, approvedBeyondLimit: false);
 
     /// <summary>A placement as it stands (or as an extension to <paramref name="end"/> would leave it).</summary>
     public static PlacementLengthFacts Running(Placement placement, JobRole role, DateOnly end, DateOnly asOf, int awrWeeks, bool isExtension, bool approvedBeyondLimit)
@@ -105,13 +108,19 @@ public static class PolicyFacts
     public static ConversionFacts Conversion(Requisition requisition, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(requisition);
+        return Conversion(requisition.Reason, worker, role, continuousSince, asOf);
+    }
+
+    /// <summary>The same, knowing only why the post was requisitioned.</summary>
+    public static ConversionFacts Conversion(RequisitionReason reason, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
+    {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
         return new ConversionFacts
         {
             AsOf = asOf,
             ContinuousWeeks = PlacementCalendar.CompletedWeeks(continuousSince, asOf),
-            RequisitionReason = requisition.Reason.ToString(),
+            RequisitionReason = reason.ToString(),
             IsInterim = role.IsInterim,
             RightToWorkValid = worker.RightToWork?.IsValidOn(asOf) ?? false,
             HasDbs = worker.Dbs is not null,

@@ -20,15 +20,24 @@ public interface IPlacementLengthPolicy
 {
     ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default);
 
-    /// <summary>The longest break between placements in the same role that pauses, rather than resets, the AWR clock.</summary>
-    ValueTask<int> AwrLongestBreakWeeksAsync(CancellationToken cancellationToken = default);
+    /// <summary>How breaks in work affect the AWR clock, as the serving rules set it.</summary>
+    ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The permanent-conversion eligibility rules (rules/permanent-conversion-eligibility.json).</summary>
 public interface IConversionPolicy
 {
     ValueTask<ConversionDecision> DecideAsync(ConversionFacts facts, CancellationToken cancellationToken = default);
+
+    /// <summary>The figures the serving rules set for continuity and for pricing a permanent post.</summary>
+    ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// From the conversion rules: the fee-free point, the gap that breaks continuity, and what a permanent post costs
+/// on top of its salary and at what full-time hours.
+/// </summary>
+public sealed record ConversionTerms(int FeeFreeWeeks, int ContinuityGapDays, decimal PermanentOnCostRate, int FullTimeWeeklyHours, string RuleSetVersion);
 
 /// <summary>
 /// The rule sets as they are serving now: for health, the rules pages and officers' warnings. A rule set whose

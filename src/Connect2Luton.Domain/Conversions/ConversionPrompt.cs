@@ -44,8 +44,11 @@ public sealed class ConversionPrompt : AggregateRoot
 
     public IReadOnlyCollection<ConversionPromptAction> Actions => _actions.AsReadOnly();
 
-    /// <summary>Still waiting on someone: a closed prompt (declined, not suitable, converted) never comes back.</summary>
+    /// <summary>Still waiting on someone: a closed prompt (declined, not suitable, converted, lapsed) never comes back.</summary>
     public bool IsOpen => Status is ConversionPromptStatus.Open or ConversionPromptStatus.OfferMade or ConversionPromptStatus.Snoozed;
+
+    /// <summary>Snoozed, and the day it was snoozed until has come.</summary>
+    public bool SnoozeEndsBy(DateOnly today) => Status == ConversionPromptStatus.Snoozed && SnoozedUntil <= today;
 
     public void RecordOfferMade(string? note, string by, DateTimeOffset at) =>
         Act(ConversionPromptStatus.OfferMade, note, by, at);
@@ -69,6 +72,19 @@ public sealed class ConversionPrompt : AggregateRoot
         PermanentStartDate = permanentStart;
         YearlySaving = Costs.YearlySaving;
     }
+
+    /// <summary>The snooze is over: the prompt is open again, with the latest reasons and money.</summary>
+    public void Wake(string reasons, ConversionCosts costs, string by, DateTimeOffset at)
+    {
+        if (Status != ConversionPromptStatus.Snoozed) throw new DomainRuleException("Only a snoozed prompt can be woken.");
+        Act(ConversionPromptStatus.Open, $"Snoozed until {SnoozedUntil:d MMMM yyyy}: back for a decision", by, at);
+        Reasons = Guard.Required(reasons, Limits.LongText, "The reasons");
+        Costs = costs ?? throw new ArgumentNullException(nameof(costs));
+    }
+
+    /// <summary>The placement ended with the prompt still open.</summary>
+    public void Lapse(string why, string by, DateTimeOffset at) =>
+        Act(ConversionPromptStatus.Lapsed, Guard.Required(why, Limits.Reason, "Why the prompt lapsed"), by, at);
 
     private void Act(ConversionPromptStatus outcome, string? note, string by, DateTimeOffset at)
     {

@@ -8,4 +8,7 @@ public enum ConversionPromptStatus
     Declined,
     NotSuitable,
     Converted,
+
+    /// <summary>The placement ended before anyone acted on the prompt.</summary>
+    Lapsed,
 }

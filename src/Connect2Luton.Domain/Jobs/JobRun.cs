@@ -75,6 +75,14 @@ public sealed class JobRun : AggregateRoot
         Status = JobRunStatus.Cancelled;
     }
 
+    /// <summary>Closes a run the app never finished, found still running by a later one.</summary>
+    public void Interrupt(DateTimeOffset at)
+    {
+        RequireRunning();
+        FinishedAt = at;
+        Status = JobRunStatus.Interrupted;
+    }
+
     private void RequireRunning()
     {
         if (Status != JobRunStatus.Running) throw new DomainRuleException("This job run has already finished.");

@@ -9,4 +9,7 @@ public enum JobRunStatus
     CompletedWithErrors,
     Failed,
     Cancelled,
+
+    /// <summary>The app stopped during the run (a crash or a kill); a later run picks up what it left.</summary>
+    Interrupted,
 }

@@ -88,6 +88,12 @@ public sealed class Placement : AggregateRoot
     public IReadOnlyCollection<PlacementRateChange> RateChanges => _rateChanges.AsReadOnly();
     public IReadOnlyCollection<RuleDecision> Decisions => _decisions.AsReadOnly();
 
+    /// <summary>
+    /// Whether the placement as booked now has approval to run past the longest length: its latest extension was
+    /// signed off as going beyond the limit. A later extension that did not need it says nothing either way.
+    /// </summary>
+    public bool ApprovedBeyondLengthLimit => _extensions.Any(e => e.BeyondLengthLimit && e.NewEndDate >= PlannedEndDate);
+
     public bool IsLiveOn(DateOnly date) => Status == PlacementStatus.Active && StartDate <= date;
 
     /// <summary>The last day worked, or to be worked as things stand.</summary>
@@ -100,12 +106,12 @@ public sealed class Placement : AggregateRoot
         return last < StartDate ? 0 : last.DayNumber - StartDate.DayNumber + 1;
     }
 
-    public void Extend(DateOnly newEndDate, string reason, string approvedBy, RuleDecision? decision, string by, DateTimeOffset at)
+    public void Extend(DateOnly newEndDate, string reason, string approvedBy, bool beyondLengthLimit, RuleDecision? decision, string by, DateTimeOffset at)
     {
         RequireActive("extended");
         if (newEndDate <= PlannedEndDate)
             throw new DomainRuleException($"An extension must run past the current planned end, {PlannedEndDate:d MMMM yyyy}.");
-        _extensions.Add(new PlacementExtension(PlannedEndDate, newEndDate, reason, approvedBy, decision, by, at));
+        _extensions.Add(new PlacementExtension(PlannedEndDate, newEndDate, reason, approvedBy, beyondLengthLimit, decision, by, at));
         Record(decision);
         PlannedEndDate = newEndDate;
     }

@@ -8,8 +8,9 @@ public sealed class PlacementExtension : Entity
 {
     private PlacementExtension() { Reason = ApprovedBy = RecordedBy = string.Empty; }
 
-    internal PlacementExtension(DateOnly previousEnd, DateOnly newEnd, string reason, string approvedBy, RuleDecision? decision, string by, DateTimeOffset at)
+    internal PlacementExtension(DateOnly previousEnd, DateOnly newEnd, string reason, string approvedBy, bool beyondLengthLimit, RuleDecision? decision, string by, DateTimeOffset at)
     {
+        BeyondLengthLimit = beyondLengthLimit;
         PreviousEndDate = previousEnd;
         NewEndDate = newEnd;
         Reason = Guard.Required(reason, Limits.Reason, "The reason for the extension");
@@ -24,6 +25,9 @@ public sealed class PlacementExtension : Entity
     public DateOnly NewEndDate { get; private set; }
     public string Reason { get; private set; }
     public string ApprovedBy { get; private set; }
+
+    /// <summary>The extension runs past the longest length the rules allow, so its approvers signed that off too.</summary>
+    public bool BeyondLengthLimit { get; private set; }
     public long? DecisionId { get; private set; }
     public RuleDecision? Decision { get; private set; }
     public string RecordedBy { get; private set; }

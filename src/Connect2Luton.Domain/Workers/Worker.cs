@@ -6,6 +6,8 @@ namespace Connect2Luton.Domain.Workers;
 /// <summary>A temporary or interim worker in the pool, available to be shortlisted and placed.</summary>
 public sealed class Worker : AggregateRoot
 {
+    private readonly List<WorkerBreak> _breaks = [];
+
     private Worker()
     {
         FirstName = LastName = Email = Postcode = PostcodeDistrict = string.Empty;
@@ -71,6 +73,38 @@ public sealed class Worker : AggregateRoot
         PreviousCouncilRegion = Guard.Optional(profile.PreviousCouncilEmployment?.Region, Limits.Name, "The previous council's region");
         LeftPermanentCouncilPostOn = profile.PreviousCouncilEmployment?.LeftOn;
     }
+
+    /// <summary>Breaks in work recorded for the AWR clock, in no particular order.</summary>
+    public IReadOnlyCollection<WorkerBreak> Breaks => _breaks.AsReadOnly();
+
+    /// <summary>Records a break in work. Breaks cannot overlap: one stretch of days has one reason.</summary>
+    public WorkerBreak RecordBreak(DateOnly from, DateOnly to, BreakReason reason, string? note, string by, DateTimeOffset at)
+    {
+        if (_breaks.FirstOrDefault(b => b.Overlaps(from, to)) is { } clash)
+            throw new DomainRuleException($"This overlaps the {Words(clash.Reason)} already recorded from {clash.From:d MMMM yyyy} to {clash.To:d MMMM yyyy}: change or remove that one first.");
+        var recorded = new WorkerBreak(from, to, reason, note, by, at);
+        _breaks.Add(recorded);
+        return recorded;
+    }
+
+    public void RemoveBreak(int breakId)
+    {
+        var recorded = _breaks.FirstOrDefault(b => b.Id == breakId) ?? throw new DomainRuleException("That break is not recorded for this worker.");
+        _breaks.Remove(recorded);
+    }
+
+    private static string Words(BreakReason reason) => reason switch
+    {
+        BreakReason.Other => "break",
+        BreakReason.Sickness => "sick leave",
+        BreakReason.JuryService => "jury service",
+        BreakReason.AnnualLeave => "annual leave",
+        BreakReason.HirerShutdown => "closure",
+        BreakReason.IndustrialAction => "industrial action",
+        BreakReason.PregnancyOrMaternity => "pregnancy or maternity absence",
+        BreakReason.FamilyLeave => "family leave",
+        _ => "break",
+    };
 
     public void RecordRightToWork(RightToWorkCheck check) => RightToWork = check ?? throw new ArgumentNullException(nameof(check));
 

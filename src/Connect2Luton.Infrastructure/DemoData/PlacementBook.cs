@@ -142,7 +142,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         {
             var newEnd = placement.PlannedEndDate.AddDays(faker.PickRandom(13, 26) * 7);
             var decidedOn = placement.PlannedEndDate.AddDays(-14);
-            placement.Extend(newEnd, faker.PickRandom(DemoCatalogue.ExtensionReasons), approver, null, Recruiter, DemoDataSeeder.At(decidedOn, 15));
+            placement.Extend(newEnd, faker.PickRandom(DemoCatalogue.ExtensionReasons), approver, beyondLengthLimit: false, null, Recruiter, DemoDataSeeder.At(decidedOn, 15));
         }
     }
 

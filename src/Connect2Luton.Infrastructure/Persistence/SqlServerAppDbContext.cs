@@ -1,8 +1,18 @@
 using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Infrastructure.Persistence.Configurations;
+using Connect2Luton.Domain.Placements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connect2Luton.Infrastructure.Persistence;
 
 /// <summary>Production and several nodes: SQL Server, with its own migrations.</summary>
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-    : AppDbContext(options, currentUser, clock);
+    : AppDbContext(options, currentUser, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.Entity<PlacementFlag>().OneOpenFlagOfAKind("[ResolvedAt] IS NULL");
+    }
+}

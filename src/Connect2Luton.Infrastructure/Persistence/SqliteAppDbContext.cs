@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,6 +26,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         // (SQL Server's default collation is already case-insensitive.)
         builder.Entity<Domain.Workers.Worker>().Property(w => w.LastName).UseCollation("NOCASE");
         builder.Entity<Domain.Workers.Worker>().Property(w => w.FirstName).UseCollation("NOCASE");
+        builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
     }
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(

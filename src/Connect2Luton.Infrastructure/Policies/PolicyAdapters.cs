@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -48,8 +49,15 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
         return new PlacementLengthDecision(outcome, approvers, flags, decision);
     }
 
-    public async ValueTask<int> AwrLongestBreakWeeksAsync(CancellationToken cancellationToken = default) =>
-        (int)(await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants[RuleSetDefinition.AwrLongestBreakWeeks]!;
+    public async ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default)
+    {
+        // The compiler refuses a file without these as constants of the right shape, so a serving version has them.
+        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants;
+        IReadOnlySet<BreakReason> Reasons(string name) => ReadValue.ItemsOf((string)constants[name]!).Select(Enum.Parse<BreakReason>).ToHashSet();
+        return new AwrBreakRules(
+            (int)constants[RuleSetDefinition.AwrLongestBreakWeeks]!, (int)constants[RuleSetDefinition.AwrLongestSicknessBreakWeeks]!,
+            Reasons(RuleSetDefinition.AwrSicknessReasons), Reasons(RuleSetDefinition.AwrPausingReasons), Reasons(RuleSetDefinition.AwrCountingReasons));
+    }
 }
 
 internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPolicy
@@ -58,6 +66,15 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPo
     {
         var evaluation = await registry.EvaluateAsync(RuleSetDefinition.PermanentConversionEligibility, facts, cancellationToken);
         return new ConversionDecision(evaluation.Decision.Outcome == RuleSetDefinition.PermanentConversionEligibility.PassingOutcome, evaluation.Decision);
+    }
+
+    public async ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default)
+    {
+        var ruleSet = await registry.ServingAsync(RuleSetDefinition.PermanentConversionEligibility, cancellationToken);
+        var constants = ruleSet.Constants;
+        return new ConversionTerms(
+            (int)constants[RuleSetDefinition.FeeFreeWeeks]!, (int)constants[RuleSetDefinition.ContinuityGapDays]!,
+            (decimal)constants[RuleSetDefinition.PermanentOnCostRate]!, (int)constants[RuleSetDefinition.FullTimeWeeklyHours]!, ruleSet.Version);
     }
 }
 

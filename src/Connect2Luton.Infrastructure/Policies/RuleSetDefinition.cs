@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -43,12 +44,31 @@ internal sealed record RuleSetDefinition(
     public static RuleSetDefinition PlacementLengthLimits { get; } = new(
         RuleSetNames.PlacementLengthLimits, typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),
         [nameof(PlacementLengthOutcome.NeedsApproval), nameof(PlacementLengthOutcome.Refused)],
-        [nameof(PlacementLengthOutcome.NeedsApproval)], RaisesFlags: true, ValuesRead: [ReadValue.WholeNumber(AwrLongestBreakWeeks, 0, 52)]);
+        [nameof(PlacementLengthOutcome.NeedsApproval)], RaisesFlags: true,
+        ValuesRead:
+        [
+            ReadValue.WholeNumber(AwrLongestBreakWeeks, 0, 52), ReadValue.WholeNumber(AwrLongestSicknessBreakWeeks, 0, 104),
+            ReadValue.List<BreakReason>(AwrSicknessReasons), ReadValue.List<BreakReason>(AwrPausingReasons), ReadValue.List<BreakReason>(AwrCountingReasons),
+        ]);
 
     public const string AwrLongestBreakWeeks = "awrLongestBreakWeeks";
+    public const string AwrLongestSicknessBreakWeeks = "awrLongestSicknessBreakWeeks";
+    public const string AwrSicknessReasons = "awrSicknessReasons";
+    public const string AwrPausingReasons = "awrPausingReasons";
+    public const string AwrCountingReasons = "awrCountingReasons";
 
     public static RuleSetDefinition PermanentConversionEligibility { get; } = new(
-        RuleSetNames.PermanentConversionEligibility, typeof(ConversionFacts), "Eligible", ["NotYet"], []);
+        RuleSetNames.PermanentConversionEligibility, typeof(ConversionFacts), "Eligible", ["NotYet"], [],
+        ValuesRead:
+        [
+            ReadValue.WholeNumber(FeeFreeWeeks, 0, 104), ReadValue.WholeNumber(ContinuityGapDays, 0, 365),
+            ReadValue.Fraction(PermanentOnCostRate), ReadValue.WholeNumber(FullTimeWeeklyHours, 1, 48),
+        ]);
+
+    public const string FeeFreeWeeks = "feeFreeWeeks";
+    public const string ContinuityGapDays = "continuityGapDays";
+    public const string PermanentOnCostRate = "permanentOnCostRate";
+    public const string FullTimeWeeklyHours = "fullTimeWeeklyHours";
 
     public static IReadOnlyList<RuleSetDefinition> All { get; } =
         [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility];
@@ -60,14 +80,27 @@ internal sealed record RuleSetDefinition(
 }
 
 /// <summary>A named value the application reads itself, and the constant it must be.</summary>
-internal sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape)
+internal sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape, IReadOnlySet<string>? Items = null)
 {
+    /// <summary>A fixed text listing names of <typeparamref name="TEnum"/>, comma-separated (or empty).</summary>
+    public static ReadValue List<TEnum>(string name) where TEnum : struct, Enum
+    {
+        var items = Enum.GetNames<TEnum>().ToHashSet(StringComparer.Ordinal);
+        return new(name, Whole: false, 0m, 0m, $"a fixed text listing some of {string.Join(", ", items)}, separated by commas", items);
+    }
+
+    /// <summary>The items of a list value, trimmed; empty entries are skipped.</summary>
+    public static IEnumerable<string> ItemsOf(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public static ReadValue Fraction(string name) => new(name, Whole: false, 0m, 0.9999m, "a fixed fraction from 0 up to (not including) 1, written like 0.15m");
 
     public static ReadValue WholeNumber(string name, int least, int most) => new(name, Whole: true, least, most, $"a fixed whole number from {least} to {most}");
 
     public bool Accepts(object? constant) => constant switch
     {
+        string list when Items is not null => ItemsOf(list).All(Items.Contains),
+        _ when Items is not null => false,
         decimal value when !Whole => value >= Least && value <= Most,
         int value when Whole => value >= Least && value <= Most,
         _ => false,

@@ -25,18 +25,4 @@ public sealed class ChargeRatesTests
         rates.Margin.ShouldBe(Math.Round((30m + 3.62m + 5.04m) * 0.18m, 2));
         rates.ChargeRate.ShouldBe(30m + 3.62m + 5.04m + rates.Margin);
     }
-
-    [Fact]
-    public void AWR_weeks_carry_over_breaks_of_up_to_the_longest_break_and_reset_after_a_longer_one()
-    {
-        var start = new DateOnly(2026, 12, 7);
-        (DateOnly, DateOnly) Run(int startsWeeksBefore, int weeks) =>
-            (start.AddDays(-startsWeeksBefore * 7), start.AddDays(-startsWeeksBefore * 7 + weeks * 7 - 1));
-
-        // 4 weeks ending 2 weeks before, and before that 5 weeks ending 6 weeks earlier: both carry.
-        PlacementCalendar.AwrWeeksCarried([Run(6, 4), Run(17, 5)], start, longestBreakWeeks: 6).ShouldBe(9);
-        // A 7-week break before the earlier one resets the clock there.
-        PlacementCalendar.AwrWeeksCarried([Run(6, 4), Run(18, 5)], start, longestBreakWeeks: 6).ShouldBe(4);
-        PlacementCalendar.AwrWeeksCarried([Run(12, 4)], start, longestBreakWeeks: 6).ShouldBe(0);
-    }
 }

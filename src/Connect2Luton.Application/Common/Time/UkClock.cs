@@ -8,6 +8,9 @@ public static class UkClock
 {
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    /// <summary>A moment as a clock in Luton shows it.</summary>
+    public static DateTimeOffset InUk(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
     public static DateOnly Today(this TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);

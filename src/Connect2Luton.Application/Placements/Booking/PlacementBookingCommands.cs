@@ -33,6 +33,7 @@ public sealed class PlacementBookingCommands(
     ReferenceNames names,
     IPayRatePolicy payRates,
     IPlacementLengthPolicy lengths,
+    AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
     RequisitionPermissions permissions,
     ICurrentUser user,
@@ -160,10 +161,12 @@ public sealed class PlacementBookingCommands(
         PlacementLengthDecision? length = null;
         if (input.StartDate is { } begins && input.EndDate is { } ends && !errors.Has(Fields.StartDate) && !errors.Has(Fields.EndDate))
         {
-            var carried = PlacementCalendar.AwrWeeksCarried(
-                context.History.Where(p => p.JobRoleId == context.Role.Id && p.Status != PlacementStatus.Cancelled).Select(p => (p.StartDate, p.EndDate)),
-                begins, await lengths.AwrLongestBreakWeeksAsync(cancellationToken));
-            length = await lengths.DecideAsync(PolicyFacts.FirstBooking(context.Role, begins, ends, today, carried), cancellationToken);
+            // A booking that starts later takes the clock as it stands the day before; one dated back counts its own weeks too.
+            var awr = begins > today
+                ? await awrPositions.OnAsync(context.Worker.Id, context.Role.Id, begins.AddDays(-1), null, cancellationToken)
+                : await awrPositions.OnAsync(context.Worker.Id, context.Role.Id, today, new AwrAssignment(context.Role.Id, begins, ends), cancellationToken);
+            var carried = begins > today ? awr.Weeks : 0;
+            length = await lengths.DecideAsync(PolicyFacts.FirstBooking(context.Role, begins, ends, today, awr.Weeks), cancellationToken);
             switch (length.Outcome)
             {
                 case PlacementLengthOutcome.Refused:

@@ -17,10 +17,8 @@ namespace Connect2Luton.Application.Placements.Changes;
 public sealed record ExtensionInput(DateOnly? NewEndDate, string? Reason, string? ApprovedBy);
 
 /// <summary>What the placement-length rules say about an extension as typed, and the messages for each field.</summary>
-public sealed record ExtensionQuote(RuleCheck? Length, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings)
-{
-    public bool NeedsApproval => Length?.Outcome == nameof(PlacementLengthOutcome.NeedsApproval);
-}
+/// <param name="BeyondLimit">The extension runs past the longest length, so its approvers sign that off too.</param>
+public sealed record ExtensionQuote(RuleCheck? Length, bool BeyondLimit, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Extending a placement (the placement-length rules decide again, on the whole length and the AWR clock) and
@@ -30,6 +28,7 @@ public sealed class PlacementChangeCommands(
     IRepository<Placement> placements,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
+    AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     TimeProvider clock)
@@ -64,7 +63,7 @@ public sealed class PlacementChangeCommands(
         var now = clock.GetUtcNow();
         var record = decision!.Details.ToRecord(user.Name, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
         placements.ExpectVersion(placement, version);
-        placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), record, user.Name, now);
+        placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), quote.BeyondLimit, record, user.Name, now);
         return await SaveAsync(placement, cancellationToken);
     }
 
@@ -111,6 +110,7 @@ public sealed class PlacementChangeCommands(
         errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The approver's name");
 
         PlacementLengthDecision? decision = null;
+        var beyondLimit = false;
         if (input.NewEndDate is { } newEnd && !errors.Has(Fields.NewEndDate))
         {
             var role = (await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken))!;
@@ -123,6 +123,7 @@ public sealed class PlacementChangeCommands(
                     errors.Add(Fields.NewEndDate, string.Join(" ", decision.Details.Failed.Where(r => r.Outcome == nameof(PlacementLengthOutcome.Refused)).Select(r => r.Message)));
                     break;
                 case PlacementLengthOutcome.NeedsApproval:
+                    beyondLimit = true;
                     errors.Required(Fields.ApprovedBy, input.ApprovedBy, $"This extension runs past the length limit: enter the names of those who approved it ({decision.Approvers})");
                     // With the approvers named, the decision kept is the one that knows the approval was given.
                     if (!string.IsNullOrWhiteSpace(input.ApprovedBy))
@@ -134,18 +135,11 @@ public sealed class PlacementChangeCommands(
         errors.Required(Fields.ApprovedBy, input.ApprovedBy, "Enter the name of the manager who agreed the extension");
 
         var check = decision is null ? null : RuleCheck.From(decision.Details, decision.Approvers);
-        return (new ExtensionQuote(check, errors.All.ToDictionary(), warnings), decision);
+        return (new ExtensionQuote(check, beyondLimit, errors.All.ToDictionary(), warnings), decision);
     }
 
-    // The AWR clock: weeks completed in this placement so far, plus what earlier placements in the role carry in.
-    private async Task<int> AwrWeeksAsync(Placement placement, DateOnly today, CancellationToken cancellationToken)
-    {
-        var history = await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken);
-        var carried = PlacementCalendar.AwrWeeksCarried(
-            history.Where(p => p.Id != placement.Id && p.JobRoleId == placement.JobRoleId && p.Status != PlacementStatus.Cancelled).Select(p => (p.StartDate, p.EndDate)),
-            placement.StartDate, await lengths.AwrLongestBreakWeeksAsync(cancellationToken));
-        return carried + PlacementCalendar.CompletedWeeks(placement.StartDate, today);
-    }
+    private async Task<int> AwrWeeksAsync(Placement placement, DateOnly today, CancellationToken cancellationToken) =>
+        (await awrPositions.OnAsync(placement.WorkerId, placement.JobRoleId, today, null, cancellationToken)).Weeks;
 
     private static CommandResult? NotActive(Placement placement) =>
         placement.Status == PlacementStatus.Active

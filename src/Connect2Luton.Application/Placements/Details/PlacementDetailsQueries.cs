@@ -18,6 +18,8 @@ public sealed class PlacementDetailsQueries(
     IReadRepository<Worker> workers,
     IReadRepository<RuleDecision> decisions,
     IReadRepository<PlacementFlag> flags,
+    IReadRepository<Domain.Conversions.ConversionPrompt> prompts,
+    AwrPositions awrPositions,
     ReferenceNames names,
     ICurrentUser user,
     TimeProvider clock)
@@ -35,6 +37,9 @@ public sealed class PlacementDetailsQueries(
         var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId)?.Title ?? "?";
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "?";
         var today = clock.Today();
+        var breaks = await workers.FirstOrDefaultAsync(new WorkersWithBreaksSpec([placement.WorkerId]), cancellationToken);
+        var awr = await awrPositions.OnAsync(placement.WorkerId, placement.JobRoleId, placement.EndDate < today ? placement.EndDate : today, null, cancellationToken);
+        var prompt = await prompts.FirstOrDefaultAsync(new Conversions.PromptOnPlacementSpec(placement.Id), cancellationToken);
 
         return new PlacementView(
             placement.Id, placement.Version, placement.Status, placement.WorkerId, worker?.FullName ?? "?", supplier,
@@ -52,7 +57,10 @@ public sealed class PlacementDetailsQueries(
                 .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
                 .Select(d => new DecisionView(d.Id, d.RuleSet, d.RuleSetVersion, d.Outcome, d.DecidedBy, d.DecidedAt, d.Reasons, d.InputsJson)).ToList(),
             raised.Select(f => new FlagView(f.Kind, f.Message, f.RaisedOn, f.ResolvedOn, f.Resolution)).ToList(),
-            placement.Status == PlacementStatus.Active && PlacementPermissions.CanChange(user));
+            placement.Status == PlacementStatus.Active && PlacementPermissions.CanChange(user),
+            awr,
+            (breaks?.Breaks ?? []).OrderByDescending(b => b.From).Select(b => new BreakView(b.Id, b.From, b.To, b.Reason, b.Note, b.RecordedBy)).ToList(),
+            prompt);
     }
 
     private bool CanSee(Placement placement) =>

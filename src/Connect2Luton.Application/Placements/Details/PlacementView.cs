@@ -31,7 +31,10 @@ public sealed record PlacementView(
     IReadOnlyList<RateChangeView> RateChanges,
     IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<FlagView> Flags,
-    bool CanChange)
+    bool CanChange,
+    Policies.AwrPosition Awr,
+    IReadOnlyList<BreakView> Breaks,
+    PromptSummary? Prompt)
 {
     public bool HasStarted(DateOnly today) => StartDate <= today;
 }
@@ -46,3 +49,9 @@ public sealed record RateChangeView(decimal PreviousPayRate, decimal NewPayRate,
 public sealed record DecisionView(long Id, string RuleSet, string Version, string Outcome, string DecidedBy, DateTimeOffset DecidedAt, IReadOnlyList<DecisionReason> Reasons, string InputsJson);
 
 public sealed record FlagView(PlacementFlagKind Kind, string Message, DateOnly RaisedOn, DateOnly? ResolvedOn, string? Resolution);
+
+/// <summary>A break recorded for the worker: the AWR clock reads these.</summary>
+public sealed record BreakView(int Id, DateOnly From, DateOnly To, Domain.Workers.BreakReason Reason, string? Note, string RecordedBy);
+
+/// <summary>The conversion prompt raised on the placement, if any.</summary>
+public sealed record PromptSummary(int Id, Domain.Conversions.ConversionPromptStatus Status, DateOnly RaisedOn);

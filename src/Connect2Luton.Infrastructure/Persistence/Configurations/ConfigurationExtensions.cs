@@ -21,4 +21,11 @@ internal static class ConfigurationExtensions
 
     public static PropertyBuilder<TEnum> IsStoredAsText<TEnum>(this PropertyBuilder<TEnum> property) =>
         property.HasConversion<string>().HasMaxLength(40);
+
+    /// <summary>
+    /// At most one open flag of each kind on a placement, enforced by the database as well as the nightly job:
+    /// a filtered unique index, whose filter is written in the provider's own SQL.
+    /// </summary>
+    public static void OneOpenFlagOfAKind(this EntityTypeBuilder<Domain.Placements.PlacementFlag> builder, string openFilter) =>
+        builder.HasIndex(f => new { f.PlacementId, f.Kind }).IsUnique().HasFilter(openFilter).HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind");
 }

@@ -32,7 +32,8 @@ internal sealed class ConversionPromptConfiguration : IEntityTypeConfiguration<C
         builder.HasOne(c => c.Decision).WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ConversionPromptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.Status, c.ServiceAreaId });
-        builder.HasIndex(c => new { c.PlacementId, c.Status });
+        // One prompt per placement, ever: the nightly job can never raise a second, even run twice at once.
+        builder.HasIndex(c => c.PlacementId).IsUnique();
     }
 }
 

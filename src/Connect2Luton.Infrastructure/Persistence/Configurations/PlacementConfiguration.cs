@@ -114,8 +114,8 @@ internal sealed class PlacementFlagConfiguration : IEntityTypeConfiguration<Plac
         builder.Ignore(f => f.IsOpen);
         builder.HasOne<Placement>().WithMany().HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Decision).WithMany().HasForeignKey(f => f.DecisionId).OnDelete(DeleteBehavior.Restrict);
-        // The nightly job looks up a placement's open flags of a kind; lists show open flags.
-        builder.HasIndex(f => new { f.PlacementId, f.Kind, f.ResolvedAt });
+        // Lists show open flags by kind. The nightly job's look-up of a placement's open flags is the unique index
+        // each provider's context adds (one open flag of a kind per placement), filtered in that provider's SQL.
         builder.HasIndex(f => new { f.ResolvedAt, f.Kind });
     }
 }

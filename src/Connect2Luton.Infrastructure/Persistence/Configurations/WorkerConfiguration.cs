@@ -42,6 +42,8 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
             registration.Property(r => r.ExpiresOn).HasColumnName("RegistrationExpiresOn");
         });
 
+        builder.HasMany(w => w.Breaks).WithOne().HasForeignKey(b => b.WorkerId).OnDelete(DeleteBehavior.Cascade);
+
         // The worker search: by name, postcode district, job family and whether the worker is in the pool.
         builder.HasIndex(w => new { w.LastName, w.FirstName });
         builder.HasIndex(w => w.FirstName);
@@ -50,5 +52,18 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         // Searching a district lists it by surname straight from this index, without sorting the district.
         builder.HasIndex(w => new { w.PostcodeDistrict, w.LastName, w.FirstName });
         builder.HasIndex(w => new { w.JobFamily, w.IsActive });
+    }
+}
+
+internal sealed class WorkerBreakConfiguration : IEntityTypeConfiguration<WorkerBreak>
+{
+    public void Configure(EntityTypeBuilder<WorkerBreak> builder)
+    {
+        builder.ToTable("WorkerBreaks");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Reason).IsStoredAsText();
+        builder.Property(b => b.Note).HasMaxLength(Limits.Reason);
+        builder.Property(b => b.RecordedBy).HasMaxLength(Limits.Actor);
+        builder.HasIndex(b => new { b.WorkerId, b.From });
     }
 }

@@ -120,11 +120,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DecisionId");
 
+                    b.HasIndex("PlacementId")
+                        .IsUnique();
+
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("WorkerId");
-
-                    b.HasIndex("PlacementId", "Status");
 
                     b.HasIndex("Status", "ServiceAreaId");
 
@@ -553,6 +554,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("BeyondLengthLimit")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("DecisionId")
                         .HasColumnType("bigint");
 
@@ -635,9 +639,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DecisionId");
 
-                    b.HasIndex("ResolvedAt", "Kind");
+                    b.HasIndex("PlacementId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind")
+                        .HasFilter("[ResolvedAt] IS NULL");
 
-                    b.HasIndex("PlacementId", "Kind", "ResolvedAt");
+                    b.HasIndex("ResolvedAt", "Kind");
 
                     b.ToTable("PlacementFlags");
                 });
@@ -1061,6 +1068,47 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "From");
+
+                    b.ToTable("WorkerBreaks", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
@@ -1656,6 +1704,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("RightToWork");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.ServiceAreas.ServiceArea", null)
@@ -1736,6 +1793,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Shortlist");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
+                {
+                    b.Navigation("Breaks");
                 });
 #pragma warning restore 612, 618
         }

@@ -111,11 +111,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
+                    b.HasIndex("PlacementId")
+                        .IsUnique();
+
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("WorkerId");
-
-                    b.HasIndex("PlacementId", "Status");
 
                     b.HasIndex("Status", "ServiceAreaId");
 
@@ -528,6 +529,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BeyondLengthLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DecisionId")
                         .HasColumnType("INTEGER");
 
@@ -608,9 +612,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
-                    b.HasIndex("ResolvedAt", "Kind");
+                    b.HasIndex("PlacementId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
 
-                    b.HasIndex("PlacementId", "Kind", "ResolvedAt");
+                    b.HasIndex("ResolvedAt", "Kind");
 
                     b.ToTable("PlacementFlags");
                 });
@@ -1022,6 +1029,45 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "From");
+
+                    b.ToTable("WorkerBreaks", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
@@ -1611,6 +1657,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("RightToWork");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.ServiceAreas.ServiceArea", null)
@@ -1691,6 +1746,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Shortlist");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
+                {
+                    b.Navigation("Breaks");
                 });
 #pragma warning restore 612, 618
         }

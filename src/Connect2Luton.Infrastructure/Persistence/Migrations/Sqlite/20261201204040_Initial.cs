@@ -382,6 +382,31 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkerBreaks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerBreaks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerBreaks_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Placements",
                 columns: table => new
                 {
@@ -633,6 +658,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     NewEndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BeyondLengthLimit = table.Column<bool>(type: "INTEGER", nullable: false),
                     DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -830,9 +856,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "DecisionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConversionPrompts_PlacementId_Status",
+                name: "IX_ConversionPrompts_PlacementId",
                 table: "ConversionPrompts",
-                columns: new[] { "PlacementId", "Status" });
+                column: "PlacementId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConversionPrompts_ServiceAreaId",
@@ -897,9 +924,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "DecisionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_PlacementId_Kind_ResolvedAt",
+                name: "IX_PlacementFlags_OneOpenOfAKind",
                 table: "PlacementFlags",
-                columns: new[] { "PlacementId", "Kind", "ResolvedAt" });
+                columns: new[] { "PlacementId", "Kind" },
+                unique: true,
+                filter: "\"ResolvedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlacementFlags_ResolvedAt_Kind",
@@ -1041,6 +1070,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkerBreaks_WorkerId_From",
+                table: "WorkerBreaks",
+                columns: new[] { "WorkerId", "From" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workers_Email",
                 table: "Workers",
                 column: "Email");
@@ -1120,6 +1154,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "WorkerBreaks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

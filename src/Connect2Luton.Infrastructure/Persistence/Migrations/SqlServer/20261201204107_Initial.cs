@@ -382,6 +382,31 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkerBreaks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WorkerId = table.Column<int>(type: "int", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerBreaks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerBreaks_Workers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "Workers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Placements",
                 columns: table => new
                 {
@@ -633,6 +658,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     NewEndDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     ApprovedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    BeyondLengthLimit = table.Column<bool>(type: "bit", nullable: false),
                     DecisionId = table.Column<long>(type: "bigint", nullable: true),
                     RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
@@ -832,9 +858,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 column: "DecisionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConversionPrompts_PlacementId_Status",
+                name: "IX_ConversionPrompts_PlacementId",
                 table: "ConversionPrompts",
-                columns: new[] { "PlacementId", "Status" });
+                column: "PlacementId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConversionPrompts_ServiceAreaId",
@@ -899,9 +926,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 column: "DecisionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_PlacementId_Kind_ResolvedAt",
+                name: "IX_PlacementFlags_OneOpenOfAKind",
                 table: "PlacementFlags",
-                columns: new[] { "PlacementId", "Kind", "ResolvedAt" });
+                columns: new[] { "PlacementId", "Kind" },
+                unique: true,
+                filter: "[ResolvedAt] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlacementFlags_ResolvedAt_Kind",
@@ -1043,6 +1072,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkerBreaks_WorkerId_From",
+                table: "WorkerBreaks",
+                columns: new[] { "WorkerId", "From" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workers_Email",
                 table: "Workers",
                 column: "Email");
@@ -1122,6 +1156,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "WorkerBreaks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201191201_Initial")]
+    [Migration("20261201204040_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -114,11 +114,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
+                    b.HasIndex("PlacementId")
+                        .IsUnique();
+
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("WorkerId");
-
-                    b.HasIndex("PlacementId", "Status");
 
                     b.HasIndex("Status", "ServiceAreaId");
 
@@ -531,6 +532,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BeyondLengthLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DecisionId")
                         .HasColumnType("INTEGER");
 
@@ -611,9 +615,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
-                    b.HasIndex("ResolvedAt", "Kind");
+                    b.HasIndex("PlacementId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind")
+                        .HasFilter("\"ResolvedAt\" IS NULL");
 
-                    b.HasIndex("PlacementId", "Kind", "ResolvedAt");
+                    b.HasIndex("ResolvedAt", "Kind");
 
                     b.ToTable("PlacementFlags");
                 });
@@ -1025,6 +1032,45 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
                     b.ToTable("Workers");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkerId", "From");
+
+                    b.ToTable("WorkerBreaks", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
@@ -1614,6 +1660,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("RightToWork");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.WorkerBreak", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany("Breaks")
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.ServiceAreas.ServiceArea", null)
@@ -1694,6 +1749,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Shortlist");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
+                {
+                    b.Navigation("Breaks");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,54 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Conversions;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Application.Conversions;
+
+/// <summary>
+/// The money behind a conversion prompt. Agency cost is what the council is charged (charge rate times contracted
+/// hours); the permanent cost is the grade's mid-point salary at the placement's hours plus the employer on-cost
+/// rate the conversion rules set.
+/// </summary>
+public static class ConversionCosting
+{
+    private const int WeeksInAYear = 52;
+
+    public static ConversionCosts For(Placement placement, JobRole role, int continuousWeeks, ConversionTerms terms, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(terms);
+        var yearlyAgency = placement.Rates.ChargeRate * placement.WeeklyHours * WeeksInAYear;
+        var share = Math.Min(1m, placement.WeeklyHours / terms.FullTimeWeeklyHours);
+        var midPoint = (role.PermanentSalaryMinimum + role.PermanentSalaryMaximum) / 2m;
+        var yearlyPermanent = midPoint * share * (1m + terms.PermanentOnCostRate);
+        return new ConversionCosts(Pounds(CostToDate(placement, today)), Pounds(yearlyAgency), Pounds(yearlyPermanent), continuousWeeks < terms.FeeFreeWeeks);
+    }
+
+    /// <summary>Charged so far: each day worked, at the charge rate that applied that day, at the contracted weekly hours.</summary>
+    public static decimal CostToDate(Placement placement, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var last = placement.EndDate < today ? placement.EndDate : today;
+        if (last < placement.StartDate) return 0m;
+        var changes = placement.RateChanges.OrderBy(c => c.EffectiveFrom).ToList();
+        decimal RateOn(DateOnly day) =>
+            changes.LastOrDefault(c => c.EffectiveFrom <= day)?.NewChargeRate ?? (changes.Count > 0 ? changes[0].PreviousChargeRate : placement.Rates.ChargeRate);
+        var from = placement.StartDate;
+        var rate = RateOn(from);
+        var cost = 0m;
+        foreach (var change in changes.Where(c => c.EffectiveFrom > placement.StartDate && c.EffectiveFrom <= last))
+        {
+            cost += Days(from, change.EffectiveFrom.AddDays(-1)) * rate;
+            from = change.EffectiveFrom;
+            rate = change.NewChargeRate;
+        }
+        cost += Days(from, last) * rate;
+        return cost * placement.WeeklyHours / 7m;
+    }
+
+    private static decimal Days(DateOnly from, DateOnly to) => to < from ? 0 : to.DayNumber - from.DayNumber + 1;
+
+    private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,140 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Domain.Jobs;
+using Connect2Luton.Domain.Placements;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Jobs;
+
+/// <summary>
+/// Runs a nightly review over every live placement: in batches, each in a unit of work of its own so memory stays
+/// bounded and a failure costs one batch, not the night; a batch that fails is reviewed placement by placement and
+/// each failure is recorded on the run without stopping it. The run's record is saved after every batch, so the
+/// jobs page shows progress and a crash leaves an honest record, which the next run marks as interrupted. Reviews
+/// are idempotent (they raise only what is not already open), so running twice in a night changes nothing.
+/// </summary>
+public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    /// <summary>Placements per unit of work: large enough to read efficiently, small enough to hold in memory.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    public async Task<JobRunResult> RunAsync<TReview>(string triggeredBy, CancellationToken cancellationToken) where TReview : INightlyReview
+    {
+        var today = clock.Today();
+        var jobName = JobName<TReview>();
+        var runId = await StartAsync(jobName, today, triggeredBy, cancellationToken);
+        var totals = ReviewCounts.None;
+        try
+        {
+            var afterId = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var ids = await InScopeAsync(s => s.GetRequiredService<IReadRepository<Placement>>().ListAsync(new LivePlacementIdsAfterSpec(afterId, today, BatchSize), cancellationToken));
+                if (ids.Count == 0) break;
+                var (counts, failures) = await ReviewBatchAsync<TReview>(ids, today, cancellationToken);
+                totals += counts;
+                await RecordAsync(runId, counts, failures, cancellationToken);
+                afterId = ids[^1];
+            }
+            var tidied = await InScopeAsync(s => s.GetRequiredService<TReview>().TidyAsync(today, cancellationToken));
+            totals += tidied with { Scanned = 0 };
+            await RecordAsync(runId, tidied with { Scanned = 0 }, [], cancellationToken);
+            return await FinishAsync(runId, run => run.Finish(clock.GetUtcNow()), totals);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: what is done is saved; the next run starts again and finds it already done.
+            return await FinishAsync(runId, run => run.Cancel(clock.GetUtcNow()), totals);
+        }
+#pragma warning disable CA1031 // Whatever stopped the run is kept on its record for the jobs page, then passed on to the scheduler.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            await FinishAsync(runId, run => run.Fail(clock.GetUtcNow(), $"The run stopped: {error.Message}"), totals);
+            throw;
+        }
+    }
+
+    private async Task<(ReviewCounts Counts, List<string> Failures)> ReviewBatchAsync<TReview>(IReadOnlyList<int> ids, DateOnly today, CancellationToken cancellationToken)
+        where TReview : INightlyReview
+    {
+        try
+        {
+            return (await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync(ids, today, cancellationToken)), []);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var counts = ReviewCounts.None;
+            var failures = new List<string>();
+            foreach (var id in ids)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    counts += await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync([id], today, cancellationToken));
+                }
+                catch (Exception single) when (single is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    failures.Add($"Placement {id}: {single.Message}");
+                    counts += new ReviewCounts(Scanned: 1);
+                }
+            }
+            return (counts, failures);
+        }
+    }
+
+    private async Task<int> StartAsync(string jobName, DateOnly today, string triggeredBy, CancellationToken cancellationToken) =>
+        await InScopeAsync(async s =>
+        {
+            var runs = s.GetRequiredService<IRepository<JobRun>>();
+            var now = clock.GetUtcNow();
+            // [DisallowConcurrentExecution] means no other run of this job is going: one still marked running died with the app.
+            foreach (var stale in await runs.ListAsync(new UnfinishedRunsSpec(jobName), cancellationToken)) stale.Interrupt(now);
+            var run = new JobRun(jobName, today, triggeredBy, now);
+            runs.Add(run);
+            await SaveAsync(s, cancellationToken);
+            return run.Id;
+        });
+
+    private async Task RecordAsync(int runId, ReviewCounts counts, IReadOnlyList<string> failures, CancellationToken cancellationToken) =>
+        await InScopeAsync(async s =>
+        {
+            var run = (await s.GetRequiredService<IRepository<JobRun>>().GetByIdAsync(runId, cancellationToken))!;
+            run.RecordBatch(counts.Scanned, counts.FlagsRaised, counts.FlagsResolved, counts.PromptsRaised);
+            foreach (var failure in failures) run.RecordFailure(failure);
+            await SaveAsync(s, cancellationToken);
+            return 0;
+        });
+
+    // Saved whatever the caller's token says: a run cancelled at shutdown still records that it was.
+    private async Task<JobRunResult> FinishAsync(int runId, Action<JobRun> finish, ReviewCounts totals) =>
+        await InScopeAsync(async s =>
+        {
+            var run = (await s.GetRequiredService<IRepository<JobRun>>().GetByIdAsync(runId, CancellationToken.None))!;
+            finish(run);
+            await SaveAsync(s, CancellationToken.None);
+            return new JobRunResult(run.Id, run.Status, totals, run.Failures);
+        });
+
+    private static async Task SaveAsync(IServiceProvider scope, CancellationToken cancellationToken)
+    {
+        var saved = await scope.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);
+        if (saved.IsConflict) throw new InvalidOperationException($"The job's run record could not be saved: {saved.Conflict}");
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private string JobName<TReview>() where TReview : INightlyReview
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TReview>().JobName;
+    }
+}
+
+/// <summary>How a run ended and what it changed.</summary>
+public sealed record JobRunResult(int RunId, JobRunStatus Status, ReviewCounts Totals, int Failures);

@@ -1,0 +1,43 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Placements;
+
+/// <summary>Where a worker's AWR clock stands, from their placements and recorded breaks, under the serving rules.</summary>
+public sealed class AwrPositions(IReadRepository<Placement> placements, IReadRepository<Worker> workers, IPlacementLengthPolicy lengths)
+{
+    /// <summary>
+    /// The clock in a role on a day. <paramref name="proposed"/> is a booking not yet made, counted as if it were.
+    /// </summary>
+    public async Task<AwrPosition> OnAsync(int workerId, int jobRoleId, DateOnly asOf, AwrAssignment? proposed, CancellationToken cancellationToken)
+    {
+        var history = await placements.ListAsync(new WorkerPlacementsSpec(workerId), cancellationToken);
+        var worker = await workers.FirstOrDefaultAsync(new WorkersWithBreaksSpec([workerId]), cancellationToken);
+        var assignments = Assignments(history).ToList();
+        if (proposed is not null) assignments.Add(proposed);
+        return AwrClock.On(assignments, Breaks(worker), jobRoleId, asOf, await lengths.AwrBreakRulesAsync(cancellationToken));
+    }
+
+    /// <summary>The stretches of work the clock counts: every placement but those called off before they started.</summary>
+    public static IEnumerable<AwrAssignment> Assignments(IEnumerable<WorkerPlacementRow> history) =>
+        history.Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
+
+    public static IEnumerable<AwrAssignment> Assignments(IEnumerable<Flags.PlacementHistoryRow> history) =>
+        history.Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
+
+    public static IEnumerable<AwrBreak> Breaks(Worker? worker) =>
+        worker?.Breaks.Select(b => new AwrBreak(b.From, b.To, b.Reason)) ?? [];
+}
+
+/// <summary>Workers with their recorded breaks, for reading.</summary>
+public sealed class WorkersWithBreaksSpec : Specification<Worker>
+{
+    public WorkersWithBreaksSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.Where(w => ids.Contains(w.Id)).Include(w => w.Breaks).AsNoTracking();
+    }
+}

@@ -1,0 +1,24 @@
+using Connect2Luton.Application.Jobs;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Connect2Luton.Infrastructure.Scheduling;
+
+internal sealed class QuartzJobScheduler(ISchedulerFactory factory, IOptions<NightlyJobsOptions> options) : IJobScheduler
+{
+    public async Task<JobSchedule> ScheduleOfAsync(string jobName, CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var trigger = await scheduler.GetTrigger(NightlyJobKeys.Schedule(jobName), cancellationToken);
+        var described = trigger is ICronTrigger cron
+            ? $"{cron.CronExpressionString} ({cron.TimeZone.Id})"
+            : $"{options.Value.CronFor(jobName)} ({options.Value.TimeZone}), not yet stored";
+        return new JobSchedule(described, trigger?.NextFireTimeUtc);
+    }
+
+    public async Task RunNowAsync(string jobName, string requestedBy, CancellationToken cancellationToken)
+    {
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(NightlyJobKeys.Job(jobName), new JobDataMap { [NightlyJobKeys.TriggeredByKey] = requestedBy }, cancellationToken);
+    }
+}
