@@ -33,6 +33,14 @@ public static partial class Words
         _ => "govuk-tag--grey",
     };
 
+    public static string RunTag(Domain.Jobs.JobRunStatus status) => status switch
+    {
+        Domain.Jobs.JobRunStatus.Succeeded => "govuk-tag--green",
+        Domain.Jobs.JobRunStatus.Running => "govuk-tag--blue",
+        Domain.Jobs.JobRunStatus.CompletedWithErrors or Domain.Jobs.JobRunStatus.Cancelled or Domain.Jobs.JobRunStatus.Interrupted => "govuk-tag--orange",
+        _ => "govuk-tag--red",
+    };
+
     /// <summary>"pay-rate-caps" reads "Pay-rate caps".</summary>
     public static string RuleSet(string name) => name switch
     {
