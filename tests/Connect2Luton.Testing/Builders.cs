@@ -123,6 +123,13 @@ public sealed class ARequisition
     private int _jobRoleId = 1;
     private int _managerId = 1;
     private DateOnly _start = Clocks.Today.AddDays(14);
+    private RequisitionReason _reason = RequisitionReason.VacancyCover;
+
+    public ARequisition Covering(RequisitionReason reason)
+    {
+        _reason = reason;
+        return this;
+    }
 
     public ARequisition ForPositions(int positions)
     {
@@ -143,7 +150,7 @@ public sealed class ARequisition
     }
 
     public RequisitionDetails Details() =>
-        new(_serviceAreaId, _jobRoleId, "Social Worker, Child Protection team", RequisitionReason.VacancyCover, null,
+        new(_serviceAreaId, _jobRoleId, "Social Worker, Child Protection team", _reason, null,
             37m, _start, _start.AddDays(26 * 7 - 1), 40m, _positions, IsProjectTeam: false);
 
     public Requisition Draft() => Domain.Requisitions.Requisition.Raise(Details(), _managerId, "manager@test.local", Clocks.Now);

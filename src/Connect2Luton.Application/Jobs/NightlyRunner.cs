@@ -22,7 +22,8 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
     {
         var today = clock.Today();
         var jobName = JobName<TReview>();
-        var runId = await StartAsync(jobName, today, triggeredBy, cancellationToken);
+        // The run is recorded even when the app is already stopping, so the jobs page says it was cancelled.
+        var runId = await StartAsync(jobName, today, triggeredBy, CancellationToken.None);
         var totals = ReviewCounts.None;
         try
         {

@@ -10,7 +10,7 @@ namespace Connect2Luton.Infrastructure.Scheduling;
 /// app was down is still due and Quartz catches it up once. This puts a changed schedule from configuration into
 /// the store, and leaves an unchanged one exactly as it was.
 /// </summary>
-internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IOptions<NightlyJobsOptions> options, ILogger<ScheduleReconciler> logger) : IHostedService
+internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IOptions<NightlyJobsOptions> options, TimeProvider clock, ILogger<ScheduleReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed partial class ScheduleReconciler(ISchedulerFactory factory, IOpt
             var wanted = options.Value.CronFor(jobName);
             var zone = SchedulingRegistration.Zone(options.Value);
             if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger stored && stored.CronExpressionString == wanted && stored.TimeZone.Id == zone.Id) continue;
-            await scheduler.RescheduleJob(key, SchedulingRegistration.BuildSchedule(jobName, wanted, zone), cancellationToken);
+            await scheduler.RescheduleJob(key, SchedulingRegistration.BuildSchedule(jobName, wanted, zone, clock), cancellationToken);
             LogRescheduled(logger, jobName, wanted, zone.Id);
         }
     }

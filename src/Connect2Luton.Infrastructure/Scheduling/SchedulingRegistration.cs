@@ -47,6 +47,7 @@ internal static class SchedulingRegistration
                 quartz.AddTrigger(trigger => Schedule(trigger, jobName, options.CronFor(jobName), zone));
             }
         });
+        // Quartz takes the app's TimeProvider from the container, so a test's fake clock is the scheduler's too.
         // Declared jobs and triggers never replace stored ones, so a stored next firing in the past (a missed night)
         // survives the restart and misfires into one catch-up run; ScheduleReconciler applies changed schedules.
         services.Configure<QuartzOptions>(quartz => quartz.Scheduling.IgnoreDuplicates = true);
@@ -96,9 +97,9 @@ internal static class SchedulingRegistration
         return trigger.WithCronSchedule(cron, schedule => schedule.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
     }
 
-    public static ITrigger BuildSchedule(string jobName, string cron, TimeZoneInfo zone)
+    public static ITrigger BuildSchedule(string jobName, string cron, TimeZoneInfo zone, TimeProvider clock)
     {
-        var builder = TriggerBuilder.Create();
+        var builder = TriggerBuilder.Create(clock);
         Schedule(builder, jobName, cron, zone);
         return builder.Build();
     }
