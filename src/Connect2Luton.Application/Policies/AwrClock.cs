@@ -53,7 +53,10 @@ public static class AwrClock
         var work = assignments.Where(a => a.Start <= asOf).ToList();
         var inRole = work.Where(a => a.JobRoleId == jobRoleId).ToList();
         if (inRole.Count == 0) return new AwrPosition(0, null, false);
-        var days = new Calendar(inRole, work.Where(a => a.JobRoleId != jobRoleId).ToList(), breaks.ToList(), rules);
+        var otherRoles = work.Where(a => a.JobRoleId != jobRoleId).ToList();
+        var recorded = breaks.ToList();
+        if (inRole.Count == 1 && recorded.Count == 0 && otherRoles.All(a => a.End < inRole[0].Start)) return OneStretch(inRole[0], asOf, rules);
+        var days = new Calendar(inRole, otherRoles, recorded, rules);
 
         var from = inRole.Min(a => a.Start);
         var weeks = 0;
@@ -87,23 +90,63 @@ public static class AwrClock
         return days.OnlyPauses(gap, asOf) ? new AwrPosition(weeks, from, true) : new AwrPosition(0, null, false);
     }
 
+    /// <summary>
+    /// The usual case, counted rather than walked: one stretch of work in the role, nothing else since it began and
+    /// no recorded breaks. The same answer as the week-by-week walk: every week it touches counts once over, and
+    /// the weeks after it are a break of that many weeks.
+    /// </summary>
+    private static AwrPosition OneStretch(AwrAssignment stretch, DateOnly asOf, AwrBreakRules rules)
+    {
+        var start = stretch.Start;
+        if (asOf <= stretch.End) return new AwrPosition(PlacementCalendar.CompletedWeeks(start, asOf), start, false);
+        var lastWorkedWeek = (stretch.End.DayNumber - start.DayNumber) / 7;
+        var weeks = start.AddDays(7 * lastWorkedWeek + 6) <= asOf ? lastWorkedWeek + 1 : lastWorkedWeek;
+        var firstIdleWeek = start.AddDays(7 * (lastWorkedWeek + 1));
+        var idleWeeks = asOf < firstIdleWeek ? 0 : (asOf.DayNumber - firstIdleWeek.DayNumber) / 7 + 1;
+        if (idleWeeks == 0) return new AwrPosition(weeks, start, false);
+        return idleWeeks <= rules.LongestBreakWeeks ? new AwrPosition(weeks, start, true) : new AwrPosition(0, null, false);
+    }
+
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     /// <summary>What each day was: worked in the role, worked in another, or a break and why.</summary>
     private sealed class Calendar(List<AwrAssignment> inRole, List<AwrAssignment> otherRoles, List<AwrBreak> breaks, AwrBreakRules rules)
     {
+        // Worked out on stretches of days, not day by day: a night runs this for every live placement.
         public Week Classify(DateOnly first, DateOnly last)
         {
-            var anotherRole = false;
-            for (var day = first; day <= last; day = day.AddDays(1))
+            foreach (var recorded in breaks)
             {
-                var reason = BreakOn(day);
-                if (reason is { } why && rules.CountingReasons.Contains(why)) return Week.Worked;
-                if (reason is not null) continue;
-                if (inRole.Any(a => a.Start <= day && day <= a.End)) return Week.Worked;
-                if (otherRoles.Any(a => a.Start <= day && day <= a.End)) anotherRole = true;
+                if (rules.CountingReasons.Contains(recorded.Reason) && recorded.Overlaps(first, last)) return Week.Worked;
             }
-            return anotherRole ? Week.AnotherRole : Week.Break;
+            if (WorksIn(inRole, first, last)) return Week.Worked;
+            return WorksIn(otherRoles, first, last) ? Week.AnotherRole : Week.Break;
+        }
+
+        /// <summary>Some day from first to last falls in one of the assignments and in no recorded break.</summary>
+        private bool WorksIn(List<AwrAssignment> assignments, DateOnly first, DateOnly last)
+        {
+            foreach (var assignment in assignments)
+            {
+                var from = Max(assignment.Start, first);
+                var to = Min(assignment.End, last);
+                if (from <= to && !CoveredByBreaks(from, to)) return true;
+            }
+            return false;
+        }
+
+        private bool CoveredByBreaks(DateOnly from, DateOnly to)
+        {
+            var day = from;
+            while (true)
+            {
+                var covering = breaks.FirstOrDefault(b => b.From <= day && day <= b.To);
+                if (covering is null) return false;
+                if (covering.To >= to) return true;
+                day = covering.To.AddDays(1);
+            }
         }
 
         /// <summary>

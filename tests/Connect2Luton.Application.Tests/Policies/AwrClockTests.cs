@@ -109,6 +109,22 @@ public sealed class AwrClockTests
     }
 
     [Fact]
+    public void The_count_for_one_stretch_of_work_agrees_with_the_week_by_week_walk()
+    {
+        // One stretch and no breaks is counted by arithmetic; a break long before it makes the clock walk instead.
+        var random = new Bogus.Randomizer(20261201);
+        AwrBreak[] longAgo = [new(Monday.AddYears(-5), Monday.AddYears(-5).AddDays(3), BreakReason.AnnualLeave)];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var start = Monday.AddDays(random.Int(0, 400));
+            AwrAssignment[] work = [new(Social, start, start.AddDays(random.Int(0, 500)))];
+            var asOf = start.AddDays(random.Int(0, 700));
+
+            AwrClock.On(work, [], Social, asOf, Rules).ShouldBe(AwrClock.On(work, longAgo, Social, asOf, Rules), $"{work[0]} on {asOf}");
+        }
+    }
+
+    [Fact]
     public void A_worker_with_no_work_in_the_role_has_no_clock()
     {
         var position = AwrClock.On([Worked(0, 5, Senior)], [], Social, Week(5), Rules);
