@@ -17,10 +17,11 @@ namespace Connect2Luton.Infrastructure.Persistence;
 /// </summary>
 internal static class AuditTrail
 {
-    // Records that are themselves the record of what happened, or that are noise: not audited again.
+    // Records that are themselves the record of what happened, or that are noise: not audited again. A placement
+    // flag is the nightly job's own record (raised and resolved with dates, the rule and its version).
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun),
+        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 
@@ -39,6 +40,7 @@ internal static class AuditTrail
     public static List<PendingAuditEntry> Capture(ChangeTracker changeTracker)
     {
         var pending = new Dictionary<object, PendingAuditEntry>(ReferenceEqualityComparer.Instance);
+        var principals = new Principals(changeTracker);
         foreach (var entry in changeTracker.Entries())
         {
             if (entry.State is EntityState.Detached or EntityState.Unchanged || NotAudited.Contains(entry.Metadata.ClrType)) continue;
@@ -49,7 +51,7 @@ internal static class AuditTrail
                 EntityState.Deleted => AuditAction.Removed,
                 _ => AuditAction.Changed,
             };
-            var (owner, prefix) = OwnerOf(entry);
+            var (owner, prefix) = OwnerOf(entry, principals);
             var changes = new Dictionary<string, object?>();
             foreach (var property in entry.Properties)
             {
@@ -84,23 +86,37 @@ internal static class AuditTrail
         return pending.Values.ToList();
     }
 
-    private static (EntityEntry Owner, string Prefix) OwnerOf(EntityEntry entry)
+    private static (EntityEntry Owner, string Prefix) OwnerOf(EntityEntry entry, Principals principals)
     {
         var ownership = entry.Metadata.FindOwnership();
         if (ownership is null) return (entry, string.Empty);
         var ownerEntry = entry.References
             .Select(r => r.TargetEntry)
             .FirstOrDefault(t => t is not null && t.Metadata == ownership.PrincipalEntityType);
-        ownerEntry ??= FindPrincipal(entry, ownership);
+        ownerEntry ??= principals.Find(entry, ownership);
         return ownerEntry is null ? (entry, string.Empty) : (ownerEntry, ownership.PrincipalToDependent?.Name + ".");
     }
 
-    private static EntityEntry? FindPrincipal(EntityEntry dependent, IForeignKey ownership)
+    /// <summary>
+    /// The tracked entries by type and key, built once per save when an owned value needs its owner found: a
+    /// nightly batch saves thousands of rows, and searching all of them for each owner would be quadratic.
+    /// </summary>
+    private sealed class Principals(ChangeTracker changeTracker)
     {
-        var keyValues = ownership.Properties.Select(p => dependent.Property(p.Name).CurrentValue).ToArray();
-        return dependent.Context.ChangeTracker.Entries()
-            .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-                && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+        private Dictionary<(IEntityType Type, string Key), EntityEntry>? _byKey;
+
+        public EntityEntry? Find(EntityEntry dependent, IForeignKey ownership)
+        {
+            _byKey ??= changeTracker.Entries()
+                .Where(e => e.Metadata.FindPrimaryKey() is not null)
+                .GroupBy(e => ((IEntityType)e.Metadata, KeyOf(e, e.Metadata.FindPrimaryKey()!.Properties)))
+                .ToDictionary(g => g.Key, g => g.First());
+            var key = string.Join('|', ownership.Properties.Select(p => dependent.Property(p.Name).CurrentValue));
+            return _byKey.GetValueOrDefault(((IEntityType)ownership.PrincipalEntityType, key));
+        }
+
+        private static string KeyOf(EntityEntry entry, IReadOnlyList<IProperty> properties) =>
+            string.Join('|', properties.Select(p => entry.Property(p.Name).CurrentValue));
     }
 
     internal sealed record PendingAuditEntry(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes)
