@@ -76,7 +76,7 @@ public static class DependencyInjection
             return;
         }
         services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>
-            o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
+            SqliteAppDbContext.Configure(o, connectionString).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
     }
 
     /// <summary>The database the app and its scheduler use: as configured, or for SQLite the file under the content root.</summary>

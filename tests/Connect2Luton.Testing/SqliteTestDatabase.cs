@@ -29,7 +29,7 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
 
     public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null) =>
         new SqliteAppDbContext(
-            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(ConnectionString).Options,
+            (DbContextOptions<SqliteAppDbContext>)SqliteAppDbContext.Configure(new DbContextOptionsBuilder<SqliteAppDbContext>(), ConnectionString).Options,
             user ?? TestUser.Recruiter,
             clock ?? Clocks.Fixed());
 

@@ -1,7 +1,6 @@
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Conversions;
 using Connect2Luton.Domain.JobRoles;
-using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Application.Conversions;
 
@@ -14,12 +13,12 @@ public static class ConversionCosting
 {
     private const int WeeksInAYear = 52;
 
-    public static ConversionCosts For(Placement placement, JobRole role, int continuousWeeks, ConversionTerms terms, DateOnly today)
+    public static ConversionCosts For(ChargedPlacement placement, JobRole role, int continuousWeeks, ConversionTerms terms, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(terms);
-        var yearlyAgency = placement.Rates.ChargeRate * placement.WeeklyHours * WeeksInAYear;
+        var yearlyAgency = placement.ChargeRate * placement.WeeklyHours * WeeksInAYear;
         var share = Math.Min(1m, placement.WeeklyHours / terms.FullTimeWeeklyHours);
         var midPoint = (role.PermanentSalaryMinimum + role.PermanentSalaryMaximum) / 2m;
         var yearlyPermanent = midPoint * share * (1m + terms.PermanentOnCostRate);
@@ -27,14 +26,14 @@ public static class ConversionCosting
     }
 
     /// <summary>Charged so far: each day worked, at the charge rate that applied that day, at the contracted weekly hours.</summary>
-    public static decimal CostToDate(Placement placement, DateOnly today)
+    public static decimal CostToDate(ChargedPlacement placement, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var last = placement.EndDate < today ? placement.EndDate : today;
         if (last < placement.StartDate) return 0m;
         var changes = placement.RateChanges.OrderBy(c => c.EffectiveFrom).ToList();
         decimal RateOn(DateOnly day) =>
-            changes.LastOrDefault(c => c.EffectiveFrom <= day)?.NewChargeRate ?? (changes.Count > 0 ? changes[0].PreviousChargeRate : placement.Rates.ChargeRate);
+            changes.LastOrDefault(c => c.EffectiveFrom <= day)?.NewChargeRate ?? (changes.Count > 0 ? changes[0].PreviousChargeRate : placement.ChargeRate);
         var from = placement.StartDate;
         var rate = RateOn(from);
         var cost = 0m;
@@ -52,3 +51,8 @@ public static class ConversionCosting
 
     private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>What a placement has been charged at: its dates, its charge rate now and each change to it, its hours.</summary>
+public sealed record ChargedPlacement(DateOnly StartDate, DateOnly EndDate, decimal ChargeRate, decimal WeeklyHours, IReadOnlyList<ChargeRateChange> RateChanges);
+
+public sealed record ChargeRateChange(DateOnly EffectiveFrom, decimal PreviousChargeRate, decimal NewChargeRate);

@@ -18,11 +18,13 @@ namespace Connect2Luton.Application.Conversions;
 /// </summary>
 public sealed class ConversionPromptReview(
     IReadRepository<Placement> placements,
+    IReadRepository<PlacementRateChange> rateChanges,
     IReadRepository<Requisition> requisitions,
     IReadRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
     IRepository<ConversionPrompt> prompts,
     IConversionPolicy conversions,
+    IRuleSetCatalogue catalogue,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : INightlyReview
 {
@@ -30,40 +32,47 @@ public sealed class ConversionPromptReview(
 
     public string JobName => JobNames.RaiseConversionPrompts;
 
-    public async Task<ReviewCounts> ReviewAsync(IReadOnlyList<int> placementIds, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
     {
-        var batch = await placements.ListAsync(new PlacementsWithRatesSpec(placementIds), cancellationToken);
+        ArgumentNullException.ThrowIfNull(run);
+        var today = run.Today;
+        // One prompt per placement: once acted on and closed (declined, not suitable, converted) it stays closed,
+        // and an open one is left alone unless its snooze is over. Only the rest are decided.
+        var states = (await prompts.ListAsync(new PromptStatesSpec(range), cancellationToken)).ToDictionary(c => c.PlacementId);
+        var live = await placements.ListAsync(new ConversionPlacementRowsSpec(range, today), cancellationToken);
+        var batch = live.Where(p => !states.TryGetValue(p.Id, out var state) || state.SnoozeEndsBy(today)).ToList();
+        if (batch.Count == 0) return new ReviewCounts(live.Count);
+
         var workerIds = batch.Select(p => p.WorkerId).Distinct().ToList();
-        var people = (await workers.ListAsync(new WorkersSpec(workerIds), cancellationToken)).ToDictionary(w => w.Id);
-        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds), cancellationToken)).ToLookup(p => p.WorkerId);
+        var people = (await workers.ListAsync(new ConversionCandidatesSpec(workerIds), cancellationToken)).ToDictionary(w => w.WorkerId);
+        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
+            .Concat(live.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
         var reasons = (await requisitions.ListAsync(new RequisitionReasonsSpec(batch.Select(p => p.RequisitionId).Distinct().ToList()), cancellationToken)).ToDictionary(r => r.Id, r => r.Reason);
-        var roles = (await jobRoles.ListAsync(new JobRolesSpec(batch.Select(p => p.JobRoleId).Distinct().ToList()), cancellationToken)).ToDictionary(r => r.Id);
-        var raisedBefore = (await prompts.ListAsync(new PromptsForPlacementsSpec(placementIds), cancellationToken)).ToLookup(c => c.PlacementId);
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var repriced = batch.Where(p => p.HasRateChanges).Select(p => p.Id).ToList();
+        var changes = (repriced.Count == 0 ? [] : await rateChanges.ListAsync(new ChargeRateChangesSpec(repriced), cancellationToken)).ToLookup(c => c.PlacementId);
         var terms = await conversions.TermsAsync(cancellationToken);
+        var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PermanentConversionEligibility)?.ServingVersion;
         var actor = JobNames.Actor(JobName);
         var now = clock.GetUtcNow();
 
+        var woken = new Dictionary<int, (string Why, ConversionCosts Costs)>();
         var raised = 0;
         foreach (var placement in batch)
         {
-            var earlier = raisedBefore[placement.Id].ToList();
-            // One prompt per placement: once acted on and closed (declined, not suitable, converted) it stays closed.
-            if (earlier.Any(c => !c.IsOpen)) continue;
-            var open = earlier.FirstOrDefault(c => c.IsOpen);
-            if (open is not null && !open.SnoozeEndsBy(today)) continue;
-
-            var worker = people[placement.WorkerId];
             var role = roles[placement.JobRoleId];
-            var since = ContinuousSince(history[placement.WorkerId], placement, terms.ContinuityGapDays);
-            var facts = PolicyFacts.Conversion(reasons[placement.RequisitionId], worker, role, since, today);
-            var decision = await conversions.DecideAsync(facts, cancellationToken);
+            var since = ContinuousSince(history[placement.WorkerId], placement.Id, placement.StartDate, terms.ContinuityGapDays);
+            var facts = PolicyFacts.Conversion(reasons[placement.RequisitionId], people[placement.WorkerId], role, since, today);
+            var decision = await run.DecideOnceAsync(version, facts, f => conversions.DecideAsync(f, cancellationToken));
             if (!decision.Eligible) continue;
 
             var why = string.Join(Environment.NewLine, decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message));
-            var costs = ConversionCosting.For(placement, role, facts.ContinuousWeeks, terms, today);
-            if (open is not null)
+            var charged = new ChargedPlacement(placement.StartDate, placement.EndDate, placement.ChargeRate, placement.WeeklyHours,
+                changes[placement.Id].Select(c => new ChargeRateChange(c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate)).ToList());
+            var costs = ConversionCosting.For(charged, role, facts.ContinuousWeeks, terms, today);
+            if (states.TryGetValue(placement.Id, out var snoozed))
             {
-                open.Wake(why, costs, actor, now);
+                woken[snoozed.Id] = (why, costs);
             }
             else
             {
@@ -72,10 +81,15 @@ public sealed class ConversionPromptReview(
             }
             raised++;
         }
+        if (woken.Count > 0)
+        {
+            foreach (var prompt in await prompts.ListAsync(new PromptsByIdSpec(woken.Keys), cancellationToken))
+                prompt.Wake(woken[prompt.Id].Why, woken[prompt.Id].Costs, actor, now);
+        }
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
-        return new ReviewCounts(batch.Count, PromptsRaised: raised);
+        return new ReviewCounts(live.Count, PromptsRaised: raised);
     }
 
     /// <summary>Open prompts on placements that have ended, been called off or converted lapse: there is nothing left to offer on.</summary>
@@ -102,12 +116,11 @@ public sealed class ConversionPromptReview(
     /// The first day of the worker's unbroken run of placements with the council that includes this one: walking
     /// back, earlier placements join the run while the gap before the next is no more than the rules allow.
     /// </summary>
-    public static DateOnly ContinuousSince(IEnumerable<PlacementHistoryRow> history, Placement placement, int gapDays)
+    public static DateOnly ContinuousSince(IEnumerable<PlacementHistoryRow> history, int placementId, DateOnly start, int gapDays)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(placement);
-        var since = placement.StartDate;
-        foreach (var earlier in history.Where(p => p.Id != placement.Id && p.Status != PlacementStatus.Cancelled && p.StartDate < since).OrderByDescending(p => p.EndDate))
+        var since = start;
+        foreach (var earlier in history.Where(p => p.Id != placementId && p.Status != PlacementStatus.Cancelled && p.StartDate < since).OrderByDescending(p => p.EndDate))
         {
             if (earlier.EndDate < since && since.DayNumber - earlier.EndDate.DayNumber - 1 > gapDays) break;
             if (earlier.StartDate < since) since = earlier.StartDate;

@@ -6,11 +6,49 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Conversions;
 
-/// <summary>Placements with their rate history, for pricing (not changing).</summary>
-public sealed class PlacementsWithRatesSpec : Specification<Placement>
+/// <summary>The live placements of a batch, as the conversion check reads them: one row each.</summary>
+public sealed class ConversionPlacementRowsSpec : Specification<Placement, ConversionPlacementRow>
 {
-    public PlacementsWithRatesSpec(IReadOnlyCollection<int> ids) =>
-        Query.Where(p => ids.Contains(p.Id)).Include(p => p.RateChanges).AsNoTracking();
+    public ConversionPlacementRowsSpec(Jobs.PlacementRange range, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today);
+        Query.Select(p => new ConversionPlacementRow(p.Id, p.WorkerId, p.RequisitionId, p.ServiceAreaId, p.JobRoleId, p.StartDate,
+            p.ActualEndDate ?? p.PlannedEndDate, p.Rates.ChargeRate, p.WeeklyHours, p.RateChanges.Any()));
+    }
+}
+
+public sealed record ConversionPlacementRow(
+    int Id, int WorkerId, int RequisitionId, int ServiceAreaId, int JobRoleId, DateOnly StartDate, DateOnly EndDate, decimal ChargeRate, decimal WeeklyHours, bool HasRateChanges)
+{
+    /// <summary>This placement as the worker's history holds it.</summary>
+    public Placements.Flags.PlacementHistoryRow AsHistory => new(Id, WorkerId, JobRoleId, StartDate, EndDate, PlacementStatus.Active);
+}
+
+/// <summary>The charge-rate changes of the given placements.</summary>
+public sealed class ChargeRateChangesSpec : Specification<PlacementRateChange, ChargeRateChangeRow>
+{
+    public ChargeRateChangesSpec(IReadOnlyCollection<int> placementIds)
+    {
+        Query.Where(c => placementIds.Contains(c.PlacementId));
+        Query.Select(c => new ChargeRateChangeRow(c.PlacementId, c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate));
+    }
+}
+
+public sealed record ChargeRateChangeRow(int PlacementId, DateOnly EffectiveFrom, decimal PreviousChargeRate, decimal NewChargeRate);
+
+/// <summary>The checks and wishes of the given workers, as the conversion rules read them.</summary>
+public sealed class ConversionCandidatesSpec : Specification<Worker, Policies.ConversionCandidate>
+{
+    public ConversionCandidatesSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.Where(w => ids.Contains(w.Id));
+        Query.Select(w => new Policies.ConversionCandidate(w.Id,
+            w.RightToWork == null ? null : w.RightToWork.CheckedOn, w.RightToWork == null ? null : w.RightToWork.ExpiresOn,
+            w.Dbs == null ? null : w.Dbs.IssuedOn,
+            w.Registration == null ? null : w.Registration.Body, w.Registration == null ? null : w.Registration.ExpiresOn,
+            w.OpenToPermanentJob));
+    }
 }
 
 /// <summary>Why each of the given requisitions was raised.</summary>
@@ -25,10 +63,28 @@ public sealed class RequisitionReasonsSpec : Specification<Requisition, Requisit
 
 public sealed record RequisitionReasonRow(int Id, RequisitionReason Reason);
 
-/// <summary>The given workers, for reading.</summary>
-public sealed class WorkersSpec : Specification<Worker>
+/// <summary>Where each prompt on the placements of a range stands, as rows.</summary>
+public sealed class PromptStatesSpec : Specification<ConversionPrompt, PromptState>
 {
-    public WorkersSpec(IReadOnlyCollection<int> ids) => Query.Where(w => ids.Contains(w.Id)).AsNoTracking();
+    public PromptStatesSpec(Jobs.PlacementRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        Query.Where(c => c.PlacementId > range.AfterId && c.PlacementId <= range.LastId);
+        Query.Select(c => new PromptState(c.Id, c.PlacementId, c.Status, c.SnoozedUntil));
+    }
+}
+
+public sealed record PromptState(int Id, int PlacementId, ConversionPromptStatus Status, DateOnly? SnoozedUntil)
+{
+    public bool IsOpen => ConversionPrompt.IsOpenStatus(Status);
+
+    public bool SnoozeEndsBy(DateOnly today) => ConversionPrompt.SnoozeEnds(Status, SnoozedUntil, today);
+}
+
+/// <summary>The given prompts with what has been done about them, for changing.</summary>
+public sealed class PromptsByIdSpec : Specification<ConversionPrompt>
+{
+    public PromptsByIdSpec(IReadOnlyCollection<int> ids) => Query.Where(c => ids.Contains(c.Id)).Include(c => c.Actions);
 }
 
 /// <summary>Every prompt ever raised on the given placements, for the nightly review to change.</summary>

@@ -23,7 +23,7 @@ public sealed record ConversionPromptView(
     IReadOnlyList<ConversionActionView> Actions,
     bool CanAct)
 {
-    public bool IsOpen => Status is ConversionPromptStatus.Open or ConversionPromptStatus.OfferMade or ConversionPromptStatus.Snoozed;
+    public bool IsOpen => ConversionPrompt.IsOpenStatus(Status);
 }
 
 public sealed record ConversionActionView(ConversionPromptStatus Outcome, string? Note, string By, DateTimeOffset At);

@@ -6,13 +6,24 @@ public interface INightlyReview
     string JobName { get; }
 
     /// <summary>
-    /// Reviews the given live placements and saves what changed, as one unit of work. Throws if any one of them
-    /// cannot be reviewed; the runner then reviews them one at a time, so one bad record does not stop the rest.
+    /// Reviews the live placements in the range and saves what changed, as one unit of work. Throws if any one of
+    /// them cannot be reviewed; the runner then reviews them one at a time, so one bad record does not stop the rest.
     /// </summary>
-    Task<ReviewCounts> ReviewAsync(IReadOnlyList<int> placementIds, DateOnly today, CancellationToken cancellationToken);
+    Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken);
 
     /// <summary>After the scan: closes what no longer applies to placements that are no longer live.</summary>
     Task<ReviewCounts> TidyAsync(DateOnly today, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One batch of the scan: the placements with ids after <paramref name="AfterId"/>, up to and including
+/// <paramref name="LastId"/>. Batches are id ranges so every read of a batch is a range of an index, not a list.
+/// </summary>
+public sealed record PlacementRange(int AfterId, int LastId)
+{
+    public static PlacementRange Only(int id) => new(id - 1, id);
+
+    public bool Contains(int id) => id > AfterId && id <= LastId;
 }
 
 /// <summary>What a batch changed.</summary>

@@ -16,7 +16,10 @@ namespace Connect2Luton.Application.Jobs;
 public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Placements per unit of work: large enough to read efficiently, small enough to hold in memory.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 2_000;
+
+    /// <summary>How often the run's record is brought up to date while it goes (and always at the end, and on a failure).</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
     public async Task<JobRunResult> RunAsync<TReview>(string triggeredBy, CancellationToken cancellationToken) where TReview : INightlyReview
     {
@@ -25,6 +28,8 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
         // The run is recorded even when the app is already stopping, so the jobs page says it was cancelled.
         var runId = await StartAsync(jobName, today, triggeredBy, CancellationToken.None);
         var totals = ReviewCounts.None;
+        var run = new NightlyRun(today);
+        var progress = new Progress { Since = clock.GetTimestamp() };
         try
         {
             var afterId = 0;
@@ -33,36 +38,59 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
                 cancellationToken.ThrowIfCancellationRequested();
                 var ids = await InScopeAsync(s => s.GetRequiredService<IReadRepository<Placement>>().ListAsync(new LivePlacementIdsAfterSpec(afterId, today, BatchSize), cancellationToken));
                 if (ids.Count == 0) break;
-                var (counts, failures) = await ReviewBatchAsync<TReview>(ids, today, cancellationToken);
+                var (counts, failures) = await ReviewBatchAsync<TReview>(ids, new PlacementRange(afterId, ids[^1]), run, cancellationToken);
                 totals += counts;
-                await RecordAsync(runId, counts, failures, cancellationToken);
+                progress.Add(counts, failures);
+                if (failures.Count > 0 || clock.GetElapsedTime(progress.Since) >= ProgressEvery) await RecordAsync(runId, progress, cancellationToken);
                 afterId = ids[^1];
             }
             var tidied = await InScopeAsync(s => s.GetRequiredService<TReview>().TidyAsync(today, cancellationToken));
             totals += tidied with { Scanned = 0 };
-            await RecordAsync(runId, tidied with { Scanned = 0 }, [], cancellationToken);
-            return await FinishAsync(runId, run => run.Finish(clock.GetUtcNow()), totals);
+            progress.Add(tidied with { Scanned = 0 }, []);
+            return await FinishAsync(runId, progress, run => run.Finish(clock.GetUtcNow()), totals);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: what is done is saved; the next run starts again and finds it already done.
-            return await FinishAsync(runId, run => run.Cancel(clock.GetUtcNow()), totals);
+            return await FinishAsync(runId, progress, run => run.Cancel(clock.GetUtcNow()), totals);
         }
 #pragma warning disable CA1031 // Whatever stopped the run is kept on its record for the jobs page, then passed on to the scheduler.
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            await FinishAsync(runId, run => run.Fail(clock.GetUtcNow(), $"The run stopped: {error.Message}"), totals);
+            await FinishAsync(runId, progress, run => run.Fail(clock.GetUtcNow(), $"The run stopped: {error.Message}"), totals);
             throw;
         }
     }
 
-    private async Task<(ReviewCounts Counts, List<string> Failures)> ReviewBatchAsync<TReview>(IReadOnlyList<int> ids, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>What the run has done since its record was last saved.</summary>
+    private sealed class Progress
+    {
+        public ReviewCounts Counts { get; private set; } = ReviewCounts.None;
+        public List<string> Failures { get; } = [];
+        public long Since { get; set; }
+
+        public void Add(ReviewCounts counts, IEnumerable<string> failures)
+        {
+            Counts += counts;
+            Failures.AddRange(failures);
+        }
+
+        public void Apply(JobRun run)
+        {
+            run.RecordBatch(Counts.Scanned, Counts.FlagsRaised, Counts.FlagsResolved, Counts.PromptsRaised);
+            foreach (var failure in Failures) run.RecordFailure(failure);
+            Counts = ReviewCounts.None;
+            Failures.Clear();
+        }
+    }
+
+    private async Task<(ReviewCounts Counts, List<string> Failures)> ReviewBatchAsync<TReview>(IReadOnlyList<int> ids, PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
         where TReview : INightlyReview
     {
         try
         {
-            return (await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync(ids, today, cancellationToken)), []);
+            return (await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync(range, run, cancellationToken)), []);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +101,7 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    counts += await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync([id], today, cancellationToken));
+                    counts += await InScopeAsync(s => s.GetRequiredService<TReview>().ReviewAsync(PlacementRange.Only(id), run, cancellationToken));
                 }
                 catch (Exception single) when (single is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -98,21 +126,22 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
             return run.Id;
         });
 
-    private async Task RecordAsync(int runId, ReviewCounts counts, IReadOnlyList<string> failures, CancellationToken cancellationToken) =>
+    private async Task RecordAsync(int runId, Progress progress, CancellationToken cancellationToken) =>
         await InScopeAsync(async s =>
         {
             var run = (await s.GetRequiredService<IRepository<JobRun>>().GetByIdAsync(runId, cancellationToken))!;
-            run.RecordBatch(counts.Scanned, counts.FlagsRaised, counts.FlagsResolved, counts.PromptsRaised);
-            foreach (var failure in failures) run.RecordFailure(failure);
+            progress.Apply(run);
             await SaveAsync(s, cancellationToken);
+            progress.Since = clock.GetTimestamp();
             return 0;
         });
 
     // Saved whatever the caller's token says: a run cancelled at shutdown still records that it was.
-    private async Task<JobRunResult> FinishAsync(int runId, Action<JobRun> finish, ReviewCounts totals) =>
+    private async Task<JobRunResult> FinishAsync(int runId, Progress progress, Action<JobRun> finish, ReviewCounts totals) =>
         await InScopeAsync(async s =>
         {
             var run = (await s.GetRequiredService<IRepository<JobRun>>().GetByIdAsync(runId, CancellationToken.None))!;
+            progress.Apply(run);
             finish(run);
             await SaveAsync(s, CancellationToken.None);
             return new JobRunResult(run.Id, run.Status, totals, run.Failures);

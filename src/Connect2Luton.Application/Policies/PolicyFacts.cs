@@ -85,6 +85,10 @@ public static class PolicyFacts
         return Length(role, placement.StartDate, end, asOf, awrWeeks, isExtension, approvedBeyondLimit);
     }
 
+    /// <summary>A live placement as the nightly check sees it, from the few columns it reads.</summary>
+    public static PlacementLengthFacts Live(JobRole role, DateOnly start, DateOnly plannedEnd, DateOnly asOf, int awrWeeks, bool approvedBeyondLimit) =>
+        Length(role, start, plannedEnd, asOf, awrWeeks, isExtension: true, approvedBeyondLimit);
+
     private static PlacementLengthFacts Length(JobRole role, DateOnly start, DateOnly end, DateOnly asOf, int awrWeeks, bool isExtension, bool approvedBeyondLimit)
     {
         ArgumentNullException.ThrowIfNull(role);
@@ -115,6 +119,13 @@ public static class PolicyFacts
     public static ConversionFacts Conversion(RequisitionReason reason, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(worker);
+        return Conversion(reason, ConversionCandidate.Of(worker), role, continuousSince, asOf);
+    }
+
+    /// <summary>The same, from the few columns of the worker the nightly check reads.</summary>
+    public static ConversionFacts Conversion(RequisitionReason reason, ConversionCandidate worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
         return new ConversionFacts
         {
@@ -122,11 +133,11 @@ public static class PolicyFacts
             ContinuousWeeks = PlacementCalendar.CompletedWeeks(continuousSince, asOf),
             RequisitionReason = reason.ToString(),
             IsInterim = role.IsInterim,
-            RightToWorkValid = worker.RightToWork?.IsValidOn(asOf) ?? false,
-            HasDbs = worker.Dbs is not null,
-            DbsMonthsOld = worker.Dbs is { } dbs ? PlacementCalendar.WholeMonths(dbs.IssuedOn, asOf) : 0,
+            RightToWorkValid = worker.RightToWorkCheckedOn is { } checkedOn && checkedOn <= asOf && (worker.RightToWorkExpiresOn is not { } expires || expires >= asOf),
+            HasDbs = worker.DbsIssuedOn is not null,
+            DbsMonthsOld = worker.DbsIssuedOn is { } issued ? PlacementCalendar.WholeMonths(issued, asOf) : 0,
             RegistrationRequired = role.RequiresRegistration,
-            RegistrationValid = worker.Registration is { } registration && registration.Body == role.RequiredRegistration && registration.ExpiresOn >= asOf,
+            RegistrationValid = worker.RegistrationBody is { } body && body == role.RequiredRegistration && worker.RegistrationExpiresOn >= asOf,
             OpenToPermanentJob = worker.OpenToPermanentJob,
         };
     }

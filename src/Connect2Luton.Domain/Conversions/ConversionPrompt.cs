@@ -45,10 +45,16 @@ public sealed class ConversionPrompt : AggregateRoot
     public IReadOnlyCollection<ConversionPromptAction> Actions => _actions.AsReadOnly();
 
     /// <summary>Still waiting on someone: a closed prompt (declined, not suitable, converted, lapsed) never comes back.</summary>
-    public bool IsOpen => Status is ConversionPromptStatus.Open or ConversionPromptStatus.OfferMade or ConversionPromptStatus.Snoozed;
+    public bool IsOpen => IsOpenStatus(Status);
+
+    public static bool IsOpenStatus(ConversionPromptStatus status) =>
+        status is ConversionPromptStatus.Open or ConversionPromptStatus.OfferMade or ConversionPromptStatus.Snoozed;
 
     /// <summary>Snoozed, and the day it was snoozed until has come.</summary>
-    public bool SnoozeEndsBy(DateOnly today) => Status == ConversionPromptStatus.Snoozed && SnoozedUntil <= today;
+    public bool SnoozeEndsBy(DateOnly today) => SnoozeEnds(Status, SnoozedUntil, today);
+
+    public static bool SnoozeEnds(ConversionPromptStatus status, DateOnly? snoozedUntil, DateOnly today) =>
+        status == ConversionPromptStatus.Snoozed && snoozedUntil <= today;
 
     public void RecordOfferMade(string? note, string by, DateTimeOffset at) =>
         Act(ConversionPromptStatus.OfferMade, note, by, at);

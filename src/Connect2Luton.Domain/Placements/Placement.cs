@@ -89,8 +89,8 @@ public sealed class Placement : AggregateRoot
     public IReadOnlyCollection<RuleDecision> Decisions => _decisions.AsReadOnly();
 
     /// <summary>
-    /// Whether the placement as booked now has approval to run past the longest length: its latest extension was
-    /// signed off as going beyond the limit. A later extension that did not need it says nothing either way.
+    /// Whether the placement as booked now has approval to run past the longest length: an extension to its current
+    /// planned end was signed off as going beyond the limit. (The nightly check asks the same in its query.)
     /// </summary>
     public bool ApprovedBeyondLengthLimit => _extensions.Any(e => e.BeyondLengthLimit && e.NewEndDate >= PlannedEndDate);
 

@@ -27,7 +27,11 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
     private const int PlacementsPerRequisition = 10;
     private const string By = "volume-seed";
 
-    public async Task<VolumeSeedResult> SeedAsync(int placements, int workers, CancellationToken cancellationToken)
+    public Task<VolumeSeedResult> SeedAsync(int placements, int workers, CancellationToken cancellationToken) =>
+        SeedAsync(placements, workers, allLive: false, cancellationToken);
+
+    /// <param name="allLive">Every worker's newest placement is live (the nightly jobs' benchmark), rather than most.</param>
+    public async Task<VolumeSeedResult> SeedAsync(int placements, int workers, bool allLive, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(placements);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
@@ -65,7 +69,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
                 db.AddRange(batch.Select(b => b.Worker));
                 await SaveAsync(cancellationToken);
 
-                var result = await BookBatchAsync(batch, batchPlacements, managers, agencies, AreaFor, faker, today, cancellationToken);
+                var result = await BookBatchAsync(batch, batchPlacements, managers, agencies, AreaFor, faker, today, allLive, cancellationToken);
                 totals = (totals.Workers + batchWorkers, totals.Requisitions + result.Requisitions, totals.Placements + result.Placements, totals.Live + result.Live);
                 LogProgress(logger, totals.Workers, totals.Placements);
             }
@@ -82,7 +86,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
 
     private async Task<(int Requisitions, int Placements, int Live)> BookBatchAsync(
         List<(JobRole Role, Worker Worker)> batch, int placements, List<HiringManager> managers, List<SupplyAgency> agencies,
-        Func<JobRole, int?> areaFor, Faker faker, DateOnly today, CancellationToken cancellationToken)
+        Func<JobRole, int?> areaFor, Faker faker, DateOnly today, bool allLive, CancellationToken cancellationToken)
     {
         var onCosts = await demo.PayRates.OnCostsAsync(cancellationToken);
         // Each worker gets consecutive placements, oldest first; the newest is live for most.
@@ -91,7 +95,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         {
             var count = placements / batch.Count + (i < placements % batch.Count ? 1 : 0);
             var start = today.AddDays(-faker.Random.Int(0, 500));
-            var newestIsLive = faker.Random.Bool(0.6f);
+            var newestIsLive = allLive || faker.Random.Bool(0.6f);
             for (var n = 0; n < count; n++)
             {
                 var length = faker.Random.Int(8, 52) * 7;

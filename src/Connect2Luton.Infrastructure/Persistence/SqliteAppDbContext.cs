@@ -18,6 +18,15 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 
+    /// <summary>
+    /// The provider as the app uses it. A list of ids in a query (a nightly batch's workers) goes as one JSON
+    /// parameter rather than thousands of their own, which Microsoft.Data.Sqlite binds one search each. Saves go in
+    /// commands of at most 50 statements: Microsoft.Data.Sqlite prepares a command's statements one after another
+    /// from its text, which grows dearer the longer the text (a night's flags saved 2,000 at a time ran 20% slower).
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter).MaxBatchSize(50));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -28,7 +28,7 @@ public sealed class NightlyJobsOptions
     public bool Clustered { get; set; }
 
     /// <summary>Placements per unit of work in a run.</summary>
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 2_000;
 
     public string CronFor(string jobName) => jobName switch
     {

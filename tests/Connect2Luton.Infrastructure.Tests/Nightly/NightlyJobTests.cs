@@ -143,7 +143,7 @@ public sealed class NightlyJobTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         await using (var scope = _services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<PlacementFlagReview>().ReviewAsync(ids.Take(2).ToList(), Today, default);
+            await scope.ServiceProvider.GetRequiredService<PlacementFlagReview>().ReviewAsync(new PlacementRange(0, ids[1]), new NightlyRun(Today), default);
 
         var result = await Runner(batchSize: 2).RunAsync<PlacementFlagReview>("schedule (recovered after a restart)", default);
 

@@ -1,19 +1,52 @@
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements.Flags;
 
-/// <summary>Placements with their extensions, for reviewing (not changing).</summary>
-public sealed class PlacementsForReviewSpec : Specification<Placement>
+/// <summary>
+/// The live placements of a batch, as the length check reads them: no entities, no tracking, one row each, since a
+/// night reads every live placement.
+/// </summary>
+public sealed class LivePlacementRowsSpec : Specification<Placement, LivePlacementRow>
 {
-    public PlacementsForReviewSpec(IReadOnlyCollection<int> ids)
+    public LivePlacementRowsSpec(Jobs.PlacementRange range, DateOnly today)
     {
-        Query.Where(p => ids.Contains(p.Id)).Include(p => p.Extensions).AsNoTracking();
+        ArgumentNullException.ThrowIfNull(range);
+        Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today);
+        Query.Select(p => new LivePlacementRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.StartDate, p.PlannedEndDate,
+            p.Extensions.Any(e => e.BeyondLengthLimit && e.NewEndDate >= p.PlannedEndDate)));
     }
 }
 
-/// <summary>The open flags on the given placements, for raising and resolving.</summary>
+/// <param name="ApprovedBeyondLimit">As <see cref="Placement.ApprovedBeyondLengthLimit"/>, asked in the query.</param>
+public sealed record LivePlacementRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, DateOnly StartDate, DateOnly PlannedEndDate, bool ApprovedBeyondLimit)
+{
+    /// <summary>This placement as the worker's history holds it.</summary>
+    public PlacementHistoryRow AsHistory => new(Id, WorkerId, JobRoleId, StartDate, PlannedEndDate, PlacementStatus.Active);
+}
+
+/// <summary>The open flags on the placements of a range, as rows.</summary>
+public sealed class OpenFlagRowsSpec : Specification<PlacementFlag, OpenFlagRow>
+{
+    public OpenFlagRowsSpec(Jobs.PlacementRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        Query.Where(f => f.PlacementId > range.AfterId && f.PlacementId <= range.LastId && f.ResolvedAt == null);
+        Query.Select(f => new OpenFlagRow(f.Id, f.PlacementId, f.Kind));
+    }
+}
+
+public sealed record OpenFlagRow(int Id, int PlacementId, PlacementFlagKind Kind);
+
+/// <summary>The given flags, for resolving.</summary>
+public sealed class FlagsByIdSpec : Specification<PlacementFlag>
+{
+    public FlagsByIdSpec(IReadOnlyCollection<int> ids) => Query.Where(f => ids.Contains(f.Id));
+}
+
+/// <summary>The open flags on the given placements, for resolving.</summary>
 public sealed class OpenFlagsSpec : Specification<PlacementFlag>
 {
     public OpenFlagsSpec(IReadOnlyCollection<int> placementIds) =>
@@ -46,14 +79,43 @@ public sealed class PlacementHistoryOfWorkersSpec : Specification<Placement, Pla
     public PlacementHistoryOfWorkersSpec(IReadOnlyCollection<int> workerIds)
     {
         Query.Where(p => workerIds.Contains(p.WorkerId));
+        Select();
+    }
+
+    /// <summary>
+    /// The given workers' placements other than the live ones of a batch, which the batch has already read: most
+    /// workers have no others, so most of the look-ups find nothing to read.
+    /// </summary>
+    public PlacementHistoryOfWorkersSpec(IReadOnlyCollection<int> workerIds, Jobs.PlacementRange batch, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Query.Where(p => workerIds.Contains(p.WorkerId)
+            && !(p.Id > batch.AfterId && p.Id <= batch.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today));
+        Select();
+    }
+
+    private void Select()
+    {
         Query.Select(p => new PlacementHistoryRow(p.Id, p.WorkerId, p.JobRoleId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
     }
 }
 
 public sealed record PlacementHistoryRow(int Id, int WorkerId, int JobRoleId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);
 
-/// <summary>The given roles.</summary>
-public sealed class JobRolesSpec : Specification<JobRole>
+/// <summary>The recorded breaks of the given workers, as rows.</summary>
+public sealed class BreaksOfWorkersSpec : Specification<WorkerBreak, WorkerBreakRow>
 {
-    public JobRolesSpec(IReadOnlyCollection<int> ids) => Query.Where(r => ids.Contains(r.Id)).AsNoTracking();
+    public BreaksOfWorkersSpec(IReadOnlyCollection<int> workerIds)
+    {
+        Query.Where(b => workerIds.Contains(b.WorkerId));
+        Query.Select(b => new WorkerBreakRow(b.WorkerId, b.From, b.To, b.Reason));
+    }
+}
+
+public sealed record WorkerBreakRow(int WorkerId, DateOnly From, DateOnly To, BreakReason Reason);
+
+/// <summary>Every role: a small table, read whole once per batch.</summary>
+public sealed class AllJobRolesSpec : Specification<JobRole>
+{
+    public AllJobRolesSpec() => Query.AsNoTracking();
 }

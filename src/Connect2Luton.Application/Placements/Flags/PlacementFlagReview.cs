@@ -9,15 +9,17 @@ namespace Connect2Luton.Application.Placements.Flags;
 
 /// <summary>
 /// The nightly length check: every live placement is decided by the placement-length rules with its AWR clock as
-/// it stands today; each flag the rules raise is opened once, and each open flag they no longer raise is resolved
-/// with the reason. The decision that raised a flag is kept with it.
+/// it stands today; each flag the rules raise is opened once, naming the rule and its version, and each open flag
+/// they no longer raise is resolved with the reason. A night reads every live placement, so it reads rows, not
+/// entities, and loads for change only the flags it resolves.
 /// </summary>
 public sealed class PlacementFlagReview(
     IReadRepository<Placement> placements,
     IRepository<PlacementFlag> flags,
-    IReadRepository<Worker> workers,
+    IReadRepository<WorkerBreak> breaks,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
+    IRuleSetCatalogue catalogue,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : INightlyReview
 {
@@ -25,43 +27,48 @@ public sealed class PlacementFlagReview(
 
     public string JobName => JobNames.FlagLongRunningPlacements;
 
-    public async Task<ReviewCounts> ReviewAsync(IReadOnlyList<int> placementIds, DateOnly today, CancellationToken cancellationToken)
+    public async Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
     {
-        var batch = await placements.ListAsync(new PlacementsForReviewSpec(placementIds), cancellationToken);
+        ArgumentNullException.ThrowIfNull(run);
+        var today = run.Today;
+        var batch = await placements.ListAsync(new LivePlacementRowsSpec(range, today), cancellationToken);
         var workerIds = batch.Select(p => p.WorkerId).Distinct().ToList();
-        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds), cancellationToken)).ToLookup(p => p.WorkerId);
-        var breaks = (await workers.ListAsync(new WorkersWithBreaksSpec(workerIds), cancellationToken)).ToDictionary(w => w.Id);
-        var roles = (await jobRoles.ListAsync(new JobRolesSpec(batch.Select(p => p.JobRoleId).Distinct().ToList()), cancellationToken)).ToDictionary(r => r.Id);
-        var open = (await flags.ListAsync(new OpenFlagsSpec(placementIds), cancellationToken)).ToLookup(f => f.PlacementId);
+        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
+            .Concat(batch.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
+        var recorded = (await breaks.ListAsync(new BreaksOfWorkersSpec(workerIds), cancellationToken)).ToLookup(b => b.WorkerId);
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var open = (await flags.ListAsync(new OpenFlagRowsSpec(range), cancellationToken)).ToLookup(f => f.PlacementId);
         var rules = await lengths.AwrBreakRulesAsync(cancellationToken);
+        var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PlacementLengthLimits)?.ServingVersion;
         var now = clock.GetUtcNow();
 
-        int raised = 0, resolved = 0;
+        var raised = 0;
+        var resolutions = new Dictionary<int, string>();
         foreach (var placement in batch)
         {
-            var awr = AwrClock.On(AwrPositions.Assignments(history[placement.WorkerId]), AwrPositions.Breaks(breaks.GetValueOrDefault(placement.WorkerId)), placement.JobRoleId, today, rules);
-            var facts = PolicyFacts.Running(placement, roles[placement.JobRoleId], placement.PlannedEndDate, today, awr.Weeks,
-                isExtension: true, approvedBeyondLimit: placement.ApprovedBeyondLengthLimit);
-            var decision = await lengths.DecideAsync(facts, cancellationToken);
+            var awr = AwrClock.On(AwrPositions.Assignments(history[placement.WorkerId]),
+                recorded[placement.WorkerId].Select(b => new AwrBreak(b.From, b.To, b.Reason)), placement.JobRoleId, today, rules);
+            var facts = PolicyFacts.Live(roles[placement.JobRoleId], placement.StartDate, placement.PlannedEndDate, today, awr.Weeks, placement.ApprovedBeyondLimit);
+            var decision = await run.DecideOnceAsync(version, facts, f => lengths.DecideAsync(f, cancellationToken));
 
-            var wanted = decision.Flags.ToDictionary(f => f.Kind);
-            var record = wanted.Count == 0 ? null : decision.Details.ToRecord(JobNames.Actor(JobName), now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
             var already = open[placement.Id].ToList();
-            foreach (var flag in already.Where(f => !wanted.ContainsKey(f.Kind)))
+            foreach (var flag in already.Where(f => decision.Flags.All(raisedNow => raisedNow.Kind != f.Kind)))
+                resolutions[flag.Id] = NoLongerApplies(decision, flag.Kind);
+            foreach (var flag in decision.Flags.Where(f => already.All(existing => existing.Kind != f.Kind)))
             {
-                flag.Resolve(today, now, NoLongerApplies(decision, flag.Kind));
-                resolved++;
-            }
-            foreach (var (kind, flag) in wanted.Where(w => already.All(f => f.Kind != w.Key)))
-            {
-                flags.Add(new PlacementFlag(placement.Id, kind, flag.Message, today, now, record));
+                flags.Add(new PlacementFlag(placement.Id, flag.Kind, flag.Message, flag.Verdict.Rule, decision.Details.Version, today, now));
                 raised++;
             }
+        }
+        if (resolutions.Count > 0)
+        {
+            foreach (var flag in await flags.ListAsync(new FlagsByIdSpec(resolutions.Keys), cancellationToken))
+                flag.Resolve(today, now, resolutions[flag.Id]);
         }
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
-        return new ReviewCounts(batch.Count, FlagsRaised: raised, FlagsResolved: resolved);
+        return new ReviewCounts(batch.Count, FlagsRaised: raised, FlagsResolved: resolutions.Count);
     }
 
     /// <summary>Resolves the open flags of placements that have ended, been called off or converted since.</summary>

@@ -113,9 +113,10 @@ internal sealed class PlacementFlagConfiguration : IEntityTypeConfiguration<Plac
         builder.Property(f => f.Resolution).HasMaxLength(Limits.Reason);
         builder.Ignore(f => f.IsOpen);
         builder.HasOne<Placement>().WithMany().HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(f => f.Decision).WithMany().HasForeignKey(f => f.DecisionId).OnDelete(DeleteBehavior.Restrict);
-        // Lists show open flags by kind. The nightly job's look-up of a placement's open flags is the unique index
-        // each provider's context adds (one open flag of a kind per placement), filtered in that provider's SQL.
-        builder.HasIndex(f => new { f.ResolvedAt, f.Kind });
+        builder.Property(f => f.Rule).HasMaxLength(Limits.Name);
+        builder.Property(f => f.RuleSetVersion).HasMaxLength(Limits.ContentHash);
+        // The look-up of a placement's open flags is the unique index each provider's context adds (one open flag
+        // of a kind per placement), filtered in that provider's SQL. No index leads with ResolvedAt: SQLite would
+        // take it for the nightly look-up and read every open flag for each batch.
     }
 }

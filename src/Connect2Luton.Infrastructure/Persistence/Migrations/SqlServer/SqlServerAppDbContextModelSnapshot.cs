@@ -599,9 +599,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<long?>("DecisionId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -631,20 +628,26 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("ResolvedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionId");
-
                     b.HasIndex("PlacementId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind")
                         .HasFilter("[ResolvedAt] IS NULL");
-
-                    b.HasIndex("ResolvedAt", "Kind");
 
                     b.ToTable("PlacementFlags");
                 });
@@ -1531,18 +1534,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementFlag", b =>
                 {
-                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
                         .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementRateChange", b =>

@@ -572,9 +572,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DecisionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -604,20 +601,26 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ResolvedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionId");
-
                     b.HasIndex("PlacementId", "Kind")
                         .IsUnique()
                         .HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind")
                         .HasFilter("\"ResolvedAt\" IS NULL");
-
-                    b.HasIndex("ResolvedAt", "Kind");
 
                     b.ToTable("PlacementFlags");
                 });
@@ -1484,18 +1487,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementFlag", b =>
                 {
-                    b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
                         .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Placements.PlacementRateChange", b =>

@@ -495,6 +495,35 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlacementFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlacementFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlacementFlags_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlacementRateChanges",
                 columns: table => new
                 {
@@ -674,40 +703,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PlacementExtensions_RuleDecisions_DecisionId",
-                        column: x => x.DecisionId,
-                        principalTable: "RuleDecisions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PlacementFlags",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecisionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PlacementFlags", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PlacementFlags_Placements_PlacementId",
-                        column: x => x.PlacementId,
-                        principalTable: "Placements",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PlacementFlags_RuleDecisions_DecisionId",
                         column: x => x.DecisionId,
                         principalTable: "RuleDecisions",
                         principalColumn: "Id",
@@ -919,21 +914,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 column: "PlacementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_DecisionId",
-                table: "PlacementFlags",
-                column: "DecisionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlacementFlags_OneOpenOfAKind",
                 table: "PlacementFlags",
                 columns: new[] { "PlacementId", "Kind" },
                 unique: true,
                 filter: "\"ResolvedAt\" IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_ResolvedAt_Kind",
-                table: "PlacementFlags",
-                columns: new[] { "ResolvedAt", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlacementRateChanges_PlacementId",

@@ -495,6 +495,35 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlacementFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlacementId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlacementFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlacementFlags_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlacementRateChanges",
                 columns: table => new
                 {
@@ -674,40 +703,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_PlacementExtensions_RuleDecisions_DecisionId",
-                        column: x => x.DecisionId,
-                        principalTable: "RuleDecisions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PlacementFlags",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PlacementId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DecisionId = table.Column<long>(type: "bigint", nullable: true),
-                    ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PlacementFlags", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PlacementFlags_Placements_PlacementId",
-                        column: x => x.PlacementId,
-                        principalTable: "Placements",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PlacementFlags_RuleDecisions_DecisionId",
                         column: x => x.DecisionId,
                         principalTable: "RuleDecisions",
                         principalColumn: "Id",
@@ -921,21 +916,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 column: "PlacementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_DecisionId",
-                table: "PlacementFlags",
-                column: "DecisionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_PlacementFlags_OneOpenOfAKind",
                 table: "PlacementFlags",
                 columns: new[] { "PlacementId", "Kind" },
                 unique: true,
                 filter: "[ResolvedAt] IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PlacementFlags_ResolvedAt_Kind",
-                table: "PlacementFlags",
-                columns: new[] { "ResolvedAt", "Kind" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlacementRateChanges_PlacementId",

@@ -1,0 +1,29 @@
+namespace Connect2Luton.Application.Jobs;
+
+/// <summary>
+/// One run of a nightly job, as its batches share it: the day it decides for, and the decisions already made. Many
+/// placements have the same facts (the same role, the same weeks in post), and the rules decide the same facts the
+/// same way, so each set of facts is decided once per version of the rules in a run. The memory is bounded.
+/// </summary>
+public sealed class NightlyRun(DateOnly today)
+{
+    private const int MostRemembered = 50_000;
+    private readonly Dictionary<(string Version, object Facts), object> _decided = [];
+
+    public DateOnly Today => today;
+
+    public async ValueTask<TDecision> DecideOnceAsync<TFacts, TDecision>(string? ruleSetVersion, TFacts facts, Func<TFacts, ValueTask<TDecision>> decide)
+        where TFacts : notnull
+        where TDecision : notnull
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        // A rule set that has never loaded has no version: every decision then goes to the policy, which says why.
+        if (ruleSetVersion is null) return await decide(facts);
+        var key = (ruleSetVersion, (object)facts);
+        if (_decided.TryGetValue(key, out var known)) return (TDecision)known;
+        var decision = await decide(facts);
+        if (_decided.Count >= MostRemembered) _decided.Clear();
+        _decided[key] = decision;
+        return decision;
+    }
+}
