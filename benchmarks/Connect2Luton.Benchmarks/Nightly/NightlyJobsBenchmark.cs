@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using Connect2Luton.Application;
+using Connect2Luton.Application.Conversions;
+using Connect2Luton.Application.Jobs;
+using Connect2Luton.Application.Placements.Flags;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Infrastructure;
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Connect2Luton.Benchmarks.Nightly;
+
+/// <summary>
+/// A timed run of both nightly jobs over a large SQLite database of live placements, as the app runs them (the rule
+/// engine deciding) and as a baseline with the same reads and writes and the default rules hand-written:
+///
+///   dotnet run -c Release --project benchmarks/Connect2Luton.Benchmarks -- nightly [--placements 1000000]
+///
+/// The database is seeded once (artifacts/nightly) and copied for each run, so every run starts from the same night.
+/// Each run is a process of its own, so its peak memory is its own. A second night over the same copy shows the
+/// steady state, where a run finds everything already flagged and prompted.
+/// </summary>
+internal static class NightlyJobsBenchmark
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var placements = Option(args, "--placements") is { } n ? int.Parse(n, Invariant) : 1_000_000;
+        return args[0] switch
+        {
+            "nightly-seed" => await SeedAsync(Option(args, "--db")!, placements),
+            "nightly-run" => await RunJobsAsync(Option(args, "--db")!, Option(args, "--kind")!),
+            _ => await CompareAsync(placements),
+        };
+    }
+
+    private static async Task<int> CompareAsync(int placements)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "nightly");
+        Directory.CreateDirectory(folder);
+        var template = Path.Combine(folder, $"live-{placements}.db");
+        if (!File.Exists(template))
+        {
+            Console.WriteLine($"Seeding {placements:N0} live placements into {template} (once) ...");
+            if (await ChildAsync("nightly-seed", "--db", template + ".partial", "--placements", placements.ToString(Invariant)) != 0) return 1;
+            File.Move(template + ".partial", template);
+        }
+
+        Console.WriteLine($"{"run",-34} {"job",-30} {"seconds",8} {"per second",11} {"peak MB",8} {"flags",10} {"prompts",9}");
+        foreach (var kind in new[] { "app", "baseline" })
+        {
+            var work = Path.Combine(folder, $"work-{kind}.db");
+            File.Copy(template, work, overwrite: true);
+            foreach (var night in new[] { "first night", "second night" })
+            {
+                if (await ChildAsync("nightly-run", "--db", work, "--kind", kind, "--label", $"{kind}, {night}") != 0) return 1;
+            }
+            File.Delete(work);
+        }
+        return 0;
+    }
+
+    private static async Task<int> SeedAsync(string file, int placements)
+    {
+        await using var services = Services(file, baseline: false);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+            var seeded = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, placements, allLive: true, CancellationToken.None);
+            Console.WriteLine($"Seeded {seeded.Workers:N0} workers and {seeded.Placements:N0} placements ({seeded.LivePlacements:N0} live) in {seeded.Elapsed.TotalSeconds:N0} s.");
+        }
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        SqliteConnection.ClearAllPools();
+        return 0;
+    }
+
+    private static async Task<int> RunJobsAsync(string file, string kind)
+    {
+        await using var services = Services(file, baseline: kind == "baseline");
+        var runner = services.GetRequiredService<NightlyRunner>();
+        await Time(runner.RunAsync<PlacementFlagReview>, "flag long-running placements");
+        await Time(runner.RunAsync<ConversionPromptReview>, "raise conversion prompts");
+        if (System.Environment.GetEnvironmentVariable("NIGHTLY_WARM") == "1")
+        {
+            await Time(runner.RunAsync<PlacementFlagReview>, "flag (warm)");
+            await Time(runner.RunAsync<ConversionPromptReview>, "prompts (warm)");
+        }
+        return 0;
+
+        async Task Time(Func<string, CancellationToken, Task<JobRunResult>> run, string job)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var result = await run("benchmark", CancellationToken.None);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            using var process = Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(Invariant,
+                $"{Environment.GetEnvironmentVariable("NIGHTLY_LABEL"),-34} {job,-30} {seconds,8:N1} {result.Totals.Scanned / seconds,11:N0} {process.PeakWorkingSet64 / 1024 / 1024,8:N0} {result.Totals.FlagsRaised,10:N0} {result.Totals.PromptsRaised,9:N0}"));
+            if (result.Status != Domain.Jobs.JobRunStatus.Succeeded) Console.WriteLine($"  the run ended {result.Status} with {result.Failures} failures");
+        }
+    }
+
+    private static ServiceProvider Services(string file, bool baseline)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString(),
+            ["Rules:Directory"] = Path.Combine(RepositoryRoot(), "rules"),
+            ["Rules:WatchFiles"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        // NIGHTLY_SQL=1 prints every command with its duration, to see where a run spends its time.
+        if (System.Environment.GetEnvironmentVariable("NIGHTLY_SQL") == "1")
+            services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information));
+        else
+        {
+            services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+            services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        }
+        var environment = new Environment_();
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddApplication();
+        services.AddInfrastructure(configuration, environment);
+        if (baseline)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IPlacementLengthPolicy, HandWrittenLengthPolicy>());
+            services.Replace(ServiceDescriptor.Singleton<IConversionPolicy, HandWrittenConversionPolicy>());
+        }
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<int> ChildAsync(params string[] args)
+    {
+        var label = Array.IndexOf(args, "--label") is var at and >= 0 ? args[at + 1] : string.Empty;
+        var host = System.Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        // Run as "dotnet Connect2Luton.Benchmarks.dll", or through the app host: the same program either way.
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(NightlyJobsBenchmark).Assembly.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["NIGHTLY_LABEL"] = label;
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
+    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+    private static string RepositoryRoot() => Path.GetDirectoryName(PolicyDecisionBenchmarks.RulesDirectory())!;
+
+    private sealed class Environment_ : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Benchmark";
+        public string ApplicationName { get; set; } = "Connect2Luton.Benchmarks";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
