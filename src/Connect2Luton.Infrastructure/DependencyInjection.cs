@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Infrastructure.Persistence;
@@ -41,6 +42,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<BulkInsert<PlacementFlag>>();
+        services.AddScoped<IBulkInsert<PlacementFlag>>(s => s.GetRequiredService<BulkInsert<PlacementFlag>>());
+        services.AddScoped<IStagedInserts>(s => s.GetRequiredService<BulkInsert<PlacementFlag>>());
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {

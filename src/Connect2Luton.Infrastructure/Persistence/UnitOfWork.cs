@@ -1,16 +1,25 @@
 using System.Text.RegularExpressions;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connect2Luton.Infrastructure.Persistence;
 
-internal sealed partial class UnitOfWork(AppDbContext db) : IUnitOfWork
+internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedInserts>? bulk = null, ChangeCounters? counters = null) : IUnitOfWork
 {
+    private readonly List<IStagedInserts> _bulk = bulk?.ToList() ?? [];
+
     public async Task<SaveResult> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var staged = _bulk.Where(b => b.Any).ToList();
+            if (staged.Count == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return SaveResult.Saved;
+            }
+            await SaveWithBulkInsertsAsync(staged, cancellationToken);
             return SaveResult.Saved;
         }
         catch (DbUpdateConcurrencyException conflict)
@@ -22,6 +31,25 @@ internal sealed partial class UnitOfWork(AppDbContext db) : IUnitOfWork
             return SaveResult.Conflicted(
                 $"Someone else saved a change to this {what} while you were working on it. Nothing you entered has been saved: " +
                 "check the latest details and make your change again.");
+        }
+    }
+
+    // The tracked changes and the bulk rows land together or not at all. Bulk rows are not tracked, so their kind
+    // is counted as changed here, after the commit, for any list cached from it.
+    private async Task SaveWithBulkInsertsAsync(List<IStagedInserts> staged, CancellationToken cancellationToken)
+    {
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var inserts in staged) await inserts.WriteAsync(cancellationToken);
+            if (ownTransaction is null) return;
+            await ownTransaction.CommitAsync(cancellationToken);
+            foreach (var inserts in staged) counters?.Changed(inserts.RecordType);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
 

@@ -11,11 +11,12 @@ namespace Connect2Luton.Application.Placements.Flags;
 /// The nightly length check: every live placement is decided by the placement-length rules with its AWR clock as
 /// it stands today; each flag the rules raise is opened once, naming the rule and its version, and each open flag
 /// they no longer raise is resolved with the reason. A night reads every live placement, so it reads rows, not
-/// entities, and loads for change only the flags it resolves.
+/// entities, loads for change only the flags it resolves and writes new flags in bulk.
 /// </summary>
 public sealed class PlacementFlagReview(
     IReadRepository<Placement> placements,
     IRepository<PlacementFlag> flags,
+    IBulkInsert<PlacementFlag> newFlags,
     IReadRepository<WorkerBreak> breaks,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
@@ -56,7 +57,7 @@ public sealed class PlacementFlagReview(
                 resolutions[flag.Id] = NoLongerApplies(decision, flag.Kind);
             foreach (var flag in decision.Flags.Where(f => already.All(existing => existing.Kind != f.Kind)))
             {
-                flags.Add(new PlacementFlag(placement.Id, flag.Kind, flag.Message, flag.Verdict.Rule, decision.Details.Version, today, now));
+                newFlags.Add(new PlacementFlag(placement.Id, flag.Kind, flag.Message, flag.Verdict.Rule, decision.Details.Version, today, now));
                 raised++;
             }
         }

@@ -1,0 +1,97 @@
+using Connect2Luton.Application.Common.Caching;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Domain.Jobs;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Infrastructure.Tests.Nightly;
+using Connect2Luton.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Infrastructure.Tests.Persistence;
+
+/// <summary>Flags written in bulk skip EF's change tracking, so they must come back exactly as EF would have written them.</summary>
+public sealed class BulkInsertTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+    private NightlyData _data = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        _services = TestServices.For(_database);
+        _data = await NightlyData.CreateAsync(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_flag_written_in_bulk_reads_back_as_the_one_written_through_EF_and_is_counted_as_a_change()
+    {
+        var placement = await _data.PlacementStartingAsync(Clocks.Today.AddDays(-7 * 13));
+        var raisedAt = Clocks.Now.AddMinutes(-3);
+        var counters = _services.GetRequiredService<ChangeCounters>();
+        var before = counters.Of<PlacementFlag>();
+
+        await using (var db = _data.Read())
+        {
+            db.PlacementFlags.Add(Flag(placement.Id, PlacementFlagKind.AwrQualified, raisedAt));
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IBulkInsert<PlacementFlag>>().Add(Flag(placement.Id, PlacementFlagKind.PastSixMonths, raisedAt));
+            (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        }
+
+        counters.Of<PlacementFlag>().ShouldBe(before + 1);
+        await using var read = _data.Read();
+        var flags = await read.PlacementFlags.OrderBy(f => f.Id).ToListAsync();
+        flags.Count.ShouldBe(2);
+        var (throughEf, inBulk) = (flags[0], flags[1]);
+        inBulk.Kind.ShouldBe(PlacementFlagKind.PastSixMonths);
+        inBulk.ShouldSatisfyAllConditions(
+            () => inBulk.PlacementId.ShouldBe(throughEf.PlacementId),
+            () => inBulk.Message.ShouldBe(throughEf.Message),
+            () => inBulk.Rule.ShouldBe(throughEf.Rule),
+            () => inBulk.RuleSetVersion.ShouldBe(throughEf.RuleSetVersion),
+            () => inBulk.RaisedOn.ShouldBe(throughEf.RaisedOn),
+            () => inBulk.RaisedAt.ShouldBe(raisedAt),
+            () => inBulk.IsOpen.ShouldBeTrue(),
+            () => inBulk.Version.ShouldBe(throughEf.Version));
+        // Stored text compared too: SQLite compares and sorts these columns as text.
+        var stored = await read.Database.SqlQuery<string>($"SELECT RaisedAt || '|' || RaisedOn AS Value FROM PlacementFlags ORDER BY Id").ToListAsync();
+        stored[1].ShouldBe(stored[0]);
+    }
+
+    [Fact]
+    public async Task A_bulk_flag_the_database_refuses_takes_the_rest_of_the_unit_of_work_with_it()
+    {
+        var placement = await _data.PlacementStartingAsync(Clocks.Today.AddDays(-7 * 13));
+        await using (var db = _data.Read())
+        {
+            db.PlacementFlags.Add(Flag(placement.Id, PlacementFlagKind.AwrQualified, Clocks.Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IRepository<JobRun>>().Add(new JobRun("flag-long-running-placements", Clocks.Today, "test", Clocks.Now));
+            // A second open flag of the same kind breaks the one-open-flag-of-a-kind index.
+            scope.ServiceProvider.GetRequiredService<IBulkInsert<PlacementFlag>>().Add(Flag(placement.Id, PlacementFlagKind.AwrQualified, Clocks.Now));
+            await Should.ThrowAsync<SqliteException>(() => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync());
+        }
+
+        await using var read = _data.Read();
+        (await read.PlacementFlags.CountAsync()).ShouldBe(1);
+        (await read.JobRuns.CountAsync()).ShouldBe(0);
+    }
+
+    private static PlacementFlag Flag(int placementId, PlacementFlagKind kind, DateTimeOffset at) =>
+        new(placementId, kind, "Week 13: past the 12-week Agency Workers Regulations point.", "AwrQualified", new string('a', 64), Clocks.Today, at);
+}
