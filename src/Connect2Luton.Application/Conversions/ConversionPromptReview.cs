@@ -28,7 +28,7 @@ public sealed class ConversionPromptReview(
     IUnitOfWork unitOfWork,
     TimeProvider clock) : INightlyReview
 {
-    private const int TidyBatch = 500;
+    private const int TidyBatch = 2_000;
 
     public string JobName => JobNames.RaiseConversionPrompts;
 
@@ -99,9 +99,11 @@ public sealed class ConversionPromptReview(
         var now = clock.GetUtcNow();
         while (true)
         {
-            var prompted = (await prompts.ListAsync(new PromptedPlacementIdsAfterSpec(afterId, TidyBatch), cancellationToken)).Distinct().ToList();
-            if (prompted.Count == 0) break;
-            afterId = prompted[^1];
+            var page = await prompts.ListAsync(new PromptStatesAfterSpec(afterId, TidyBatch), cancellationToken);
+            if (page.Count == 0) break;
+            afterId = page[^1].PlacementId;
+            var prompted = page.Where(p => p.IsOpen).Select(p => p.PlacementId).ToList();
+            if (prompted.Count == 0) continue;
             var closed = await placements.ListAsync(new ClosedPlacementIdsSpec(prompted), cancellationToken);
             if (closed.Count == 0) continue;
             foreach (var prompt in (await prompts.ListAsync(new PromptsForPlacementsSpec(closed), cancellationToken)).Where(c => c.IsOpen))

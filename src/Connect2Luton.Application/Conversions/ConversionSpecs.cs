@@ -94,15 +94,17 @@ public sealed class PromptsForPlacementsSpec : Specification<ConversionPrompt>
         Query.Where(c => placementIds.Contains(c.PlacementId)).Include(c => c.Actions);
 }
 
-/// <summary>The placements that have an open prompt, in id order after the last seen, a page at a time.</summary>
-public sealed class PromptedPlacementIdsAfterSpec : Specification<ConversionPrompt, int>
+/// <summary>
+/// The prompts after the last placement seen, in placement order, a page at a time, with where each stands. It
+/// reads the placement-id index in order and leaves the status to the caller: asked for open prompts only, SQLite
+/// chose the status index and sorted every open prompt for each page (the night's tidy over 350,000 prompts took 90 s).
+/// </summary>
+public sealed class PromptStatesAfterSpec : Specification<ConversionPrompt, PromptState>
 {
-    public PromptedPlacementIdsAfterSpec(int afterId, int take)
+    public PromptStatesAfterSpec(int afterPlacementId, int take)
     {
-        Query.Where(c => c.PlacementId > afterId
-                && (c.Status == ConversionPromptStatus.Open || c.Status == ConversionPromptStatus.OfferMade || c.Status == ConversionPromptStatus.Snoozed))
-            .OrderBy(c => c.PlacementId).Take(take);
-        Query.Select(c => c.PlacementId);
+        Query.Where(c => c.PlacementId > afterPlacementId).OrderBy(c => c.PlacementId).Take(take);
+        Query.Select(c => new PromptState(c.Id, c.PlacementId, c.Status, c.SnoozedUntil));
     }
 }
 

@@ -7,7 +7,7 @@ namespace Connect2Luton.Application.Jobs;
 /// </summary>
 public sealed class NightlyRun(DateOnly today)
 {
-    private const int MostRemembered = 50_000;
+    private const int MostRemembered = 10_000;
     private readonly Dictionary<(string Version, object Facts), object> _decided = [];
 
     public DateOnly Today => today;

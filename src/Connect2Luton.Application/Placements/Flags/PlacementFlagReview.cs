@@ -24,7 +24,7 @@ public sealed class PlacementFlagReview(
     IUnitOfWork unitOfWork,
     TimeProvider clock) : INightlyReview
 {
-    private const int TidyBatch = 500;
+    private const int TidyBatch = 2_000;
 
     public string JobName => JobNames.FlagLongRunningPlacements;
 
