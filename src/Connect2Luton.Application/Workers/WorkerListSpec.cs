@@ -20,7 +20,8 @@ public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
         }
         if (!string.IsNullOrWhiteSpace(filter.Postcode))
         {
-            // A district ("LU2") matches its own column; anything longer is the start of a full postcode.
+            // An outward code alone (up to four characters, no space) matches the district column; anything longer is
+            // the start of a full postcode. Which districts count as local is policy, in the preference rules.
             var typed = filter.Postcode.Trim().ToUpperInvariant();
             if (typed.Length <= 4 && !typed.Contains(' ', StringComparison.Ordinal)) Query.Where(w => w.PostcodeDistrict == typed);
             else Query.Where(w => w.Postcode.StartsWith(typed));
