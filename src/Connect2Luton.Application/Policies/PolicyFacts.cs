@@ -112,14 +112,7 @@ public static class PolicyFacts
     public static ConversionFacts Conversion(Requisition requisition, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(requisition);
-        return Conversion(requisition.Reason, worker, role, continuousSince, asOf);
-    }
-
-    /// <summary>The same, knowing only why the post was requisitioned.</summary>
-    public static ConversionFacts Conversion(RequisitionReason reason, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(worker);
-        return Conversion(reason, ConversionCandidate.Of(worker), role, continuousSince, asOf);
+        return Conversion(requisition.Reason, ConversionCandidate.Of(worker), role, continuousSince, asOf);
     }
 
     /// <summary>The same, from the few columns of the worker the nightly check reads.</summary>

@@ -73,29 +73,17 @@ public sealed class ClosedPlacementIdsSpec : Specification<Placement, int>
     }
 }
 
-/// <summary>Every placement of the given workers, as the AWR clock and the continuity count read them.</summary>
+/// <summary>
+/// The given workers' placements, as the AWR clock and the continuity count read them, other than the live ones of
+/// a batch, which the batch has already read: most workers have no others, so most of the look-ups find nothing.
+/// </summary>
 public sealed class PlacementHistoryOfWorkersSpec : Specification<Placement, PlacementHistoryRow>
 {
-    public PlacementHistoryOfWorkersSpec(IReadOnlyCollection<int> workerIds)
-    {
-        Query.Where(p => workerIds.Contains(p.WorkerId));
-        Select();
-    }
-
-    /// <summary>
-    /// The given workers' placements other than the live ones of a batch, which the batch has already read: most
-    /// workers have no others, so most of the look-ups find nothing to read.
-    /// </summary>
     public PlacementHistoryOfWorkersSpec(IReadOnlyCollection<int> workerIds, Jobs.PlacementRange batch, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(batch);
         Query.Where(p => workerIds.Contains(p.WorkerId)
             && !(p.Id > batch.AfterId && p.Id <= batch.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today));
-        Select();
-    }
-
-    private void Select()
-    {
         Query.Select(p => new PlacementHistoryRow(p.Id, p.WorkerId, p.JobRoleId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
     }
 }
