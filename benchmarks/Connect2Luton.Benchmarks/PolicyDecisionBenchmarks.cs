@@ -12,8 +12,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Connect2Luton.Benchmarks;
 
 /// <summary>
-/// One full decision from each rule set through the application's ports (the real rule files, the serving
-/// RulesEngine), and all four for one placement, against the same logic hand-written in C#.
+/// One full decision from each rule set through the application's ports (the real rule files, compiled and
+/// warmed as they serve), and all four for one placement, against the same logic
+/// hand-written in C#.
 /// </summary>
 [MemoryDiagnoser]
 public class PolicyDecisionBenchmarks

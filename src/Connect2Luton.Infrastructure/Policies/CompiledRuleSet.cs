@@ -3,7 +3,7 @@ using RulesEngine.Models;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
-/// <summary>A rule set that has passed every check: ready to go into the serving engine.</summary>
+/// <summary>A rule set that has passed every check: ready to serve.</summary>
 internal sealed class CompiledRuleSet
 {
     public required RuleSetDefinition Definition { get; init; }
@@ -17,16 +17,20 @@ internal sealed class CompiledRuleSet
     /// <summary>SHA-256 of the file's bytes, in hex: the version every decision records.</summary>
     public required string Version { get; init; }
 
+    /// <summary>The rules as a RulesEngine workflow: checked by the engine at load, and run on every test case.</summary>
     public required Workflow Workflow { get; init; }
 
-    /// <summary>Named values that are constants, written into the engine's expressions; reported from here.</summary>
+    /// <summary>Named values that are constants, written into the rules' expressions; reported from here.</summary>
     public required IReadOnlyDictionary<string, object?> Constants { get; init; }
 
     /// <summary>Every named value, the others each compiled as a function of the facts, for what a decision reports.</summary>
     public required NamedValueTable NamedValues { get; init; }
     public required FrozenDictionary<string, CompiledRule> Rules { get; init; }
 
-    /// <summary>Facts to run through the engine once before it serves, so no user waits for it to compile.</summary>
+    /// <summary>The rules that are on, in file order: the order they are decided and reported in.</summary>
+    public required IReadOnlyList<CompiledRule> InOrder { get; init; }
+
+    /// <summary>Facts to decide once before the set serves, so no user waits for the first call to be jitted.</summary>
     public required IReadOnlyList<object> WarmUpFacts { get; init; }
 
     public required IReadOnlyList<CompiledTestCase> TestCases { get; init; }
@@ -37,6 +41,7 @@ internal sealed class CompiledRuleSet
 /// <summary>A rule with what the decision needs from it, worked out once when the rule set loads.</summary>
 internal sealed record CompiledRule(
     string Name,
+    Func<object, bool> Check,
     string? Outcome,
     string? Flag,
     string? Approvers,

@@ -9,73 +9,110 @@ namespace Connect2Luton.Infrastructure.Policies;
 internal sealed record Evaluation(PolicyDecision Decision, int Points);
 
 /// <summary>
-/// Runs a rule set in the engine and reads the answer: which rules applied, passed or failed (a rule that throws
-/// counts as failed, so a broken rule refuses rather than allows), the outcome, points and figures.
+/// Works a decision out from a rule set: which rules applied, passed or failed (a rule that throws counts as
+/// failed, so a broken rule refuses rather than allows), the outcome, points and figures. Decisions run the rules'
+/// compiled checks; the test cases at each load also run through the RulesEngine workflow, and must agree.
 /// </summary>
 internal static class RuleSetEvaluator
 {
-    public static async ValueTask<Evaluation> EvaluateAsync(IRulesEngine engine, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
+    public static Evaluation Evaluate(CompiledRuleSet ruleSet, object facts)
+    {
+        var decision = new DecisionInProgress(ruleSet, facts);
+        foreach (var rule in ruleSet.InOrder)
+        {
+            string? error = null;
+            bool passed;
+            try
+            {
+                passed = rule.Check(facts);
+            }
+#pragma warning disable CA1031 // As in the engine: an officer's rule may fail on some facts (a value missing), and then it counts as failed.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                error = exception.Message;
+                passed = false;
+            }
+            decision.Add(rule, passed, error);
+        }
+        return decision.Finish();
+    }
+
+    /// <summary>The same decision through RulesEngine's own workflow call, the reference the checks are held to.</summary>
+    public static async ValueTask<Evaluation> EvaluateInEngineAsync(IRulesEngine engine, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
     {
         var results = await engine.ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
-        var definition = ruleSet.Definition;
-        var verdicts = new List<RuleVerdict>(results.Count);
-        var figures = new List<string>();
-        var values = new NamedValues(ruleSet.NamedValues, facts);
-        var worst = -1;
-        string? tier = null;
-        var points = 0;
-
+        var decision = new DecisionInProgress(ruleSet, facts);
         foreach (var result in results)
         {
-            var rule = ruleSet.Rules[result.Rule.RuleName];
-            if (rule.AppliesWhen is { } applies && values.GetValueOrDefault(applies) is false) continue;
-
             var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
-            var passed = result.IsSuccess && error is null;
+            decision.Add(ruleSet.Rules[result.Rule.RuleName], result.IsSuccess && error is null, error);
+        }
+        return decision.Finish();
+    }
+
+    private sealed class DecisionInProgress(CompiledRuleSet ruleSet, object facts)
+    {
+        private readonly List<RuleVerdict> _verdicts = new(ruleSet.InOrder.Count);
+        private readonly List<string> _figures = [];
+        private readonly NamedValues _values = new(ruleSet.NamedValues, facts);
+        private int _worst = -1;
+        private string? _tier;
+        private int _points;
+
+        public void Add(CompiledRule rule, bool passed, string? error)
+        {
+            if (rule.AppliesWhen is { } applies && _values.GetValueOrDefault(applies) is false) return;
+
+            var values = _values;
             var message = error is not null
                 ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}")
                 : passed ? () => rule.PassMessage.Format(facts, values) : () => rule.FailMessage.Format(facts, values);
-            verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message)
+            _verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message)
             {
                 Cap = rule.Cap is null ? null : values.GetValueOrDefault(rule.Cap) as decimal?,
                 Measured = rule.Measures is null ? null : values.GetValueOrDefault(rule.Measures) as decimal?,
             });
-            figures.AddRange(rule.Figures);
+            _figures.AddRange(rule.Figures);
 
             if (passed)
             {
-                tier ??= rule.Tier;
-                if (rule.PointsLiteral is { } literal) points += literal;
-                else if (rule.PointsValue is { } named) points += Convert.ToInt32(values.GetValueOrDefault(named), System.Globalization.CultureInfo.InvariantCulture);
+                _tier ??= rule.Tier;
+                if (rule.PointsLiteral is { } literal) _points += literal;
+                else if (rule.PointsValue is { } named) _points += Convert.ToInt32(values.GetValueOrDefault(named), System.Globalization.CultureInfo.InvariantCulture);
             }
             else if (rule.Outcome is { } outcome)
             {
-                worst = Math.Max(worst, IndexOf(definition.FailureOutcomesBySeverity, outcome));
+                _worst = Math.Max(_worst, IndexOf(ruleSet.Definition.FailureOutcomesBySeverity, outcome));
             }
         }
 
-        var decided = definition.AwardsTiers
-            ? tier ?? definition.PassingOutcome
-            : worst >= 0 ? definition.FailureOutcomesBySeverity[worst] : definition.PassingOutcome;
-        var decision = new PolicyDecision
+        public Evaluation Finish()
         {
-            RuleSet = ruleSet.Name,
-            Version = ruleSet.Version,
-            Outcome = decided,
-            Rules = verdicts,
-            Figures = new Figures(values, figures),
-            Facts = facts,
-        };
-        return new Evaluation(decision, points);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> list, string item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == item) return i;
+            var definition = ruleSet.Definition;
+            var decided = definition.AwardsTiers
+                ? _tier ?? definition.PassingOutcome
+                : _worst >= 0 ? definition.FailureOutcomesBySeverity[_worst] : definition.PassingOutcome;
+            var decision = new PolicyDecision
+            {
+                RuleSet = ruleSet.Name,
+                Version = ruleSet.Version,
+                Outcome = decided,
+                Rules = _verdicts,
+                Figures = new Figures(_values, _figures),
+                Facts = facts,
+            };
+            return new Evaluation(decision, _points);
         }
-        return -1;
+
+        private static int IndexOf(IReadOnlyList<string> list, string item)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] == item) return i;
+            }
+            return -1;
+        }
     }
 }
 
@@ -232,6 +269,23 @@ internal static class TestCaseCheck
             if (!flags.Order(StringComparer.Ordinal).SequenceEqual(raised))
                 yield return $"expected the flags {Describe(flags)}; the rules raised {Describe(raised)}.";
         }
+    }
+
+    /// <summary>Where the compiled checks decided differently from the RulesEngine workflow, rule by rule.</summary>
+    public static IEnumerable<string> Disagreements(Evaluation engine, Evaluation checks)
+    {
+        var byEngine = engine.Decision.Rules.ToDictionary(r => r.Rule, r => r.Passed, StringComparer.Ordinal);
+        foreach (var rule in checks.Decision.Rules)
+        {
+            if (!byEngine.Remove(rule.Rule, out var passed))
+                yield return $"the rule {rule.Rule} was decided here but RulesEngine did not run it.";
+            else if (passed != rule.Passed)
+                yield return $"RulesEngine has the rule {rule.Rule} {(passed ? "passing" : "failing")}, the compiled rule has it {(rule.Passed ? "passing" : "failing")}.";
+        }
+        foreach (var rule in byEngine.Keys)
+            yield return $"RulesEngine ran the rule {rule}, which was not decided here.";
+        if (engine.Decision.Outcome != checks.Decision.Outcome || engine.Points != checks.Points)
+            yield return $"RulesEngine decided {engine.Decision.Outcome} ({engine.Points} points), the compiled rules {checks.Decision.Outcome} ({checks.Points} points).";
     }
 
     private static string Describe(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal));

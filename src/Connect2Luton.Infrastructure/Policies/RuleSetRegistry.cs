@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Connect2Luton.Application.Policies;
 using Microsoft.Extensions.Logging;
-using RulesEngine.Models;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -12,10 +11,11 @@ internal sealed record RuleSetLoadResult(string Name, string? Version, IReadOnly
 }
 
 /// <summary>
-/// Holds the one serving RulesEngine and the rule sets in it. A rule set offered to it (at start, from a changed
-/// file, from an officer's save) goes through <see cref="RuleSetCompiler"/>; if it passes, a new engine with it
-/// and the other serving sets is built, warmed with every test case, and swapped in whole, so a decision never
-/// sees half a change. If it fails, the last good version keeps serving and the problems are kept for officers.
+/// Holds the serving rule sets. A rule set offered to it (at start, from a changed file, from an officer's save)
+/// goes through <see cref="RuleSetCompiler"/>, which compiles its rules with RulesEngine's parser and runs its
+/// test cases through the engine; if it passes, it is warmed with every test case and swapped in with the other
+/// serving sets whole, so a decision never sees half a change. If it fails, the last good version keeps serving
+/// and the problems are kept for officers.
 /// </summary>
 internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IDisposable
 {
@@ -62,10 +62,12 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     /// <summary>The serving version of a rule set, for screens and the rules workspace.</summary>
     public CompiledRuleSet? ServingVersionOf(string name) => _serving?.Sets.GetValueOrDefault(name);
 
-    public async ValueTask<Evaluation> EvaluateAsync(RuleSetDefinition definition, object facts, CancellationToken cancellationToken)
+    public ValueTask<Evaluation> EvaluateAsync(RuleSetDefinition definition, object facts, CancellationToken cancellationToken)
     {
-        var serving = _serving ?? await EnsureLoadedAsync(cancellationToken);
-        return await RuleSetEvaluator.EvaluateAsync(serving.Engine, ServingSet(serving, definition), facts, cancellationToken);
+        return _serving is { } serving ? ValueTask.FromResult(RuleSetEvaluator.Evaluate(ServingSet(serving, definition), facts)) : LoadThenEvaluateAsync();
+
+        async ValueTask<Evaluation> LoadThenEvaluateAsync() =>
+            RuleSetEvaluator.Evaluate(ServingSet(await EnsureLoadedAsync(cancellationToken), definition), facts);
     }
 
     /// <summary>The serving version of a rule set, loading the rules first if need be.</summary>
@@ -176,16 +178,14 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     private Serving Swap(List<CompiledRuleSet> sets, IEnumerable<string> changed)
     {
-        var engine = new RulesEngine.RulesEngine(sets.Select(s => s.Workflow).ToArray(), RuleEngineSettings.Create());
-        // Warm: the engine compiles a workflow the first time it runs it, so run each once with every test case.
+        // Warm: the first call of each compiled check is jitted, so decide every test case once before serving.
         foreach (var set in sets)
         {
-            foreach (var facts in set.WarmUpFacts)
-                engine.ExecuteAllRulesAsync(set.Name, [new RuleParameter("input", facts)]).AsTask().GetAwaiter().GetResult();
+            foreach (var facts in set.WarmUpFacts) _ = RuleSetEvaluator.Evaluate(set, facts);
         }
         var now = clock.GetUtcNow();
         var loadedAt = sets.ToDictionary(s => s.Name, s => changed.Contains(s.Name) || _serving is null ? now : _serving.LoadedAt[s.Name]);
-        var serving = new Serving(engine, sets.ToFrozenDictionary(s => s.Name), loadedAt.ToFrozenDictionary());
+        var serving = new Serving(sets.ToFrozenDictionary(s => s.Name), loadedAt.ToFrozenDictionary());
         _serving = serving;
         return serving;
     }
@@ -203,7 +203,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public void Dispose() => _writer.Dispose();
 
-    internal sealed record Serving(RulesEngine.RulesEngine Engine, FrozenDictionary<string, CompiledRuleSet> Sets, FrozenDictionary<string, DateTimeOffset> LoadedAt);
+    internal sealed record Serving(FrozenDictionary<string, CompiledRuleSet> Sets, FrozenDictionary<string, DateTimeOffset> LoadedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused ({Count} problems); the last good version keeps serving: {Problems}")]
     private static partial void LogRefused(ILogger logger, string file, int count, string problems);
