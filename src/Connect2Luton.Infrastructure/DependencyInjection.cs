@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Domain.Conversions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Infrastructure.Identity;
@@ -42,9 +43,8 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
-        services.AddScoped<BulkInsert<PlacementFlag>>();
-        services.AddScoped<IBulkInsert<PlacementFlag>>(s => s.GetRequiredService<BulkInsert<PlacementFlag>>());
-        services.AddScoped<IStagedInserts>(s => s.GetRequiredService<BulkInsert<PlacementFlag>>());
+        AddBulkInsert<PlacementFlag>(services);
+        AddBulkInsert<ConversionPrompt>(services);
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
@@ -68,6 +68,14 @@ public static class DependencyInjection
             .AddQuartz(o => o.Name = "scheduler")
             .AddCheck<RuleSetHealthCheck>("rules");
         return services;
+    }
+
+    // One staging list per unit of work, seen by the job as IBulkInsert<T> and by the unit of work as IStagedInserts.
+    private static void AddBulkInsert<T>(IServiceCollection services) where T : class
+    {
+        services.AddScoped<BulkInsert<T>>();
+        services.AddScoped<IBulkInsert<T>>(s => s.GetRequiredService<BulkInsert<T>>());
+        services.AddScoped<IStagedInserts>(s => s.GetRequiredService<BulkInsert<T>>());
     }
 
     private static void AddDatabase(this IServiceCollection services, DatabaseOptions database, string connectionString)

@@ -92,10 +92,13 @@ internal static class NightlyJobsBenchmark
         using var sampling = PrivateMemory.StartSampling();
         await using var services = Services(file, baseline: kind == "baseline");
         var runner = services.GetRequiredService<NightlyRunner>();
-        // The app loads and checks its rule sets when it starts, not when a job fires: so does this, untimed.
+        // The app loads and checks its rule sets, and builds its EF model (migrating at start), before a job can
+        // fire: so does this, untimed. Both cost seconds once per process, and would otherwise be timed as the job's.
         var loading = Stopwatch.StartNew();
         await services.GetRequiredService<IPlacementLengthPolicy>().AwrBreakRulesAsync(CancellationToken.None);
-        if (System.Environment.GetEnvironmentVariable("NIGHTLY_VERBOSE") == "1") Console.WriteLine($"  rule sets loaded and checked in {loading.Elapsed.TotalSeconds:N1} s");
+        await using (var scope = services.CreateAsyncScope())
+            _ = await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobRuns.AnyAsync();
+        if (System.Environment.GetEnvironmentVariable("NIGHTLY_VERBOSE") == "1") Console.WriteLine($"  rule sets loaded and checked, EF model built, in {loading.Elapsed.TotalSeconds:N1} s");
         if (atOnce)
         {
             var both = Stopwatch.StartNew();

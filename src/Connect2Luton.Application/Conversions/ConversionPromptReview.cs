@@ -14,7 +14,8 @@ namespace Connect2Luton.Application.Conversions;
 /// The nightly conversion check: every live placement is decided by the permanent-conversion rules; a worker the
 /// rules say should be offered a permanent post now gets one prompt on the placement, with the reasons and the
 /// money, never a second. A snoozed prompt comes back when its date comes; an open prompt on a placement that has
-/// since ended lapses.
+/// since ended lapses. New prompts, each with its decision, are written in bulk: on a first night over a large pool
+/// there are hundreds of thousands, and tracking each as an entity cost far more than deciding it.
 /// </summary>
 public sealed class ConversionPromptReview(
     IReadRepository<Placement> placements,
@@ -23,6 +24,7 @@ public sealed class ConversionPromptReview(
     IReadRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
     IRepository<ConversionPrompt> prompts,
+    IBulkInsert<ConversionPrompt> newPrompts,
     IConversionPolicy conversions,
     IRuleSetCatalogue catalogue,
     IUnitOfWork unitOfWork,
@@ -77,7 +79,7 @@ public sealed class ConversionPromptReview(
             else
             {
                 var record = decision.Details.ToRecord(actor, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
-                prompts.Add(new ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId, why, costs, record, today, now));
+                newPrompts.Add(new ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId, why, costs, record, today, now));
             }
             raised++;
         }

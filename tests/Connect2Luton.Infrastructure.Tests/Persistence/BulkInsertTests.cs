@@ -1,5 +1,7 @@
 using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Domain.Conversions;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Jobs;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.Tests.Nightly;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Infrastructure.Tests.Persistence;
 
-/// <summary>Flags written in bulk skip EF's change tracking, so they must come back exactly as EF would have written them.</summary>
+/// <summary>Flags and prompts written in bulk skip EF's change tracking, so they must come back exactly as EF would have written them.</summary>
 public sealed class BulkInsertTests : IAsyncLifetime
 {
     private SqliteTestDatabase _database = null!;
@@ -90,6 +92,53 @@ public sealed class BulkInsertTests : IAsyncLifetime
         await using var read = _data.Read();
         (await read.PlacementFlags.CountAsync()).ShouldBe(1);
         (await read.JobRuns.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_prompt_written_in_bulk_brings_its_decision_and_costs_and_reads_back_as_one_written_through_EF()
+    {
+        var first = await _data.PlacementStartingAsync(Clocks.Today.AddDays(-7 * 20));
+        var second = await _data.PlacementStartingAsync(Clocks.Today.AddDays(-7 * 20));
+        await using (var db = _data.Read())
+        {
+            db.AuditEnabled = false;
+            db.ConversionPrompts.Add(Prompt(first));
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IBulkInsert<ConversionPrompt>>().Add(Prompt(second));
+            (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        }
+
+        await using var read = _data.Read();
+        var prompts = await read.ConversionPrompts.Include(c => c.Decision).OrderBy(c => c.Id).ToListAsync();
+        prompts.Count.ShouldBe(2);
+        var (throughEf, inBulk) = (prompts[0], prompts[1]);
+        inBulk.ShouldSatisfyAllConditions(
+            () => inBulk.PlacementId.ShouldBe(second.Id),
+            () => inBulk.Costs.ShouldBe(throughEf.Costs),
+            () => inBulk.Reasons.ShouldBe(throughEf.Reasons),
+            () => inBulk.Status.ShouldBe(ConversionPromptStatus.Open),
+            () => inBulk.RaisedAt.ShouldBe(throughEf.RaisedAt),
+            () => inBulk.Version.ShouldBe(throughEf.Version),
+            () => inBulk.DecisionId.ShouldNotBeNull().ShouldNotBe(throughEf.DecisionId!.Value),
+            () => inBulk.Decision.ShouldNotBeNull().Reasons.ShouldBe(throughEf.Decision!.Reasons),
+            () => inBulk.Decision!.InputsJson.ShouldBe(throughEf.Decision!.InputsJson),
+            () => inBulk.Decision!.WorkerId.ShouldBe(second.WorkerId));
+        var stored = await read.Database.SqlQuery<string>(
+            $"SELECT c.AgencyCostToDate || '|' || c.YearlyAgencyCost || '|' || c.TransferFeeMayApply || '|' || c.RaisedAt || '|' || d.DecidedAt AS Value FROM ConversionPrompts c JOIN RuleDecisions d ON d.Id = c.DecisionId ORDER BY c.Id").ToListAsync();
+        stored[1].ShouldBe(stored[0]);
+        (await read.RuleDecisions.CountAsync()).ShouldBe(2);
+    }
+
+    private static ConversionPrompt Prompt(Placement placement)
+    {
+        var decision = new RuleDecision("permanent-conversion-eligibility", new string('b', 64), "Eligible", "{\"ContinuousWeeks\":20}",
+            [new DecisionReason("PastFeeFreePoint", true, "20 continuous weeks: past the fee-free 14 weeks."), new DecisionReason("CoversAVacancy", true, "The requisition covers a vacancy.")],
+            "nightly job", Clocks.Now.AddMinutes(-2)).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
+        return new ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId, "Past the fee-free point.",
+            new ConversionCosts(12_345.67m, 98_765.43m, 54_321.09m, transferFeeMayApply: false), decision, Clocks.Today, Clocks.Now.AddMinutes(-2));
     }
 
     private static PlacementFlag Flag(int placementId, PlacementFlagKind kind, DateTimeOffset at) =>
