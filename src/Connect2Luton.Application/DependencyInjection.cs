@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();
+        services.AddScoped<RuleSets.RuleSetEditing>();
+        services.AddScoped<RuleSets.RuleFileHistory>();
         return services;
     }
 }

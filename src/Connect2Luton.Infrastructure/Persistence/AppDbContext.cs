@@ -7,6 +7,7 @@ using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Jobs;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.RuleSets;
 using Connect2Luton.Domain.ServiceAreas;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
@@ -42,6 +43,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ConversionPrompt> ConversionPrompts => Set<ConversionPrompt>();
     public DbSet<RuleDecision> RuleDecisions => Set<RuleDecision>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<RuleFileVersion> RuleFileVersions => Set<RuleFileVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Bulk seeding turns the audit trail off: it records what people change, not generated data.</summary>

@@ -18,10 +18,11 @@ namespace Connect2Luton.Infrastructure.Persistence;
 internal static class AuditTrail
 {
     // Records that are themselves the record of what happened, or that are noise: not audited again. A placement
-    // flag is the nightly job's own record (raised and resolved with dates, the rule and its version).
+    // flag is the nightly job's own record (raised and resolved with dates, the rule and its version); a rule file
+    // version records its author, time and comment, and would copy the whole file into the trail.
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag),
+        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag), typeof(Domain.RuleSets.RuleFileVersion),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 

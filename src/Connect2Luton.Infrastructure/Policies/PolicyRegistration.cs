@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -16,12 +17,14 @@ internal static class PolicyRegistration
         services.AddSingleton<RuleFileStore>();
         services.AddSingleton<RuleSetRegistry>();
         services.AddSingleton<IRuleSetCatalogue>(sp => sp.GetRequiredService<RuleSetRegistry>());
+        services.AddSingleton<IRuleSetPublisher>(sp => sp.GetRequiredService<RuleSetRegistry>());
         services.AddSingleton<IPayRatePolicy, PayRatePolicy>();
         services.AddSingleton<ILocalPreferencePolicy, LocalPreferencePolicy>();
         services.AddSingleton<IPlacementLengthPolicy, PlacementLengthPolicy>();
         services.AddSingleton<IConversionPolicy, ConversionPolicy>();
         services.AddSingleton<RuleFileWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RuleFileWatcher>());
+        services.AddHostedService<RuleFileHistoryRecorder>();
         return services;
     }
 }

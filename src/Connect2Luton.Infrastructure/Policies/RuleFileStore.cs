@@ -26,6 +26,33 @@ internal sealed class RuleFileStore
     public (string? Json, string? TestCasesJson) Read(RuleSetDefinition definition) =>
         (ReadIfPresent(PathOf(definition)), ReadIfPresent(TestCasesPathOf(definition)));
 
+    /// <summary>
+    /// Replaces a rule file whole: the text goes to a temporary file beside it, which is then renamed over it, so
+    /// the watcher, another node or a reader never sees half a file.
+    /// </summary>
+    public void Write(RuleSetDefinition definition, string json) => Replace(PathOf(definition), json);
+
+    /// <summary>Replaces a rule set's test cases whole, as <see cref="Write"/> does its rules.</summary>
+    public void WriteTestCases(RuleSetDefinition definition, string json)
+    {
+        System.IO.Directory.CreateDirectory(TestsDirectory);
+        Replace(TestCasesPathOf(definition), json);
+    }
+
+    private static void Replace(string path, string json)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, json, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
     /// <summary>The rule set a changed file belongs to, if it is one of ours.</summary>
     public static RuleSetDefinition? Owner(string path)
     {

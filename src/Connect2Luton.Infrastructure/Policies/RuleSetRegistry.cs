@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
 using Microsoft.Extensions.Logging;
 
 namespace Connect2Luton.Infrastructure.Policies;
@@ -7,6 +8,9 @@ namespace Connect2Luton.Infrastructure.Policies;
 /// <summary>The outcome of offering a rule set: it now serves (with its version), or it was refused and why.</summary>
 internal sealed record RuleSetLoadResult(string Name, string? Version, IReadOnlyList<RuleSetProblem> Problems)
 {
+    /// <summary>A new version went into service (not the same text offered again, not a refusal).</summary>
+    public bool Changed { get; init; }
+
     public bool Succeeded => Problems.Count == 0;
 }
 
@@ -17,14 +21,14 @@ internal sealed record RuleSetLoadResult(string Name, string? Version, IReadOnly
 /// serving sets whole, so a decision never sees half a change. If it fails, the last good version keeps serving
 /// and the problems are kept for officers.
 /// </summary>
-internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IDisposable
+internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IRuleSetPublisher, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _statusLock = new();
     private Dictionary<string, IReadOnlyList<RuleSetProblem>> _problems = [];
-    private volatile Serving? _serving;
+    private volatile ServingSets? _serving;
 
-    /// <summary>Raised after a rule set is reloaded, whether it was taken or refused.</summary>
+    /// <summary>Raised after a rule set is reloaded from its files, whether it was taken or refused.</summary>
     public event EventHandler<RuleSetLoadResult>? Reloaded;
 
     public string Directory => store.Directory;
@@ -74,7 +78,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     public async ValueTask<CompiledRuleSet> ServingAsync(RuleSetDefinition definition, CancellationToken cancellationToken) =>
         ServingSet(_serving ?? await EnsureLoadedAsync(cancellationToken), definition);
 
-    private CompiledRuleSet ServingSet(Serving serving, RuleSetDefinition definition)
+    private CompiledRuleSet ServingSet(ServingSets serving, RuleSetDefinition definition)
     {
         if (serving.Sets.TryGetValue(definition.Name, out var ruleSet)) return ruleSet;
         var problems = Current.Single(s => s.Name == definition.Name).Problems;
@@ -82,7 +86,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     }
 
     /// <summary>Loads every rule set from its files, once; those that fail are reported and left out.</summary>
-    public async Task<Serving> EnsureLoadedAsync(CancellationToken cancellationToken = default)
+    public async Task<ServingSets> EnsureLoadedAsync(CancellationToken cancellationToken = default)
     {
         await _writer.WaitAsync(cancellationToken);
         try
@@ -147,7 +151,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
                     var others = current?.Sets.Values.Where(s => s.Name != definition.Name) ?? [];
                     Swap([.. others, compiled], [definition.Name]);
                     LogServing(logger, definition.Name, compiled.Version[..12]);
-                    result = new RuleSetLoadResult(definition.Name, compiled.Version, []);
+                    result = new RuleSetLoadResult(definition.Name, compiled.Version, []) { Changed = true };
                 }
             }
         }
@@ -156,6 +160,52 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             _writer.Release();
         }
         Reloaded?.Invoke(this, result);
+        return result;
+    }
+
+    public ServingRuleFile? Serving(string name) => ServingVersionOf(name) is { } set ? ServingFile(set) : null;
+
+    private static ServingRuleFile ServingFile(CompiledRuleSet set)
+    {
+        var revision = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{set.Json}\u0000{set.TestCasesJson}")));
+        return new ServingRuleFile(set.Name, set.Json, set.TestCasesJson, set.Version, revision, set.Definition.FileName);
+    }
+
+    public IReadOnlyList<RuleSetProblem> Check(string name, string json, string? testCasesJson) =>
+        RuleSetDefinition.All.FirstOrDefault(d => d.Name == name) is { } definition
+            ? RuleSetCompiler.Compile(definition, json, testCasesJson).Problems
+            : [new RuleSetProblem(name, null, null, "There is no rule set of that name.")];
+
+    public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
+    {
+        var definition = RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
+        if (definition is null) return new PublishResult(null, [new RuleSetProblem(name, null, null, "There is no rule set of that name.")], null);
+        await EnsureLoadedAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        PublishResult result;
+        try
+        {
+            var current = _serving!.Sets.GetValueOrDefault(name);
+            if (current is not null && ServingFile(current) is var now && now.Revision != startedFrom) return new PublishResult(null, [], now);
+            // A draft's problems are the officer's to fix on the page: they are not the serving file's problems.
+            var (compiled, problems) = RuleSetCompiler.Compile(definition, json, testCasesJson);
+            if (compiled is null) return new PublishResult(null, problems, null);
+            // Written before it serves: if the disk refuses, nothing serves that is not on disk. The test cases go
+            // first, so a watcher that reloads between the two writes sees new cases that the old rules fail, and
+            // keeps serving what it has, rather than new rules beside cases they fail.
+            if (testCasesJson is not null && testCasesJson != current?.TestCasesJson) store.WriteTestCases(definition, testCasesJson);
+            store.Write(definition, json);
+            Record(name, []);
+            Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
+            LogServing(logger, name, compiled.Version[..12]);
+            result = new PublishResult(compiled.Version, [], null);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+        // Not raised as a reload: the workspace records this version itself, with its author and comment.
         return result;
     }
 
@@ -176,7 +226,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         return result;
     }
 
-    private Serving Swap(List<CompiledRuleSet> sets, IEnumerable<string> changed)
+    private ServingSets Swap(List<CompiledRuleSet> sets, IEnumerable<string> changed)
     {
         // Warm: the first call of each compiled check is jitted, so decide every test case once before serving.
         foreach (var set in sets)
@@ -185,7 +235,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         }
         var now = clock.GetUtcNow();
         var loadedAt = sets.ToDictionary(s => s.Name, s => changed.Contains(s.Name) || _serving is null ? now : _serving.LoadedAt[s.Name]);
-        var serving = new Serving(sets.ToFrozenDictionary(s => s.Name), loadedAt.ToFrozenDictionary());
+        var serving = new ServingSets(sets.ToFrozenDictionary(s => s.Name), loadedAt.ToFrozenDictionary());
         _serving = serving;
         return serving;
     }
@@ -203,7 +253,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public void Dispose() => _writer.Dispose();
 
-    internal sealed record Serving(FrozenDictionary<string, CompiledRuleSet> Sets, FrozenDictionary<string, DateTimeOffset> LoadedAt);
+    internal sealed record ServingSets(FrozenDictionary<string, CompiledRuleSet> Sets, FrozenDictionary<string, DateTimeOffset> LoadedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused ({Count} problems); the last good version keeps serving: {Problems}")]
     private static partial void LogRefused(ILogger logger, string file, int count, string problems);

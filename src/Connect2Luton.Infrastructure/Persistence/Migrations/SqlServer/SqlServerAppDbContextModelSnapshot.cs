@@ -890,6 +890,67 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ShortlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.RuleSets.RuleFileVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RestoresVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RuleSet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TestCases")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("RestoresVersionId");
+
+                    b.HasIndex("RuleSet", "Id");
+
+                    b.ToTable("RuleFileVersions");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>
                 {
                     b.Property<int>("Id")
@@ -1600,6 +1661,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.RuleSets.RuleFileVersion", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.RuleSets.RuleFileVersion", null)
+                        .WithMany()
+                        .HasForeignKey("RestoresVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

@@ -855,6 +855,65 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ShortlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.RuleSets.RuleFileVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RestoresVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TestCases")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("RestoresVersionId");
+
+                    b.HasIndex("RuleSet", "Id");
+
+                    b.ToTable("RuleFileVersions");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>
                 {
                     b.Property<int>("Id")
@@ -1553,6 +1612,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.RuleSets.RuleFileVersion", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.RuleSets.RuleFileVersion", null)
+                        .WithMany()
+                        .HasForeignKey("RestoresVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

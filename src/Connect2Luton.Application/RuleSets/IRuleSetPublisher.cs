@@ -1,0 +1,32 @@
+using Connect2Luton.Application.Policies;
+
+namespace Connect2Luton.Application.RuleSets;
+
+/// <summary>
+/// Where officers' changes to the rules go live. A draft goes through the one validator the rule files always
+/// pass; only a draft with no problems is written to rules/ (a temporary file, then a rename, so no reader ever
+/// sees half a file) and served at once on this node. Other nodes pick the file up through their file watchers.
+/// </summary>
+public interface IRuleSetPublisher
+{
+    /// <summary>The text of a rule set as it serves now; null for a name that is not one of the four, or one that never loaded.</summary>
+    ServingRuleFile? Serving(string name);
+
+    /// <summary>Every check on a draft, without serving it: the problems, none for a draft that would serve.</summary>
+    IReadOnlyList<RuleSetProblem> Check(string name, string json, string? testCasesJson);
+
+    /// <summary>
+    /// Checks a draft and, if it passes, writes and serves it, provided the serving revision is still the one the
+    /// officer started from; otherwise nothing changes and the result says what is serving now.
+    /// </summary>
+    Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default);
+}
+
+/// <param name="Version">The rule file's content hash, which decisions record.</param>
+/// <param name="Revision">A hash of the rule file and its test cases together: what a save must have started from.</param>
+public sealed record ServingRuleFile(string Name, string Json, string? TestCasesJson, string Version, string Revision, string FileName);
+
+public sealed record PublishResult(string? Version, IReadOnlyList<RuleSetProblem> Problems, ServingRuleFile? ChangedUnderneath)
+{
+    public bool Published => Version is not null && Problems.Count == 0 && ChangedUnderneath is null;
+}

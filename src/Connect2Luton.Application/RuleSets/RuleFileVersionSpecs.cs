@@ -1,0 +1,32 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.RuleSets;
+
+namespace Connect2Luton.Application.RuleSets;
+
+/// <summary>A rule set's versions, newest first, without their text: the history page.</summary>
+public sealed class RuleFileHistorySpec : Specification<RuleFileVersion, RuleFileVersionRow>
+{
+    public RuleFileHistorySpec(string ruleSet)
+    {
+        Query.Where(v => v.RuleSet == ruleSet).OrderByDescending(v => v.Id);
+        Query.Select(v => new RuleFileVersionRow(v.Id, v.Hash, v.Change, v.Author, v.Comment, v.SavedAt, v.RestoresVersionId));
+    }
+}
+
+/// <summary>The last version recorded for a rule set.</summary>
+public sealed class LatestRuleFileVersionSpec : Specification<RuleFileVersion, RuleFileVersionRow>
+{
+    public LatestRuleFileVersionSpec(string ruleSet)
+    {
+        Query.Where(v => v.RuleSet == ruleSet).OrderByDescending(v => v.Id).Take(1);
+        Query.Select(v => new RuleFileVersionRow(v.Id, v.Hash, v.Change, v.Author, v.Comment, v.SavedAt, v.RestoresVersionId));
+    }
+}
+
+/// <summary>One version of one rule set, with its text.</summary>
+public sealed class RuleFileVersionSpec : Specification<RuleFileVersion>
+{
+    public RuleFileVersionSpec(string ruleSet, int id) => Query.Where(v => v.RuleSet == ruleSet && v.Id == id).AsNoTracking();
+}
+
+public sealed record RuleFileVersionRow(int Id, string Hash, RuleFileChange Change, string Author, string Comment, DateTimeOffset SavedAt, int? RestoresVersionId);
