@@ -8,11 +8,14 @@ public sealed class GovukTextareaTagHelper : GovukField
 {
     public int Rows { get; set; } = 5;
 
+    /// <summary>A class added to the textarea itself (the rules editor's monospace text).</summary>
+    public string? InputClass { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var describedBy = Open(output);
         var textarea = new TagBuilder("textarea");
-        textarea.Attributes["class"] = Error is null ? "govuk-textarea" : "govuk-textarea govuk-textarea--error";
+        textarea.Attributes["class"] = (Error is null ? "govuk-textarea" : "govuk-textarea govuk-textarea--error") + (InputClass is null ? "" : $" {InputClass}");
         textarea.Attributes["id"] = Id;
         textarea.Attributes["name"] = Name;
         textarea.Attributes["rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,112 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Web.Forms;
+using Connect2Luton.Web.Rules;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Rules;
+
+/// <summary>
+/// An officer edits a rule file's text as it is (nothing reformatted), checks it against every rule and test case,
+/// and saves it with a comment. If someone else saved first, they are told and shown the difference.
+/// </summary>
+[Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
+public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editing) : PageModel
+{
+    [BindProperty]
+    public EditForm Input { get; set; } = new();
+
+    /// <summary>The version the officer started from: a save over a newer one is refused.</summary>
+    [BindProperty]
+    public string StartedFrom { get; set; } = string.Empty;
+
+    public ServingRuleFile Serving { get; private set; } = null!;
+
+    public IReadOnlyList<RuleSetProblem> Problems { get; private set; } = [];
+
+    /// <summary>After a check that found nothing wrong.</summary>
+    public bool CheckedClean { get; private set; }
+
+    /// <summary>After a refused save: what is serving now beside the officer's draft.</summary>
+    public RuleFileDiff? Underneath { get; private set; }
+
+    public RuleFileDiff? UnderneathCases { get; private set; }
+
+    public IActionResult OnGet(string name)
+    {
+        if (publisher.Serving(name) is not { } serving) return NotFound();
+        Serving = serving;
+        Input.Json = serving.Json;
+        Input.TestCases = serving.TestCasesJson;
+        StartedFrom = serving.Revision;
+        return Page();
+    }
+
+    /// <summary>Runs every check and the test cases on the draft; nothing is saved.</summary>
+    public IActionResult OnPostCheck(string name)
+    {
+        if (publisher.Serving(name) is not { } serving) return NotFound();
+        Serving = serving;
+        KeepLineEndings(serving);
+        if (string.IsNullOrWhiteSpace(Input.Json))
+        {
+            ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
+            return Page();
+        }
+        Problems = publisher.Check(name, Input.Json, string.IsNullOrWhiteSpace(Input.TestCases) ? serving.TestCasesJson : Input.TestCases);
+        if (Problems.Count > 0) ModelState.AddModelError("Input.Json", $"The draft has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
+        else CheckedClean = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string name, CancellationToken cancellationToken)
+    {
+        if (publisher.Serving(name) is not { } serving) return NotFound();
+        Serving = serving;
+        KeepLineEndings(serving);
+        var saved = await editing.SaveAsync(name, Input.Json, Input.TestCases, StartedFrom, Input.Comment, cancellationToken);
+        if (saved.Result.Succeeded)
+        {
+            TempData["Done"] = "Saved: the new version is serving";
+            return RedirectToPage("History", new { name });
+        }
+        switch (saved.Result.Status)
+        {
+            case CommandStatus.NotFound:
+                return NotFound();
+            case CommandStatus.Forbidden:
+                return Forbid();
+        }
+        Problems = saved.Problems;
+        ModelState.AddRefusal(saved.Result);
+        if (saved.ChangedUnderneath is { } now)
+        {
+            Serving = now;
+            Underneath = RuleFileDiff.Between("Serving now", now.Json, "Your version", Input.Json ?? string.Empty);
+            UnderneathCases = now.TestCasesJson == Input.TestCases ? null
+                : RuleFileDiff.Between("Test cases serving now", now.TestCasesJson ?? string.Empty, "Your test cases", Input.TestCases ?? string.Empty);
+            // Saving again is a decision made with the difference in view.
+            StartedFrom = now.Revision;
+        }
+        return Page();
+    }
+
+    // Browsers send a textarea's lines ending CR LF whatever the text had: put back the endings the files use, so
+    // a save changes only what the officer changed.
+    private void KeepLineEndings(ServingRuleFile serving)
+    {
+        Input.Json = Input.Json?.ReplaceLineEndings(serving.Json.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+        Input.TestCases = Input.TestCases?.ReplaceLineEndings(serving.TestCasesJson?.Contains("\r\n", StringComparison.Ordinal) == true ? "\r\n" : "\n");
+    }
+
+    public sealed class EditForm
+    {
+        public string? Json { get; set; }
+        public string? TestCases { get; set; }
+        public string? Comment { get; set; }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Rules;
+
+/// <summary>The app serving a throw-away copy of rules/, so officers' saves in these tests never touch the repository.</summary>
+public sealed class RuleWorkspaceFactory : Connect2LutonFactory
+{
+    private readonly RuleFolderCopy _rules = RuleFiles.Copy();
+
+    public RuleFolderCopy Rules => _rules;
+
+    protected override string RulesDirectory => _rules.Directory;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _rules.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>HR policy officers change the rules in the workspace: checked, saved with a comment, versioned, rolled back.</summary>
+public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFixture<RuleWorkspaceFactory>
+{
+    private const string Officer = "policy@connect2luton.local";
+    private const string SocialWorkerCap = "\"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\"";
+
+    // Pay plus holiday pay and NI of £47.03 an hour: over the default £45 DfE cap, under £50.
+    private static readonly PayRateFacts FortySevenPounds = new()
+    {
+        AsOf = Clocks.Today, RoleTitle = "Social Worker (Children and Families)", JobFamily = "SocialCare", NjcGrade = "E", DfeRoleType = "SocialWorker",
+        IsChildrensServices = true, IsInterim = false, PayRate = 37.00m, HolidayPay = 4.47m, EmployerNationalInsurance = 5.56m, EmployerPension = 0m,
+        Margin = 5m, ChargeRate = 52.03m, WeeklyHours = 37m, SupplierKind = "LocalSupportingAgency",
+    };
+
+    [Fact]
+    public async Task An_officer_raises_the_social_worker_cap_saves_it_with_a_comment_and_a_rate_between_the_caps_is_allowed_at_once()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var draft = JsonOf(edit).Replace(SocialWorkerCap, "\"Name\": \"capSocialWorker\", \"Expression\": \"50.00m\"", StringComparison.Ordinal);
+
+        // The test cases pin the old cap, so the new one alone is refused, naming the case it breaks.
+        var refused = await Browsing.ParseAsync(await SaveAsync(client, edit, draft, "DfE cap for social workers raised to £50"));
+        refused.Text("#problems").ShouldContain("a penny over the DfE cap needs the DCS and Chief Executive");
+        refused.Text("#problems").ShouldContain("expected the outcome NeedsException but the rules decided Allowed");
+        (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException);
+        // Pay £35, holiday pay £4.22: NI of £10.78 is exactly £50, £10.79 a penny over.
+        var cases = CasesOf(edit)
+            .Replace("\"EmployerNationalInsurance\": 5.78 }", "\"EmployerNationalInsurance\": 10.78 }", StringComparison.Ordinal)
+            .Replace("\"EmployerNationalInsurance\": 5.79 }", "\"EmployerNationalInsurance\": 10.79 }", StringComparison.Ordinal);
+
+        var saved = await SaveAsync(client, edit, draft, "DfE cap for social workers raised to £50 after the regional review", cases);
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        saved.Headers.Location!.OriginalString.ShouldBe("/Rules/History/pay-rate-caps");
+        (await DecideAsync()).ShouldBe(PayRateOutcome.Allowed);
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(draft, "the file is written exactly as the officer wrote it");
+        factory.Rules.Read(Path.Combine("tests", "pay-rate-caps.cases.json")).ShouldBe(cases);
+        var history = await client.GetPageAsync("/Rules/History/pay-rate-caps");
+        var newest = history.QuerySelector("#versions tbody tr")!.TextContent;
+        newest.ShouldContain("Saved");
+        newest.ShouldContain(Officer);
+        newest.ShouldContain("DfE cap for social workers raised to £50");
+        newest.ShouldContain("Serving");
+
+        await RollBackAsync(client);
+    }
+
+    [Fact]
+    public async Task A_hostile_expression_is_refused_at_save_with_the_rule_and_line_and_nothing_changes()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var before = factory.Rules.Read("pay-rate-caps.json");
+        var serving = Serving();
+        var hostile = JsonOf(edit).Replace("\"Expression\": \"input.PayRate >= nationalLivingWage\"",
+            "\"Expression\": \"input.GetType().Assembly.Location != null\"", StringComparison.Ordinal);
+
+        var page = await Browsing.ParseAsync(await SaveAsync(client, edit, hostile, "Trying something"));
+
+        page.Text(".govuk-error-summary").ShouldContain("nothing has been saved and the current version keeps serving");
+        var problems = page.Text("#problems");
+        problems.ShouldContain("AtLeastNationalLivingWage");
+        problems.ShouldContain("GetType");
+        problems.ShouldMatch(@"Line \d+");
+        page.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Json']")!.Value.ShouldBe(hostile, "the officer's draft is kept to fix");
+        Serving().ShouldBe(serving);
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_save_with_no_comment_is_refused_at_the_comment()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var draft = JsonOf(edit).Replace(SocialWorkerCap, "\"Name\": \"capSocialWorker\", \"Expression\": \"46.00m\"", StringComparison.Ordinal);
+
+        var page = await Browsing.ParseAsync(await SaveAsync(client, edit, draft, "  "));
+
+        page.Text("#Input_Comment-error").ShouldContain("Say what you changed and why");
+        Serving().ShouldNotContain("46.00m");
+    }
+
+    [Fact]
+    public async Task The_second_of_two_officers_saving_the_same_rules_is_told_and_shown_what_changed_underneath()
+    {
+        var first = await factory.SignedInAsAsync(Officer);
+        var second = await factory.SignedInAsAsync("admin@connect2luton.local");
+        var firstEdit = await first.GetPageAsync("/Rules/Edit/placement-length-limits");
+        var secondEdit = await second.GetPageAsync("/Rules/Edit/placement-length-limits");
+        var json = JsonOf(firstEdit);
+        const string Description = "beyond it needs senior approval.";
+        var firstDraft = json.Replace(Description, "beyond it needs the Director's approval.", StringComparison.Ordinal);
+        firstDraft.ShouldNotBe(json, "the test changes text that is in the file");
+        var secondDraft = json.Replace(Description, "beyond it needs a head of service's approval.", StringComparison.Ordinal);
+
+        (await SaveAsync(first, firstEdit, firstDraft, "Who approves a longer placement")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await Browsing.ParseAsync(await SaveAsync(second, secondEdit, secondDraft, "Who approves a longer placement, again"));
+
+        refused.Text(".govuk-error-summary").ShouldContain("Someone else saved this rule set while you were working on it");
+        var diff = refused.Text("#diff");
+        diff.ShouldContain("the Director's approval");
+        diff.ShouldContain("a head of service's approval");
+        factory.Rules.Read("placement-length-limits.json").ShouldBe(firstDraft);
+    }
+
+    [Fact]
+    public async Task A_recruiter_can_read_the_history_but_every_edit_route_is_forbidden()
+    {
+        var recruiter = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var history = await recruiter.GetPageAsync("/Rules/History/pay-rate-caps");
+        history.QuerySelector("#edit").ShouldBeNull();
+        var before = factory.Rules.Read("pay-rate-caps.json");
+
+        await ShouldBeForbiddenAsync(recruiter, await recruiter.GetAsync(new Uri("/Rules/Edit/pay-rate-caps", UriKind.Relative)), "/Rules/Edit");
+        foreach (var (action, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ("/Rules/Edit/pay-rate-caps?handler=Save", new() { ["Input.Json"] = "{}", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() }),
+            ("/Rules/Edit/pay-rate-caps?handler=Check", new() { ["Input.Json"] = "{}" }),
+            ("/Rules/History/pay-rate-caps?handler=RollBack", new() { ["Input.VersionId"] = "1", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() }),
+        })
+        {
+            await ShouldBeForbiddenAsync(recruiter, await recruiter.SubmitAsync(history, fields, action), action);
+        }
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(before);
+    }
+
+    // Refusals go to the access-denied page, which answers 403.
+    private static async Task ShouldBeForbiddenAsync(HttpClient client, HttpResponseMessage response, string what)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, what);
+        response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", Case.Sensitive, what);
+        (await client.GetAsync(response.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, what);
+    }
+
+    private async Task RollBackAsync(HttpClient client)
+    {
+        var history = await client.GetPageAsync("/Rules/History/pay-rate-caps");
+        var earlier = history.QuerySelectorAll<IHtmlOptionElement>("#Input_VersionId option").First(o => o.Text.Contains("first served", StringComparison.Ordinal)).Value;
+
+        var rolledBack = await client.SubmitAsync(history, new Dictionary<string, string> { ["Input.VersionId"] = earlier, ["Input.Comment"] = "Back to £45 until the review is signed off" },
+            "/Rules/History/pay-rate-caps?handler=RollBack");
+
+        rolledBack.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException);
+        var after = await client.GetPageAsync("/Rules/History/pay-rate-caps");
+        after.QuerySelector("#versions tbody tr")!.TextContent.ShouldContain("Rolled back");
+        var compare = after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).PathName
+            + after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).Search;
+        (await client.GetPageAsync(compare)).Text("#diff").ShouldContain("50.00m");
+    }
+
+    private static Task<HttpResponseMessage> SaveAsync(HttpClient client, IDocument edit, string json, string comment, string? cases = null) =>
+        client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = json,
+            ["Input.TestCases"] = cases ?? CasesOf(edit),
+            ["Input.Comment"] = comment,
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, $"{new Uri(edit.Url).AbsolutePath}?handler=Save");
+
+    private static string CasesOf(IDocument edit) => edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value;
+
+    private static string JsonOf(IDocument edit) => edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Json']")!.Value;
+
+    private async Task<PayRateOutcome> DecideAsync() =>
+        (await factory.Services.GetRequiredService<IPayRatePolicy>().DecideAsync(FortySevenPounds)).Outcome;
+
+    private string Serving() => factory.Services.GetRequiredService<Application.RuleSets.IRuleSetPublisher>().Serving("pay-rate-caps")!.Json;
+
+    private string Revision() => factory.Services.GetRequiredService<Application.RuleSets.IRuleSetPublisher>().Serving("pay-rate-caps")!.Revision;
+}
