@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<PlacementChangeCommands>();
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
+        services.AddScoped<RuleSets.RuleSetWhatIf>();
         return services;
     }
 }

@@ -16,6 +16,16 @@ public interface IRuleSetPublisher
     IReadOnlyList<RuleSetProblem> Check(string name, string json, string? testCasesJson);
 
     /// <summary>
+    /// A draft compiled to decide with, to see its effect before it serves. Every safety check runs (strict JSON,
+    /// structure, fact types, the allow-list); the test cases do not, since an officer may want to see the effect
+    /// of a new cap before moving the cases that pin the old one. Null, with the problems, if it cannot run.
+    /// </summary>
+    (IRuleSetTrial? Trial, IReadOnlyList<RuleSetProblem> Problems) Try(string name, string json);
+
+    /// <summary>The serving version of a rule set, to decide with beside a draft.</summary>
+    IRuleSetTrial? ServingTrial(string name);
+
+    /// <summary>
     /// Checks a draft and, if it passes, writes and serves it, provided the serving revision is still the one the
     /// officer started from; otherwise nothing changes and the result says what is serving now.
     /// </summary>
@@ -29,4 +39,12 @@ public sealed record ServingRuleFile(string Name, string Json, string? TestCases
 public sealed record PublishResult(string? Version, IReadOnlyList<RuleSetProblem> Problems, ServingRuleFile? ChangedUnderneath)
 {
     public bool Published => Version is not null && Problems.Count == 0 && ChangedUnderneath is null;
+}
+
+/// <summary>A version of a rule set that decides on facts without serving: a draft, or what serves now.</summary>
+public interface IRuleSetTrial
+{
+    string Version { get; }
+
+    PolicyDecision Decide(object facts);
 }

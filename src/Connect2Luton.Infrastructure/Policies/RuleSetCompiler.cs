@@ -42,7 +42,8 @@ internal static partial class RuleSetCompiler
         MaxDepth = 16,
     };
 
-    public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson)
+    /// <param name="runTestCases">False only to try a draft out: every other check still runs before any of it does.</param>
+    public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases = true)
     {
         var problems = new List<RuleSetProblem>();
         var file = definition.FileName;
@@ -82,7 +83,7 @@ internal static partial class RuleSetCompiler
             return Fail(problems, file, null, null, $"RulesEngine refused the workflow: {error.Message}");
         }
 
-        var testCases = ReadTestCases(definition, testCasesJson, problems);
+        var testCases = runTestCases ? ReadTestCases(definition, testCasesJson, problems) : [];
         if (problems.Count > 0) return (null, problems);
 
         var compiled = new CompiledRuleSet
@@ -100,7 +101,7 @@ internal static partial class RuleSetCompiler
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
         };
-        RunTestCases(compiled, problems);
+        if (runTestCases) RunTestCases(compiled, problems);
         return problems.Count > 0 ? (null, problems) : (compiled, problems);
     }
 

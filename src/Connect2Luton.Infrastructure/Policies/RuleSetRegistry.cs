@@ -177,6 +177,23 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             ? RuleSetCompiler.Compile(definition, json, testCasesJson).Problems
             : [new RuleSetProblem(name, null, null, "There is no rule set of that name.")];
 
+    public (IRuleSetTrial? Trial, IReadOnlyList<RuleSetProblem> Problems) Try(string name, string json)
+    {
+        if (RuleSetDefinition.All.FirstOrDefault(d => d.Name == name) is not { } definition)
+            return (null, [new RuleSetProblem(name, null, null, "There is no rule set of that name.")]);
+        var (compiled, problems) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
+        return (compiled is null ? null : new Trial(compiled), problems);
+    }
+
+    public IRuleSetTrial? ServingTrial(string name) => ServingVersionOf(name) is { } set ? new Trial(set) : null;
+
+    private sealed class Trial(CompiledRuleSet set) : IRuleSetTrial
+    {
+        public string Version => set.Version;
+
+        public PolicyDecision Decide(object facts) => RuleSetEvaluator.Evaluate(set, facts).Decision;
+    }
+
     public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
     {
         var definition = RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
 using Connect2Luton.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +51,19 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
         var draft = JsonOf(edit).Replace(SocialWorkerCap, "\"Name\": \"capSocialWorker\", \"Expression\": \"50.00m\"", StringComparison.Ordinal);
 
+        // What-if: exactly the live children's social workers paid (with holiday pay and NI) over £45 up to £50 move.
+        var whatIf = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = draft, ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, "/Rules/Edit/pay-rate-caps?handler=WhatIf"));
+        var between = await LiveSocialWorkersCostingAsync(45.00m, 50.00m);
+        between.Count.ShouldBeGreaterThan(0, "the demo data has social workers between the caps");
+        whatIf.Text("#what-if-summary").ShouldStartWith($"{between.Count} of ");
+        whatIf.QuerySelectorAll("#what-if-changes tbody tr").Select(r => int.Parse(r.Id!["what-if-".Length..], CultureInfo.InvariantCulture)).Order()
+            .ShouldBe(between);
+        whatIf.QuerySelectorAll("#what-if-changes tbody tr").ShouldAllBe(r => r.TextContent.Contains("Over the cap: needs sign-off") && r.TextContent.Contains("Allowed"));
+        (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException, "a what-if changes nothing");
+
         // The test cases pin the old cap, so the new one alone is refused, naming the case it breaks.
         var refused = await Browsing.ParseAsync(await SaveAsync(client, edit, draft, "DfE cap for social workers raised to £50"));
         refused.Text("#problems").ShouldContain("a penny over the DfE cap needs the DCS and Chief Executive");
@@ -62,6 +79,14 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         saved.Headers.Location!.OriginalString.ShouldBe("/Rules/History/pay-rate-caps");
         (await DecideAsync()).ShouldBe(PayRateOutcome.Allowed);
+        // A recruiter books a children's social worker at £38 an hour (£48.98 with holiday pay and NI) with no sign-off.
+        var arranged = await Placements.PlacementArrangement.ShortlistedAsync(factory);
+        var booked = await arranged.BookAsync(await factory.SignedInAsAsync(Placements.PlacementArrangement.Recruiter), "38.00");
+        var placementId = int.Parse(booked.Split('/')[^1], CultureInfo.InvariantCulture);
+        var decidedUnder = await Placements.PlacementArrangement.QueryAsync(factory,
+            db => db.RuleDecisions.Where(d => d.PlacementId == placementId && d.RuleSet == "pay-rate-caps").Select(d => new { d.Outcome, d.RuleSetVersion }).Single());
+        decidedUnder.Outcome.ShouldBe("Allowed");
+        decidedUnder.RuleSetVersion.ShouldBe(Version(), "the booking's decision names the version it was made under");
         factory.Rules.Read("pay-rate-caps.json").ShouldBe(draft, "the file is written exactly as the officer wrote it");
         factory.Rules.Read(Path.Combine("tests", "pay-rate-caps.cases.json")).ShouldBe(cases);
         var history = await client.GetPageAsync("/Rules/History/pay-rate-caps");
@@ -178,6 +203,18 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         (await client.GetPageAsync(compare)).Text("#diff").ShouldContain("50.00m");
     }
 
+    private async Task<List<int>> LiveSocialWorkersCostingAsync(decimal over, decimal upTo)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var childrens = db.ServiceAreas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToHashSet();
+        var socialWorkers = db.JobRoles.Where(r => r.DfeRoleType == DfeRoleType.SocialWorker).Select(r => r.Id).ToHashSet();
+        return db.Placements.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today).AsEnumerable()
+            .Where(p => childrens.Contains(p.ServiceAreaId) && socialWorkers.Contains(p.JobRoleId))
+            .Where(p => p.Rates.PayRate + p.Rates.HolidayPay + p.Rates.EmployerNationalInsurance is var capped && capped > over && capped <= upTo)
+            .Select(p => p.Id).Order().ToList();
+    }
+
     private static Task<HttpResponseMessage> SaveAsync(HttpClient client, IDocument edit, string json, string comment, string? cases = null) =>
         client.SubmitAsync(edit, new Dictionary<string, string>
         {
@@ -195,6 +232,8 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         (await factory.Services.GetRequiredService<IPayRatePolicy>().DecideAsync(FortySevenPounds)).Outcome;
 
     private string Serving() => factory.Services.GetRequiredService<Application.RuleSets.IRuleSetPublisher>().Serving("pay-rate-caps")!.Json;
+
+    private string Version() => factory.Services.GetRequiredService<Application.RuleSets.IRuleSetPublisher>().Serving("pay-rate-caps")!.Version;
 
     private string Revision() => factory.Services.GetRequiredService<Application.RuleSets.IRuleSetPublisher>().Serving("pay-rate-caps")!.Revision;
 }

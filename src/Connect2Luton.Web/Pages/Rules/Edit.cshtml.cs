@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editing) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
@@ -30,6 +30,11 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
 
     /// <summary>After a check that found nothing wrong.</summary>
     public bool CheckedClean { get; private set; }
+
+    /// <summary>After a what-if: the decisions the draft would change.</summary>
+    public WhatIfResult? WhatIf { get; private set; }
+
+    public bool CanTryWhatIf => RuleSetWhatIf.Supports(Serving.Name);
 
     /// <summary>After a refused save: what is serving now beside the officer's draft.</summary>
     public RuleFileDiff? Underneath { get; private set; }
@@ -60,6 +65,28 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
         Problems = publisher.Check(name, Input.Json, string.IsNullOrWhiteSpace(Input.TestCases) ? serving.TestCasesJson : Input.TestCases);
         if (Problems.Count > 0) ModelState.AddModelError("Input.Json", $"The draft has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
         else CheckedClean = true;
+        return Page();
+    }
+
+    /// <summary>Decides every live placement under the serving rules and under the draft, and lists what would change.</summary>
+    public async Task<IActionResult> OnPostWhatIfAsync(string name, CancellationToken cancellationToken)
+    {
+        if (publisher.Serving(name) is not { } serving) return NotFound();
+        Serving = serving;
+        KeepLineEndings(serving);
+        if (string.IsNullOrWhiteSpace(Input.Json))
+        {
+            ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
+            return Page();
+        }
+        var (draft, problems) = publisher.Try(name, Input.Json);
+        if (draft is null || publisher.ServingTrial(name) is not { } current)
+        {
+            Problems = problems;
+            ModelState.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
+            return Page();
+        }
+        WhatIf = await whatIf.RunAsync(name, current, draft, cancellationToken);
         return Page();
     }
 
