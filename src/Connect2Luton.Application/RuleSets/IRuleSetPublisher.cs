@@ -22,6 +22,15 @@ public interface IRuleSetPublisher
     /// </summary>
     (IRuleSetTrial? Trial, IReadOnlyList<RuleSetProblem> Problems) Try(string name, string json);
 
+    /// <summary>
+    /// A draft with the named values given set to new expressions, changed in place so the rest of the text stays
+    /// exactly as it was; the problems if a name is not in the draft or the draft is not readable.
+    /// </summary>
+    (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions);
+
+    /// <summary>A draft's named values in order with their expressions, as its text has them; null for text that cannot be read.</summary>
+    IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json);
+
     /// <summary>The serving version of a rule set, to decide with beside a draft.</summary>
     IRuleSetTrial? ServingTrial(string name);
 

@@ -185,6 +185,11 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         return (compiled is null ? null : new Trial(compiled), problems);
     }
 
+    public (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions) =>
+        RuleFileText.SetNamedValues(json, expressions);
+
+    public IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json) => RuleFileText.NamedValues(json);
+
     public IRuleSetTrial? ServingTrial(string name) => ServingVersionOf(name) is { } set ? new Trial(set) : null;
 
     private sealed class Trial(CompiledRuleSet set) : IRuleSetTrial

@@ -122,6 +122,28 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_value_changed_in_its_field_is_written_into_the_draft_in_place_and_an_empty_one_is_refused_there()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/local-candidate-preference");
+        edit.QuerySelector<IHtmlInputElement>("#Values_localSupplierPoints_")!.Value.ShouldBe("10");
+        var json = JsonOf(edit);
+        Task<IDocument> CheckAsync(string points) => client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = json, ["Input.TestCases"] = CasesOf(edit), ["Values[localSupplierPoints]"] = points,
+        }, "/Rules/Edit/local-candidate-preference?handler=Check").ContinueWith(t => Browsing.ParseAsync(t.Result), TaskScheduler.Default).Unwrap();
+
+        var applied = await CheckAsync("12");
+        var empty = await CheckAsync(" ");
+
+        JsonOf(applied).ShouldBe(json.Replace("{\"Name\": \"localSupplierPoints\", \"Expression\": \"10\"", "{\"Name\": \"localSupplierPoints\", \"Expression\": \"12\"", StringComparison.Ordinal));
+        applied.QuerySelector<IHtmlInputElement>("#Values_localSupplierPoints_")!.Value.ShouldBe("12");
+        empty.Text("#Values_localSupplierPoints_-error").ShouldContain("Enter a value for localSupplierPoints");
+        JsonOf(empty).ShouldBe(json);
+        factory.Rules.Read("local-candidate-preference.json").ShouldBe(json, "checking saves nothing");
+    }
+
+    [Fact]
     public async Task A_save_with_no_comment_is_refused_at_the_comment()
     {
         var client = await factory.SignedInAsAsync(Officer);

@@ -15,10 +15,17 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
+
+    /// <summary>Named values as typed in their fields, by name: set in the draft's text before anything else is done with it.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Values { get; set; } = [];
+
+    /// <summary>The draft's named values with what each is, for the fields above the text.</summary>
+    public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; private set; } = [];
 
     /// <summary>The version the officer started from: a save over a newer one is refused.</summary>
     [BindProperty]
@@ -62,6 +69,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
             ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
             return Page();
         }
+        if (!ApplyValues()) return Page();
         Problems = publisher.Check(name, Input.Json, string.IsNullOrWhiteSpace(Input.TestCases) ? serving.TestCasesJson : Input.TestCases);
         if (Problems.Count > 0) ModelState.AddModelError("Input.Json", $"The draft has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
         else CheckedClean = true;
@@ -79,6 +87,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
             ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
             return Page();
         }
+        if (!ApplyValues()) return Page();
         var (draft, problems) = publisher.Try(name, Input.Json);
         if (draft is null || publisher.ServingTrial(name) is not { } current)
         {
@@ -95,6 +104,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
         if (publisher.Serving(name) is not { } serving) return NotFound();
         Serving = serving;
         KeepLineEndings(serving);
+        if (!string.IsNullOrWhiteSpace(Input.Json) && !ApplyValues()) return Page();
         var saved = await editing.SaveAsync(name, Input.Json, Input.TestCases, StartedFrom, Input.Comment, cancellationToken);
         if (saved.Result.Succeeded)
         {
@@ -120,6 +130,50 @@ public sealed class EditModel(IRuleSetPublisher publisher, RuleSetEditing editin
             StartedFrom = now.Revision;
         }
         return Page();
+    }
+
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Whatever the handler did, the fields show the draft as it now stands.
+        if (Serving is null || context.Result is not PageResult) return;
+        var descriptions = catalogue.Describe(Serving.Name)?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
+        NamedValues = (publisher.NamedValuesOf(Input.Json ?? Serving.Json) ?? publisher.NamedValuesOf(Serving.Json) ?? [])
+            .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
+        // A field refused keeps what was typed in it, beside its error; the others show the draft's values.
+        Values = NamedValues.ToDictionary(v => v.Name, v => ModelState.TryGetValue($"Values[{v.Name}]", out var entry) && entry.Errors.Count > 0
+            ? entry.AttemptedValue
+            : v.Expression);
+    }
+
+    /// <summary>Sets the named values typed in their fields into the draft's text; false, with the errors, if it cannot.</summary>
+    private bool ApplyValues()
+    {
+        var current = publisher.NamedValuesOf(Input.Json!)?.ToDictionary(v => v.Key, v => v.Value) ?? [];
+        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var empty = false;
+        foreach (var (valueName, typed) in Values)
+        {
+            if (!current.TryGetValue(valueName, out var expression) || typed?.Trim() == expression) continue;
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                ModelState.AddModelError($"Values[{valueName}]", $"Enter a value for {valueName}");
+                empty = true;
+            }
+            else changed[valueName] = typed;
+        }
+        if (empty) return false;
+        if (changed.Count == 0) return true;
+        var (json, problems) = publisher.WithNamedValues(Input.Json!, changed);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) ModelState.AddModelError("Input.Json", problem);
+            return false;
+        }
+        // The field shows what was posted unless told otherwise: it must show the draft with the values set.
+        ModelState.Remove("Input.Json");
+        Input.Json = json;
+        return true;
     }
 
     // Browsers send a textarea's lines ending CR LF whatever the text had: put back the endings the files use, so

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// Changes to a rule file made in place in its text, so that everything an officer did not change (order, spacing,
+/// line breaks, descriptions) stays byte for byte as it was.
+/// </summary>
+internal static class RuleFileText
+{
+    // A rule file is read by people, not put in a page: "input.PayRate >= cap" and "£" stay as typed.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Sets the expressions of the named values given, by name. Unknown names and text that is not a rule file
+    /// come back as problems and the text unchanged.
+    /// </summary>
+    public static (string Json, IReadOnlyList<string> Problems) SetNamedValues(string json, IReadOnlyDictionary<string, string> expressions)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(expressions);
+        var bytes = Encoding.UTF8.GetBytes(json);
+        List<(int Start, int Length, string Name)> found;
+        try
+        {
+            found = ExpressionsOfNamedValues(bytes);
+        }
+        catch (JsonException error)
+        {
+            return (json, [$"The rule file cannot be read as JSON, so the values cannot be set in it: {error.Message}"]);
+        }
+        var problems = expressions.Keys.Where(name => found.TrueForAll(f => f.Name != name)).Select(name => $"There is no named value '{name}' in the file.").ToList();
+        if (problems.Count > 0) return (json, problems);
+
+        var text = new StringBuilder(json.Length + 64);
+        var at = 0;
+        foreach (var (start, length, name) in found.OrderBy(f => f.Start))
+        {
+            if (!expressions.TryGetValue(name, out var expression)) continue;
+            text.Append(Encoding.UTF8.GetString(bytes, at, start - at));
+            // Written as System.Text.Json would write the string, escaped where JSON needs it and nowhere else.
+            text.Append(JsonSerializer.Serialize(expression.Trim(), Readable));
+            at = start + length;
+        }
+        text.Append(Encoding.UTF8.GetString(bytes, at, bytes.Length - at));
+        return (text.ToString(), []);
+    }
+
+    /// <summary>The named values of a rule file's text, in order, with their expressions; null if it cannot be read.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>>? NamedValues(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var bytes = Encoding.UTF8.GetBytes(json);
+        try
+        {
+            return ExpressionsOfNamedValues(bytes)
+                .Select(f => new KeyValuePair<string, string>(f.Name, JsonSerializer.Deserialize<string>(bytes.AsSpan(f.Start, f.Length)) ?? string.Empty))
+                .ToList();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // Where each GlobalParams entry's Expression string sits in the bytes, quotes included, with its Name.
+    private static List<(int Start, int Length, string Name)> ExpressionsOfNamedValues(byte[] bytes)
+    {
+        var found = new List<(int, int, string)>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+        var depth = 0;
+        var inGlobalParams = false;
+        string? property = null;
+        string? name = null;
+        (int Start, int Length)? expression = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    depth++;
+                    if (depth == 2 && reader.TokenType == JsonTokenType.StartArray) inGlobalParams = property == "GlobalParams";
+                    if (depth == 3 && inGlobalParams) (name, expression) = (null, null);
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    if (depth == 3 && inGlobalParams && name is not null && expression is { } value) found.Add((value.Start, value.Length, name));
+                    if (depth == 2) inGlobalParams = false;
+                    depth--;
+                    break;
+                case JsonTokenType.PropertyName:
+                    property = reader.GetString();
+                    break;
+                case JsonTokenType.String when depth == 3 && inGlobalParams:
+                    if (property == "Name") name = reader.GetString();
+                    else if (property == "Expression") expression = ((int)reader.TokenStartIndex, (int)(reader.BytesConsumed - reader.TokenStartIndex));
+                    break;
+            }
+        }
+        return found;
+    }
+}
