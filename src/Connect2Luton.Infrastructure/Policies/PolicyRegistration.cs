@@ -18,6 +18,7 @@ internal static class PolicyRegistration
         services.AddSingleton<RuleSetRegistry>();
         services.AddSingleton<IRuleSetCatalogue>(sp => sp.GetRequiredService<RuleSetRegistry>());
         services.AddSingleton<IRuleSetPublisher>(sp => sp.GetRequiredService<RuleSetRegistry>());
+        services.AddSingleton<IRuleSetSamples, RuleSetSamples>();
         services.AddSingleton<IPayRatePolicy, PayRatePolicy>();
         services.AddSingleton<ILocalPreferencePolicy, LocalPreferencePolicy>();
         services.AddSingleton<IPlacementLengthPolicy, PlacementLengthPolicy>();

@@ -144,6 +144,41 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_officer_tries_the_draft_on_a_sample_keeps_it_as_a_test_case_and_saves_it_with_the_rules()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/permanent-conversion-eligibility");
+        var sample = edit.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value);
+        sample["Sample[ContinuousWeeks]"].ShouldNotBeEmpty("the sample starts from the test cases' defaults");
+        var fields = new Dictionary<string, string>(sample)
+        {
+            ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit), ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+            ["Sample[ContinuousWeeks]"] = "9", ["Sample[OpenToPermanentJob]"] = "no", ["CaseName"] = "Nine weeks in and not wanting a permanent job",
+        };
+
+        var tried = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=TrySample"));
+        var typo = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>(fields) { ["Sample[ContinuousWeeks]"] = "nine" },
+            "/Rules/Edit/permanent-conversion-eligibility?handler=TrySample"));
+        var kept = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=AddCase"));
+
+        tried.Text("#tried-outcome").ShouldBe("Not Yet");
+        var failed = tried.QuerySelectorAll("#tried-rules tbody tr").Where(r => r.TextContent.Contains("Failed")).Select(r => r.QuerySelector("code")!.TextContent).ToList();
+        failed.ShouldBe(["PastFeeFreePoint", "OpenToPermanentJob"], ignoreOrder: true);
+        typo.Text("#Sample_ContinuousWeeks_-error").ShouldContain("ContinuousWeeks must be a whole number");
+        kept.Text("#case-added").ShouldContain("Nine weeks in and not wanting a permanent job");
+        var cases = CasesOf(kept);
+        var original = CasesOf(edit);
+        cases.ShouldStartWith(original[..original.LastIndexOf(']')].TrimEnd(), Case.Sensitive, "the case is added at the end, the rest as it was");
+        cases.ShouldEndWith(original[original.LastIndexOf(']')..]);
+        cases.ShouldContain("{ \"Name\": \"Nine weeks in and not wanting a permanent job\", \"Facts\": { \"ContinuousWeeks\": 9, \"OpenToPermanentJob\": false }, \"Expect\": { \"Outcome\": \"NotYet\" } }");
+
+        var saved = await SaveAsync(client, edit, JsonOf(edit), "A case for a worker who does not want a permanent job", cases);
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        factory.Rules.Read(Path.Combine("tests", "permanent-conversion-eligibility.cases.json")).ShouldBe(cases);
+    }
+
+    [Fact]
     public async Task A_save_with_no_comment_is_refused_at_the_comment()
     {
         var client = await factory.SignedInAsAsync(Officer);

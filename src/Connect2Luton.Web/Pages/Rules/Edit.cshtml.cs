@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
@@ -26,6 +26,19 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
 
     /// <summary>The draft's named values with what each is, for the fields above the text.</summary>
     public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; private set; } = [];
+
+    /// <summary>Sample facts to try the draft on, by fact name, as typed.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Sample { get; set; } = [];
+
+    /// <summary>The name for the sample when it is kept as a test case.</summary>
+    [BindProperty]
+    public string? CaseName { get; set; }
+
+    public IReadOnlyList<FactView> Facts { get; private set; } = [];
+
+    /// <summary>After trying the sample: what the draft decided, rule by rule.</summary>
+    public PolicyDecision? Tried { get; private set; }
 
     /// <summary>The version the officer started from: a save over a newer one is refused.</summary>
     [BindProperty]
@@ -55,6 +68,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         Input.Json = serving.Json;
         Input.TestCases = serving.TestCasesJson;
         StartedFrom = serving.Revision;
+        Sample = samples.DefaultSample(name, serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
         return Page();
     }
 
@@ -74,6 +88,63 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         if (Problems.Count > 0) ModelState.AddModelError("Input.Json", $"The draft has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
         else CheckedClean = true;
         return Page();
+    }
+
+    /// <summary>Decides the sample facts with the draft and shows each rule's result; nothing is saved.</summary>
+    public IActionResult OnPostTrySample(string name)
+    {
+        if (TrySample(name) is { } notHere) return notHere;
+        return Page();
+    }
+
+    /// <summary>Keeps the sample, with what the draft decides for it, as a new test case in the draft's cases.</summary>
+    public IActionResult OnPostAddCase(string name)
+    {
+        if (TrySample(name) is { } notHere) return notHere;
+        if (Tried is null) return Page();
+        if (string.IsNullOrWhiteSpace(CaseName) || CaseName.Trim().Length > 200)
+        {
+            ModelState.AddModelError(nameof(CaseName), "Name the test case (200 characters at most): say what it pins, like 'Social worker a penny over the cap'");
+            return Page();
+        }
+        var (cases, problem) = samples.WithTestCase(name, Input.TestCases ?? Serving.TestCasesJson ?? string.Empty, CaseName.Trim(), Sample, Tried.Outcome);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(problem.StartsWith("There is already", StringComparison.Ordinal) ? nameof(CaseName) : "Input.TestCases", problem);
+            return Page();
+        }
+        ModelState.Remove("Input.TestCases");
+        Input.TestCases = cases;
+        CaseAdded = CaseName.Trim();
+        return Page();
+    }
+
+    /// <summary>After a sample was kept as a test case: its name. The cases are saved with the rule file.</summary>
+    public string? CaseAdded { get; private set; }
+
+    private NotFoundResult? TrySample(string name)
+    {
+        if (publisher.Serving(name) is not { } serving) return NotFound();
+        Serving = serving;
+        KeepLineEndings(serving);
+        if (string.IsNullOrWhiteSpace(Input.Json))
+        {
+            ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
+            return null;
+        }
+        if (!ApplyValues()) return null;
+        var (facts, errors) = samples.FactsFrom(name, Sample);
+        foreach (var (fact, error) in errors) ModelState.AddModelError(fact.Length == 0 ? string.Empty : $"Sample[{fact}]", fact.Length == 0 ? error : $"{fact} {error}");
+        if (facts is null) return null;
+        var (draft, problems) = publisher.Try(name, Input.Json);
+        if (draft is null)
+        {
+            Problems = problems;
+            ModelState.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
+            return null;
+        }
+        Tried = draft.Decide(facts);
+        return null;
     }
 
     /// <summary>Decides every live placement under the serving rules and under the draft, and lists what would change.</summary>
@@ -140,6 +211,8 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         var descriptions = catalogue.Describe(Serving.Name)?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
         NamedValues = (publisher.NamedValuesOf(Input.Json ?? Serving.Json) ?? publisher.NamedValuesOf(Serving.Json) ?? [])
             .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
+        Facts = samples.FactsOf(Serving.Name);
+        if (Sample.Count == 0) Sample = samples.DefaultSample(Serving.Name, Input.TestCases ?? Serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
         // A field refused keeps what was typed in it, beside its error; the others show the draft's values.
         Values = NamedValues.ToDictionary(v => v.Name, v => ModelState.TryGetValue($"Values[{v.Name}]", out var entry) && entry.Errors.Count > 0
             ? entry.AttemptedValue

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>Sample facts as form fields, read into the fact records, and kept as test cases in the cases' text.</summary>
+internal sealed class RuleSetSamples : IRuleSetSamples
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public IReadOnlyList<FactView> FactsOf(string name) => Definition(name) is { } definition ? FactDocumentation.Of(definition.FactType) : [];
+
+    public IReadOnlyDictionary<string, string> DefaultSample(string name, string? testCasesJson)
+    {
+        if (Definition(name) is null || testCasesJson is null) return new Dictionary<string, string>();
+        try
+        {
+            var document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(testCasesJson, RuleSetCompiler.StrictJson);
+            return document?.Defaults.ToDictionary(p => p.Key, p => Text(p.Value)) ?? [];
+        }
+        catch (JsonException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
+    public (object? Facts, IReadOnlyDictionary<string, string> Errors) FactsFrom(string name, IReadOnlyDictionary<string, string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Definition(name) is not { } definition) return (null, errors);
+        var facts = new JsonObject();
+        foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
+        {
+            var text = fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty;
+            if (Node(property.PropertyType, text) is var (node, problem) && problem is not null) errors[property.Name] = problem;
+            else facts[property.Name] = node;
+        }
+        if (errors.Count > 0) return (null, errors);
+        try
+        {
+            return (facts.Deserialize(definition.FactType, RuleSetCompiler.StrictJson), errors);
+        }
+        catch (JsonException error)
+        {
+            errors[string.Empty] = RuleSetCompiler.Explain(error);
+            return (null, errors);
+        }
+    }
+
+    public (string? TestCasesJson, string? Problem) WithTestCase(string name, string testCasesJson, string caseName, IReadOnlyDictionary<string, string?> fields, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(testCasesJson);
+        if (Definition(name) is not { } definition) return (null, "There is no rule set of that name.");
+        RuleSetTestCasesDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(testCasesJson, RuleSetCompiler.StrictJson);
+        }
+        catch (JsonException error)
+        {
+            return (null, $"The test cases cannot be read, so the sample cannot be added to them: {RuleSetCompiler.Explain(error)}");
+        }
+        if (document is null) return (null, "The test cases file is empty.");
+        if (document.Cases.Exists(c => string.Equals(c.Name, caseName, StringComparison.OrdinalIgnoreCase)))
+            return (null, $"There is already a test case called '{caseName}'.");
+
+        var changes = new JsonObject();
+        foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
+        {
+            var (node, problem) = Node(property.PropertyType, fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty);
+            if (problem is not null) return (null, $"{property.Name}: {problem}");
+            if (!JsonNode.DeepEquals(node, document.Defaults[property.Name])) changes[property.Name] = node;
+        }
+        // One line, spaced as the shipped cases are: { "Name": ..., "Facts": { ... }, "Expect": { "Outcome": ... } }
+        string Json(JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
+        var facts = changes.Count == 0 ? "{}" : $"{{ {string.Join(", ", changes.Select(c => $"{Json(JsonValue.Create(c.Key))}: {Json(c.Value)}"))} }}";
+        var added = $"{{ \"Name\": {Json(JsonValue.Create(caseName))}, \"Facts\": {facts}, \"Expect\": {{ \"Outcome\": {Json(JsonValue.Create(outcome))} }} }}";
+
+        // In place: after the last case, one line like the others, so the rest of the file is as it was.
+        var end = EndOfCases(testCasesJson);
+        if (end < 0) return (null, "The test cases' list of cases could not be found in the text.");
+        var before = testCasesJson[..end].TrimEnd();
+        var separator = before.EndsWith('[') ? string.Empty : ",";
+        var newLine = testCasesJson.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        return ($"{before}{separator}{newLine}    {added}{newLine}  {testCasesJson[end..]}", null);
+    }
+
+    private static RuleSetDefinition? Definition(string name) => RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        null => string.Empty,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value when value.TryGetValue<bool>(out var flag) => flag ? "true" : "false",
+        _ => node.ToJsonString(),
+    };
+
+    // A field's text as the fact's JSON, or why it does not fit.
+    private static (JsonNode? Node, string? Problem) Node(Type type, string text)
+    {
+        if (type == typeof(string)) return (JsonValue.Create(text), text.Length > RuleSetCompiler.MaximumTextLength ? $"must be {RuleSetCompiler.MaximumTextLength:N0} characters or fewer" : null);
+        if (type == typeof(bool))
+            return text.ToUpperInvariant() switch
+            {
+                "TRUE" or "YES" => (JsonValue.Create(true), null),
+                "FALSE" or "NO" => (JsonValue.Create(false), null),
+                _ => (null, "must be yes or no"),
+            };
+        if (type == typeof(int))
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (JsonValue.Create(whole), null) : (null, "must be a whole number, like 12");
+        if (type == typeof(decimal))
+            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount is > -1_000_000_000m and < 1_000_000_000m
+                ? (JsonValue.Create(amount), null) : (null, "must be a number, like 34.50");
+        if (type == typeof(DateOnly))
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? (JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null) : (null, "must be a date written like 2026-11-23");
+        return (null, $"cannot be filled in here ({type.Name})");
+    }
+
+    private static int EndOfCases(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes);
+        string? property = null;
+        var depth = 0;
+        var inCases = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName when depth == 1:
+                    property = reader.GetString();
+                    break;
+                case JsonTokenType.StartArray:
+                case JsonTokenType.StartObject:
+                    depth++;
+                    if (depth == 2 && reader.TokenType == JsonTokenType.StartArray) inCases = property == "Cases";
+                    break;
+                case JsonTokenType.EndArray when depth == 2 && inCases:
+                    return Encoding.UTF8.GetCharCount(bytes, 0, (int)reader.TokenStartIndex);
+                case JsonTokenType.EndArray:
+                case JsonTokenType.EndObject:
+                    depth--;
+                    break;
+            }
+        }
+        return -1;
+    }
+}
