@@ -75,16 +75,9 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     /// <summary>Runs every check and the test cases on the draft; nothing is saved.</summary>
     public IActionResult OnPostCheck(string name)
     {
-        if (publisher.Serving(name) is not { } serving) return NotFound();
-        Serving = serving;
-        KeepLineEndings(serving);
-        if (string.IsNullOrWhiteSpace(Input.Json))
-        {
-            ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
-            return Page();
-        }
-        if (!ApplyValues()) return Page();
-        Problems = publisher.Check(name, Input.Json, string.IsNullOrWhiteSpace(Input.TestCases) ? serving.TestCasesJson : Input.TestCases);
+        if (ReadDraft(name) is not { } ready) return NotFound();
+        if (!ready) return Page();
+        Problems = publisher.Check(name, Input.Json!, string.IsNullOrWhiteSpace(Input.TestCases) ? Serving.TestCasesJson : Input.TestCases);
         if (Problems.Count > 0) ModelState.AddModelError("Input.Json", $"The draft has {Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
         else CheckedClean = true;
         return Page();
@@ -124,48 +117,46 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
 
     private NotFoundResult? TrySample(string name)
     {
-        if (publisher.Serving(name) is not { } serving) return NotFound();
+        if (ReadDraft(name) is not { } ready) return NotFound();
+        if (!ready) return null;
+        var (facts, errors) = samples.FactsFrom(name, Sample);
+        foreach (var (fact, error) in errors) ModelState.AddModelError(fact.Length == 0 ? string.Empty : $"Sample[{fact}]", fact.Length == 0 ? error : $"{fact} {error}");
+        if (facts is not null && TryDraft(name) is { } draft) Tried = draft.Decide(facts);
+        return null;
+    }
+
+    /// <summary>
+    /// The start of every post: the rule set, and the draft with its line endings kept and the values typed in their
+    /// fields set in it. Null for a rule set that is not there; false, with the errors, when the draft cannot go on.
+    /// </summary>
+    private bool? ReadDraft(string name)
+    {
+        if (publisher.Serving(name) is not { } serving) return null;
         Serving = serving;
         KeepLineEndings(serving);
         if (string.IsNullOrWhiteSpace(Input.Json))
         {
             ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
-            return null;
+            return false;
         }
-        if (!ApplyValues()) return null;
-        var (facts, errors) = samples.FactsFrom(name, Sample);
-        foreach (var (fact, error) in errors) ModelState.AddModelError(fact.Length == 0 ? string.Empty : $"Sample[{fact}]", fact.Length == 0 ? error : $"{fact} {error}");
-        if (facts is null) return null;
-        var (draft, problems) = publisher.Try(name, Input.Json);
-        if (draft is null)
-        {
-            Problems = problems;
-            ModelState.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
-            return null;
-        }
-        Tried = draft.Decide(facts);
+        return ApplyValues();
+    }
+
+    /// <summary>The draft compiled to decide with, or null with its problems shown.</summary>
+    private IRuleSetTrial? TryDraft(string name)
+    {
+        var (draft, problems) = publisher.Try(name, Input.Json!);
+        if (draft is not null) return draft;
+        Problems = problems;
+        ModelState.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
         return null;
     }
 
     /// <summary>Decides every live placement under the serving rules and under the draft, and lists what would change.</summary>
     public async Task<IActionResult> OnPostWhatIfAsync(string name, CancellationToken cancellationToken)
     {
-        if (publisher.Serving(name) is not { } serving) return NotFound();
-        Serving = serving;
-        KeepLineEndings(serving);
-        if (string.IsNullOrWhiteSpace(Input.Json))
-        {
-            ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
-            return Page();
-        }
-        if (!ApplyValues()) return Page();
-        var (draft, problems) = publisher.Try(name, Input.Json);
-        if (draft is null || publisher.ServingTrial(name) is not { } current)
-        {
-            Problems = problems;
-            ModelState.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
-            return Page();
-        }
+        if (ReadDraft(name) is not { } ready) return NotFound();
+        if (!ready || TryDraft(name) is not { } draft || publisher.ServingTrial(name) is not { } current) return Page();
         WhatIf = await whatIf.RunAsync(name, current, draft, cancellationToken);
         return Page();
     }
