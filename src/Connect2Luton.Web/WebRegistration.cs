@@ -65,11 +65,17 @@ internal static class WebRegistration
         return app;
     }
 
-    // No inline script or style anywhere, so the policy can forbid both.
+    /// <summary>The key under which a request's style nonce is kept, for the pages whose code editor needs it.</summary>
+    public const string StyleNonce = "style-nonce";
+
+    // No inline script anywhere, and no inline style but the code editor's: CodeMirror writes its styles into one
+    // <style> element, which carries this request's nonce. Everything else must come from the app's own files.
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        context.Items[StyleNonce] = nonce;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; " +
             "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";

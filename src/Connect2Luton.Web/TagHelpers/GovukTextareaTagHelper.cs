@@ -11,6 +11,9 @@ public sealed class GovukTextareaTagHelper : GovukField
     /// <summary>A class added to the textarea itself (the rules editor's monospace text).</summary>
     public string? InputClass { get; set; }
 
+    /// <summary>Marks the textarea for the code editor to enhance; it stays the field the form sends.</summary>
+    public bool CodeEditor { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var describedBy = Open(output);
@@ -19,6 +22,11 @@ public sealed class GovukTextareaTagHelper : GovukField
         textarea.Attributes["id"] = Id;
         textarea.Attributes["name"] = Name;
         textarea.Attributes["rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (CodeEditor)
+        {
+            textarea.Attributes["data-code-editor"] = "json";
+            textarea.Attributes["spellcheck"] = "false";
+        }
         DescribedBy(textarea, describedBy);
         textarea.InnerHtml.Append(Value() ?? string.Empty);
         output.Content.AppendHtml(textarea);
