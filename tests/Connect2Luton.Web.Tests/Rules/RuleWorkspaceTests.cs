@@ -87,6 +87,11 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
             db => db.RuleDecisions.Where(d => d.PlacementId == placementId && d.RuleSet == "pay-rate-caps").Select(d => new { d.Outcome, d.RuleSetVersion }).Single());
         decidedUnder.Outcome.ShouldBe("Allowed");
         decidedUnder.RuleSetVersion.ShouldBe(Version(), "the booking's decision names the version it was made under");
+        var placement = await client.GetPageAsync(booked);
+        var versionLink = placement.QuerySelector<IHtmlAnchorElement>("#decisions [data-rule-set='pay-rate-caps'] a.app-rule-version")!;
+        var marked = await client.GetPageAsync(versionLink.PathName + versionLink.Search);
+        marked.QuerySelector("#versions tbody tr")!.TextContent.ShouldContain("The decision's version");
+        marked.Text("#marked").ShouldContain(Version()[..12]);
         factory.Rules.Read("pay-rate-caps.json").ShouldBe(draft, "the file is written exactly as the officer wrote it");
         factory.Rules.Read(Path.Combine("tests", "pay-rate-caps.cases.json")).ShouldBe(cases);
         var history = await client.GetPageAsync("/Rules/History/pay-rate-caps");

@@ -24,9 +24,13 @@ public sealed class HistoryModel(IRuleSetPublisher publisher, IReadRepository<Ru
     [BindProperty]
     public string StartedFrom { get; set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(string name, CancellationToken cancellationToken)
+    /// <summary>A content hash to mark in the list: the version a decision was made under, followed from that decision.</summary>
+    public string? Marked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name, string? version, CancellationToken cancellationToken)
     {
         if (await LoadAsync(name, cancellationToken) is { } notHere) return notHere;
+        Marked = Versions.Any(v => v.Hash == version) ? version : null;
         StartedFrom = Serving.Revision;
         return Page();
     }
