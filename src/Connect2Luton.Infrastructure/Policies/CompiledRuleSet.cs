@@ -17,6 +17,12 @@ internal sealed class CompiledRuleSet
     /// <summary>SHA-256 of the file's bytes, in hex: the version every decision records.</summary>
     public required string Version { get; init; }
 
+    /// <summary>SHA-256 of the file and its test cases together: what an officer's save must have started from.</summary>
+    public string Revision => _revision ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{Json}\u0000{TestCasesJson}")));
+
+    private string? _revision;
+
     /// <summary>The rules as a RulesEngine workflow: checked by the engine at load, and run on every test case.</summary>
     public required Workflow Workflow { get; init; }
 

@@ -9,8 +9,8 @@ namespace Connect2Luton.Infrastructure.Policies;
 /// </summary>
 internal static class RuleFileText
 {
-    // A rule file is read by people, not put in a page: "input.PayRate >= cap" and "£" stay as typed.
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>For text written into a rule file: it is read by people, not put in a page, so "&gt;=" and "£" stay as typed.</summary>
+    public static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Sets the expressions of the named values given, by name. Unknown names and text that is not a rule file

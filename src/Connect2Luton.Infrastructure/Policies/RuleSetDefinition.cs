@@ -76,7 +76,13 @@ internal sealed record RuleSetDefinition(
     public static IReadOnlyList<string> FlagNames { get; } = Enum.GetNames<PlacementFlagKind>();
 
     public static RuleSetDefinition For(string name) =>
-        All.SingleOrDefault(d => d.Name == name) ?? throw new ArgumentException($"There is no rule set called '{name}'.", nameof(name));
+        Find(name) ?? throw new ArgumentException($"There is no rule set called '{name}'.", nameof(name));
+
+    /// <summary>The rule set of that name; null for a name that is not one of the four (a typed address, say).</summary>
+    public static RuleSetDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>The one problem of a name that is not one of the four.</summary>
+    public static RuleSetProblem NoSuchRuleSet(string name) => new(name, null, null, "There is no rule set of that name.");
 }
 
 /// <summary>A named value the application reads itself, and the constant it must be.</summary>

@@ -50,7 +50,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public RuleSetView? Describe(string name)
     {
-        var definition = RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
+        var definition = RuleSetDefinition.Find(name);
         if (definition is null) return null;
         var status = Current.Single(s => s.Name == name);
         var document = ServingVersionOf(name)?.Document;
@@ -165,22 +165,17 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public ServingRuleFile? Serving(string name) => ServingVersionOf(name) is { } set ? ServingFile(set) : null;
 
-    private static ServingRuleFile ServingFile(CompiledRuleSet set)
-    {
-        var revision = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes($"{set.Json}\u0000{set.TestCasesJson}")));
-        return new ServingRuleFile(set.Name, set.Json, set.TestCasesJson, set.Version, revision, set.Definition.FileName);
-    }
+    private static ServingRuleFile ServingFile(CompiledRuleSet set) =>
+        new(set.Name, set.Json, set.TestCasesJson, set.Version, set.Revision, set.Definition.FileName);
 
     public IReadOnlyList<RuleSetProblem> Check(string name, string json, string? testCasesJson) =>
-        RuleSetDefinition.All.FirstOrDefault(d => d.Name == name) is { } definition
+        RuleSetDefinition.Find(name) is { } definition
             ? RuleSetCompiler.Compile(definition, json, testCasesJson).Problems
-            : [new RuleSetProblem(name, null, null, "There is no rule set of that name.")];
+            : [RuleSetDefinition.NoSuchRuleSet(name)];
 
     public (IRuleSetTrial? Trial, IReadOnlyList<RuleSetProblem> Problems) Try(string name, string json)
     {
-        if (RuleSetDefinition.All.FirstOrDefault(d => d.Name == name) is not { } definition)
-            return (null, [new RuleSetProblem(name, null, null, "There is no rule set of that name.")]);
+        if (RuleSetDefinition.Find(name) is not { } definition) return (null, [RuleSetDefinition.NoSuchRuleSet(name)]);
         var (compiled, problems) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
         return (compiled is null ? null : new Trial(compiled), problems);
     }
@@ -201,8 +196,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
     {
-        var definition = RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
-        if (definition is null) return new PublishResult(null, [new RuleSetProblem(name, null, null, "There is no rule set of that name.")], null);
+        if (RuleSetDefinition.Find(name) is not { } definition) return new PublishResult(null, [RuleSetDefinition.NoSuchRuleSet(name)], null);
         await EnsureLoadedAsync(cancellationToken);
         await _writer.WaitAsync(cancellationToken);
         PublishResult result;

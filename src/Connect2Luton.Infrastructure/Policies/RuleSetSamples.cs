@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect2Luton.Application.Policies;
@@ -11,13 +10,11 @@ namespace Connect2Luton.Infrastructure.Policies;
 /// <summary>Sample facts as form fields, read into the fact records, and kept as test cases in the cases' text.</summary>
 internal sealed class RuleSetSamples : IRuleSetSamples
 {
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public IReadOnlyList<FactView> FactsOf(string name) => Definition(name) is { } definition ? FactDocumentation.Of(definition.FactType) : [];
+    public IReadOnlyList<FactView> FactsOf(string name) => RuleSetDefinition.Find(name) is { } definition ? FactDocumentation.Of(definition.FactType) : [];
 
     public IReadOnlyDictionary<string, string> DefaultSample(string name, string? testCasesJson)
     {
-        if (Definition(name) is null || testCasesJson is null) return new Dictionary<string, string>();
+        if (RuleSetDefinition.Find(name) is null || testCasesJson is null) return new Dictionary<string, string>();
         try
         {
             var document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(testCasesJson, RuleSetCompiler.StrictJson);
@@ -33,7 +30,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Definition(name) is not { } definition) return (null, errors);
+        if (RuleSetDefinition.Find(name) is not { } definition) return (null, errors);
         var facts = new JsonObject();
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
@@ -56,7 +53,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
     public (string? TestCasesJson, string? Problem) WithTestCase(string name, string testCasesJson, string caseName, IReadOnlyDictionary<string, string?> fields, string outcome)
     {
         ArgumentNullException.ThrowIfNull(testCasesJson);
-        if (Definition(name) is not { } definition) return (null, "There is no rule set of that name.");
+        if (RuleSetDefinition.Find(name) is not { } definition) return (null, "There is no rule set of that name.");
         RuleSetTestCasesDocument? document;
         try
         {
@@ -78,7 +75,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
             if (!JsonNode.DeepEquals(node, document.Defaults[property.Name])) changes[property.Name] = node;
         }
         // One line, spaced as the shipped cases are: { "Name": ..., "Facts": { ... }, "Expect": { "Outcome": ... } }
-        string Json(JsonNode? node) => node?.ToJsonString(Readable) ?? "null";
+        string Json(JsonNode? node) => node?.ToJsonString(RuleFileText.Readable) ?? "null";
         var facts = changes.Count == 0 ? "{}" : $"{{ {string.Join(", ", changes.Select(c => $"{Json(JsonValue.Create(c.Key))}: {Json(c.Value)}"))} }}";
         var added = $"{{ \"Name\": {Json(JsonValue.Create(caseName))}, \"Facts\": {facts}, \"Expect\": {{ \"Outcome\": {Json(JsonValue.Create(outcome))} }} }}";
 
@@ -90,8 +87,6 @@ internal sealed class RuleSetSamples : IRuleSetSamples
         var newLine = testCasesJson.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         return ($"{before}{separator}{newLine}    {added}{newLine}  {testCasesJson[end..]}", null);
     }
-
-    private static RuleSetDefinition? Definition(string name) => RuleSetDefinition.All.FirstOrDefault(d => d.Name == name);
 
     private static string Text(JsonNode? node) => node switch
     {

@@ -255,3 +255,15 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         public string? Comment { get; set; }
     }
 }
+
+/// <summary>A text field in a table row of the edit page: its form key, its name as rules write it, what it is, its value.</summary>
+public sealed record FieldRow(string Key, string Code, string? Hint, string? Value, string? InputClass = null)
+{
+    public static FieldRow ForValue(string name, string? description, string? value) => new($"Values[{name}]", name, description, value, "app-rule-editor");
+
+    public static FieldRow ForFact(FactView fact, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return new($"Sample[{fact.Name}]", $"input.{fact.Name}", $"{fact.Description} ({fact.Type})", value);
+    }
+}
