@@ -2,6 +2,7 @@ using Connect2Luton.Application.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Connect2Luton.Infrastructure.Persistence;
@@ -17,12 +18,13 @@ internal interface IStagedInserts
 }
 
 /// <summary>
-/// On SQLite, one prepared INSERT run once per record with the columns and value conversions EF maps for the type,
-/// so the rows are exactly what EF would write. A record's owned values (a prompt's costs) are written into its row,
-/// and a new record it refers to (a prompt's rule decision) is inserted first, in bulk too, for its key. On SQL
-/// Server, EF's own batched insert, which is already cheap there. Either way the rows are not on the audit trail:
-/// only records that are themselves the record of what happened (who or what raised them, when, under which rules)
-/// are written this way.
+/// On SQLite, multi-row INSERTs with the columns and value conversions EF maps for the type, so the rows are exactly
+/// what EF would write; each statement is prepared and its parameters made once, and only their values change from
+/// one run to the next. A record's owned values (a prompt's costs) are written into its row, and the new records
+/// its rows refer to (prompts' rule decisions) are inserted first, in bulk too, for their keys. On SQL Server, EF's
+/// own batched insert, which is already cheap there. Either way the rows are not on the audit trail: only records
+/// that are themselves the record of what happened (who or what raised them, when, under which rules) are written
+/// this way.
 /// </summary>
 internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedInserts where T : class
 {
@@ -50,11 +52,12 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
             {
                 var insert = TableInsert.For(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."),
                     transaction, tables);
-                foreach (var record in _staged) await insert.WriteAsync(record, cancellationToken);
+                // SQLite runs statements synchronously whichever way they are called.
+                insert.Write(_staged, cancellationToken);
             }
             finally
             {
-                foreach (var table in tables.Values) await table.DisposeAsync();
+                foreach (var table in tables.Values) table.Dispose();
             }
         }
         else
@@ -74,24 +77,34 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
         _staged.Clear();
     }
 
-    /// <summary>The prepared INSERT for one table, with the inserts of the new records its rows refer to.</summary>
-    private sealed class TableInsert : IAsyncDisposable
+    /// <summary>The INSERT for one table, with the inserts of the new records its rows refer to.</summary>
+    private sealed class TableInsert : IDisposable
     {
-        private readonly DbCommand _command;
+        // Rows per statement: enough that the cost of running a statement is shared out; the statement text, and
+        // the program SQLite compiles it to, grow with it.
+        private const int MostParametersPerStatement = 200;
+
+        private readonly DbTransaction _transaction;
+        private readonly string _table;
         private readonly List<Column> _columns;
         private readonly List<INavigation> _mustBeEmpty;
-        private readonly bool _returnsKey;
-
+        private readonly string? _keyColumn;
         private readonly IClrPropertyGetter _key;
+        private readonly Type _keyType;
+        private readonly Dictionary<int, SqliteInsertStatement> _statements = [];
 
-        private TableInsert(DbCommand command, List<Column> columns, List<INavigation> mustBeEmpty, bool returnsKey, IClrPropertyGetter key)
+        private TableInsert(DbTransaction transaction, string table, List<Column> columns, List<INavigation> mustBeEmpty, string? keyColumn, IProperty key)
         {
-            _command = command;
+            _transaction = transaction;
+            _table = table;
             _columns = columns;
             _mustBeEmpty = mustBeEmpty;
-            _returnsKey = returnsKey;
-            _key = key;
+            _keyColumn = keyColumn;
+            _key = key.GetGetter();
+            _keyType = key.ClrType;
         }
+
+        private int RowsPerStatement => Math.Max(1, MostParametersPerStatement / _columns.Count);
 
         public static TableInsert For(IEntityType entityType, DbTransaction transaction, Dictionary<IEntityType, TableInsert> tables, bool returnsKey = false)
         {
@@ -112,8 +125,8 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 var principal = property.GetContainingForeignKeys()
                     .Select(fk => fk.DependentToPrincipal)
                     .FirstOrDefault(n => n is not null && !n.TargetEntityType.IsOwned());
-                columns.Add(new Column(property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.IsNullable,
-                    record => getter.GetClrValue(record), principal is null ? null : (principal.GetGetter(), For(principal.TargetEntityType, transaction, tables, returnsKey: true))));
+                columns.Add(new Column(property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(),
+                    record => getter.GetClrValue(record), principal is null ? null : new Principal(principal.GetGetter(), For(principal.TargetEntityType, transaction, tables, returnsKey: true))));
             }
             foreach (var navigation in entityType.GetNavigations())
             {
@@ -125,7 +138,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                     foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()))
                     {
                         var getter = property.GetGetter();
-                        columns.Add(new Column(property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(), true,
+                        columns.Add(new Column(property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(),
                             record => owner.GetClrValue(record) is { } owned ? getter.GetClrValue(owned) : null, null));
                     }
                 }
@@ -135,21 +148,62 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 }
             }
 
-            var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})" +
-                (returnsKey ? $" RETURNING \"{key[0].GetColumnName(table)}\";" : ";");
-            var insert = new TableInsert(command, columns, mustBeEmpty, returnsKey, key[0].GetGetter());
+            var insert = new TableInsert(transaction, table.Name, columns, mustBeEmpty, returnsKey ? key[0].GetColumnName(table) : null, key[0]);
             tables[entityType] = insert;
             return insert;
         }
 
-        /// <summary>Writes one record, and first any new record it refers to; returns the key the store gave it, if asked for.</summary>
-        public async Task<object?> WriteAsync(object record, CancellationToken cancellationToken)
+        /// <summary>
+        /// Writes the records, and first the new records they refer to; when asked for keys, returns the key of each
+        /// record in the order given (a record already saved keeps its own, and is never written a second time).
+        /// </summary>
+        public List<object?> Write(IReadOnlyList<object> records, CancellationToken cancellationToken)
         {
-            // A record already saved is referred to by its key, never written a second time.
-            if (_returnsKey && !_key.HasSentinelValue(record)) return _key.GetClrValue(record);
+            foreach (var record in records) EnsureNothingOfItsOwn(record);
+            var referredKeys = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
+            foreach (var column in _columns)
+            {
+                if (column.Principal is not { } principal) continue;
+                var referred = records.Select(principal.Navigation.GetClrValue).OfType<object>().Distinct(ReferenceEqualityComparer.Instance).ToList();
+                var theirKeys = principal.Insert.Write(referred, cancellationToken);
+                for (var i = 0; i < referred.Count; i++) referredKeys[referred[i]] = theirKeys[i];
+            }
+
+            var toWrite = _keyColumn is null ? records : records.Where(r => _key.HasSentinelValue(r)).ToList();
+            var given = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
+            var keys = new List<long>(RowsPerStatement);
+            foreach (var rows in toWrite.Chunk(RowsPerStatement))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var statement = Statement(rows.Length);
+                for (var row = 0; row < rows.Length; row++)
+                {
+                    for (var c = 0; c < _columns.Count; c++)
+                    {
+                        var column = _columns[c];
+                        var value = column.Principal is { } principal && principal.Navigation.GetClrValue(rows[row]) is { } referred
+                            ? referredKeys[referred]
+                            : column.Read(rows[row]);
+                        statement.Bind(row * _columns.Count + c + 1, column.ToProvider(value));
+                    }
+                }
+                if (_keyColumn is null)
+                {
+                    statement.Run();
+                    continue;
+                }
+                // The store numbers a statement's rows one after another in the order of its VALUES, whatever order
+                // RETURNING gives them back in, so the keys in order belong to the rows in order.
+                keys.Clear();
+                statement.Run(keys);
+                keys.Sort();
+                for (var row = 0; row < rows.Length; row++) given[rows[row]] = Convert.ChangeType(keys[row], _keyType, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return _keyColumn is null ? [] : records.Select(r => given.TryGetValue(r, out var key) ? key : _key.GetClrValue(r)).ToList();
+        }
+
+        private void EnsureNothingOfItsOwn(object record)
+        {
             foreach (var navigation in _mustBeEmpty)
             {
                 if (navigation.GetGetter().GetClrValue(record) is System.Collections.IEnumerable items && items.GetEnumerator().MoveNext())
@@ -157,27 +211,36 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 if (!navigation.IsCollection && navigation.GetGetter().GetClrValue(record) is not null)
                     throw new InvalidOperationException($"{navigation.DeclaringEntityType.ClrType.Name}.{navigation.Name} refers to a record of its own, which is not inserted in bulk.");
             }
-            var values = new object?[_columns.Count];
-            for (var i = 0; i < _columns.Count; i++)
-            {
-                var column = _columns[i];
-                values[i] = column.Principal is var (navigation, insert) && navigation.GetClrValue(record) is { } referred
-                    ? await insert.WriteAsync(referred, cancellationToken)
-                    : column.Read(record);
-            }
-            _command.Parameters.Clear();
-            for (var i = 0; i < _columns.Count; i++)
-                _command.Parameters.Add(_columns[i].Mapping.CreateParameter(_command, $"@p{i}", values[i], _columns[i].Nullable));
-            if (!_returnsKey)
-            {
-                await _command.ExecuteNonQueryAsync(cancellationToken);
-                return null;
-            }
-            return await _command.ExecuteScalarAsync(cancellationToken);
         }
 
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
+        /// <summary>The prepared INSERT of so many rows, made the first time it is needed.</summary>
+        private SqliteInsertStatement Statement(int rows)
+        {
+            if (_statements.TryGetValue(rows, out var existing)) return existing;
+            var row = "(" + string.Join(", ", _columns.Select(_ => "?")) + ")";
+            var statement = new SqliteInsertStatement((SqliteConnection)_transaction.Connection!,
+                $"INSERT INTO \"{_table}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}" +
+                (_keyColumn is null ? ";" : $" RETURNING \"{_keyColumn}\";"));
+            _statements[rows] = statement;
+            return statement;
+        }
 
-        private sealed record Column(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Read, (IClrPropertyGetter Navigation, TableInsert Insert)? Principal);
+        public void Dispose()
+        {
+            foreach (var statement in _statements.Values) statement.Dispose();
+        }
+
+        private sealed record Principal(IClrPropertyGetter Navigation, TableInsert Insert);
+
+        private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, Principal? Principal)
+        {
+            /// <summary>The value as EF's <see cref="RelationalTypeMapping.CreateParameter"/> would set it on the parameter.</summary>
+            public object ToProvider(object? value)
+            {
+                if (value is null) return DBNull.Value;
+                if (Mapping.Converter is { } converter) return converter.ConvertToProvider(value) ?? DBNull.Value;
+                return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
+            }
+        }
     }
 }

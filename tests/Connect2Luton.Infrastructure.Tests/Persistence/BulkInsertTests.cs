@@ -132,6 +132,38 @@ public sealed class BulkInsertTests : IAsyncLifetime
         (await read.RuleDecisions.CountAsync()).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Prompts_written_many_statements_at_a_time_each_keep_their_own_decision_and_a_saved_decision_is_not_written_again()
+    {
+        // More prompts than one statement holds, and not a whole number of statements, so the last one is shorter.
+        var placements = new List<Placement>();
+        for (var i = 0; i < 29; i++) placements.Add(await _data.PlacementStartingAsync(Clocks.Today.AddDays(-7 * 20)));
+        var alreadySaved = Prompt(placements[0]).Decision!;
+        await using (var db = _data.Read())
+        {
+            db.AuditEnabled = false;
+            db.RuleDecisions.Add(alreadySaved);
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var bulk = scope.ServiceProvider.GetRequiredService<IBulkInsert<ConversionPrompt>>();
+            bulk.Add(new ConversionPrompt(placements[0].Id, placements[0].WorkerId, placements[0].ServiceAreaId, "Past the fee-free point.",
+                new ConversionCosts(1m, 2m, 3m, transferFeeMayApply: true), alreadySaved, Clocks.Today, Clocks.Now));
+            foreach (var placement in placements.Skip(1)) bulk.Add(Prompt(placement));
+            (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        }
+
+        await using var read = _data.Read();
+        var prompts = await read.ConversionPrompts.Include(c => c.Decision).OrderBy(c => c.Id).ToListAsync();
+        prompts.Select(p => p.PlacementId).ShouldBe(placements.Select(p => p.Id));
+        prompts[0].DecisionId.ShouldBe(alreadySaved.Id);
+        prompts[0].Costs.ShouldBe(new ConversionCosts(1m, 2m, 3m, transferFeeMayApply: true));
+        prompts.ShouldAllBe(p => p.Decision!.WorkerId == p.WorkerId && p.Decision.RequisitionId != null);
+        prompts.Select(p => p.DecisionId).Distinct().Count().ShouldBe(placements.Count);
+        (await read.RuleDecisions.CountAsync()).ShouldBe(placements.Count);
+    }
+
     private static ConversionPrompt Prompt(Placement placement)
     {
         var decision = new RuleDecision("permanent-conversion-eligibility", new string('b', 64), "Eligible", "{\"ContinuousWeeks\":20}",
