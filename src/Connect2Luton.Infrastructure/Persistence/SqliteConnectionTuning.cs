@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Connect2Luton.Infrastructure.Persistence;
@@ -14,17 +16,26 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        using var command = Tune(connection);
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        await using var command = Tune(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // A writer that finds another holding the lock waits in SQLite's busy handler, which tries again within a few
+    // milliseconds of the lock coming free; left to Microsoft.Data.Sqlite, it sleeps 150 ms between tries, which
+    // with both nightly jobs writing a batch at a time cost more than the writes. The wait is bounded by the same
+    // timeout as any command on the connection.
+    private static DbCommand Tune(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        var timeout = connection is SqliteConnection sqlite ? sqlite.DefaultTimeout : 30;
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"{Pragmas} PRAGMA busy_timeout = {timeout * 1000};");
+        return command;
     }
 }
