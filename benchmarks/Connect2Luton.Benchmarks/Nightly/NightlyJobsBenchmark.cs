@@ -135,17 +135,22 @@ internal static class NightlyJobsBenchmark
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(Invariant,
             $"{Environment.GetEnvironmentVariable("NIGHTLY_LABEL"),-46} {job,-30} {seconds,8:N1} {totals.Scanned / seconds,11:N0} {process.PeakWorkingSet64 / 1024 / 1024,8:N0} {PrivateMemory.PeakMegabytes,8:N0} {totals.FlagsRaised,10:N0} {totals.PromptsRaised,9:N0}"));
+        if (System.Environment.GetEnvironmentVariable("NIGHTLY_VERBOSE") == "1")
+            Console.WriteLine(string.Create(Invariant, $"  GC: server {System.Runtime.GCSettings.IsServerGC}, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s, allocated {GC.GetTotalAllocatedBytes() / 1024 / 1024:N0} MB"));
     }
 
     private static ServiceProvider Services(string file, bool baseline)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString(),
             ["Rules:Directory"] = Path.Combine(RepositoryRoot(), "rules"),
             ["Rules:WatchFiles"] = "false",
-        }).Build();
+        };
+        // NIGHTLY_BATCH=n runs the jobs with another batch size, to compare.
+        if (System.Environment.GetEnvironmentVariable("NIGHTLY_BATCH") is { } batch) settings["Scheduling:BatchSize"] = batch;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         // NIGHTLY_SQL=1 prints every command with its duration, to see where a run spends its time.
         if (System.Environment.GetEnvironmentVariable("NIGHTLY_SQL") == "1")

@@ -2,6 +2,7 @@ using Connect2Luton.Application.Jobs;
 using Connect2Luton.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Connect2Luton.Infrastructure.Scheduling;
@@ -25,7 +26,7 @@ internal static class SchedulingRegistration
         var options = configuration.GetSection(NightlyJobsOptions.Section).Get<NightlyJobsOptions>() ?? new NightlyJobsOptions();
 
         services.AddSingleton(provider => new NightlyRunner(
-            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>()) { BatchSize = options.BatchSize });
+            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddQuartz(quartz =>
         {
