@@ -41,8 +41,18 @@ internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, IOptions
     public Task StopAsync(CancellationToken cancellationToken)
     {
         if (_watcher is not null) _watcher.EnableRaisingEvents = false;
-        foreach (var pending in _pending.Values) pending.Cancel();
+        CancelPending();
         return Task.CompletedTask;
+    }
+
+    // Taken out as they are cancelled, so stopping after disposing (as a test host may) finds nothing left to
+    // cancel; a source with no timer needs no disposing.
+    private void CancelPending()
+    {
+        foreach (var name in _pending.Keys)
+        {
+            if (_pending.TryRemove(name, out var pending)) pending.Cancel();
+        }
     }
 
     private void Schedule(string path)
@@ -82,7 +92,7 @@ internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, IOptions
     public void Dispose()
     {
         _watcher?.Dispose();
-        foreach (var pending in _pending.Values) pending.Dispose();
+        CancelPending();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Directory} for rule file changes")]
