@@ -53,7 +53,13 @@ internal static class SchedulingRegistration
         // survives the restart and misfires into one catch-up run; ScheduleReconciler applies changed schedules.
         services.Configure<QuartzOptions>(quartz => quartz.Scheduling.IgnoreDuplicates = true);
         services.AddHostedService<ScheduleReconciler>();
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        // Started with the host rather than after it (the database is migrated before the host starts), so the app
+        // serves its first request, health included, with the scheduler already running.
+        services.AddQuartzHostedService(hosted =>
+        {
+            hosted.WaitForJobsToComplete = true;
+            hosted.AwaitApplicationStarted = false;
+        });
         return services;
     }
 

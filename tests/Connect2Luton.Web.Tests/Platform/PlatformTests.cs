@@ -11,8 +11,9 @@ public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<
     {
         var response = await factory.CreateBrowser().GetAsync(new Uri("/health", UriKind.Relative));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        using var report = JsonDocument.Parse(body);
         report.RootElement.GetProperty("status").GetString().ShouldBe("Healthy");
         var checks = report.RootElement.GetProperty("checks");
         checks.GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
