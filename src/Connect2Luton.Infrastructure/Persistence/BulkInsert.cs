@@ -19,8 +19,8 @@ internal interface IStagedInserts
 
 /// <summary>
 /// On SQLite, multi-row INSERTs with the columns and value conversions EF maps for the type, so the rows are exactly
-/// what EF would write; each statement is prepared and its parameters made once, and only their values change from
-/// one run to the next. A record's owned values (a prompt's costs) are written into its row, and the new records
+/// what EF would write; each statement is prepared once and run many times over, with the values bound by
+/// position (<see cref="SqliteInsertStatement"/>). A record's owned values (a prompt's costs) are written into its row, and the new records
 /// its rows refer to (prompts' rule decisions) are inserted first, in bulk too, for their keys. On SQL Server, EF's
 /// own batched insert, which is already cheap there. Either way the rows are not on the audit trail: only records
 /// that are themselves the record of what happened (who or what raised them, when, under which rules) are written
