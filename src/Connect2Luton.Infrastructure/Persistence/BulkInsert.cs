@@ -14,21 +14,27 @@ internal interface IStagedInserts
 
     Type RecordType { get; }
 
+    /// <summary>Makes the staged rows ready to store, before the unit of work's transaction takes the write lock.</summary>
+    void Prepare();
+
     Task WriteAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// On SQLite, multi-row INSERTs with the columns and value conversions EF maps for the type, so the rows are exactly
-/// what EF would write; each statement is prepared once and run many times over, with the values bound by
-/// position (<see cref="SqliteInsertStatement"/>). A record's owned values (a prompt's costs) are written into its row, and the new records
-/// its rows refer to (prompts' rule decisions) are inserted first, in bulk too, for their keys. On SQL Server, EF's
-/// own batched insert, which is already cheap there. Either way the rows are not on the audit trail: only records
-/// that are themselves the record of what happened (who or what raised them, when, under which rules) are written
-/// this way.
+/// what EF would write. The values are converted and encoded first (<see cref="Prepare"/>, outside the transaction,
+/// so the other nightly job can write meanwhile); each statement is prepared once and run many times over, with the
+/// values bound by position (<see cref="SqliteInsertStatement"/>). A record's owned values (a prompt's costs) are
+/// written into its row, and the new records its rows refer to (prompts' rule decisions) are inserted first, in
+/// bulk too, for their keys. On SQL Server, EF's own batched insert, which is already cheap there. Either way the
+/// rows are not on the audit trail: only records that are themselves the record of what happened (who or what
+/// raised them, when, under which rules) are written this way.
 /// </summary>
 internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedInserts where T : class
 {
     private readonly List<T> _staged = [];
+    private readonly Dictionary<IEntityType, TableInsert> _tables = [];
+    private PreparedRows? _prepared;
 
     public bool Any => _staged.Count > 0;
 
@@ -38,6 +44,14 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
     {
         ArgumentNullException.ThrowIfNull(record);
         _staged.Add(record);
+        _prepared = null;
+    }
+
+    public void Prepare()
+    {
+        if (_staged.Count == 0 || !db.Database.IsSqlite()) return;
+        var insert = TableInsert.For(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), _tables);
+        _prepared = insert.Prepare(_staged);
     }
 
     public async Task WriteAsync(CancellationToken cancellationToken)
@@ -47,17 +61,17 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
             ?? throw new InvalidOperationException("Bulk inserts are written inside the unit of work's transaction.");
         if (db.Database.IsSqlite())
         {
-            var tables = new Dictionary<IEntityType, TableInsert>();
+            if (_prepared is null) Prepare();
             try
             {
-                var insert = TableInsert.For(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."),
-                    transaction, tables);
                 // SQLite runs statements synchronously whichever way they are called.
-                insert.Write(_staged, cancellationToken);
+                _prepared!.Insert.Write((SqliteConnection)transaction.Connection!, _prepared, cancellationToken);
             }
             finally
             {
-                foreach (var table in tables.Values) table.Dispose();
+                foreach (var table in _tables.Values) table.Dispose();
+                _tables.Clear();
+                _prepared = null;
             }
         }
         else
@@ -77,6 +91,12 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
         _staged.Clear();
     }
 
+    /// <summary>
+    /// One table's rows ready to store, row after row, column after column; with the rows of the new records they
+    /// refer to, and for each record given, the key it has already (or 0, to be filled in as it is written).
+    /// </summary>
+    private sealed record PreparedRows(TableInsert Insert, SqliteValues Values, int[] Written, long[] Keys, PreparedRows?[] Referred);
+
     /// <summary>The INSERT for one table, with the inserts of the new records its rows refer to.</summary>
     private sealed class TableInsert : IDisposable
     {
@@ -84,29 +104,25 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
         // the program SQLite compiles it to, grow with it.
         private const int MostParametersPerStatement = 200;
 
-        private readonly DbTransaction _transaction;
         private readonly string _table;
         private readonly List<Column> _columns;
         private readonly List<INavigation> _mustBeEmpty;
         private readonly string? _keyColumn;
         private readonly IClrPropertyGetter _key;
-        private readonly Type _keyType;
         private readonly Dictionary<int, SqliteInsertStatement> _statements = [];
 
-        private TableInsert(DbTransaction transaction, string table, List<Column> columns, List<INavigation> mustBeEmpty, string? keyColumn, IProperty key)
+        private TableInsert(string table, List<Column> columns, List<INavigation> mustBeEmpty, string? keyColumn, IProperty key)
         {
-            _transaction = transaction;
             _table = table;
             _columns = columns;
             _mustBeEmpty = mustBeEmpty;
             _keyColumn = keyColumn;
             _key = key.GetGetter();
-            _keyType = key.ClrType;
         }
 
         private int RowsPerStatement => Math.Max(1, MostParametersPerStatement / _columns.Count);
 
-        public static TableInsert For(IEntityType entityType, DbTransaction transaction, Dictionary<IEntityType, TableInsert> tables, bool returnsKey = false)
+        public static TableInsert For(IEntityType entityType, Dictionary<IEntityType, TableInsert> tables, bool returnsKey = false)
         {
             if (tables.TryGetValue(entityType, out var existing)) return existing;
             if (entityType.GetSkipNavigations().Any())
@@ -126,7 +142,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                     .Select(fk => fk.DependentToPrincipal)
                     .FirstOrDefault(n => n is not null && !n.TargetEntityType.IsOwned());
                 columns.Add(new Column(property.GetColumnName(table)!, (RelationalTypeMapping)property.GetRelationalTypeMapping(),
-                    record => getter.GetClrValue(record), principal is null ? null : new Principal(principal.GetGetter(), For(principal.TargetEntityType, transaction, tables, returnsKey: true))));
+                    record => getter.GetClrValue(record), principal is null ? null : new Principal(principal.GetGetter(), For(principal.TargetEntityType, tables, returnsKey: true))));
             }
             foreach (var navigation in entityType.GetNavigations())
             {
@@ -148,43 +164,71 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 }
             }
 
-            var insert = new TableInsert(transaction, table.Name, columns, mustBeEmpty, returnsKey ? key[0].GetColumnName(table) : null, key[0]);
+            var insert = new TableInsert(table.Name, columns, mustBeEmpty, returnsKey ? key[0].GetColumnName(table) : null, key[0]);
             tables[entityType] = insert;
             return insert;
         }
 
         /// <summary>
-        /// Writes the records, and first the new records they refer to; when asked for keys, returns the key of each
-        /// record in the order given (a record already saved keeps its own, and is never written a second time).
+        /// Converts and encodes the records' rows, and first those of the new records they refer to. A record that
+        /// refers to one already saved keeps its key; a record already saved, when this is the table referred to,
+        /// keeps its own and is never written a second time.
         /// </summary>
-        public List<object?> Write(IReadOnlyList<object> records, CancellationToken cancellationToken)
+        public PreparedRows Prepare(IReadOnlyList<object> records)
         {
             foreach (var record in records) EnsureNothingOfItsOwn(record);
-            var referredKeys = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
-            foreach (var column in _columns)
+            var referred = new PreparedRows?[_columns.Count];
+            var referredIndex = new Dictionary<object, int>?[_columns.Count];
+            for (var c = 0; c < _columns.Count; c++)
             {
-                if (column.Principal is not { } principal) continue;
-                var referred = records.Select(principal.Navigation.GetClrValue).OfType<object>().Distinct(ReferenceEqualityComparer.Instance).ToList();
-                var theirKeys = principal.Insert.Write(referred, cancellationToken);
-                for (var i = 0; i < referred.Count; i++) referredKeys[referred[i]] = theirKeys[i];
+                if (_columns[c].Principal is not { } principal) continue;
+                var theirs = records.Select(principal.Navigation.GetClrValue).OfType<object>().Distinct(ReferenceEqualityComparer.Instance).ToList();
+                referred[c] = principal.Insert.Prepare(theirs);
+                referredIndex[c] = theirs.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, ReferenceEqualityComparer.Instance);
             }
 
-            var toWrite = _keyColumn is null ? records : records.Where(r => _key.HasSentinelValue(r)).ToList();
-            var given = new Dictionary<object, object?>(ReferenceEqualityComparer.Instance);
-            var keys = new List<long>(RowsPerStatement);
-            foreach (var rows in toWrite.Chunk(RowsPerStatement))
+            var keys = new long[records.Count];
+            var written = new List<int>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (_keyColumn is null || _key.HasSentinelValue(records[i])) written.Add(i);
+                else keys[i] = Convert.ToInt64(_key.GetClrValue(records[i]), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            var values = new SqliteValues(written.Count * _columns.Count);
+            foreach (var i in written)
+            {
+                for (var c = 0; c < _columns.Count; c++)
+                {
+                    var column = _columns[c];
+                    if (column.Principal is { } principal && principal.Navigation.GetClrValue(records[i]) is { } theirs)
+                        values.AddKeyOf(referredIndex[c]![theirs]);
+                    else
+                        values.Add(column.ToProvider(column.Read(records[i])));
+                }
+            }
+            return new PreparedRows(this, values, [.. written], keys, referred);
+        }
+
+        /// <summary>Writes the prepared rows, and first those they refer to; fills in the key of each record written.</summary>
+        public void Write(SqliteConnection connection, PreparedRows rows, CancellationToken cancellationToken)
+        {
+            foreach (var theirs in rows.Referred)
+                theirs?.Insert.Write(connection, theirs, cancellationToken);
+
+            var returned = new List<long>(RowsPerStatement);
+            var columns = _columns.Count;
+            for (var first = 0; first < rows.Written.Length; first += RowsPerStatement)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var statement = Statement(rows.Length);
-                for (var row = 0; row < rows.Length; row++)
+                var count = Math.Min(RowsPerStatement, rows.Written.Length - first);
+                var statement = Statement(connection, count);
+                for (var row = 0; row < count; row++)
                 {
-                    for (var c = 0; c < _columns.Count; c++)
+                    for (var c = 0; c < columns; c++)
                     {
-                        var column = _columns[c];
-                        var value = column.Principal is { } principal && principal.Navigation.GetClrValue(rows[row]) is { } referred
-                            ? referredKeys[referred]
-                            : column.Read(rows[row]);
-                        statement.Bind(row * _columns.Count + c + 1, column.ToProvider(value));
+                        var value = rows.Values[(first + row) * columns + c];
+                        if (value.Kind == SqliteValueKind.KeyOfReferred) statement.BindInteger(row * columns + c + 1, rows.Referred[c]!.Keys[value.Number]);
+                        else statement.Bind(row * columns + c + 1, rows.Values, value);
                     }
                 }
                 if (_keyColumn is null)
@@ -194,12 +238,11 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 }
                 // The store numbers a statement's rows one after another in the order of its VALUES, whatever order
                 // RETURNING gives them back in, so the keys in order belong to the rows in order.
-                keys.Clear();
-                statement.Run(keys);
-                keys.Sort();
-                for (var row = 0; row < rows.Length; row++) given[rows[row]] = Convert.ChangeType(keys[row], _keyType, System.Globalization.CultureInfo.InvariantCulture);
+                returned.Clear();
+                statement.Run(returned);
+                returned.Sort();
+                for (var row = 0; row < count; row++) rows.Keys[rows.Written[first + row]] = returned[row];
             }
-            return _keyColumn is null ? [] : records.Select(r => given.TryGetValue(r, out var key) ? key : _key.GetClrValue(r)).ToList();
         }
 
         private void EnsureNothingOfItsOwn(object record)
@@ -214,11 +257,11 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
         }
 
         /// <summary>The prepared INSERT of so many rows, made the first time it is needed.</summary>
-        private SqliteInsertStatement Statement(int rows)
+        private SqliteInsertStatement Statement(SqliteConnection connection, int rows)
         {
             if (_statements.TryGetValue(rows, out var existing)) return existing;
             var row = "(" + string.Join(", ", _columns.Select(_ => "?")) + ")";
-            var statement = new SqliteInsertStatement((SqliteConnection)_transaction.Connection!,
+            var statement = new SqliteInsertStatement(connection,
                 $"INSERT INTO \"{_table}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}" +
                 (_keyColumn is null ? ";" : $" RETURNING \"{_keyColumn}\";"));
             _statements[rows] = statement;
@@ -228,6 +271,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
         public void Dispose()
         {
             foreach (var statement in _statements.Values) statement.Dispose();
+            _statements.Clear();
         }
 
         private sealed record Principal(IClrPropertyGetter Navigation, TableInsert Insert);

@@ -34,10 +34,12 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         }
     }
 
-    // The tracked changes and the bulk rows land together or not at all. Bulk rows are not tracked, so their kind
-    // is counted as changed here, after the commit, for any list cached from it.
+    // The tracked changes and the bulk rows land together or not at all. The bulk rows are made ready first, as the
+    // transaction takes SQLite's one write lock. Bulk rows are not tracked, so their kind is counted as changed
+    // here, after the commit, for any list cached from it.
     private async Task SaveWithBulkInsertsAsync(List<IStagedInserts> staged, CancellationToken cancellationToken)
     {
+        foreach (var inserts in staged) inserts.Prepare();
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
