@@ -58,7 +58,7 @@ public sealed class ConversionPromptReview(
         var actor = JobNames.Actor(JobName);
         var now = clock.GetUtcNow();
 
-        var woken = new Dictionary<int, (string Why, ConversionCosts Costs)>();
+        var woken = new Dictionary<int, (Domain.Decisions.RuleDecision Decision, ConversionCosts Costs)>();
         var raised = 0;
         foreach (var placement in batch)
         {
@@ -68,25 +68,22 @@ public sealed class ConversionPromptReview(
             var decision = await run.DecideOnceAsync(version, facts, f => conversions.DecideAsync(f, cancellationToken));
             if (!decision.Eligible) continue;
 
-            var why = string.Join(Environment.NewLine, decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message));
             var charged = new ChargedPlacement(placement.StartDate, placement.EndDate, placement.ChargeRate, placement.WeeklyHours,
                 changes[placement.Id].Select(c => new ChargeRateChange(c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate)).ToList());
             var costs = ConversionCosting.For(charged, role, facts.ContinuousWeeks, terms, today);
+            // The decision is about the placement, which names the worker and the requisition: it is not listed
+            // again under those, whose indexes a night's hundreds of thousands would only slow.
+            var record = decision.Details.ToRecord(actor, now).About(placementId: placement.Id);
             if (states.TryGetValue(placement.Id, out var snoozed))
-            {
-                woken[snoozed.Id] = (why, costs);
-            }
+                woken[snoozed.Id] = (record, costs);
             else
-            {
-                var record = decision.Details.ToRecord(actor, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
-                newPrompts.Add(new ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId, why, costs, record, today, now));
-            }
+                newPrompts.Add(new ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId, costs, record, today, now));
             raised++;
         }
         if (woken.Count > 0)
         {
             foreach (var prompt in await prompts.ListAsync(new PromptsByIdSpec(woken.Keys), cancellationToken))
-                prompt.Wake(woken[prompt.Id].Why, woken[prompt.Id].Costs, actor, now);
+                prompt.Wake(woken[prompt.Id].Decision, woken[prompt.Id].Costs, actor, now);
         }
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);

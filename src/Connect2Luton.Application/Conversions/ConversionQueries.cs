@@ -45,8 +45,8 @@ public sealed class ConversionQueries(
             return new ConversionPromptView(
                 p.Id, p.Version, p.PlacementId, p.WorkerId, workerNames.GetValueOrDefault(p.WorkerId, "?"),
                 placement is null ? "?" : roles.GetValueOrDefault(placement.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"),
-                p.Status, p.RaisedOn, p.SnoozedUntil, p.Reasons.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                p.Costs, p.YearlySaving, p.PermanentStartDate, placement?.StartDate ?? p.RaisedOn, p.Decision?.RuleSetVersion,
+                p.Status, p.RaisedOn, p.SnoozedUntil, p.Decision.Reasons.Where(r => r.Passed).Select(r => r.Message).ToList(),
+                p.Costs, p.YearlySaving, p.PermanentStartDate, placement?.StartDate ?? p.RaisedOn, p.Decision.RuleSetVersion,
                 p.Actions.OrderBy(a => a.At).Select(a => new ConversionActionView(a.Outcome, a.Note, a.By, a.At)).ToList(),
                 p.IsOpen && permissions.CanAct(p));
         });

@@ -4,23 +4,22 @@ using Connect2Luton.Domain.Decisions;
 namespace Connect2Luton.Domain.Conversions;
 
 /// <summary>
-/// A nudge, raised nightly by the conversion rules, to offer a placed worker a permanent post; with the reasons,
-/// the money, and what people did about it.
+/// A nudge, raised nightly by the conversion rules, to offer a placed worker a permanent post; with the decision
+/// that raised it (whose passed rules are the reasons), the money, and what people did about it.
 /// </summary>
 public sealed class ConversionPrompt : AggregateRoot
 {
     private readonly List<ConversionPromptAction> _actions = [];
 
-    private ConversionPrompt() { Reasons = string.Empty; Costs = null!; }
+    private ConversionPrompt() { Costs = null!; Decision = null!; }
 
-    public ConversionPrompt(int placementId, int workerId, int serviceAreaId, string reasons, ConversionCosts costs, RuleDecision? decision, DateOnly raisedOn, DateTimeOffset raisedAt)
+    public ConversionPrompt(int placementId, int workerId, int serviceAreaId, ConversionCosts costs, RuleDecision decision, DateOnly raisedOn, DateTimeOffset raisedAt)
     {
         PlacementId = Guard.Reference(placementId, "The placement");
         WorkerId = Guard.Reference(workerId, "The worker");
         ServiceAreaId = Guard.Reference(serviceAreaId, "The service area");
-        Reasons = Guard.Required(reasons, Limits.LongText, "The reasons");
         Costs = costs ?? throw new ArgumentNullException(nameof(costs));
-        Decision = decision;
+        Decision = decision ?? throw new ArgumentNullException(nameof(decision));
         RaisedOn = raisedOn;
         RaisedAt = raisedAt;
         Status = ConversionPromptStatus.Open;
@@ -29,10 +28,11 @@ public sealed class ConversionPrompt : AggregateRoot
     public int PlacementId { get; private set; }
     public int WorkerId { get; private set; }
     public int ServiceAreaId { get; private set; }
-    public string Reasons { get; private set; }
     public ConversionCosts Costs { get; private set; }
-    public long? DecisionId { get; private set; }
-    public RuleDecision? Decision { get; private set; }
+
+    /// <summary>The latest decision that the worker should be offered a permanent post: the one that raised or woke the prompt.</summary>
+    public long DecisionId { get; private set; }
+    public RuleDecision Decision { get; private set; }
     public DateOnly RaisedOn { get; private set; }
     public DateTimeOffset RaisedAt { get; private set; }
     public ConversionPromptStatus Status { get; private set; }
@@ -79,13 +79,15 @@ public sealed class ConversionPrompt : AggregateRoot
         YearlySaving = Costs.YearlySaving;
     }
 
-    /// <summary>The snooze is over: the prompt is open again, with the latest reasons and money.</summary>
-    public void Wake(string reasons, ConversionCosts costs, string by, DateTimeOffset at)
+    /// <summary>The snooze is over: the prompt is open again, with the decision that found it still applies and the latest money.</summary>
+    public void Wake(RuleDecision decision, ConversionCosts costs, string by, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(costs);
         if (Status != ConversionPromptStatus.Snoozed) throw new DomainRuleException("Only a snoozed prompt can be woken.");
         Act(ConversionPromptStatus.Open, $"Snoozed until {SnoozedUntil:d MMMM yyyy}: back for a decision", by, at);
-        Reasons = Guard.Required(reasons, Limits.LongText, "The reasons");
-        Costs = costs ?? throw new ArgumentNullException(nameof(costs));
+        Decision = decision;
+        Costs = costs;
     }
 
     /// <summary>The placement ended with the prompt still open.</summary>

@@ -38,10 +38,15 @@ public sealed class RuleDecision
     public int? RequisitionId { get; private set; }
     public int? WorkerId { get; private set; }
 
-    public RuleDecision About(int? requisitionId = null, int? workerId = null)
+    /// <summary>
+    /// What the decision was about. One taken before a placement exists (a shortlist ranking, a booking) names the
+    /// requisition and the worker; one about a placement (a nightly check) names the placement, which names both.
+    /// </summary>
+    public RuleDecision About(int? requisitionId = null, int? workerId = null, int? placementId = null)
     {
         RequisitionId = requisitionId ?? RequisitionId;
         WorkerId = workerId ?? WorkerId;
+        PlacementId = placementId ?? PlacementId;
         return this;
     }
 }

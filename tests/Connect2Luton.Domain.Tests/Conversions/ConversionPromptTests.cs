@@ -1,5 +1,6 @@
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.Conversions;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Testing;
 
 namespace Connect2Luton.Domain.Tests.Conversions;
@@ -7,9 +8,13 @@ namespace Connect2Luton.Domain.Tests.Conversions;
 public sealed class ConversionPromptTests
 {
     private static ConversionPrompt Prompt() =>
-        new(1, 2, 3, "Past the 14-week point; covers a vacancy",
+        new(1, 2, 3,
             new ConversionCosts(agencyCostToDate: 21_000m, yearlyAgencyCost: 78_000m, yearlyPermanentCost: 55_000m, transferFeeMayApply: false),
-            decision: null, Clocks.Today, Clocks.Now);
+            Decision("Week 15: past the 14-week point"), Clocks.Today, Clocks.Now);
+
+    private static RuleDecision Decision(string why) =>
+        new RuleDecision("permanent-conversion-eligibility", new string('c', 64), "Eligible", "{}", [new DecisionReason("PastFeeFreePoint", true, why)], "nightly job", Clocks.Now)
+            .About(placementId: 1);
 
     [Fact]
     public void Converting_books_the_yearly_saving_of_agency_over_permanent_cost()
@@ -45,5 +50,21 @@ public sealed class ConversionPromptTests
 
         prompt.IsOpen.ShouldBeTrue();
         prompt.SnoozedUntil.ShouldBe(Clocks.Today.AddDays(30));
+    }
+
+    [Fact]
+    public void A_woken_prompt_is_open_again_on_the_decision_and_money_that_woke_it()
+    {
+        var prompt = Prompt();
+        prompt.Snooze(Clocks.Today.AddDays(30), Clocks.Today, null, "r", Clocks.Now);
+        var later = Decision("Week 20: past the 14-week point");
+        var costs = new ConversionCosts(agencyCostToDate: 28_000m, yearlyAgencyCost: 78_000m, yearlyPermanentCost: 55_000m, transferFeeMayApply: false);
+
+        prompt.Wake(later, costs, "nightly job", Clocks.Now.AddDays(30));
+
+        prompt.Status.ShouldBe(ConversionPromptStatus.Open);
+        prompt.Decision.ShouldBeSameAs(later);
+        prompt.Costs.ShouldBe(costs);
+        Should.Throw<DomainRuleException>(() => prompt.Wake(later, costs, "nightly job", Clocks.Now.AddDays(31)));
     }
 }

@@ -95,8 +95,9 @@ public sealed class NightlyJobTests : IAsyncLifetime
         var prompt = (await db.ConversionPrompts.Include(c => c.Decision).ToListAsync()).ShouldHaveSingleItem();
         prompt.PlacementId.ShouldBe(placement.Id);
         prompt.Status.ShouldBe(ConversionPromptStatus.Open);
-        prompt.Reasons.ShouldStartWith("Week 14 of continuous placement: past the 14-week point");
-        prompt.Decision.ShouldNotBeNull().RuleSet.ShouldBe("permanent-conversion-eligibility");
+        prompt.Decision.RuleSet.ShouldBe("permanent-conversion-eligibility");
+        prompt.Decision.PlacementId.ShouldBe(placement.Id);
+        prompt.Decision.Reasons.First(r => r.Passed).Message.ShouldStartWith("Week 14 of continuous placement: past the 14-week point");
         var charge = placement.Rates.ChargeRate;
         // Raised on day 98 of the placement: 14 weeks charged at 37 hours a week.
         prompt.Costs.AgencyCostToDate.ShouldBe(Math.Round(charge * 37m * 14m, 2));
@@ -126,9 +127,13 @@ public sealed class NightlyJobTests : IAsyncLifetime
         (await Runner().RunAsync<ConversionPromptReview>("schedule", default)).Totals.PromptsRaised.ShouldBe(1);
 
         await using var read = _data.Read();
-        var woken = await read.ConversionPrompts.SingleAsync();
+        var woken = await read.ConversionPrompts.Include(c => c.Decision).SingleAsync();
         woken.Status.ShouldBe(ConversionPromptStatus.Open);
         woken.SnoozedUntil.ShouldBeNull();
+        // Woken on the decision of the night it came back, ten days on from the one that raised it.
+        woken.Decision.DecidedAt.ShouldBe(_clock.GetUtcNow());
+        woken.Decision.PlacementId.ShouldBe(vacancy.Id);
+        (await read.RuleDecisions.CountAsync(d => d.RuleSet == "permanent-conversion-eligibility" && d.PlacementId == vacancy.Id)).ShouldBe(2);
     }
 
     [Fact]

@@ -13,7 +13,6 @@ internal sealed class ConversionPromptConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ConversionPrompt> builder)
     {
         builder.ConfigureAggregate();
-        builder.Property(c => c.Reasons).HasMaxLength(Limits.LongText);
         builder.OwnsOne(c => c.Costs, costs =>
         {
             costs.Property(c => c.AgencyCostToDate).HasColumnName("AgencyCostToDate").IsAmount();
@@ -29,7 +28,7 @@ internal sealed class ConversionPromptConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<Placement>().WithMany().HasForeignKey(c => c.PlacementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Worker>().WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceArea>().WithMany().HasForeignKey(c => c.ServiceAreaId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(c => c.Decision).WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Decision).WithMany().HasForeignKey(c => c.DecisionId).IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ConversionPromptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.Status, c.ServiceAreaId });
         // One prompt per placement, ever: the nightly job can never raise a second, even run twice at once.

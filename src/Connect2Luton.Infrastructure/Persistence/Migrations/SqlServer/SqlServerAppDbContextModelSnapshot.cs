@@ -74,7 +74,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<long?>("DecisionId")
+                    b.Property<long>("DecisionId")
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("PermanentStartDate")
@@ -88,11 +88,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("ServiceAreaId")
                         .HasColumnType("int");
@@ -1388,7 +1383,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
                         .WithMany()

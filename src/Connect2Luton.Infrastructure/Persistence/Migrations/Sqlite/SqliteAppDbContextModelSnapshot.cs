@@ -65,7 +65,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("DecisionId")
+                    b.Property<long>("DecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("PermanentStartDate")
@@ -78,11 +78,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RaisedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ServiceAreaId")
@@ -1339,7 +1334,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Connect2Luton.Domain.Decisions.RuleDecision", "Decision")
                         .WithMany()
                         .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
                         .WithMany()
