@@ -44,12 +44,14 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
     {
         ArgumentNullException.ThrowIfNull(record);
         _staged.Add(record);
+        _prepared?.Return();
         _prepared = null;
     }
 
     public void Prepare()
     {
         if (_staged.Count == 0 || !db.Database.IsSqlite()) return;
+        _prepared?.Return();
         var insert = TableInsert.For(db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model."), _tables);
         _prepared = insert.Prepare(_staged);
     }
@@ -71,6 +73,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
             {
                 foreach (var table in _tables.Values) table.Dispose();
                 _tables.Clear();
+                _prepared?.Return();
                 _prepared = null;
             }
         }
@@ -95,7 +98,14 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
     /// One table's rows ready to store, row after row, column after column; with the rows of the new records they
     /// refer to, and for each record given, the key it has already (or 0, to be filled in as it is written).
     /// </summary>
-    private sealed record PreparedRows(TableInsert Insert, SqliteValues Values, int[] Written, long[] Keys, PreparedRows?[] Referred);
+    private sealed record PreparedRows(TableInsert Insert, SqliteValues Values, int[] Written, long[] Keys, PreparedRows?[] Referred)
+    {
+        public void Return()
+        {
+            Values.Return();
+            foreach (var theirs in Referred) theirs?.Return();
+        }
+    }
 
     /// <summary>The INSERT for one table, with the inserts of the new records its rows refer to.</summary>
     private sealed class TableInsert : IDisposable
@@ -194,7 +204,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
                 if (_keyColumn is null || _key.HasSentinelValue(records[i])) written.Add(i);
                 else keys[i] = Convert.ToInt64(_key.GetClrValue(records[i]), System.Globalization.CultureInfo.InvariantCulture);
             }
-            var values = new SqliteValues(written.Count * _columns.Count);
+            var values = SqliteValues.Rent();
             foreach (var i in written)
             {
                 for (var c = 0; c < _columns.Count; c++)

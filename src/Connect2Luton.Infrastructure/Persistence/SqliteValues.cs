@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -10,21 +11,36 @@ namespace Connect2Luton.Infrastructure.Persistence;
 /// done before the transaction takes SQLite's one write lock, which the other nightly job is waiting on. Text is
 /// written as Microsoft.Data.Sqlite writes it (its forms for dates, times and decimals), so the rows compare and
 /// sort as rows written through EF; a value of a type it does not know is refused rather than guessed at.
+/// A batch's values run to megabytes, which the runtime keeps on its large object heap, collected only with
+/// everything else: so they are rented and returned, and the same few buffers serve every batch of a night.
 /// </summary>
 internal sealed class SqliteValues
 {
+    private static readonly ConcurrentBag<SqliteValues> Returned = [];
+
+    // A buffer that grew past this for one unusual batch is let go rather than held for good.
+    private const int MostTextKept = 16 * 1024 * 1024;
+
     private const string DateFormat = "yyyy\\-MM\\-dd";
     private const string DateTimeFormat = "yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFF";
     private const string DateTimeOffsetFormat = "yyyy\\-MM\\-dd HH\\:mm\\:ss.FFFFFFFzzz";
     private const string DecimalFormat = "0.0###########################";
 
-    private readonly List<SqliteValue> _values;
-    private readonly ArrayBufferWriter<byte> _text;
+    private readonly List<SqliteValue> _values = [];
+    private readonly ArrayBufferWriter<byte> _text = new(64 * 1024);
 
-    public SqliteValues(int capacity)
+    private SqliteValues()
     {
-        _values = new List<SqliteValue>(capacity);
-        _text = new ArrayBufferWriter<byte>(Math.Max(256, capacity * 16));
+    }
+
+    public static SqliteValues Rent() => Returned.TryTake(out var values) ? values : new SqliteValues();
+
+    /// <summary>Gives the buffers back for the next batch; the values must not be read after.</summary>
+    public void Return()
+    {
+        _values.Clear();
+        _text.ResetWrittenCount();
+        if (_text.Capacity <= MostTextKept) Returned.Add(this);
     }
 
     public int Count => _values.Count;
