@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
         services.AddScoped<RuleSets.RuleSetWhatIf>();
+        services.AddScoped<RuleSets.RuleSetRealCases>();
         return services;
     }
 }

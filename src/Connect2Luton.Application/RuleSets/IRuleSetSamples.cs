@@ -14,6 +14,9 @@ public interface IRuleSetSamples
     /// <summary>A sample to start from: the test cases' default facts, as field text; empty if they cannot be read.</summary>
     IReadOnlyDictionary<string, string> DefaultSample(string name, string? testCasesJson);
 
+    /// <summary>Facts (a real case's) as field text, as an officer would type them.</summary>
+    IReadOnlyDictionary<string, string> SampleOf(object facts);
+
     /// <summary>The facts the fields make, or what is wrong with each field that does not fit its fact.</summary>
     (object? Facts, IReadOnlyDictionary<string, string> Errors) FactsFrom(string name, IReadOnlyDictionary<string, string?> fields);
 

@@ -26,6 +26,14 @@ internal sealed class RuleSetSamples : IRuleSetSamples
         }
     }
 
+    public IReadOnlyDictionary<string, string> SampleOf(object facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var node = JsonSerializer.SerializeToNode(facts, facts.GetType(), RuleSetCompiler.StrictJson) as JsonObject
+            ?? throw new InvalidOperationException($"{facts.GetType().Name} is not a record of facts.");
+        return node.ToDictionary(p => p.Key, p => Text(p.Value), StringComparer.Ordinal);
+    }
+
     public (object? Facts, IReadOnlyDictionary<string, string> Errors) FactsFrom(string name, IReadOnlyDictionary<string, string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);

@@ -184,6 +184,37 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_officer_tries_the_draft_on_a_real_placement_or_candidate_and_a_number_that_is_not_there_is_explained_at_its_field()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var (placement, requisition, worker, workerName) = await RealCaseAsync();
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        Task<IDocument> UseAsync(IDocument page, string ruleSet, Dictionary<string, string> realCase) =>
+            client.SubmitAsync(page, new Dictionary<string, string>(realCase) { ["Input.Json"] = JsonOf(page), ["Input.TestCases"] = CasesOf(page) },
+                $"/Rules/Edit/{ruleSet}?handler=UseRealCase").ContinueWith(r => Browsing.ParseAsync(r.Result)).Unwrap();
+
+        var used = await UseAsync(edit, "pay-rate-caps", new() { ["RealCase.PlacementId"] = placement.Id.ToString(CultureInfo.InvariantCulture) });
+        var missing = await UseAsync(edit, "pay-rate-caps", new() { ["RealCase.PlacementId"] = "99999999" });
+        var typo = await UseAsync(edit, "pay-rate-caps", new() { ["RealCase.PlacementId"] = "12a" });
+        var preference = await client.GetPageAsync("/Rules/Edit/local-candidate-preference");
+        var candidate = await UseAsync(preference, "local-candidate-preference", new()
+        {
+            ["RealCase.RequisitionId"] = requisition.ToString(CultureInfo.InvariantCulture), ["RealCase.WorkerId"] = worker.ToString(CultureInfo.InvariantCulture),
+        });
+
+        used.Text("#real-case-used").ShouldContain($"placement {placement.Id}");
+        var sample = used.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value);
+        decimal.Parse(sample["Sample[PayRate]"], CultureInfo.InvariantCulture).ShouldBe(placement.Rates.PayRate);
+        decimal.Parse(sample["Sample[WeeklyHours]"], CultureInfo.InvariantCulture).ShouldBe(placement.WeeklyHours);
+        used.Text("#tried-outcome").ShouldNotBeEmpty("the draft is tried on the placement's facts at once");
+        missing.Text("#RealCase_PlacementId-error").ShouldContain("There is no placement 99999999");
+        typo.Text("#RealCase_PlacementId-error").ShouldContain("Enter the placement number");
+        candidate.Text("#real-case-used").ShouldContain(workerName);
+        candidate.QuerySelectorAll<IHtmlInputElement>("#sample input").Single(i => i.Name == "Sample[PostcodeDistrict]").Value.ShouldNotBeEmpty();
+        candidate.Text("#tried-outcome").ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task A_save_with_no_comment_is_refused_at_the_comment()
     {
         var client = await factory.SignedInAsAsync(Officer);
@@ -263,6 +294,15 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var compare = after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).PathName
             + after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).Search;
         (await client.GetPageAsync(compare)).Text("#diff").ShouldContain("50.00m");
+    }
+
+    private async Task<(Placement Placement, int RequisitionId, int WorkerId, string WorkerName)> RealCaseAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var placement = db.Placements.Where(p => p.Status == PlacementStatus.Active).OrderBy(p => p.Id).First();
+        var worker = db.Workers.OrderBy(w => w.Id).First();
+        return (placement, db.Requisitions.OrderBy(r => r.Id).First().Id, worker.Id, worker.FullName);
     }
 
     private async Task<List<int>> LiveSocialWorkersCostingAsync(decimal over, decimal upTo)

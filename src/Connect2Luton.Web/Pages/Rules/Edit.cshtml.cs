@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
@@ -111,6 +111,38 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         CaseAdded = CaseName.Trim();
         return Page();
     }
+
+    /// <summary>A real case to take the sample's facts from: a placement, or for local-candidate preference a worker for a requisition.</summary>
+    [BindProperty]
+    public RealCaseForm RealCase { get; set; } = new();
+
+    public bool TakesACandidate => RuleSetRealCases.TakesACandidate(Serving.Name);
+
+    /// <summary>After taking a real case's facts: which case they are.</summary>
+    public string? RealCaseUsed { get; private set; }
+
+    /// <summary>Fills the sample with a real case's facts as they stand today, and tries the draft on them; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostUseRealCaseAsync(string name, CancellationToken cancellationToken)
+    {
+        if (ReadDraft(name) is not { } ready) return NotFound();
+        if (!ready) return Page();
+        var found = RuleSetRealCases.TakesACandidate(name)
+            ? await realCases.ForCandidateAsync(Number(RealCase.RequisitionId), Number(RealCase.WorkerId), cancellationToken)
+            : await realCases.ForPlacementAsync(name, Number(RealCase.PlacementId), cancellationToken);
+        if (found.Facts is null)
+        {
+            ModelState.AddModelError($"{nameof(RealCase)}.{found.Field}", found.Problem!);
+            return Page();
+        }
+        Sample = samples.SampleOf(found.Facts).ToDictionary(f => f.Key, f => (string?)f.Value);
+        RealCaseUsed = found.Describes;
+        if (TryDraft(name) is { } draft) Tried = draft.Decide(found.Facts);
+        return Page();
+    }
+
+    // A number as typed; anything else is no number, which the case explains beside the field.
+    private static int? Number(string? typed) =>
+        int.TryParse(typed?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>After a sample was kept as a test case: its name. The cases are saved with the rule file.</summary>
     public string? CaseAdded { get; private set; }
@@ -246,6 +278,13 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     {
         Input.Json = Input.Json?.ReplaceLineEndings(serving.Json.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
         Input.TestCases = Input.TestCases?.ReplaceLineEndings(serving.TestCasesJson?.Contains("\r\n", StringComparison.Ordinal) == true ? "\r\n" : "\n");
+    }
+
+    public sealed class RealCaseForm
+    {
+        public string? PlacementId { get; set; }
+        public string? RequisitionId { get; set; }
+        public string? WorkerId { get; set; }
     }
 
     public sealed class EditForm
