@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton<SingleFlightCache>();
         services.AddScoped<ShortlistCommands>();
         services.AddScoped<AwrPositions>();
+        services.AddScoped<Placements.Flags.LiveLengthFacts>();
+        services.AddScoped<Conversions.LiveConversionFacts>();
         services.AddScoped<Placements.Flags.PlacementFlagReview>();
         services.AddScoped<Conversions.ConversionPromptReview>();
         services.AddScoped<Jobs.JobQueries>();

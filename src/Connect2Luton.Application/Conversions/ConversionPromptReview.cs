@@ -20,9 +20,7 @@ namespace Connect2Luton.Application.Conversions;
 public sealed class ConversionPromptReview(
     IReadRepository<Placement> placements,
     IReadRepository<PlacementRateChange> rateChanges,
-    IReadRepository<Requisition> requisitions,
-    IReadRepository<Worker> workers,
-    IReadRepository<JobRole> jobRoles,
+    LiveConversionFacts facts,
     IRepository<ConversionPrompt> prompts,
     IBulkInsert<ConversionPrompt> newPrompts,
     IConversionPolicy conversions,
@@ -41,16 +39,11 @@ public sealed class ConversionPromptReview(
         // One prompt per placement: once acted on and closed (declined, not suitable, converted) it stays closed,
         // and an open one is left alone unless its snooze is over. Only the rest are decided.
         var states = (await prompts.ListAsync(new PromptStatesSpec(range), cancellationToken)).ToDictionary(c => c.PlacementId);
-        var live = await placements.ListAsync(new ConversionPlacementRowsSpec(range, today), cancellationToken);
+        var live = await facts.LiveAsync(range, today, cancellationToken);
         var batch = live.Where(p => !states.TryGetValue(p.Id, out var state) || state.SnoozeEndsBy(today)).ToList();
         if (batch.Count == 0) return new ReviewCounts(live.Count);
 
-        var workerIds = batch.Select(p => p.WorkerId).Distinct().ToList();
-        var people = (await workers.ListAsync(new ConversionCandidatesSpec(workerIds), cancellationToken)).ToDictionary(w => w.WorkerId);
-        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
-            .Concat(live.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
-        var reasons = (await requisitions.ListAsync(new RequisitionReasonsSpec(batch.Select(p => p.RequisitionId).Distinct().ToList()), cancellationToken)).ToDictionary(r => r.Id, r => r.Reason);
-        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var cases = await facts.ReadAsync(range, live, batch, today, cancellationToken);
         var repriced = batch.Where(p => p.HasRateChanges).Select(p => p.Id).ToList();
         var changes = (repriced.Count == 0 ? [] : await rateChanges.ListAsync(new ChargeRateChangesSpec(repriced), cancellationToken)).ToLookup(c => c.PlacementId);
         var terms = await conversions.TermsAsync(cancellationToken);
@@ -60,17 +53,14 @@ public sealed class ConversionPromptReview(
 
         var woken = new Dictionary<int, (Domain.Decisions.RuleDecision Decision, ConversionCosts Costs)>();
         var raised = 0;
-        foreach (var placement in batch)
+        foreach (var (placement, role, placementFacts) in cases)
         {
-            var role = roles[placement.JobRoleId];
-            var since = ContinuousSince(history[placement.WorkerId], placement.Id, placement.StartDate, terms.ContinuityGapDays);
-            var facts = PolicyFacts.Conversion(reasons[placement.RequisitionId], people[placement.WorkerId], role, since, today);
-            var decision = await run.DecideOnceAsync(version, facts, f => conversions.DecideAsync(f, cancellationToken));
+            var decision = await run.DecideOnceAsync(version, placementFacts, f => conversions.DecideAsync(f, cancellationToken));
             if (!decision.Eligible) continue;
 
             var charged = new ChargedPlacement(placement.StartDate, placement.EndDate, placement.ChargeRate, placement.WeeklyHours,
                 changes[placement.Id].Select(c => new ChargeRateChange(c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate)).ToList());
-            var costs = ConversionCosting.For(charged, role, facts.ContinuousWeeks, terms, today);
+            var costs = ConversionCosting.For(charged, role, placementFacts.ContinuousWeeks, terms, today);
             // The decision is about the placement, which names the worker and the requisition: it is not listed
             // again under those, whose indexes a night's hundreds of thousands would only slow.
             var record = decision.Details.ToRecord(actor, now).About(placementId: placement.Id);

@@ -17,8 +17,7 @@ public sealed class PlacementFlagReview(
     IReadRepository<Placement> placements,
     IRepository<PlacementFlag> flags,
     IBulkInsert<PlacementFlag> newFlags,
-    IReadRepository<WorkerBreak> breaks,
-    IReadRepository<JobRole> jobRoles,
+    LiveLengthFacts facts,
     IPlacementLengthPolicy lengths,
     IRuleSetCatalogue catalogue,
     IUnitOfWork unitOfWork,
@@ -32,25 +31,16 @@ public sealed class PlacementFlagReview(
     {
         ArgumentNullException.ThrowIfNull(run);
         var today = run.Today;
-        var batch = await placements.ListAsync(new LivePlacementRowsSpec(range, today), cancellationToken);
-        var workerIds = batch.Select(p => p.WorkerId).Distinct().ToList();
-        var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
-            .Concat(batch.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
-        var recorded = (await breaks.ListAsync(new BreaksOfWorkersSpec(workerIds), cancellationToken)).ToLookup(b => b.WorkerId);
-        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var batch = await facts.ReadAsync(range, today, cancellationToken);
         var open = (await flags.ListAsync(new OpenFlagRowsSpec(range), cancellationToken)).ToLookup(f => f.PlacementId);
-        var rules = await lengths.AwrBreakRulesAsync(cancellationToken);
         var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PlacementLengthLimits)?.ServingVersion;
         var now = clock.GetUtcNow();
 
         var raised = 0;
         var resolutions = new Dictionary<int, string>();
-        foreach (var placement in batch)
+        foreach (var (placement, _, _, placementFacts) in batch)
         {
-            var awr = AwrClock.On(AwrPositions.Assignments(history[placement.WorkerId]),
-                recorded[placement.WorkerId].Select(b => new AwrBreak(b.From, b.To, b.Reason)), placement.JobRoleId, today, rules);
-            var facts = PolicyFacts.Live(roles[placement.JobRoleId], placement.StartDate, placement.PlannedEndDate, today, awr.Weeks, placement.ApprovedBeyondLimit);
-            var decision = await run.DecideOnceAsync(version, facts, f => lengths.DecideAsync(f, cancellationToken));
+            var decision = await run.DecideOnceAsync(version, placementFacts, f => lengths.DecideAsync(f, cancellationToken));
 
             var already = open[placement.Id].ToList();
             foreach (var flag in already.Where(f => decision.Flags.All(raisedNow => raisedNow.Kind != f.Kind)))
