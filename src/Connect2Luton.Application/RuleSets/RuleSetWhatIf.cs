@@ -1,39 +1,62 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Conversions;
+using Connect2Luton.Application.Jobs;
 using Connect2Luton.Application.Placements.Flags;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.RuleSets;
 
-/// <summary>A live placement whose decision the draft would change.</summary>
-public sealed record WhatIfChange(int PlacementId, string Worker, string Role, string ServiceArea, decimal PayRate, string Now, string Draft, IReadOnlyList<string> DraftReasons);
+/// <summary>
+/// A case the draft would decide differently: a live placement (<see cref="PlacementId"/>) or a shortlisted worker
+/// for an open requisition; what it is now, what the draft makes it, and why (the rules that fail under each).
+/// </summary>
+public sealed record WhatIfChange(
+    int? PlacementId, int RequisitionId, int WorkerId, string Worker, string Role, string Detail,
+    string Now, IReadOnlyList<string> NowReasons, string Draft, IReadOnlyList<string> DraftReasons)
+{
+    /// <summary>A key for the case, unique within a what-if.</summary>
+    public string Key => PlacementId is { } id ? id.ToString(CultureInfo.InvariantCulture) : $"r{RequisitionId}-w{WorkerId}";
+}
 
 /// <summary>What a draft would change: how many were decided, how many come out differently, and (up to a limit) which.</summary>
 public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, IReadOnlyList<WhatIfChange> Listed);
 
 /// <summary>
-/// Decides every live placement under the serving rules and under a draft, and lists those that would come out
-/// differently, so an officer sees a change's effect before it goes live: "14 live placements would be over the
-/// new cap". Only the rule sets whose facts a live placement gives on its own are tried this way.
+/// Decides every case a rule set decides in daily use, under the serving rules and under a draft, and lists those
+/// that would come out differently, so an officer sees a change's effect before it goes live: "14 live placements
+/// would be over the new cap". The pay, length and conversion rules decide live placements (length with each AWR
+/// clock, conversion with each worker's unbroken run, as the nightly checks count them); the preference rules rank
+/// the workers shortlisted for open requisitions. A case comes out differently when its outcome, or the rules it
+/// fails (the flags a length check raises), change.
 /// </summary>
 public sealed class RuleSetWhatIf(
     IReadRepository<Placement> placements,
+    IReadRepository<Requisition> requisitions,
     IReadRepository<JobRole> jobRoles,
     IReadRepository<Worker> workers,
+    LiveLengthFacts lengthFacts,
+    LiveConversionFacts conversionFacts,
     ReferenceNames names,
     TimeProvider clock)
 {
-    /// <summary>The most changed placements listed; the count says how many there are in all.</summary>
+    /// <summary>The most changed cases listed; the count says how many there are in all.</summary>
     public const int MostShown = 500;
 
-    public static bool Supports(string ruleSet) => ruleSet == RuleSetNames.PayRateCaps;
+    private const int Batch = 2_000;
+
+    public static bool Supports(string ruleSet) => ruleSet is RuleSetNames.PayRateCaps or RuleSetNames.PlacementLengthLimits
+        or RuleSetNames.PermanentConversionEligibility or RuleSetNames.LocalCandidatePreference;
 
     public async Task<WhatIfResult?> RunAsync(string ruleSet, IRuleSetTrial serving, IRuleSetTrial draft, CancellationToken cancellationToken)
     {
@@ -41,40 +64,139 @@ public sealed class RuleSetWhatIf(
         ArgumentNullException.ThrowIfNull(draft);
         if (!Supports(ruleSet)) return null;
         var today = clock.Today();
-        var live = await placements.ListAsync(new LivePlacementPayRowsSpec(today), cancellationToken);
-        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
-        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id);
-        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
-
-        var changed = new List<(LivePlacementPayRow Row, PolicyDecision Now, PolicyDecision Draft)>();
-        foreach (var row in live)
+        var cases = ruleSet switch
         {
-            var facts = PolicyFacts.PayRate(roles[row.JobRoleId], areas[row.ServiceAreaId].IsChildrensServices, agencies[row.SupplyAgencyId].Kind,
-                new PlacementRates(row.PayRate, row.HolidayPay, row.EmployerNationalInsurance, row.EmployerPension, row.Margin), row.WeeklyHours, today);
-            var now = serving.Decide(facts);
-            var next = draft.Decide(facts);
-            if (now.Outcome != next.Outcome) changed.Add((row, now, next));
+            RuleSetNames.PayRateCaps => PayCasesAsync(today, cancellationToken),
+            RuleSetNames.PlacementLengthLimits => LengthCasesAsync(today, cancellationToken),
+            RuleSetNames.PermanentConversionEligibility => ConversionCasesAsync(today, cancellationToken),
+            _ => ShortlistCasesAsync(today, cancellationToken),
+        };
+
+        var scanned = 0;
+        var changed = new List<(WhatIfCase Case, PolicyDecision Now, PolicyDecision Draft)>();
+        await foreach (var found in cases)
+        {
+            scanned++;
+            var now = serving.Decide(found.Facts);
+            var next = draft.Decide(found.Facts);
+            if (now.Outcome != next.Outcome || !FailedRules(now).SetEquals(FailedRules(next))) changed.Add((found, now, next));
         }
 
         var shown = changed.Take(MostShown).ToList();
-        var people = (await workers.ListAsync(new WorkerNamesSpec(shown.Select(c => c.Row.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
-        var changes = shown.Select(c => new WhatIfChange(c.Row.Id, people.GetValueOrDefault(c.Row.WorkerId, "?"), roles[c.Row.JobRoleId].Title,
-            areas[c.Row.ServiceAreaId].Name, c.Row.PayRate, c.Now.Outcome, c.Draft.Outcome, c.Draft.Failed.Select(r => r.Message).ToList())).ToList();
-        return new WhatIfResult("live placements", live.Count, changed.Count, changes);
+        var people = (await workers.ListAsync(new WorkerNamesSpec(shown.Select(c => c.Case.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        var changes = shown.Select(c => new WhatIfChange(c.Case.PlacementId, c.Case.RequisitionId, c.Case.WorkerId, people.GetValueOrDefault(c.Case.WorkerId, "?"),
+            roles.GetValueOrDefault(c.Case.JobRoleId, "?"), c.Case.Detail, c.Now.Outcome, Messages(c.Now), c.Draft.Outcome, Messages(c.Draft))).ToList();
+        return new WhatIfResult(ruleSet == RuleSetNames.LocalCandidatePreference ? "shortlisted workers on open requisitions" : "live placements", scanned, changed.Count, changes);
     }
+
+    private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
+
+    private static List<string> Messages(PolicyDecision decision) => decision.Failed.Select(r => r.Message).ToList();
+
+    private async IAsyncEnumerable<WhatIfCase> PayCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id);
+        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
+        await foreach (var range in LiveRangesAsync(today, cancellationToken))
+        {
+            foreach (var row in await placements.ListAsync(new LivePlacementPayRowsSpec(range, today), cancellationToken))
+            {
+                var facts = PolicyFacts.PayRate(roles[row.JobRoleId], areas[row.ServiceAreaId].IsChildrensServices, agencies[row.SupplyAgencyId].Kind,
+                    new PlacementRates(row.PayRate, row.HolidayPay, row.EmployerNationalInsurance, row.EmployerPension, row.Margin), row.WeeklyHours, today);
+                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
+                    string.Create(CultureInfo.InvariantCulture, $"£{row.PayRate:0.00} an hour, {areas[row.ServiceAreaId].Name}"), facts);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<WhatIfCase> LengthCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var range in LiveRangesAsync(today, cancellationToken))
+        {
+            foreach (var (row, _, awrWeeks, facts) in await lengthFacts.ReadAsync(range, today, cancellationToken))
+            {
+                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
+                    string.Create(CultureInfo.InvariantCulture, $"Week {facts.WeeksInPost + 1} of {facts.TotalWeeks}, AWR week {awrWeeks}, ends {row.PlannedEndDate:d MMM yyyy}"), facts);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<WhatIfCase> ConversionCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var range in LiveRangesAsync(today, cancellationToken))
+        {
+            var live = await conversionFacts.LiveAsync(range, today, cancellationToken);
+            foreach (var (row, _, facts) in await conversionFacts.ReadAsync(range, live, live, today, cancellationToken))
+            {
+                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
+                    string.Create(CultureInfo.InvariantCulture, $"{facts.ContinuousWeeks} continuous weeks, {facts.RequisitionReason}"), facts);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<WhatIfCase> ShortlistCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
+        var open = await requisitions.ListAsync(new OpenRequisitionShortlistsSpec(), cancellationToken);
+        foreach (var chunk in open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => (Requisition: r, Entry: e))).Chunk(Batch))
+        {
+            var people = (await workers.ListAsync(new ShortlistedWorkersSpec(chunk.Select(c => c.Entry.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id);
+            foreach (var (requisition, entry) in chunk)
+            {
+                if (!people.TryGetValue(entry.WorkerId, out var worker)) continue;
+                var supplier = agencies[worker.SupplyAgencyId];
+                var facts = PolicyFacts.LocalPreference(new ShortlistCandidate(worker.Id, worker.PostcodeDistrict, supplier.Kind, supplier.IsLocal, worker.PreviousCouncil,
+                    worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn), roles[requisition.JobRoleId].DfeRoleType is not null, today);
+                yield return new WhatIfCase(null, requisition.Id, worker.Id, requisition.JobRoleId,
+                    $"Requisition {requisition.Id}, {worker.PostcodeDistrict}, {supplier.Name}", facts);
+            }
+        }
+    }
+
+    /// <summary>The live placements in id ranges of a batch each, as the nightly checks read them.</summary>
+    private async IAsyncEnumerable<PlacementRange> LiveRangesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var afterId = 0;
+        while (true)
+        {
+            var ids = await placements.ListAsync(new LivePlacementIdsAfterSpec(afterId, today, Batch), cancellationToken);
+            if (ids.Count == 0) yield break;
+            yield return new PlacementRange(afterId, ids[^1]);
+            afterId = ids[^1];
+        }
+    }
+
+    private sealed record WhatIfCase(int? PlacementId, int RequisitionId, int WorkerId, int JobRoleId, string Detail, object Facts);
 }
 
-/// <summary>Every live placement with what its pay-rate decision needs.</summary>
+/// <summary>Every live placement of a range with what its pay-rate decision needs.</summary>
 public sealed class LivePlacementPayRowsSpec : Specification<Placement, LivePlacementPayRow>
 {
-    public LivePlacementPayRowsSpec(DateOnly today)
+    public LivePlacementPayRowsSpec(PlacementRange range, DateOnly today)
     {
-        Query.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= today).OrderBy(p => p.Id);
-        Query.Select(p => new LivePlacementPayRow(p.Id, p.WorkerId, p.JobRoleId, p.ServiceAreaId, p.SupplyAgencyId,
+        ArgumentNullException.ThrowIfNull(range);
+        Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today).OrderBy(p => p.Id);
+        Query.Select(p => new LivePlacementPayRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.ServiceAreaId, p.SupplyAgencyId,
             p.Rates.PayRate, p.Rates.HolidayPay, p.Rates.EmployerNationalInsurance, p.Rates.EmployerPension, p.Rates.Margin, p.WeeklyHours));
     }
 }
 
 public sealed record LivePlacementPayRow(
-    int Id, int WorkerId, int JobRoleId, int ServiceAreaId, int SupplyAgencyId,
+    int Id, int WorkerId, int RequisitionId, int JobRoleId, int ServiceAreaId, int SupplyAgencyId,
     decimal PayRate, decimal HolidayPay, decimal EmployerNationalInsurance, decimal EmployerPension, decimal Margin, decimal WeeklyHours);
+
+/// <summary>Open requisitions with their shortlists: the rankings a preference draft would change.</summary>
+public sealed class OpenRequisitionShortlistsSpec : Specification<Requisition>
+{
+    public OpenRequisitionShortlistsSpec() =>
+        Query.Where(r => r.Status == RequisitionStatus.Open).Include(r => r.Shortlist).OrderBy(r => r.Id).AsNoTracking();
+}
+
+/// <summary>The given workers, to rank as the shortlist ranks them.</summary>
+public sealed class ShortlistedWorkersSpec : Specification<Worker>
+{
+    public ShortlistedWorkersSpec(IReadOnlyCollection<int> ids) => Query.Where(w => ids.Contains(w.Id)).AsNoTracking();
+}

@@ -215,6 +215,35 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task What_if_shows_the_placements_a_shorter_review_point_would_flag_and_the_shortlisted_workers_a_smaller_Luton_would_move()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        async Task<IDocument> WhatIfAsync(string ruleSet, string from, string to)
+        {
+            var edit = await client.GetPageAsync($"/Rules/Edit/{ruleSet}");
+            JsonOf(edit).ShouldContain(from);
+            return await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
+            {
+                ["Input.Json"] = JsonOf(edit).Replace(from, to, StringComparison.Ordinal), ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+            }, $"/Rules/Edit/{ruleSet}?handler=WhatIf"));
+        }
+        var (fiveMonthsIn, inLu4) = await LengthAndPreferenceCasesAsync();
+
+        var review = await WhatIfAsync("placement-length-limits", "{ \"Name\": \"reviewMonths\", \"Expression\": \"6\"", "{ \"Name\": \"reviewMonths\", \"Expression\": \"5\"");
+        var luton = await WhatIfAsync("local-candidate-preference", "LU3, LU4", "LU3");
+
+        fiveMonthsIn.Count.ShouldBeGreaterThan(0, "the demo data has live placements five months in");
+        review.Text("#what-if-summary").ShouldStartWith($"{fiveMonthsIn.Count} of ");
+        review.QuerySelectorAll("#what-if-changes tbody tr").Select(r => int.Parse(r.Id!["what-if-".Length..], CultureInfo.InvariantCulture)).Order().ShouldBe(fiveMonthsIn);
+        review.QuerySelectorAll("#what-if-changes tbody tr").ShouldAllBe(r => r.TextContent.Contains("5 months in post: past 5 months"));
+        inLu4.Count.ShouldBeGreaterThan(0, "the demo data has LU4 workers shortlisted on open requisitions");
+        luton.Text("#what-if-summary").ShouldStartWith($"{inLu4.Count} of ");
+        luton.Text("#what-if-summary").ShouldContain("shortlisted workers on open requisitions");
+        luton.QuerySelectorAll("#what-if-changes tbody tr").Select(r => r.Id!).Order().ShouldBe(inLu4.Order());
+        Serving().ShouldNotContain("\"Expression\": \"5\"", Case.Sensitive, "a what-if changes nothing");
+    }
+
+    [Fact]
     public async Task A_save_with_no_comment_is_refused_at_the_comment()
     {
         var client = await factory.SignedInAsAsync(Officer);
@@ -294,6 +323,19 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var compare = after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).PathName
             + after.QuerySelectorAll<IHtmlAnchorElement>("#versions a").First(a => a.TextContent.Contains("Compare", StringComparison.Ordinal)).Search;
         (await client.GetPageAsync(compare)).Text("#diff").ShouldContain("50.00m");
+    }
+
+    private async Task<(List<int> FiveMonthsIn, List<string> ShortlistedInLu4)> LengthAndPreferenceCasesAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var fiveMonthsIn = db.Placements.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today).AsEnumerable()
+            .Where(p => PlacementCalendar.WholeMonths(p.StartDate, Clocks.Today) == 5).Select(p => p.Id).Order().ToList();
+        var lu4 = db.Workers.Where(w => w.PostcodeDistrict == "LU4").Select(w => w.Id).ToHashSet();
+        var shortlisted = db.Requisitions.Where(r => r.Status == Domain.Requisitions.RequisitionStatus.Open).SelectMany(r => r.Shortlist)
+            .Where(e => e.Status == Domain.Requisitions.ShortlistEntryStatus.Shortlisted).AsEnumerable()
+            .Where(e => lu4.Contains(e.WorkerId)).Select(e => $"what-if-r{e.RequisitionId}-w{e.WorkerId}").ToList();
+        return (fiveMonthsIn, shortlisted);
     }
 
     private async Task<(Placement Placement, int RequisitionId, int WorkerId, string WorkerName)> RealCaseAsync()
