@@ -103,9 +103,7 @@ public sealed class RuleSetRealCases(
         if (worker is null) return RealCaseFacts.Refused(Fields.Worker, $"There is no worker {workerId}");
         var role = await RoleAsync(requisition.JobRoleId, cancellationToken);
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).Single(a => a.Id == worker.SupplyAgencyId);
-        var candidate = new ShortlistCandidate(worker.Id, worker.PostcodeDistrict, supplier.Kind, supplier.IsLocal, worker.PreviousCouncil,
-            worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn);
-        return RealCaseFacts.Of(PolicyFacts.LocalPreference(candidate, role.DfeRoleType is not null, clock.Today()),
+        return RealCaseFacts.Of(PolicyFacts.LocalPreference(ShortlistCandidate.Of(worker, supplier), role.DfeRoleType is not null, clock.Today()),
             $"{worker.FullName} for requisition {requisition.Id} ({role.Title})");
     }
 

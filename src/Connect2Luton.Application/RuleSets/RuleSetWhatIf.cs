@@ -148,8 +148,7 @@ public sealed class RuleSetWhatIf(
             {
                 if (!people.TryGetValue(entry.WorkerId, out var worker)) continue;
                 var supplier = agencies[worker.SupplyAgencyId];
-                var facts = PolicyFacts.LocalPreference(new ShortlistCandidate(worker.Id, worker.PostcodeDistrict, supplier.Kind, supplier.IsLocal, worker.PreviousCouncil,
-                    worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn), roles[requisition.JobRoleId].DfeRoleType is not null, today);
+                var facts = PolicyFacts.LocalPreference(ShortlistCandidate.Of(worker, supplier), roles[requisition.JobRoleId].DfeRoleType is not null, today);
                 yield return new WhatIfCase(null, requisition.Id, worker.Id, requisition.JobRoleId,
                     $"Requisition {requisition.Id}, {worker.PostcodeDistrict}, {supplier.Name}", facts);
             }

@@ -44,8 +44,7 @@ public sealed class ShortlistCommands(
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).Single(a => a.Id == worker.SupplyAgencyId);
         var today = clock.Today();
         var decision = await preference.DecideAsync(PolicyFacts.LocalPreference(
-            new ShortlistCandidate(worker.Id, worker.PostcodeDistrict, supplier.Kind, supplier.IsLocal, worker.PreviousCouncil, worker.PreviousCouncilRegion,
-                worker.LeftPermanentCouncilPostOn, worker.QualifiedOn), role.DfeRoleType is not null, today), cancellationToken);
+            ShortlistCandidate.Of(worker, supplier), role.DfeRoleType is not null, today), cancellationToken);
         if (!decision.Eligible)
             return CommandResult.Conflict($"{worker.FullName} cannot be engaged for this role: {string.Join("; ", decision.Ineligibilities)}");
 
