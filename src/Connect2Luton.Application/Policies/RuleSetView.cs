@@ -1,12 +1,16 @@
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>A rule set as officers read it: what it is for, its named values, its rules, and the facts rules can use.</summary>
+/// <param name="FailureOutcomes">What failing one of its rules may mean, least severe first; none where rules only award tiers and points.</param>
+/// <param name="OutcomesNeedingApprovers">The failure outcomes that allow an exception, signed off by the rule's approvers.</param>
 public sealed record RuleSetView(
     RuleSetStatus Status,
     string? Description,
     IReadOnlyList<NamedValueView> NamedValues,
     IReadOnlyList<RuleView> Rules,
-    IReadOnlyList<FactView> Facts);
+    IReadOnlyList<FactView> Facts,
+    IReadOnlyList<string> FailureOutcomes,
+    IReadOnlyList<string> OutcomesNeedingApprovers);
 
 public sealed record NamedValueView(string Name, string Expression, string? Description);
 

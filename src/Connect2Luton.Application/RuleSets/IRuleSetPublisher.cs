@@ -31,6 +31,15 @@ public interface IRuleSetPublisher
     /// <summary>A draft's named values in order with their expressions, as its text has them; null for text that cannot be read.</summary>
     IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json);
 
+    /// <summary>A draft's rules in order, as their form fields show them; null for text that cannot be read.</summary>
+    IReadOnlyList<RuleText>? RulesOf(string json);
+
+    /// <summary>
+    /// A draft with rules changed, taken out or added, each in place in the text so the rest stays exactly as it
+    /// was; the problems if a rule named is not in the draft, a new rule's name is taken, or the text is not readable.
+    /// </summary>
+    (string Json, IReadOnlyList<string> Problems) WithRules(string json, RuleChanges changes);
+
     /// <summary>The serving version of a rule set, to decide with beside a draft.</summary>
     IRuleSetTrial? ServingTrial(string name);
 

@@ -60,7 +60,9 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description)).ToList() ?? [],
             document?.Rules.Select(r => new RuleView(r.RuleName, r.Expression, r.Properties.Description, r.Enabled, r.SuccessEvent, r.ErrorMessage,
                 r.Properties.Outcome, r.Properties.Approvers, r.Properties.Flag, r.Properties.Tier, r.Properties.Points, r.Properties.AppliesWhen)).ToList() ?? [],
-            FactDocumentation.Of(definition.FactType));
+            FactDocumentation.Of(definition.FactType),
+            definition.FailureOutcomesBySeverity,
+            definition.OutcomesNeedingApprovers);
     }
 
     /// <summary>The serving version of a rule set, for screens and the rules workspace.</summary>
@@ -184,6 +186,10 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         RuleFileText.SetNamedValues(json, expressions);
 
     public IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json) => RuleFileText.NamedValues(json);
+
+    public IReadOnlyList<RuleText>? RulesOf(string json) => RuleFileRules.Of(json);
+
+    public (string Json, IReadOnlyList<string> Problems) WithRules(string json, RuleChanges changes) => RuleFileRules.Change(json, changes);
 
     public IRuleSetTrial? ServingTrial(string name) => ServingVersionOf(name) is { } set ? new Trial(set) : null;
 
