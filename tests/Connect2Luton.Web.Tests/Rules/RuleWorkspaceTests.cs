@@ -149,6 +149,75 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_officer_switches_a_rule_off_rewords_one_takes_one_out_and_adds_one_in_their_forms_beside_an_edit_to_the_text()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var original = JsonOf(edit);
+        edit.QuerySelector<IHtmlTextAreaElement>("#Rules_WithinDfeCap__Expression")!.Value.ShouldBe("dfeCappedRate <= dfeCap");
+        // The officer also raises a cap in the text itself: the value's field and every rule's form go back untouched.
+        var textEdited = original.Replace(SocialWorkerCap, "\"Name\": \"capSocialWorker\", \"Expression\": \"50.00m\"", StringComparison.Ordinal);
+        var reworded = "Over the interim charge cap of £{interimChargeCap:0.00} an hour: only the Chief Executive can sign this off.";
+
+        var applied = await Browsing.ParseAsync(await client.PressAsync(edit, "Apply", new Dictionary<string, string>
+        {
+            ["Input.Json"] = textEdited,
+            ["Rules[GradeHasACap].Enabled"] = "false",
+            ["Rules[WithinInterimChargeCap].ErrorMessage"] = reworded,
+            ["Rules[WithinGradeCapForGradesAtoD].Remove"] = "true",
+            ["NewRule.Name"] = "ChargeCoversPay",
+            ["NewRule.Expression"] = "input.ChargeRate >= input.PayRate",
+            ["NewRule.ErrorMessage"] = "The charge of £{input.ChargeRate:0.00} an hour is below the pay of £{input.PayRate:0.00}.",
+            ["NewRule.Description"] = "The council is never charged less than the worker is paid.",
+            ["NewRule.Outcome"] = "Refused",
+        }));
+
+        var draft = JsonOf(applied);
+        draft.ShouldContain("\"Expression\": \"50.00m\"", Case.Sensitive, "the edit to the text is kept: untouched fields do not undo it");
+        draft.ShouldNotContain("WithinGradeCapForGradesAtoD");
+        draft.ShouldContain("\"Figures\": [ \"gradeCap\" ] },\n      \"Enabled\": false\n    }", Case.Sensitive, "switched off where it is, laid out as its rule is");
+        draft.ShouldContain(reworded);
+        draft.ShouldEndWith("    },\n    {\n      \"RuleName\": \"ChargeCoversPay\",\n      \"Expression\": \"input.ChargeRate >= input.PayRate\",\n      " +
+            "\"ErrorMessage\": \"The charge of £{input.ChargeRate:0.00} an hour is below the pay of £{input.PayRate:0.00}.\",\n      " +
+            "\"Properties\": { \"Description\": \"The council is never charged less than the worker is paid.\", \"Outcome\": \"Refused\" }\n    }\n  ]\n}\n");
+        applied.Text("#rule-added").ShouldContain("ChargeCoversPay");
+        applied.QuerySelector<IHtmlInputElement>("#NewRule_Name")!.Value.ShouldBeEmpty("the rule added is in the draft now, not in the form");
+        applied.Text("#rule-GradeHasACap summary").ShouldContain("(off)");
+        applied.QuerySelector<IHtmlInputElement>("#Rules_GradeHasACap__Enabled")!.IsChecked.ShouldBeFalse();
+        applied.QuerySelector<IHtmlTextAreaElement>("#Rules_WithinInterimChargeCap__ErrorMessage")!.Value.ShouldBe(reworded);
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(original, "writing the forms into the draft saves nothing");
+
+        // A new rule with no proper name and nothing to check is refused beside its fields, and the draft is left as it was.
+        var refused = await Browsing.ParseAsync(await client.PressAsync(applied, "Apply", new Dictionary<string, string>
+        {
+            ["NewRule.Name"] = "Within cap!", ["NewRule.ErrorMessage"] = "Over", ["NewRule.Outcome"] = "Allowed",
+        }));
+        refused.Text("#NewRule_Name-error").ShouldContain("one word of letters and digits");
+        refused.Text("#NewRule_Expression-error").ShouldContain("Enter what the new rule checks");
+        refused.Text("#NewRule_Outcome-error").ShouldContain("Choose what failing the rule means");
+        refused.QuerySelector<IHtmlInputElement>("#NewRule_Name")!.Value.ShouldBe("Within cap!", "what was typed comes back to be put right");
+        JsonOf(refused).ShouldBe(draft);
+
+        // Saved with only the reworded message and the new rule, it serves at once and decides with the new rule.
+        var saved = await client.PressAsync(edit, "Save", new Dictionary<string, string>
+        {
+            ["Rules[WithinInterimChargeCap].ErrorMessage"] = reworded,
+            ["NewRule.Name"] = "ChargeCoversPay", ["NewRule.Expression"] = "input.ChargeRate >= input.PayRate",
+            ["NewRule.ErrorMessage"] = "The charge is below the pay.", ["NewRule.Outcome"] = "Refused",
+            ["Input.Comment"] = "Charges below pay are refused; the interim message names who signs off",
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var decided = await factory.Services.GetRequiredService<IPayRatePolicy>().DecideAsync(FortySevenPounds with { ChargeRate = 30m });
+        decided.Outcome.ShouldBe(PayRateOutcome.Refused);
+        decided.Details.Failed.Select(r => r.Rule).ShouldContain("ChargeCoversPay");
+        Serving().ShouldContain(reworded);
+
+        var putBack = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        (await SaveAsync(client, putBack, original, "Back as it was")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Serving().ShouldBe(original);
+    }
+
+    [Fact]
     public async Task An_officer_tries_the_draft_on_a_sample_keeps_it_as_a_test_case_and_saves_it_with_the_rules()
     {
         var client = await factory.SignedInAsAsync(Officer);

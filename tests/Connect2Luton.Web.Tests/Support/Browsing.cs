@@ -43,6 +43,25 @@ public static class Browsing
             using var forged = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
             return await client.PostAsync(new Uri(action, UriKind.Relative), forged);
         }
+        return await PostFormAsync(client, form, fields, action ?? ActionOf(page, form));
+    }
+
+    /// <summary>
+    /// Presses a form's button as a browser would: the whole form it is in, with the fields given changed, goes to
+    /// the button's own action (a Razor Pages handler, <c>?handler=Name</c>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(this HttpClient client, IDocument page, string handler, IDictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var button = page.QuerySelectorAll<IHtmlButtonElement>("button[formaction]")
+            .FirstOrDefault(b => b.GetAttribute("formaction")!.EndsWith($"?handler={handler}", StringComparison.Ordinal))
+            ?? throw new ShouldAssertException($"{page.Url} has no button for the handler {handler}.");
+        var form = button.Closest("form") as IHtmlFormElement ?? throw new ShouldAssertException($"The {handler} button is in no form.");
+        return await PostFormAsync(client, form, fields ?? new Dictionary<string, string>(), new Uri(new Uri(page.Url), button.GetAttribute("formaction")!).PathAndQuery);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, IDictionary<string, string> fields, string target)
+    {
         // What a browser would send unchanged: every named field's current value (a checked box, a selected option).
         var values = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
@@ -54,7 +73,6 @@ public static class Browsing
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]")) values[select.Name!] = select.Value ?? string.Empty;
         foreach (var textarea in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]")) values[textarea.Name!] = textarea.Value;
         foreach (var (name, value) in fields) values[name] = value;
-        var target = action ?? ActionOf(page, form);
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(new Uri(target, UriKind.Relative), content);
     }

@@ -20,9 +20,43 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     [BindProperty]
     public EditForm Input { get; set; } = new();
 
+    // Each form below is bound by its own name: with none of its fields posted, the binder would otherwise fall back
+    // to binding it from the whole form and the route, where {name} would pass for a value's or rule's name.
+
     /// <summary>Named values as typed in their fields, by name: set in the draft's text before anything else is done with it.</summary>
-    [BindProperty]
+    [BindProperty(Name = nameof(Values))]
     public Dictionary<string, string?> Values { get; set; } = [];
+
+    /// <summary>What each named value's field showed: a field posted as it was shown leaves the text alone.</summary>
+    [BindProperty(Name = nameof(ValuesShown))]
+    public Dictionary<string, string?> ValuesShown { get; set; } = [];
+
+    /// <summary>The draft's rules as typed in their forms, by rule name: set in the draft's text, like the values.</summary>
+    [BindProperty(Name = nameof(Rules))]
+    public Dictionary<string, RuleFields> Rules { get; set; } = [];
+
+    /// <summary>The draft's rules in order, for their forms.</summary>
+    public IReadOnlyList<RuleText> RuleList { get; private set; } = [];
+
+    /// <summary>A rule to add after the draft's last.</summary>
+    [BindProperty(Name = nameof(NewRule))]
+    public NewRuleForm NewRule { get; set; } = new();
+
+    /// <summary>After a rule was added through its form: its name.</summary>
+    public string? RuleAdded { get; private set; }
+
+    /// <summary>What failing a rule of this rule set may mean, and which of those need approvers.</summary>
+    public IReadOnlyList<string> FailureOutcomes { get; private set; } = [];
+
+    public IReadOnlyList<string> OutcomesNeedingApprovers { get; private set; } = [];
+
+    /// <summary>Whether a field under the prefix was refused, so its part of the page opens to show why.</summary>
+    public bool HasErrorsUnder(string prefix) =>
+        ModelState.Any(m => m.Key.StartsWith(prefix, StringComparison.Ordinal) && m.Value?.Errors.Count > 0);
+
+    // Whether the rules' forms were written into the draft; if not, they show what was typed, to be put right.
+    private bool _rulesTaken;
+    private bool _valuesTaken;
 
     /// <summary>The draft's named values with what each is, for the fields above the text.</summary>
     public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; private set; } = [];
@@ -71,6 +105,9 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         Sample = samples.DefaultSample(name, serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
         return Page();
     }
+
+    /// <summary>Writes the values and rules changed in their fields into the draft's text; nothing is saved.</summary>
+    public IActionResult OnPostApply(string name) => ReadDraft(name) is null ? NotFound() : Page();
 
     /// <summary>Runs every check and the test cases on the draft; nothing is saved.</summary>
     public IActionResult OnPostCheck(string name)
@@ -171,7 +208,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
             ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
             return false;
         }
-        return ApplyValues();
+        return ApplyValues() && ApplyRules();
     }
 
     /// <summary>The draft compiled to decide with, or null with its problems shown.</summary>
@@ -198,7 +235,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         if (publisher.Serving(name) is not { } serving) return NotFound();
         Serving = serving;
         KeepLineEndings(serving);
-        if (!string.IsNullOrWhiteSpace(Input.Json) && !ApplyValues()) return Page();
+        if (!string.IsNullOrWhiteSpace(Input.Json) && !(ApplyValues() && ApplyRules())) return Page();
         var saved = await editing.SaveAsync(name, Input.Json, Input.TestCases, StartedFrom, Input.Comment, cancellationToken);
         if (saved.Result.Succeeded)
         {
@@ -231,15 +268,55 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         ArgumentNullException.ThrowIfNull(context);
         // Whatever the handler did, the fields show the draft as it now stands.
         if (Serving is null || context.Result is not PageResult) return;
-        var descriptions = catalogue.Describe(Serving.Name)?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
+        var view = catalogue.Describe(Serving.Name);
+        var descriptions = view?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
+        FailureOutcomes = view?.FailureOutcomes ?? [];
+        OutcomesNeedingApprovers = view?.OutcomesNeedingApprovers ?? [];
         NamedValues = (publisher.NamedValuesOf(Input.Json ?? Serving.Json) ?? publisher.NamedValuesOf(Serving.Json) ?? [])
             .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
         Facts = samples.FactsOf(Serving.Name);
         if (Sample.Count == 0) Sample = samples.DefaultSample(Serving.Name, Input.TestCases ?? Serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
-        // A field refused keeps what was typed in it, beside its error; the others show the draft's values.
-        Values = NamedValues.ToDictionary(v => v.Name, v => ModelState.TryGetValue($"Values[{v.Name}]", out var entry) && entry.Errors.Count > 0
-            ? entry.AttemptedValue
-            : v.Expression);
+        ShowValues();
+        ShowRules();
+    }
+
+    // Values the draft took show as the draft now has them; values it did not take show as typed, to be put right.
+    private void ShowValues()
+    {
+        var typed = Values;
+        var shown = ValuesShown;
+        Values = [];
+        ValuesShown = [];
+        foreach (var (name, expression, _) in NamedValues)
+        {
+            var keep = !_valuesTaken && typed.ContainsKey(name);
+            Values[name] = keep ? typed[name] : expression;
+            ValuesShown[name] = keep ? shown.GetValueOrDefault(name) ?? expression : expression;
+        }
+    }
+
+    private void ShowRules()
+    {
+        RuleList = publisher.RulesOf(Input.Json ?? Serving.Json) ?? publisher.RulesOf(Serving.Json) ?? [];
+        var typed = Rules;
+        Rules = [];
+        foreach (var rule in RuleList)
+        {
+            if (!_rulesTaken && typed.TryGetValue(rule.Name, out var asTyped))
+            {
+                asTyped.Shown ??= RuleFields.FingerprintOf(rule);
+                Rules[rule.Name] = asTyped;
+                continue;
+            }
+            Rules[rule.Name] = RuleFields.Of(rule);
+            // The fields show the draft, not what was posted: the rule may have been changed in the text, or taken out and put back.
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"Rules[{rule.Name}].", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        }
+        if (RuleAdded is not null)
+        {
+            NewRule = new NewRuleForm();
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(NewRule)}.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        }
     }
 
     /// <summary>Sets the named values typed in their fields into the draft's text; false, with the errors, if it cannot.</summary>
@@ -250,7 +327,8 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         var empty = false;
         foreach (var (valueName, typed) in Values)
         {
-            if (!current.TryGetValue(valueName, out var expression) || typed?.Trim() == expression) continue;
+            // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
+            if (!current.TryGetValue(valueName, out var expression) || typed?.Trim() == (ValuesShown.GetValueOrDefault(valueName) ?? expression).Trim()) continue;
             if (string.IsNullOrWhiteSpace(typed))
             {
                 ModelState.AddModelError($"Values[{valueName}]", $"Enter a value for {valueName}");
@@ -259,10 +337,12 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
             else changed[valueName] = typed;
         }
         if (empty) return false;
+        _valuesTaken = true;
         if (changed.Count == 0) return true;
         var (json, problems) = publisher.WithNamedValues(Input.Json!, changed);
         if (problems.Count > 0)
         {
+            _valuesTaken = false;
             foreach (var problem in problems) ModelState.AddModelError("Input.Json", problem);
             return false;
         }
@@ -270,6 +350,74 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         ModelState.Remove("Input.Json");
         Input.Json = json;
         return true;
+    }
+
+    /// <summary>
+    /// Sets the rules changed in their forms into the draft's text, takes out those ticked to go and adds the new
+    /// one; false, with the errors beside the fields, if it cannot. Rules posted as shown are left as the text has them.
+    /// </summary>
+    private bool ApplyRules()
+    {
+        var current = publisher.RulesOf(Input.Json!)?.ToDictionary(r => r.Name, StringComparer.Ordinal) ?? [];
+        var errorsBefore = ModelState.ErrorCount;
+        var changed = new List<RuleText>();
+        var removed = new List<string>();
+        foreach (var (ruleName, fields) in Rules)
+        {
+            // A rule no longer in the text was renamed or taken out there: the text has the last word.
+            if (fields is null || !current.TryGetValue(ruleName, out var rule)) continue;
+            if (fields.Remove)
+            {
+                removed.Add(ruleName);
+                continue;
+            }
+            var typed = fields.ToRule(ruleName);
+            if (RuleFields.FingerprintOf(typed) == (fields.Shown ?? RuleFields.FingerprintOf(rule))) continue;
+            if (typed.Expression.Length == 0) ModelState.AddModelError($"Rules[{ruleName}].Expression", $"Enter what {ruleName} checks");
+            if (typed.ErrorMessage.Length == 0) ModelState.AddModelError($"Rules[{ruleName}].ErrorMessage", $"Enter the message {ruleName} gives when it fails");
+            changed.Add(typed);
+        }
+        var added = NewRuleTyped(current);
+        if (ModelState.ErrorCount > errorsBefore) return false;
+        var changes = new RuleChanges(changed, removed, added);
+        if (changes.Any)
+        {
+            var (json, problems) = publisher.WithRules(Input.Json!, changes);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) ModelState.AddModelError("Input.Json", problem);
+                return false;
+            }
+            ModelState.Remove("Input.Json");
+            Input.Json = json;
+        }
+        RuleAdded = added?.Name;
+        _rulesTaken = true;
+        return true;
+    }
+
+    /// <summary>The rule typed in the new rule's form, null if it was left empty; its errors go beside its fields.</summary>
+    private NewRule? NewRuleTyped(Dictionary<string, RuleText> current)
+    {
+        if (NewRule.IsEmpty) return null;
+        var name = NewRule.Name?.Trim() ?? string.Empty;
+        var field = $"{nameof(NewRule)}.";
+        var outcomes = catalogue.Describe(Serving.Name);
+        if (name.Length == 0) ModelState.AddModelError(field + nameof(NewRuleForm.Name), "Name the new rule, like 'WithinAgencyCap'");
+        else if (name.Length > 100 || !name.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(name[0]))
+            ModelState.AddModelError(field + nameof(NewRuleForm.Name), "A rule's name is one word of letters and digits, starting with a letter, at most 100 long, like 'WithinAgencyCap'");
+        else if (current.ContainsKey(name)) ModelState.AddModelError(field + nameof(NewRuleForm.Name), $"There is already a rule named {name}: choose another name");
+        if (string.IsNullOrWhiteSpace(NewRule.Expression)) ModelState.AddModelError(field + nameof(NewRuleForm.Expression), "Enter what the new rule checks, like 'input.PayRate <= capGradeE'");
+        if (string.IsNullOrWhiteSpace(NewRule.ErrorMessage)) ModelState.AddModelError(field + nameof(NewRuleForm.ErrorMessage), "Enter the message the new rule gives when it fails");
+        var outcome = string.IsNullOrWhiteSpace(NewRule.Outcome) ? null : NewRule.Outcome.Trim();
+        if (outcome is not null && outcomes?.FailureOutcomes.Contains(outcome) != true)
+            ModelState.AddModelError(field + nameof(NewRuleForm.Outcome), "Choose what failing the rule means from the list");
+        else if (outcome is not null && outcomes!.OutcomesNeedingApprovers.Contains(outcome) && string.IsNullOrWhiteSpace(NewRule.Approvers))
+            ModelState.AddModelError(field + nameof(NewRuleForm.Approvers), $"Say who signs off an exception when the rule fails ({Words.Outcome(outcome)})");
+        else if (!string.IsNullOrWhiteSpace(NewRule.Approvers) && (outcome is null || !outcomes!.OutcomesNeedingApprovers.Contains(outcome)))
+            ModelState.AddModelError(field + nameof(NewRuleForm.Approvers), "Approvers sign off exceptions: choose an outcome that allows one, or leave this empty");
+        return new NewRule(name, NewRule.Expression?.Trim() ?? string.Empty, NewRule.ErrorMessage?.Trim() ?? string.Empty,
+            NewRule.SuccessEvent?.Trim(), NewRule.Description?.Trim(), outcome, NewRule.Approvers?.Trim());
     }
 
     // Browsers send a textarea's lines ending CR LF whatever the text had: put back the endings the files use, so
