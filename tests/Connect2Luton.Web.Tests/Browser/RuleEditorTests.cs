@@ -33,4 +33,26 @@ public sealed class RuleEditorTests(ChromiumFactory factory) : IClassFixture<Chr
         (await page.Locator("#Input_Json").InputValueAsync()).ShouldBe(original + "oops");
         problems.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task An_officer_switches_a_rule_off_in_its_form_and_the_code_editor_shows_it_written_into_the_draft()
+    {
+        var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");
+        await page.GotoAsync("/Rules/Edit/placement-length-limits");
+        await page.Locator(".cm-editor").First.WaitForAsync();
+
+        await page.ClickAsync("#rule-UnderReviewPoint summary");
+        await page.UncheckAsync("#Rules_UnderReviewPoint__Enabled");
+        await page.ClickAsync("button[formaction*='handler=Apply']");
+        await page.Locator("#rule-UnderReviewPoint summary").WaitForAsync();
+
+        (await page.Locator("#rule-UnderReviewPoint summary").TextContentAsync()).ShouldNotBeNull().ShouldContain("(off)");
+        var draft = await page.Locator("#Input_Json").InputValueAsync();
+        draft.ShouldContain("\"Enabled\": false");
+        (await page.Locator(".cm-editor").First.IsVisibleAsync()).ShouldBeTrue("the editor shows the draft the forms were written into");
+        await page.ClickAsync("#rule-UnderReviewPoint summary");
+        (await page.IsCheckedAsync("#Rules_UnderReviewPoint__Enabled")).ShouldBeFalse();
+        await page.Locator("#rules").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "rule-switched-off.png") });
+        problems.ShouldBeEmpty();
+    }
 }
