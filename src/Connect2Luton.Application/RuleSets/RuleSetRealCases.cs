@@ -2,6 +2,7 @@ using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Conversions;
+using Connect2Luton.Application.Jobs;
 using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Placements.Details;
 using Connect2Luton.Application.Placements.Flags;
@@ -26,9 +27,9 @@ public sealed record RealCaseFacts(object? Facts, string? Field, string? Problem
 
 /// <summary>
 /// The facts a rule set would be given today about a real case from the database, so an officer can try a draft on
-/// a placement or a candidate they know rather than on one made up. Each is built as the use case that decides it
-/// builds it: a placement's rates as booked, its length and AWR clock as the nightly check counts them, a worker's
-/// continuous run as the conversion check counts it, a candidate as the shortlist ranks them.
+/// a placement or a candidate they know rather than on one made up. Each is built by what decides it: a placement's
+/// rates as booked, its length and AWR clock and its worker's unbroken run read by the same readers the nightly
+/// checks use (on a range of one placement), a candidate as the shortlist ranks them.
 /// </summary>
 public sealed class RuleSetRealCases(
     IReadRepository<Placement> placements,
@@ -36,8 +37,8 @@ public sealed class RuleSetRealCases(
     IReadRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names,
-    AwrPositions awrPositions,
-    IConversionPolicy conversions,
+    LiveLengthFacts lengthFacts,
+    LiveConversionFacts conversionFacts,
     TimeProvider clock)
 {
     public static class Fields
@@ -69,24 +70,20 @@ public sealed class RuleSetRealCases(
             }
             case RuleSetNames.PlacementLengthLimits:
             {
-                if (!placement.IsLiveOn(today))
-                    return RealCaseFacts.Refused(Fields.Placement, $"Placement {placement.Id} is not live today ({placement.Status}): the length rules decide live placements");
-                var awr = await awrPositions.OnAsync(placement.WorkerId, placement.JobRoleId, today, null, cancellationToken);
-                return RealCaseFacts.Of(PolicyFacts.Live(role, placement.StartDate, placement.PlannedEndDate, today, awr.Weeks, placement.ApprovedBeyondLengthLimit), describes);
+                var live = await lengthFacts.ReadAsync(PlacementRange.Only(placement.Id), today, cancellationToken);
+                return live.Count == 0
+                    ? RealCaseFacts.Refused(Fields.Placement, $"Placement {placement.Id} is not live today ({placement.Status}): the length rules decide live placements")
+                    : RealCaseFacts.Of(live[0].Facts, describes);
             }
             case RuleSetNames.PermanentConversionEligibility:
             {
-                if (!placement.IsLiveOn(today))
+                var range = PlacementRange.Only(placement.Id);
+                var live = await conversionFacts.LiveAsync(range, today, cancellationToken);
+                if (live.Count == 0)
                     return RealCaseFacts.Refused(Fields.Placement, $"Placement {placement.Id} is not live today ({placement.Status}): only live placements are checked for conversion");
-                var requisition = await requisitions.FirstOrDefaultAsync(new RequisitionWithHistorySpec(placement.RequisitionId), cancellationToken)
-                    ?? throw new InvalidOperationException($"Placement {placement.Id} names a requisition that is not there.");
-                var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken)
-                    ?? throw new InvalidOperationException($"Placement {placement.Id} names a worker who is not there.");
-                var terms = await conversions.TermsAsync(cancellationToken);
-                // Everything the worker has had with the council, this placement included, as the nightly check reads it.
-                var history = await placements.ListAsync(new PlacementHistoryOfWorkersSpec([placement.WorkerId], new Jobs.PlacementRange(0, 0), today), cancellationToken);
-                var since = ConversionPromptReview.ContinuousSince(history, placement.Id, placement.StartDate, terms.ContinuityGapDays);
-                return RealCaseFacts.Of(PolicyFacts.Conversion(requisition, worker, role, since, today), $"placement {placement.Id} ({worker.FullName}, {role.Title})");
+                var decided = await conversionFacts.ReadAsync(range, live, live, today, cancellationToken);
+                var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
+                return RealCaseFacts.Of(decided[0].Facts, $"placement {placement.Id} ({worker?.FullName}, {role.Title})");
             }
             default:
                 return RealCaseFacts.Refused(Fields.Placement, "This rule set does not decide placements");

@@ -281,6 +281,28 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         candidate.Text("#real-case-used").ShouldContain(workerName);
         candidate.QuerySelectorAll<IHtmlInputElement>("#sample input").Single(i => i.Name == "Sample[PostcodeDistrict]").Value.ShouldNotBeEmpty();
         candidate.Text("#tried-outcome").ShouldNotBeEmpty();
+
+        // The same placement under the length and conversion rules: its dates as booked, its clocks as the nightly checks count them.
+        var placementNumber = new Dictionary<string, string> { ["RealCase.PlacementId"] = placement.Id.ToString(CultureInfo.InvariantCulture) };
+        var length = await UseAsync(await client.GetPageAsync("/Rules/Edit/placement-length-limits"), "placement-length-limits", placementNumber);
+        var lengthSample = length.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value);
+        lengthSample["Sample[StartDate]"].ShouldBe(placement.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        lengthSample["Sample[EndDate]"].ShouldBe(placement.PlannedEndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        int.Parse(lengthSample["Sample[AwrWeeks]"], CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(0);
+        length.Text("#tried-outcome").ShouldNotBeEmpty();
+        var conversion = await UseAsync(await client.GetPageAsync("/Rules/Edit/permanent-conversion-eligibility"), "permanent-conversion-eligibility", placementNumber);
+        conversion.Text("#real-case-used").ShouldContain($"placement {placement.Id}");
+        conversion.Text("#tried-outcome").ShouldNotBeEmpty();
+        var ended = await UseAsync(await client.GetPageAsync("/Rules/Edit/placement-length-limits"), "placement-length-limits",
+            new() { ["RealCase.PlacementId"] = (await EndedPlacementAsync()).ToString(CultureInfo.InvariantCulture) });
+        ended.Text("#RealCase_PlacementId-error").ShouldContain("is not live today");
+    }
+
+    private async Task<int> EndedPlacementAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return db.Placements.Where(p => p.Status != PlacementStatus.Active).OrderBy(p => p.Id).Select(p => p.Id).First();
     }
 
     [Fact]
@@ -411,7 +433,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var placement = db.Placements.Where(p => p.Status == PlacementStatus.Active).OrderBy(p => p.Id).First();
+        var placement = db.Placements.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today).OrderBy(p => p.Id).First();
         var worker = db.Workers.OrderBy(w => w.Id).First();
         return (placement, db.Requisitions.OrderBy(r => r.Id).First().Id, worker.Id, worker.FullName);
     }
