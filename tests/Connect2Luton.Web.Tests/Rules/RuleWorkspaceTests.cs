@@ -379,12 +379,18 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var before = factory.Rules.Read("pay-rate-caps.json");
 
         await ShouldBeForbiddenAsync(recruiter, await recruiter.GetAsync(new Uri("/Rules/Edit/pay-rate-caps", UriKind.Relative)), "/Rules/Edit");
-        foreach (var (action, fields) in new (string, Dictionary<string, string>)[]
+        // Every handler the edit page has, found from the page itself, so a new one cannot be left open by mistake.
+        var editHandlers = typeof(Web.Pages.Rules.EditModel).GetMethods()
+            .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal) && m.DeclaringType == typeof(Web.Pages.Rules.EditModel))
+            .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal)).ToList();
+        editHandlers.ShouldContain("Apply");
+        var everything = new Dictionary<string, string>
         {
-            ("/Rules/Edit/pay-rate-caps?handler=Save", new() { ["Input.Json"] = "{}", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() }),
-            ("/Rules/Edit/pay-rate-caps?handler=Check", new() { ["Input.Json"] = "{}" }),
-            ("/Rules/History/pay-rate-caps?handler=RollBack", new() { ["Input.VersionId"] = "1", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() }),
-        })
+            ["Input.Json"] = Serving(), ["Input.Comment"] = "x", ["StartedFrom"] = Revision(), ["Rules[WithinDfeCap].Enabled"] = "false",
+            ["NewRule.Name"] = "Sneaky", ["NewRule.Expression"] = "true", ["NewRule.ErrorMessage"] = "x", ["RealCase.PlacementId"] = "1", ["CaseName"] = "x",
+        };
+        foreach (var (action, fields) in editHandlers.Select(h => ($"/Rules/Edit/pay-rate-caps?handler={h}", everything))
+            .Append(("/Rules/History/pay-rate-caps?handler=RollBack", new() { ["Input.VersionId"] = "1", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() })))
         {
             await ShouldBeForbiddenAsync(recruiter, await recruiter.SubmitAsync(history, fields, action), action);
         }
