@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceNames>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<Reports.ReportScope>();
+        services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();

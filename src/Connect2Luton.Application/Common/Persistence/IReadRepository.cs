@@ -25,4 +25,11 @@ public interface IReadRepository<T> where T : class
     /// <summary>Counts what the criteria match, grouped by a key, in the database.</summary>
     Task<Dictionary<TKey, int>> CountByAsync<TKey>(ISpecification<T> specification, Expression<Func<T, TKey>> key, CancellationToken cancellationToken = default)
         where TKey : notnull;
+
+    /// <summary>
+    /// Groups what the criteria match by a key and folds each group into a row (counts and sums), in the database:
+    /// reports read one row a group, never every row.
+    /// </summary>
+    Task<List<TResult>> GroupAsync<TKey, TResult>(
+        ISpecification<T> specification, Expression<Func<T, TKey>> key, Expression<Func<IGrouping<TKey, T>, TResult>> row, CancellationToken cancellationToken = default);
 }
