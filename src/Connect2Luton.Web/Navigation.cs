@@ -16,6 +16,8 @@ internal static class Navigation
         new("Workers", "Workers", "/Workers", Application.Common.Identity.Roles.Recruiter, Application.Common.Identity.Roles.Admin),
         new("Placements", "Placements", "/Placements"),
         new("Conversions", "Conversions", "/Conversions", Application.Common.Identity.Roles.Recruiter, Application.Common.Identity.Roles.HiringManager, Application.Common.Identity.Roles.Admin),
+        new("Reports", "Reports", "/Reports", Application.Common.Identity.Roles.HiringManager, Application.Common.Identity.Roles.Recruiter,
+            Application.Common.Identity.Roles.PolicyOfficer, Application.Common.Identity.Roles.Admin),
         new("Rules", "Rules", "/Rules"),
         new("Jobs", "Nightly jobs", "/Jobs", Application.Common.Identity.Roles.Admin),
     ];

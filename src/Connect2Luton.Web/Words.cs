@@ -11,6 +11,9 @@ public static partial class Words
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>A job family named as its enum is, in words: "SocialCare" reads "Social care".</summary>
+    public static string Family(string family) => Enum.TryParse<Domain.JobRoles.JobFamily>(family, out var known) ? Of(known) : family;
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");

@@ -35,7 +35,8 @@ for (const textarea of document.querySelectorAll("textarea[data-code-editor]")) 
       EditorView.cspNonce.of(styleNonce),
       json(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ "aria-labelledby": label?.id ?? "", "aria-describedby": textarea.getAttribute("aria-describedby") ?? "" }),
+      // In the tab order explicitly: the editable text is how a keyboard reaches (and scrolls) the editor's scroller.
+      EditorView.contentAttributes.of({ "aria-labelledby": label?.id ?? "", "aria-describedby": textarea.getAttribute("aria-describedby") ?? "", tabindex: "0" }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) textarea.value = update.state.doc.toString();
       }),

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>The agency workforce in post today: by service, job family and length, and children's agency social workers over time.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, ReferenceNames names) : PageModel
+{
+    public static readonly int[] MonthChoices = [6, 12, 24, 36];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    /// <summary>How far back the social work trend goes; anything not offered falls back to a year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    /// <summary>The other lengths of trend on offer; a year is the prompt.</summary>
+    public IReadOnlyList<SelectListItem> MonthItems => MonthChoices.Where(m => m != 12)
+        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == MonthsShown)).ToList();
+
+    public int MonthsShown => Months is { } m && MonthChoices.Contains(m) ? m : 12;
+
+    public WorkforceFigures Figures { get; private set; } = null!;
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["months"] = MonthsShown.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var areas = await names.ServiceAreasAsync(cancellationToken);
+        // An id that is no service lists every service rather than none, as the other lists treat a stale filter.
+        if (Service is { } chosen && areas.All(a => a.Id != chosen)) Service = null;
+        Figures = await report.GetAsync(Service, MonthsShown, cancellationToken);
+        Services = areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+        ServiceName = areas.FirstOrDefault(a => a.Id == Figures.ServiceAreaId)?.Name;
+    }
+
+    /// <summary>One of the report's tables as a CSV file: by-service, by-family, length or social-work.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        var f = Figures;
+        return table switch
+        {
+            "by-service" => Csv("agency-workforce-by-service.csv", f.ByService.Select(l => new WorkforceCsvRow(l.Name, l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "by-family" => Csv("agency-workforce-by-job-family.csv", f.ByJobFamily.Select(l => new WorkforceCsvRow(Words.Family(l.Name), l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "length" => Csv("agency-placements-by-length.csv", f.LengthBands.Select(b => new LengthBandCsvRow(b.Band, b.Placements))),
+            "social-work" => Csv("childrens-agency-social-workers-by-month.csv",
+                f.SocialWork.Trend.Select(m => new MonthCountCsvRow(m.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Placements))),
+            _ => NotFound(),
+        };
+    }
+
+    private static CsvDownload<T> Csv<T>(string fileName, IEnumerable<T> rows) => new(fileName, rows.ToAsyncEnumerable());
+}

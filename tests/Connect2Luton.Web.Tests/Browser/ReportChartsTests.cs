@@ -1,0 +1,35 @@
+using Connect2Luton.Web.Tests.Support;
+
+namespace Connect2Luton.Web.Tests.Browser;
+
+/// <summary>The reports in a real browser: each table gets its chart under the strict CSP, and the pages pass axe.</summary>
+public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
+{
+    [Fact]
+    public async Task The_workforce_report_draws_a_chart_over_each_table_and_has_no_serious_accessibility_problems()
+    {
+        var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
+        await page.GotoAsync("/Reports/Workforce");
+
+        await page.Locator(".app-chart canvas").Nth(3).WaitForAsync();
+
+        (await page.Locator(".app-chart canvas").CountAsync()).ShouldBe(await page.Locator("table[data-chart]").CountAsync());
+        (await page.Locator(".app-chart canvas").First.GetAttributeAsync("aria-label")).ShouldNotBeNull().ShouldContain("The table below gives the figures");
+        (await page.Locator("#social-work-trend tbody tr").CountAsync()).ShouldBe(12);
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        problems.ShouldBeEmpty("no script errors and nothing refused by the content security policy");
+    }
+
+    [Fact]
+    public async Task The_rules_edit_page_with_a_rule_open_has_no_serious_accessibility_problems()
+    {
+        var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");
+        await page.GotoAsync("/Rules/Edit/pay-rate-caps");
+        await page.Locator(".cm-editor").First.WaitForAsync();
+        await page.ClickAsync("#rule-WithinDfeCap summary");
+        await page.ClickAsync("#new-rule summary");
+
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        problems.ShouldBeEmpty();
+    }
+}
