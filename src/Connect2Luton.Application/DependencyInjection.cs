@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<DashboardQueries>();
         services.AddScoped<Reports.ReportScope>();
         services.AddScoped<Reports.WorkforceReport>();
+        services.AddScoped<Reports.SpendReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();

@@ -19,3 +19,17 @@ public sealed class ServiceAreasWithEstablishmentSpec : Specification<Domain.Ser
 {
     public ServiceAreasWithEstablishmentSpec() => Query.OrderBy(a => a.Name).AsNoTracking();
 }
+
+/// <summary>Placements in post today that started on or before a date (12 months ago, for the long-running list), as rows.</summary>
+public sealed class LongRunningPlacementRowsSpec : Specification<Placement, LongRunningPlacementRow>
+{
+    public LongRunningPlacementRowsSpec(DateOnly startedOnOrBefore, DateOnly today, IReadOnlyCollection<int>? serviceAreaIds)
+    {
+        var startedBy = startedOnOrBefore < today ? startedOnOrBefore : today;
+        Query.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= startedBy);
+        if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
+        Query.Select(p => new LongRunningPlacementRow(p.Id, p.WorkerId, p.JobRoleId, p.ServiceAreaId, p.StartDate, p.PlannedEndDate, p.Rates.ChargeRate, p.WeeklyHours));
+    }
+}
+
+public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly PlannedEndDate, decimal ChargeRate, decimal WeeklyHours);

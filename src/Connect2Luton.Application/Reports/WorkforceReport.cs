@@ -54,20 +54,10 @@ public sealed class WorkforceReport(
         var today = clock.Today();
         var areaIds = scope.ServiceAreas(serviceAreaId);
         var groups = await PlacementGroups.LiveAsync(placements, today, areaIds, cancellationToken);
-        var areas = (await serviceAreas.ListAsync(new ServiceAreasWithEstablishmentSpec(), cancellationToken)).Where(a => areaIds is null || areaIds.Contains(a.Id)).ToList();
+        var areas = await AreasAsync(areaIds, cancellationToken);
         var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id);
-        var fullTime = (await conversions.TermsAsync(cancellationToken)).FullTimeWeeklyHours;
-
-        WorkforceLine Line(string name, IEnumerable<PlacementGroup> lines)
-        {
-            var list = lines.ToList();
-            var weekly = list.Sum(g => g.WeeklyCharge);
-            return new WorkforceLine(name, list.Sum(g => g.Headcount), Fte(list.Sum(g => g.WeeklyHours), fullTime), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear));
-        }
-
-        var byService = areas.Select(a => Line(a.Name, groups.Where(g => g.ServiceAreaId == a.Id))).ToList();
-        var byFamily = groups.GroupBy(g => roles[g.JobRoleId].JobFamily).OrderBy(f => f.Key.ToString(), StringComparer.Ordinal)
-            .Select(f => Line(f.Key.ToString(), f)).ToList();
+        var fullTime = await FullTimeHoursAsync(cancellationToken);
+        var (byService, byFamily) = Lines(groups, areas, roles, fullTime);
 
         var live = groups.Sum(g => g.Headcount);
         var past12Weeks = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveWeeksBefore(today), areaIds), cancellationToken);
@@ -97,6 +87,32 @@ public sealed class WorkforceReport(
             new SocialWorkFigures(socialWork.Sum(g => g.Headcount), Fte(socialWork.Sum(g => g.WeeklyHours), fullTime),
                 known.Count == 0 ? null : known.Sum(a => a.EstablishmentFte!.Value), trend));
     }
+
+    /// <summary>The groups rolled up by service (every service in scope, with or without workers) and by job family.</summary>
+    public async Task<(IReadOnlyList<WorkforceLine> ByService, IReadOnlyList<WorkforceLine> ByJobFamily)> LinesAsync(
+        IReadOnlyList<PlacementGroup> groups, IReadOnlyCollection<int>? areaIds, CancellationToken cancellationToken) =>
+        Lines(groups, await AreasAsync(areaIds, cancellationToken), (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id), await FullTimeHoursAsync(cancellationToken));
+
+    private static (IReadOnlyList<WorkforceLine> ByService, IReadOnlyList<WorkforceLine> ByJobFamily) Lines(
+        IReadOnlyList<PlacementGroup> groups, IReadOnlyList<ServiceArea> areas, Dictionary<int, JobRoles.JobRoleSummary> roles, int fullTime)
+    {
+        WorkforceLine Line(string name, IEnumerable<PlacementGroup> lines)
+        {
+            var list = lines.ToList();
+            var weekly = list.Sum(g => g.WeeklyCharge);
+            return new WorkforceLine(name, list.Sum(g => g.Headcount), Fte(list.Sum(g => g.WeeklyHours), fullTime), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear));
+        }
+
+        var byService = areas.Select(a => Line(a.Name, groups.Where(g => g.ServiceAreaId == a.Id))).ToList();
+        var byFamily = groups.GroupBy(g => roles[g.JobRoleId].JobFamily).OrderBy(f => f.Key.ToString(), StringComparer.Ordinal)
+            .Select(f => Line(f.Key.ToString(), f)).ToList();
+        return (byService, byFamily);
+    }
+
+    private async Task<List<ServiceArea>> AreasAsync(IReadOnlyCollection<int>? areaIds, CancellationToken cancellationToken) =>
+        (await serviceAreas.ListAsync(new ServiceAreasWithEstablishmentSpec(), cancellationToken)).Where(a => areaIds is null || areaIds.Contains(a.Id)).ToList();
+
+    private async Task<int> FullTimeHoursAsync(CancellationToken cancellationToken) => (await conversions.TermsAsync(cancellationToken)).FullTimeWeeklyHours;
 
     /// <summary>The last day of each month back from this one, oldest first; this month's is today.</summary>
     public static IReadOnlyList<DateOnly> MonthEnds(DateOnly today, int months) =>

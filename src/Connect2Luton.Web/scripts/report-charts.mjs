@@ -17,7 +17,8 @@ const number = (text) => Number.parseFloat(text.replace(/[^0-9.-]/g, "")) || 0;
 for (const table of document.querySelectorAll("table[data-chart]")) {
   const column = Number.parseInt(table.dataset.chartColumn ?? "0", 10);
   const rows = [...table.querySelectorAll("tbody tr")];
-  const labels = rows.map((row) => row.querySelector("th")?.textContent.trim() ?? "");
+  // A row heading's own text: any hint under it (a supplier's kind) stays in the table.
+  const labels = rows.map((row) => row.querySelector("th")?.childNodes[0]?.textContent.trim() ?? "");
   const values = rows.map((row) => number(row.querySelectorAll("td")[column]?.textContent ?? ""));
   const measure = table.querySelectorAll("thead th")[column + 1]?.textContent.trim() ?? "";
   const caption = table.querySelector("caption")?.childNodes[0]?.textContent.trim() ?? measure;

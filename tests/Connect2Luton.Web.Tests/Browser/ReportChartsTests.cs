@@ -21,6 +21,20 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_spend_report_charts_its_tables_and_has_no_serious_accessibility_problems()
+    {
+        var (page, problems) = await factory.SignedInPageAsync("admin@connect2luton.local");
+        await page.GotoAsync("/Reports/Spend");
+
+        await page.Locator(".app-chart canvas").Nth(2).WaitForAsync();
+
+        (await page.Locator(".app-chart canvas").CountAsync()).ShouldBe(3);
+        (await page.Locator("#margins tbody tr").CountAsync()).ShouldBe(2);
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_rules_edit_page_with_a_rule_open_has_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");

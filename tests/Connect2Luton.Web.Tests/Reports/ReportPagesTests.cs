@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Connect2Luton.Domain.Placements;
@@ -33,6 +34,29 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
         lines.Skip(1).ShouldHaveSingleItem().ShouldStartWith($"{ownService},{ownLive},");
     }
 
+    [Fact]
+    public async Task The_spend_report_lists_the_dearest_long_runners_and_its_CSV_has_every_one_with_its_arithmetic()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var longRunning = await LongRunningAsync();
+
+        var page = await client.GetPageAsync("/Reports/Spend");
+        var csv = await (await client.GetAsync(new Uri("/Reports/Spend?handler=Csv&table=long-running", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        longRunning.ShouldBeGreaterThan(1, "the demo data has long runners");
+        page.Text("#long-running-summary").ShouldStartWith($"{longRunning:N0} placements in post over 12 months");
+        page.QuerySelectorAll("#long-running tbody tr").Length.ShouldBe(Math.Min(longRunning, Application.Reports.SpendReport.LongRunningShown));
+        // The money is in the last three columns, whatever commas a name or role before them holds.
+        var rows = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.Split(',').TakeLast(3).Select(m => decimal.Parse(m, CultureInfo.InvariantCulture)).ToArray())
+            .Select(m => (Agency: m[0], Permanent: m[1], Extra: m[2])).ToList();
+        rows.Count.ShouldBe(longRunning);
+        // Agency a year less the permanent post a year is the extra, on every row, and the dearest comes first.
+        rows.ShouldAllBe(r => r.Agency - r.Permanent == r.Extra);
+        rows.Select(r => r.Extra).ShouldBeInOrder(SortDirection.Descending);
+        page.Text("#margins").ShouldContain("In house pool");
+    }
+
     [Theory]
     [InlineData("/Reports/Workforce?service=abc&months=-5")]
     [InlineData("/Reports/Workforce?service=999999&months=100000")]
@@ -45,6 +69,14 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
 
         page.QuerySelectorAll("#social-work-trend tbody tr").Length.ShouldBe(12, "the trend falls back to a year");
         (await client.GetAsync(new Uri("/Reports/Workforce?handler=Csv&table=passwords", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<int> LongRunningAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var yearAgo = Testing.Clocks.Today.AddMonths(-12);
+        return await db.Placements.CountAsync(p => p.Status == PlacementStatus.Active && p.StartDate <= yearAgo);
     }
 
     // Asked by hand of the database, independently of the report's grouped query.

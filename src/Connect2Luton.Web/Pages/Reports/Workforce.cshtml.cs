@@ -1,7 +1,6 @@
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
-using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,12 +43,11 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var areas = await names.ServiceAreasAsync(cancellationToken);
-        // An id that is no service lists every service rather than none, as the other lists treat a stale filter.
-        if (Service is { } chosen && areas.All(a => a.Id != chosen)) Service = null;
+        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        Service = choice.Chosen;
         Figures = await report.GetAsync(Service, MonthsShown, cancellationToken);
-        Services = areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();
-        ServiceName = areas.FirstOrDefault(a => a.Id == Figures.ServiceAreaId)?.Name;
+        Services = choice.Items;
+        ServiceName = choice.NameOf(Figures.ServiceAreaId);
     }
 
     /// <summary>One of the report's tables as a CSV file: by-service, by-family, length or social-work.</summary>
@@ -59,14 +57,12 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
         var f = Figures;
         return table switch
         {
-            "by-service" => Csv("agency-workforce-by-service.csv", f.ByService.Select(l => new WorkforceCsvRow(l.Name, l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
-            "by-family" => Csv("agency-workforce-by-job-family.csv", f.ByJobFamily.Select(l => new WorkforceCsvRow(Words.Family(l.Name), l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
-            "length" => Csv("agency-placements-by-length.csv", f.LengthBands.Select(b => new LengthBandCsvRow(b.Band, b.Placements))),
-            "social-work" => Csv("childrens-agency-social-workers-by-month.csv",
-                f.SocialWork.Trend.Select(m => new MonthCountCsvRow(m.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Placements))),
+            "by-service" => ReportCsv.Of("agency-workforce-by-service.csv", f.ByService.Select(l => new WorkforceCsvRow(l.Name, l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "by-family" => ReportCsv.Of("agency-workforce-by-job-family.csv", f.ByJobFamily.Select(l => new WorkforceCsvRow(Words.Family(l.Name), l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "length" => ReportCsv.Of("agency-placements-by-length.csv", f.LengthBands.Select(b => new LengthBandCsvRow(b.Band, b.Placements))),
+            "social-work" => ReportCsv.Of("childrens-agency-social-workers-by-month.csv",
+                f.SocialWork.Trend.Select(m => new MonthCountCsvRow(ReportCsv.Day(m.On), m.Placements))),
             _ => NotFound(),
         };
     }
-
-    private static CsvDownload<T> Csv<T>(string fileName, IEnumerable<T> rows) => new(fileName, rows.ToAsyncEnumerable());
 }

@@ -1,0 +1,116 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Conversions;
+using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Placements.Flags;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Reports;
+
+/// <summary>A supplier's committed spend: what the council is charged for its workers in post, and the margin in it.</summary>
+public sealed record SupplierSpend(string Name, SupplyAgencyKind Kind, int Headcount, decimal WeeklyCost, decimal YearlyCost, decimal WeeklyMargin);
+
+/// <summary>
+/// What a kind of supplier is charged against what external agencies would charge for the same workers at their
+/// margins: pay, holiday pay and employer NI, with the external agencies' average margin on it.
+/// </summary>
+public sealed record MarginComparison(SupplyAgencyKind Kind, int Headcount, decimal WeeklyCharged, decimal WeeklyAtExternalMargins)
+{
+    public decimal WeeklySaving => WeeklyCharged == 0 ? 0 : WeeklyAtExternalMargins - WeeklyCharged;
+
+    public decimal YearlySaving => WeeklySaving * ReportMoney.WeeksInAYear;
+}
+
+/// <summary>A placement in post over 12 months: a year of it through the agency against a year of the permanent post.</summary>
+public sealed record LongRunningPlacement(
+    int PlacementId, string Worker, string Role, string ServiceArea, DateOnly StartDate, decimal WeeklyHours, decimal ChargeRate, decimal YearlyAgencyCost, decimal YearlyPermanentCost)
+{
+    public decimal YearlyExtra => YearlyAgencyCost - YearlyPermanentCost;
+}
+
+/// <param name="ExternalMarginRate">The average margin of the external agencies on the books; null when there are none to compare with.</param>
+public sealed record SpendFigures(
+    DateOnly AsOf,
+    int? ServiceAreaId,
+    decimal WeeklyCost,
+    decimal YearlyCost,
+    IReadOnlyList<WorkforceLine> ByService,
+    IReadOnlyList<WorkforceLine> ByJobFamily,
+    IReadOnlyList<SupplierSpend> BySupplier,
+    decimal? ExternalMarginRate,
+    IReadOnlyList<MarginComparison> Margins,
+    int LongRunningCount,
+    IReadOnlyList<LongRunningPlacement> LongRunning);
+
+/// <summary>
+/// Committed spend on the agency workforce in post: by service, job family and supplier (summed in the database),
+/// what the in-house pool and local agencies save against external agencies' margins, and what each placement in
+/// post over 12 months costs a year against the permanent post.
+/// </summary>
+public sealed class SpendReport(
+    IReadRepository<Placement> placements,
+    IReadRepository<JobRole> jobRoles,
+    IReadRepository<Worker> workers,
+    WorkforceReport workforce,
+    ReferenceNames names,
+    IConversionPolicy conversions,
+    ReportScope scope,
+    TimeProvider clock)
+{
+    /// <summary>How many long-running placements the page lists, dearest against the permanent post first; the CSV has them all.</summary>
+    public const int LongRunningShown = 50;
+
+    public async Task<SpendFigures> GetAsync(int? serviceAreaId, CancellationToken cancellationToken, bool everyLongRunning = false)
+    {
+        var today = clock.Today();
+        var areaIds = scope.ServiceAreas(serviceAreaId);
+        var groups = await PlacementGroups.LiveAsync(placements, today, areaIds, cancellationToken);
+        var lines = await workforce.LinesAsync(groups, areaIds, cancellationToken);
+        var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(s => s.Id);
+
+        var bySupplier = groups.GroupBy(g => g.SupplyAgencyId)
+            .Select(s => (Supplier: suppliers[s.Key], Groups: s.ToList()))
+            .Select(s => new SupplierSpend(s.Supplier.Name, s.Supplier.Kind, s.Groups.Sum(g => g.Headcount), Pounds(s.Groups.Sum(g => g.WeeklyCharge)),
+                Pounds(s.Groups.Sum(g => g.WeeklyCharge) * ReportMoney.WeeksInAYear), Pounds(s.Groups.Sum(g => g.WeeklyMargin))))
+            .OrderByDescending(s => s.WeeklyCost).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+        // Compared with the agencies the council would otherwise use: their margins as the supplier list has them today.
+        var external = suppliers.Values.Where(s => s.Kind == SupplyAgencyKind.ExternalAgency).ToList();
+        decimal? externalRate = external.Count == 0 ? null : external.Average(s => s.MarginRate);
+        var margins = externalRate is not { } rate ? [] : new[] { SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency }.Select(kind =>
+        {
+            var of = groups.Where(g => suppliers[g.SupplyAgencyId].Kind == kind).ToList();
+            return new MarginComparison(kind, of.Sum(g => g.Headcount), Pounds(of.Sum(g => g.WeeklyCharge)), Pounds(of.Sum(g => g.WeeklyPayAndStatutoryCosts) * (1 + rate)));
+        }).ToList();
+
+        var (count, longRunning) = await LongRunningAsync(today, areaIds, everyLongRunning, cancellationToken);
+        var weekly = groups.Sum(g => g.WeeklyCharge);
+        return new SpendFigures(today, scope.ServiceArea(serviceAreaId), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear), lines.ByService, lines.ByJobFamily,
+            bySupplier, externalRate, margins, count, longRunning);
+    }
+
+    private async Task<(int Count, IReadOnlyList<LongRunningPlacement> Listed)> LongRunningAsync(
+        DateOnly today, IReadOnlyCollection<int>? areaIds, bool every, CancellationToken cancellationToken)
+    {
+        var rows = await placements.ListAsync(new LongRunningPlacementRowsSpec(LengthBands.TwelveMonthsBefore(today), today, areaIds), cancellationToken);
+        if (rows.Count == 0) return (0, []);
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var terms = await conversions.TermsAsync(cancellationToken);
+        var costed = rows.Select(r => (Row: r, Costs: ConversionCosting.For(
+                new ChargedPlacement(r.StartDate, r.PlannedEndDate, r.ChargeRate, r.WeeklyHours, []), roles[r.JobRoleId], 0, terms, today)))
+            .OrderByDescending(c => c.Costs.YearlySaving).ThenBy(c => c.Row.Id).ToList();
+        var listed = every ? costed : costed.Take(LongRunningShown).ToList();
+        var workerNames = (await workers.ListAsync(new WorkerNamesSpec(listed.Select(c => c.Row.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        return (rows.Count, listed.Select(c => new LongRunningPlacement(c.Row.Id, workerNames.GetValueOrDefault(c.Row.WorkerId, "?"), roles[c.Row.JobRoleId].Title,
+            areas.GetValueOrDefault(c.Row.ServiceAreaId, "?"), c.Row.StartDate, c.Row.WeeklyHours, c.Row.ChargeRate, c.Costs.YearlyAgencyCost, c.Costs.YearlyPermanentCost)).ToList());
+    }
+
+    private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+}

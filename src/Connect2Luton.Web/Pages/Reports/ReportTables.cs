@@ -1,0 +1,39 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>A workforce table as the reports show it: an id for the page, its heading, what each line is, and its CSV.</summary>
+public sealed record WorkforceLinesTable(string Id, string Heading, string What, IReadOnlyList<Application.Reports.WorkforceLine> Lines, string CsvHref);
+
+/// <summary>
+/// The service filter every report shares: the services to choose from, with a stale or unknown choice read as
+/// every service (as the lists treat one), and the name of the service the figures turned out to be for.
+/// </summary>
+public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, IReadOnlyList<Application.ServiceAreas.ServiceAreaSummary> Areas)
+{
+    public static async Task<ServiceChoice> ReadAsync(ReferenceNames names, int? chosen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var areas = await names.ServiceAreasAsync(cancellationToken);
+        var known = chosen is { } id && areas.Any(a => a.Id == id) ? chosen : null;
+        return new ServiceChoice(known, areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == known)).ToList(), areas);
+    }
+
+    public string? NameOf(int? serviceAreaId) => Areas.FirstOrDefault(a => a.Id == serviceAreaId)?.Name;
+}
+
+/// <summary>A report's table as a CSV download.</summary>
+public static class ReportCsv
+{
+    public static IActionResult Of<T>(string fileName, IEnumerable<T> rows) => new Forms.CsvDownload<T>(fileName, rows.ToAsyncEnumerable());
+
+    /// <summary>The address of a table's CSV: the report's own filters, and which table.</summary>
+    public static string Href(string page, string table, IReadOnlyDictionary<string, string?> filters) =>
+        $"{page}?handler=Csv&table={table}" + string.Concat(filters.Where(p => p.Value is not null).Select(p => $"&{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>Committed spend on the agency workforce, what the in-house agency saves against external margins, and the long-running placements.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceNames names) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    public SpendFigures Figures { get; private set; } = null!;
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?> { ["service"] = Service?.ToString(CultureInfo.InvariantCulture) };
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(everyLongRunning: false, cancellationToken);
+
+    /// <summary>One of the report's tables as a CSV file: by-service, by-family, by-supplier, margins or long-running (every one).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        await ReadAsync(everyLongRunning: table == "long-running", cancellationToken);
+        var f = Figures;
+        return table switch
+        {
+            "by-service" => ReportCsv.Of("committed-spend-by-service.csv", f.ByService.Select(l => new WorkforceCsvRow(l.Name, l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "by-family" => ReportCsv.Of("committed-spend-by-job-family.csv", f.ByJobFamily.Select(l => new WorkforceCsvRow(Words.Family(l.Name), l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
+            "by-supplier" => ReportCsv.Of("committed-spend-by-supplier.csv",
+                f.BySupplier.Select(s => new SupplierCsvRow(s.Name, Words.Of(s.Kind), s.Headcount, s.WeeklyCost, s.YearlyCost, s.WeeklyMargin))),
+            "margins" => ReportCsv.Of("saving-against-external-margins.csv",
+                f.Margins.Select(m => new MarginCsvRow(Words.Of(m.Kind), m.Headcount, m.WeeklyCharged, m.WeeklyAtExternalMargins, m.WeeklySaving, m.YearlySaving))),
+            "long-running" => ReportCsv.Of("long-running-placements.csv", f.LongRunning.Select(p => new LongRunningCsvRow(p.PlacementId, p.Worker, p.Role, p.ServiceArea,
+                ReportCsv.Day(p.StartDate), p.WeeklyHours, p.ChargeRate, p.YearlyAgencyCost, p.YearlyPermanentCost, p.YearlyExtra))),
+            _ => NotFound(),
+        };
+    }
+
+    private async Task ReadAsync(bool everyLongRunning, CancellationToken cancellationToken)
+    {
+        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        Service = choice.Chosen;
+        Figures = await report.GetAsync(Service, cancellationToken, everyLongRunning);
+        Services = choice.Items;
+        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+    }
+}
