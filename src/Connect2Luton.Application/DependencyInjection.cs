@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.ReportScope>();
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
+        services.AddScoped<Reports.DfeReturn>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();

@@ -124,6 +124,14 @@ public sealed class ARequisition
     private int _managerId = 1;
     private DateOnly _start = Clocks.Today.AddDays(14);
     private RequisitionReason _reason = RequisitionReason.VacancyCover;
+    private bool _projectTeam;
+
+    /// <summary>For a project team rather than a business-as-usual post (a DfE return field).</summary>
+    public ARequisition ForAProjectTeam()
+    {
+        _projectTeam = true;
+        return this;
+    }
 
     public ARequisition Covering(RequisitionReason reason)
     {
@@ -151,7 +159,7 @@ public sealed class ARequisition
 
     public RequisitionDetails Details() =>
         new(_serviceAreaId, _jobRoleId, "Social Worker, Child Protection team", _reason, null,
-            37m, _start, _start.AddDays(26 * 7 - 1), 40m, _positions, IsProjectTeam: false);
+            37m, _start, _start.AddDays(26 * 7 - 1), 40m, _positions, IsProjectTeam: _projectTeam);
 
     public Requisition Draft() => Domain.Requisitions.Requisition.Raise(Details(), _managerId, "manager@test.local", Clocks.Now);
 

@@ -33,3 +33,49 @@ public sealed class LongRunningPlacementRowsSpec : Specification<Placement, Long
 }
 
 public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly PlannedEndDate, decimal ChargeRate, decimal WeeklyHours);
+
+/// <summary>Assignments to the given roles in the given services that ran at any time between two days, oldest first.</summary>
+public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignmentRow>
+{
+    public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
+    {
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
+            && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
+        Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id);
+        // The rate in force at the period's end: a change after it has its previous rate recorded.
+        Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId,
+            p.RateChanges.Where(c => c.EffectiveFrom > to).OrderBy(c => c.EffectiveFrom).Select(c => (decimal?)c.PreviousPayRate).FirstOrDefault() ?? p.Rates.PayRate,
+            p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
+    }
+}
+
+public sealed record DfeAssignmentRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, decimal PayRate, DateOnly StartDate, DateOnly EndDate);
+
+public sealed class WorkerRegistrationNumbersSpec : Specification<Domain.Workers.Worker, WorkerRegistrationNumber>
+{
+    public WorkerRegistrationNumbersSpec(IReadOnlyCollection<int> workerIds)
+    {
+        Query.Where(w => workerIds.Contains(w.Id) && w.Registration != null);
+        Query.Select(w => new WorkerRegistrationNumber(w.Id, w.Registration!.Number));
+    }
+}
+
+public sealed record WorkerRegistrationNumber(int WorkerId, string Number);
+
+public sealed class ProjectTeamRequisitionsSpec : Specification<Domain.Requisitions.Requisition, int>
+{
+    public ProjectTeamRequisitionsSpec(IReadOnlyCollection<int> requisitionIds)
+    {
+        Query.Where(r => requisitionIds.Contains(r.Id) && r.IsProjectTeam);
+        Query.Select(r => r.Id);
+    }
+}
+
+/// <summary>The cap exceptions recorded on the given placements before a moment, in the order they were signed off.</summary>
+public sealed class CapExceptionsOfPlacementsSpec : Specification<CapException>
+{
+    public CapExceptionsOfPlacementsSpec(IReadOnlyCollection<int> placementIds, DateTimeOffset before)
+    {
+        Query.Where(e => placementIds.Contains(e.PlacementId) && e.RecordedAt < before).OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).AsNoTracking();
+    }
+}

@@ -35,6 +35,18 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_reports_list_and_the_DfE_return_have_no_serious_accessibility_problems()
+    {
+        var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
+        foreach (var address in new[] { "/Reports", "/Reports/DfeReturn" })
+        {
+            await page.GotoAsync(address);
+            (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty(address);
+        }
+        problems.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_rules_edit_page_with_a_rule_open_has_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");

@@ -57,6 +57,26 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
         page.Text("#margins").ShouldContain("In house pool");
     }
 
+    [Fact]
+    public async Task The_DfE_return_downloads_the_quarter_s_assignments_in_the_order_the_return_asks_for()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var expected = await DfeAssignmentsAsync(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
+
+        var page = await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q2");
+        var fallback = await client.GetPageAsync("/Reports/DfeReturn?period=1999-Q9");
+        var csv = await (await client.GetAsync(new Uri("/Reports/DfeReturn?handler=Csv&table=assignments&period=2026-Q2", UriKind.Relative))).Content.ReadAsStringAsync();
+
+        expected.ShouldBeGreaterThan(0, "the demo data has children's agency social workers");
+        page.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)");
+        page.QuerySelectorAll("#assignments tbody tr").Length.ShouldBe(expected);
+        fallback.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)", "on 23 November the last quarter ended is the default");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Role type,Hourly pay rate (£),Start date,End date,Social Work England registration number,Project team");
+        lines.Length.ShouldBe(expected + 1);
+        lines.Skip(1).ShouldAllBe(l => l.EndsWith(",Yes", StringComparison.Ordinal) || l.EndsWith(",No", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/Reports/Workforce?service=abc&months=-5")]
     [InlineData("/Reports/Workforce?service=999999&months=100000")]
@@ -69,6 +89,16 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
 
         page.QuerySelectorAll("#social-work-trend tbody tr").Length.ShouldBe(12, "the trend falls back to a year");
         (await client.GetAsync(new Uri("/Reports/Workforce?handler=Csv&table=passwords", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<int> DfeAssignmentsAsync(DateOnly from, DateOnly to)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var childrens = await db.ServiceAreas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToListAsync();
+        var dfeRoles = await db.JobRoles.Where(r => r.DfeRoleType != null).Select(r => r.Id).ToListAsync();
+        return await db.Placements.CountAsync(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
+            && childrens.Contains(p.ServiceAreaId) && dfeRoles.Contains(p.JobRoleId));
     }
 
     private async Task<int> LongRunningAsync()

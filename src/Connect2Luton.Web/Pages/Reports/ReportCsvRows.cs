@@ -51,3 +51,25 @@ public sealed partial record LongRunningCsvRow(
     [property: CsvColumn("A year through the agency (£)")] decimal YearlyAgencyCost,
     [property: CsvColumn("A year of the permanent post (£)")] decimal YearlyPermanentCost,
     [property: CsvColumn("Extra a year through the agency (£)")] decimal YearlyExtra);
+
+/// <summary>An assignment as DfE's quarterly return asks for it, in its order; dates ISO, pay in pounds an hour.</summary>
+[CsvRecord]
+public sealed partial record DfeAssignmentCsvRow(
+    [property: CsvColumn("Role type")] string RoleType,
+    [property: CsvColumn("Hourly pay rate (£)")] decimal HourlyPayRate,
+    [property: CsvColumn("Start date")] string StartDate,
+    [property: CsvColumn("End date")] string EndDate,
+    [property: CsvColumn("Social Work England registration number")] string RegistrationNumber,
+    [property: CsvColumn("Project team")] string ProjectTeam);
+
+[CsvRecord]
+public sealed partial record DfeCapBreachCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    [property: CsvColumn("Role type")] string RoleType,
+    [property: CsvColumn("Hourly pay rate (£)")] decimal PayRate,
+    [property: CsvColumn("Measured against the cap (£ an hour)")] decimal Measured,
+    [property: CsvColumn("Cap (£ an hour)")] decimal Cap,
+    [property: CsvColumn("Signed off by")] string Approvers,
+    [property: CsvColumn("Reason")] string Reason,
+    [property: CsvColumn("Recorded by")] string RecordedBy,
+    [property: CsvColumn("Recorded on")] string RecordedOn);

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Placements.Flags;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.ServiceAreas;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Reports;
+
+/// <summary>A quarter of the financial year (April to March), as DfE's agency social worker returns are made.</summary>
+/// <param name="Year">The year the financial year starts in: 2026 for 2026-27.</param>
+public sealed record Quarter(int Year, int Number)
+{
+    public DateOnly Start => new DateOnly(Year, 4, 1).AddMonths(3 * (Number - 1));
+
+    public DateOnly End => Start.AddMonths(3).AddDays(-1);
+
+    /// <summary>As it is written in the address: 2026-Q3.</summary>
+    public string Code => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Number}");
+
+    public string Label => string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{Year}-{(Year + 1) % 100:00} quarter {Number} ({Start:MMMM} to {End:MMMM yyyy})");
+
+    public static Quarter Containing(DateOnly day) => day.Month >= 4 ? new(day.Year, (day.Month - 4) / 3 + 1) : new(day.Year - 1, 4);
+
+    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
+
+    public static Quarter? Parse(string? code)
+    {
+        var parts = code?.Split("-Q", StringSplitOptions.None);
+        return parts is [var year, var number]
+            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100
+            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 4
+            ? new Quarter(y, n)
+            : null;
+    }
+}
+
+/// <summary>An assignment as DfE's return asks for it, with the placement it is for.</summary>
+/// <param name="EndDate">When it ended, or is booked to end if it is still going.</param>
+public sealed record DfeAssignment(int PlacementId, DfeRoleType RoleType, decimal HourlyPayRate, DateOnly StartDate, DateOnly EndDate, string? RegistrationNumber, bool ProjectTeam);
+
+/// <summary>A rate above the DfE cap on one of the quarter's assignments, and who signed it off.</summary>
+public sealed record DfeCapBreach(int PlacementId, DfeRoleType RoleType, decimal PayRate, decimal Measured, decimal Cap, string Approvers, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record DfeReturnFigures(Quarter Quarter, IReadOnlyList<DfeAssignment> Assignments, IReadOnlyList<DfeCapBreach> CapBreaches);
+
+/// <summary>
+/// The quarterly data return to DfE for agency child and family social workers: every assignment to a DfE social
+/// work role in children's services that ran at any time in the quarter, and the cap breaches on them signed off
+/// by then. The pay rate is the one in force at the quarter's end (or at the assignment's end, if sooner).
+/// </summary>
+public sealed class DfeReturn(
+    IReadRepository<Placement> placements,
+    IReadRepository<CapException> capExceptions,
+    IReadRepository<Worker> workers,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<JobRole> jobRoles,
+    IReadRepository<ServiceArea> serviceAreas,
+    ReportScope scope,
+    TimeProvider clock)
+{
+    /// <summary>The quarters a return can be made for: the current one and the seven before it, newest first.</summary>
+    public IReadOnlyList<Quarter> Quarters()
+    {
+        var quarter = Quarter.Containing(clock.Today());
+        var quarters = new List<Quarter>();
+        for (var i = 0; i < 8; i++, quarter = quarter.Previous) quarters.Add(quarter);
+        return quarters;
+    }
+
+    /// <summary>The return is normally made for the last quarter that has ended.</summary>
+    public Quarter LastEnded() => Quarter.Containing(clock.Today()).Previous;
+
+    public async Task<DfeReturnFigures> GetAsync(Quarter quarter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quarter);
+        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).Where(r => r.DfeRoleType is not null).ToDictionary(r => r.Id, r => r.DfeRoleType!.Value);
+        var areaIds = scope.ServiceAreas(null);
+        var childrens = (await serviceAreas.ListAsync(new ServiceAreasWithEstablishmentSpec(), cancellationToken))
+            .Where(a => a.IsChildrensServices && (areaIds is null || areaIds.Contains(a.Id))).Select(a => a.Id).ToList();
+        if (childrens.Count == 0 || roles.Count == 0) return new DfeReturnFigures(quarter, [], []);
+
+        var rows = await placements.ListAsync(new DfeAssignmentRowsSpec(quarter.Start, quarter.End, childrens, roles.Keys.ToList()), cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var registrations = (await workers.ListAsync(new WorkerRegistrationNumbersSpec(rows.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken))
+            .ToDictionary(w => w.WorkerId, w => w.Number);
+        var projectTeams = (await requisitions.ListAsync(new ProjectTeamRequisitionsSpec(rows.Select(r => r.RequisitionId).Distinct().ToList()), cancellationToken)).ToHashSet();
+        var assignments = rows.Select(r => new DfeAssignment(r.Id, roles[r.JobRoleId], r.PayRate, r.StartDate, r.EndDate,
+            registrations.GetValueOrDefault(r.WorkerId), projectTeams.Contains(r.RequisitionId))).ToList();
+
+        var roleOf = rows.ToDictionary(r => r.Id, r => roles[r.JobRoleId]);
+        var signedOffBy = new DateTimeOffset(quarter.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var breaches = (await capExceptions.ListAsync(new CapExceptionsOfPlacementsSpec(ids, signedOffBy), cancellationToken))
+            .Select(e => new DfeCapBreach(e.PlacementId, roleOf[e.PlacementId], e.PayRate, e.Measured, e.Cap, e.Approvers, e.Reason, e.RecordedBy, e.RecordedAt)).ToList();
+        return new DfeReturnFigures(quarter, assignments, breaches);
+    }
+}

@@ -1,0 +1,46 @@
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>The DfE quarterly return for agency child and family social workers, to check on screen and download as CSV.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
+{
+    /// <summary>The quarter as 2026-Q2; anything else, or a quarter not offered, is the last one ended.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    public DfeReturnFigures Figures { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> Quarters { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?> { ["period"] = Figures.Quarter.Code };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var offered = dfe.Quarters();
+        var quarter = Quarter.Parse(Period) is { } asked && offered.Contains(asked) ? asked : dfe.LastEnded();
+        Figures = await dfe.GetAsync(quarter, cancellationToken);
+        Quarters = offered.Select(q => new SelectListItem(q.Label, q.Code, q == quarter)).ToList();
+        Period = quarter.Code;
+    }
+
+    /// <summary>The return's assignments (in the order DfE asks for their fields) or its cap breaches, as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        var f = Figures;
+        return table switch
+        {
+            "assignments" => ReportCsv.Of($"dfe-agency-social-workers-{f.Quarter.Code}.csv", f.Assignments.Select(a => new DfeAssignmentCsvRow(
+                Words.Of(a.RoleType), a.HourlyPayRate, ReportCsv.Day(a.StartDate), ReportCsv.Day(a.EndDate), a.RegistrationNumber ?? string.Empty, a.ProjectTeam ? "Yes" : "No"))),
+            "cap-breaches" => ReportCsv.Of($"dfe-cap-breaches-{f.Quarter.Code}.csv", f.CapBreaches.Select(b => new DfeCapBreachCsvRow(
+                b.PlacementId, Words.Of(b.RoleType), b.PayRate, b.Measured, b.Cap, b.Approvers, b.Reason, b.RecordedBy, ReportCsv.Day(DateOnly.FromDateTime(b.RecordedAt.UtcDateTime))))),
+            _ => NotFound(),
+        };
+    }
+}

@@ -1,0 +1,87 @@
+using Connect2Luton.Application.Reports;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Reports;
+
+/// <summary>The DfE quarterly return over hand-built assignments, each placed in or out of the quarter on purpose.</summary>
+public sealed class DfeReturnTests : IAsyncLifetime
+{
+    private static readonly Quarter JulyToSeptember = new(2026, 2);
+    private SqliteTestDatabase _database = null!;
+    private int _inThroughout;
+    private int _onTheLastDay;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using var db = _database.CreateContext();
+        var childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
+        var adults = await ReferenceData.SaveAsync(db, A.ServiceArea("ASC", childrens: false), A.SocialWorkerRole());
+        var housingRole = A.Role(JobFamily.Housing);
+        db.Add(housingRole);
+        await db.SaveChangesAsync();
+
+        // Booked a week before it started, above the cap with sign-off; re-rated after the quarter.
+        var throughout = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 6, 1), projectTeam: true, registered: true,
+            new CapExceptionApproval("Director of Children's Services; Chief Executive", "No other cover for the child protection team", 45m, 47.03m), new DateTimeOffset(2026, 5, 25, 9, 0, 0, TimeSpan.Zero));
+        throughout.ChangeRates(new PlacementRates(33m, 4m, 5m, 0m, 3m), Clocks.Today, "Annual review", null, null, "r", Clocks.Now);
+        var endedBefore = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 3, 1));
+        endedBefore.End(new DateOnly(2026, 6, 30), "Completed", "r", Clocks.Now);
+        await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 10, 1));          // starts after the quarter
+        await PlaceAsync(db, adults.Area.Id, adults.Role.Id, adults, new(2026, 6, 1));                      // adults' social work: not DfE's
+        await PlaceAsync(db, childrens.Area.Id, housingRole.Id, childrens, new(2026, 6, 1));                // not a social work role
+        var lastDay = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 9, 30));
+        await db.SaveChangesAsync();
+        (_inThroughout, _onTheLastDay) = (throughout.Id, lastDay.Id);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task The_return_lists_each_childrens_social_work_assignment_of_the_quarter_with_the_rate_then_and_its_signed_off_breach()
+    {
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        await using var scope = services.CreateAsyncScope();
+        var dfe = scope.ServiceProvider.GetRequiredService<DfeReturn>();
+
+        var figures = await dfe.GetAsync(JulyToSeptember, CancellationToken.None);
+
+        dfe.LastEnded().ShouldBe(JulyToSeptember, "on 23 November the last quarter ended is July to September");
+        figures.Assignments.Select(a => a.PlacementId).ShouldBe([_inThroughout, _onTheLastDay]);
+        var throughout = figures.Assignments[0];
+        throughout.RoleType.ShouldBe(DfeRoleType.SocialWorker);
+        throughout.HourlyPayRate.ShouldBe(30m, "the rate in force at the quarter's end, not the later one");
+        throughout.StartDate.ShouldBe(new DateOnly(2026, 6, 1));
+        throughout.RegistrationNumber.ShouldNotBeNull().ShouldStartWith("SW");
+        throughout.ProjectTeam.ShouldBeTrue();
+        figures.Assignments[1].RegistrationNumber.ShouldBeNull();
+        figures.Assignments[1].ProjectTeam.ShouldBeFalse();
+        var breach = figures.CapBreaches.ShouldHaveSingleItem();
+        (breach.PlacementId, breach.Cap, breach.Measured, breach.Approvers).ShouldBe((_inThroughout, 45m, 47.03m, "Director of Children's Services; Chief Executive"));
+        (await dfe.GetAsync(JulyToSeptember with { Number = 3 }, CancellationToken.None)).Assignments.First(a => a.PlacementId == _inThroughout)
+            .HourlyPayRate.ShouldBe(33m, "by the end of the next quarter the new rate is in force");
+        Quarter.Parse("2026-Q2").ShouldBe(JulyToSeptember);
+        Quarter.Parse("2026-Q5").ShouldBeNull();
+        JulyToSeptember.Label.ShouldBe("2026-27 quarter 2 (July to September 2026)");
+    }
+
+    private static async Task<Placement> PlaceAsync(AppDbContext db, int areaId, int roleId, ReferenceData where, DateOnly start,
+        bool projectTeam = false, bool registered = false, CapExceptionApproval? capException = null, DateTimeOffset? bookedAt = null)
+    {
+        var requisition = A.Requisition().In(areaId, roleId, where.Manager.Id).Starting(start);
+        if (projectTeam) requisition.ForAProjectTeam();
+        var opened = requisition.Open();
+        var worker = registered ? A.Worker().SuppliedBy(where.Agency.Id).WithChecks().Build() : A.Worker().SuppliedBy(where.Agency.Id).Build();
+        db.AddRange(opened, worker);
+        await db.SaveChangesAsync();
+        var placement = Placement.Book(opened, worker, new PlacementBooking(new PlacementRates(30m, 3m, 5m, 0m, 2m), 37m, start, new DateOnly(2026, 12, 31)),
+            capException, [], "r", bookedAt ?? Clocks.Now);
+        db.Add(placement);
+        await db.SaveChangesAsync();
+        return placement;
+    }
+}
