@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
         services.AddScoped<Reports.DfeReturn>();
+        services.AddScoped<Reports.ConversionsReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();

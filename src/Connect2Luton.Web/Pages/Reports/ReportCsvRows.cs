@@ -73,3 +73,17 @@ public sealed partial record DfeCapBreachCsvRow(
     [property: CsvColumn("Reason")] string Reason,
     [property: CsvColumn("Recorded by")] string RecordedBy,
     [property: CsvColumn("Recorded on")] string RecordedOn);
+
+[CsvRecord]
+public sealed partial record ConversionSavingCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    [property: CsvColumn("Worker")] string Worker,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Permanent from")] string PermanentStartDate,
+    [property: CsvColumn("Yearly saving (£)")] decimal YearlySaving);
+
+[CsvRecord]
+public sealed partial record ConversionMonthCsvRow(
+    [property: CsvColumn("Month")] string Month,
+    [property: CsvColumn("Prompts raised")] int Raised,
+    [property: CsvColumn("Conversions")] int Converted);

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>What came of the conversion prompts: raised, offers, conversions, declines, and the yearly savings.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class ConversionsModel(ConversionsReport report, ReportScope scope, ReferenceNames names) : PageModel
+{
+    public static readonly int[] MonthChoices = [3, 6, 12, 24];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    /// <summary>How many months back, this one included; anything not offered is a year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    public int MonthsShown => Months is { } m && MonthChoices.Contains(m) ? m : 12;
+
+    public IReadOnlyList<SelectListItem> MonthItems => MonthChoices.Where(m => m != 12)
+        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == MonthsShown)).ToList();
+
+    public ConversionFigures Figures { get; private set; } = null!;
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["months"] = MonthsShown.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        Service = choice.Chosen;
+        var (yearFrom, to) = report.DefaultPeriod();
+        var from = yearFrom.AddMonths(12 - MonthsShown);
+        Figures = await report.GetAsync(from, to, Service, cancellationToken);
+        Services = choice.Items;
+        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+    }
+
+    /// <summary>The conversions with their savings, or the month-by-month counts, as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        return table switch
+        {
+            "savings" => ReportCsv.Of("conversion-savings.csv", Figures.Conversions.Select(c => new ConversionSavingCsvRow(
+                c.PlacementId, c.Worker, c.ServiceArea, c.PermanentStartDate is { } day ? ReportCsv.Day(day) : string.Empty, c.YearlySaving))),
+            "by-month" => ReportCsv.Of("conversion-prompts-by-month.csv", Figures.ByMonth.Select(m => new ConversionMonthCsvRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Raised, m.Converted))),
+            _ => NotFound(),
+        };
+    }
+}
