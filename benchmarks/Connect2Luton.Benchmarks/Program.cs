@@ -4,9 +4,12 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Connect2Luton.Benchmarks.Nightly;
 
-// "nightly": the timed run of the nightly jobs over a large database (NightlyJobsBenchmark); anything else goes to
-// BenchmarkDotNet.
+// "nightly": the timed run of the nightly jobs over a large database (NightlyJobsBenchmark); "reports": the reports'
+// answer times; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0].StartsWith("nightly", StringComparison.Ordinal)) return await NightlyJobsBenchmark.RunAsync(args);
+// "reports": each report's answer time over a large database (ReportsBenchmark).
+if (args is ["reports", ..]) return await Connect2Luton.Benchmarks.Reports.ReportsBenchmark.RunAsync(
+    Array.IndexOf(args, "--placements") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 
 // In-process: the benchmarks run inside this build, with the repository's package pins, instead of a generated project.
 var config = DefaultConfig.Instance

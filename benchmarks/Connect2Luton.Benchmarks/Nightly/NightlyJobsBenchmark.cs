@@ -144,7 +144,7 @@ internal static class NightlyJobsBenchmark
             Console.WriteLine(string.Create(Invariant, $"  GC: server {System.Runtime.GCSettings.IsServerGC}, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s, allocated {GC.GetTotalAllocatedBytes() / 1024 / 1024:N0} MB"));
     }
 
-    private static ServiceProvider Services(string file, bool baseline)
+    internal static ServiceProvider Services(string file, bool baseline, Action<IServiceCollection>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -174,6 +174,7 @@ internal static class NightlyJobsBenchmark
             services.Replace(ServiceDescriptor.Singleton<IPlacementLengthPolicy, HandWrittenLengthPolicy>());
             services.Replace(ServiceDescriptor.Singleton<IConversionPolicy, HandWrittenConversionPolicy>());
         }
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -193,7 +194,7 @@ internal static class NightlyJobsBenchmark
 
     private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
-    private static string RepositoryRoot() => Path.GetDirectoryName(PolicyDecisionBenchmarks.RulesDirectory())!;
+    internal static string RepositoryRoot() => Path.GetDirectoryName(PolicyDecisionBenchmarks.RulesDirectory())!;
 
     private sealed class Environment_ : IHostEnvironment
     {

@@ -112,20 +112,19 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         }
     }
 
-    /// <summary>Re-reads one rule set's files, after they changed on disk.</summary>
-    public async Task<RuleSetLoadResult> ReloadAsync(RuleSetDefinition definition, CancellationToken cancellationToken = default)
-    {
-        var (json, cases) = store.Read(definition);
-        if (json is null)
-        {
-            return await RefuseAsync(definition, [new RuleSetProblem(definition.FileName, null, null,
-                "The file has been removed or cannot be read; the last good version keeps serving.")], cancellationToken);
-        }
-        return await OfferAsync(definition, json, cases, cancellationToken);
-    }
+    /// <summary>
+    /// Re-reads one rule set's files, after they changed on disk. The files are read under the lock a save writes
+    /// them under: a read taken before an officer's save and offered after it would put the older text back in
+    /// service over the newer one.
+    /// </summary>
+    public Task<RuleSetLoadResult> ReloadAsync(RuleSetDefinition definition, CancellationToken cancellationToken = default) =>
+        OfferAsync(definition, () => store.Read(definition), cancellationToken);
 
     /// <summary>Offers a new version of a rule set; it serves only if it passes every check.</summary>
-    public async Task<RuleSetLoadResult> OfferAsync(RuleSetDefinition definition, string json, string? testCasesJson, CancellationToken cancellationToken = default)
+    public Task<RuleSetLoadResult> OfferAsync(RuleSetDefinition definition, string json, string? testCasesJson, CancellationToken cancellationToken = default) =>
+        OfferAsync(definition, () => (json, testCasesJson), cancellationToken);
+
+    private async Task<RuleSetLoadResult> OfferAsync(RuleSetDefinition definition, Func<(string? Json, string? TestCases)> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         await EnsureLoadedAsync(cancellationToken);
@@ -133,8 +132,16 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         RuleSetLoadResult result;
         try
         {
+            var (json, testCasesJson) = read();
             var current = _serving;
-            if (current?.Sets.GetValueOrDefault(definition.Name) is { } same && same.Json == json && same.TestCasesJson == testCasesJson)
+            if (json is null)
+            {
+                IReadOnlyList<RuleSetProblem> missing = [new RuleSetProblem(definition.FileName, null, null, "The file has been removed or cannot be read; the last good version keeps serving.")];
+                Record(definition.Name, missing);
+                LogRefused(logger, definition.FileName, missing.Count, string.Join(" | ", missing));
+                result = new RuleSetLoadResult(definition.Name, null, missing);
+            }
+            else if (current?.Sets.GetValueOrDefault(definition.Name) is { } same && same.Json == json && same.TestCasesJson == testCasesJson)
             {
                 Record(definition.Name, []);
                 result = new RuleSetLoadResult(definition.Name, same.Version, []);
@@ -228,23 +235,6 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             _writer.Release();
         }
         // Not raised as a reload: the workspace records this version itself, with its author and comment.
-        return result;
-    }
-
-    private async Task<RuleSetLoadResult> RefuseAsync(RuleSetDefinition definition, IReadOnlyList<RuleSetProblem> problems, CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            Record(definition.Name, problems);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-        LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
-        var result = new RuleSetLoadResult(definition.Name, null, problems);
-        Reloaded?.Invoke(this, result);
         return result;
     }
 

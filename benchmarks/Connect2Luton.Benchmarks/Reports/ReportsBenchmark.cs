@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Reports;
+using Connect2Luton.Benchmarks.Nightly;
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Connect2Luton.Benchmarks.Reports;
+
+/// <summary>
+/// `dotnet run -c Release --project benchmarks/Connect2Luton.Benchmarks -- reports --placements 100000`: seeds the
+/// demo data plus the volume (once, into artifacts/reports/), then answers each report as a recruiter would see it
+/// (every service) and for one service, a warm-up then 10 timed runs each in a fresh scope, and prints the median
+/// and slowest. The target is 500 ms a report at 100,000 placements.
+/// </summary>
+internal static class ReportsBenchmark
+{
+    private const int Runs = 10;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task<int> RunAsync(int placements)
+    {
+        var folder = Path.Combine(NightlyJobsBenchmark.RepositoryRoot(), "artifacts", "reports");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"volume-{placements}.db");
+        if (!File.Exists(file))
+        {
+            Console.WriteLine($"Seeding the demo data and {placements:N0} placements into {file} (once) ...");
+            await using var seeding = Services(file + ".partial");
+            await using (var scope = seeding.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+                var seeded = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, placements / 2, CancellationToken.None);
+                Console.WriteLine(string.Create(Invariant, $"Seeded {seeded.Placements:N0} placements ({seeded.LivePlacements:N0} live) in {seeded.Elapsed.TotalSeconds:N0} s."));
+            }
+            await using (var scope = seeding.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            SqliteConnection.ClearAllPools();
+            File.Move(file + ".partial", file);
+        }
+
+        await using var services = Services(file);
+        int total, service;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.MigrateAsync();
+            total = await db.Placements.CountAsync();
+            service = await db.ServiceAreas.Where(a => a.IsChildrensServices).Select(a => a.Id).FirstAsync();
+        }
+        Console.WriteLine(string.Create(Invariant, $"{total:N0} placements. Each report: a warm-up, then {Runs} runs."));
+        Console.WriteLine($"{"report",-44} {"median ms",10} {"slowest ms",11}");
+
+        await TimeAsync(services, "Workforce, every service", (p, c) => p.GetRequiredService<WorkforceReport>().GetAsync(null, 12, c));
+        await TimeAsync(services, "Workforce, children's services", (p, c) => p.GetRequiredService<WorkforceReport>().GetAsync(service, 12, c));
+        await TimeAsync(services, "Spend, every service", (p, c) => p.GetRequiredService<SpendReport>().GetAsync(null, c));
+        await TimeAsync(services, "Spend, every long-runner (the CSV)", (p, c) => p.GetRequiredService<SpendReport>().GetAsync(null, c, everyLongRunning: true));
+        await TimeAsync(services, "DfE return, last quarter", (p, c) =>
+        {
+            var dfe = p.GetRequiredService<DfeReturn>();
+            return dfe.GetAsync(dfe.LastEnded(), c);
+        });
+        await TimeAsync(services, "Conversions, 12 months", (p, c) =>
+        {
+            var report = p.GetRequiredService<ConversionsReport>();
+            var (from, to) = report.DefaultPeriod();
+            return report.GetAsync(from, to, null, c);
+        });
+        return 0;
+    }
+
+    private static async Task TimeAsync<T>(ServiceProvider services, string name, Func<IServiceProvider, CancellationToken, Task<T>> report)
+    {
+        var times = new List<double>();
+        for (var run = 0; run <= Runs; run++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var watch = Stopwatch.StartNew();
+            _ = await report(scope.ServiceProvider, CancellationToken.None);
+            if (run > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(Invariant, $"{name,-44} {(times[Runs / 2 - 1] + times[Runs / 2]) / 2,10:N0} {times[^1],11:N0}"));
+    }
+
+    // Read as a recruiter reads them: every service.
+    private static ServiceProvider Services(string file) =>
+        NightlyJobsBenchmark.Services(file, baseline: false, more => more.Replace(ServiceDescriptor.Scoped<ICurrentUser, Recruiter>()));
+
+    private sealed class Recruiter : ICurrentUser
+    {
+        public string Name => "benchmark-recruiter";
+
+        public int? ServiceAreaId => null;
+
+        public bool IsInRole(string role) => role == Roles.Recruiter;
+    }
+}
