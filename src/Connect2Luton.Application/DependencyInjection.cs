@@ -21,10 +21,12 @@ public static class DependencyInjection
         services.AddScoped<ReferenceNames>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<Reports.ReportScope>();
+        services.AddScoped<Reports.LivePlacementGroups>();
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
         services.AddScoped<Reports.DfeReturn>();
         services.AddScoped<Reports.ConversionsReport>();
+        services.AddScoped<Reports.CapExceptionRegister>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();

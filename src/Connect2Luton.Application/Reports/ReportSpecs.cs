@@ -3,15 +3,26 @@ using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Application.Reports;
 
-/// <summary>Placements someone was in post on, on a day: started by then and not ended before it (booked-but-cancelled never counts).</summary>
-public sealed class InPostOnSpec : Specification<Placement>
+/// <summary>
+/// When each placement someone was in post on at some time between two days ran: started by the last day and not
+/// ended before the first (booked-but-cancelled never counts).
+/// </summary>
+public sealed class InPostSpansSpec : Specification<Placement, InPostSpan>
 {
-    public InPostOnSpec(DateOnly on, IReadOnlyCollection<int>? serviceAreaIds = null, IReadOnlyCollection<int>? jobRoleIds = null)
+    public InPostSpansSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= on && (p.ActualEndDate ?? p.PlannedEndDate) >= on).AsNoTracking();
-        if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
-        if (jobRoleIds is not null) Query.Where(p => jobRoleIds.Contains(p.JobRoleId));
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
+            && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
+        Query.Select(p => new InPostSpan { StartDate = p.StartDate, EndDate = p.ActualEndDate ?? p.PlannedEndDate, Placements = 1 });
     }
+}
+
+/// <summary>A span of dates placements ran for, and how many ran for exactly it.</summary>
+public sealed class InPostSpan
+{
+    public DateOnly StartDate { get; init; }
+    public DateOnly EndDate { get; init; }
+    public int Placements { get; init; }
 }
 
 /// <summary>Every service, by name, with its establishment where known.</summary>

@@ -55,6 +55,7 @@ public sealed record SpendFigures(
 /// </summary>
 public sealed class SpendReport(
     IReadRepository<Placement> placements,
+    LivePlacementGroups live,
     IReadRepository<JobRole> jobRoles,
     IReadRepository<Worker> workers,
     WorkforceReport workforce,
@@ -70,7 +71,7 @@ public sealed class SpendReport(
     {
         var today = clock.Today();
         var areaIds = scope.ServiceAreas(serviceAreaId);
-        var groups = await PlacementGroups.LiveAsync(placements, today, areaIds, cancellationToken);
+        var groups = await live.ReadAsync(areaIds, cancellationToken);
         var lines = await workforce.LinesAsync(groups, areaIds, cancellationToken);
         var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(s => s.Id);
 

@@ -40,6 +40,7 @@ public sealed record WorkforceFigures(
 /// </summary>
 public sealed class WorkforceReport(
     IReadRepository<Placement> placements,
+    LivePlacementGroups live,
     IReadRepository<ServiceArea> serviceAreas,
     ReferenceNames names,
     IConversionPolicy conversions,
@@ -53,19 +54,19 @@ public sealed class WorkforceReport(
     {
         var today = clock.Today();
         var areaIds = scope.ServiceAreas(serviceAreaId);
-        var groups = await PlacementGroups.LiveAsync(placements, today, areaIds, cancellationToken);
+        var groups = await live.ReadAsync(areaIds, cancellationToken);
         var areas = await AreasAsync(areaIds, cancellationToken);
         var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id);
         var fullTime = await FullTimeHoursAsync(cancellationToken);
         var (byService, byFamily) = Lines(groups, areas, roles, fullTime);
 
-        var live = groups.Sum(g => g.Headcount);
+        var inPost = groups.Sum(g => g.Headcount);
         var past12Weeks = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveWeeksBefore(today), areaIds), cancellationToken);
         var past6Months = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.SixMonthsBefore(today), areaIds), cancellationToken);
         var past12Months = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveMonthsBefore(today), areaIds), cancellationToken);
         LengthBandCount[] bands =
         [
-            new("Under 12 weeks", live - past12Weeks),
+            new("Under 12 weeks", inPost - past12Weeks),
             new("12 weeks to 6 months", past12Weeks - past6Months),
             new("6 to 12 months", past6Months - past12Months),
             new("Over 12 months", past12Months),
@@ -76,14 +77,16 @@ public sealed class WorkforceReport(
         var socialWorkerRoles = roles.Values.Where(r => r.DfeRoleType is not null).Select(r => r.Id).ToHashSet();
         var socialWork = groups.Where(g => childrensIds.Contains(g.ServiceAreaId) && socialWorkerRoles.Contains(g.JobRoleId)).ToList();
         var known = childrens.Where(a => a.EstablishmentFte is not null).ToList();
-        var trend = new List<MonthCount>();
-        foreach (var on in MonthEnds(today, Math.Clamp(months, 1, MostMonths)))
-        {
-            trend.Add(new MonthCount(on, childrensIds.Count == 0 ? 0
-                : await placements.CountAsync(new InPostOnSpec(on, childrensIds, socialWorkerRoles), cancellationToken)));
-        }
+        // One grouped read for the whole trend: how many were in post for each span of dates, counted on each month's last day here.
+        var monthEnds = MonthEnds(today, Math.Clamp(months, 1, MostMonths));
+        var spans = childrensIds.Count == 0 ? [] : await placements.GroupAsync(
+            new InPostSpansSpec(monthEnds[0], monthEnds[^1], childrensIds, socialWorkerRoles),
+            p => new { p.StartDate, p.EndDate },
+            g => new InPostSpan { StartDate = g.Key.StartDate, EndDate = g.Key.EndDate, Placements = g.Count() },
+            cancellationToken);
+        var trend = monthEnds.Select(on => new MonthCount(on, spans.Where(s => s.StartDate <= on && s.EndDate >= on).Sum(s => s.Placements))).ToList();
 
-        return new WorkforceFigures(today, scope.ServiceArea(serviceAreaId), live, Fte(groups.Sum(g => g.WeeklyHours), fullTime), byService, byFamily, bands,
+        return new WorkforceFigures(today, scope.ServiceArea(serviceAreaId), inPost, Fte(groups.Sum(g => g.WeeklyHours), fullTime), byService, byFamily, bands,
             new SocialWorkFigures(socialWork.Sum(g => g.Headcount), Fte(socialWork.Sum(g => g.WeeklyHours), fullTime),
                 known.Count == 0 ? null : known.Sum(a => a.EstablishmentFte!.Value), trend));
     }

@@ -69,6 +69,22 @@ public sealed class DfeReturnTests : IAsyncLifetime
         JulyToSeptember.Label.ShouldBe("2026-27 quarter 2 (July to September 2026)");
     }
 
+    [Fact]
+    public async Task The_cap_exception_register_lists_each_rate_signed_off_above_its_cap_in_the_period()
+    {
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        await using var scope = services.CreateAsyncScope();
+        var register = scope.ServiceProvider.GetRequiredService<CapExceptionRegister>();
+
+        var may = await register.ListAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31), null, CancellationToken.None);
+        var june = await register.ListAsync(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), null, CancellationToken.None);
+
+        var entry = may.ShouldHaveSingleItem();
+        (entry.PlacementId, entry.PayRate, entry.Cap, entry.Measured, entry.Reason).ShouldBe((_inThroughout, 30m, 45m, 47.03m, "No other cover for the child protection team"));
+        entry.RecordedAt.ShouldBe(new DateTimeOffset(2026, 5, 25, 9, 0, 0, TimeSpan.Zero));
+        june.ShouldBeEmpty();
+    }
+
     private static async Task<Placement> PlaceAsync(AppDbContext db, int areaId, int roleId, ReferenceData where, DateOnly start,
         bool projectTeam = false, bool registered = false, CapExceptionApproval? capException = null, DateTimeOffset? bookedAt = null)
     {

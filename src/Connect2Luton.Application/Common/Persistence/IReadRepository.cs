@@ -27,9 +27,10 @@ public interface IReadRepository<T> where T : class
         where TKey : notnull;
 
     /// <summary>
-    /// Groups what the criteria match by a key and folds each group into a row (counts and sums), in the database:
+    /// Groups the rows a projection gives (flat values: owned parts read through a navigation inside a group would
+    /// become a subquery a group) by a key and folds each group into a row of counts and sums, in the database:
     /// reports read one row a group, never every row.
     /// </summary>
-    Task<List<TResult>> GroupAsync<TKey, TResult>(
-        ISpecification<T> specification, Expression<Func<T, TKey>> key, Expression<Func<IGrouping<TKey, T>, TResult>> row, CancellationToken cancellationToken = default);
+    Task<List<TResult>> GroupAsync<TRow, TKey, TResult>(
+        ISpecification<T, TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<IGrouping<TKey, TRow>, TResult>> row, CancellationToken cancellationToken = default);
 }

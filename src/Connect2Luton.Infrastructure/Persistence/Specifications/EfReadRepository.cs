@@ -37,7 +37,7 @@ internal class EfReadRepository<T>(AppDbContext db) : IReadRepository<T> where T
             .Select(group => new { group.Key, Count = group.Count() })
             .ToDictionaryAsync(row => row.Key, row => row.Count, cancellationToken);
 
-    public Task<List<TResult>> GroupAsync<TKey, TResult>(
-        ISpecification<T> specification, Expression<Func<T, TKey>> key, Expression<Func<IGrouping<TKey, T>, TResult>> row, CancellationToken cancellationToken = default) =>
-        SpecificationEvaluator.ApplyCriteria(Db.Set<T>(), specification).GroupBy(key).Select(row).ToListAsync(cancellationToken);
+    public Task<List<TResult>> GroupAsync<TRow, TKey, TResult>(
+        ISpecification<T, TRow> rows, Expression<Func<TRow, TKey>> key, Expression<Func<IGrouping<TKey, TRow>, TResult>> row, CancellationToken cancellationToken = default) =>
+        SpecificationEvaluator.Apply(Db.Set<T>(), rows).GroupBy(key).Select(row).ToListAsync(cancellationToken);
 }

@@ -87,3 +87,21 @@ public sealed partial record ConversionMonthCsvRow(
     [property: CsvColumn("Month")] string Month,
     [property: CsvColumn("Prompts raised")] int Raised,
     [property: CsvColumn("Conversions")] int Converted);
+
+[CsvRecord]
+public sealed partial record CapExceptionCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    [property: CsvColumn("Worker")] string Worker,
+    [property: CsvColumn("Role")] string Role,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Start date")] string StartDate,
+    [property: CsvColumn("End date")] string EndDate,
+    [property: CsvColumn("Pay rate (£ an hour)")] decimal PayRate,
+    [property: CsvColumn("Charge rate (£ an hour)")] decimal ChargeRate,
+    [property: CsvColumn("Measured against the cap (£ an hour)")] decimal Measured,
+    [property: CsvColumn("Cap (£ an hour)")] decimal Cap,
+    [property: CsvColumn("Rule version")] string RuleSetVersion,
+    [property: CsvColumn("Signed off by")] string Approvers,
+    [property: CsvColumn("Reason")] string Reason,
+    [property: CsvColumn("Recorded by")] string RecordedBy,
+    [property: CsvColumn("Recorded at")] string RecordedAt);

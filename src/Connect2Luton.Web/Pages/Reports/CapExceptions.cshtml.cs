@@ -1,0 +1,64 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>The cap exception register: every rate signed off above its cap, with the rule version, approvers and reason.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class CapExceptionsModel(CapExceptionRegister register, ConversionsReport periods, ReportScope scope, ReferenceNames names) : PageModel
+{
+    public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    public int MonthsShown => Months is { } m && MonthChoices.Contains(m) ? m : 12;
+
+    public IReadOnlyList<SelectListItem> MonthItems => MonthChoices.Where(m => m != 12)
+        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == MonthsShown)).ToList();
+
+    public IReadOnlyList<CapExceptionEntry> Entries { get; private set; } = [];
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly To { get; private set; }
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["months"] = MonthsShown.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        Service = choice.Chosen;
+        var (yearFrom, to) = periods.DefaultPeriod();
+        (From, To) = (yearFrom.AddMonths(12 - MonthsShown), to);
+        Entries = await register.ListAsync(From, To, Service, cancellationToken);
+        Services = choice.Items;
+        ServiceName = choice.NameOf(scope.ServiceArea(Service));
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        return ReportCsv.Of("cap-exception-register.csv", Entries.Select(e => new CapExceptionCsvRow(e.PlacementId, e.Worker, e.Role, e.ServiceArea,
+            ReportCsv.Day(e.StartDate), ReportCsv.Day(e.EndDate), e.PayRate, e.ChargeRate, e.Measured, e.Cap, e.RuleSetVersion ?? string.Empty, e.Approvers, e.Reason,
+            e.RecordedBy, e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
+    }
+}
