@@ -54,8 +54,10 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
         ServiceName = choice.NameOf(scope.ServiceArea(Service));
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    /// <summary>The register as CSV (its one table, "register", as the other reports name theirs).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
+        if (table != "register") return NotFound();
         await OnGetAsync(cancellationToken);
         return ReportCsv.Of("cap-exception-register.csv", Entries.Select(e => new CapExceptionCsvRow(e.PlacementId, e.Worker, e.Role, e.ServiceArea,
             ReportCsv.Day(e.StartDate), ReportCsv.Day(e.EndDate), e.PayRate, e.ChargeRate, e.Measured, e.Cap, e.RuleSetVersion ?? string.Empty, e.Approvers, e.Reason,
