@@ -20,10 +20,9 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
     [BindProperty(SupportsGet = true)]
     public int? Months { get; set; }
 
-    public int MonthsShown => Months is { } m && MonthChoices.Contains(m) ? m : 12;
+    public int MonthsShown => MonthsFilter.Shown(Months, MonthChoices);
 
-    public IReadOnlyList<SelectListItem> MonthItems => MonthChoices.Where(m => m != 12)
-        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == MonthsShown)).ToList();
+    public IReadOnlyList<SelectListItem> MonthItems => MonthsFilter.Items(MonthChoices, MonthsShown);
 
     public IReadOnlyList<CapExceptionEntry> Entries { get; private set; } = [];
 
@@ -37,11 +36,7 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
-    {
-        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
-        ["months"] = MonthsShown.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

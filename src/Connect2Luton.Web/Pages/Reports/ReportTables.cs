@@ -37,3 +37,21 @@ public static class ReportCsv
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// The "over how many months" filter the period reports share: a choice not offered is a year, the year is the
+/// select's prompt, and the filters go into every CSV link.
+/// </summary>
+public static class MonthsFilter
+{
+    public static int Shown(int? months, int[] choices) => months is { } m && choices.Contains(m) ? m : 12;
+
+    public static IReadOnlyList<SelectListItem> Items(int[] choices, int shown) => choices.Where(m => m != 12)
+        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == shown)).ToList();
+
+    public static IReadOnlyDictionary<string, string?> Filters(int? service, int months) => new Dictionary<string, string?>
+    {
+        ["service"] = service?.ToString(CultureInfo.InvariantCulture),
+        ["months"] = months.ToString(CultureInfo.InvariantCulture),
+    };
+}

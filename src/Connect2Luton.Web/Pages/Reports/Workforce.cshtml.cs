@@ -22,10 +22,9 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
     public int? Months { get; set; }
 
     /// <summary>The other lengths of trend on offer; a year is the prompt.</summary>
-    public IReadOnlyList<SelectListItem> MonthItems => MonthChoices.Where(m => m != 12)
-        .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == MonthsShown)).ToList();
+    public IReadOnlyList<SelectListItem> MonthItems => MonthsFilter.Items(MonthChoices, MonthsShown);
 
-    public int MonthsShown => Months is { } m && MonthChoices.Contains(m) ? m : 12;
+    public int MonthsShown => MonthsFilter.Shown(Months, MonthChoices);
 
     public WorkforceFigures Figures { get; private set; } = null!;
 
@@ -35,11 +34,7 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
-    {
-        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
-        ["months"] = MonthsShown.ToString(CultureInfo.InvariantCulture),
-    };
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
