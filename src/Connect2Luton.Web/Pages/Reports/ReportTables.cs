@@ -3,6 +3,7 @@ using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Connect2Luton.Web.Pages.Reports;
 
@@ -33,7 +34,7 @@ public static class ReportCsv
 
     /// <summary>The address of a table's CSV: the report's own filters, and which table.</summary>
     public static string Href(string page, string table, IReadOnlyDictionary<string, string?> filters) =>
-        $"{page}?handler=Csv&table={table}" + string.Concat(filters.Where(p => p.Value is not null).Select(p => $"&{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+        QueryHelpers.AddQueryString($"{page}?handler=Csv&table={Uri.EscapeDataString(table)}", filters.Where(f => !string.IsNullOrEmpty(f.Value)));
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
