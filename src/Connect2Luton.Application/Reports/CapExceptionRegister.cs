@@ -22,7 +22,7 @@ public sealed class CapExceptionRegister(
 {
     public async Task<IReadOnlyList<CapExceptionEntry>> ListAsync(DateOnly from, DateOnly to, int? serviceAreaId, CancellationToken cancellationToken)
     {
-        var (start, end) = PromptsActedOnSpec.Moments(from, to);
+        var (start, end) = UtcDays.Spanning(from, to);
         var rows = await placements.ListAsync(new PlacementsWithCapExceptionsSpec(start, end, scope.ServiceAreas(serviceAreaId)), cancellationToken);
         if (rows.Count == 0) return [];
         var byId = rows.ToDictionary(r => r.Id);

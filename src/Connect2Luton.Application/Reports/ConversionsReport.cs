@@ -82,20 +82,17 @@ public sealed class PromptsActedOnSpec : Specification<ConversionPrompt>
 {
     public PromptsActedOnSpec(ConversionPromptStatus outcome, DateOnly from, DateOnly to, IReadOnlyCollection<int>? serviceAreaIds)
     {
-        var (start, end) = Moments(from, to);
+        var (start, end) = UtcDays.Spanning(from, to);
         Query.Where(p => p.Actions.Any(a => a.Outcome == outcome && a.At >= start && a.At < end));
         if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
     }
-
-    public static (DateTimeOffset Start, DateTimeOffset End) Moments(DateOnly from, DateOnly to) =>
-        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 }
 
 public sealed class ConvertedPromptsSpec : Specification<ConversionPrompt, ConvertedPromptRow>
 {
     public ConvertedPromptsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int>? serviceAreaIds)
     {
-        var (start, end) = PromptsActedOnSpec.Moments(from, to);
+        var (start, end) = UtcDays.Spanning(from, to);
         Query.Where(p => p.Status == ConversionPromptStatus.Converted && p.Actions.Any(a => a.Outcome == ConversionPromptStatus.Converted && a.At >= start && a.At < end));
         if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
         Query.Select(p => new ConvertedPromptRow(p.Id, p.PlacementId, p.WorkerId, p.ServiceAreaId, p.PermanentStartDate, p.YearlySaving));

@@ -92,7 +92,7 @@ public sealed class DfeReturn(
             registrations.GetValueOrDefault(r.WorkerId), projectTeams.Contains(r.RequisitionId))).ToList();
 
         var roleOf = rows.ToDictionary(r => r.Id, r => roles[r.JobRoleId]);
-        var signedOffBy = new DateTimeOffset(quarter.End.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var signedOffBy = UtcDays.Spanning(quarter.Start, quarter.End).End;
         var breaches = (await capExceptions.ListAsync(new CapExceptionsOfPlacementsSpec(ids, signedOffBy), cancellationToken))
             .Select(e => new DfeCapBreach(e.PlacementId, roleOf[e.PlacementId], e.PayRate, e.Measured, e.Cap, e.Approvers, e.Reason, e.RecordedBy, e.RecordedAt)).ToList();
         return new DfeReturnFigures(quarter, assignments, breaches);

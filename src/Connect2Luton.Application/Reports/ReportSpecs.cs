@@ -90,3 +90,10 @@ public sealed class CapExceptionsOfPlacementsSpec : Specification<CapException>
         Query.Where(e => placementIds.Contains(e.PlacementId) && e.RecordedAt < before).OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).AsNoTracking();
     }
 }
+
+/// <summary>The moments a run of days spans, as actions and sign-offs are stamped (UTC): from the first day's start to the day after the last.</summary>
+public static class UtcDays
+{
+    public static (DateTimeOffset Start, DateTimeOffset End) Spanning(DateOnly from, DateOnly to) =>
+        (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+}

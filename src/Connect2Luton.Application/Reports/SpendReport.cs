@@ -11,6 +11,8 @@ using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 
+using static Connect2Luton.Application.Reports.ReportMoney;
+
 namespace Connect2Luton.Application.Reports;
 
 /// <summary>A supplier's committed spend: what the council is charged for its workers in post, and the margin in it.</summary>
@@ -76,9 +78,8 @@ public sealed class SpendReport(
         var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(s => s.Id);
 
         var bySupplier = groups.GroupBy(g => g.SupplyAgencyId)
-            .Select(s => (Supplier: suppliers[s.Key], Groups: s.ToList()))
-            .Select(s => new SupplierSpend(s.Supplier.Name, s.Supplier.Kind, s.Groups.Sum(g => g.Headcount), Pounds(s.Groups.Sum(g => g.WeeklyCharge)),
-                Pounds(s.Groups.Sum(g => g.WeeklyCharge) * ReportMoney.WeeksInAYear), Pounds(s.Groups.Sum(g => g.WeeklyMargin))))
+            .Select(s => (Supplier: suppliers[s.Key], Headcount: s.Sum(g => g.Headcount), Weekly: s.Sum(g => g.WeeklyCharge), Margin: s.Sum(g => g.WeeklyMargin)))
+            .Select(s => new SupplierSpend(s.Supplier.Name, s.Supplier.Kind, s.Headcount, Pounds(s.Weekly), Pounds(s.Weekly * ReportMoney.WeeksInAYear), Pounds(s.Margin)))
             .OrderByDescending(s => s.WeeklyCost).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
 
         // Compared with the agencies the council would otherwise use: their margins as the supplier list has them today.
@@ -112,6 +113,4 @@ public sealed class SpendReport(
         return (rows.Count, listed.Select(c => new LongRunningPlacement(c.Row.Id, workerNames.GetValueOrDefault(c.Row.WorkerId, "?"), roles[c.Row.JobRoleId].Title,
             areas.GetValueOrDefault(c.Row.ServiceAreaId, "?"), c.Row.StartDate, c.Row.WeeklyHours, c.Row.ChargeRate, c.Costs.YearlyAgencyCost, c.Costs.YearlyPermanentCost)).ToList());
     }
-
-    private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

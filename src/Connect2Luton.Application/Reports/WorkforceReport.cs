@@ -103,7 +103,7 @@ public sealed class WorkforceReport(
         {
             var list = lines.ToList();
             var weekly = list.Sum(g => g.WeeklyCharge);
-            return new WorkforceLine(name, list.Sum(g => g.Headcount), Fte(list.Sum(g => g.WeeklyHours), fullTime), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear));
+            return new WorkforceLine(name, list.Sum(g => g.Headcount), Fte(list.Sum(g => g.WeeklyHours), fullTime), ReportMoney.Pounds(weekly), ReportMoney.Pounds(weekly * ReportMoney.WeeksInAYear));
         }
 
         var byService = areas.Select(a => Line(a.Name, groups.Where(g => g.ServiceAreaId == a.Id))).ToList();
@@ -122,12 +122,13 @@ public sealed class WorkforceReport(
         Enumerable.Range(0, months).Select(back => back == 0 ? today : new DateOnly(today.Year, today.Month, 1).AddMonths(-back + 1).AddDays(-1)).Reverse().ToList();
 
     private static decimal Fte(decimal weeklyHours, int fullTimeHours) => fullTimeHours <= 0 ? 0m : Math.Round(weeklyHours / fullTimeHours, 1, MidpointRounding.AwayFromZero);
-
-    private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
 
 public static class ReportMoney
 {
     /// <summary>A year of committed spend is 52 weeks of it, as the conversion costs count a year.</summary>
     public const int WeeksInAYear = 52;
+
+    /// <summary>A sum shown in pounds and pence, rounded half away from zero as the charge rates are.</summary>
+    public static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
