@@ -208,8 +208,11 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
             ModelState.AddModelError("Input.Json", "The rule file cannot be empty");
             return false;
         }
-        return ApplyValues() && ApplyRules();
+        return ApplyFields();
     }
+
+    /// <summary>The values' fields, then the rules' forms, written into the draft: false, with the errors, if either cannot be.</summary>
+    private bool ApplyFields() => ApplyValues() && ApplyRules();
 
     /// <summary>The draft compiled to decide with, or null with its problems shown.</summary>
     private IRuleSetTrial? TryDraft(string name)
@@ -235,7 +238,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         if (publisher.Serving(name) is not { } serving) return NotFound();
         Serving = serving;
         KeepLineEndings(serving);
-        if (!string.IsNullOrWhiteSpace(Input.Json) && !(ApplyValues() && ApplyRules())) return Page();
+        if (!string.IsNullOrWhiteSpace(Input.Json) && !ApplyFields()) return Page();
         var saved = await editing.SaveAsync(name, Input.Json, Input.TestCases, StartedFrom, Input.Comment, cancellationToken);
         if (saved.Result.Succeeded)
         {
