@@ -53,9 +53,9 @@ public sealed class LivePlacementMoneySpec : Specification<Placement, PlacementW
             JobRoleId = p.JobRoleId,
             SupplyAgencyId = p.SupplyAgencyId,
             WeeklyHours = p.WeeklyHours,
-            WeeklyCharge = p.Rates.ChargeRate * p.WeeklyHours,
-            WeeklyMargin = p.Rates.Margin * p.WeeklyHours,
-            WeeklyPayAndStatutoryCosts = (p.Rates.PayRate + p.Rates.HolidayPay + p.Rates.EmployerNationalInsurance) * p.WeeklyHours,
+            WeeklyCharge = p.CommittedWeek.Charge,
+            WeeklyMargin = p.CommittedWeek.Margin,
+            WeeklyPayAndStatutoryCosts = p.CommittedWeek.PayAndStatutoryCosts,
         });
     }
 }

@@ -39,6 +39,18 @@ public sealed class RuleDecision
     public int? WorkerId { get; private set; }
 
     /// <summary>
+    /// The change this decision refused, where it refused one: the change was not made, and the decision is kept
+    /// on its own as the record that it was asked for and why it was refused.
+    /// </summary>
+    public RefusedChange? Refused { get; private set; }
+
+    public RuleDecision Refusing(RefusedChange change)
+    {
+        Refused = change;
+        return this;
+    }
+
+    /// <summary>
     /// What the decision was about. One taken before a placement exists (a shortlist ranking, a booking) names the
     /// requisition and the worker; one about a placement (a nightly check) names the placement, which names both.
     /// </summary>

@@ -16,7 +16,7 @@ public sealed class Placement : AggregateRoot
     private readonly List<PlacementRateChange> _rateChanges = [];
     private readonly List<RuleDecision> _decisions = [];
 
-    private Placement() { Rates = null!; BookedBy = string.Empty; }
+    private Placement() { Rates = null!; CommittedWeek = null!; BookedBy = string.Empty; }
 
     private Placement(Requisition requisition, Worker worker, PlacementBooking booking, string by, DateTimeOffset at)
     {
@@ -27,6 +27,7 @@ public sealed class Placement : AggregateRoot
         SupplyAgencyId = worker.SupplyAgencyId;
         Rates = booking.Rates ?? throw new ArgumentNullException(nameof(booking));
         WeeklyHours = CheckedHours(booking.WeeklyHours);
+        CommittedWeek = CommittedWeek.Of(Rates, WeeklyHours);
         Guard.EndNotBeforeStart(booking.StartDate, booking.PlannedEndDate, "A placement");
         StartDate = booking.StartDate;
         PlannedEndDate = booking.PlannedEndDate;
@@ -73,6 +74,9 @@ public sealed class Placement : AggregateRoot
 
     public PlacementRates Rates { get; private set; }
     public decimal WeeklyHours { get; private set; }
+
+    /// <summary>The rates times the contracted hours: what reports sum as committed spend.</summary>
+    public CommittedWeek CommittedWeek { get; private set; }
     public DateOnly StartDate { get; private set; }
     public DateOnly PlannedEndDate { get; private set; }
     public DateOnly? ActualEndDate { get; private set; }
@@ -126,6 +130,7 @@ public sealed class Placement : AggregateRoot
         if (capException is not null) _capExceptions.Add(new CapException(rates.PayRate, rates.ChargeRate, capException, decision, by, at));
         Record(decision);
         Rates = rates;
+        CommittedWeek = CommittedWeek.Of(rates, WeeklyHours);
     }
 
     /// <summary>Ends the placement on its last working day: early, or on its planned end.</summary>

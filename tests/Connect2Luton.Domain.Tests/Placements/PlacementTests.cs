@@ -97,6 +97,22 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public void The_committed_week_is_the_rates_times_the_hours_and_follows_a_rate_change()
+    {
+        var placement = Booked(rates: new PlacementRates(32.00m, 3.86m, 4.80m, 0.96m, 2.40m));
+
+        placement.CommittedWeek.Charge.ShouldBe(1_628.74m);              // 44.02 x 37
+        placement.CommittedWeek.Margin.ShouldBe(88.80m);                 // 2.40 x 37
+        placement.CommittedWeek.PayAndStatutoryCosts.ShouldBe(1_504.42m); // (32.00 + 3.86 + 4.80) x 37
+
+        placement.ChangeRates(new PlacementRates(34.00m, 4.10m, 5.10m, 1.02m, 2.55m), Start.AddDays(7), "Pay award", null, null, "r", Clocks.Now);
+
+        placement.CommittedWeek.Charge.ShouldBe(1_730.49m);              // 46.77 x 37
+        placement.CommittedWeek.Margin.ShouldBe(94.35m);
+        placement.CommittedWeek.PayAndStatutoryCosts.ShouldBe(1_598.40m); // 43.20 x 37
+    }
+
+    [Fact]
     public void An_extension_must_run_past_the_planned_end_and_keeps_the_previous_end()
     {
         var placement = Booked();

@@ -1,3 +1,4 @@
+using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
@@ -18,6 +19,39 @@ public sealed class MigrationTests
 
         db.Database.HasPendingModelChanges().ShouldBeFalse("the model has changed since the last SQLite migration: add one");
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Placements_booked_before_the_committed_week_was_kept_get_it_from_their_rates_and_hours()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var rates = new PlacementRates(32.1234m, 3.8745m, 4.8012m, 0.9637m, 2.4071m);
+        await using (var db = database.CreateContext())
+        {
+            var reference = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
+            var requisition = A.Requisition().In(reference.Area.Id, reference.Role.Id, reference.Manager.Id).Open();
+            var worker = A.Worker().SuppliedBy(reference.Agency.Id).Build();
+            db.AddRange(requisition, worker);
+            await db.SaveChangesAsync();
+            db.Add(Placement.Book(requisition, worker, new PlacementBooking(rates, 22.75m, Clocks.Today, Clocks.Today.AddDays(90)), null, [], "r", Clocks.Now));
+            await db.SaveChangesAsync();
+        }
+
+        // Back to before the columns, then forward again: the backfill alone fills them.
+        await using (var db = database.CreateContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_CommittedWeekAndRefusedDecisions", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var week = (await db.Set<Placement>().SingleAsync()).CommittedWeek;
+            week.ShouldBe(CommittedWeek.Of(rates, 22.75m));
+            week.Charge.ShouldBe(1_004.865225m);  // 44.1699 x 22.75, to the millionth
+        }
     }
 
     [Fact]

@@ -16,6 +16,9 @@ internal static class ConfigurationExtensions
     /// <summary>Pounds per hour, with room for fractions of a penny in on-costs.</summary>
     public static PropertyBuilder<decimal> IsHourlyRate(this PropertyBuilder<decimal> property) => property.HasPrecision(12, 4);
 
+    /// <summary>An hourly rate times hours: exact to the rate's fraction of a penny times the hours' hundredths.</summary>
+    public static ComplexTypePropertyBuilder<decimal> IsRateTimesHours(this ComplexTypePropertyBuilder<decimal> property) => property.HasPrecision(16, 6);
+
     /// <summary>Yearly or cumulative pounds.</summary>
     public static PropertyBuilder<decimal> IsAmount(this PropertyBuilder<decimal> property) => property.HasPrecision(14, 2);
 

@@ -27,6 +27,14 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         });
         builder.Navigation(p => p.Rates).IsRequired();
         builder.Property(p => p.WeeklyHours).HasPrecision(5, 2);
+        // A complex property, not an owned one: its columns are the placement's own, so a grouped sum reads them
+        // inline (EF sums an owned value's column in a subquery per group).
+        builder.ComplexProperty(p => p.CommittedWeek, week =>
+        {
+            week.Property(w => w.Charge).HasColumnName("WeeklyCharge").IsRateTimesHours();
+            week.Property(w => w.Margin).HasColumnName("WeeklyMargin").IsRateTimesHours();
+            week.Property(w => w.PayAndStatutoryCosts).HasColumnName("WeeklyPayAndStatutoryCosts").IsRateTimesHours();
+        });
         builder.Property(p => p.Status).IsStoredAsText();
         builder.Property(p => p.EndReason).HasMaxLength(Limits.Reason);
         builder.Property(p => p.BookedBy).HasMaxLength(Limits.Actor);
