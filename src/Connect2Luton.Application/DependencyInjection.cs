@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.DfeReturn>();
         services.AddScoped<Reports.ConversionsReport>();
         services.AddScoped<Reports.CapExceptionRegister>();
+        services.AddScoped<Reports.RefusalsReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<RequisitionPermissions>();
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<Conversions.ConversionPermissions>();
         services.AddScoped<Conversions.ConversionQueries>();
         services.AddScoped<Conversions.ConversionCommands>();
+        services.AddScoped<Policies.Refusals>();
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();

@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IReadRepository<>), typeof(EfReadRepository<>));
         services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IRefusalLog, RefusalLog>();
         AddBulkInsert<PlacementFlag>(services);
         AddBulkInsert<ConversionPrompt>(services);
 

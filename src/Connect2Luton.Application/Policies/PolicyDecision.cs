@@ -29,7 +29,7 @@ public sealed class PolicyDecision
     /// <summary>The decision as the record kept with the change it allowed.</summary>
     public RuleDecision ToRecord(string decidedBy, DateTimeOffset decidedAt) =>
         new(RuleSet, Version, Outcome, JsonSerializer.Serialize(Facts, Facts.GetType(), JsonSerializerOptions.Web),
-            Rules.Select(r => new DecisionReason(r.Rule, r.Passed, r.Message)), decidedBy, decidedAt);
+            Rules.Select(r => new DecisionReason(r.Rule, r.Passed, r.Message, r.Passed ? null : r.Outcome)), decidedBy, decidedAt);
 }
 
 /// <summary>

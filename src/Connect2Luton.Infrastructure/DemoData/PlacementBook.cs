@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
@@ -95,6 +96,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
             var agency = agencies.Single(a => a.Id == planned.Worker.SupplyAgencyId);
             var bookedOn = planned.Start.AddDays(-7) < today ? planned.Start.AddDays(-7) : today.AddDays(-1);
             var bookedAt = DemoDataSeeder.At(bookedOn, 11);
+            await TryOverTheCapFirstAsync(planned, agency, onCosts, bookedOn, bookedAt, cancellationToken);
             var rates = Rates(planned.Role, agency, onCosts);
             var decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
             if (decision.Outcome == PayRateOutcome.Refused)
@@ -144,6 +146,22 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
             var decidedOn = placement.PlannedEndDate.AddDays(-14);
             placement.Extend(newEnd, faker.PickRandom(DemoCatalogue.ExtensionReasons), approver, beyondLengthLimit: false, null, Recruiter, DemoDataSeeder.At(decidedOn, 15));
         }
+    }
+
+    /// <summary>
+    /// About one booking in four was first tried at a third over the top of its pay range. Where the rules refuse
+    /// that (a grade A to D cap is a hard limit), the refusal is kept as a real one would be, so the refusals report
+    /// has something to show. The one in four is picked from the keys, not the faker, so the rest of the demo
+    /// data is the same with or without it.
+    /// </summary>
+    private async Task TryOverTheCapFirstAsync(Planned planned, SupplyAgency agency, OnCostRates onCosts, DateOnly bookedOn, DateTimeOffset bookedAt, CancellationToken cancellationToken)
+    {
+        if ((planned.Requisition.Id * 31 + planned.Worker.Id) % 4 != 0) return;
+        var rates = ChargeRates.Price(Math.Round(planned.Role.PayHigh * 4m / 3m, 2), agency.Kind, agency.MarginRate, onCosts);
+        var decision = await seeder.PayRates.DecideAsync(PolicyFacts.PayRate(planned.JobRole, planned.Area, agency.Kind, rates, planned.Role.WeeklyHours, bookedOn), cancellationToken);
+        if (decision.Outcome != PayRateOutcome.Refused) return;
+        seeder.Db.Add(decision.Details.ToRecord(Recruiter, bookedAt.AddMinutes(-20))
+            .About(planned.Requisition.Id, planned.Worker.Id).Refusing(RefusedChange.Booking));
     }
 
     private PlacementRates Rates(DemoCatalogue.DemoRole role, SupplyAgency agency, OnCostRates onCosts) =>

@@ -38,7 +38,7 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
     public async Task The_reports_list_the_DfE_return_the_conversions_report_and_the_cap_register_have_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
-        foreach (var address in new[] { "/Reports", "/Reports/DfeReturn", "/Reports/Conversions", "/Reports/CapExceptions?months=36" })
+        foreach (var address in new[] { "/Reports", "/Reports/DfeReturn", "/Reports/Conversions", "/Reports/CapExceptions?months=36", "/Reports/Refusals" })
         {
             await page.GotoAsync(address);
             (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty(address);

@@ -1,5 +1,6 @@
 using System.Net;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
@@ -46,6 +47,34 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         (await arranged.RequisitionStatusAsync(factory)).ShouldBe(RequisitionStatus.Filled);
         (await PlacementArrangement.QueryAsync(factory, db => db.Requisitions.Include(r => r.Shortlist).Single(r => r.Id == arranged.RequisitionId).Shortlist.Single().Status))
             .ShouldBe(ShortlistEntryStatus.Placed);
+    }
+
+    [Fact]
+    public async Task A_booking_the_rules_refuse_saves_nothing_but_the_refusal_which_the_refusals_report_lists()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+
+        var refused = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("11.50")));
+        var wrongHours = arranged.Terms("30.00");
+        wrongHours["Input.WeeklyHours"] = "400";
+        await recruiter.SubmitAsync(form, wrongHours);
+
+        refused.Text("#Input_PayRate-error").ShouldContain("below the National Living Wage");
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+        var kept = await PlacementArrangement.QueryAsync(factory, db => db.RuleDecisions.AsNoTracking()
+            .Where(d => d.RequisitionId == arranged.RequisitionId && d.Refused != null).ToList());
+        var decision = kept.ShouldHaveSingleItem("hours out of range are the recruiter's to correct, not a rule's refusal");
+        (decision.RuleSet, decision.Outcome, decision.Refused, decision.WorkerId, decision.DecidedBy)
+            .ShouldBe(("pay-rate-caps", "Refused", RefusedChange.Booking, arranged.WorkerId, PlacementArrangement.Recruiter));
+        decision.Reasons.ShouldContain(r => !r.Passed && r.Outcome == "Refused");
+
+        var report = await recruiter.GetPageAsync("/Reports/Refusals");
+        report.QuerySelectorAll("#refusals a").Select(a => a.GetAttribute("href")).ShouldContain($"/Requisitions/{arranged.RequisitionId}");
+        report.Text("#by-rule").ShouldContain("National Living Wage");
+        var csv = await (await recruiter.GetAsync(new Uri("/Reports/Refusals?handler=Csv&table=refusals", UriKind.Relative))).Content.ReadAsStringAsync();
+        csv.Split("\r\n").ShouldContain(line => line.Contains($",Pay-rate caps,Booking,{arranged.RequisitionId},{arranged.WorkerId},,", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string, string, string> BadTerms => new()

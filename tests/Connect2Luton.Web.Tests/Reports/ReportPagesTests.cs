@@ -82,6 +82,7 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
     [InlineData("/Reports/Workforce?service=999999&months=100000")]
     [InlineData("/Reports/Workforce?months=%3Cscript%3E")]
     [InlineData("/Reports/Conversions?months=7&service=-1")]
+    [InlineData("/Reports/Refusals?months=%27%3B--&service=abc")]
     [InlineData("/Reports/CapExceptions?months=1e9&service=%27%20OR%201=1")]
     public async Task A_filter_that_is_not_a_choice_shows_the_report_rather_than_failing(string address)
     {

@@ -11,6 +11,7 @@ using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Application.SupplyAgencies;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
@@ -36,6 +37,7 @@ public sealed class PlacementBookingCommands(
     AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
     RequisitionPermissions permissions,
+    Refusals refusals,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -87,7 +89,11 @@ public sealed class PlacementBookingCommands(
             return CommandResult.Conflict($"{context.Worker.FullName} is no longer on this requisition's shortlist.");
 
         var evaluation = await EvaluateAsync(context, input, cancellationToken);
-        if (!evaluation.Quote.CanBeBooked) return CommandResult.Invalid(evaluation.Quote.Errors);
+        if (!evaluation.Quote.CanBeBooked)
+        {
+            await refusals.KeepAsync(RefusedChange.Booking, [evaluation.Pay?.Details, evaluation.Length?.Details], context.Requisition.Id, context.Worker.Id, null, cancellationToken);
+            return CommandResult.Invalid(evaluation.Quote.Errors);
+        }
 
         var now = clock.GetUtcNow();
         var pay = evaluation.Pay!;

@@ -8,6 +8,7 @@ using Connect2Luton.Application.Placements.Details;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 
@@ -30,6 +31,7 @@ public sealed class PlacementChangeCommands(
     IPlacementLengthPolicy lengths,
     AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
+    Refusals refusals,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -58,7 +60,11 @@ public sealed class PlacementChangeCommands(
         if (NotActive(placement) is { } closed) return closed;
 
         var (quote, decision) = await EvaluateExtensionAsync(placement, input, cancellationToken);
-        if (quote.Errors.Count > 0) return CommandResult.Invalid(quote.Errors);
+        if (quote.Errors.Count > 0)
+        {
+            await refusals.KeepAsync(RefusedChange.Extension, [decision?.Details], placement.RequisitionId, placement.WorkerId, placement.Id, cancellationToken);
+            return CommandResult.Invalid(quote.Errors);
+        }
 
         var now = clock.GetUtcNow();
         var record = decision!.Details.ToRecord(user.Name, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);

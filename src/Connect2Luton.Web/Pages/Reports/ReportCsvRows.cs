@@ -105,3 +105,23 @@ public sealed partial record CapExceptionCsvRow(
     [property: CsvColumn("Reason")] string Reason,
     [property: CsvColumn("Recorded by")] string RecordedBy,
     [property: CsvColumn("Recorded at")] string RecordedAt);
+
+[CsvRecord]
+public sealed partial record RefusalMonthCsvRow(
+    [property: CsvColumn("Month")] string Month,
+    [property: CsvColumn("Refused by the pay-rate caps")] int PayRateCaps,
+    [property: CsvColumn("Refused by the placement length limits")] int PlacementLengths,
+    [property: CsvColumn("Refused in all")] int Total);
+
+[CsvRecord]
+public sealed partial record RefusalCsvRow(
+    [property: CsvColumn("Refused at")] string At,
+    [property: CsvColumn("Rule set")] string RuleSet,
+    [property: CsvColumn("Refused")] string Change,
+    [property: CsvColumn("Requisition")] string RequisitionId,
+    [property: CsvColumn("Worker")] string WorkerId,
+    [property: CsvColumn("Placement")] string PlacementId,
+    [property: CsvColumn("Rules that refused")] string Rules,
+    [property: CsvColumn("Messages")] string Messages,
+    [property: CsvColumn("Rule version")] string RuleSetVersion,
+    [property: CsvColumn("Asked for by")] string By);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>The bookings and extensions the rules refused, month by month and by the rule that refused them.</summary>
+[Authorize(Roles = IndexModel.Readers)]
+public sealed class RefusalsModel(RefusalsReport report, ConversionsReport periods, ReportScope scope, ReferenceNames names) : PageModel
+{
+    public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];
+
+    /// <summary>How many of the latest refusals the page lists; the CSV has every one.</summary>
+    public const int LatestShown = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Months { get; set; }
+
+    public int MonthsShown => MonthsFilter.Shown(Months, MonthChoices);
+
+    public IReadOnlyList<SelectListItem> MonthItems => MonthsFilter.Items(MonthChoices, MonthsShown);
+
+    public RefusalFigures Figures { get; private set; } = null!;
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        Service = choice.Chosen;
+        var (yearFrom, to) = periods.DefaultPeriod();
+        Figures = await report.GetAsync(yearFrom.AddMonths(12 - MonthsShown), to, Service, cancellationToken);
+        Services = choice.Items;
+        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+    }
+
+    /// <summary>The month-by-month counts, or every refusal in the period, as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        await OnGetAsync(cancellationToken);
+        static string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        return table switch
+        {
+            "by-month" => ReportCsv.Of("refusals-by-month.csv", Figures.ByMonth.Select(m =>
+                new RefusalMonthCsvRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.PayRateCaps, m.PlacementLengths, m.Total))),
+            "refusals" => ReportCsv.Of("refusals.csv", Figures.Refusals.Select(r => new RefusalCsvRow(
+                r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Words.RuleSet(r.RuleSet), r.Change.ToString(),
+                Id(r.RequisitionId), Id(r.WorkerId), Id(r.PlacementId), r.Rules, r.Messages, r.RuleSetVersion, r.By))),
+            _ => NotFound(),
+        };
+    }
+}
