@@ -1,12 +1,32 @@
 using Connect2Luton.Application.Dashboard;
+using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages;
 
-public sealed class IndexModel(DashboardQueries dashboard) : PageModel
+/// <summary>
+/// The workforce at a glance, and what it costs and saves: committed spend, the in-house agency's saving against
+/// external margins and the conversions' saving, each linking to the report it comes from.
+/// </summary>
+public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, ConversionsReport conversions, ReportScope scope) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public SpendFigures Spend { get; private set; } = null!;
+
+    public ConversionFigures Conversions { get; private set; } = null!;
+
+    /// <summary>A hiring manager's money figures are their own service's.</summary>
+    public bool OwnServiceOnly => scope.IsOwnServiceOnly;
+
+    /// <summary>What the in-house pool and the local supporting agencies save a year against external agencies' margins.</summary>
+    public decimal InHouseYearlySaving => Spend.Margins.Sum(m => m.YearlySaving);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Figures = await dashboard.GetAsync(cancellationToken);
+        Spend = await spend.GetAsync(null, cancellationToken);
+        var (from, to) = conversions.DefaultPeriod();
+        Conversions = await conversions.GetAsync(from, to, null, cancellationToken);
+    }
 }

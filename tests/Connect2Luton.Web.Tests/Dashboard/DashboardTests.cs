@@ -1,3 +1,4 @@
+using System.Globalization;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Infrastructure.Persistence;
@@ -27,6 +28,19 @@ public sealed class DashboardTests(Connect2LutonFactory factory) : IClassFixture
         page.Text("main p.govuk-body-l").ShouldBe("Agency workforce as at 23 November 2026.");
         expected.ChildrensSocialWorkers.ShouldBeInRange(60, 70);
         page.QuerySelectorAll("#by-service tbody tr").Select(r => r.TextContent.Trim()).ShouldContain(r => r.StartsWith("Children's Social Care", StringComparison.Ordinal));
+        page.Text("#committed-yearly .app-figure__value").ShouldBe((await CommittedYearlyAsync()).ToString("C0", CultureInfo.GetCultureInfo("en-GB")));
+        page.Text("#in-house-saving .app-figure__value").ShouldStartWith("£");
+        page.QuerySelector("#committed-yearly a")!.GetAttribute("href").ShouldBe("/Reports/Spend");
+    }
+
+    // Every live placement's charge rate times its hours, for 52 weeks: read row by row, not through the stored week.
+    private async Task<decimal> CommittedYearlyAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var today = Clocks.Today;
+        var live = await db.Placements.AsNoTracking().Where(p => p.Status == PlacementStatus.Active && p.StartDate <= today).Select(p => new { p.Rates.ChargeRate, p.WeeklyHours }).ToListAsync();
+        return Math.Round(live.Sum(p => p.ChargeRate * p.WeeklyHours) * 52, 2, MidpointRounding.AwayFromZero);
     }
 
     // The same questions asked by hand of the database, independently of the specifications the page uses.
