@@ -24,6 +24,7 @@ namespace Connect2Luton.Benchmarks.Reports;
 internal static class ReportsBenchmark
 {
     private const int Runs = 10;
+    private const int RefusalsAtVolume = 20_000;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static async Task<int> RunAsync(int placements)
@@ -48,15 +49,16 @@ internal static class ReportsBenchmark
         }
 
         await using var services = Services(file);
-        int total, service;
+        int total, service, refusals;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Database.MigrateAsync();
             total = await db.Placements.CountAsync();
             service = await db.ServiceAreas.Where(a => a.IsChildrensServices).Select(a => a.Id).FirstAsync();
+            refusals = await SeedRefusalsAsync(db, RefusalsAtVolume);
         }
-        Console.WriteLine(string.Create(Invariant, $"{total:N0} placements. Each report: a warm-up, then {Runs} runs."));
+        Console.WriteLine(string.Create(Invariant, $"{total:N0} placements, {refusals:N0} refused decisions. Each report: a warm-up, then {Runs} runs."));
         // Cold: a placement changed just before, so the cached groups are counted again; warm: read again unchanged.
         Console.WriteLine($"{"report",-44} {"cold median ms",15} {"cold slowest",13} {"warm median ms",15}");
 
@@ -75,6 +77,11 @@ internal static class ReportsBenchmark
             var (from, to) = report.DefaultPeriod();
             return report.GetAsync(from, to, null, c);
         });
+        await TimeAsync(services, "Refusals, 12 months", (p, c) =>
+        {
+            var (from, to) = p.GetRequiredService<ConversionsReport>().DefaultPeriod();
+            return p.GetRequiredService<RefusalsReport>().GetAsync(from, to, null, c);
+        });
         return 0;
     }
 
@@ -83,6 +90,28 @@ internal static class ReportsBenchmark
         var cold = await RunsAsync(services, report, changeFirst: true);
         var warm = await RunsAsync(services, report, changeFirst: false);
         Console.WriteLine(string.Create(Invariant, $"{name,-44} {Median(cold),15:N0} {cold[^1],13:N0} {Median(warm),15:N0}"));
+    }
+
+    /// <summary>
+    /// Refused bookings spread over three years, as many as a large council's recruiters might meet (the volume
+    /// seeder books only allowed rates), each on a real requisition and worker.
+    /// </summary>
+    private static async Task<int> SeedRefusalsAsync(AppDbContext db, int wanted)
+    {
+        var have = await db.RuleDecisions.CountAsync(d => d.Refused != null);
+        if (have >= wanted) return have;
+        var pairs = await db.Placements.AsNoTracking().OrderBy(p => p.Id).Take(wanted - have).Select(p => new { p.RequisitionId, p.WorkerId }).ToListAsync();
+        var last = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+        var at = 0;
+        foreach (var pair in pairs)
+        {
+            var rule = at % 3 == 0 ? ("FirstBookingWithinLimit", Domain.Decisions.RuleSetNames.PlacementLengthLimits) : ("WithinGradeCapForGradesAtoD", Domain.Decisions.RuleSetNames.PayRateCaps);
+            db.RuleDecisions.Add(new Domain.Decisions.RuleDecision(rule.Item2, "benchmark", "Refused", "{}",
+                    [new Domain.Decisions.DecisionReason(rule.Item1, false, "Refused for the benchmark.", "Refused")], "benchmark", last.AddHours(-(at++ * 26280.0 / pairs.Count)))
+                .About(pair.RequisitionId, pair.WorkerId).Refusing(Domain.Decisions.RefusedChange.Booking));
+        }
+        await db.SaveChangesAsync();
+        return have + pairs.Count;
     }
 
     private static async Task<List<double>> RunsAsync<T>(ServiceProvider services, Func<IServiceProvider, CancellationToken, Task<T>> report, bool changeFirst)
