@@ -8,7 +8,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 /// <summary>The booking form in a real browser: the rules answer as the recruiter types, under the strict CSP, with no script errors.</summary>
 public sealed partial class LiveRuleCheckTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
 {
-    [Fact]
+    [BrowserFact]
     public async Task Typing_a_rate_over_the_cap_shows_the_rule_and_asks_for_sign_off_before_booking()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);

@@ -6,7 +6,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 /// <summary>The reports in a real browser: each table gets its chart under the strict CSP, and the pages pass axe.</summary>
 public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
 {
-    [Fact]
+    [BrowserFact]
     public async Task The_workforce_report_draws_a_chart_over_each_table_and_has_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
@@ -21,7 +21,7 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
         problems.ShouldBeEmpty("no script errors and nothing refused by the content security policy");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_spend_report_charts_its_tables_and_has_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("admin@connect2luton.local");
@@ -35,7 +35,7 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
         problems.ShouldBeEmpty();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_dashboard_and_the_other_report_pages_chart_their_tables_and_have_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
@@ -51,7 +51,7 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
         problems.ShouldBeEmpty();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_rules_edit_page_with_a_rule_open_has_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");

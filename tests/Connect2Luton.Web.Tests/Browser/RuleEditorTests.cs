@@ -6,7 +6,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 /// <summary>The rules workspace's code editor in a real browser: under the strict CSP, what is typed is what the server checks.</summary>
 public sealed class RuleEditorTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
 {
-    [Fact]
+    [BrowserFact]
     public async Task An_officer_edits_the_rule_file_in_the_code_editor_and_the_check_reads_exactly_what_was_typed()
     {
         var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");
@@ -34,7 +34,7 @@ public sealed class RuleEditorTests(ChromiumFactory factory) : IClassFixture<Chr
         problems.ShouldBeEmpty();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task An_officer_switches_a_rule_off_in_its_form_and_the_code_editor_shows_it_written_into_the_draft()
     {
         var (page, problems) = await factory.SignedInPageAsync("policy@connect2luton.local");
