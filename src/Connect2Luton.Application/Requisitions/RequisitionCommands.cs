@@ -103,6 +103,9 @@ public sealed class RequisitionCommands(
     private async Task<CommandResult> WithReasonAsync(
         int id, int version, string? reason, RequisitionAction action, string what, Action<Requisition, string, DateTimeOffset, string> step, CancellationToken cancellationToken)
     {
+        var requisition = await requisitions.GetByIdAsync(id, cancellationToken);
+        if (requisition is null) return CommandResult.NotFound();
+        if (permissions.Forbidden(requisition, action) is { } forbidden) return forbidden;
         var errors = new FieldErrors();
         errors.Required("Reason", reason, $"Enter {what}");
         errors.Text("Reason", reason, Limits.Reason, "The reason");

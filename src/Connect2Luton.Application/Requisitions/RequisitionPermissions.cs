@@ -23,26 +23,7 @@ public sealed class RequisitionPermissions(ICurrentUser user)
     /// <summary>Why this user may not take this action on this requisition now; null if they may.</summary>
     public CommandResult? Refusal(Requisition requisition, RequisitionAction action)
     {
-        ArgumentNullException.ThrowIfNull(requisition);
-        var admin = user.IsInRole(Roles.Admin);
-        var ownService = user.IsInRole(Roles.HiringManager) && user.ServiceAreaId == requisition.ServiceAreaId;
-        var recruiter = user.IsInRole(Roles.Recruiter);
-        var allowed = action switch
-        {
-            RequisitionAction.Revise or RequisitionAction.Submit or RequisitionAction.Cancel => admin || ownService || recruiter,
-            RequisitionAction.Approve or RequisitionAction.Reject => admin || ownService,
-            RequisitionAction.Open => admin || recruiter,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            return CommandResult.Forbidden(action switch
-            {
-                RequisitionAction.Approve or RequisitionAction.Reject => "Only a hiring manager of the service that raised this requisition can approve or reject it.",
-                RequisitionAction.Open => "Only a recruiter can open a requisition.",
-                _ => "Only the service that raised this requisition, or a recruiter, can do that.",
-            });
-        }
+        if (Forbidden(requisition, action) is { } forbidden) return forbidden;
 
         var possible = action switch
         {
@@ -58,6 +39,35 @@ public sealed class RequisitionPermissions(ICurrentUser user)
             ? null
             : CommandResult.Conflict($"This requisition is {Requisition.DescribeState(requisition.Status)} now, so that cannot be done. The page shows its latest state.");
     }
+
+    /// <summary>
+    /// Why this user may never take this action on this requisition, whatever state it is in; null if their role
+    /// and service let them. Asked before anything else, so someone not allowed is refused rather than asked for a reason.
+    /// </summary>
+    public CommandResult? Forbidden(Requisition requisition, RequisitionAction action)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        var admin = user.IsInRole(Roles.Admin);
+        var ownService = user.IsInRole(Roles.HiringManager) && user.ServiceAreaId == requisition.ServiceAreaId;
+        var recruiter = user.IsInRole(Roles.Recruiter);
+        var allowed = action switch
+        {
+            RequisitionAction.Revise or RequisitionAction.Submit or RequisitionAction.Cancel => admin || ownService || recruiter,
+            RequisitionAction.Approve or RequisitionAction.Reject => admin || ownService,
+            RequisitionAction.Open => admin || recruiter,
+            _ => false,
+        };
+        return allowed ? null : CommandResult.Forbidden(action switch
+        {
+            RequisitionAction.Approve or RequisitionAction.Reject => "Only a hiring manager of the service that raised this requisition can approve or reject it.",
+            RequisitionAction.Open => "Only a recruiter can open a requisition.",
+            _ => "Only the service that raised this requisition, or a recruiter, can do that.",
+        });
+    }
+
+    /// <summary>The actions this user's role and service let them take on this requisition in some state.</summary>
+    public IReadOnlyList<RequisitionAction> Permitted(Requisition requisition) =>
+        Enum.GetValues<RequisitionAction>().Where(a => Forbidden(requisition, a) is null).ToList();
 
     /// <summary>The actions this user can take on this requisition now, for the details page.</summary>
     public IReadOnlyList<RequisitionAction> Available(Requisition requisition) =>

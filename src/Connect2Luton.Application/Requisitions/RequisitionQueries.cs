@@ -44,7 +44,8 @@ public sealed class RequisitionQueries(
             requisition.Reason, requisition.Description, requisition.WeeklyHours, requisition.StartDate, requisition.EndDate, requisition.MaximumPayRate,
             requisition.Positions, requisition.PositionsFilled, requisition.IsProjectTeam, requisition.Status, requisition.RaisedBy, requisition.RaisedAt,
             requisition.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RequisitionStep(e.From, e.To, e.By, e.At, e.Note)).ToList(),
-            permissions.Available(requisition));
+            permissions.Available(requisition),
+            permissions.Permitted(requisition));
     }
 
     private async Task<RequisitionListSpec> SpecAsync(RequisitionFilter filter, PageRequest? page, CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public sealed record RequisitionView(
     string RaisedBy,
     DateTimeOffset RaisedAt,
     IReadOnlyList<RequisitionStep> History,
-    IReadOnlyList<RequisitionAction> Actions);
+    IReadOnlyList<RequisitionAction> Actions,
+    IReadOnlyList<RequisitionAction> Permitted);
 
 public sealed record RequisitionStep(RequisitionStatus? From, RequisitionStatus To, string By, DateTimeOffset At, string? Note);

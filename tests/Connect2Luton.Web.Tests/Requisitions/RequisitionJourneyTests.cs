@@ -75,7 +75,8 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         (await StatusOfAsync(id)).ShouldBe(RequisitionStatus.Submitted);
-        (await recruiter.GetAsync(new Uri($"/Requisitions/{id}/Reject", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reject = await recruiter.GetAsync(new Uri($"/Requisitions/{id}/Reject", UriKind.Relative));
+        reject.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", customMessage: "refused before being asked why");
     }
 
     [Fact]

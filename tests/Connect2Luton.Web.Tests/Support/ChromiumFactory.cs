@@ -43,6 +43,8 @@ public sealed class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
     public async Task<(IPage Page, List<string> Problems)> SignedInPageAsync(string email)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress.ToString(), Locale = "en-GB" });
+        // On two cores with every test class running at once a page can take its time; a wait is a failure only after a minute.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };

@@ -51,6 +51,8 @@ public sealed class CloseModel(RequisitionQueries queries, RequisitionCommands c
     {
         Rejecting = step == "Reject";
         if (await queries.DetailsAsync(id, cancellationToken) is not { } requisition) return NotFound();
+        // Someone whose role never allows this is refused before being asked why.
+        if (!requisition.Permitted.Contains(Rejecting ? RequisitionAction.Reject : RequisitionAction.Cancel)) return Forbid();
         Requisition = requisition;
         return null;
     }

@@ -266,6 +266,9 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         return Page();
     }
 
+    // Not a handler: Razor Pages takes any On{Verb}{Name} method the page model declares for one, and an override
+    // is declared here, so without this a request with the method "PAGE" reached it (and failed with a 500).
+    [NonHandler]
     public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -2,12 +2,15 @@ using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Web.Forms;
+using Connect2Luton.Application.Common.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Shortlists;
 
-/// <summary>Taking a worker off a shortlist: the reason stays with the entry.</summary>
+/// <summary>Taking a worker off a shortlist: the reason stays with the entry. Only recruiters manage shortlists.</summary>
+[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
 public sealed class RemoveModel(ShortlistQueries queries, ShortlistCommands commands) : PageModel
 {
     [BindProperty]
