@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Connect2Luton.Web.Tests.Browser;
+
+/// <summary>
+/// What each kind of user comes to do, done in a real browser from the first page to the last: every page reached
+/// passes axe (no serious or critical problems), no script error or CSP refusal happens on the way, and the last
+/// page is kept as a screenshot (bin/.../screenshots/journey-*.png).
+/// </summary>
+public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
+{
+    [BrowserFact]
+    public async Task A_hiring_manager_raises_a_requisition_submits_it_and_approves_it()
+    {
+        var socialWorker = await SocialWorkerRoleAsync();
+        var journey = await Journey.StartAsync(factory, "manager@connect2luton.local");
+        var page = journey.Page;
+
+        await journey.GoAsync("/Requisitions");
+        await page.ClickAsync("main a[href='/Requisitions/New']");
+        await journey.ArrivedAsync();
+        await page.SelectOptionAsync("[name='Input.JobRoleId']", socialWorker.ToString());
+        await page.FillAsync("[name='Input.Title']", "Social Worker, Child in Need team");
+        await page.SelectOptionAsync("[name='Input.Reason']", new SelectOptionValue { Value = nameof(RequisitionReason.VacancyCover) });
+        await FillDateAsync(page, "Input.StartDate", Clocks.Today.AddDays(21));
+        await FillDateAsync(page, "Input.EndDate", Clocks.Today.AddDays(21 + 26 * 7 - 1));
+        await page.FillAsync("[name='Input.WeeklyHours']", "37");
+        await page.FillAsync("[name='Input.MaximumPayRate']", "36.50");
+        await page.FillAsync("[name='Input.Positions']", "1");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(RequisitionPage());
+        await journey.ArrivedAsync();
+        (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Draft");
+
+        await page.ClickAsync("#actions button:has-text('Submit for approval')");
+        await journey.ArrivedAsync();
+        await page.ClickAsync("#actions button:has-text('Approve')");
+        await journey.ArrivedAsync();
+
+        (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Approved");
+        await journey.EndAsync("hiring-manager");
+    }
+
+    [BrowserFact]
+    public async Task A_recruiter_shortlists_local_candidates_first_is_refused_over_the_cap_books_and_extends()
+    {
+        var requisitionId = await OpenRequisitionAsync();
+        var journey = await Journey.StartAsync(factory, "recruiter@connect2luton.local");
+        var page = journey.Page;
+
+        await journey.GoAsync($"/Requisitions/{requisitionId}/Shortlist");
+        var tiers = await page.Locator("#candidates tbody tr td:nth-child(2) .govuk-tag").AllTextContentsAsync();
+        tiers.ShouldNotBeEmpty();
+        var firstOther = tiers.ToList().FindIndex(t => t.Trim() != "Local");
+        tiers.Skip(firstOther < 0 ? tiers.Count : firstOther).ShouldNotContain(t => t.Trim() == "Local", "local candidates come first");
+        var candidate = page.Locator("#candidates tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator("button:has-text('Add')") }).First;
+        var name = (await candidate.Locator("td a").First.TextContentAsync())!.Trim();
+        await candidate.Locator("button:has-text('Add')").ClickAsync();
+        await journey.ArrivedAsync();
+        (await page.Locator("#shortlist").TextContentAsync()).ShouldNotBeNull().ShouldContain(name);
+
+        await page.Locator("#shortlist a:has-text('Book')").First.ClickAsync();
+        await journey.ArrivedAsync();
+        // Over the grade's cap for a social worker: the DfE cap asks for a sign-off, and without one nothing is booked.
+        await page.FillAsync("#Input_PayRate", "48");
+        await page.Locator("#pay-rate-check [data-outcome='NeedsException']").WaitForAsync();
+        await page.ClickAsync("#booking-form button[type=submit]");
+        await journey.ArrivedAsync();
+        (await page.Locator("#Input_CapApprovers-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("over its cap");
+        (await page.Locator(".govuk-error-summary").TextContentAsync()).ShouldNotBeNull().ShouldContain("over its cap");
+
+        await page.FillAsync("#Input_PayRate", "33.50");
+        await page.Locator("#pay-rate-check [data-outcome='Allowed']").WaitForAsync();
+        await page.ClickAsync("#booking-form button[type=submit]");
+        await page.WaitForURLAsync(PlacementPage());
+        await journey.ArrivedAsync();
+        (await page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{name} is booked");
+
+        await page.ClickAsync("main a[href$='/Extend']");
+        await journey.ArrivedAsync();
+        await FillDateAsync(page, "Input.NewEndDate", Clocks.Today.AddDays(21 + 26 * 7 - 1 + 8 * 7));
+        await page.FillAsync("[name='Input.Reason']", "Permanent recruitment still under way");
+        await page.FillAsync("[name='Input.ApprovedBy']", "Jo Bloggs, Head of Service");
+        await page.ClickAsync("#extend-form button[type=submit]");
+        await page.WaitForURLAsync(PlacementPage());
+        await journey.ArrivedAsync();
+
+        (await page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain("xtended");
+        await journey.EndAsync("recruiter");
+    }
+
+    private static async Task FillDateAsync(IPage page, string field, DateOnly day)
+    {
+        await page.FillAsync($"[name='{field}.Day']", day.Day.ToString());
+        await page.FillAsync($"[name='{field}.Month']", day.Month.ToString());
+        await page.FillAsync($"[name='{field}.Year']", day.Year.ToString());
+    }
+
+    private async Task<int> SocialWorkerRoleAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobRoles.Where(r => r.Title == "Social Worker (Children and Families)").Select(r => r.Id).SingleAsync();
+    }
+
+    /// <summary>A children's social work requisition opened three weeks out, with nobody on its shortlist yet.</summary>
+    private async Task<int> OpenRequisitionAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var area = await db.ServiceAreas.SingleAsync(a => a.Code == "CSC");
+        var role = await db.JobRoles.FirstAsync(r => r.Title == "Social Worker (Children and Families)");
+        var manager = await db.HiringManagers.FirstAsync(m => m.ServiceAreaId == area.Id);
+        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).Starting(Clocks.Today.AddDays(21)).Open();
+        db.Add(requisition);
+        await db.SaveChangesAsync();
+        return requisition.Id;
+    }
+
+    [GeneratedRegex(@"/Requisitions/\d+$")]
+    private static partial Regex RequisitionPage();
+
+    [GeneratedRegex(@"/Placements/\d+$")]
+    private static partial Regex PlacementPage();
+
+    /// <summary>One user's way through the app: axe on every page reached, and their problems collected as they go.</summary>
+    private sealed class Journey
+    {
+        private readonly List<string> _problems;
+        private readonly List<string> _inaccessible = [];
+        private readonly List<string> _visited = [];
+
+        private Journey(IPage page, List<string> problems) => (Page, _problems) = (page, problems);
+
+        public IPage Page { get; }
+
+        public static async Task<Journey> StartAsync(ChromiumFactory factory, string email)
+        {
+            var (page, problems) = await factory.SignedInPageAsync(email);
+            var journey = new Journey(page, problems);
+            await journey.ArrivedAsync();
+            return journey;
+        }
+
+        public async Task GoAsync(string path)
+        {
+            await Page.GotoAsync(path);
+            await ArrivedAsync();
+        }
+
+        /// <summary>The page now shown has loaded: check it with axe.</summary>
+        public async Task ArrivedAsync()
+        {
+            await Page.WaitForLoadStateAsync(LoadState.Load);
+            var url = new Uri(Page.Url).PathAndQuery;
+            _visited.Add(url);
+            _inaccessible.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{url}: {v}"));
+        }
+
+        public async Task EndAsync(string name)
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"journey-{name}.png"), FullPage = true });
+            _inaccessible.ShouldBeEmpty($"pages reached: {string.Join(", ", _visited)}");
+            _problems.ShouldBeEmpty("no script errors and nothing refused by the content security policy");
+        }
+    }
+}
