@@ -20,7 +20,7 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
     public async Task A_hiring_manager_raises_a_requisition_submits_it_and_approves_it()
     {
         var socialWorker = await SocialWorkerRoleAsync();
-        var journey = await Journey.StartAsync(factory, "manager@connect2luton.local");
+        var journey = await BrowserJourney.StartAsync(factory, "manager@connect2luton.local");
         var page = journey.Page;
 
         await journey.GoAsync("/Requisitions");
@@ -52,7 +52,7 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
     public async Task A_recruiter_shortlists_local_candidates_first_is_refused_over_the_cap_books_and_extends()
     {
         var requisitionId = await OpenRequisitionAsync();
-        var journey = await Journey.StartAsync(factory, "recruiter@connect2luton.local");
+        var journey = await BrowserJourney.StartAsync(factory, "recruiter@connect2luton.local");
         var page = journey.Page;
 
         await journey.GoAsync($"/Requisitions/{requisitionId}/Shortlist");
@@ -128,46 +128,4 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
 
     [GeneratedRegex(@"/Placements/\d+$")]
     private static partial Regex PlacementPage();
-
-    /// <summary>One user's way through the app: axe on every page reached, and their problems collected as they go.</summary>
-    private sealed class Journey
-    {
-        private readonly List<string> _problems;
-        private readonly List<string> _inaccessible = [];
-        private readonly List<string> _visited = [];
-
-        private Journey(IPage page, List<string> problems) => (Page, _problems) = (page, problems);
-
-        public IPage Page { get; }
-
-        public static async Task<Journey> StartAsync(ChromiumFactory factory, string email)
-        {
-            var (page, problems) = await factory.SignedInPageAsync(email);
-            var journey = new Journey(page, problems);
-            await journey.ArrivedAsync();
-            return journey;
-        }
-
-        public async Task GoAsync(string path)
-        {
-            await Page.GotoAsync(path);
-            await ArrivedAsync();
-        }
-
-        /// <summary>The page now shown has loaded: check it with axe.</summary>
-        public async Task ArrivedAsync()
-        {
-            await Page.WaitForLoadStateAsync(LoadState.Load);
-            var url = new Uri(Page.Url).PathAndQuery;
-            _visited.Add(url);
-            _inaccessible.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{url}: {v}"));
-        }
-
-        public async Task EndAsync(string name)
-        {
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"journey-{name}.png"), FullPage = true });
-            _inaccessible.ShouldBeEmpty($"pages reached: {string.Join(", ", _visited)}");
-            _problems.ShouldBeEmpty("no script errors and nothing refused by the content security policy");
-        }
-    }
 }

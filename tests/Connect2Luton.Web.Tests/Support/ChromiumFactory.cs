@@ -6,7 +6,7 @@ namespace Connect2Luton.Web.Tests.Support;
 /// The real app on Kestrel (a free port) with a real headless Chromium driving it through Playwright. The browser
 /// is Debian's chromium (CI installs it); Playwright's own browser download is not used.
 /// </summary>
-public sealed class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
+public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Connect2Luton.Web.Tests.Support;
+
+/// <summary>One user's way through the app: axe on every page reached, and their problems collected as they go.</summary>
+public sealed class BrowserJourney
+{
+    private readonly List<string> _problems;
+    private readonly List<string> _inaccessible = [];
+    private readonly List<string> _visited = [];
+
+    private BrowserJourney(IPage page, List<string> problems) => (Page, _problems) = (page, problems);
+
+    public IPage Page { get; }
+
+    public static async Task<BrowserJourney> StartAsync(ChromiumFactory factory, string email)
+    {
+        var (page, problems) = await factory.SignedInPageAsync(email);
+        var journey = new BrowserJourney(page, problems);
+        await journey.ArrivedAsync();
+        return journey;
+    }
+
+    public async Task GoAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await ArrivedAsync();
+    }
+
+    /// <summary>The page now shown has loaded: check it with axe.</summary>
+    public async Task ArrivedAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var url = new Uri(Page.Url).PathAndQuery;
+        _visited.Add(url);
+        _inaccessible.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{url}: {v}"));
+    }
+
+    public async Task EndAsync(string name)
+    {
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"journey-{name}.png"), FullPage = true });
+        _inaccessible.ShouldBeEmpty($"pages reached: {string.Join(", ", _visited)}");
+        _problems.ShouldBeEmpty("no script errors and nothing refused by the content security policy");
+    }
+}
