@@ -96,6 +96,39 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
         await journey.EndAsync("recruiter");
     }
 
+    [BrowserFact]
+    public async Task An_admin_runs_the_nightly_conversion_job_and_the_prompt_it_raises_is_acted_on()
+    {
+        var journey = await BrowserJourney.StartAsync(factory, "admin@connect2luton.local");
+        var page = journey.Page;
+
+        await journey.GoAsync("/Conversions");
+        (await page.Locator("main a[href^='/Conversions/']").CountAsync()).ShouldBe(0, "the demo data raises no prompts of its own");
+        await journey.GoAsync("/Jobs");
+        await page.ClickAsync("#job-raise-conversion-prompts button:has-text('Run now')");
+        await journey.ArrivedAsync();
+
+        // The job runs on the scheduler, not in the request: look again until its prompts are there (a minute at most).
+        for (var look = 0; look < 60 && await page.Locator("main a[href^='/Conversions/']").CountAsync() == 0; look++)
+        {
+            await Task.Delay(1_000);
+            await page.GotoAsync("/Conversions");
+        }
+        await journey.ArrivedAsync();
+        var prompt = page.Locator("main a[href^='/Conversions/']").First;
+        var worker = (await prompt.TextContentAsync())!.Trim();
+        await prompt.ClickAsync();
+        await journey.ArrivedAsync();
+
+        await page.FillAsync("[name='Input.OfferNote']", "Permanent Social Worker post, Child in Need team, from March");
+        await page.ClickAsync("#offer-made button[type=submit]");
+        await journey.ArrivedAsync();
+
+        (await page.Locator(".govuk-notification-banner__heading").TextContentAsync()).ShouldNotBeNull().ShouldContain("Offer recorded");
+        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain(worker);
+        await journey.EndAsync("admin");
+    }
+
     private static async Task FillDateAsync(IPage page, string field, DateOnly day)
     {
         await page.FillAsync($"[name='{field}.Day']", day.Day.ToString());
