@@ -56,6 +56,18 @@ public sealed class RequisitionCommands(
         return errors.ToResult();
     }
 
+    /// <summary>
+    /// A revision the form could not fully read, checked and never saved. Someone whose role may not revise this
+    /// requisition is refused first, rather than told which fields are wrong.
+    /// </summary>
+    public async Task<CommandResult> CheckRevisionAsync(int id, RequisitionInput input, CancellationToken cancellationToken)
+    {
+        var requisition = await requisitions.GetByIdAsync(id, cancellationToken);
+        if (requisition is null) return CommandResult.NotFound();
+        if (permissions.Forbidden(requisition, RequisitionAction.Revise) is { } forbidden) return forbidden;
+        return await CheckAsync(input, cancellationToken);
+    }
+
     public async Task<CommandResult> ReviseAsync(int id, int version, RequisitionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -90,10 +102,13 @@ public sealed class RequisitionCommands(
     public Task<CommandResult> CancelAsync(int id, int version, string? reason, CancellationToken cancellationToken) =>
         WithReasonAsync(id, version, reason, RequisitionAction.Cancel, "why it is cancelled", (r, by, at, why) => r.Cancel(by, at, why), cancellationToken);
 
-    private async Task<CommandResult> StepAsync(int id, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken)
+    private async Task<CommandResult> StepAsync(int id, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken) =>
+        await requisitions.GetByIdAsync(id, cancellationToken) is { } requisition
+            ? await StepAsync(requisition, version, action, step, cancellationToken)
+            : CommandResult.NotFound();
+
+    private async Task<CommandResult> StepAsync(Requisition requisition, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken)
     {
-        var requisition = await requisitions.GetByIdAsync(id, cancellationToken);
-        if (requisition is null) return CommandResult.NotFound();
         if (permissions.Refusal(requisition, action) is { } refused) return refused;
         requisitions.ExpectVersion(requisition, version);
         step(requisition, user.Name, clock.GetUtcNow());
@@ -110,7 +125,7 @@ public sealed class RequisitionCommands(
         errors.Required("Reason", reason, $"Enter {what}");
         errors.Text("Reason", reason, Limits.Reason, "The reason");
         if (errors.Any) return errors.ToResult();
-        return await StepAsync(id, version, action, (r, by, at) => step(r, by, at, reason!.Trim()), cancellationToken);
+        return await StepAsync(requisition, version, action, (r, by, at) => step(r, by, at, reason!.Trim()), cancellationToken);
     }
 
     private async Task<CommandResult> SaveAsync(Requisition requisition, CancellationToken cancellationToken)

@@ -32,12 +32,9 @@ public sealed class EditModel(RequisitionQueries queries, RequisitionCommands co
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        // Refused before the form is checked, so someone who may not change it is told so, not that a field is wrong.
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } requisition) return NotFound();
-        if (!requisition.Permitted.Contains(RequisitionAction.Revise)) return Forbid();
         Id = id;
         var input = Input.Read(ModelState);
-        var result = ModelState.IsValid ? await commands.ReviseAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        var result = ModelState.IsValid ? await commands.ReviseAsync(id, Version, input, cancellationToken) : await commands.CheckRevisionAsync(id, input, cancellationToken);
         switch (result.Status)
         {
             case CommandStatus.NotFound:
