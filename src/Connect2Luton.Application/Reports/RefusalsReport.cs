@@ -27,8 +27,9 @@ public sealed record RefusalFigures(
 /// <summary>
 /// The bookings and extensions the pay-rate and placement-length rules refused over a period, month by month and
 /// by the rule that refused them, for the services the reader sees. Each refusal was a recruiter pressing a
-/// button, so a year holds thousands at most: the months and kinds are counted in the database, and the rules
-/// are read from the refused decisions themselves (their reasons are kept as JSON, which the database cannot group).
+/// button, so a year holds thousands at most; the page lists them and the CSV has every one, so they are read once
+/// and counted as read (the rules that refused are inside each decision's reasons, kept as JSON, which the
+/// database cannot group anyway).
 /// </summary>
 public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IReadRepository<Requisition> requisitions, ReportScope scope)
 {
@@ -36,49 +37,34 @@ public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IRea
     {
         var areaIds = scope.ServiceAreas(serviceAreaId);
         var requisitionIds = areaIds is null ? null : await requisitions.ListAsync(new RequisitionIdsInServicesSpec(areaIds), cancellationToken);
-
-        async Task<Dictionary<(string RuleSet, RefusedChange Change), int>> CountAsync(DateOnly start, DateOnly end)
-        {
-            var (after, before) = UtcDays.Spanning(start, end);
-            var groups = await decisions.GroupAsync(
-                new RefusalKindsSpec(after, before, requisitionIds),
-                r => new { r.RuleSet, r.Change },
-                g => new RefusalCount { RuleSet = g.Key.RuleSet, Change = g.Key.Change, Refusals = g.Count() },
-                cancellationToken);
-            return groups.Where(g => g.Change is not null).ToDictionary(g => (g.RuleSet, g.Change!.Value), g => g.Refusals);
-        }
+        var (start, end) = UtcDays.Spanning(from, to);
+        var refused = (await decisions.ListAsync(new RefusedDecisionsSpec(start, end, requisitionIds), cancellationToken))
+            .Select(d => (Decision: d, Rules: d.Reasons.Where(r => !r.Passed && r.Outcome == Refusals.RefusedOutcome).ToList()))
+            .ToList();
 
         var months = new List<RefusalMonth>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            var counts = await CountAsync(month < from ? from : month, month.AddMonths(1).AddDays(-1) is var last && last > to ? to : last);
-            months.Add(new RefusalMonth(month, Of(counts, RuleSetNames.PayRateCaps), Of(counts, RuleSetNames.PlacementLengthLimits)));
+            var (monthStart, monthEnd) = UtcDays.Spanning(month, month.AddMonths(1).AddDays(-1));
+            var inMonth = refused.Where(r => r.Decision.DecidedAt >= monthStart && r.Decision.DecidedAt < monthEnd).ToList();
+            months.Add(new RefusalMonth(month,
+                inMonth.Count(r => r.Decision.RuleSet == RuleSetNames.PayRateCaps), inMonth.Count(r => r.Decision.RuleSet == RuleSetNames.PlacementLengthLimits)));
         }
-        var totals = await CountAsync(from, to);
 
-        var (start, end) = UtcDays.Spanning(from, to);
-        var refused = await decisions.ListAsync(new RefusedDecisionsSpec(start, end, requisitionIds), cancellationToken);
+        // Newest first, as read: the first message of each rule is what it said the last time.
         var byRule = refused
-            .SelectMany(d => d.Reasons.Where(r => !r.Passed && r.Outcome == Refusals.RefusedOutcome).Select(r => (d.RuleSet, Reason: r)))
+            .SelectMany(r => r.Rules.Select(rule => (r.Decision.RuleSet, Reason: rule)))
             .GroupBy(r => (r.RuleSet, r.Reason.Rule))
             .Select(g => new RefusingRule(g.Key.RuleSet, g.Key.Rule, g.Count(), g.First().Reason.Message))
             .OrderByDescending(r => r.Refusals).ThenBy(r => r.RuleSet, StringComparer.Ordinal).ThenBy(r => r.Rule, StringComparer.Ordinal)
             .ToList();
-        var list = refused.Select(d =>
-        {
-            var rules = d.Reasons.Where(r => !r.Passed && r.Outcome == Refusals.RefusedOutcome).ToList();
-            return new Refusal(d.DecidedAt, d.RuleSet, d.Refused!.Value, d.RequisitionId, d.WorkerId, d.PlacementId, d.RuleSetVersion,
-                string.Join("; ", rules.Select(r => r.Rule)), string.Join(" ", rules.Select(r => r.Message)), d.DecidedBy);
-        }).ToList();
+        var list = refused.Select(r => new Refusal(r.Decision.DecidedAt, r.Decision.RuleSet, r.Decision.Refused!.Value, r.Decision.RequisitionId,
+            r.Decision.WorkerId, r.Decision.PlacementId, r.Decision.RuleSetVersion,
+            string.Join("; ", r.Rules.Select(rule => rule.Rule)), string.Join(" ", r.Rules.Select(rule => rule.Message)), r.Decision.DecidedBy)).ToList();
 
         return new RefusalFigures(from, to, scope.ServiceArea(serviceAreaId),
-            totals.Where(t => t.Key.Change == RefusedChange.Booking).Sum(t => t.Value),
-            totals.Where(t => t.Key.Change == RefusedChange.Extension).Sum(t => t.Value),
-            months, byRule, list);
+            list.Count(r => r.Change == RefusedChange.Booking), list.Count(r => r.Change == RefusedChange.Extension), months, byRule, list);
     }
-
-    private static int Of(Dictionary<(string RuleSet, RefusedChange Change), int> counts, string ruleSet) =>
-        counts.Where(c => c.Key.RuleSet == ruleSet).Sum(c => c.Value);
 }
 
 /// <summary>The decisions that refused a change between two moments, for the given requisitions (null: every one), newest first.</summary>
@@ -86,35 +72,10 @@ public sealed class RefusedDecisionsSpec : Specification<RuleDecision>
 {
     public RefusedDecisionsSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int>? requisitionIds)
     {
-        RefusalCriteria.Apply(Query, start, end, requisitionIds);
+        Query.Where(d => d.Refused != null && d.DecidedAt >= start && d.DecidedAt < end);
+        if (requisitionIds is not null) Query.Where(d => d.RequisitionId != null && requisitionIds.Contains(d.RequisitionId.Value));
         Query.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).AsNoTracking();
     }
-}
-
-/// <summary>The same decisions flat, by rule set and what they refused, to be counted by group.</summary>
-public sealed class RefusalKindsSpec : Specification<RuleDecision, RefusalCount>
-{
-    public RefusalKindsSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int>? requisitionIds)
-    {
-        RefusalCriteria.Apply(Query, start, end, requisitionIds);
-        Query.Select(d => new RefusalCount { RuleSet = d.RuleSet, Change = d.Refused, Refusals = 1 });
-    }
-}
-
-internal static class RefusalCriteria
-{
-    public static void Apply(ISpecificationBuilder<RuleDecision> query, DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int>? requisitionIds)
-    {
-        query.Where(d => d.Refused != null && d.DecidedAt >= start && d.DecidedAt < end);
-        if (requisitionIds is not null) query.Where(d => d.RequisitionId != null && requisitionIds.Contains(d.RequisitionId.Value));
-    }
-}
-
-public sealed class RefusalCount
-{
-    public string RuleSet { get; init; } = string.Empty;
-    public RefusedChange? Change { get; init; }
-    public int Refusals { get; init; }
 }
 
 public sealed class RequisitionIdsInServicesSpec : Specification<Requisition, int>
