@@ -50,6 +50,9 @@ public sealed record SpendFigures(
     int LongRunningCount,
     IReadOnlyList<LongRunningPlacement> LongRunning);
 
+/// <summary>Committed yearly spend, and what the in-house pool and local agencies save a year against external margins.</summary>
+public sealed record SpendSummary(decimal YearlyCost, decimal YearlySaving);
+
 /// <summary>
 /// Committed spend on the agency workforce in post: by service, job family and supplier (summed in the database),
 /// what the in-house pool and local agencies save against external agencies' margins, and what each placement in
@@ -82,19 +85,36 @@ public sealed class SpendReport(
             .Select(s => new SupplierSpend(s.Supplier.Name, s.Supplier.Kind, s.Headcount, Pounds(s.Weekly), Pounds(s.Weekly * ReportMoney.WeeksInAYear), Pounds(s.Margin)))
             .OrderByDescending(s => s.WeeklyCost).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
 
-        // Compared with the agencies the council would otherwise use: their margins as the supplier list has them today.
-        var external = suppliers.Values.Where(s => s.Kind == SupplyAgencyKind.ExternalAgency).ToList();
-        decimal? externalRate = external.Count == 0 ? null : external.Average(s => s.MarginRate);
-        var margins = externalRate is not { } rate ? [] : new[] { SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency }.Select(kind =>
-        {
-            var of = groups.Where(g => suppliers[g.SupplyAgencyId].Kind == kind).ToList();
-            return new MarginComparison(kind, of.Sum(g => g.Headcount), Pounds(of.Sum(g => g.WeeklyCharge)), Pounds(of.Sum(g => g.WeeklyPayAndStatutoryCosts) * (1 + rate)));
-        }).ToList();
-
+        var (externalRate, margins) = Margins(groups, suppliers);
         var (count, longRunning) = await LongRunningAsync(today, areaIds, everyLongRunning, cancellationToken);
         var weekly = groups.Sum(g => g.WeeklyCharge);
         return new SpendFigures(today, scope.ServiceArea(serviceAreaId), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear), lines.ByService, lines.ByJobFamily,
             bySupplier, externalRate, margins, count, longRunning);
+    }
+
+    /// <summary>
+    /// Committed yearly spend and the in-house and local agencies' yearly saving, for the dashboard: from the cached
+    /// groups alone, without the long-running list the full report reads.
+    /// </summary>
+    public async Task<SpendSummary> SummaryAsync(CancellationToken cancellationToken)
+    {
+        var groups = await live.ReadAsync(scope.ServiceAreas(null), cancellationToken);
+        var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(s => s.Id);
+        return new SpendSummary(Pounds(groups.Sum(g => g.WeeklyCharge) * ReportMoney.WeeksInAYear), Margins(groups, suppliers).Margins.Sum(m => m.YearlySaving));
+    }
+
+    // Compared with the agencies the council would otherwise use: their margins as the supplier list has them today.
+    private static (decimal? ExternalRate, IReadOnlyList<MarginComparison> Margins) Margins(
+        IReadOnlyList<PlacementGroup> groups, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers)
+    {
+        var external = suppliers.Values.Where(s => s.Kind == SupplyAgencyKind.ExternalAgency).ToList();
+        if (external.Count == 0) return (null, []);
+        var rate = external.Average(s => s.MarginRate);
+        return (rate, new[] { SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency }.Select(kind =>
+        {
+            var of = groups.Where(g => suppliers[g.SupplyAgencyId].Kind == kind).ToList();
+            return new MarginComparison(kind, of.Sum(g => g.Headcount), Pounds(of.Sum(g => g.WeeklyCharge)), Pounds(of.Sum(g => g.WeeklyPayAndStatutoryCosts) * (1 + rate)));
+        }).ToList());
     }
 
     private async Task<(int Count, IReadOnlyList<LongRunningPlacement> Listed)> LongRunningAsync(

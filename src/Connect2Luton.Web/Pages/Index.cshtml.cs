@@ -12,20 +12,17 @@ public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, Co
 {
     public DashboardFigures Figures { get; private set; } = null!;
 
-    public SpendFigures Spend { get; private set; } = null!;
+    public SpendSummary Spend { get; private set; } = null!;
 
     public ConversionFigures Conversions { get; private set; } = null!;
 
     /// <summary>A hiring manager's money figures are their own service's.</summary>
     public bool OwnServiceOnly => scope.IsOwnServiceOnly;
 
-    /// <summary>What the in-house pool and the local supporting agencies save a year against external agencies' margins.</summary>
-    public decimal InHouseYearlySaving => Spend.Margins.Sum(m => m.YearlySaving);
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Figures = await dashboard.GetAsync(cancellationToken);
-        Spend = await spend.GetAsync(null, cancellationToken);
+        Spend = await spend.SummaryAsync(cancellationToken);
         var (from, to) = conversions.DefaultPeriod();
         Conversions = await conversions.GetAsync(from, to, null, cancellationToken);
     }
