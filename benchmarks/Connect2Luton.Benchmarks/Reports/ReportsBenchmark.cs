@@ -101,13 +101,16 @@ internal static class ReportsBenchmark
         var have = await db.RuleDecisions.CountAsync(d => d.Refused != null);
         if (have >= wanted) return have;
         var pairs = await db.Placements.AsNoTracking().OrderBy(p => p.Id).Take(wanted - have).Select(p => new { p.RequisitionId, p.WorkerId }).ToListAsync();
-        var last = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+        // The reports read up to today on the real clock, so the three years run back from now.
+        var last = TimeProvider.System.GetUtcNow();
         var at = 0;
         foreach (var pair in pairs)
         {
-            var rule = at % 3 == 0 ? ("FirstBookingWithinLimit", Domain.Decisions.RuleSetNames.PlacementLengthLimits) : ("WithinGradeCapForGradesAtoD", Domain.Decisions.RuleSetNames.PayRateCaps);
-            db.RuleDecisions.Add(new Domain.Decisions.RuleDecision(rule.Item2, "benchmark", "Refused", "{}",
-                    [new Domain.Decisions.DecisionReason(rule.Item1, false, "Refused for the benchmark.", "Refused")], "benchmark", last.AddHours(-(at++ * 26280.0 / pairs.Count)))
+            var (rule, ruleSet) = at % 3 == 0
+                ? ("FirstBookingWithinLimit", Domain.Decisions.RuleSetNames.PlacementLengthLimits)
+                : ("WithinGradeCapForGradesAtoD", Domain.Decisions.RuleSetNames.PayRateCaps);
+            db.RuleDecisions.Add(new Domain.Decisions.RuleDecision(ruleSet, "benchmark", "Refused", "{}",
+                    [new Domain.Decisions.DecisionReason(rule, false, "Refused for the benchmark.", "Refused")], "benchmark", last.AddHours(-(at++ * 3 * 365 * 24.0 / pairs.Count)))
                 .About(pair.RequisitionId, pair.WorkerId).Refusing(Domain.Decisions.RefusedChange.Booking));
         }
         await db.SaveChangesAsync();
