@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using Connect2Luton.Domain.Requisitions;
-using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Placements;
 using Connect2Luton.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Connect2Luton.Web.Tests.Browser;
@@ -19,7 +17,7 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
     [BrowserFact]
     public async Task A_hiring_manager_raises_a_requisition_submits_it_and_approves_it()
     {
-        var socialWorker = await SocialWorkerRoleAsync();
+        var socialWorker = await PlacementArrangement.QueryAsync(factory, db => db.JobRoles.Single(r => r.Title == "Social Worker (Children and Families)").Id);
         var journey = await BrowserJourney.StartAsync(factory, "manager@connect2luton.local");
         var page = journey.Page;
 
@@ -51,7 +49,7 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
     [BrowserFact]
     public async Task A_recruiter_shortlists_local_candidates_first_is_refused_over_the_cap_books_and_extends()
     {
-        var requisitionId = await OpenRequisitionAsync();
+        var requisitionId = await PlacementArrangement.OpenRequisitionAsync(factory, startsInDays: 21);
         var journey = await BrowserJourney.StartAsync(factory, "recruiter@connect2luton.local");
         var page = journey.Page;
 
@@ -134,26 +132,6 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
         await page.FillAsync($"[name='{field}.Day']", day.Day.ToString());
         await page.FillAsync($"[name='{field}.Month']", day.Month.ToString());
         await page.FillAsync($"[name='{field}.Year']", day.Year.ToString());
-    }
-
-    private async Task<int> SocialWorkerRoleAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobRoles.Where(r => r.Title == "Social Worker (Children and Families)").Select(r => r.Id).SingleAsync();
-    }
-
-    /// <summary>A children's social work requisition opened three weeks out, with nobody on its shortlist yet.</summary>
-    private async Task<int> OpenRequisitionAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var area = await db.ServiceAreas.SingleAsync(a => a.Code == "CSC");
-        var role = await db.JobRoles.FirstAsync(r => r.Title == "Social Worker (Children and Families)");
-        var manager = await db.HiringManagers.FirstAsync(m => m.ServiceAreaId == area.Id);
-        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).Starting(Clocks.Today.AddDays(21)).Open();
-        db.Add(requisition);
-        await db.SaveChangesAsync();
-        return requisition.Id;
     }
 
     [GeneratedRegex(@"/Requisitions/\d+$")]

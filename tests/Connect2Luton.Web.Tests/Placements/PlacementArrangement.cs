@@ -23,17 +23,32 @@ internal sealed record PlacementArrangement(int RequisitionId, int WorkerId, str
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var area = await db.ServiceAreas.SingleAsync(a => a.Code == "CSC");
-        var role = await db.JobRoles.FirstAsync(r => r.Title == "Social Worker (Children and Families)");
+        var requisition = await OpenRequisitionAsync(db, positions, startsInDays);
         var pool = await db.SupplyAgencies.FirstAsync(a => a.Kind == SupplyAgencyKind.InHousePool);
-        var manager = await db.HiringManagers.FirstAsync(m => m.ServiceAreaId == area.Id);
         var worker = A.Worker().LivingIn("LU2 7AB").SuppliedBy(pool.Id).WithChecks().Build();
-        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).ForPositions(positions).Starting(Clocks.Today.AddDays(startsInDays)).Open();
-        db.AddRange(worker, requisition);
+        db.Add(worker);
         await db.SaveChangesAsync();
         requisition.AddToShortlist(worker.Id, "Local", 40, null, Recruiter, Clocks.Now);
         await db.SaveChangesAsync();
         return new PlacementArrangement(requisition.Id, worker.Id, worker.FullName, pool.MarginRate, requisition.StartDate, requisition.EndDate);
+    }
+
+    /// <summary>An open children's social work requisition with nobody on its shortlist yet.</summary>
+    public static async Task<int> OpenRequisitionAsync(Connect2LutonFactory factory, int startsInDays)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await OpenRequisitionAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), 1, startsInDays)).Id;
+    }
+
+    private static async Task<Requisition> OpenRequisitionAsync(AppDbContext db, int positions, int startsInDays)
+    {
+        var area = await db.ServiceAreas.SingleAsync(a => a.Code == "CSC");
+        var role = await db.JobRoles.FirstAsync(r => r.Title == "Social Worker (Children and Families)");
+        var manager = await db.HiringManagers.FirstAsync(m => m.ServiceAreaId == area.Id);
+        var requisition = A.Requisition().In(area.Id, role.Id, manager.Id).ForPositions(positions).Starting(Clocks.Today.AddDays(startsInDays)).Open();
+        db.Add(requisition);
+        await db.SaveChangesAsync();
+        return requisition;
     }
 
     public Dictionary<string, string> Terms(string payRate, DateOnly? end = null) => new()
