@@ -8,12 +8,9 @@ using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Web.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Connect2Luton.Web.Tests.Security.AccessMatrix;
 
 namespace Connect2Luton.Web.Tests.Security;
 
@@ -24,118 +21,10 @@ namespace Connect2Luton.Web.Tests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
 {
-    private enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin }
-
-    private static readonly Who[] Everyone = Enum.GetValues<Who>();
-    private static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin];
-    private static readonly Who[] Recruiters = [Who.Recruiter, Who.Admin];
-    private static readonly Who[] Officers = [Who.PolicyOfficer, Who.Admin];
-    private static readonly Who[] Services = [Who.HiringManager, Who.Recruiter, Who.Admin];
-    private static readonly Who[] Admins = [Who.Admin];
-
-    /// <summary>Approving or rejecting: the hiring managers of the service that raised it (the sample is theirs), and admins.</summary>
-    private static readonly Who[] Approvers = [Who.HiringManager, Who.Admin];
-
-    /// <summary>Who may use each handler. Everyone else is sent to sign in (not signed in) or refused (signed in).</summary>
-    private static readonly Dictionary<string, Who[]> Expected = new(StringComparer.Ordinal)
-    {
-        ["GET /"] = SignedIn,
-        ["GET /Account/AccessDenied"] = Everyone,
-        ["GET /Account/SignIn"] = Everyone,
-        ["GET /Account/SignOut"] = Everyone,
-        ["GET /Conversions"] = Services,
-        ["GET /Conversions/{id:int}"] = Services,
-        ["GET /Error"] = Everyone,
-        ["GET /Jobs"] = Admins,
-        ["GET /Placements"] = SignedIn,
-        ["GET /Placements/New"] = Recruiters,
-        ["GET /Placements/{id:int}"] = SignedIn,
-        ["GET /Placements/{id:int}/End"] = Recruiters,
-        ["GET /Placements/{id:int}/Extend"] = Recruiters,
-        ["GET /Placements?handler=Export"] = SignedIn,
-        ["GET /Reports"] = SignedIn,
-        ["GET /Reports/CapExceptions"] = SignedIn,
-        ["GET /Reports/CapExceptions?handler=Csv"] = SignedIn,
-        ["GET /Reports/Conversions"] = SignedIn,
-        ["GET /Reports/Conversions?handler=Csv"] = SignedIn,
-        ["GET /Reports/DfeReturn"] = SignedIn,
-        ["GET /Reports/DfeReturn?handler=Csv"] = SignedIn,
-        ["GET /Reports/Refusals"] = SignedIn,
-        ["GET /Reports/Refusals?handler=Csv"] = SignedIn,
-        ["GET /Reports/Spend"] = SignedIn,
-        ["GET /Reports/Spend?handler=Csv"] = SignedIn,
-        ["GET /Reports/Workforce"] = SignedIn,
-        ["GET /Reports/Workforce?handler=Csv"] = SignedIn,
-        ["GET /Requisitions"] = SignedIn,
-        ["GET /Requisitions/New"] = Services,
-        ["GET /Requisitions/{id:int}"] = SignedIn,
-        ["GET /Requisitions/{id:int}/Edit"] = Services,
-        ["GET /Requisitions/{id:int}/Shortlist"] = SignedIn,
-        ["GET /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
-        ["GET /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
-        ["GET /Requisitions?handler=Export"] = SignedIn,
-        ["GET /Rules"] = SignedIn,
-        ["GET /Rules/Diff/{name}"] = SignedIn,
-        ["GET /Rules/Edit/{name}"] = Officers,
-        ["GET /Rules/History/{name}"] = SignedIn,
-        ["GET /Rules/View/{name}"] = SignedIn,
-        ["GET /Status/{code:int}"] = Everyone,
-        ["GET /Workers"] = Recruiters,
-        ["GET /Workers/New"] = Recruiters,
-        ["GET /Workers/{id:int}"] = Recruiters,
-        ["GET /Workers/{id:int}/Breaks"] = Recruiters,
-        ["GET /Workers/{id:int}/Edit"] = Recruiters,
-        ["GET /Workers?handler=Export"] = Recruiters,
-        ["GET /health"] = Everyone,
-        ["POST /Account/SignIn"] = Everyone,
-        ["POST /Account/SignOut"] = SignedIn,
-        ["POST /Conversions/{id:int}?handler=Converted"] = Services,
-        ["POST /Conversions/{id:int}?handler=Declined"] = Services,
-        ["POST /Conversions/{id:int}?handler=NotSuitable"] = Services,
-        ["POST /Conversions/{id:int}?handler=OfferMade"] = Services,
-        ["POST /Conversions/{id:int}?handler=Snooze"] = Services,
-        ["POST /Error"] = Everyone,
-        ["POST /Jobs?handler=Run"] = Admins,
-        ["POST /Placements/New"] = Recruiters,
-        ["POST /Placements/New?handler=Check"] = Recruiters,
-        ["POST /Placements/{id:int}/End"] = Recruiters,
-        ["POST /Placements/{id:int}/Extend"] = Recruiters,
-        ["POST /Placements/{id:int}/Extend?handler=Check"] = Recruiters,
-        ["POST /Requisitions/New"] = Services,
-        ["POST /Requisitions/{id:int}/Edit"] = Services,
-        ["POST /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
-        ["POST /Requisitions/{id:int}/Shortlist?handler=Add"] = Recruiters,
-        ["POST /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
-        ["POST /Requisitions/{id:int}?handler=Approve"] = Approvers,
-        ["POST /Requisitions/{id:int}?handler=Open"] = Recruiters,
-        ["POST /Requisitions/{id:int}?handler=Submit"] = Services,
-        ["POST /Rules/Edit/{name}?handler=AddCase"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=Apply"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=Check"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=Save"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=TrySample"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=UseRealCase"] = Officers,
-        ["POST /Rules/Edit/{name}?handler=WhatIf"] = Officers,
-        ["POST /Rules/History/{name}?handler=RollBack"] = Officers,
-        ["POST /Status/{code:int}"] = Everyone,
-        ["POST /Workers/New"] = Recruiters,
-        ["POST /Workers/{id:int}/Breaks"] = Recruiters,
-        ["POST /Workers/{id:int}/Breaks?handler=Remove"] = Recruiters,
-        ["POST /Workers/{id:int}/Edit"] = Recruiters,
-    };
-
-    private static readonly Dictionary<Who, string> Users = new()
-    {
-        [Who.HiringManager] = DemoDataSeeder.DemoManagerEmail,
-        [Who.Recruiter] = "recruiter@connect2luton.local",
-        [Who.PolicyOfficer] = "policy@connect2luton.local",
-        [Who.Admin] = "admin@connect2luton.local",
-    };
-
     [Fact]
     public async Task Every_handler_lets_in_exactly_the_roles_the_matrix_names_and_sends_everyone_else_away()
     {
-        var handlers = await HandlersAsync();
+        var handlers = await AppHandlers.AllAsync(factory.Services);
         var samples = await SamplesAsync();
         var clients = new Dictionary<Who, (HttpClient Client, string Token)>();
         foreach (var who in Everyone) clients[who] = await ClientAsync(who);
@@ -170,7 +59,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
 
     private enum Outcome { Allowed, SentToSignIn, Refused }
 
-    private static Outcome Classify(Handler handler, HttpResponseMessage response, Who who)
+    private static Outcome Classify(AppHandler handler, HttpResponseMessage response, Who who)
     {
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         // The refusal page answers 403 to say so; signing out ends at the sign-in page. Both are the page working.
@@ -191,59 +80,14 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         return set.Length == 0 ? "[]" : $"[{string.Join(", ", set.Select(w => $"Who.{w}"))}]";
     }
 
-    private sealed record Handler(string Key, string Method, string Template, string? Name);
-
-    /// <summary>Every page's handlers (as Razor Pages compiles them) and every other endpoint, by method and route.</summary>
-    private async Task<List<Handler>> HandlersAsync()
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string token, AppHandler handler, IReadOnlyDictionary<string, string> samples)
     {
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var handlers = new List<Handler>();
-        foreach (var endpoint in endpoints)
-        {
-            var template = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var method in compiled.HandlerMethods)
-                {
-                    var verb = method.HttpMethod.ToUpperInvariant();
-                    handlers.Add(new Handler($"{verb} {template}{(method.Name is null ? string.Empty : $"?handler={method.Name}")}", verb, template, method.Name));
-                }
-            }
-            else
-            {
-                foreach (var verb in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                    handlers.Add(new Handler($"{verb} {template}", verb, template, null));
-            }
-        }
-        // A page reached at two addresses (Index at "/" and "/Index") is one page: try it at its shorter one.
-        return handlers.GroupBy(h => h.Key).Select(g => g.First())
-            .Where(h => !h.Template.EndsWith("/Index", StringComparison.Ordinal)).ToList();
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string token, Handler handler, IReadOnlyDictionary<string, string> samples)
-    {
-        var path = Fill(handler.Template, samples);
-        var address = new Uri(handler.Name is null ? path : $"{path}?handler={handler.Name}", UriKind.Relative);
+        // Route values that exist, in the demo hiring manager's own service, so a refusal is the role's and not the record's.
+        var address = new Uri(handler.Address(name => name == "id" ? samples[handler.Resource] : samples[name]), UriKind.Relative);
         if (handler.Method == "GET") return await client.GetAsync(address);
         // The antiforgery token and nothing else: enough to reach the handler, which then finds nothing to do.
         using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await client.SendAsync(new HttpRequestMessage(new HttpMethod(handler.Method), address) { Content = form });
-    }
-
-    // Route values that exist, in the demo hiring manager's own service, so a refusal is the role's and not the record's.
-    private static string Fill(string template, IReadOnlyDictionary<string, string> samples)
-    {
-        var segments = template.Split('/');
-        var resource = segments.Length > 1 ? segments[1] : string.Empty;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (!segments[i].StartsWith('{')) continue;
-            var name = segments[i].Trim('{', '}').Split(':')[0].TrimEnd('?');
-            segments[i] = name == "id" ? samples[resource] : samples[name];
-        }
-        return string.Join('/', segments);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> SamplesAsync()

@@ -1,0 +1,122 @@
+using Connect2Luton.Infrastructure.DemoData;
+
+namespace Connect2Luton.Web.Tests.Security;
+
+/// <summary>
+/// Who may use each page handler and endpoint, written out by hand: the authorization matrix test holds the app to
+/// it, and the hostile-input test signs in as someone the handler admits, so a refusal it sees is the input's.
+/// </summary>
+public static class AccessMatrix
+{
+    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin }
+
+    public static readonly Who[] Everyone = Enum.GetValues<Who>();
+    public static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin];
+    public static readonly Who[] Recruiters = [Who.Recruiter, Who.Admin];
+    public static readonly Who[] Officers = [Who.PolicyOfficer, Who.Admin];
+    public static readonly Who[] Services = [Who.HiringManager, Who.Recruiter, Who.Admin];
+    public static readonly Who[] Admins = [Who.Admin];
+
+    /// <summary>Approving or rejecting: the hiring managers of the service that raised it (the sample is theirs), and admins.</summary>
+    public static readonly Who[] Approvers = [Who.HiringManager, Who.Admin];
+
+    /// <summary>Who may use each handler. Everyone else is sent to sign in (not signed in) or refused (signed in).</summary>
+    public static readonly Dictionary<string, Who[]> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = SignedIn,
+        ["GET /Account/AccessDenied"] = Everyone,
+        ["GET /Account/SignIn"] = Everyone,
+        ["GET /Account/SignOut"] = Everyone,
+        ["GET /Conversions"] = Services,
+        ["GET /Conversions/{id:int}"] = Services,
+        ["GET /Error"] = Everyone,
+        ["GET /Jobs"] = Admins,
+        ["GET /Placements"] = SignedIn,
+        ["GET /Placements/New"] = Recruiters,
+        ["GET /Placements/{id:int}"] = SignedIn,
+        ["GET /Placements/{id:int}/End"] = Recruiters,
+        ["GET /Placements/{id:int}/Extend"] = Recruiters,
+        ["GET /Placements?handler=Export"] = SignedIn,
+        ["GET /Reports"] = SignedIn,
+        ["GET /Reports/CapExceptions"] = SignedIn,
+        ["GET /Reports/CapExceptions?handler=Csv"] = SignedIn,
+        ["GET /Reports/Conversions"] = SignedIn,
+        ["GET /Reports/Conversions?handler=Csv"] = SignedIn,
+        ["GET /Reports/DfeReturn"] = SignedIn,
+        ["GET /Reports/DfeReturn?handler=Csv"] = SignedIn,
+        ["GET /Reports/Refusals"] = SignedIn,
+        ["GET /Reports/Refusals?handler=Csv"] = SignedIn,
+        ["GET /Reports/Spend"] = SignedIn,
+        ["GET /Reports/Spend?handler=Csv"] = SignedIn,
+        ["GET /Reports/Workforce"] = SignedIn,
+        ["GET /Reports/Workforce?handler=Csv"] = SignedIn,
+        ["GET /Requisitions"] = SignedIn,
+        ["GET /Requisitions/New"] = Services,
+        ["GET /Requisitions/{id:int}"] = SignedIn,
+        ["GET /Requisitions/{id:int}/Edit"] = Services,
+        ["GET /Requisitions/{id:int}/Shortlist"] = SignedIn,
+        ["GET /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
+        ["GET /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
+        ["GET /Requisitions?handler=Export"] = SignedIn,
+        ["GET /Rules"] = SignedIn,
+        ["GET /Rules/Diff/{name}"] = SignedIn,
+        ["GET /Rules/Edit/{name}"] = Officers,
+        ["GET /Rules/History/{name}"] = SignedIn,
+        ["GET /Rules/View/{name}"] = SignedIn,
+        ["GET /Status/{code:int}"] = Everyone,
+        ["GET /Workers"] = Recruiters,
+        ["GET /Workers/New"] = Recruiters,
+        ["GET /Workers/{id:int}"] = Recruiters,
+        ["GET /Workers/{id:int}/Breaks"] = Recruiters,
+        ["GET /Workers/{id:int}/Edit"] = Recruiters,
+        ["GET /Workers?handler=Export"] = Recruiters,
+        ["GET /health"] = Everyone,
+        ["POST /Account/SignIn"] = Everyone,
+        ["POST /Account/SignOut"] = SignedIn,
+        ["POST /Conversions/{id:int}?handler=Converted"] = Services,
+        ["POST /Conversions/{id:int}?handler=Declined"] = Services,
+        ["POST /Conversions/{id:int}?handler=NotSuitable"] = Services,
+        ["POST /Conversions/{id:int}?handler=OfferMade"] = Services,
+        ["POST /Conversions/{id:int}?handler=Snooze"] = Services,
+        ["POST /Error"] = Everyone,
+        ["POST /Jobs?handler=Run"] = Admins,
+        ["POST /Placements/New"] = Recruiters,
+        ["POST /Placements/New?handler=Check"] = Recruiters,
+        ["POST /Placements/{id:int}/End"] = Recruiters,
+        ["POST /Placements/{id:int}/Extend"] = Recruiters,
+        ["POST /Placements/{id:int}/Extend?handler=Check"] = Recruiters,
+        ["POST /Requisitions/New"] = Services,
+        ["POST /Requisitions/{id:int}/Edit"] = Services,
+        ["POST /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
+        ["POST /Requisitions/{id:int}/Shortlist?handler=Add"] = Recruiters,
+        ["POST /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
+        ["POST /Requisitions/{id:int}?handler=Approve"] = Approvers,
+        ["POST /Requisitions/{id:int}?handler=Open"] = Recruiters,
+        ["POST /Requisitions/{id:int}?handler=Submit"] = Services,
+        ["POST /Rules/Edit/{name}?handler=AddCase"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=Apply"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=Check"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=Save"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=TrySample"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=UseRealCase"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=WhatIf"] = Officers,
+        ["POST /Rules/History/{name}?handler=RollBack"] = Officers,
+        ["POST /Status/{code:int}"] = Everyone,
+        ["POST /Workers/New"] = Recruiters,
+        ["POST /Workers/{id:int}/Breaks"] = Recruiters,
+        ["POST /Workers/{id:int}/Breaks?handler=Remove"] = Recruiters,
+        ["POST /Workers/{id:int}/Edit"] = Recruiters,
+    };
+
+    public static readonly Dictionary<Who, string> Users = new()
+    {
+        [Who.HiringManager] = DemoDataSeeder.DemoManagerEmail,
+        [Who.Recruiter] = "recruiter@connect2luton.local",
+        [Who.PolicyOfficer] = "policy@connect2luton.local",
+        [Who.Admin] = "admin@connect2luton.local",
+    };
+
+    /// <summary>Someone the handler admits, preferring a hiring manager (whose service limits what they may touch).</summary>
+    public static Who Actor(string key) =>
+        new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Anonymous }.First(Expected[key].Contains);
+}
