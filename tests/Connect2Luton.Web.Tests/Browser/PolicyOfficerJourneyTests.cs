@@ -1,5 +1,4 @@
 using System.Globalization;
-using Connect2Luton.Testing;
 using Connect2Luton.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -8,16 +7,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 /// <summary>The app and a real browser on a throw-away copy of rules/, so the officer's saves never touch the repository.</summary>
 public sealed class ChromiumRuleCopyFactory : ChromiumFactory
 {
-    private readonly RuleFolderCopy _rules = RuleFiles.Copy();
-
-    protected override string RulesDirectory => _rules.Directory;
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _rules.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected override bool ChangesRuleFiles => true;
 }
 
 /// <summary>An HR policy officer changes a cap in the browser, sees what it would change, saves it and rolls it back.</summary>

@@ -15,18 +15,7 @@ namespace Connect2Luton.Web.Tests.Rules;
 /// <summary>The app serving a throw-away copy of rules/, so officers' saves in these tests never touch the repository.</summary>
 public sealed class RuleWorkspaceFactory : Connect2LutonFactory
 {
-    private readonly RuleFolderCopy _rules = RuleFiles.Copy();
-
-    public RuleFolderCopy Rules => _rules;
-
-    protected override string RulesDirectory => _rules.Directory;
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        _rules.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected override bool ChangesRuleFiles => true;
 }
 
 /// <summary>HR policy officers change the rules in the workspace: checked, saved with a comment, versioned, rolled back.</summary>

@@ -24,8 +24,15 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
 
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [new("Database:SeedDemoData", "true")];
 
-    /// <summary>The repository's rule files by default; a factory that changes rule files gives its own copy.</summary>
-    protected virtual string RulesDirectory => RuleFiles.RepositoryDirectory;
+    private readonly Lazy<RuleFolderCopy> _ruleCopy = new(RuleFiles.Copy);
+
+    /// <summary>A factory whose tests save rules says so, and serves a throw-away copy of rules/ instead of the repository's.</summary>
+    protected virtual bool ChangesRuleFiles => false;
+
+    /// <summary>The copy of rules/ this app serves, for a factory that <see cref="ChangesRuleFiles"/>.</summary>
+    public RuleFolderCopy Rules => ChangesRuleFiles ? _ruleCopy.Value : throw new InvalidOperationException("This app serves the repository's rules/, which tests never change.");
+
+    protected virtual string RulesDirectory => ChangesRuleFiles ? _ruleCopy.Value.Directory : RuleFiles.RepositoryDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,6 +55,7 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
         {
             if (File.Exists(path)) File.Delete(path);
         }
+        if (_ruleCopy.IsValueCreated) _ruleCopy.Value.Dispose();
         GC.SuppressFinalize(this);
     }
 }
