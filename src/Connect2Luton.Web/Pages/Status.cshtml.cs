@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,9 +13,13 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = string.Empty;
     public string Advice { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet(int code) => Describe(OriginalStatus ?? code);
 
-    public void OnPost(int code) => Describe(code);
+    // Re-executing a POST whose form could not be read (a NUL in a value) fails every bound value, the code among
+    // them, and would describe a bad request as the service failing: the status being shown is known without binding.
+    public void OnPost(int code) => Describe(OriginalStatus ?? code);
+
+    private int? OriginalStatus => HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
 
     private void Describe(int code)
     {
