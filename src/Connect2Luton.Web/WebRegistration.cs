@@ -13,17 +13,19 @@ internal static class WebRegistration
     {
         services.AddRazorPages().AddMvcOptions(options =>
         {
-            // A value the binder cannot read is reported in plain words and never echoed back.
+            options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
+            // Typed values are read as text by the forms themselves; what reaches the binder is a hidden field, a
+            // checkbox or a choice, so a value it cannot read was not one the form offered. Never echoed back.
             var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid {field.ToLowerInvariant()}");
-            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a valid value");
-            messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number");
+            messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"{Words.Field(field)} is not one of the answers this form offers");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "That is not one of the answers this form offers");
+            messages.SetValueMustBeANumberAccessor(field => $"{Words.Field(field)} must be a number");
             messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number");
-            messages.SetUnknownValueIsInvalidAccessor(field => $"Enter a valid {field.ToLowerInvariant()}");
-            messages.SetValueIsInvalidAccessor(_ => "Enter a valid value");
-            messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field.ToLowerInvariant()}");
+            messages.SetUnknownValueIsInvalidAccessor(field => $"{Words.Field(field)} is not one of the answers this form offers");
+            messages.SetValueIsInvalidAccessor(_ => "That is not one of the answers this form offers");
+            messages.SetMissingBindRequiredValueAccessor(field => $"Enter {Words.Field(field).ToLowerInvariant()}");
             messages.SetMissingKeyOrValueAccessor(() => "Enter a value");
-            messages.SetValueMustNotBeNullAccessor(field => $"Enter {field.ToLowerInvariant()}");
+            messages.SetValueMustNotBeNullAccessor(field => $"Enter {Words.Field(field).ToLowerInvariant()}");
         });
         // Everything needs a signed-in user unless it says otherwise: a new page is never public by accident.
         services.AddAuthorizationBuilder()

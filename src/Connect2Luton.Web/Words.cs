@@ -11,6 +11,14 @@ public static partial class Words
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>A field as a sentence begins with it: its display name, or "IsProjectTeam" as "Is project team".</summary>
+    public static string Field(string name)
+    {
+        if (string.IsNullOrEmpty(name)) return "This answer";
+        var words = name.Contains(' ', StringComparison.Ordinal) ? name : Boundary().Replace(name, " $1").Trim().ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     /// <summary>A job family named as its enum is, in words: "SocialCare" reads "Social care".</summary>
     public static string Family(string family) => Enum.TryParse<Domain.JobRoles.JobFamily>(family, out var known) ? Of(known) : family;
 

@@ -26,6 +26,7 @@ public sealed class RequisitionForm
     public DateInput EndDate { get; set; } = new();
     public string? MaximumPayRate { get; set; }
     public string? Positions { get; set; } = "1";
+    [Display(Name = "Project team")]
     public bool IsProjectTeam { get; set; }
 
     public RequisitionInput Read(ModelStateDictionary modelState) => new(

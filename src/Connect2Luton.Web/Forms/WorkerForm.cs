@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.JobRoles;
@@ -17,6 +18,7 @@ public sealed class WorkerForm
     public string? JobFamily { get; set; }
     public string? SupplyAgencyId { get; set; }
     public DateInput QualifiedOn { get; set; } = new();
+    [Display(Name = "Open to a permanent job")]
     public bool OpenToPermanentJob { get; set; }
     public string? PreviousCouncil { get; set; }
     public string? PreviousCouncilRegion { get; set; }
@@ -26,6 +28,7 @@ public sealed class WorkerForm
     public DateInput DbsIssuedOn { get; set; } = new();
     public string? DbsLevel { get; set; }
     public string? DbsCertificateNumber { get; set; }
+    [Display(Name = "On the DBS Update Service")]
     public bool DbsOnUpdateService { get; set; }
     public string? RegistrationBody { get; set; }
     public string? RegistrationNumber { get; set; }

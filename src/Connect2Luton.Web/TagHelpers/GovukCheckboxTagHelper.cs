@@ -12,7 +12,9 @@ public sealed class GovukCheckboxTagHelper : GovukField
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "govuk-form-group");
+        output.Attributes.SetAttribute("class", Error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
+        // Only a tampered post can put an error on a checkbox, but it is still said beside it, as for any field.
+        if (Error is { } error) output.Content.AppendHtml($"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {Encoder.Encode(error)}</p>");
         var isChecked = (Value() ?? string.Empty).Split(',').Contains("true", StringComparer.OrdinalIgnoreCase) || For.Model is true;
         output.Content.AppendHtml("<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">");
         var box = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
@@ -22,7 +24,8 @@ public sealed class GovukCheckboxTagHelper : GovukField
         box.Attributes["type"] = "checkbox";
         box.Attributes["value"] = "true";
         if (isChecked) box.Attributes["checked"] = "checked";
-        if (Hint is not null) box.Attributes["aria-describedby"] = $"{Id}-hint";
+        var describedBy = string.Join(' ', new[] { Hint is null ? null : $"{Id}-hint", Error is null ? null : $"{Id}-error" }.OfType<string>());
+        if (describedBy.Length > 0) box.Attributes["aria-describedby"] = describedBy;
         output.Content.AppendHtml(box);
         output.Content.AppendHtml($"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{Id}\">{Encoder.Encode(LabelText)}</label>");
         if (Hint is not null) output.Content.AppendHtml($"<div id=\"{Id}-hint\" class=\"govuk-hint govuk-checkboxes__hint\">{Encoder.Encode(Hint)}</div>");

@@ -2,6 +2,7 @@ using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Web.Forms;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,6 +19,7 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
     public int Version { get; set; }
 
     [BindProperty]
+    [Display(Name = "Worker")]
     public int WorkerId { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
@@ -38,6 +40,8 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
 
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
     {
+        // A worker id or version the form never sent is said as such, not looked up as worker 0.
+        if (!ModelState.IsValid) return await OnGetAsync(id, cancellationToken);
         var result = await commands.AddAsync(id, Version, WorkerId, cancellationToken);
         switch (result.Status)
         {
