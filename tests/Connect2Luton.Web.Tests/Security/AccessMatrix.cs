@@ -116,7 +116,7 @@ public static class AccessMatrix
         [Who.Admin] = "admin@connect2luton.local",
     };
 
-    /// <summary>Someone the handler admits, preferring a hiring manager (whose service limits what they may touch).</summary>
+    /// <summary>Someone the handler admits: someone not signed in if it is open to all, else a hiring manager (whose service limits what they may touch) first.</summary>
     public static Who Actor(string key) =>
-        new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Anonymous }.First(Expected[key].Contains);
+        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin }.First(Expected[key].Contains);
 }

@@ -1,0 +1,420 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Bogus;
+using Connect2Luton.Domain.Conversions;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using static Connect2Luton.Web.Tests.Security.AccessMatrix;
+
+namespace Connect2Luton.Web.Tests.Security;
+
+/// <summary>The app on a copy of rules/, with the nightly schedule out of the way: a job's own writes would read as a submission's.</summary>
+public sealed class HostileInputFactory : Connect2LutonFactory
+{
+    protected override bool ChangesRuleFiles => true;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        .. base.Settings,
+        new("Scheduling:FlagLongRunningPlacements", "0 0 0 1 1 ? 2099"),
+        new("Scheduling:RaiseConversionPrompts", "0 0 0 1 1 ? 2099"),
+    ];
+}
+
+/// <summary>
+/// Generated bad input at volume, through every form the app renders and every route value: each submission has at
+/// least one thing wrong with it (and hostile text in its other fields), is sent as someone the handler admits, and
+/// must be refused with a reason a person can read, leave every table and rule file as it was, and never echo its
+/// markup back unencoded.
+/// </summary>
+public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHelper output) : IClassFixture<HostileInputFactory>
+{
+    private const int Submissions = 1_200;
+
+    /// <summary>Handlers that only show something for the terms typed so far (a preview, a check, a what-if) and keep nothing.</summary>
+    private static readonly HashSet<string> Previews = new(StringComparer.Ordinal)
+    {
+        "POST /Placements/New?handler=Check", "POST /Placements/{id:int}/Extend?handler=Check",
+        "POST /Rules/Edit/{name}?handler=Check", "POST /Rules/Edit/{name}?handler=Apply", "POST /Rules/Edit/{name}?handler=WhatIf",
+        "POST /Rules/Edit/{name}?handler=TrySample", "POST /Rules/Edit/{name}?handler=UseRealCase", "POST /Rules/Edit/{name}?handler=AddCase",
+    };
+
+    [Fact]
+    public async Task Twelve_hundred_hostile_submissions_are_each_refused_with_a_reason_and_change_nothing()
+    {
+        var seed = int.TryParse(System.Environment.GetEnvironmentVariable("FUZZ_SEED"), out var given) ? given : 20261203;
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        var values = new HostileValues(faker);
+        var clients = new Dictionary<Who, HttpClient>();
+        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin }) clients[who] = await factory.SignedInAsAsync(Users[who]);
+        await RaiseConversionPromptsAsync(clients[Who.Admin]);
+        var subjects = await SubjectsAsync();
+        var targets = await TargetsAsync(clients, subjects);
+
+        // Refused bookings and extensions keep the decision that refused them, by design (the refusals report reads
+        // them), so those rows are left out; every other row of every table counts.
+        await using var database = await DatabaseFingerprint.OpenAsync(factory.ConnectionString,
+            table => table == "RuleDecisions" ? "SELECT * FROM RuleDecisions WHERE Refused IS NULL ORDER BY rowid" : $"SELECT * FROM \"{table}\" ORDER BY rowid");
+        var tables = await database.TablesAsync();
+        var rules = RuleFilesHash();
+
+        var problems = new List<string>();
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var flaws = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Submissions; i++)
+        {
+            var target = targets[i % targets.Count];
+            var submission = Compose(target, values, faker, subjects, DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime));
+            flaws[submission.Flaw.Split(':')[0]] = flaws.GetValueOrDefault(submission.Flaw.Split(':')[0]) + 1;
+            using var response = await SendAsync(target, submission);
+            var body = await response.Content.ReadAsStringAsync();
+            var what = $"#{i} {target.Handler.Key} as {target.Actor}, {submission.Flaw}: {(int)response.StatusCode}";
+
+            var outcome = await ExplainAsync(response, body, submission.Flaw.StartsWith("field", StringComparison.Ordinal) && Previews.Contains(target.Handler.Key), submission.Unseen);
+            outcomes[outcome ?? "not explained"] = outcomes.GetValueOrDefault(outcome ?? "not explained") + 1;
+            if ((int)response.StatusCode >= 500) problems.Add($"{what}: a server error");
+            else if (outcome is null) problems.Add($"{what}: refused without a reason shown, or accepted ({response.Headers.Location})");
+            foreach (var markup in submission.Markup.Where(m => body.Contains(m, StringComparison.Ordinal)))
+                problems.Add($"{what}: its markup came back unencoded: {markup}");
+            if (await database.ChangedSinceLastLook())
+            {
+                var now = await database.TablesAsync();
+                foreach (var table in now.Keys.Union(tables.Keys).Where(t => now.GetValueOrDefault(t) != tables.GetValueOrDefault(t)))
+                    problems.Add($"{what}: changed {table} ({tables.GetValueOrDefault(table)} -> {now.GetValueOrDefault(table)})");
+                tables = now;
+            }
+            if (target.Handler.Template.StartsWith("/Rules", StringComparison.Ordinal) && RuleFilesHash() is var after && after != rules)
+            {
+                problems.Add($"{what}: changed a rule file");
+                rules = after;
+            }
+        }
+
+        output.WriteLine($"Seed {seed}: {Submissions} submissions to {targets.Count} handlers ({targets.Count(t => t.Form is not null)} with their form found).");
+        output.WriteLine("Flaws: " + string.Join(", ", flaws.Select(f => $"{f.Key} {f.Value}")));
+        output.WriteLine("Outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        foreach (var target in targets.Where(t => t.Form is null)) output.WriteLine($"No form found for {target.Handler.Key}: tokens and route values only.");
+        problems.ShouldBeEmpty($"seed {seed}");
+        targets.Count(t => t.Form is not null).ShouldBeGreaterThanOrEqualTo(20, "the forms were found, so their fields were tried");
+    }
+
+    private sealed record Target(AppHandler Handler, Who Actor, HttpClient Client, string Token, string Address, FoundForm? Form, IReadOnlyDictionary<string, string> Route);
+
+    /// <param name="Unseen">The flaw is in something the person never sees (a hidden id or version), so there is no field to say it beside.</param>
+    private sealed record Submission(string Address, IReadOnlyList<KeyValuePair<string, string>> Fields, string? Token, string Flaw, IReadOnlyList<string> Markup, bool Unseen);
+
+    /// <summary>One submission: the form as a browser would send it, with one thing wrong and hostile text elsewhere.</summary>
+    private static Submission Compose(Target target, HostileValues values, Faker faker, Subjects subjects, DateOnly today)
+    {
+        var fields = target.Form?.Fields.DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => f.Value) ?? [];
+        var markup = new List<string>();
+        var address = target.Address;
+        var token = target.Token;
+        // Hostile text in the fields the flaw leaves alone: a refused page shows it back, and must show it encoded.
+        foreach (var field in target.Form?.Fields.Where(f => f.Kind == FieldKind.Text && faker.Random.Bool(0.4f)) ?? [])
+        {
+            var (text, danger) = values.Text();
+            fields[field.Name] = text;
+            if (danger is not null) markup.Add(danger);
+        }
+
+        var flaws = FlawsFor(target, subjects).ToList();
+        var flaw = faker.PickRandom(flaws);
+        switch (flaw.Kind)
+        {
+            case "token: none": token = null; break;
+            case "token: forged": token = values.ForgedToken(); break;
+            case "route: not an id": address = Readdress(target, flaw.Field!, values.NotAnId()); break;
+            case "route: unknown": address = Readdress(target, flaw.Field!, flaw.Field == "name" ? values.UnknownName() : values.UnknownId()); break;
+            case "route: another service's": address = Readdress(target, "id", faker.PickRandom<string>(subjects.OthersIn(target.Handler.Resource))); break;
+            default:
+                Spoil(target.Form!.Fields.Where(f => f.Name == flaw.Field || f.Group == flaw.Field).ToList(), flaw.Kind, fields, values, faker, target.Form.Fields, today);
+                break;
+        }
+        var unseen = target.Form?.Fields.Any(f => f.Name == flaw.Field && f.Kind is FieldKind.Hidden or FieldKind.HiddenNumber) ?? false;
+        return new Submission(address, [.. fields], token, $"{flaw.Kind}{(flaw.Field is null ? string.Empty : $" ({flaw.Field})")}", markup, unseen);
+    }
+
+    private sealed record Flaw(string Kind, string? Field);
+
+    private static IEnumerable<Flaw> FlawsFor(Target target, Subjects subjects)
+    {
+        yield return new Flaw("token: none", null);
+        yield return new Flaw("token: forged", null);
+        foreach (var name in target.Route.Keys)
+        {
+            if (name is "step") continue;
+            if (name != "name") yield return new Flaw("route: not an id", name);
+            yield return new Flaw("route: unknown", name);
+        }
+        if (target.Actor == Who.HiringManager && target.Route.ContainsKey("id") && subjects.OthersIn(target.Handler.Resource).Count > 0)
+            yield return new Flaw("route: another service's", "id");
+        if (target.Form is null) yield break;
+        var fields = target.Form.Fields;
+        foreach (var field in fields.Where(f => !f.Name.EndsWith(".Shown", StringComparison.Ordinal) && !f.Name.StartsWith("ValuesShown", StringComparison.Ordinal)))
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Text:
+                    yield return new Flaw("field: overlong", field.Name);
+                    if (!field.Optional) yield return new Flaw("field: blank", field.Name);
+                    yield return new Flaw("field: control characters", field.Name);
+                    if (field.Name.EndsWith(".Expression", StringComparison.Ordinal)) yield return new Flaw("field: hostile expression", field.Name);
+                    break;
+                case FieldKind.Number:
+                    yield return new Flaw("field: not a number", field.Name);
+                    yield return new Flaw("field: negative", field.Name);
+                    yield return new Flaw("field: overlong", field.Name);
+                    if (!field.Optional) yield return new Flaw("field: blank", field.Name);
+                    break;
+                case FieldKind.DatePart when field.Name.EndsWith(".Day", StringComparison.Ordinal):
+                    yield return new Flaw("field: not a date", field.Group);
+                    if (!field.Optional) yield return new Flaw("field: blank", field.Group);
+                    break;
+                case FieldKind.Choice:
+                    yield return new Flaw("field: not an option", field.Name);
+                    if (!field.Optional && field.Options.Count > 1) yield return new Flaw("field: blank", field.Name);
+                    break;
+                case FieldKind.Check:
+                    yield return new Flaw("field: not a yes or no", field.Name);
+                    break;
+                case FieldKind.HiddenNumber or FieldKind.Hidden when field.IsVersion:
+                    yield return new Flaw("field: stale version", field.Name);
+                    break;
+                case FieldKind.HiddenNumber:
+                    yield return new Flaw("field: unknown id", field.Name);
+                    yield return new Flaw("field: not a number", field.Name);
+                    break;
+                case FieldKind.Hidden:
+                    yield return new Flaw("field: overlong", field.Name);
+                    break;
+            }
+        }
+        var starts = fields.Where(f => f.Kind == FieldKind.DatePart && f.Group.Contains("Start", StringComparison.Ordinal)).Select(f => f.Group).Distinct().ToList();
+        var ends = fields.Where(f => f.Kind == FieldKind.DatePart && f.Group.Contains("End", StringComparison.Ordinal)).Select(f => f.Group).Distinct().ToList();
+        if (starts.Count == 1 && ends.Count == 1) yield return new Flaw("field: dates reversed", starts[0] + "|" + ends[0]);
+    }
+
+    private static void Spoil(List<FormField> targets, string kind, Dictionary<string, string> fields, HostileValues values, Faker faker, IReadOnlyList<FormField> all, DateOnly today)
+    {
+        if (kind == "field: dates reversed")
+        {
+            // The end up to two months before the start: both real dates, in the wrong order.
+            var start = today.AddDays(faker.Random.Int(10, 90));
+            SetDate(fields, all.First(f => f.Kind == FieldKind.DatePart && f.Group.Contains("Start", StringComparison.Ordinal)).Group, start);
+            SetDate(fields, all.First(f => f.Kind == FieldKind.DatePart && f.Group.Contains("End", StringComparison.Ordinal)).Group, start.AddDays(-faker.Random.Int(1, 60)));
+            return;
+        }
+        foreach (var field in targets)
+        {
+            fields[field.Name] = kind switch
+            {
+                "field: overlong" => field.Kind is FieldKind.Number ? new string('9', faker.Random.Int(40, 5_000)) : values.Overlong(),
+                "field: blank" => string.Empty,
+                "field: hostile expression" => values.HostileExpression(),
+                "field: control characters" => values.ControlCharacters(),
+                "field: not a number" => values.NotANumber(),
+                "field: negative" => values.Negative(),
+                "field: not an option" => values.NotAnOption(field.Options),
+                "field: not a yes or no" => faker.PickRandom("maybe", "2", "-1", "yes please"),
+                "field: stale version" => field.Kind == FieldKind.HiddenNumber ? (int.Parse(field.Value, System.Globalization.CultureInfo.InvariantCulture) + faker.Random.Int(1, 50)).ToString(System.Globalization.CultureInfo.InvariantCulture) : Convert.ToHexString(faker.Random.Bytes(32)),
+                "field: unknown id" => values.UnknownId(),
+                "field: not a date" => fields[field.Name],
+                _ => throw new InvalidOperationException(kind),
+            };
+        }
+        if (kind == "field: not a date")
+        {
+            var (part, value) = values.BadDatePart();
+            // A whole real date first, so the one part is what is wrong.
+            SetDate(fields, targets[0].Group, today.AddDays(faker.Random.Int(10, 90)));
+            fields[$"{targets[0].Group}.{part}"] = value;
+        }
+        if (kind == "field: blank" && targets.Count > 0 && targets[0].Kind == FieldKind.Choice && targets[0].Options.Count > 0 && !targets[0].Options.Contains(string.Empty))
+            fields.Remove(targets[0].Name); // radios left unchosen are not sent at all
+    }
+
+    private static void SetDate(Dictionary<string, string> fields, string group, DateOnly date)
+    {
+        fields[$"{group}.Day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields[$"{group}.Month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields[$"{group}.Year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Readdress(Target target, string name, string value)
+    {
+        var query = target.Address.Contains('?', StringComparison.Ordinal) ? target.Address[target.Address.IndexOf('?', StringComparison.Ordinal)..] : string.Empty;
+        var path = target.Handler.Address(n => n == name ? value : target.Route[n]);
+        // Handler.Address adds ?handler=; the form's own query (a page number, a placement to go back to) is kept.
+        return path.Split('?')[0] + query;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(Target target, Submission submission)
+    {
+        var fields = submission.Token is null ? submission.Fields : [.. submission.Fields, new("__RequestVerificationToken", submission.Token)];
+        using var content = new FormUrlEncodedContent(fields);
+        return await target.Client.PostAsync(new Uri(submission.Address, UriKind.Relative), content);
+    }
+
+    /// <summary>
+    /// How the app answered, if a person would know what happened: a page saying what is wrong beside the field, a
+    /// status page saying why, or the sign-in or no-permission page; for a hidden value, the summary at the top.
+    /// Null when they would not (or it was accepted).
+    /// </summary>
+    private static async Task<string?> ExplainAsync(HttpResponseMessage response, string body, bool preview, bool unseen)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            return location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase) ? "no permission"
+                : location.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase) ? "sign in" : null;
+        var page = await Browsing.ParseAsync(new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body), RequestMessage = response.RequestMessage });
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Conflict)
+            // The service-failure heading on a refusal would tell the person the wrong thing: to wait, not to correct.
+            return page.QuerySelector("h1")?.TextContent.Trim() is { Length: > 0 } heading && !heading.Contains("problem with the service", StringComparison.Ordinal)
+                ? $"{(int)response.StatusCode} {heading}" : null;
+        if (response.StatusCode != HttpStatusCode.OK) return null;
+        var summary = page.QuerySelectorAll(".govuk-error-summary__list li").Select(l => l.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        var beside = page.QuerySelectorAll(".govuk-error-message").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        if (summary.Count > 0 && beside.Count > 0) return "shown beside the field";
+        if (summary.Count > 0 && unseen) return "said at the top";
+        if (beside.Count > 0 && page.QuerySelector("html body h1") is null) return "said in the live check";
+        return preview ? "previewed, nothing kept" : null;
+    }
+
+    private string RuleFilesHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(factory.Rules.Directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static async Task RaiseConversionPromptsAsync(HttpClient admin)
+    {
+        // The demo data has no prompts until the nightly job raises them, and the conversion forms need one.
+        var jobs = await admin.GetPageAsync("/Jobs");
+        var run = await admin.SubmitAsync(jobs, new Dictionary<string, string> { ["job"] = "raise-conversion-prompts" }, "/Jobs?handler=Run");
+        run.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        for (var i = 0; i < 100 && !(await admin.GetStringAsync(new Uri("/Conversions", UriKind.Relative))).Contains("/Conversions/", StringComparison.Ordinal); i++)
+            await Task.Delay(200);
+    }
+
+    private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted)
+    {
+        public IReadOnlyList<string> OthersIn(string resource) =>
+            Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
+    }
+
+    /// <summary>Records to open forms on: a few of each kind in the demo hiring manager's service, and some in another.</summary>
+    private async Task<Subjects> SubjectsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var area = await db.HiringManagers.Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => m.ServiceAreaId).SingleAsync();
+        var requisitions = await db.Requisitions.Select(r => new { r.Id, r.ServiceAreaId, r.Status }).ToListAsync();
+        var placements = await db.Placements.Select(p => new { p.Id, p.ServiceAreaId, p.Status, p.WorkerId }).ToListAsync();
+        var prompts = await db.ConversionPrompts.Where(p => p.Status == ConversionPromptStatus.Open).Select(p => new { p.Id, p.ServiceAreaId }).ToListAsync();
+        var open = await db.Requisitions.Include(r => r.Shortlist).Where(r => r.ServiceAreaId == area && r.Status == RequisitionStatus.Open).OrderBy(r => r.Id).ToListAsync();
+        var shortlisted = open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => new { r.Id, e.WorkerId })).Take(3).ToList();
+        var withBreaks = await db.Workers.Where(w => w.Breaks.Any()).OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync();
+        // One requisition in each state, so each state's buttons (submit, approve, open, cancel) are on some page.
+        List<int> ownRequisitions = [.. requisitions.Where(r => r.ServiceAreaId == area).GroupBy(r => r.Status).SelectMany(g => g.Take(2)).Select(r => r.Id)];
+        return new Subjects(
+            new Dictionary<string, IReadOnlyList<int>>
+            {
+                ["Requisitions"] = ownRequisitions,
+                ["Placements"] = [.. placements.Where(p => p.ServiceAreaId == area && p.Status == PlacementStatus.Active).Take(3).Select(p => p.Id)],
+                ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId == area).Take(3).Select(p => p.Id)],
+                ["Workers"] = [.. withBreaks, .. shortlisted.Select(s => s.WorkerId)],
+            },
+            new Dictionary<string, IReadOnlyList<int>>
+            {
+                ["Requisitions"] = [.. requisitions.Where(r => r.ServiceAreaId != area).Take(5).Select(r => r.Id)],
+                ["Placements"] = [.. placements.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
+                ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
+            },
+            [.. shortlisted.Select(s => (s.Id, s.WorkerId))]);
+    }
+
+    /// <summary>
+    /// Every POST handler but the error pages (which answer any request by design), each with someone it admits and
+    /// the form that posts to it, found on its own page for one of the subjects.
+    /// </summary>
+    private async Task<List<Target>> TargetsAsync(Dictionary<Who, HttpClient> clients, Subjects subjects)
+    {
+        var targets = new List<Target>();
+        foreach (var handler in (await AppHandlers.AllAsync(factory.Services)).Where(h => h.Method == "POST").OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            if (handler.Template.StartsWith("/Error", StringComparison.Ordinal) || handler.Template.StartsWith("/Status", StringComparison.Ordinal)) continue;
+            var actor = Actor(handler.Key);
+            var client = actor == Who.Anonymous ? factory.CreateBrowser() : clients[actor];
+            Target? found = null;
+            foreach (var (route, query) in RouteValues(handler, subjects))
+            {
+                var address = handler.Address(n => route[n]);
+                var path = address.Split('?')[0];
+                // A form in the layout (signing out) is on every page, the dashboard among them.
+                using var own = await client.GetAsync(new Uri(path + query, UriKind.Relative));
+                using var response = own.StatusCode == HttpStatusCode.OK ? own : await client.GetAsync(new Uri("/", UriKind.Relative));
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                var page = await Browsing.ParseAsync(response);
+                var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value;
+                if (token is null) continue;
+                var form = FoundForm.On(page, path, handler.Name);
+                found ??= new Target(handler, actor, client, token, address + (query.Length > 0 ? "&" + query.TrimStart('?') : string.Empty).TrimEnd('&'), null, route);
+                if (form is null) continue;
+                found = new Target(handler, actor, client, token, form.Action, form, route);
+                break;
+            }
+            targets.Add(found ?? throw new ShouldAssertException($"{handler.Key}: no page of its own to start from for {actor}."));
+        }
+        return targets;
+    }
+
+    /// <summary>Route values (and a query) for which the handler's page may show its form.</summary>
+    private static IEnumerable<(Dictionary<string, string> Route, string Query)> RouteValues(AppHandler handler, Subjects subjects)
+    {
+        static string S(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (handler.Template == "/Placements/New")
+        {
+            foreach (var (requisition, worker) in subjects.Shortlisted) yield return ([], $"?requisition={S(requisition)}&worker={S(worker)}");
+            yield break;
+        }
+        if (handler.Template.Contains("{workerId", StringComparison.Ordinal))
+        {
+            foreach (var (requisition, worker) in subjects.Shortlisted) yield return (new() { ["id"] = S(requisition), ["workerId"] = S(worker) }, string.Empty);
+            yield break;
+        }
+        if (handler.Template.Contains("{name}", StringComparison.Ordinal))
+        {
+            foreach (var name in new[] { "pay-rate-caps", "placement-length-limits", "local-candidate-preference", "permanent-conversion-eligibility" })
+                yield return (new() { ["name"] = name }, string.Empty);
+            yield break;
+        }
+        if (!handler.Template.Contains("{id", StringComparison.Ordinal))
+        {
+            yield return ([], string.Empty);
+            yield break;
+        }
+        foreach (var id in subjects.Own.GetValueOrDefault(handler.Resource) ?? [])
+        {
+            if (handler.Template.Contains("{step", StringComparison.Ordinal))
+            {
+                foreach (var step in new[] { "Reject", "Cancel" }) yield return (new() { ["id"] = S(id), ["step"] = step }, string.Empty);
+            }
+            else yield return (new() { ["id"] = S(id) }, string.Empty);
+        }
+    }
+}
