@@ -63,10 +63,11 @@ public sealed class ShortlistPageTests(Connect2LutonFactory factory) : IClassFix
     }
 
     [Theory]
-    [InlineData("999999")]
-    [InlineData("abc")]
-    [InlineData("-1")]
-    public async Task A_tampered_worker_gets_a_message_and_changes_nothing(string workerId)
+    [InlineData("999999", "no longer in the pool")]
+    [InlineData("abc", "Worker is not one of the answers this form offers")]
+    [InlineData("0x1F", "Worker is not one of the answers this form offers")]
+    [InlineData("-1", "no longer in the pool")]
+    public async Task A_tampered_worker_gets_a_message_and_changes_nothing(string workerId, string message)
     {
         var id = await OpenRequisitionAsync("CSC", skip: 2);
         var recruiter = await factory.SignedInAsAsync(Recruiter);
@@ -76,7 +77,7 @@ public sealed class ShortlistPageTests(Connect2LutonFactory factory) : IClassFix
         var answer = await recruiter.SubmitAsync(page, new Dictionary<string, string> { ["WorkerId"] = workerId }, $"/Requisitions/{id}/Shortlist?handler=Add");
 
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Browsing.ParseAsync(answer)).Text(".govuk-error-summary").ShouldContain("no longer in the pool");
+        (await Browsing.ParseAsync(answer)).Text(".govuk-error-summary").ShouldContain(message);
         (await ShortlistCountAsync(id)).ShouldBe(before);
         (await recruiter.GetAsync(new Uri("/Requisitions/999999/Shortlist", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await recruiter.GetAsync(new Uri($"/Requisitions/{id}/Shortlist/999999/Remove", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
