@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Connect2Luton.Load;
+
+// dotnet run -c Release --project benchmarks/Connect2Luton.Load -- --app http://localhost:5091 --database artifacts/load/x.db
+//   [--clients 50] [--seconds 60]: drives the running app, then reconciles its database with what it was told was saved.
+var settings = Settings.Read(args);
+var app = new Uri(settings.Get("--app", "http://localhost:5091"));
+var database = Path.GetFullPath(settings.Get("--database", "artifacts/load/connect2luton-load.db"));
+var clients = int.Parse(settings.Get("--clients", "50"), CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(int.Parse(settings.Get("--seconds", "60"), CultureInfo.InvariantCulture));
+var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+const string Password = "Connect2Luton-demo!";
+
+var tally = new Tally();
+var ledger = new Ledger();
+var reconciliation = new Reconciliation(database);
+var shared = await reconciliation.SharedRecordsAsync();
+var before = await reconciliation.VersionsAsync(shared);
+
+// Twenty hiring managers, twenty-five recruiters and five admins, each their own signed-in session.
+var people = Enumerable.Range(0, clients).Select(i => (i, Role: (i % 10) switch { < 4 => "manager", < 9 => "recruiter", _ => "admin" })).ToList();
+var sessions = new List<Session>();
+// One workload per client for the warm-up and the measured run alike: its step count names what it saves, so the
+// same name never comes from one client twice.
+var workloads = new List<(string Role, Workload Work)>();
+foreach (var (client, role) in people)
+{
+    var session = await Session.SignInAsync(app, $"{role}@connect2luton.local", Password, tally, CancellationToken.None);
+    sessions.Add(session);
+    workloads.Add((role, new Workload(session, run, client, shared, ledger, tally, new Random(client * 7919))));
+}
+
+// A short warm-up (JIT, caches, connection pool) that is neither timed nor reconciled apart from its saves.
+Console.WriteLine($"{clients} clients signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured.");
+await DriveAsync(TimeSpan.FromSeconds(5));
+tally.Counting = true;
+var measured = Stopwatch.StartNew();
+await DriveAsync(duration);
+measured.Stop();
+
+tally.Print(Console.Out, measured.Elapsed);
+Console.WriteLine($"Saved: {ledger.RaisedRequisitions.Count} requisitions raised, {ledger.AddedWorkers.Count} workers added, " +
+    $"{ledger.SavedEdits.Values.Sum(e => e.Count)} edits to {shared.Requisitions.Count + shared.Workers.Count} shared records, {ledger.Conflicts} edits refused as conflicts.");
+var problems = await reconciliation.CheckAsync(run, ledger, shared, before);
+foreach (var problem in problems) Console.WriteLine("  does not reconcile: " + problem);
+Console.WriteLine(problems.Count == 0 ? "Reconciled: every save reported is in the database once, nothing else is, and no edit was lost." : $"{problems.Count} reconciliation problems.");
+foreach (var session in sessions) session.Dispose();
+return tally.ErrorCount == 0 && problems.Count == 0 ? 0 : 1;
+
+async Task DriveAsync(TimeSpan length)
+{
+    using var stop = new CancellationTokenSource(length);
+    await Task.WhenAll(workloads.Select(s => Task.Run(async () =>
+    {
+        var work = s.Work;
+        try
+        {
+            await (s.Role switch { "manager" => work.ManagerAsync(stop.Token), "recruiter" => work.RecruiterAsync(stop.Token), _ => work.AdminAsync(stop.Token) });
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Time is up mid-request: that request is neither counted nor an error.
+        }
+    })));
+}
+
+internal sealed class Settings(Dictionary<string, string> values)
+{
+    public static Settings Read(string[] args) =>
+        new(args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal));
+
+    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Connect2Luton.Load;
+
+/// <summary>One person at a browser: their own cookies, one request at a time, every request timed into the tally.</summary>
+internal sealed class Session : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly HttpClient _http;
+    private readonly Tally _tally;
+
+    private Session(Uri app, Tally tally)
+    {
+        _tally = tally;
+        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 1 })
+        {
+            BaseAddress = app,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public static async Task<Session> SignInAsync(Uri app, string email, string password, Tally tally, CancellationToken cancellationToken)
+    {
+        var session = new Session(app, tally);
+        var page = await session.GetAsync("/Account/SignIn", "sign in", cancellationToken);
+        var fields = Form(page, "form[method=post]");
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        using var response = await session.PostAsync("/Account/SignIn", fields, "sign in", cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("SignIn", StringComparison.OrdinalIgnoreCase) == true)
+            throw new InvalidOperationException($"{email} could not sign in: {(int)response.StatusCode}");
+        return session;
+    }
+
+    /// <summary>A page that must answer 200; anything else is an error in the tally (and null here).</summary>
+    public async Task<IDocument?> TryGetAsync(string path, string operation, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            _tally.Record(operation, Stopwatch.GetElapsedTime(started), response.StatusCode == HttpStatusCode.OK ? null : $"GET {path} answered {(int)response.StatusCode}");
+            return response.StatusCode == HttpStatusCode.OK ? await Parser.ParseDocumentAsync(body, cancellationToken) : null;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"GET {path}: {error.GetType().Name} {error.Message}");
+            return null;
+        }
+    }
+
+    private async Task<IDocument> GetAsync(string path, string operation, CancellationToken cancellationToken) =>
+        await TryGetAsync(path, operation, cancellationToken) ?? throw new InvalidOperationException($"GET {path} failed");
+
+    /// <summary>A form posted; the caller judges the answer and tells the tally through <see cref="Posted"/>.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields, string operation, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            var response = await _http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            _tally.Record(operation, Stopwatch.GetElapsedTime(started), (int)response.StatusCode >= 500 ? $"POST {path} answered {(int)response.StatusCode}" : null);
+            return response;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"POST {path}: {error.GetType().Name} {error.Message}");
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        }
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
+
+    /// <summary>What a browser would post for the form: its inputs, chosen options and text areas (a ticked box over its hidden "false").</summary>
+    public static Dictionary<string, string> Form(IDocument page, string selector)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form {selector} on {page.Url}");
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked) fields[box.Name!] = box.Value;
+                    break;
+                case IHtmlInputElement { Type: "hidden" } hidden:
+                    fields.TryAdd(hidden.Name!, hidden.Value);
+                    break;
+                case IHtmlInputElement input:
+                    fields[input.Name!] = input.Value;
+                    break;
+                case IHtmlSelectElement select:
+                    fields[select.Name!] = (select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : null) ?? string.Empty;
+                    break;
+                case IHtmlTextAreaElement text:
+                    fields[text.Name!] = text.Value;
+                    break;
+            }
+        }
+        return fields;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Connect2Luton.Load;
+
+/// <summary>Every request's time and outcome, from all clients at once.</summary>
+internal sealed class Tally
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<double>> _milliseconds = new(StringComparer.Ordinal);
+    private readonly List<string> _errors = [];
+
+    /// <summary>Off during the warm-up: its requests are neither timed nor counted.</summary>
+    public bool Counting { get; set; }
+
+    public int ErrorCount { get { lock (_gate) return _errors.Count; } }
+
+    public void Record(string operation, TimeSpan took, string? error)
+    {
+        lock (_gate)
+        {
+            if (error is not null) _errors.Add($"{operation}: {error}");
+            if (!Counting) return;
+            if (!_milliseconds.TryGetValue(operation, out var times)) _milliseconds[operation] = times = [];
+            times.Add(took.TotalMilliseconds);
+        }
+    }
+
+    public void Error(string message)
+    {
+        lock (_gate) _errors.Add(message);
+    }
+
+    public void Print(TextWriter output, TimeSpan elapsed)
+    {
+        lock (_gate)
+        {
+            var all = _milliseconds.Values.SelectMany(t => t).Order().ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"operation",-28} {"requests",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}"));
+            foreach (var (operation, times) in _milliseconds.OrderBy(o => o.Key, StringComparer.Ordinal))
+            {
+                var sorted = times.Order().ToList();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation,-28} {sorted.Count,9} {Percentile(sorted, 50),8:F1} {Percentile(sorted, 95),8:F1} {Percentile(sorted, 99),8:F1}"));
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-28} {all.Count,9} {Percentile(all, 50),8:F1} {Percentile(all, 95),8:F1} {Percentile(all, 99),8:F1}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput: {all.Count / elapsed.TotalSeconds:F1} requests a second over {elapsed.TotalSeconds:F0} s; p95 {Percentile(all, 95):F1} ms; errors {_errors.Count}"));
+            foreach (var error in _errors.Take(20)) output.WriteLine("  error: " + error);
+        }
+    }
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+
+namespace Connect2Luton.Load;
+
+/// <summary>Records every client edits at once, so edits collide on their version and must be refused, never lost.</summary>
+internal sealed record SharedRecords(IReadOnlyList<int> Requisitions, IReadOnlyList<int> Workers, int SocialWorkerRole, string Agency);
+
+/// <summary>
+/// What each kind of user does in a loop until the time is up: mostly reading lists and records, and among them
+/// raising requisitions, adding workers and editing the shared records.
+/// </summary>
+internal sealed class Workload(Session session, string run, int client, SharedRecords shared, Ledger ledger, Tally tally, Random random)
+{
+    private int _step;
+
+    // Time running out stops the loop between requests, never one in flight: a save cut off halfway would leave
+    // the database holding something the ledger was never told about.
+    private static CancellationToken Whole => CancellationToken.None;
+
+    public async Task ManagerAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var roll = random.Next(100);
+            if (roll < 12) await RaiseRequisitionAsync(Whole);
+            else if (roll < 24) await EditRequisitionAsync(Whole);
+            else await ReadAsync(random.Next(4) switch
+            {
+                0 => "/",
+                1 => "/Requisitions",
+                2 => $"/Requisitions/{Pick(shared.Requisitions)}",
+                _ => "/Reports",
+            }, Whole);
+        }
+    }
+
+    public async Task RecruiterAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var roll = random.Next(100);
+            if (roll < 12) await AddWorkerAsync(Whole);
+            else if (roll < 22) await EditWorkerAsync(Whole);
+            else await ReadAsync(random.Next(6) switch
+            {
+                0 => "/",
+                1 => "/Workers",
+                2 => "/Workers?name=" + Pick(["smith", "khan", "ali", "jones", "patel"]),
+                3 => "/Placements",
+                4 => "/Requisitions?status=Open",
+                _ => $"/Workers/{Pick(shared.Workers)}",
+            }, Whole);
+        }
+    }
+
+    public async Task AdminAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+            await ReadAsync(Pick(["/", "/Jobs", "/Reports", "/Rules", "/Placements?show=All"]), Whole);
+    }
+
+    private async Task ReadAsync(string path, CancellationToken stop) => await session.TryGetAsync(path, "read " + Area(path), stop);
+
+    /// <summary>"/Workers?name=ali" reads "workers", "/Workers/12" "workers record", "/" "dashboard".</summary>
+    private static string Area(string path) => path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+    {
+        [] => "dashboard",
+        [var list] => list.ToLowerInvariant(),
+        [var list, ..] => list.ToLowerInvariant() + " record",
+    };
+
+    private async Task RaiseRequisitionAsync(CancellationToken stop)
+    {
+        if (await session.TryGetAsync("/Requisitions/New", "raise requisition", stop) is not { } page) return;
+        var fields = Session.Form(page, "main form[method=post]");
+        var title = $"Load {run} {client}-{++_step}";
+        var start = DateOnly.FromDateTime(DateTime.Today).AddDays(random.Next(14, 60));
+        fields["Input.JobRoleId"] = shared.SocialWorkerRole.ToString(CultureInfo.InvariantCulture);
+        fields["Input.Title"] = title;
+        fields["Input.Reason"] = "VacancyCover";
+        fields["Input.Description"] = "Raised by the load test.";
+        SetDate(fields, "Input.StartDate", start);
+        SetDate(fields, "Input.EndDate", start.AddDays(7 * random.Next(4, 26)));
+        fields["Input.WeeklyHours"] = "37";
+        fields["Input.MaximumPayRate"] = "36.50";
+        fields["Input.Positions"] = "1";
+        using var response = await session.PostAsync("/Requisitions/New", fields, "raise requisition", stop);
+        if (await SavedIdAsync(response, "/Requisitions/", "raising a requisition", stop) is { } id && !ledger.RaisedRequisitions.TryAdd(id, title))
+            tally.Error($"Requisition {id} was reported saved twice");
+    }
+
+    private async Task AddWorkerAsync(CancellationToken stop)
+    {
+        if (await session.TryGetAsync("/Workers/New", "add worker", stop) is not { } page) return;
+        var fields = Session.Form(page, "main form[method=post]");
+        var email = $"load-{run}-{client}-{++_step}@example.org";
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        fields["Input.FirstName"] = "Load";
+        fields["Input.LastName"] = $"Tester {client}-{_step}";
+        fields["Input.Email"] = email;
+        fields["Input.Phone"] = "07700 9" + random.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
+        fields["Input.Postcode"] = Pick(["LU1 3JH", "LU2 7AB", "LU3 2QP", "LU4 9EZ"]);
+        fields["Input.JobFamily"] = "SocialCare";
+        fields["Input.SupplyAgencyId"] = shared.Agency;
+        SetDate(fields, "Input.QualifiedOn", today.AddYears(-random.Next(1, 20)));
+        fields["Input.OpenToPermanentJob"] = "true";
+        SetDate(fields, "Input.RightToWorkCheckedOn", today.AddDays(-random.Next(1, 300)));
+        fields["Input.RegistrationBody"] = "SocialWorkEngland";
+        fields["Input.RegistrationNumber"] = "SW" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        SetDate(fields, "Input.RegistrationExpiresOn", today.AddDays(random.Next(60, 700)));
+        using var response = await session.PostAsync("/Workers/New", fields, "add worker", stop);
+        if (await SavedIdAsync(response, "/Workers/", "adding a worker", stop) is { } id && !ledger.AddedWorkers.TryAdd(id, email))
+            tally.Error($"Worker {id} was reported saved twice");
+    }
+
+    private Task EditRequisitionAsync(CancellationToken stop) =>
+        EditAsync("Requisitions", Pick(shared.Requisitions), "Input.Description", () => $"Edited by load client {client}, step {++_step} of run {run}.", "edit requisition", stop);
+
+    private Task EditWorkerAsync(CancellationToken stop) =>
+        EditAsync("Workers", Pick(shared.Workers), "Input.Phone", () => "07700 9" + random.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture), "edit worker", stop);
+
+    /// <summary>Opens the record's edit form, changes one field and saves: saved, or refused because someone else saved first.</summary>
+    private async Task EditAsync(string area, int id, string field, Func<string> value, string operation, CancellationToken stop)
+    {
+        if (await session.TryGetAsync($"/{area}/{id}/Edit", operation, stop) is not { } page) return;
+        var fields = Session.Form(page, "main form[method=post]");
+        var text = value();
+        fields[field] = text;
+        using var response = await session.PostAsync($"/{area}/{id}/Edit", fields, operation, stop);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            ledger.Saved($"{area} {id}", text);
+            return;
+        }
+        if (response.StatusCode == HttpStatusCode.OK && (await Session.ParseAsync(response, stop)).QuerySelector(".govuk-error-summary")?.TextContent is { } summary
+            && summary.Contains("Someone else", StringComparison.Ordinal))
+        {
+            ledger.Conflict();
+            return;
+        }
+        if ((int)response.StatusCode < 500) tally.Error($"{operation} {id} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
+    }
+
+    /// <summary>The id a save redirected to, or null with the refusal in the tally.</summary>
+    private async Task<int?> SavedIdAsync(HttpResponseMessage response, string prefix, string what, CancellationToken stop)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        if (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(location[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return id;
+        if ((int)response.StatusCode < 500) tally.Error($"{what} was refused ({(int)response.StatusCode} {location}): {await Summary(response, stop)}");
+        return null;
+    }
+
+    private static async Task<string> Summary(HttpResponseMessage response, CancellationToken stop)
+    {
+        var page = await Session.ParseAsync(response, stop);
+        return string.Join("; ", page.QuerySelectorAll(".govuk-error-summary__list li").Select(l => l.TextContent.Trim()));
+    }
+
+    private static void SetDate(Dictionary<string, string> fields, string name, DateOnly date)
+    {
+        fields[name + ".Day"] = date.Day.ToString(CultureInfo.InvariantCulture);
+        fields[name + ".Month"] = date.Month.ToString(CultureInfo.InvariantCulture);
+        fields[name + ".Year"] = date.Year.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}
