@@ -2,6 +2,7 @@ using Connect2Luton.Application;
 using Connect2Luton.Infrastructure;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Web;
+using Connect2Luton.Web.Availability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,7 +18,8 @@ if (VolumeSeedCommand.IsRequested(app.Configuration))
     return;
 }
 
-await app.Services.InitialiseDatabaseAsync();
+// A database that cannot be used at start is said on every page and retried, never a crash into a restart loop.
+if (await app.Services.TryInitialiseDatabaseAsync() is { } fault && !await UnavailableHost.ServeUntilDatabaseReadyAsync(args, app, fault)) return;
 app.UseWeb();
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Web.Availability;
 using Connect2Luton.Web.Health;
 using Connect2Luton.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -56,6 +57,7 @@ internal static class WebRegistration
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseDatabaseFaultPage();
         app.UseRequestLocalization("en-GB");
         app.Use(SecurityHeaders);
         app.UseStaticFiles();

@@ -49,6 +49,29 @@ public static partial class DatabaseInitialiser
         await identity.EnsureBootstrapAdminAsync();
     }
 
+    /// <summary>
+    /// As <see cref="InitialiseDatabaseAsync"/>, but a database that cannot be used (locked, read-only, unreachable)
+    /// is returned instead of thrown, so the app can say so and try again rather than exit into a restart loop.
+    /// </summary>
+    public static async Task<DatabaseFault?> TryInitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        try
+        {
+            await services.InitialiseDatabaseAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception error) when (DatabaseFaults.Classify(error) is { } fault)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser));
+            LogCannotStart(logger, error, fault.Kind);
+            return fault;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The database cannot be used ({Kind}): the app serves an unavailable page and tries again")]
+    private static partial void LogCannotStart(ILogger logger, Exception error, DatabaseFaultKind kind);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migrations to the {Provider} database")]
     private static partial void LogMigrating(ILogger logger, int count, DatabaseProvider provider);
 }
