@@ -15,6 +15,7 @@ base="http://localhost:${port}"
 dir="$PWD/artifacts/load"
 db="$dir/connect2luton-load.db"
 mkdir -p "$dir"
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
 rm -f "$db" "$db-wal" "$db-shm"
 
 dotnet build -c Release src/Connect2Luton.Web -v quiet -nologo >/dev/null
