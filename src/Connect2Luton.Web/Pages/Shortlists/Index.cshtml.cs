@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Web.Forms;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Shortlists;
@@ -40,8 +41,8 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
 
     public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken cancellationToken)
     {
-        // A worker id or version the form never sent is said as such, not looked up as worker 0.
-        if (!ModelState.IsValid) return await OnGetAsync(id, cancellationToken);
+        // A worker id the form never sent is said as such, not looked up as worker 0.
+        if (ModelState.GetFieldValidationState(nameof(WorkerId)) == ModelValidationState.Invalid) return await OnGetAsync(id, cancellationToken);
         var result = await commands.AddAsync(id, Version, WorkerId, cancellationToken);
         switch (result.Status)
         {
