@@ -6,11 +6,37 @@ using Microsoft.Data.Sqlite;
 
 namespace Connect2Luton.Web.Tests.Faults;
 
+/// <summary>A database the app has migrated and seeded once (its first start), for each test to copy.</summary>
+public sealed class SeededDatabase : IAsyncLifetime
+{
+    public string File { get; } = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"seeded-{Guid.NewGuid():N}.db");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        await using var first = await AppProcess.StartAsync(File, new Dictionary<string, string>());
+    }
+
+    /// <summary>The file and its write-ahead log (the killed first start left its last pages there), under a new name.</summary>
+    public void CopyTo(string target)
+    {
+        System.IO.File.Copy(File, target);
+        if (System.IO.File.Exists(File + "-wal")) System.IO.File.Copy(File + "-wal", target + "-wal");
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var file in new[] { File, File + "-wal", File + "-shm" })
+            if (System.IO.File.Exists(file)) System.IO.File.Delete(file);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>
 /// The database file locked by another process, or opened read-only, with the app running as a server runs it: a
 /// clear page saying what happened to the person's work, never a crash (and so never a restart loop).
 /// </summary>
-public sealed class DatabaseFaultTests : IAsyncLifetime
+public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, IClassFixture<SeededDatabase>
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"faults-{Guid.NewGuid():N}.db");
 
@@ -27,11 +53,10 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
 
     private Dictionary<string, string> Settings(bool readOnly = false) => new(Quick) { ["Database:ConnectionString"] = ConnectionString(readOnly) };
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_database)!);
-        // A first start migrates the new file and seeds the demo data and users.
-        await using var first = await AppProcess.StartAsync(_database, Settings());
+        seeded.CopyTo(_database);
+        return Task.CompletedTask;
     }
 
     public Task DisposeAsync()
