@@ -9,25 +9,16 @@ namespace Connect2Luton.Web.Tests.Faults;
 /// <summary>A database the app has migrated and seeded once (its first start), for each test to copy.</summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
-    public string File { get; } = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"seeded-{Guid.NewGuid():N}.db");
+    public DatabaseFile File { get; } = DatabaseFile.New("seeded");
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-        await using var first = await AppProcess.StartAsync(File, new Dictionary<string, string>());
-    }
-
-    /// <summary>The file and its write-ahead log (the killed first start left its last pages there), under a new name.</summary>
-    public void CopyTo(string target)
-    {
-        System.IO.File.Copy(File, target);
-        if (System.IO.File.Exists(File + "-wal")) System.IO.File.Copy(File + "-wal", target + "-wal");
+        await using var first = await AppProcess.StartAsync(File.Path, new Dictionary<string, string>());
     }
 
     public Task DisposeAsync()
     {
-        foreach (var file in new[] { File, File + "-wal", File + "-shm" })
-            if (System.IO.File.Exists(file)) System.IO.File.Delete(file);
+        File.Dispose();
         return Task.CompletedTask;
     }
 }
@@ -38,7 +29,7 @@ public sealed class SeededDatabase : IAsyncLifetime
 /// </summary>
 public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, IClassFixture<SeededDatabase>
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"faults-{Guid.NewGuid():N}.db");
+    private readonly DatabaseFile _database = DatabaseFile.New("faults");
 
     // A save waits two seconds for the lock rather than thirty, and the start-up fallback retries every second.
     private static readonly Dictionary<string, string> Quick = new()
@@ -49,32 +40,30 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
     };
 
     private string ConnectionString(bool readOnly = false) =>
-        new SqliteConnectionStringBuilder { DataSource = _database, DefaultTimeout = 2, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = _database.Path, DefaultTimeout = 2, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ToString();
 
     private Dictionary<string, string> Settings(bool readOnly = false) => new(Quick) { ["Database:ConnectionString"] = ConnectionString(readOnly) };
 
     public Task InitializeAsync()
     {
-        seeded.CopyTo(_database);
+        seeded.File.CopyTo(_database);
         return Task.CompletedTask;
     }
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-            if (File.Exists(file)) File.Delete(file);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 
     [Fact]
     public async Task A_save_while_another_process_holds_the_lock_gets_a_clear_page_and_saves_once_it_is_released()
     {
-        await using var app = await AppProcess.StartAsync(_database, Settings());
+        await using var app = await AppProcess.StartAsync(_database.Path, Settings());
         var manager = await app.SignedInAsAsync("manager@connect2luton.local");
         var form = await manager.GetPageAsync("/Requisitions/New");
-        var before = await ScalarAsync("SELECT COUNT(*) FROM Requisitions");
-        var fields = ValidRequisition(await ScalarAsync("SELECT Id FROM JobRoles WHERE Title = 'Social Worker (Children and Families)'"));
+        var before = await _database.ScalarAsync("SELECT COUNT(*) FROM Requisitions");
+        var fields = ValidRequisition(await _database.ScalarAsync("SELECT Id FROM JobRoles WHERE Title = 'Social Worker (Children and Families)'"));
 
         HttpResponseMessage refused;
         await using (await LockAsync())
@@ -84,11 +73,11 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
         var page = await Browsing.ParseAsync(refused);
         page.Text("h1").ShouldBe("Sorry, the service is unavailable");
         page.Text("main").ShouldContain("The database is busy with other work and did not answer in time. Nothing you entered has been saved");
-        (await ScalarAsync("SELECT COUNT(*) FROM Requisitions")).ShouldBe(before);
+        (await _database.ScalarAsync("SELECT COUNT(*) FROM Requisitions")).ShouldBe(before);
 
         var saved = await manager.SubmitAsync(form, fields);
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, app.Log);
-        (await ScalarAsync("SELECT COUNT(*) FROM Requisitions")).ShouldBe(before + 1);
+        (await _database.ScalarAsync("SELECT COUNT(*) FROM Requisitions")).ShouldBe(before + 1);
         app.HasExited.ShouldBeFalse();
     }
 
@@ -96,7 +85,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
     public async Task Started_on_a_locked_database_the_app_says_so_on_every_page_and_starts_by_itself_once_it_is_free()
     {
         var locked = await LockAsync();
-        await using var app = await AppProcess.StartAsync(_database, Settings());
+        await using var app = await AppProcess.StartAsync(_database.Path, Settings());
         using var browser = app.Browser();
         try
         {
@@ -144,7 +133,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
     [Fact]
     public async Task Started_on_a_read_only_database_the_app_says_it_cannot_save_instead_of_crashing()
     {
-        await using var app = await AppProcess.StartAsync(_database, Settings(readOnly: true));
+        await using var app = await AppProcess.StartAsync(_database.Path, Settings(readOnly: true));
         using var browser = app.Browser();
         await Task.Delay(TimeSpan.FromSeconds(3));
         app.HasExited.ShouldBeFalse(app.Log);
@@ -168,7 +157,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
     /// <summary>Another process's write transaction on the file, held until disposed: every writer waits, then gives up.</summary>
     private async Task<IAsyncDisposable> LockAsync()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.Path, Pooling = false }.ToString());
         await connection.OpenAsync();
         await using (var begin = connection.CreateCommand())
         {
@@ -176,15 +165,6 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
             await begin.ExecuteNonQueryAsync();
         }
         return connection;
-    }
-
-    private async Task<int> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     // The real clock: this app is its own process, started now.

@@ -9,7 +9,7 @@ namespace Connect2Luton.Web.Tests.Faults;
 /// <summary>The app killed outright in the middle of a nightly run, then started again on the same database.</summary>
 public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"kill-{Guid.NewGuid():N}.db");
+    private readonly DatabaseFile _database = DatabaseFile.New("kill");
 
     // Small batches, so the run commits many times and is caught between its first commit and its last; the
     // schedule is out of the way, so the only run is the one asked for.
@@ -20,17 +20,11 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         ["Scheduling:RaiseConversionPrompts"] = "0 0 0 1 1 ? 2099",
     };
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_database)!);
-        await AppProcess.RunToEndAsync(_database, Settings, "--seed-volume", "20000");
-    }
+    public Task InitializeAsync() => AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "20000");
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-            if (File.Exists(file)) File.Delete(file);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 
@@ -38,7 +32,7 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Killed_during_a_nightly_run_the_restarted_app_finishes_it_with_no_flag_raised_twice()
     {
         int flagsWhenKilled;
-        await using (var first = await AppProcess.StartAsync(_database, Settings))
+        await using (var first = await AppProcess.StartAsync(_database.Path, Settings))
         {
             var admin = await first.SignedInAsAsync("admin@connect2luton.local");
             await RunNowAsync(admin);
@@ -46,7 +40,7 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
             while (true)
             {
                 var runs = await RunsAsync();
-                flagsWhenKilled = await ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
+                flagsWhenKilled = await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
                 if (runs is [{ Status: "Running" }] && flagsWhenKilled > 0) break;
                 runs.ShouldNotContain(r => r.Status != "Running", "the run finished before it could be killed: make it longer");
                 (DateTime.UtcNow < deadline).ShouldBeTrue("the run never got going");
@@ -56,14 +50,14 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         }
         output.WriteLine($"Killed with {flagsWhenKilled} flags saved and the run still recorded as running.");
 
-        await using var second = await AppProcess.StartAsync(_database, Settings);
+        await using var second = await AppProcess.StartAsync(_database.Path, Settings);
         var recovered = await WaitForAsync(runs => runs.Count == 2 && runs[1].Status != "Running", second);
 
         recovered.Select(r => r.Status).ShouldBe(["Interrupted", "Succeeded"], second.Log);
         recovered[1].TriggeredBy.ShouldEndWith("(recovered after a restart)");
-        var flags = await ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
+        var flags = await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
         flags.ShouldBeGreaterThan(flagsWhenKilled, "the recovered run flagged the placements the first did not reach");
-        (await ScalarAsync("SELECT COUNT(*) FROM (SELECT 1 FROM PlacementFlags WHERE ResolvedAt IS NULL GROUP BY PlacementId, Kind HAVING COUNT(*) > 1)"))
+        (await _database.ScalarAsync("SELECT COUNT(*) FROM (SELECT 1 FROM PlacementFlags WHERE ResolvedAt IS NULL GROUP BY PlacementId, Kind HAVING COUNT(*) > 1)"))
             .ShouldBe(0, "no placement is flagged twice for the same thing");
 
         // A third run over the same night finds nothing left to do: the recovered run missed nothing.
@@ -71,7 +65,7 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         var again = await WaitForAsync(runs => runs.Count == 3 && runs[2].Status != "Running", second);
         again[2].Status.ShouldBe("Succeeded");
         again[2].FlagsRaised.ShouldBe(0);
-        (await ScalarAsync("SELECT COUNT(*) FROM PlacementFlags")).ShouldBe(flags);
+        (await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags")).ShouldBe(flags);
         output.WriteLine($"Recovered: {flags} flags in all, {again[2].Scanned} placements scanned again and nothing new raised.");
     }
 
@@ -99,7 +93,7 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<List<Run>> RunsAsync()
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await _database.OpenReadOnlyAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Status, TriggeredBy, PlacementsScanned, FlagsRaised FROM JobRuns WHERE JobName = $job ORDER BY Id";
         command.Parameters.AddWithValue("$job", JobNames.FlagLongRunningPlacements);
@@ -107,21 +101,5 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         var runs = new List<Run>();
         while (await reader.ReadAsync()) runs.Add(new Run(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
         return runs;
-    }
-
-    private async Task<int> ScalarAsync(string sql)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    // Read-only and unpooled: the test only looks, and leaves no handle on the file when it deletes it.
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        return connection;
     }
 }

@@ -1,16 +1,12 @@
 using AngleSharp.Dom;
 using Connect2Luton.Web.Tests.Placements;
+using Connect2Luton.Web.Tests.Rules;
 using Connect2Luton.Web.Tests.Support;
 
 namespace Connect2Luton.Web.Tests.Faults;
 
-/// <summary>The app serving a copy of rules/ whose files a test breaks on disk, as a bad deployment or a stray editor would.</summary>
-public sealed class RuleFileFaultFactory : Connect2LutonFactory
-{
-    protected override bool ChangesRuleFiles => true;
-}
-
-public sealed class RuleFileFaultTests(RuleFileFaultFactory factory) : IClassFixture<RuleFileFaultFactory>
+/// <summary>Rule files broken on disk under the running app (on its own copy of rules/), as a bad deployment or a stray editor would.</summary>
+public sealed class RuleFileFaultTests(RuleWorkspaceFactory factory) : IClassFixture<RuleWorkspaceFactory>
 {
     [Fact]
     public async Task A_rule_file_corrupted_while_serving_leaves_the_last_good_version_deciding_bookings_and_officers_are_told()
