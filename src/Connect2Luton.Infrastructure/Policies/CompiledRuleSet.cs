@@ -41,7 +41,16 @@ internal sealed class CompiledRuleSet
 
     public required IReadOnlyList<CompiledTestCase> TestCases { get; init; }
 
+    /// <summary>How long the rule set took to check and how large it is written out: its distance from the bounds.</summary>
+    public CompileFigures Figures { get; set; } = CompileFigures.None;
+
     public string Name => Definition.Name;
+}
+
+/// <summary>What compiling a rule set cost, against the bounds the compiler holds every rule set to.</summary>
+internal sealed record CompileFigures(TimeSpan Elapsed, int WrittenOutLength, int DeepestNesting, int MostParts)
+{
+    public static CompileFigures None { get; } = new(TimeSpan.Zero, 0, 0, 0);
 }
 
 /// <summary>A rule with what the decision needs from it, worked out once when the rule set loads.</summary>
@@ -62,3 +71,9 @@ internal sealed record CompiledRule(
     MessageTemplate FailMessage);
 
 internal sealed record CompiledTestCase(string Name, object Facts, ExpectedDecision Expect);
+
+/// <summary>The bounds on a rule's preference points: a hundred rules at the most cannot overflow a shortlist's sum.</summary>
+internal static class RulePoints
+{
+    public const int Most = 1_000;
+}

@@ -19,7 +19,7 @@ internal sealed class MessageTemplate
     public static MessageTemplate Empty { get; } = new([]);
 
     /// <summary>Parses a message; problems name each placeholder that does not match a fact or named value.</summary>
-    public static MessageTemplate Parse(string? text, Type factType, IReadOnlySet<string> namedValues, List<string> problems)
+    public static MessageTemplate Parse(string? text, Type factType, IReadOnlyDictionary<string, Type> namedValues, List<string> problems)
     {
         if (string.IsNullOrEmpty(text)) return Empty;
         var parts = new List<Part>();
@@ -62,11 +62,13 @@ internal sealed class MessageTemplate
             {
                 var member = factType.GetProperty(name["input.".Length..]);
                 if (member is null) problems.Add($"The message names {{{name}}}, but there is no fact called '{name["input.".Length..]}'.");
+                else if (MessageFormats.Problem(placeholder, format, member.PropertyType) is { } refused) problems.Add(refused);
                 else parts.Add(new Part(null, Getter(factType, member.Name), null, format));
             }
-            else if (namedValues.Contains(name))
+            else if (namedValues.TryGetValue(name, out var type))
             {
-                parts.Add(new Part(null, null, name, format));
+                if (MessageFormats.Problem(placeholder, format, type) is { } refused) problems.Add(refused);
+                else parts.Add(new Part(null, null, name, format));
             }
             else
             {
@@ -89,7 +91,7 @@ internal sealed class MessageTemplate
                 continue;
             }
             var value = part.Fact is not null ? part.Fact(facts) : namedValues.GetValueOrDefault(part.NamedValue!);
-            text.Append(value is IFormattable formattable ? formattable.ToString(part.Format, UkCulture) : value?.ToString());
+            text.Append(MessageFormats.Write(value, part.Format, UkCulture));
         }
         return text.ToString();
     }

@@ -22,6 +22,7 @@ internal static partial class RuleSetCompiler
     public const int MaximumFileLength = 200_000;
     public const int MaximumExpressionLength = 1_000;
     public const int MaximumInlinedLength = 20_000;
+    public const int MaximumWrittenOutLength = 60_000;
     public const int MaximumTextLength = 1_000;
     public const int MaximumRules = 100;
 
@@ -42,8 +43,54 @@ internal static partial class RuleSetCompiler
         MaxDepth = 16,
     };
 
+    /// <summary>The most a rule set may take to check and compile, test cases included; past it, it is refused.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
+
+    // Compiling runs on a thread of its own with a large stack. The bounds on depth are what keep the parser's
+    // recursion in check; this is the margin behind them, since an overflowed stack cannot be caught and would end
+    // the process. On Linux and Windows a thread's stack is reserved, not committed, so the size costs nothing.
+    private const int CompilerStackBytes = 64 * 1024 * 1024;
+
     /// <param name="runTestCases">False only to try a draft out: every other check still runs before any of it does.</param>
     public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases = true)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        (CompiledRuleSet?, IReadOnlyList<RuleSetProblem>) result = default;
+        var thread = new Thread(() => result = CompileGuarded(definition, json, testCasesJson, runTestCases), CompilerStackBytes)
+        {
+            IsBackground = true,
+            Name = $"Compile {definition.Name}",
+        };
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
+    private static (CompiledRuleSet?, IReadOnlyList<RuleSetProblem>) CompileGuarded(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases)
+    {
+        var budget = new CompileBudget(Budget);
+        try
+        {
+            var (compiled, problems) = CompileChecked(definition, json, testCasesJson, runTestCases, budget);
+            if (compiled is not null) compiled.Figures = budget.Figures();
+            return (compiled, problems);
+        }
+        catch (CompileBudget.SpentException)
+        {
+            return (null, [new RuleSetProblem(definition.FileName, budget.Working, budget.Working is null ? null : LineOf(json, budget.Working),
+                $"Checking this rule set took more than {Budget.TotalSeconds:N0} seconds, so it is refused: a rule set must check in less. Make the named values and rules that are written out longest shorter.")]);
+        }
+#pragma warning disable CA1031 // Whatever an officer's text makes a library throw is a problem with the text, never a reason for a page or the start-up to fail.
+        catch (Exception error) when (error is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return (null, [new RuleSetProblem(definition.FileName, budget.Working, budget.Working is null ? null : LineOf(json, budget.Working),
+                $"The rule set could not be checked: {error.Message}")]);
+        }
+    }
+
+    private static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) CompileChecked(
+        RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases, CompileBudget budget)
     {
         var problems = new List<RuleSetProblem>();
         var file = definition.FileName;
@@ -64,7 +111,7 @@ internal static partial class RuleSetCompiler
         CheckStructure(definition, document, json, problems);
         if (problems.Count > 0) return (null, problems);
 
-        var expressions = CompileExpressions(definition, document, json, problems);
+        var expressions = CompileExpressions(definition, document, json, problems, budget);
         // Named values after one that failed are not compiled, so only a clean compile says which are missing.
         if (problems.Count == 0) CheckValuesTheAppReads(definition, expressions, json, problems);
         if (problems.Count > 0) return (null, problems);
@@ -101,7 +148,7 @@ internal static partial class RuleSetCompiler
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
         };
-        if (runTestCases) RunTestCases(compiled, problems);
+        if (runTestCases) RunTestCases(compiled, problems, budget);
         return problems.Count > 0 ? (null, problems) : (compiled, problems);
     }
 
@@ -159,6 +206,7 @@ internal static partial class RuleSetCompiler
             if (string.IsNullOrWhiteSpace(expression)) Problem(owner, "The expression is empty.");
             else if (expression.Length > MaximumExpressionLength)
                 Problem(owner, $"The expression is {expression.Length:N0} characters long; the most is {MaximumExpressionLength:N0}. Split it into named values.");
+            else if (ExpressionShape.Of(expression).Problem(writtenOut: false) is { } shape) Problem(owner, shape);
         }
 
         void CheckText(string? text, string what, string? owner)
@@ -197,7 +245,7 @@ internal static partial class RuleSetCompiler
     /// named value is also spelled out in terms of the facts alone (the values it uses written in place) and
     /// compiled on its own, so a decision can report any value without the engine carrying them all.
     /// </summary>
-    private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems)
+    private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems, CompileBudget budget)
     {
         var parser = new RuleExpressionParser(RuleEngineSettings.Create());
         var factTypes = new HashSet<Type> { definition.FactType };
@@ -207,6 +255,7 @@ internal static partial class RuleSetCompiler
 
         foreach (var value in document.GlobalParams)
         {
+            budget.Start(value.Name);
             var parsed = Parse(parser, value.Expression, parameters, null, definition, json, value.Name, factTypes, problems);
             if (parsed is null) return compiled;
             compiled.Types[value.Name] = parsed.Type;
@@ -218,7 +267,7 @@ internal static partial class RuleSetCompiler
                 continue;
             }
             // Spelled out, the value is made of parts that have each passed the allow-list above.
-            var inlined = Inline(value.Expression, compiled, definition, json, value.Name, problems);
+            var inlined = Inline(value.Expression, compiled, definition, json, value.Name, problems, budget);
             if (inlined is null) return compiled;
             compiled.Inlined[value.Name] = inlined;
             try
@@ -233,8 +282,9 @@ internal static partial class RuleSetCompiler
         }
         foreach (var rule in document.Rules)
         {
+            budget.Start(rule.RuleName);
             var parsed = Parse(parser, rule.Expression, parameters, typeof(bool), definition, json, rule.RuleName, factTypes, problems);
-            var inlined = Inline(rule.Expression, compiled, definition, json, rule.RuleName, problems);
+            var inlined = Inline(rule.Expression, compiled, definition, json, rule.RuleName, problems, budget);
             if (parsed is null || inlined is null) continue;
             try
             {
@@ -248,13 +298,23 @@ internal static partial class RuleSetCompiler
         return compiled;
     }
 
-    private static string? Inline(string expression, CompiledExpressions compiled, RuleSetDefinition definition, string json, string owner, List<RuleSetProblem> problems)
+    /// <summary>
+    /// The expression with the named values it uses written in: the text that is parsed and compiled for decisions
+    /// and run by the engine. Each is bounded (length, depth, parts), and so are all of them together, since
+    /// short values built on each other grow at every layer, and the parser's recursion and the compile's time
+    /// follow what is written out, not what was typed.
+    /// </summary>
+    private static string? Inline(string expression, CompiledExpressions compiled, RuleSetDefinition definition, string json, string owner, List<RuleSetProblem> problems, CompileBudget budget)
     {
         var inlined = NamedValueInlining.Inline(expression, compiled.Inlined);
-        if (inlined.Length <= MaximumInlinedLength) return inlined;
-        // Named values that each use the one before twice double in length at every step: refuse before the engine chokes.
-        problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner),
-            $"Written out in full, with the named values it uses in place, this is {inlined.Length:N0} characters long; the most is {MaximumInlinedLength:N0}. Use fewer layers of named values built on each other."));
+        budget.Measured(inlined);
+        var problem = inlined.Length > MaximumInlinedLength
+            ? $"Written out in full, with the named values it uses in place, this is {inlined.Length:N0} characters long; the most is {MaximumInlinedLength:N0}. Use fewer layers of named values built on each other."
+            : ExpressionShape.Of(inlined).Problem(writtenOut: true);
+        if (problem is null && (compiled.WrittenOutLength += inlined.Length) > MaximumWrittenOutLength)
+            problem = $"Written out in full, with the named values in place, the rule set as a whole comes to more than {MaximumWrittenOutLength:N0} characters; the most is {MaximumWrittenOutLength:N0}. Use fewer layers of named values built on each other.";
+        if (problem is null) return inlined;
+        problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner), problem));
         return null;
     }
 
@@ -310,8 +370,8 @@ internal static partial class RuleSetCompiler
         {
             var messages = new List<string>();
             var p = rule.Properties;
-            var pass = MessageTemplate.Parse(rule.SuccessEvent, definition.FactType, names, messages);
-            var fail = MessageTemplate.Parse(rule.ErrorMessage, definition.FactType, names, messages);
+            var pass = MessageTemplate.Parse(rule.SuccessEvent, definition.FactType, namedValues, messages);
+            var fail = MessageTemplate.Parse(rule.ErrorMessage, definition.FactType, namedValues, messages);
             if (p.AppliesWhen is { } applies && namedValues.GetValueOrDefault(applies) != typeof(bool))
                 messages.Add($"AppliesWhen names '{applies}', which is not a yes/no named value.");
             foreach (var figure in p.Figures.Where(f => !names.Contains(f)))
@@ -322,7 +382,11 @@ internal static partial class RuleSetCompiler
             string? pointsValue = null;
             if (p.Points is { } points)
             {
-                if (int.TryParse(points, out var literal)) pointsLiteral = literal;
+                if (int.TryParse(points, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var literal))
+                {
+                    if (Math.Abs((long)literal) <= RulePoints.Most) pointsLiteral = literal;
+                    else messages.Add($"Points must be from -{RulePoints.Most:N0} to {RulePoints.Most:N0}; '{points}' is not.");
+                }
                 else if (namedValues.GetValueOrDefault(points) is { } type && (type == typeof(int) || type == typeof(decimal))) pointsValue = points;
                 else messages.Add($"Points must be a whole number or a named number; '{points}' is neither.");
             }
@@ -411,11 +475,12 @@ internal static partial class RuleSetCompiler
     /// Each test case is decided as decisions are made, and by the RulesEngine workflow: the decision must be what
     /// the case expects, and the two must agree rule by rule, so the compiled checks never drift from the engine.
     /// </summary>
-    private static void RunTestCases(CompiledRuleSet ruleSet, List<RuleSetProblem> problems)
+    private static void RunTestCases(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
     {
         var engine = new RulesEngine.RulesEngine([ruleSet.Workflow], RuleEngineSettings.Create());
         foreach (var testCase in ruleSet.TestCases)
         {
+            budget.Check();
             void Problem(string message) =>
                 problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), message));
             var result = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
@@ -472,6 +537,9 @@ internal static partial class RuleSetCompiler
 
         /// <summary>The named values worked out from the facts, compiled.</summary>
         public Dictionary<string, Func<object, object?>> Derived { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The characters of every value and rule written out so far: what the parser and compiler are given.</summary>
+        public int WrittenOutLength { get; set; }
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]

@@ -64,6 +64,13 @@ internal static class RuleSetEvaluator
         {
             if (rule.AppliesWhen is { } applies && _values.GetValueOrDefault(applies) is false) return;
 
+            var points = 0;
+            if (passed && !TryPoints(rule, out points, out var unusable))
+            {
+                // The points are worked out from an officer's formula: one that cannot be used fails its rule, with the reason.
+                passed = false;
+                error = unusable;
+            }
             var values = _values;
             var message = error is not null
                 ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}")
@@ -78,12 +85,33 @@ internal static class RuleSetEvaluator
             if (passed)
             {
                 _tier ??= rule.Tier;
-                if (rule.PointsLiteral is { } literal) _points += literal;
-                else if (rule.PointsValue is { } named) _points += Convert.ToInt32(values.GetValueOrDefault(named), System.Globalization.CultureInfo.InvariantCulture);
+                _points += points;
             }
             else if (rule.Outcome is { } outcome)
             {
                 _worst = Math.Max(_worst, IndexOf(ruleSet.Definition.FailureOutcomesBySeverity, outcome));
+            }
+        }
+
+        private bool TryPoints(CompiledRule rule, out int points, out string? unusable)
+        {
+            unusable = null;
+            points = rule.PointsLiteral ?? 0;
+            if (rule.PointsValue is not { } named) return true;
+            var value = _values.GetValueOrDefault(named);
+            switch (value)
+            {
+                case int whole when Math.Abs(whole) <= RulePoints.Most:
+                    points = whole;
+                    return true;
+                case decimal amount when amount == decimal.Truncate(amount) && Math.Abs(amount) <= RulePoints.Most:
+                    points = (int)amount;
+                    return true;
+                default:
+                    unusable = value is null
+                        ? $"the points ({named}) could not be worked out for these facts."
+                        : $"the points ({named}) came to {value}, which is not a whole number from -{RulePoints.Most:N0} to {RulePoints.Most:N0}.";
+                    return false;
             }
         }
 

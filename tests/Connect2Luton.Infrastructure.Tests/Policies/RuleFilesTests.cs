@@ -23,6 +23,10 @@ public sealed class RuleFilesTests
         problems.Select(p => p.ToString()).ShouldBeEmpty();
         compiled.ShouldNotBeNull().TestCases.Count.ShouldBeGreaterThanOrEqualTo(10);
         compiled.Version.Length.ShouldBe(64);
+        // Far inside the bounds every rule set is held to, so an officer has room to add to them.
+        compiled.Figures.DeepestNesting.ShouldBeLessThanOrEqualTo(ExpressionShape.MaximumDepth / 4);
+        compiled.Figures.MostParts.ShouldBeLessThanOrEqualTo(ExpressionShape.MaximumParts / 10);
+        compiled.Figures.WrittenOutLength.ShouldBeLessThanOrEqualTo(RuleSetCompiler.MaximumWrittenOutLength / 10);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         { "an on-cost rate that is not a fraction", "\"Expression\": \"0.15m\"|\"Expression\": \"15m\"", "'employerNationalInsuranceRate' must be a fixed fraction from 0 up to (not including) 1" },
         { "an on-cost rate worked out from facts", "\"Expression\": \"0.1207m\"|\"Expression\": \"input.PayRate\"", "'holidayPayRate' must be a fixed fraction" },
         { "a missing on-cost rate", "\"Name\": \"inHousePoolPensionRate\"|\"Name\": \"pensionRate\"", "The named value 'inHousePoolPensionRate' is missing" },
+        { "a whole-number format on money", "is below the National Living Wage of|is below {input.PayRate:D8} the National Living Wage of", "format" },
         { "a change its own test cases catch", "\"Expression\": \"45.00m\"|\"Expression\": \"44.00m\"", "Children's social worker a penny under the DfE cap" },
     };
 
@@ -73,6 +74,23 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         decision.Details.Version.ShouldBe(before);
     }
 
+    public static TheoryData<string> Hostile => new(HostileRuleDrafts.PayRateCaps.Keys);
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Hostile))]
+    public async Task A_rule_file_written_to_take_the_service_down_is_refused_with_the_reason_and_the_last_good_version_keeps_serving(string what)
+    {
+        var (draft, refusal) = HostileRuleDrafts.PayRateCaps[what];
+        var before = _registry.ServingVersionOf("pay-rate-caps")!.Version;
+
+        var result = await _registry.OfferAsync(RuleSetDefinition.PayRateCaps, draft(_json), _cases);
+
+        result.Problems.Select(p => p.ToString()).ShouldContain(p => p.Contains(refusal), $"{what}: {string.Join(" | ", result.Problems)}");
+        result.Problems.ShouldAllBe(p => p.Line != null, "each refusal points at the value, rule or message's line");
+        _registry.ServingVersionOf("pay-rate-caps")!.Version.ShouldBe(before);
+        (await _services.GetRequiredService<IPayRatePolicy>().DecideAsync(Facts.ChildrensSocialWorker())).Details.Version.ShouldBe(before);
+    }
+
     [Fact]
     public async Task A_refusal_points_at_the_rule_and_line()
     {
@@ -82,6 +100,23 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         problem.File.ShouldBe("pay-rate-caps.json");
         problem.Rule.ShouldBe("WithinDfeCap");
         problem.Line.ShouldBe(_json[.._json.IndexOf("\"RuleName\": \"WithinDfeCap\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1);
+    }
+
+    [Fact]
+    public async Task Points_worked_out_too_large_for_some_facts_fail_their_rule_with_the_reason_instead_of_failing_the_shortlist()
+    {
+        var preference = RuleSetDefinition.LocalCandidatePreference;
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, preference.FileName));
+        var cases = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", preference.TestCasesFileName));
+        json = HostileRuleDrafts.PointsTooLargeForLu6(json);
+        (await _registry.OfferAsync(preference, json, cases)).Problems.ShouldBeEmpty("no test case lives in LU6");
+
+        var decision = await _services.GetRequiredService<ILocalPreferencePolicy>().DecideAsync(Facts.Worker(district: "LU6"));
+
+        var nearby = decision.Details.Rules.Single(r => r.Rule == "LivesNearby");
+        nearby.Passed.ShouldBeFalse();
+        nearby.Message.ShouldContain("came to 3000000000, which is not a whole number from -1,000 to 1,000");
+        decision.Points.ShouldBe(10, "the points of the rules that could be worked out (a local supplier) still count");
     }
 
     [Fact]
