@@ -47,6 +47,9 @@ public interface IRuleSetCatalogue
 {
     IReadOnlyList<RuleSetStatus> Current { get; }
 
+    /// <summary>The rule sets once each has been loaded from its files (or refused), as at start.</summary>
+    Task<IReadOnlyList<RuleSetStatus>> LoadedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The serving version of a rule set, for reading; null for a name that is not one of the four.</summary>
     RuleSetView? Describe(string name);
 }

@@ -21,7 +21,8 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// placements past them. Every rate is decided by the pay-rate cap rules as they stand, and the decision kept;
 /// rates over a cap carry the sign-off the rules ask for. The same seed gives the same data.
 /// </summary>
-public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(
+    AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ILogger<DemoDataSeeder> logger)
 {
     // Connect2Luton launched on 1 September 2020.
     private const int Seed = 20200901;
@@ -34,6 +35,13 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.ServiceAreas.AnyAsync(cancellationToken)) return false;
+        // Every rate is decided by the rules: with a rule set that will not load, seeding would stop half way and
+        // leave a database too full to seed again. It waits, empty, for a start with rules that serve.
+        if ((await rules.LoadedAsync(cancellationToken)).Where(s => !s.IsServing).Select(s => s.Name).ToList() is { Count: > 0 } missing)
+        {
+            LogNotSeeded(logger, string.Join(", ", missing));
+            return false;
+        }
 
         var previousAudit = db.AuditEnabled;
         db.AuditEnabled = false;
@@ -149,6 +157,9 @@ public sealed partial class DemoDataSeeder(AppDbContext db, TimeProvider clock, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Workers} workers, {Placements} placements, {Requisitions} requisitions")]
     private static partial void LogSeeded(ILogger logger, int workers, int placements, int requisitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not seeded: the rule sets {RuleSets} are not serving; it will be seeded at a start where they are")]
+    private static partial void LogNotSeeded(ILogger logger, string ruleSets);
 }
 
 internal enum PlacementPlan

@@ -48,6 +48,12 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         }
     }
 
+    public async Task<IReadOnlyList<RuleSetStatus>> LoadedAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return Current;
+    }
+
     public RuleSetView? Describe(string name)
     {
         var definition = RuleSetDefinition.Find(name);

@@ -1,0 +1,128 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Rules;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Faults;
+
+/// <summary>
+/// Rule files written to take the service down, tried as an officer would (Check, Save) and as a bad deployment
+/// would (the file dropped into rules/ under the running app): each is refused with its reason, nothing changes,
+/// and the app answers afterwards. Each case is time-boxed: a parser that recursed or a compile that ran on would
+/// end the test run or hang it, not fail an assertion.
+/// </summary>
+public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixture<RuleWorkspaceFactory>
+{
+    private const string Officer = "policy@connect2luton.local";
+
+    public static TheoryData<string> Hostile => new(HostileRuleDrafts.PayRateCaps.Keys);
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(Hostile))]
+    public async Task A_hostile_rule_file_is_refused_by_check_by_save_and_on_disk_and_the_app_still_answers(string what)
+    {
+        var (hostile, refusal) = HostileRuleDrafts.PayRateCaps[what];
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var good = factory.Rules.Read("pay-rate-caps.json");
+        var draft = hostile(good);
+
+        var checkedDraft = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(edit, draft), "/Rules/Edit/pay-rate-caps?handler=Check"));
+        checkedDraft.Text("#problems").ShouldContain(refusal, Case.Sensitive, what);
+        var saved = await officer.SubmitAsync(edit, Fields(edit, draft, "Trying it"), "/Rules/Edit/pay-rate-caps?handler=Save");
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, "a refused save stays on the page");
+        (await Browsing.ParseAsync(saved)).Text("#problems").ShouldContain(refusal, Case.Sensitive, what);
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(good);
+
+        factory.Rules.Replace("pay-rate-caps.json", draft);
+        var banner = await RulesBannerAsync(officer, shown => shown.Contains(refusal, StringComparison.Ordinal));
+        banner.ShouldContain("the file on disk was refused. The last good version is still deciding.");
+
+        factory.Rules.Replace("pay-rate-caps.json", good);
+        await RulesBannerAsync(officer, shown => shown.Length == 0);
+        (await officer.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Points_that_come_to_more_than_a_whole_number_fail_their_rule_and_the_shortlist_still_opens()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/local-candidate-preference");
+        var good = factory.Rules.Read("local-candidate-preference.json");
+        var saved = await officer.SubmitAsync(edit, Fields(edit, HostileRuleDrafts.PointsTooLargeForLu6(good), "Nearby points by district"),
+            "/Rules/Edit/local-candidate-preference?handler=Save");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, "no test case lives in LU6, so the draft saves");
+
+        var recruiter = await factory.SignedInAsAsync(Placements.PlacementArrangement.Recruiter);
+        var shortlist = await recruiter.GetAsync($"/Requisitions/{await OpenChildrensRequisitionAsync()}/Shortlist");
+
+        shortlist.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await Browsing.ParseAsync(shortlist);
+        page.QuerySelectorAll("#candidates tbody tr").ShouldNotBeEmpty();
+        factory.Rules.Replace("local-candidate-preference.json", good);
+    }
+
+    private static Dictionary<string, string> Fields(IDocument edit, string json, string? comment = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Json"] = json,
+            ["Input.TestCases"] = edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value,
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        };
+        if (comment is not null) fields["Input.Comment"] = comment;
+        return fields;
+    }
+
+    // The file watcher reloads in the app's own time: the rules page is read until it shows what the file caused.
+    private static async Task<string> RulesBannerAsync(HttpClient officer, Func<string, bool> shows)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var page = await officer.GetPageAsync("/Rules");
+            var banner = page.QuerySelector("#rule-problems")?.TextContent ?? string.Empty;
+            banner = string.Join(' ', banner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (shows(banner)) return banner;
+            if (DateTime.UtcNow > deadline) throw new ShouldAssertException($"The rules page did not show what was expected within 30 s; it shows: {banner}");
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<int> OpenChildrensRequisitionAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return db.Requisitions.Where(r => r.Status == RequisitionStatus.Open)
+            .Join(db.ServiceAreas.Where(a => a.Code == "CSC"), r => r.ServiceAreaId, a => a.Id, (r, _) => r.Id)
+            .OrderBy(id => id).First();
+    }
+}
+
+/// <summary>The app starting with a hostile rule file already in rules/, as after a bad deployment.</summary>
+public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : IClassFixture<RuleWorkspaceFactory>
+{
+    [Fact(Timeout = 120_000)]
+    public async Task The_app_starts_and_serves_with_that_rule_set_marked_unavailable_and_health_says_which()
+    {
+        var (hostile, refusal) = HostileRuleDrafts.PayRateCaps["named values nested in brackets, each within the depth, together too deep"];
+        // Before the app's first request, which starts it.
+        factory.Rules.Replace("pay-rate-caps.json", hostile(factory.Rules.Read("pay-rate-caps.json")));
+
+        var officer = await factory.SignedInAsAsync("policy@connect2luton.local");
+        var health = await officer.GetAsync("/health");
+        var rules = await officer.GetPageAsync("/Rules");
+        var dashboard = await officer.GetAsync("/");
+
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await health.Content.ReadAsStringAsync()).ShouldContain("Not serving: pay-rate-caps");
+        rules.Text("#rule-problems").ShouldContain("Nothing can be decided with these rules until the file is fixed.");
+        rules.Text("#rule-problems").ShouldContain(refusal);
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
