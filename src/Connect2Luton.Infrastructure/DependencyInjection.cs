@@ -59,6 +59,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddScoped<IdentitySeeder>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Web.Availability;
 using Connect2Luton.Web.Health;
+using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,7 @@ internal static class WebRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());

@@ -3,14 +3,13 @@ using Connect2Luton.Domain.Common;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -25,13 +24,10 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn) : PageMod
     {
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
+        if (await signIn.SignInAsync(Input.Email!.Trim(), Input.Password!)) return LocalRedirect(SafeReturnUrl);
 
-        // One message for a wrong email or a wrong password, so the form does not reveal who has an account.
-        ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", result.IsLockedOut
-            ? "This account is locked after too many attempts. Try again in 15 minutes."
-            : "Enter a correct email address and password");
+        // One message for an unknown email, a wrong password and a locked account, so the form does not reveal who has an account.
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", "Enter a correct email address and password");
         return Page();
     }
 

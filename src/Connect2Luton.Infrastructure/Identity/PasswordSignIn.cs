@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Connect2Luton.Infrastructure.Identity;
+
+/// <summary>
+/// Signs in with an email and password, answering the same way, in the same time, whether the account exists,
+/// is locked or the password is wrong (OWASP ASVS 2.2 and 3.7). Identity answers an unknown name or a locked
+/// account at once, without hashing, and says "locked" only of real accounts; both tell an attacker which
+/// addresses have accounts here. Every attempt that is not a sign-in verifies one password hash.
+/// </summary>
+public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher)
+{
+    // A hash of no one's password, made with the same hasher and work factor as real ones, to verify against.
+    private static string? _decoy;
+
+    public async Task<bool> SignInAsync(string email, string password)
+    {
+        var user = await users.FindByNameAsync(email);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            var decoy = LazyInitializer.EnsureInitialized(ref _decoy, () => hasher.HashPassword(new ApplicationUser(), Guid.NewGuid().ToString("N")));
+            _ = hasher.VerifyHashedPassword(user ?? new ApplicationUser(), decoy, password);
+            return false;
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        return result.Succeeded;
+    }
+
+    /// <summary>
+    /// Ends every session of the user, here and on any other device or copied cookie: the security stamp every
+    /// session carries no longer matches (see <see cref="SessionCheck"/>).
+    /// </summary>
+    public async Task EndSessionsAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is { } user) await users.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+    }
+}
