@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-builder.Services.AddWeb();
+builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

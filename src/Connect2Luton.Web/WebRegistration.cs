@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Web.Availability;
 using Connect2Luton.Web.Health;
+using Connect2Luton.Web.Hosting;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -11,8 +12,9 @@ namespace Connect2Luton.Web;
 
 internal static class WebRegistration
 {
-    public static IServiceCollection AddWeb(this IServiceCollection services)
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddBehindProxy(configuration);
         services.AddRazorPages().AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
@@ -43,7 +45,13 @@ internal static class WebRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
+            // Councils serve it over TLS (at a proxy in front of it): outside Development the session never travels in
+            // clear. The antiforgery cookie, no credential, follows the request's scheme, so a form over plain HTTP still works.
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        // Its default marks it Secure never, even over HTTPS.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<Forms.RequisitionChoices>();
@@ -53,6 +61,8 @@ internal static class WebRegistration
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First, so everything after it (HSTS, secure cookies, the audit of who did what) sees the client's scheme and address.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

@@ -45,7 +45,10 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>Where the browser reaches the app; Production marks its cookies Secure, so a Production app is reached over HTTPS.</summary>
+    protected virtual Uri BaseAddress => new("http://localhost");
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
 
     public override async ValueTask DisposeAsync()
     {
