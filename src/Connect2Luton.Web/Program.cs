@@ -3,8 +3,13 @@ using Connect2Luton.Infrastructure;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Web;
 using Connect2Luton.Web.Availability;
+using Connect2Luton.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = LaunchEnvironment.Default(args, Environment.GetEnvironmentVariable),
+});
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
