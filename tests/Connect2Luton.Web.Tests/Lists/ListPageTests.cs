@@ -54,6 +54,9 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
     [InlineData("/Workers?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=9999999")]
     [InlineData("/Workers?name=%27%20OR%201%3D1%20--")]
     [InlineData("/Placements?show=%00&page=2147483647")]
+    [InlineData("/Placements?page=99999999")]
+    [InlineData("/Requisitions?page=99999999")]
+    [InlineData("/Workers?page=99999999")]
     public async Task Nonsense_in_the_address_bar_gives_a_list_not_an_error(string path)
     {
         var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");

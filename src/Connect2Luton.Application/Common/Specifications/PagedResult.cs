@@ -17,9 +17,12 @@ public sealed record PageRequest
     public const int DefaultSize = 25;
     public const int MaximumSize = 100;
 
+    // Past this, the rows to skip would not fit in a whole number (page 99,999,999 of 25 overflowed into a negative skip).
+    public const int MaximumPage = int.MaxValue / MaximumSize;
+
     public PageRequest(int page, int size = DefaultSize)
     {
-        Page = Math.Max(1, page);
+        Page = Math.Clamp(page, 1, MaximumPage);
         Size = Math.Clamp(size, 1, MaximumSize);
     }
 
