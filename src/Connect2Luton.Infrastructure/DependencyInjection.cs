@@ -58,6 +58,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<ApplicationClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.Configure<Application.Requisitions.RequisitionOptions>(configuration.GetSection(Application.Requisitions.RequisitionOptions.Section));
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<DemoDataSeeder>();

@@ -14,14 +14,16 @@ namespace Connect2Luton.Testing;
 /// <summary>The application and infrastructure wired as the app wires them, on a test database, clock and user.</summary>
 public static class TestServices
 {
-    public static ServiceProvider For(SqliteTestDatabase database, TimeProvider? clock = null, ICurrentUser? user = null, string? rulesDirectory = null) =>
-        Build(database.ConnectionString, clock, user, rulesDirectory);
+    public static ServiceProvider For(SqliteTestDatabase database, TimeProvider? clock = null, ICurrentUser? user = null, string? rulesDirectory = null,
+        Action<IServiceCollection>? configure = null) =>
+        Build(database.ConnectionString, clock, user, rulesDirectory, configure: configure);
 
     /// <summary>The policies alone, on the given rule files (the repository's by default), with no database needed.</summary>
     public static ServiceProvider ForPolicies(string? rulesDirectory = null, bool watchFiles = false) =>
         Build("Data Source=:memory:", null, null, rulesDirectory, watchFiles);
 
-    private static ServiceProvider Build(string connectionString, TimeProvider? clock, ICurrentUser? user, string? rulesDirectory, bool watchFiles = false)
+    private static ServiceProvider Build(string connectionString, TimeProvider? clock, ICurrentUser? user, string? rulesDirectory, bool watchFiles = false,
+        Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -42,6 +44,7 @@ public static class TestServices
         services.AddSingleton<IHostEnvironment>(environment);
         services.AddInfrastructure(configuration, environment);
         services.Replace(ServiceDescriptor.Scoped(_ => user ?? TestUser.Recruiter));
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

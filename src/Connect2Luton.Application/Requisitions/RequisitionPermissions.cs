@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Domain.Requisitions;
+using Microsoft.Extensions.Options;
 
 namespace Connect2Luton.Application.Requisitions;
 
@@ -18,12 +19,13 @@ public enum RequisitionAction
 /// Who may do what to a requisition, as it stands. The details page offers only the actions this allows, and
 /// every command asks it again, so a hidden button is never the only guard.
 /// </summary>
-public sealed class RequisitionPermissions(ICurrentUser user)
+public sealed class RequisitionPermissions(ICurrentUser user, IOptions<RequisitionOptions> options)
 {
     /// <summary>Why this user may not take this action on this requisition now; null if they may.</summary>
     public CommandResult? Refusal(Requisition requisition, RequisitionAction action)
     {
         if (Forbidden(requisition, action) is { } forbidden) return forbidden;
+        if (action == RequisitionAction.Approve && ApprovalNote(requisition) is { } raisedIt) return CommandResult.Forbidden(raisedIt);
 
         var possible = action switch
         {
@@ -63,6 +65,17 @@ public sealed class RequisitionPermissions(ICurrentUser user)
             RequisitionAction.Open => "Only a recruiter can open a requisition.",
             _ => "Only the service that raised this requisition, or a recruiter, can do that.",
         });
+    }
+
+    /// <summary>Why this user, who could otherwise approve it, may not approve this requisition awaiting approval; null if they may.</summary>
+    public string? ApprovalNote(Requisition requisition)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        return options.Value.ApproverMustNotBeRaiser && requisition.CanMoveTo(RequisitionStatus.Approved)
+            && Forbidden(requisition, RequisitionAction.Approve) is null
+            && string.Equals(requisition.RaisedBy, user.Name, StringComparison.OrdinalIgnoreCase)
+                ? "You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin."
+                : null;
     }
 
     /// <summary>The actions this user's role and service let them take on this requisition in some state.</summary>

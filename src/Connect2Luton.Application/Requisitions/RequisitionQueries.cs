@@ -45,7 +45,10 @@ public sealed class RequisitionQueries(
             requisition.Positions, requisition.PositionsFilled, requisition.IsProjectTeam, requisition.Status, requisition.RaisedBy, requisition.RaisedAt,
             requisition.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RequisitionStep(e.From, e.To, e.By, e.At, e.Note)).ToList(),
             permissions.Available(requisition),
-            permissions.Permitted(requisition));
+            permissions.Permitted(requisition))
+        {
+            ApprovalNote = permissions.ApprovalNote(requisition),
+        };
     }
 
     private async Task<RequisitionListSpec> SpecAsync(RequisitionFilter filter, PageRequest? page, CancellationToken cancellationToken)

@@ -27,6 +27,10 @@ public sealed record RequisitionView(
     DateTimeOffset RaisedAt,
     IReadOnlyList<RequisitionStep> History,
     IReadOnlyList<RequisitionAction> Actions,
-    IReadOnlyList<RequisitionAction> Permitted);
+    IReadOnlyList<RequisitionAction> Permitted)
+{
+    /// <summary>Why the reader cannot approve it though they otherwise could (they raised it); null when that does not apply.</summary>
+    public string? ApprovalNote { get; init; }
+}
 
 public sealed record RequisitionStep(RequisitionStatus? From, RequisitionStatus To, string By, DateTimeOffset At, string? Note);

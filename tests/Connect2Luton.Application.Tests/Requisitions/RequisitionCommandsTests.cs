@@ -24,6 +24,8 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
 
     private TestUser Manager => new(_reference.Manager.Email, [Roles.HiringManager], _reference.Area.Id);
 
+    private TestUser OtherManager => new("deputy.head@luton.gov.example", [Roles.HiringManager], _reference.Area.Id);
+
     private RequisitionInput Input() => new(_reference.Area.Id, _reference.Role.Id, null, "Social Worker", RequisitionReason.VacancyCover, null,
         37m, Clocks.Today.AddDays(7), Clocks.Today.AddDays(100), 36.50m, 1, false);
 
@@ -34,10 +36,25 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
 
         (await RunAsync(Manager, c => c.SubmitAsync(id, 0, default))).Status.ShouldBe(CommandStatus.Done);
         var afterSubmit = await VersionAsync(id);
-        (await RunAsync(Manager, c => c.ApproveAsync(id, afterSubmit, default))).Status.ShouldBe(CommandStatus.Done);
+        (await RunAsync(OtherManager, c => c.ApproveAsync(id, afterSubmit, default))).Status.ShouldBe(CommandStatus.Done);
 
         await using var db = _database.CreateContext();
         (await db.Requisitions.SingleAsync(r => r.Id == id)).Status.ShouldBe(RequisitionStatus.Approved);
+    }
+
+    [Fact]
+    public async Task The_hiring_manager_who_raised_a_requisition_cannot_approve_it_unless_the_council_turns_that_off()
+    {
+        var id = (await RunAsync(Manager, c => c.RaiseAsync(Input(), default))).Id;
+        (await RunAsync(Manager, c => c.SubmitAsync(id, 0, default))).Status.ShouldBe(CommandStatus.Done);
+        var version = await VersionAsync(id);
+
+        var refused = await RunAsync(Manager, c => c.ApproveAsync(id, version, default));
+        var allowed = await RunAsync(Manager, c => c.ApproveAsync(id, version, default), o => o.ApproverMustNotBeRaiser = false);
+
+        refused.Status.ShouldBe(CommandStatus.Forbidden);
+        refused.Message.ShouldBe("You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
+        allowed.Status.ShouldBe(CommandStatus.Done);
     }
 
     private async Task<int> VersionAsync(int id)
@@ -46,9 +63,9 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
         return (await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == id)).Version;
     }
 
-    private async Task<CommandResult> RunAsync(TestUser user, Func<RequisitionCommands, Task<CommandResult>> command)
+    private async Task<CommandResult> RunAsync(TestUser user, Func<RequisitionCommands, Task<CommandResult>> command, Action<RequisitionOptions>? options = null)
     {
-        await using var services = TestServices.For(_database, user: user);
+        await using var services = TestServices.For(_database, user: user, configure: s => s.Configure(options ?? (_ => { })));
         await using var scope = services.CreateAsyncScope();
         return await command(scope.ServiceProvider.GetRequiredService<RequisitionCommands>());
     }

@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
 {
     [BrowserFact]
-    public async Task A_hiring_manager_raises_a_requisition_submits_it_and_approves_it()
+    public async Task A_hiring_manager_raises_a_requisition_and_submits_it_and_an_admin_approves_it()
     {
         var socialWorker = await PlacementArrangement.QueryAsync(factory, db => db.JobRoles.Single(r => r.Title == "Social Worker (Children and Families)").Id);
         var journey = await BrowserJourney.StartAsync(factory, "manager@connect2luton.local");
@@ -39,11 +39,18 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
 
         await page.ClickAsync("#actions button:has-text('Submit for approval')");
         await journey.ArrivedAsync();
-        await page.ClickAsync("#actions button:has-text('Approve')");
-        await journey.ArrivedAsync();
-
-        (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Approved");
+        (await page.Locator("#approval-note").TextContentAsync()).ShouldNotBeNull().ShouldContain("someone else must approve it");
+        (await page.Locator("#actions button:has-text('Approve')").CountAsync()).ShouldBe(0);
+        var requisition = new Uri(page.Url).PathAndQuery;
         await journey.EndAsync("hiring-manager");
+
+        var admin = await BrowserJourney.StartAsync(factory, "admin@connect2luton.local");
+        await admin.GoAsync(requisition);
+        await admin.Page.ClickAsync("#actions button:has-text('Approve')");
+        await admin.ArrivedAsync();
+
+        (await admin.Page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Approved");
+        await admin.EndAsync("approver");
     }
 
     [BrowserFact]

@@ -12,6 +12,7 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
 {
     private const string Manager = "manager@connect2luton.local";
     private const string Recruiter = "recruiter@connect2luton.local";
+    private const string Admin = "admin@connect2luton.local";
 
     internal static Dictionary<string, string> ValidForm(int roleId) => new()
     {
@@ -32,7 +33,7 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
     };
 
     [Fact]
-    public async Task A_hiring_manager_raises_submits_and_approves_and_a_recruiter_opens_it()
+    public async Task A_hiring_manager_raises_and_submits_someone_else_approves_and_a_recruiter_opens_it()
     {
         var manager = await factory.SignedInAsAsync(Manager);
         var form = await manager.GetPageAsync("/Requisitions/New");
@@ -46,7 +47,14 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
 
         details = await Follow(manager, await manager.SubmitAsync(details, new Dictionary<string, string>(), $"{location}?handler=Submit"));
         details.Text("#status").ShouldBe("Awaiting approval");
-        details = await Follow(manager, await manager.SubmitAsync(details, new Dictionary<string, string>(), $"{location}?handler=Approve"));
+        details.QuerySelectorAll("#actions button").Select(b => b.TextContent.Trim()).ShouldNotContain("Approve");
+        details.Text("#approval-note").ShouldBe("You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
+        var ownApproval = await manager.SubmitAsync(details, new Dictionary<string, string>(), $"{location}?handler=Approve");
+        ownApproval.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", customMessage: "the raiser's own approval is refused, not only hidden");
+        var admin = await factory.SignedInAsAsync(Admin);
+        var approving = await admin.GetPageAsync(location);
+        approving.QuerySelector("#approval-note").ShouldBeNull();
+        details = await Follow(admin, await admin.SubmitAsync(approving, new Dictionary<string, string>(), $"{location}?handler=Approve"));
         details.Text("#status").ShouldBe("Approved");
         details.Text("#done").ShouldContain("Approved");
 
@@ -58,7 +66,7 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
         seen.Text("#status").ShouldBe("Open");
         var history = seen.QuerySelectorAll("#history tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
         history.Select(h => h[1]).ShouldBe(["Draft", "Awaiting approval", "Approved", "Open"]);
-        history.Select(h => h[2]).ShouldBe([Manager, Manager, Manager, Recruiter]);
+        history.Select(h => h[2]).ShouldBe([Manager, Manager, Admin, Recruiter]);
     }
 
     [Fact]
