@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.Configure<Application.Requisitions.RequisitionOptions>(configuration.GetSection(Application.Requisitions.RequisitionOptions.Section));
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<PasswordChange>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

@@ -81,7 +81,7 @@ internal sealed partial class IdentitySeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo users ready: {Count}, one per role")]
     private static partial void LogDemoUsers(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first admin, {Email}, from configuration: change the password after signing in")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first admin, {Email}, from configuration: sign in and change the password at /Account/Password")]
     private static partial void LogBootstrapAdmin(ILogger logger, string email);
 }
 

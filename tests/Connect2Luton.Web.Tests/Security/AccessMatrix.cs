@@ -73,6 +73,8 @@ public static class AccessMatrix
         ["GET /health"] = Everyone,
         ["POST /Account/SignIn"] = Everyone,
         ["POST /Account/SignOut"] = SignedIn,
+        ["GET /Account/Password"] = SignedIn,
+        ["POST /Account/Password"] = SignedIn,
         ["POST /Conversions/{id:int}?handler=Converted"] = Services,
         ["POST /Conversions/{id:int}?handler=Declined"] = Services,
         ["POST /Conversions/{id:int}?handler=NotSuitable"] = Services,

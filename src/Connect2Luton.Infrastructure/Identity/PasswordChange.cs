@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+
+namespace Connect2Luton.Infrastructure.Identity;
+
+/// <summary>
+/// A signed-in user changes their own password. The new password gives the user a new security stamp, so every
+/// other session of theirs ends (<see cref="SessionCheck"/>); this one is signed in again and carries on.
+/// </summary>
+public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+{
+    /// <summary>What is wrong, by field (<c>Current</c> or <c>New</c>), in the user's words; empty once changed.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> ChangeAsync(ClaimsPrincipal principal, string current, string next)
+    {
+        var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("Only a signed-in user changes their password.");
+        if (string.Equals(current, next, StringComparison.Ordinal)) return [("New", "Enter a new password that is different from your current one")];
+        var result = await users.ChangePasswordAsync(user, current, next);
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+            return [];
+        }
+        return result.Errors.Select(e => e.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordMismatch) => ("Current", "Your current password is not right"),
+            nameof(IdentityErrorDescriber.PasswordTooShort) => ("New", "Your new password must be at least 12 characters long"),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => ("New", "Your new password must have at least one number (0 to 9)"),
+            nameof(IdentityErrorDescriber.PasswordRequiresLower) => ("New", "Your new password must have at least one small letter (a to z)"),
+            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => ("New", "Your new password must have at least one capital letter (A to Z)"),
+            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => ("New", "Your new password must have at least one symbol, such as ! or -"),
+            _ => ("New", e.Description),
+        }).ToList();
+    }
+}
