@@ -147,7 +147,7 @@ internal static class HandWrittenPolicies
     {
         var verdicts = new List<RuleVerdict>(6)
         {
-            new("PastFeeFreePoint", f.ContinuousWeeks >= 14, "NotYet", null, null, () => $"Week {f.ContinuousWeeks}."),
+            new("PastFeeFreePoint", f.AsOf >= f.FeeFreeFrom, "NotYet", null, null, () => $"Fee-free from {f.FeeFreeFrom}."),
             new("CoversAVacancy", f.RequisitionReason == "VacancyCover", "NotYet", null, null, () => f.RequisitionReason),
             new("RightToWorkInDate", f.RightToWorkValid, "NotYet", null, null, () => "Right to work."),
             new("DbsInDate", f.HasDbs && f.DbsMonthsOld <= 36, "NotYet", null, null, () => "DBS."),

@@ -42,7 +42,7 @@ public class PolicyDecisionBenchmarks
 
     private readonly ConversionFacts _conversion = new()
     {
-        AsOf = Today, ContinuousWeeks = 28, RequisitionReason = "VacancyCover", IsInterim = false, RightToWorkValid = true, HasDbs = true,
+        AsOf = Today, ContinuousWeeks = 28, FeeFreeFrom = Today.AddDays(-14 * 7), RequisitionReason = "VacancyCover", IsInterim = false, RightToWorkValid = true, HasDbs = true,
         DbsMonthsOld = 14, RegistrationRequired = true, RegistrationValid = true, OpenToPermanentJob = true,
     };
 

@@ -13,7 +13,7 @@ public static class ConversionCosting
 {
     private const int WeeksInAYear = 52;
 
-    public static ConversionCosts For(ChargedPlacement placement, JobRole role, int continuousWeeks, ConversionTerms terms, DateOnly today)
+    public static ConversionCosts For(ChargedPlacement placement, JobRole role, DateOnly feeFreeFrom, ConversionTerms terms, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(role);
@@ -22,7 +22,7 @@ public static class ConversionCosting
         var share = Math.Min(1m, placement.WeeklyHours / terms.FullTimeWeeklyHours);
         var midPoint = (role.PermanentSalaryMinimum + role.PermanentSalaryMaximum) / 2m;
         var yearlyPermanent = midPoint * share * (1m + terms.PermanentOnCostRate);
-        return new ConversionCosts(Pounds(CostToDate(placement, today)), Pounds(yearlyAgency), Pounds(yearlyPermanent), continuousWeeks < terms.FeeFreeWeeks);
+        return new ConversionCosts(Pounds(CostToDate(placement, today)), Pounds(yearlyAgency), Pounds(yearlyPermanent), today < feeFreeFrom);
     }
 
     /// <summary>Charged so far: each day worked, at the charge rate that applied that day, at the contracted weekly hours.</summary>

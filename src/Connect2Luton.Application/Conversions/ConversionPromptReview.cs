@@ -60,7 +60,7 @@ public sealed class ConversionPromptReview(
 
             var charged = new ChargedPlacement(placement.StartDate, placement.EndDate, placement.ChargeRate, placement.WeeklyHours,
                 changes[placement.Id].Select(c => new ChargeRateChange(c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate)).ToList());
-            var costs = ConversionCosting.For(charged, role, placementFacts.ContinuousWeeks, terms, today);
+            var costs = ConversionCosting.For(charged, role, placementFacts.FeeFreeFrom, terms, today);
             // The decision is about the placement, which names the worker and the requisition: it is not listed
             // again under those, whose indexes a night's hundreds of thousands would only slow.
             var record = decision.Details.ToRecord(actor, now).About(placementId: placement.Id);

@@ -47,7 +47,7 @@ public sealed class LiveConversionFacts(
         {
             var role = roles[placement.JobRoleId];
             var since = ConversionPromptReview.ContinuousSince(history[placement.WorkerId], placement.Id, placement.StartDate, terms.ContinuityGapDays);
-            cases.Add(new LiveConversionCase(placement, role, PolicyFacts.Conversion(reasons[placement.RequisitionId], people[placement.WorkerId], role, since, today)));
+            cases.Add(new LiveConversionCase(placement, role, PolicyFacts.Conversion(reasons[placement.RequisitionId], people[placement.WorkerId], role, since, terms.FeeFreeFrom(since, null), today)));
         }
         return cases;
     }

@@ -8,8 +8,11 @@ public sealed record ConversionFacts
     [Description("The day the decision is made for.")]
     public required DateOnly AsOf { get; init; }
 
-    [Description("Weeks of continuous placement with the council (a gap of more than 42 days restarts the count).")]
+    [Description("Whole weeks of continuous placement with the council that have passed, not counting today (a gap of more than 42 days restarts the count).")]
     public required int ContinuousWeeks { get; init; }
+
+    [Description("The first day on which no transfer fee can be charged: 14 weeks after the first day of continuous placement, or 8 weeks after the last day worked if that is later (the week counts are this rule set's own).")]
+    public required DateOnly FeeFreeFrom { get; init; }
 
     [Description("Why the post was requisitioned: VacancyCover, SicknessCover, MaternityCover, Project, PeakWorkload or InterimManagement.")]
     public required string RequisitionReason { get; init; }

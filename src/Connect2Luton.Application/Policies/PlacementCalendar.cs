@@ -10,6 +10,13 @@ public static class PlacementCalendar
     public static int CompletedWeeks(DateOnly start, DateOnly asOf) =>
         asOf < start ? 0 : (asOf.DayNumber - start.DayNumber + 1) / 7;
 
+    /// <summary>
+    /// Whole weeks that have passed since <paramref name="start"/>, not counting <paramref name="asOf"/> itself: the
+    /// regulation 10 count, whose 14 weeks are over only once day 98 has ended (started 97 days ago is 13 weeks and 6 days).
+    /// </summary>
+    public static int ElapsedWeeks(DateOnly start, DateOnly asOf) =>
+        asOf < start ? 0 : (asOf.DayNumber - start.DayNumber) / 7;
+
     /// <summary>Weeks a booking from <paramref name="start"/> to <paramref name="end"/> touches: a part week counts as a week.</summary>
     public static int WeeksSpanned(DateOnly start, DateOnly end) =>
         end < start ? 0 : (end.DayNumber - start.DayNumber + 7) / 7;

@@ -108,22 +108,26 @@ public static class PolicyFacts
         };
     }
 
-    /// <summary>A placed worker; <paramref name="continuousSince"/> is when their unbroken run of placements began.</summary>
-    public static ConversionFacts Conversion(Requisition requisition, Worker worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
+    /// <summary>
+    /// A placed worker; <paramref name="continuousSince"/> is when their unbroken run of placements began and
+    /// <paramref name="feeFreeFrom"/> the first day no transfer fee can be charged (<see cref="Domain.Conversions.TransferFee"/>).
+    /// </summary>
+    public static ConversionFacts Conversion(Requisition requisition, Worker worker, JobRole role, DateOnly continuousSince, DateOnly feeFreeFrom, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(requisition);
-        return Conversion(requisition.Reason, ConversionCandidate.Of(worker), role, continuousSince, asOf);
+        return Conversion(requisition.Reason, ConversionCandidate.Of(worker), role, continuousSince, feeFreeFrom, asOf);
     }
 
     /// <summary>The same, from the few columns of the worker the nightly check reads.</summary>
-    public static ConversionFacts Conversion(RequisitionReason reason, ConversionCandidate worker, JobRole role, DateOnly continuousSince, DateOnly asOf)
+    public static ConversionFacts Conversion(RequisitionReason reason, ConversionCandidate worker, JobRole role, DateOnly continuousSince, DateOnly feeFreeFrom, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
         return new ConversionFacts
         {
             AsOf = asOf,
-            ContinuousWeeks = PlacementCalendar.CompletedWeeks(continuousSince, asOf),
+            ContinuousWeeks = PlacementCalendar.ElapsedWeeks(continuousSince, asOf),
+            FeeFreeFrom = feeFreeFrom,
             RequisitionReason = reason.ToString(),
             IsInterim = role.IsInterim,
             RightToWorkValid = worker.RightToWorkCheckedOn is { } checkedOn && checkedOn <= asOf && (worker.RightToWorkExpiresOn is not { } expires || expires >= asOf),

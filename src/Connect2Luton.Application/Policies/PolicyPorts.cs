@@ -37,7 +37,15 @@ public interface IConversionPolicy
 /// From the conversion rules: the fee-free point, the gap that breaks continuity, and what a permanent post costs
 /// on top of its salary and at what full-time hours.
 /// </summary>
-public sealed record ConversionTerms(int FeeFreeWeeks, int ContinuityGapDays, decimal PermanentOnCostRate, int FullTimeWeeklyHours, string RuleSetVersion);
+public sealed record ConversionTerms(int FeeFreeWeeks, int ContinuityGapDays, decimal PermanentOnCostRate, int FullTimeWeeklyHours, string RuleSetVersion)
+{
+    /// <summary>Weeks after the last day worked during which a transfer fee can still be charged, if that ends later.</summary>
+    public int FeeWeeksAfterLastDay { get; init; }
+
+    /// <summary>The first day no transfer fee can be charged for a worker whose run began on <paramref name="continuousSince"/>.</summary>
+    public DateOnly FeeFreeFrom(DateOnly continuousSince, DateOnly? lastDayWorked) =>
+        Domain.Conversions.TransferFee.FreeFrom(continuousSince, lastDayWorked, FeeFreeWeeks, FeeWeeksAfterLastDay);
+}
 
 /// <summary>
 /// The rule sets as they are serving now: for health, the rules pages and officers' warnings. A rule set whose

@@ -125,7 +125,7 @@ public sealed class SpendReport(
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var terms = await conversions.TermsAsync(cancellationToken);
         var costed = rows.Select(r => (Row: r, Costs: ConversionCosting.For(
-                new ChargedPlacement(r.StartDate, r.PlannedEndDate, r.ChargeRate, r.WeeklyHours, []), roles[r.JobRoleId], 0, terms, today)))
+                new ChargedPlacement(r.StartDate, r.PlannedEndDate, r.ChargeRate, r.WeeklyHours, []), roles[r.JobRoleId], terms.FeeFreeFrom(r.StartDate, null), terms, today)))
             .OrderByDescending(c => c.Costs.YearlySaving).ThenBy(c => c.Row.Id).ToList();
         var listed = every ? costed : costed.Take(LongRunningShown).ToList();
         var workerNames = (await workers.ListAsync(new WorkerNamesSpec(listed.Select(c => c.Row.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);

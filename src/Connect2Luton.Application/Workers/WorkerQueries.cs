@@ -4,6 +4,7 @@ using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 
@@ -13,7 +14,8 @@ public sealed record WorkerListItem(WorkerRow Row, string SupplyAgency, bool Nee
 
 /// <summary>The worker pool: the searchable list, its export, and a worker's page.</summary>
 public sealed class WorkerQueries(
-    IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, SingleFlightCache counts, ChangeCounters changes, TimeProvider clock)
+    IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, SingleFlightCache counts, ChangeCounters changes,
+    IConversionPolicy conversions, TimeProvider clock)
 {
     public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
@@ -46,7 +48,34 @@ public sealed class WorkerQueries(
             worker.OpenToPermanentJob, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn,
             worker.RightToWork, worker.Dbs, worker.Registration, worker.IsActive, worker.ConvertedToPermanentOn,
             WorkerCompliance.Assess(worker, today),
-            history.Select(p => new WorkerPlacement(p.Id, roles.GetValueOrDefault(p.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.StartDate, p.EndDate, p.Status)).ToList());
+            history.Select(p => new WorkerPlacement(p.Id, roles.GetValueOrDefault(p.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.StartDate, p.EndDate, p.Status)).ToList())
+        {
+            FeeFreeFrom = worker.ConvertedToPermanentOn is null ? await FeeFreeFromAsync(id, history, cancellationToken) : null,
+        };
+    }
+
+    /// <summary>
+    /// The fee-free day of the worker's latest placement: 14 weeks into their unbroken run of placements, or for a
+    /// placement that has ended, 8 weeks after its last day if that is later (the rules' week counts). None while
+    /// the conversion rules cannot be read: the page still shows everything else.
+    /// </summary>
+    private async Task<DateOnly?> FeeFreeFromAsync(int workerId, IReadOnlyList<WorkerPlacementRow> history, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var latest = history.Where(p => p.Status is PlacementStatus.Active or PlacementStatus.Ended && p.StartDate <= today).MaxBy(p => p.StartDate);
+        if (latest is null) return null;
+        ConversionTerms terms;
+        try
+        {
+            terms = await conversions.TermsAsync(cancellationToken);
+        }
+        catch (PolicyUnavailableException)
+        {
+            return null;
+        }
+        var runs = history.Select(p => new Placements.Flags.PlacementHistoryRow(p.Id, workerId, p.JobRoleId, p.StartDate, p.EndDate, p.Status));
+        var since = Conversions.ConversionPromptReview.ContinuousSince(runs, latest.Id, latest.StartDate, terms.ContinuityGapDays);
+        return terms.FeeFreeFrom(since, latest.Status == PlacementStatus.Ended ? latest.EndDate : null);
     }
 
     private async Task<Dictionary<int, string>> AgenciesAsync(CancellationToken cancellationToken) =>

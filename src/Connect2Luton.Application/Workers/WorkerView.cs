@@ -28,6 +28,10 @@ public sealed record WorkerView(
     bool IsActive,
     DateOnly? ConvertedOn,
     IReadOnlyList<ComplianceItem> Compliance,
-    IReadOnlyList<WorkerPlacement> Placements);
+    IReadOnlyList<WorkerPlacement> Placements)
+{
+    /// <summary>For a worker placed with the council and not yet converted, the first day no transfer fee can be charged.</summary>
+    public DateOnly? FeeFreeFrom { get; init; }
+}
 
 public sealed record WorkerPlacement(int Id, string JobRole, string ServiceArea, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

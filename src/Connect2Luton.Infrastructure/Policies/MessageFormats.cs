@@ -14,7 +14,16 @@ internal static class MessageFormats
         "N0", "N1", "N2", "N3", "N4", "F0", "F1", "F2", "F3", "F4", "C0", "C2", "P0", "P1", "P2",
     ];
 
-    private static readonly string[] WholeNumberFormats = ["D1", "D2", "D3", "D4"];
+    // A whole number written with its unit, singular or plural as it needs: {input.MonthsInPost:months} is "1 month", "7 months".
+    private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
+    {
+        ["days"] = "day", ["weeks"] = "week", ["months"] = "month", ["years"] = "year",
+    };
+
+    private static readonly string[] WholeNumberFormats = ["D1", "D2", "D3", "D4", .. Units.Keys];
+
+    // Text the application names with a code word ("SicknessCover"), written as words: {input.RequisitionReason:words} is "sickness cover".
+    private const string InWords = "words";
 
     private static readonly string[] DateFormats = ["d MMMM yyyy", "d MMM yyyy", "dd/MM/yyyy", "dddd d MMMM yyyy", "MMMM yyyy", "yyyy-MM-dd"];
 
@@ -29,7 +38,9 @@ internal static class MessageFormats
                 ? (NumberFormats, "a number or amount")
                 : kind == typeof(DateOnly)
                     ? (DateFormats, "a date")
-                    : ((string[])[], "text or a yes/no value");
+                    : kind == typeof(string)
+                        ? ([InWords], "text")
+                        : ((string[])[], "a yes/no value");
         if (allowed.Contains(format, StringComparer.Ordinal)) return null;
         return allowed.Length == 0
             ? $"The message writes {{{placeholder}}}, but {what} takes no format: write {{{placeholder[..placeholder.IndexOf(':', StringComparison.Ordinal)]}}}."
@@ -39,6 +50,12 @@ internal static class MessageFormats
     /// <summary>The value as the message shows it; a value that does not take its format is written plainly.</summary>
     public static string? Write(object? value, string? format, CultureInfo culture)
     {
+        if (value is string text && format == InWords) return InWordsOf(text);
+        if (format is not null && Units.TryGetValue(format, out var unit) && value is int or long)
+        {
+            var count = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            return $"{count.ToString("N0", culture)} {(count == 1 ? unit : format)}";
+        }
         if (value is not IFormattable formattable) return value?.ToString();
         try
         {
@@ -50,6 +67,18 @@ internal static class MessageFormats
             // read as missing) is shown as it is rather than failing the page.
             return formattable.ToString(null, culture);
         }
+    }
+
+    private static string InWordsOf(string code)
+    {
+        var words = new System.Text.StringBuilder(code.Length + 8);
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (char.IsUpper(c) && i > 0 && !char.IsUpper(code[i - 1])) words.Append(' ');
+            words.Append(char.IsUpper(c) && (i + 1 >= code.Length || !char.IsUpper(code[i + 1])) ? char.ToLowerInvariant(c) : c);
+        }
+        return words.ToString();
     }
 
     private static string Shorten(string format) => format.Length <= 20 ? format : $"{format[..20]}…";

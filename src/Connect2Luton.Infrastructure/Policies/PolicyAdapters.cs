@@ -74,7 +74,10 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPo
         var constants = ruleSet.Constants;
         return new ConversionTerms(
             (int)constants[RuleSetDefinition.FeeFreeWeeks]!, (int)constants[RuleSetDefinition.ContinuityGapDays]!,
-            (decimal)constants[RuleSetDefinition.PermanentOnCostRate]!, (int)constants[RuleSetDefinition.FullTimeWeeklyHours]!, ruleSet.Version);
+            (decimal)constants[RuleSetDefinition.PermanentOnCostRate]!, (int)constants[RuleSetDefinition.FullTimeWeeklyHours]!, ruleSet.Version)
+        {
+            FeeWeeksAfterLastDay = (int)constants[RuleSetDefinition.FeeWeeksAfterLastDay]!,
+        };
     }
 }
 

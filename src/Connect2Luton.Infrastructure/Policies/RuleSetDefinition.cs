@@ -61,11 +61,12 @@ internal sealed record RuleSetDefinition(
         RuleSetNames.PermanentConversionEligibility, typeof(ConversionFacts), "Eligible", ["NotYet"], [],
         ValuesRead:
         [
-            ReadValue.WholeNumber(FeeFreeWeeks, 0, 104), ReadValue.WholeNumber(ContinuityGapDays, 0, 365),
+            ReadValue.WholeNumber(FeeFreeWeeks, 0, 104), ReadValue.WholeNumber(FeeWeeksAfterLastDay, 0, 104), ReadValue.WholeNumber(ContinuityGapDays, 0, 365),
             ReadValue.Fraction(PermanentOnCostRate), ReadValue.WholeNumber(FullTimeWeeklyHours, 1, 48),
         ]);
 
     public const string FeeFreeWeeks = "feeFreeWeeks";
+    public const string FeeWeeksAfterLastDay = "feeWeeksAfterLastDay";
     public const string ContinuityGapDays = "continuityGapDays";
     public const string PermanentOnCostRate = "permanentOnCostRate";
     public const string FullTimeWeeklyHours = "fullTimeWeeklyHours";

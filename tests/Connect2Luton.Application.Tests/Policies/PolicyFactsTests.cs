@@ -59,9 +59,12 @@ public sealed class PolicyFactsTests
         worker.RecordRegistration(new ProfessionalRegistration(RegistrationBody.SocialWorkEngland, "SW123456", Clocks.Today));
         var requisition = A.Requisition().Draft();
 
-        var facts = PolicyFacts.Conversion(requisition, worker, A.SocialWorkerRole(), Clocks.Today.AddDays(-100), Clocks.Today);
+        var facts = PolicyFacts.Conversion(requisition, worker, A.SocialWorkerRole(), Clocks.Today.AddDays(-100), Clocks.Today.AddDays(-2), Clocks.Today);
 
         facts.ContinuousWeeks.ShouldBe(14);
+        facts.FeeFreeFrom.ShouldBe(Clocks.Today.AddDays(-2));
+        PolicyFacts.Conversion(requisition, worker, A.SocialWorkerRole(), Clocks.Today.AddDays(-97), Clocks.Today.AddDays(1), Clocks.Today)
+            .ContinuousWeeks.ShouldBe(13, "started 97 days ago is 13 weeks and 6 days: today is not over");
         facts.RequisitionReason.ShouldBe(nameof(RequisitionReason.VacancyCover));
         facts.RightToWorkValid.ShouldBeFalse();
         facts.HasDbs.ShouldBeTrue();

@@ -81,9 +81,11 @@ public sealed class NightlyJobTests : IAsyncLifetime
     [Fact]
     public async Task A_worker_crossing_the_fee_free_point_gets_exactly_one_prompt_with_the_money_across_repeated_runs()
     {
-        var placement = await _data.PlacementStartingAsync(Today.AddDays(-7 * 14 + 2));
+        // Started 97 days ago: day 98, the last of the 14 weeks of regulation 10, so a fee could still be charged today.
+        var firstDay = Today.AddDays(-97);
+        var placement = await _data.PlacementStartingAsync(firstDay);
 
-        (await Runner().RunAsync<ConversionPromptReview>("schedule", default)).Totals.PromptsRaised.ShouldBe(0, "week 13: a transfer fee could still be charged");
+        (await Runner().RunAsync<ConversionPromptReview>("schedule", default)).Totals.PromptsRaised.ShouldBe(0, "13 weeks and 6 days: a transfer fee could still be charged");
         _clock.Advance(TimeSpan.FromDays(1));
         var raised = await Runner().RunAsync<ConversionPromptReview>("schedule", default);
         await Runner().RunAsync<ConversionPromptReview>("schedule", default);
@@ -97,10 +99,10 @@ public sealed class NightlyJobTests : IAsyncLifetime
         prompt.Status.ShouldBe(ConversionPromptStatus.Open);
         prompt.Decision.RuleSet.ShouldBe("permanent-conversion-eligibility");
         prompt.Decision.PlacementId.ShouldBe(placement.Id);
-        prompt.Decision.Reasons.First(r => r.Passed).Message.ShouldStartWith("Week 14 of continuous placement: past the 14-week point");
+        prompt.Decision.Reasons.First(r => r.Passed).Message.ShouldBe($"14 whole weeks of continuous placement: no transfer fee can be charged since {firstDay.AddDays(98):d MMMM yyyy}.");
         var charge = placement.Rates.ChargeRate;
-        // Raised on day 98 of the placement: 14 weeks charged at 37 hours a week.
-        prompt.Costs.AgencyCostToDate.ShouldBe(Math.Round(charge * 37m * 14m, 2));
+        // Raised on day 99 of the placement, the first fee-free day: 14 weeks and a day charged at 37 hours a week.
+        prompt.Costs.AgencyCostToDate.ShouldBe(Math.Round(charge * 37m * 99m / 7m, 2));
         prompt.Costs.YearlyAgencyCost.ShouldBe(Math.Round(charge * 37m * 52m, 2));
         // The social work grade's mid-point, £41,745, with the 30% on-cost rate of the conversion rules.
         prompt.Costs.YearlyPermanentCost.ShouldBe(54_268.50m);

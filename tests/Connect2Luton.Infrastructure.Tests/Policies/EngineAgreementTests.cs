@@ -132,6 +132,7 @@ public sealed class EngineAgreementTests
         {
             AsOf = asOf,
             ContinuousWeeks = f.Random.Int(0, 40),
+            FeeFreeFrom = asOf.AddDays(f.Random.Int(-200, 200)),
             RequisitionReason = f.PickRandom("VacancyCover", "SicknessCover", "MaternityCover", "Project", "PeakWorkload", "InterimManagement"),
             IsInterim = f.Random.Bool(0.2f),
             RightToWorkValid = f.Random.Bool(0.9f),

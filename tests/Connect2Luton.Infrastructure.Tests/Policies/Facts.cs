@@ -57,6 +57,7 @@ internal static class Facts
     {
         AsOf = Clocks.Today,
         ContinuousWeeks = weeks,
+        FeeFreeFrom = Clocks.Today.AddDays(7 * (14 - weeks)),
         RequisitionReason = "VacancyCover",
         IsInterim = false,
         RightToWorkValid = true,

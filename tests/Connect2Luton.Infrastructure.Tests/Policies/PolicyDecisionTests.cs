@@ -28,7 +28,7 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
         decision.Approvers.ShouldBe("Director of Children's Services; Chief Executive");
         var failed = decision.Details.Failed.ShouldHaveSingleItem();
         failed.Rule.ShouldBe("WithinDfeCap");
-        failed.Message.ShouldBe("£45.75 an hour (pay £36.00 plus holiday pay and employer NI) is over the DfE cap of £45.00 for this role type (SocialWorker): it needs sign-off by the Director of Children's Services and the Chief Executive, and is reported to DfE.");
+        failed.Message.ShouldBe("£45.75 an hour (pay £36.00 plus holiday pay and employer NI) is over the DfE cap of £45.00 for this role type (social worker): it needs sign-off by the Director of Children's Services and the Chief Executive, and is reported to DfE.");
         decision.CapExceeded.ShouldNotBeNull().Cap.ShouldBe(45.00m);
         decision.CapExceeded.Measured.ShouldBe(45.75m);
         decision.Details.Figures["dfeCap"].ShouldBe(45.00m);
@@ -102,8 +102,8 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
         decision.Eligible.ShouldBeFalse();
         decision.NotYetReasons.ShouldBe(
         [
-            "Week 9 of continuous placement: a transfer fee could still be charged until week 14.",
-            "The placement is for SicknessCover, not a vacant post: there is no permanent post to offer.",
+            "9 whole weeks of continuous placement: a transfer fee could still be charged before 28 December 2026.",
+            "The placement is for sickness cover, not a vacant post: there is no permanent post to offer.",
             "The worker has not said they want a permanent job.",
         ]);
     }

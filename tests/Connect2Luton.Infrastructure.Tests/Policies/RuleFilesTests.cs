@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 
 /// <summary>The rule files in rules/ as they ship: each passes every check, including its own test cases.</summary>
-public sealed class RuleFilesTests
+public sealed partial class RuleFilesTests
 {
     public static TheoryData<string> RuleSets => new(RuleSetDefinition.All.Select(d => d.Name));
 
@@ -28,6 +28,29 @@ public sealed class RuleFilesTests
         compiled.Figures.MostParts.ShouldBeLessThanOrEqualTo(ExpressionShape.MaximumParts / 10);
         compiled.Figures.WrittenOutLength.ShouldBeLessThanOrEqualTo(RuleSetCompiler.MaximumWrittenOutLength / 10);
     }
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Every_message_of_a_shipped_rule_set_speaks_plain_english_for_every_test_case(string name)
+    {
+        var definition = RuleSetDefinition.For(name);
+        var (compiled, _) = RuleSetCompiler.Compile(definition, File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName)),
+            File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName)));
+
+        var messages = compiled.ShouldNotBeNull().TestCases
+            .SelectMany(c => RuleSetEvaluator.Evaluate(compiled, c.Facts).Decision.Rules.Select(r => r.Message)).Distinct().ToList();
+
+        messages.ShouldNotBeEmpty();
+        // No code word ("SicknessCover", "SocialWorker") and no "1 months": each names things as people write them.
+        messages.ShouldAllBe(m => !CodeWord().IsMatch(m) && !SingularPlural().IsMatch(m));
+    }
+
+    // DfE is how the Department for Education writes itself.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?!DfE\b)[A-Z][a-z]+[A-Z][A-Za-z]*\b")]
+    private static partial System.Text.RegularExpressions.Regex CodeWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])1 (days|weeks|months|years)\b")]
+    private static partial System.Text.RegularExpressions.Regex SingularPlural();
 
     [Fact]
     public async Task All_four_rule_sets_serve_from_the_repository_folder()
