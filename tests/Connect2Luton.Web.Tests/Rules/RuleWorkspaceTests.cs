@@ -216,7 +216,8 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var fields = new Dictionary<string, string>(sample)
         {
             ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit), ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
-            ["Sample[ContinuousWeeks]"] = "9", ["Sample[OpenToPermanentJob]"] = "no", ["CaseName"] = "Nine weeks in and not wanting a permanent job",
+            ["Sample[ContinuousWeeks]"] = "9", ["Sample[FeeFreeFrom]"] = "2027-01-18", ["Sample[OpenToPermanentJob]"] = "no",
+            ["CaseName"] = "Nine weeks in and not wanting a permanent job",
         };
 
         var tried = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=TrySample"));
@@ -233,7 +234,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var original = CasesOf(edit);
         cases.ShouldStartWith(original[..original.LastIndexOf(']')].TrimEnd(), Case.Sensitive, "the case is added at the end, the rest as it was");
         cases.ShouldEndWith(original[original.LastIndexOf(']')..]);
-        cases.ShouldContain("{ \"Name\": \"Nine weeks in and not wanting a permanent job\", \"Facts\": { \"ContinuousWeeks\": 9, \"OpenToPermanentJob\": false }, \"Expect\": { \"Outcome\": \"NotYet\" } }");
+        cases.ShouldContain("{ \"Name\": \"Nine weeks in and not wanting a permanent job\", \"Facts\": { \"ContinuousWeeks\": 9, \"FeeFreeFrom\": \"2027-01-18\", \"OpenToPermanentJob\": false }, \"Expect\": { \"Outcome\": \"NotYet\" } }");
 
         var saved = await SaveAsync(client, edit, JsonOf(edit), "A case for a worker who does not want a permanent job", cases);
 
