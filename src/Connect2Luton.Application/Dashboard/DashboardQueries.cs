@@ -14,8 +14,8 @@ using Connect2Luton.Domain.ServiceAreas;
 namespace Connect2Luton.Application.Dashboard;
 
 /// <summary>
-/// The figures on the dashboard, each counted in the database as of today. Everyone sees the same figures, so they
-/// are counted once and kept until a placement, requisition, service or role changes.
+/// The figures on the dashboard, each counted in the database as of today: every service's, or a hiring manager's
+/// own service's alone. Each set is counted once and kept until a placement, requisition, service or role changes.
 /// </summary>
 public sealed class DashboardQueries(
     IReadRepository<Placement> placements,
@@ -24,23 +24,25 @@ public sealed class DashboardQueries(
     IReadRepository<JobRole> jobRoles,
     SingleFlightCache cache,
     ChangeCounters changes,
+    Reports.ReportScope scope,
     TimeProvider clock)
 {
     public Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
+        var only = scope.ServiceAreas(null);
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"dashboard|{today:yyyy-MM-dd}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
-        return cache.GetAsync(key, () => CountAsync(today, cancellationToken), _ => 1, cancellationToken);
+            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
+        return cache.GetAsync(key, () => CountAsync(today, only, cancellationToken), _ => 1, cancellationToken);
     }
 
-    private async Task<DashboardFigures> CountAsync(DateOnly today, CancellationToken cancellationToken)
+    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
     {
-        var areas = await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken);
+        var areas = (await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
         var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
         var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToList();
 
-        var byService = await placements.CountByAsync(new LivePlacementsSpec(today), p => p.ServiceAreaId, cancellationToken);
+        var byService = await placements.CountByAsync(new LivePlacementsSpec(today, serviceAreaIds: only), p => p.ServiceAreaId, cancellationToken);
         var headcount = areas
             .Select(a => new ServiceHeadcount(a.Id, a.Name, byService.GetValueOrDefault(a.Id)))
             .ToList();
@@ -50,10 +52,10 @@ public sealed class DashboardQueries(
             byService.Values.Sum(),
             headcount,
             await placements.CountAsync(new LivePlacementsSpec(today, serviceAreaIds: childrens, jobRoleIds: dfeRoles), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.TwelveWeeksBefore(today)), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.SixMonthsBefore(today)), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, startedOnOrBefore: LengthBands.TwelveMonthsBefore(today)), cancellationToken),
-            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open), cancellationToken),
-            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted), cancellationToken));
+            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveWeeksBefore(today), only), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.SixMonthsBefore(today), only), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveMonthsBefore(today), only), cancellationToken),
+            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open, only), cancellationToken),
+            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted, only), cancellationToken));
     }
 }

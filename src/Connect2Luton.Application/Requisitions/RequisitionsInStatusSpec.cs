@@ -5,6 +5,9 @@ namespace Connect2Luton.Application.Requisitions;
 
 public sealed class RequisitionsInStatusSpec : Specification<Requisition>
 {
-    public RequisitionsInStatusSpec(RequisitionStatus status) =>
+    public RequisitionsInStatusSpec(RequisitionStatus status, IReadOnlyCollection<int>? serviceAreaIds = null)
+    {
         Query.Where(r => r.Status == status).AsNoTracking();
+        if (serviceAreaIds is not null) Query.Where(r => serviceAreaIds.Contains(r.ServiceAreaId));
+    }
 }

@@ -11,8 +11,8 @@ internal sealed class QuartzJobScheduler(ISchedulerFactory factory, IOptions<Nig
         var scheduler = await factory.GetScheduler(cancellationToken);
         var trigger = await scheduler.GetTrigger(NightlyJobKeys.Schedule(jobName), cancellationToken);
         var described = trigger is ICronTrigger cron
-            ? $"{cron.CronExpressionString} ({cron.TimeZone.Id})"
-            : $"{options.Value.CronFor(jobName)} ({options.Value.TimeZone}), not yet stored";
+            ? ScheduleInWords.Describe(cron.CronExpressionString ?? string.Empty, cron.TimeZone.Id)
+            : $"{ScheduleInWords.Describe(options.Value.CronFor(jobName), options.Value.TimeZone)} (from the next start)";
         return new JobSchedule(described, trigger?.NextFireTimeUtc);
     }
 

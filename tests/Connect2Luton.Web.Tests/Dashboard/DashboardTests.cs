@@ -33,6 +33,36 @@ public sealed class DashboardTests(Connect2LutonFactory factory) : IClassFixture
         page.QuerySelector("#committed-yearly a")!.GetAttribute("href").ShouldBe("/Reports/Spend");
     }
 
+    [Fact]
+    public async Task A_hiring_manager_sees_their_own_services_figures_alone_and_each_count_opens_the_list_it_counts()
+    {
+        var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
+        var (area, live, open, awaiting) = await ((Func<Task<(string, int, int, int)>>)(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var own = await db.HiringManagers.Where(m => m.Email == "manager@connect2luton.local").Select(m => m.ServiceAreaId).SingleAsync();
+            var name = await db.ServiceAreas.Where(a => a.Id == own).Select(a => a.Name).SingleAsync();
+            return (name,
+                await db.Placements.CountAsync(p => p.ServiceAreaId == own && p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today),
+                await db.Requisitions.CountAsync(r => r.ServiceAreaId == own && r.Status == RequisitionStatus.Open),
+                await db.Requisitions.CountAsync(r => r.ServiceAreaId == own && r.Status == RequisitionStatus.Submitted));
+        }))();
+
+        var page = await manager.GetPageAsync("/");
+
+        page.Text("#live-placements .app-figure__value").ShouldBe(live.ToString(CultureInfo.InvariantCulture));
+        page.Text("#live-placements").ShouldContain("in post in your service");
+        page.Text("#open-requisitions .app-figure__value").ShouldBe(open.ToString(CultureInfo.InvariantCulture));
+        page.Text("#awaiting-approval").ShouldBe($"{awaiting} awaiting approval");
+        page.QuerySelectorAll("#by-service tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ShouldBe([area]);
+        page.QuerySelector("#live-placements a")!.GetAttribute("href").ShouldBe("/Placements");
+        page.QuerySelector("#open-requisitions a")!.GetAttribute("href").ShouldBe("/Requisitions?status=Open");
+        page.QuerySelector("#awaiting-approval")!.GetAttribute("href").ShouldBe("/Requisitions?status=Submitted");
+        var awaitingList = await manager.GetPageAsync("/Requisitions?status=Submitted");
+        awaitingList.Text("#result-count").ShouldContain(awaiting.ToString(CultureInfo.InvariantCulture));
+    }
+
     // Every live placement's charge rate times its hours, for 52 weeks: read row by row, not through the stored week.
     private async Task<decimal> CommittedYearlyAsync()
     {

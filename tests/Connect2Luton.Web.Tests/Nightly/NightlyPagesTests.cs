@@ -47,6 +47,7 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
             latest.TextContent.ShouldContain(Admin);
             latest.TextContent.ShouldContain("Succeeded");
             jobs.Text($"#job-{job} .next-run").ShouldContain("02:30");
+            jobs.Text($"#job-{job} .schedule").ShouldBe("Runs every night at 02:30, UK time");
         }
         var runs = await QueryAsync(db => db.JobRuns.Where(r => r.TriggeredBy == Admin).ToList());
         runs.ShouldAllBe(r => r.PlacementsScanned > 150 && r.Status == JobRunStatus.Succeeded);
