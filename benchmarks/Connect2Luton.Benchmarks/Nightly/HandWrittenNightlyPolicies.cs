@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
@@ -14,6 +15,8 @@ internal sealed class HandWrittenLengthPolicy : IPlacementLengthPolicy
         new HashSet<BreakReason> { BreakReason.Sickness, BreakReason.JuryService },
         new HashSet<BreakReason> { BreakReason.AnnualLeave, BreakReason.HirerShutdown, BreakReason.IndustrialAction },
         new HashSet<BreakReason> { BreakReason.PregnancyOrMaternity, BreakReason.FamilyLeave });
+
+    public ValueTask<LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(new LengthBands(12, 6, 12));
 
     public ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default)
     {

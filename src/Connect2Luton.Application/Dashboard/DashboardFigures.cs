@@ -5,9 +5,10 @@ public sealed record DashboardFigures(
     int LivePlacements,
     IReadOnlyList<ServiceHeadcount> ByService,
     int ChildrensAgencySocialWorkers,
-    int PastTwelveWeeks,
-    int PastSixMonths,
-    int PastTwelveMonths,
+    Placements.LengthBands Bands,
+    int PastAwrPoint,
+    int PastReviewPoint,
+    int PastLongRunningPoint,
     int OpenRequisitions,
     int RequisitionsAwaitingApproval);
 

@@ -25,18 +25,20 @@ public sealed class DashboardQueries(
     SingleFlightCache cache,
     ChangeCounters changes,
     Reports.ReportScope scope,
+    Policies.IPlacementLengthPolicy lengths,
     TimeProvider clock)
 {
-    public Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
+    public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var only = scope.ServiceAreas(null);
+        var bands = await lengths.LengthBandsAsync(cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
-        return cache.GetAsync(key, () => CountAsync(today, only, cancellationToken), _ => 1, cancellationToken);
+            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{bands}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
+        return await cache.GetAsync(key, () => CountAsync(today, only, bands, cancellationToken), _ => 1, cancellationToken);
     }
 
-    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
+    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, LengthBands bands, CancellationToken cancellationToken)
     {
         var areas = (await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
         var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
@@ -52,9 +54,10 @@ public sealed class DashboardQueries(
             byService.Values.Sum(),
             headcount,
             await placements.CountAsync(new LivePlacementsSpec(today, serviceAreaIds: childrens, jobRoleIds: dfeRoles), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveWeeksBefore(today), only), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.SixMonthsBefore(today), only), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveMonthsBefore(today), only), cancellationToken),
+            bands,
+            await placements.CountAsync(new LivePlacementsSpec(today, bands.AwrPointBefore(today), only), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, bands.ReviewPointBefore(today), only), cancellationToken),
+            await placements.CountAsync(new LivePlacementsSpec(today, bands.LongRunningBefore(today), only), cancellationToken),
             await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open, only), cancellationToken),
             await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted, only), cancellationToken));
     }

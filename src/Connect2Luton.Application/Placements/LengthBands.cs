@@ -1,16 +1,27 @@
 namespace Connect2Luton.Application.Placements;
 
 /// <summary>
-/// The length bands the dashboard and reports count placements in (under 12 weeks, to 6 months, to 12 months,
-/// beyond). They describe; they decide nothing. The thresholds that flag or block a placement are policy and
-/// live in rules/placement-length-limits.json.
+/// The length bands the dashboard and reports count placements in: to the AWR point, to the review point, to the
+/// long-running point, and beyond. The points are the ones the placement-length rules flag at
+/// (<c>awrQualifyingWeeks</c>, <c>reviewMonths</c>, <c>longRunningMonths</c>), read from the serving rules, so
+/// the figures and the nightly flags change together when HR changes a point.
 /// </summary>
-public static class LengthBands
+public sealed record LengthBands(int AwrWeeks, int ReviewMonths, int LongRunningMonths)
 {
-    /// <summary>A placement started on or before this date has run at least 12 full weeks by <paramref name="asOf"/>.</summary>
-    public static DateOnly TwelveWeeksBefore(DateOnly asOf) => asOf.AddDays(-7 * 12);
+    /// <summary>A placement started on or before this date has run at least the AWR weeks by <paramref name="asOf"/>.</summary>
+    public DateOnly AwrPointBefore(DateOnly asOf) => asOf.AddDays(-7 * AwrWeeks);
 
-    public static DateOnly SixMonthsBefore(DateOnly asOf) => asOf.AddMonths(-6);
+    public DateOnly ReviewPointBefore(DateOnly asOf) => asOf.AddMonths(-ReviewMonths);
 
-    public static DateOnly TwelveMonthsBefore(DateOnly asOf) => asOf.AddMonths(-12);
+    public DateOnly LongRunningBefore(DateOnly asOf) => asOf.AddMonths(-LongRunningMonths);
+
+    public string AwrPoint => Weeks(AwrWeeks);
+
+    public string ReviewPoint => Months(ReviewMonths);
+
+    public string LongRunningPoint => Months(LongRunningMonths);
+
+    private static string Weeks(int weeks) => weeks == 1 ? "1 week" : $"{weeks} weeks";
+
+    private static string Months(int months) => months == 1 ? "1 month" : $"{months} months";
 }

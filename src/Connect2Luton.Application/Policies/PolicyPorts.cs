@@ -22,6 +22,9 @@ public interface IPlacementLengthPolicy
 
     /// <summary>How breaks in work affect the AWR clock, as the serving rules set it.</summary>
     ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The points the rules flag at (AWR weeks, review and long-running months), for counting placements by length.</summary>
+    ValueTask<Placements.LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The permanent-conversion eligibility rules (rules/permanent-conversion-eligibility.json).</summary>

@@ -48,7 +48,11 @@ public sealed record SpendFigures(
     decimal? ExternalMarginRate,
     IReadOnlyList<MarginComparison> Margins,
     int LongRunningCount,
-    IReadOnlyList<LongRunningPlacement> LongRunning);
+    IReadOnlyList<LongRunningPlacement> LongRunning)
+{
+    /// <summary>How long a placement has been in post to be listed as long-running: the placement-length rules' point.</summary>
+    public string LongRunningPoint { get; init; } = string.Empty;
+}
 
 /// <summary>Committed yearly spend, and what the in-house pool and local agencies save a year against external margins.</summary>
 public sealed record SpendSummary(decimal YearlyCost, decimal YearlySaving);
@@ -66,6 +70,7 @@ public sealed class SpendReport(
     WorkforceReport workforce,
     ReferenceNames names,
     IConversionPolicy conversions,
+    IPlacementLengthPolicy lengths,
     ReportScope scope,
     TimeProvider clock)
 {
@@ -86,10 +91,11 @@ public sealed class SpendReport(
             .OrderByDescending(s => s.WeeklyCost).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
 
         var (externalRate, margins) = Margins(groups, suppliers);
-        var (count, longRunning) = await LongRunningAsync(today, areaIds, everyLongRunning, cancellationToken);
+        var bands = await lengths.LengthBandsAsync(cancellationToken);
+        var (count, longRunning) = await LongRunningAsync(today, bands, areaIds, everyLongRunning, cancellationToken);
         var weekly = groups.Sum(g => g.WeeklyCharge);
         return new SpendFigures(today, scope.ServiceArea(serviceAreaId), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear), lines.ByService, lines.ByJobFamily,
-            bySupplier, externalRate, margins, count, longRunning);
+            bySupplier, externalRate, margins, count, longRunning) { LongRunningPoint = bands.LongRunningPoint };
     }
 
     /// <summary>
@@ -118,9 +124,9 @@ public sealed class SpendReport(
     }
 
     private async Task<(int Count, IReadOnlyList<LongRunningPlacement> Listed)> LongRunningAsync(
-        DateOnly today, IReadOnlyCollection<int>? areaIds, bool every, CancellationToken cancellationToken)
+        DateOnly today, LengthBands bands, IReadOnlyCollection<int>? areaIds, bool every, CancellationToken cancellationToken)
     {
-        var rows = await placements.ListAsync(new LongRunningPlacementRowsSpec(LengthBands.TwelveMonthsBefore(today), today, areaIds), cancellationToken);
+        var rows = await placements.ListAsync(new LongRunningPlacementRowsSpec(bands.LongRunningBefore(today), today, areaIds), cancellationToken);
         if (rows.Count == 0) return (0, []);
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var terms = await conversions.TermsAsync(cancellationToken);

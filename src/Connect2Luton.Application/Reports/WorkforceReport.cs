@@ -44,6 +44,7 @@ public sealed class WorkforceReport(
     IReadRepository<ServiceArea> serviceAreas,
     ReferenceNames names,
     IConversionPolicy conversions,
+    IPlacementLengthPolicy lengths,
     ReportScope scope,
     TimeProvider clock)
 {
@@ -61,15 +62,16 @@ public sealed class WorkforceReport(
         var (byService, byFamily) = Lines(groups, areas, roles, fullTime);
 
         var inPost = groups.Sum(g => g.Headcount);
-        var past12Weeks = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveWeeksBefore(today), areaIds), cancellationToken);
-        var past6Months = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.SixMonthsBefore(today), areaIds), cancellationToken);
-        var past12Months = await placements.CountAsync(new LivePlacementsSpec(today, LengthBands.TwelveMonthsBefore(today), areaIds), cancellationToken);
+        var points = await lengths.LengthBandsAsync(cancellationToken);
+        var pastAwr = await placements.CountAsync(new LivePlacementsSpec(today, points.AwrPointBefore(today), areaIds), cancellationToken);
+        var pastReview = await placements.CountAsync(new LivePlacementsSpec(today, points.ReviewPointBefore(today), areaIds), cancellationToken);
+        var pastLongRunning = await placements.CountAsync(new LivePlacementsSpec(today, points.LongRunningBefore(today), areaIds), cancellationToken);
         LengthBandCount[] bands =
         [
-            new("Under 12 weeks", inPost - past12Weeks),
-            new("12 weeks to 6 months", past12Weeks - past6Months),
-            new("6 to 12 months", past6Months - past12Months),
-            new("Over 12 months", past12Months),
+            new($"Under {points.AwrPoint}", inPost - pastAwr),
+            new($"{points.AwrPoint} to {points.ReviewPoint}", pastAwr - pastReview),
+            new($"{points.ReviewPoint} to {points.LongRunningPoint}", pastReview - pastLongRunning),
+            new($"Over {points.LongRunningPoint}", pastLongRunning),
         ];
 
         var childrens = areas.Where(a => a.IsChildrensServices).ToList();

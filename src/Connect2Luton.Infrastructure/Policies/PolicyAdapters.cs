@@ -58,6 +58,13 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
             (int)constants[RuleSetDefinition.AwrLongestBreakWeeks]!, (int)constants[RuleSetDefinition.AwrLongestSicknessBreakWeeks]!,
             Reasons(RuleSetDefinition.AwrSicknessReasons), Reasons(RuleSetDefinition.AwrPausingReasons), Reasons(RuleSetDefinition.AwrCountingReasons));
     }
+
+    public async ValueTask<Application.Placements.LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default)
+    {
+        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants;
+        return new Application.Placements.LengthBands(
+            (int)constants[RuleSetDefinition.AwrQualifyingWeeks]!, (int)constants[RuleSetDefinition.ReviewMonths]!, (int)constants[RuleSetDefinition.LongRunningMonths]!);
+    }
 }
 
 internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPolicy

@@ -49,7 +49,12 @@ internal sealed record RuleSetDefinition(
         [
             ReadValue.WholeNumber(AwrLongestBreakWeeks, 0, 52), ReadValue.WholeNumber(AwrLongestSicknessBreakWeeks, 0, 104),
             ReadValue.List<BreakReason>(AwrSicknessReasons), ReadValue.List<BreakReason>(AwrPausingReasons), ReadValue.List<BreakReason>(AwrCountingReasons),
+            ReadValue.WholeNumber(AwrQualifyingWeeks, 1, 104), ReadValue.WholeNumber(ReviewMonths, 1, 120), ReadValue.WholeNumber(LongRunningMonths, 1, 120),
         ]);
+
+    public const string AwrQualifyingWeeks = "awrQualifyingWeeks";
+    public const string ReviewMonths = "reviewMonths";
+    public const string LongRunningMonths = "longRunningMonths";
 
     public const string AwrLongestBreakWeeks = "awrLongestBreakWeeks";
     public const string AwrLongestSicknessBreakWeeks = "awrLongestSicknessBreakWeeks";

@@ -135,7 +135,7 @@ public sealed class SpecificationEvaluatorTests : IAsyncLifetime
         var repository = new EfReadRepository<Placement>(read);
 
         (await repository.CountAsync(new LivePlacementsSpec(Clocks.Today))).ShouldBe(2);
-        (await repository.CountAsync(new LivePlacementsSpec(Clocks.Today, startedOnOrBefore: LengthBands.TwelveWeeksBefore(Clocks.Today)))).ShouldBe(1);
+        (await repository.CountAsync(new LivePlacementsSpec(Clocks.Today, startedOnOrBefore: new LengthBands(12, 6, 12).AwrPointBefore(Clocks.Today)))).ShouldBe(1);
     }
 
     private async Task<Testing.ReferenceData> SeedWorkersAsync(params (string Postcode, string LastName)[] workers)
