@@ -110,6 +110,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
                 Record(definition.Name, problems);
                 if (compiled is not null) sets.Add(compiled);
             }
+            foreach (var set in sets) LogServing(logger, set.Name, set.Version[..12], (long)set.Figures.Elapsed.TotalMilliseconds);
             return Swap(sets, sets.Select(s => s.Name));
         }
         finally
@@ -165,7 +166,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
                 {
                     var others = current?.Sets.Values.Where(s => s.Name != definition.Name) ?? [];
                     Swap([.. others, compiled], [definition.Name]);
-                    LogServing(logger, definition.Name, compiled.Version[..12]);
+                    LogServing(logger, definition.Name, compiled.Version[..12], (long)compiled.Figures.Elapsed.TotalMilliseconds);
                     result = new RuleSetLoadResult(definition.Name, compiled.Version, []) { Changed = true };
                 }
             }
@@ -233,7 +234,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             store.Write(definition, json);
             Record(name, []);
             Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
-            LogServing(logger, name, compiled.Version[..12]);
+            LogServing(logger, name, compiled.Version[..12], (long)compiled.Figures.Elapsed.TotalMilliseconds);
             result = new PublishResult(compiled.Version, [], null);
         }
         finally
@@ -276,6 +277,6 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused ({Count} problems); the last good version keeps serving: {Problems}")]
     private static partial void LogRefused(ILogger logger, string file, int count, string problems);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version}")]
-    private static partial void LogServing(ILogger logger, string name, string version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version} (checked and compiled in {Milliseconds} ms)")]
+    private static partial void LogServing(ILogger logger, string name, string version, long milliseconds);
 }
