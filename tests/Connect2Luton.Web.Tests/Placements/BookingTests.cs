@@ -4,6 +4,7 @@ using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Testing;
 using Connect2Luton.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,24 @@ namespace Connect2Luton.Web.Tests.Placements;
 public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
 {
     private const string Manager = "manager@connect2luton.local";
+
+    [Fact]
+    public async Task The_dfe_cooling_off_is_decided_again_at_booking_against_the_start_date_not_the_day_of_shortlisting()
+    {
+        // Left a permanent social work post in the region 3 months and 5 days ago: past the 3-month cooling-off
+        // today, but not on a start date dated back 10 days.
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory, startsInDays: -10,
+            worker: w => w.LeftCouncil("Bedford Borough Council", "East of England", Clocks.Today.AddMonths(-3).AddDays(-5)));
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+
+        var refused = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("30.00")));
+
+        var summary = refused.Text(".govuk-error-summary");
+        summary.ShouldContain($"On the start date, {arranged.Start:d MMMM yyyy}, {arranged.WorkerName} cannot be engaged for this role");
+        summary.ShouldContain("Bedford Borough Council 2 months ago");
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
+    }
 
     [Fact]
     public async Task A_rate_over_the_DfE_cap_is_booked_only_with_the_named_sign_off_and_goes_on_the_cap_exception_register()

@@ -19,18 +19,18 @@ internal sealed record PlacementArrangement(int RequisitionId, int WorkerId, str
 
     public string BookingPath => $"/Placements/New?requisition={RequisitionId}&worker={WorkerId}";
 
-    public static async Task<PlacementArrangement> ShortlistedAsync(Connect2LutonFactory factory, int positions = 1, int startsInDays = 14)
+    public static async Task<PlacementArrangement> ShortlistedAsync(Connect2LutonFactory factory, int positions = 1, int startsInDays = 14, Func<AWorker, AWorker>? worker = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var requisition = await OpenRequisitionAsync(db, positions, startsInDays);
         var pool = await db.SupplyAgencies.FirstAsync(a => a.Kind == SupplyAgencyKind.InHousePool);
-        var worker = A.Worker().LivingIn("LU2 7AB").SuppliedBy(pool.Id).WithChecks().Build();
-        db.Add(worker);
+        var shortlisted = (worker ?? (w => w))(A.Worker().LivingIn("LU2 7AB").SuppliedBy(pool.Id).WithChecks()).Build();
+        db.Add(shortlisted);
         await db.SaveChangesAsync();
-        requisition.AddToShortlist(worker.Id, "Local", 40, null, Recruiter, Clocks.Now);
+        requisition.AddToShortlist(shortlisted.Id, "Local", 40, null, Recruiter, Clocks.Now);
         await db.SaveChangesAsync();
-        return new PlacementArrangement(requisition.Id, worker.Id, worker.FullName, pool.MarginRate, requisition.StartDate, requisition.EndDate);
+        return new PlacementArrangement(requisition.Id, shortlisted.Id, shortlisted.FullName, pool.MarginRate, requisition.StartDate, requisition.EndDate);
     }
 
     /// <summary>An open children's social work requisition with nobody on its shortlist yet.</summary>

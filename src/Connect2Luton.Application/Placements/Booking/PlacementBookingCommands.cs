@@ -34,6 +34,7 @@ public sealed class PlacementBookingCommands(
     ReferenceNames names,
     IPayRatePolicy payRates,
     IPlacementLengthPolicy lengths,
+    ILocalPreferencePolicy preference,
     AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
     RequisitionPermissions permissions,
@@ -132,9 +133,19 @@ public sealed class PlacementBookingCommands(
         errors.Text(Fields.CapApprovers, input.CapApprovers, Limits.Reason, "The approvers' names");
         errors.Text(Fields.CapReason, input.CapReason, Limits.Reason, "The reason");
 
+        LocalPreferenceDecision? dfe = null;
         if (input.StartDate is { } day)
         {
             var refusals = ComplianceRefusals(context, day).ToList();
+            // The DfE agency rules (experience, cooling-off) were checked when the worker was shortlisted, against that
+            // day; they are decided again against the day the placement starts, which is the day they must hold on.
+            if (context.Role.DfeRoleType is not null)
+            {
+                dfe = await preference.DecideAsync(PolicyFacts.LocalPreference(new ShortlistCandidate(context.Worker.Id, context.Worker.PostcodeDistrict,
+                    context.Supplier.Kind, context.Supplier.IsLocal, context.Worker.PreviousCouncil, context.Worker.PreviousCouncilRegion,
+                    context.Worker.LeftPermanentCouncilPostOn, context.Worker.QualifiedOn), isDfeRole: true, day), cancellationToken);
+                if (!dfe.Eligible) refusals.Add($"On the start date, {day:d MMMM yyyy}, {context.Worker.FullName} cannot be engaged for this role: {string.Join(" ", dfe.Ineligibilities)}");
+            }
             if (refusals.Count > 0) errors.Add(Fields.Worker, string.Join(". ", refusals));
             if (input.EndDate is { } last && last >= day)
             {
@@ -191,7 +202,7 @@ public sealed class PlacementBookingCommands(
             pay is null ? null : RuleCheck.From(pay.Details, pay.Approvers),
             length is null ? null : RuleCheck.From(length.Details, length.Approvers),
             errors.All.ToDictionary(), warnings);
-        return new Evaluation(quote, pay, length);
+        return new Evaluation(quote, pay, length, dfe);
     }
 
     private static IEnumerable<string> ComplianceRefusals(BookingContext context, DateOnly start)
@@ -246,5 +257,5 @@ public sealed class PlacementBookingCommands(
         Requisition Requisition, Worker Worker, JobRole Role, ServiceAreaSummary Area, SupplyAgencySummary Supplier,
         IReadOnlyList<WorkerPlacementRow> History, bool IsShortlisted);
 
-    private sealed record Evaluation(PlacementQuote Quote, PayRateDecision? Pay, PlacementLengthDecision? Length);
+    private sealed record Evaluation(PlacementQuote Quote, PayRateDecision? Pay, PlacementLengthDecision? Length, LocalPreferenceDecision? Dfe);
 }
