@@ -95,9 +95,9 @@ public sealed class SchedulerTests : IAsyncLifetime
         var prompts = await schedules.ScheduleOfAsync(JobNames.RaiseConversionPrompts, default);
         await second.StopAsync();
 
-        flag.Description.ShouldBe("0 15 4 * * ? (Europe/London)");
+        flag.Description.ShouldBe("every night at 04:15, UK time");
         flag.NextFireTime.ShouldBe(new DateTimeOffset(2026, 11, 24, 4, 15, 0, TimeSpan.Zero), "the next 04:15 in London after the fixed clock's Monday morning");
-        prompts.Description.ShouldBe("0 30 2 * * ? (Europe/London)");
+        prompts.Description.ShouldBe("every night at 02:30, UK time");
     }
 
     private IHost Host(string? flagAt = null)
