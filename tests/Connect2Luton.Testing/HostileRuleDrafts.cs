@@ -31,11 +31,24 @@ public static class HostileRuleDrafts
     /// local-candidate-preference.json with points that pass the test cases but come to more than a whole number
     /// holds for a worker living in LU6 (no test case does; some demo workers do).
     /// </summary>
-    public static string PointsTooLargeForLu6(string json) =>
+    public static string PointsTooLargeForLu6(string json, string points = "3000000000m", string otherwise = "10m") =>
         Replace(
-            WithValues(json, "{ \"Name\": \"nearbyPoints\", \"Expression\": \"input.PostcodeDistrict == \\\"LU6\\\" ? 3000000000m : 10m\" }, "),
+            WithValues(json, $"{{ \"Name\": \"nearbyPoints\", \"Expression\": \"input.PostcodeDistrict == \\\"LU6\\\" ? {points} : {otherwise}\" }}, "),
             "\"Points\": \"neighbouringResidentPoints\"",
             "\"Points\": \"nearbyPoints\"");
+
+    /// <summary>
+    /// pay-rate-caps.json with a rule whose 1,000-character message names a 20,000-character text value 250 times:
+    /// within every bound as written, 5 MB written out for each decision that reports it.
+    /// </summary>
+    public static string MessageThatWritesMegabytes(string json)
+    {
+        var text = new string('x', 490);
+        var values = $"{{ \"Name\": \"s0\", \"Expression\": \"\\\"{text}\\\"\" }}, "
+            + $"{{ \"Name\": \"s1\", \"Expression\": \"{string.Join(" + ", Enumerable.Repeat("s0", 40))}\" }}, ";
+        var rule = $"{{ \"RuleName\": \"Amplified\", \"Expression\": \"false\", \"ErrorMessage\": \"{string.Concat(Enumerable.Repeat("{s1}", 250))}\", \"Properties\": {{ }} }}, ";
+        return Replace(WithValues(json, values), "\"Rules\": [", "\"Rules\": [ " + rule);
+    }
 
     // Each value passes the 1,000-character and 300-part checks on its own.
     private static string Nested(int values, int brackets) => string.Concat(Enumerable.Range(1, values).Select(i =>

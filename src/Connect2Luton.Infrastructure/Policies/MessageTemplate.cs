@@ -80,18 +80,26 @@ internal sealed class MessageTemplate
         return new MessageTemplate(parts);
     }
 
+    /// <summary>
+    /// The most a written message may be. A placeholder writes a value in, and a named value of text may be long, so
+    /// a short message can write out to megabytes and a what-if writes hundreds of them: what is written is bounded.
+    /// </summary>
+    public const int MostWritten = 2_000;
+
     public string Format(object facts, IReadOnlyDictionary<string, object?> namedValues)
     {
         var text = new StringBuilder();
         foreach (var part in _parts)
         {
-            if (part.Literal is not null)
+            var written = part.Literal
+                ?? MessageFormats.Write(part.Fact is not null ? part.Fact(facts) : namedValues.GetValueOrDefault(part.NamedValue!), part.Format, UkCulture)
+                ?? string.Empty;
+            if (text.Length + written.Length > MostWritten)
             {
-                text.Append(part.Literal);
-                continue;
+                text.Append(written.AsSpan(0, Math.Max(0, MostWritten - text.Length))).Append('…');
+                break;
             }
-            var value = part.Fact is not null ? part.Fact(facts) : namedValues.GetValueOrDefault(part.NamedValue!);
-            text.Append(MessageFormats.Write(value, part.Format, UkCulture));
+            text.Append(written);
         }
         return text.ToString();
     }

@@ -384,7 +384,7 @@ internal static partial class RuleSetCompiler
             {
                 if (int.TryParse(points, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var literal))
                 {
-                    if (Math.Abs((long)literal) <= RulePoints.Most) pointsLiteral = literal;
+                    if (literal is >= -RulePoints.Most and <= RulePoints.Most) pointsLiteral = literal;
                     else messages.Add($"Points must be from -{RulePoints.Most:N0} to {RulePoints.Most:N0}; '{points}' is not.");
                 }
                 else if (namedValues.GetValueOrDefault(points) is { } type && (type == typeof(int) || type == typeof(decimal))) pointsValue = points;
@@ -453,6 +453,11 @@ internal static partial class RuleSetCompiler
         }
 
         var cases = new List<CompiledTestCase>();
+        if (document.Cases.Exists(c => c is null))
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "A test case is empty (null): take it out or write its name, facts and what it expects."));
+            return [];
+        }
         foreach (var testCase in document.Cases)
         {
             var facts = (JsonObject)document.Defaults.DeepClone();

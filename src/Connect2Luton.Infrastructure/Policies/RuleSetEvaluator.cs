@@ -101,10 +101,10 @@ internal static class RuleSetEvaluator
             var value = _values.GetValueOrDefault(named);
             switch (value)
             {
-                case int whole when Math.Abs(whole) <= RulePoints.Most:
+                case int whole when whole is >= -RulePoints.Most and <= RulePoints.Most:
                     points = whole;
                     return true;
-                case decimal amount when amount == decimal.Truncate(amount) && Math.Abs(amount) <= RulePoints.Most:
+                case decimal amount when amount == decimal.Truncate(amount) && amount is >= -RulePoints.Most and <= RulePoints.Most:
                     points = (int)amount;
                     return true;
                 default:

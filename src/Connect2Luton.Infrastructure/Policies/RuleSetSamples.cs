@@ -72,6 +72,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
             return (null, $"The test cases cannot be read, so the sample cannot be added to them: {RuleSetCompiler.Explain(error)}");
         }
         if (document is null) return (null, "The test cases file is empty.");
+        if (document.Cases.Exists(c => c is null)) return (null, "A test case in the file is empty (null): take it out, then add the sample.");
         if (document.Cases.Exists(c => string.Equals(c.Name, caseName, StringComparison.OrdinalIgnoreCase)))
             return (null, $"There is already a test case called '{caseName}'.");
 

@@ -15,8 +15,9 @@ public static class LaunchEnvironment
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(variable);
+        // The command line takes --environment, /environment and environment=; variables are read as the host reads them.
         var named = !string.IsNullOrEmpty(variable("ASPNETCORE_ENVIRONMENT")) || !string.IsNullOrEmpty(variable("DOTNET_ENVIRONMENT"))
-            || args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/environment", StringComparison.OrdinalIgnoreCase));
+            || args.Any(a => a.TrimStart('-', '/').StartsWith("environment", StringComparison.OrdinalIgnoreCase));
         return named ? null : variable(DefaultVariable) is { Length: > 0 } fallback ? fallback : null;
     }
 }

@@ -102,21 +102,35 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         problem.Line.ShouldBe(_json[.._json.IndexOf("\"RuleName\": \"WithinDfeCap\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1);
     }
 
-    [Fact]
-    public async Task Points_worked_out_too_large_for_some_facts_fail_their_rule_with_the_reason_instead_of_failing_the_shortlist()
+    [Theory]
+    [InlineData("3000000000m", "10m", "came to 3000000000, which is not a whole number from -1,000 to 1,000")]
+    [InlineData("-2147483647 - 1", "10", "came to -2147483648, which is not a whole number from -1,000 to 1,000")]
+    public async Task Points_worked_out_out_of_range_for_some_facts_fail_their_rule_with_the_reason_instead_of_failing_the_shortlist(string points, string otherwise, string reason)
     {
         var preference = RuleSetDefinition.LocalCandidatePreference;
         var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, preference.FileName));
         var cases = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", preference.TestCasesFileName));
-        json = HostileRuleDrafts.PointsTooLargeForLu6(json);
+        json = HostileRuleDrafts.PointsTooLargeForLu6(json, points, otherwise);
         (await _registry.OfferAsync(preference, json, cases)).Problems.ShouldBeEmpty("no test case lives in LU6");
 
         var decision = await _services.GetRequiredService<ILocalPreferencePolicy>().DecideAsync(Facts.Worker(district: "LU6"));
 
         var nearby = decision.Details.Rules.Single(r => r.Rule == "LivesNearby");
         nearby.Passed.ShouldBeFalse();
-        nearby.Message.ShouldContain("came to 3000000000, which is not a whole number from -1,000 to 1,000");
+        nearby.Message.ShouldContain(reason);
         decision.Points.ShouldBe(10, "the points of the rules that could be worked out (a local supplier) still count");
+    }
+
+    [Fact]
+    public void A_message_that_would_write_out_to_megabytes_is_cut_short()
+    {
+        var (trial, problems) = _registry.Try("pay-rate-caps", HostileRuleDrafts.MessageThatWritesMegabytes(_json));
+        problems.ShouldBeEmpty("every bound holds for what was written");
+
+        var message = trial.ShouldNotBeNull().Decide(Facts.ChildrensSocialWorker()).Rules.Single(r => r.Rule == "Amplified").Message;
+
+        message.Length.ShouldBe(MessageTemplate.MostWritten + 1);
+        message.ShouldEndWith("…");
     }
 
     [Fact]

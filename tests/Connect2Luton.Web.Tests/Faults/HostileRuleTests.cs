@@ -67,6 +67,39 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         factory.Rules.Replace("local-candidate-preference.json", good);
     }
 
+    [Fact]
+    public async Task A_rule_or_value_pasted_twice_is_reported_by_check_instead_of_failing_the_page()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var good = factory.Rules.Read("pay-rate-caps.json");
+        var twice = HostileRuleDrafts.Replace(good, "\"GlobalParams\": [", "\"GlobalParams\": [ { \"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\" },");
+
+        var response = await officer.SubmitAsync(edit, Fields(edit, twice), "/Rules/Edit/pay-rate-caps?handler=Check");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browsing.ParseAsync(response)).Text("#problems").ShouldContain("'capSocialWorker' is named twice.");
+    }
+
+    [Fact]
+    public async Task Keeping_a_sample_when_the_test_cases_hold_an_empty_case_says_so_instead_of_failing_the_page()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/permanent-conversion-eligibility");
+        var fields = new Dictionary<string, string>(edit.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value))
+        {
+            ["Input.Json"] = factory.Rules.Read("permanent-conversion-eligibility.json"),
+            ["Input.TestCases"] = HostileRuleDrafts.Replace(edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value, "\"Cases\": [", "\"Cases\": [ null,"),
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+            ["CaseName"] = "A new case",
+        };
+
+        var response = await officer.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=AddCase");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browsing.ParseAsync(response)).QuerySelector("main")!.TextContent.ShouldContain("A test case in the file is empty (null)");
+    }
+
     private static Dictionary<string, string> Fields(IDocument edit, string json, string? comment = null)
     {
         var fields = new Dictionary<string, string>

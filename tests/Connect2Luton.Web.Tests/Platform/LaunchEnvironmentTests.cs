@@ -22,9 +22,13 @@ public sealed class LaunchEnvironmentTests
         LaunchEnvironment.Default([], shell.GetValueOrDefault).ShouldBeNull("the host then reads the shell's own setting");
     }
 
-    [Fact]
-    public void An_environment_named_on_the_command_line_wins_over_the_launch_profile() =>
-        LaunchEnvironment.Default(["--environment", "Production"], Profile.GetValueOrDefault).ShouldBeNull();
+    [Theory]
+    [InlineData("--environment", "Production")]
+    [InlineData("/environment", "Production")]
+    [InlineData("environment=Production", "--urls")]
+    [InlineData("--environment=Production", "--urls")]
+    public void An_environment_named_on_the_command_line_wins_over_the_launch_profile(string first, string second) =>
+        LaunchEnvironment.Default([first, second], Profile.GetValueOrDefault).ShouldBeNull();
 
     [Fact]
     public void With_nothing_named_dotnet_run_starts_in_development_and_the_profile_names_no_environment_the_host_reads_itself()

@@ -328,7 +328,8 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     /// <summary>Sets the named values typed in their fields into the draft's text; false, with the errors, if it cannot.</summary>
     private bool ApplyValues()
     {
-        var current = publisher.NamedValuesOf(Input.Json!)?.ToDictionary(v => v.Key, v => v.Value) ?? [];
+        // A name written twice is the validator's to report; the fields stand for the first.
+        var current = publisher.NamedValuesOf(Input.Json!)?.GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal) ?? [];
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
         var empty = false;
         foreach (var (valueName, typed) in Values)
@@ -364,7 +365,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     /// </summary>
     private bool ApplyRules()
     {
-        var current = publisher.RulesOf(Input.Json!)?.ToDictionary(r => r.Name, StringComparer.Ordinal) ?? [];
+        var current = publisher.RulesOf(Input.Json!)?.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
         var errorsBefore = ModelState.ErrorCount;
         var changed = new List<RuleText>();
         var removed = new List<string>();
