@@ -60,14 +60,35 @@ internal sealed class RuleFileStore
         return RuleSetDefinition.All.FirstOrDefault(d => name == d.FileName || name == d.TestCasesFileName);
     }
 
+    // How long reading one rule file may take before it counts as unreadable.
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A rule file's text, or null when it is not there or cannot be read. It is read only up to one character past
+    /// the longest a rule file may be (which the validator then refuses), and within a time limit: a link to a device
+    /// such as /dev/zero never ends and a named pipe blocks until something writes to it, and either would otherwise
+    /// hold the rules' lock or keep the app from starting. A read that runs out of time is left to finish on its own.
+    /// </summary>
     private static string? ReadIfPresent(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var read = Task.Run(() => ReadBounded(path));
+        return read.Wait(ReadTimeout) ? read.Result : null;
+    }
+
+    private static string? ReadBounded(string path)
     {
         // A file being replaced can vanish between the check and the read: that reads as "not there".
         try
         {
-            return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[RuleSetCompiler.MaximumFileLength + 1];
+            var total = 0;
+            int count;
+            while (total < buffer.Length && (count = reader.Read(buffer, total, buffer.Length - total)) > 0) total += count;
+            return new string(buffer, 0, total);
         }
-        catch (FileNotFoundException)
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             return null;
         }
