@@ -90,8 +90,11 @@ public sealed class RequisitionCommands(
     public Task<CommandResult> SubmitAsync(int id, int version, CancellationToken cancellationToken) =>
         StepAsync(id, version, RequisitionAction.Submit, (r, by, at) => r.Submit(by, at), cancellationToken);
 
-    public Task<CommandResult> ApproveAsync(int id, int version, CancellationToken cancellationToken) =>
-        StepAsync(id, version, RequisitionAction.Approve, (r, by, at) => r.Approve(by, at), cancellationToken);
+    // Loaded with its steps: who raised, changed and submitted it decides who may approve it.
+    public async Task<CommandResult> ApproveAsync(int id, int version, CancellationToken cancellationToken) =>
+        await requisitions.FirstOrDefaultAsync(new RequisitionWithHistorySpec(id, forUpdate: true), cancellationToken) is { } requisition
+            ? await StepAsync(requisition, version, RequisitionAction.Approve, (r, by, at) => r.Approve(by, at), cancellationToken)
+            : CommandResult.NotFound();
 
     public Task<CommandResult> OpenAsync(int id, int version, CancellationToken cancellationToken) =>
         StepAsync(id, version, RequisitionAction.Open, (r, by, at) => r.Open(by, at), cancellationToken);

@@ -67,14 +67,17 @@ public sealed class RequisitionPermissions(ICurrentUser user, IOptions<Requisiti
         });
     }
 
-    /// <summary>Why this user, who could otherwise approve it, may not approve this requisition awaiting approval; null if they may.</summary>
+    /// <summary>
+    /// Why this user, who could otherwise approve it, may not approve this requisition awaiting approval; null if
+    /// they may. Whoever raised it, changed what it asks for or submitted it is asking; someone else approves.
+    /// </summary>
     public string? ApprovalNote(Requisition requisition)
     {
         ArgumentNullException.ThrowIfNull(requisition);
         return options.Value.ApproverMustNotBeRaiser && requisition.CanMoveTo(RequisitionStatus.Approved)
             && Forbidden(requisition, RequisitionAction.Approve) is null
-            && string.Equals(requisition.RaisedBy, user.Name, StringComparison.OrdinalIgnoreCase)
-                ? "You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin."
+            && requisition.WasShapedBy(user.Name)
+                ? "You raised, changed or submitted this requisition, so someone else must approve it: another hiring manager of the service, or an admin."
                 : null;
     }
 

@@ -83,6 +83,11 @@ public sealed class Requisition : AggregateRoot
 
     public void Submit(string by, DateTimeOffset at) => MoveTo(RequisitionStatus.Submitted, by, at, null);
 
+    /// <summary>Whether <paramref name="user"/> raised this requisition, changed what it asks for, or submitted it for approval (its steps must be loaded).</summary>
+    public bool WasShapedBy(string user) =>
+        string.Equals(RaisedBy, user, StringComparison.OrdinalIgnoreCase)
+        || _events.Any(e => string.Equals(e.By, user, StringComparison.OrdinalIgnoreCase) && (e.Note is "Raised" or "Revised" || e.To == RequisitionStatus.Submitted));
+
     public void Approve(string by, DateTimeOffset at) => MoveTo(RequisitionStatus.Approved, by, at, null);
 
     public void Reject(string by, DateTimeOffset at, string reason) =>

@@ -43,6 +43,23 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hiring_manager_who_rewrote_and_submitted_a_recruiters_draft_cannot_approve_it()
+    {
+        var id = (await RunAsync(TestUser.Recruiter, c => c.RaiseAsync(Input() with { HiringManagerId = _reference.Manager.Id }, default))).Id;
+        (await RunAsync(Manager, c => c.ReviseAsync(id, 0, Input() with { Title = "Rewritten by the manager", Positions = 2 }, default))).Status.ShouldBe(CommandStatus.Done);
+        var revised = await VersionAsync(id);
+        (await RunAsync(Manager, c => c.SubmitAsync(id, revised, default))).Status.ShouldBe(CommandStatus.Done);
+
+        var submitted = await VersionAsync(id);
+
+        var refused = await RunAsync(Manager, c => c.ApproveAsync(id, submitted, default));
+        var approved = await RunAsync(OtherManager, c => c.ApproveAsync(id, submitted, default));
+
+        refused.Status.ShouldBe(CommandStatus.Forbidden);
+        approved.Status.ShouldBe(CommandStatus.Done);
+    }
+
+    [Fact]
     public async Task The_hiring_manager_who_raised_a_requisition_cannot_approve_it_unless_the_council_turns_that_off()
     {
         var id = (await RunAsync(Manager, c => c.RaiseAsync(Input(), default))).Id;
@@ -53,7 +70,7 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
         var allowed = await RunAsync(Manager, c => c.ApproveAsync(id, version, default), o => o.ApproverMustNotBeRaiser = false);
 
         refused.Status.ShouldBe(CommandStatus.Forbidden);
-        refused.Message.ShouldBe("You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
+        refused.Message.ShouldBe("You raised, changed or submitted this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
         allowed.Status.ShouldBe(CommandStatus.Done);
     }
 

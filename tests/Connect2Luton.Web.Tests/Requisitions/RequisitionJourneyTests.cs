@@ -48,7 +48,7 @@ public sealed class RequisitionJourneyTests(Connect2LutonFactory factory) : ICla
         details = await Follow(manager, await manager.SubmitAsync(details, new Dictionary<string, string>(), $"{location}?handler=Submit"));
         details.Text("#status").ShouldBe("Awaiting approval");
         details.QuerySelectorAll("#actions button").Select(b => b.TextContent.Trim()).ShouldNotContain("Approve");
-        details.Text("#approval-note").ShouldBe("You raised this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
+        details.Text("#approval-note").ShouldBe("You raised, changed or submitted this requisition, so someone else must approve it: another hiring manager of the service, or an admin.");
         var ownApproval = await manager.SubmitAsync(details, new Dictionary<string, string>(), $"{location}?handler=Approve");
         ownApproval.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", customMessage: "the raiser's own approval is refused, not only hidden");
         var admin = await factory.SignedInAsAsync(Admin);
