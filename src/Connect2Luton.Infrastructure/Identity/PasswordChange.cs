@@ -10,17 +10,30 @@ namespace Connect2Luton.Infrastructure.Identity;
 public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
 {
     /// <summary>What is wrong, by field (<c>Current</c> or <c>New</c>), in the user's words; empty once changed.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> ChangeAsync(ClaimsPrincipal principal, string current, string next)
+    /// <remarks>
+    /// A wrong current password counts as a failed sign-in: whoever holds a session (a copied cookie, an unlocked
+    /// screen) could otherwise guess the password here without limit. At the lockout every session ends.
+    /// </remarks>
+    public async Task<PasswordChangeResult> ChangeAsync(ClaimsPrincipal principal, string current, string next)
     {
         var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("Only a signed-in user changes their password.");
-        if (string.Equals(current, next, StringComparison.Ordinal)) return [("New", "Enter a new password that is different from your current one")];
+        if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, current))
+        {
+            if (!await users.IsLockedOutAsync(user)) await users.AccessFailedAsync(user);
+            if (!await users.IsLockedOutAsync(user)) return new([("Current", "Your current password is not right")], SignedOut: false);
+            await users.UpdateSecurityStampAsync(user);
+            await signIn.SignOutAsync();
+            return new([], SignedOut: true);
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        if (string.Equals(current, next, StringComparison.Ordinal)) return new([("New", "Enter a new password that is different from your current one")], SignedOut: false);
         var result = await users.ChangePasswordAsync(user, current, next);
         if (result.Succeeded)
         {
             await signIn.RefreshSignInAsync(user);
-            return [];
+            return new([], SignedOut: false);
         }
-        return result.Errors.Select(e => e.Code switch
+        return new(result.Errors.Select(e => e.Code switch
         {
             nameof(IdentityErrorDescriber.PasswordMismatch) => ("Current", "Your current password is not right"),
             nameof(IdentityErrorDescriber.PasswordTooShort) => ("New", "Your new password must be at least 12 characters long"),
@@ -29,6 +42,12 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
             nameof(IdentityErrorDescriber.PasswordRequiresUpper) => ("New", "Your new password must have at least one capital letter (A to Z)"),
             nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => ("New", "Your new password must have at least one symbol, such as ! or -"),
             _ => ("New", e.Description),
-        }).ToList();
+        }).ToList(), SignedOut: false);
     }
+}
+
+/// <summary>What is wrong with a password change, by field; or that too many wrong passwords signed the user out.</summary>
+public sealed record PasswordChangeResult(IReadOnlyList<(string Field, string Message)> Problems, bool SignedOut)
+{
+    public bool Changed => Problems.Count == 0 && !SignedOut;
 }

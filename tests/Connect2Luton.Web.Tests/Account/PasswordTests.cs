@@ -33,6 +33,28 @@ public sealed class PasswordTests(Connect2LutonFactory factory) : IClassFixture<
         await factory.SignedInAsAsync(Officer, NewPassword);
     }
 
+    [Fact]
+    public async Task Guessing_the_current_password_locks_the_account_and_ends_the_session_as_wrong_sign_ins_do()
+    {
+        const string recruiter = "recruiter@connect2luton.local";
+        var session = await factory.SignedInAsAsync(recruiter);
+        var form = await session.GetPageAsync("/Account/Password");
+
+        for (var guess = 1; guess < 5; guess++)
+        {
+            var wrong = await Browsing.ParseAsync(await session.SubmitAsync(form, Fields($"guess-{guess}", NewPassword, NewPassword)));
+            wrong.Text("#Input_Current-error").ShouldBe("Error: Your current password is not right");
+        }
+        var fifth = await session.SubmitAsync(form, Fields("guess-5", NewPassword, NewPassword));
+
+        fifth.Headers.Location!.OriginalString.ShouldStartWith("/Account/SignIn");
+        (await session.GetAsync(new Uri("/", UriKind.Relative))).Headers.Location!.PathAndQuery.ShouldStartWith("/Account/SignIn");
+        var signIn = factory.CreateBrowser();
+        var refused = await signIn.SubmitAsync(await signIn.GetPageAsync("/Account/SignIn"),
+            new Dictionary<string, string> { ["Input.Email"] = recruiter, ["Input.Password"] = Browsing.DemoPassword });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, "locked for 15 minutes, even with the right password");
+    }
+
     private static Dictionary<string, string> Fields(string current, string next, string confirm) => new()
     {
         ["Input.Current"] = current, ["Input.New"] = next, ["Input.Confirm"] = confirm,

@@ -21,9 +21,11 @@ public sealed class PasswordModel(PasswordChange passwords) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var problems = await passwords.ChangeAsync(User, Input.Current!, Input.New!);
-        foreach (var (field, message) in problems) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-        if (problems.Count > 0) return Page();
+        var result = await passwords.ChangeAsync(User, Input.Current!, Input.New!);
+        // Too many wrong passwords: signed out everywhere, like a failed sign-in, with the same words.
+        if (result.SignedOut) return RedirectToPage("/Account/SignIn");
+        foreach (var (field, message) in result.Problems) ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        if (!result.Changed) return Page();
         Done = "Your password has been changed. You have been signed out everywhere else.";
         return RedirectToPage();
     }
