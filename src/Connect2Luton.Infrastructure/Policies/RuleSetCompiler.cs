@@ -51,10 +51,28 @@ internal static partial class RuleSetCompiler
     // the process. On Linux and Windows a thread's stack is reserved, not committed, so the size costs nothing.
     private const int CompilerStackBytes = 64 * 1024 * 1024;
 
+    // Compiles run one fewer at a time than the machine has cores, so officers checking many large drafts at once
+    // queue behind each other and leave a core for everyone else; one that waits past the budget is turned away.
+    private static readonly SemaphoreSlim Compiling = new(Math.Max(1, Environment.ProcessorCount - 1));
+
     /// <param name="runTestCases">False only to try a draft out: every other check still runs before any of it does.</param>
     public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases = true)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (!Compiling.Wait(Budget))
+            return (null, [new RuleSetProblem(definition.FileName, null, null, "Other rule sets are being checked and there was no room to check this one: nothing has changed. Try again in a minute.")]);
+        try
+        {
+            return CompileOnItsOwnThread(definition, json, testCasesJson, runTestCases);
+        }
+        finally
+        {
+            Compiling.Release();
+        }
+    }
+
+    private static (CompiledRuleSet?, IReadOnlyList<RuleSetProblem>) CompileOnItsOwnThread(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases)
+    {
         (CompiledRuleSet?, IReadOnlyList<RuleSetProblem>) result = default;
         var thread = new Thread(() => result = CompileGuarded(definition, json, testCasesJson, runTestCases), CompilerStackBytes)
         {
