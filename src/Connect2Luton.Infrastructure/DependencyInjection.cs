@@ -59,6 +59,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.Configure<Application.Requisitions.RequisitionOptions>(configuration.GetSection(Application.Requisitions.RequisitionOptions.Section));
+        services.AddSingleton<Application.Workers.ICouncilRegister, Workers.CouncilRegister>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PasswordChange>();

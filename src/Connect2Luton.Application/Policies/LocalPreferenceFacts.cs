@@ -20,7 +20,7 @@ public sealed record LocalPreferenceFacts
     [Description("The council of the worker's most recent permanent post; empty if none.")]
     public required string PreviousCouncil { get; init; }
 
-    [Description("The region of that council, e.g. \"East of England\"; empty if none.")]
+    [Description("The region of that council from the register of English councils with children's social care, e.g. \"East of England\"; empty if there is no previous council or it is not on the register.")]
     public required string PreviousCouncilRegion { get; init; }
 
     [Description("Whole months since the worker left that permanent post; 0 if they never held one.")]

@@ -17,6 +17,7 @@ public sealed partial class WorkerCommands(
     IRepository<Worker> workers,
     IReadRepository<SupplyAgency> agencies,
     IUnitOfWork unitOfWork,
+    ICouncilRegister councils,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -95,7 +96,6 @@ public sealed partial class WorkerCommands(
 
         var anyPrevious = !string.IsNullOrWhiteSpace(input.PreviousCouncil) || input.LeftPermanentCouncilPostOn is not null;
         errors.Text(nameof(input.PreviousCouncil), input.PreviousCouncil, Limits.Name, "The council");
-        errors.Text(nameof(input.PreviousCouncilRegion), input.PreviousCouncilRegion, Limits.Name, "The region");
         if (anyPrevious && string.IsNullOrWhiteSpace(input.PreviousCouncil)) errors.Add(nameof(input.PreviousCouncil), "Enter the council of the last permanent post");
         if (anyPrevious && input.LeftPermanentCouncilPostOn is null) errors.Add(nameof(input.LeftPermanentCouncilPostOn), "Enter when the worker left that post");
         if (input.LeftPermanentCouncilPostOn is { } left && left > today) errors.Add(nameof(input.LeftPermanentCouncilPostOn), "The date they left must be today or in the past");
@@ -130,8 +130,12 @@ public sealed partial class WorkerCommands(
         }
 
         if (errors.Any) return (null, errors);
+        // The region comes from the register, never from what is typed: a council it does not hold (a district, or
+        // one outside England) keeps no region, and the DfE cooling-off treats that as the same region, not as none.
         var previous = anyPrevious
-            ? new PreviousCouncilEmployment(input.PreviousCouncil!.Trim(), input.PreviousCouncilRegion?.Trim() ?? string.Empty, input.LeftPermanentCouncilPostOn!.Value)
+            ? councils.Find(input.PreviousCouncil!) is { } known
+                ? new PreviousCouncilEmployment(known.Council, known.Region, input.LeftPermanentCouncilPostOn!.Value)
+                : new PreviousCouncilEmployment(input.PreviousCouncil!.Trim(), string.Empty, input.LeftPermanentCouncilPostOn!.Value)
             : null;
         return (new WorkerProfile(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Phone?.Trim(), postcode!,
             input.JobFamily!.Value, input.SupplyAgencyId!.Value, input.QualifiedOn, input.OpenToPermanentJob, previous), errors);

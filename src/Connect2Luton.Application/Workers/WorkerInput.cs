@@ -15,7 +15,6 @@ public sealed record WorkerInput(
     DateOnly? QualifiedOn,
     bool OpenToPermanentJob,
     string? PreviousCouncil,
-    string? PreviousCouncilRegion,
     DateOnly? LeftPermanentCouncilPostOn,
     DateOnly? RightToWorkCheckedOn,
     DateOnly? RightToWorkExpiresOn,

@@ -21,7 +21,6 @@ public sealed class WorkerForm
     [Display(Name = "Open to a permanent job")]
     public bool OpenToPermanentJob { get; set; }
     public string? PreviousCouncil { get; set; }
-    public string? PreviousCouncilRegion { get; set; }
     public DateInput LeftPermanentCouncilPostOn { get; set; } = new();
     public DateInput RightToWorkCheckedOn { get; set; } = new();
     public DateInput RightToWorkExpiresOn { get; set; } = new();
@@ -41,7 +40,6 @@ public sealed class WorkerForm
         modelState.Date("Input.QualifiedOn", QualifiedOn, "The qualification date"),
         OpenToPermanentJob,
         PreviousCouncil,
-        PreviousCouncilRegion,
         modelState.Date("Input.LeftPermanentCouncilPostOn", LeftPermanentCouncilPostOn, "The date they left"),
         modelState.Date("Input.RightToWorkCheckedOn", RightToWorkCheckedOn, "The right-to-work check date"),
         modelState.Date("Input.RightToWorkExpiresOn", RightToWorkExpiresOn, "The end of the permission to work"),
@@ -68,7 +66,6 @@ public sealed class WorkerForm
             QualifiedOn = DateInput.From(view.QualifiedOn),
             OpenToPermanentJob = view.OpenToPermanentJob,
             PreviousCouncil = view.PreviousCouncil,
-            PreviousCouncilRegion = view.PreviousCouncilRegion,
             LeftPermanentCouncilPostOn = DateInput.From(view.LeftPermanentCouncilPostOn),
             RightToWorkCheckedOn = DateInput.From(view.RightToWork?.CheckedOn),
             RightToWorkExpiresOn = DateInput.From(view.RightToWork?.ExpiresOn),

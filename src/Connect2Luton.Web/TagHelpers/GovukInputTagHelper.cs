@@ -12,6 +12,9 @@ public sealed class GovukInputTagHelper : GovukField
     public string? InputClass { get; set; }
     public string? Inputmode { get; set; }
     public bool? Spellcheck { get; set; }
+
+    /// <summary>The id of a datalist of suggestions the browser offers as the user types.</summary>
+    public string? List { get; set; }
     public string? Prefix { get; set; }
     public string? Suffix { get; set; }
 
@@ -28,6 +31,7 @@ public sealed class GovukInputTagHelper : GovukField
         if (Autocomplete is not null) input.Attributes["autocomplete"] = Autocomplete;
         if (Inputmode is not null) input.Attributes["inputmode"] = Inputmode;
         if (Spellcheck is { } spellcheck) input.Attributes["spellcheck"] = spellcheck ? "true" : "false";
+        if (List is not null) input.Attributes["list"] = List;
 
         if (Prefix is null && Suffix is null)
         {

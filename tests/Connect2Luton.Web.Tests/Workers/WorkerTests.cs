@@ -42,6 +42,30 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         };
     }
 
+    [Theory]
+    [InlineData("bedford", "Bedford Borough Council (East of England)")]
+    [InlineData("Dacorum Borough Council", "Dacorum Borough Council (region not known: treated as East of England for the DfE cooling-off)")]
+    public async Task The_region_of_the_last_council_is_looked_up_from_the_register_never_typed(string council, string shown)
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var form = await client.GetPageAsync("/Workers/New");
+        form.QuerySelectorAll("#english-councils option").Length.ShouldBe(153);
+        form.QuerySelector("#Input_PreviousCouncilRegion").ShouldBeNull("there is no region to type");
+        var fields = await ValidFormAsync();
+        fields["Input.PreviousCouncil"] = council;
+        fields["Input.PreviousCouncilRegion"] = "Eastern";
+        fields["Input.LeftPermanentCouncilPostOn.Day"] = "1";
+        fields["Input.LeftPermanentCouncilPostOn.Month"] = "10";
+        fields["Input.LeftPermanentCouncilPostOn.Year"] = "2026";
+        fields["Input.Email"] = $"{Guid.NewGuid():N}@example.org";
+
+        var response = await client.SubmitAsync(form, fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var page = await client.GetPageAsync(response.Headers.Location!.ToString());
+        page.Text("#previous-council").ShouldStartWith(shown);
+    }
+
     [Fact]
     public async Task A_recruiter_adds_a_worker_and_the_checks_panel_shows_what_is_missing_or_ending()
     {
