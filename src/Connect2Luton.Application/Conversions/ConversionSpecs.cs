@@ -45,7 +45,7 @@ public sealed class ConversionCandidatesSpec : Specification<Worker, Policies.Co
         Query.Where(w => ids.Contains(w.Id));
         Query.Select(w => new Policies.ConversionCandidate(w.Id,
             w.RightToWork == null ? null : w.RightToWork.CheckedOn, w.RightToWork == null ? null : w.RightToWork.ExpiresOn,
-            w.Dbs == null ? null : w.Dbs.IssuedOn,
+            w.Dbs == null ? null : w.Dbs.IssuedOn, w.Dbs == null ? null : w.Dbs.StatusCheckedOn,
             w.Registration == null ? null : w.Registration.Body, w.Registration == null ? null : w.Registration.ExpiresOn,
             w.OpenToPermanentJob));
     }

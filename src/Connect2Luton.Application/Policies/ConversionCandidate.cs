@@ -6,6 +6,7 @@ public sealed record ConversionCandidate(
     DateOnly? RightToWorkCheckedOn,
     DateOnly? RightToWorkExpiresOn,
     DateOnly? DbsIssuedOn,
+    DateOnly? DbsStatusCheckedOn,
     Domain.JobRoles.RegistrationBody? RegistrationBody,
     DateOnly? RegistrationExpiresOn,
     bool OpenToPermanentJob)
@@ -13,7 +14,7 @@ public sealed record ConversionCandidate(
     public static ConversionCandidate Of(Domain.Workers.Worker worker)
     {
         ArgumentNullException.ThrowIfNull(worker);
-        return new(worker.Id, worker.RightToWork?.CheckedOn, worker.RightToWork?.ExpiresOn, worker.Dbs?.IssuedOn,
+        return new(worker.Id, worker.RightToWork?.CheckedOn, worker.RightToWork?.ExpiresOn, worker.Dbs?.IssuedOn, worker.Dbs?.StatusCheckedOn,
             worker.Registration?.Body, worker.Registration?.ExpiresOn, worker.OpenToPermanentJob);
     }
 }

@@ -29,6 +29,9 @@ public sealed record ConversionFacts
     [Description("Whole months since the DBS certificate was issued (0 if none is held).")]
     public required int DbsMonthsOld { get; init; }
 
+    [Description("Whole months since the certificate's status was last checked on the DBS Update Service and showed no change; empty if it is not on the Update Service or was never checked.")]
+    public int? DbsStatusCheckMonthsOld { get; init; }
+
     [Description("The role requires professional registration (e.g. Social Work England).")]
     public required bool RegistrationRequired { get; init; }
 

@@ -133,6 +133,7 @@ public static class PolicyFacts
             RightToWorkValid = worker.RightToWorkCheckedOn is { } checkedOn && checkedOn <= asOf && (worker.RightToWorkExpiresOn is not { } expires || expires >= asOf),
             HasDbs = worker.DbsIssuedOn is not null,
             DbsMonthsOld = worker.DbsIssuedOn is { } issued ? PlacementCalendar.WholeMonths(issued, asOf) : 0,
+            DbsStatusCheckMonthsOld = worker.DbsIssuedOn is not null && worker.DbsStatusCheckedOn is { } status ? PlacementCalendar.WholeMonths(status, asOf) : null,
             RegistrationRequired = role.RequiresRegistration,
             RegistrationValid = worker.RegistrationBody is { } body && body == role.RequiredRegistration && worker.RegistrationExpiresOn >= asOf,
             OpenToPermanentJob = worker.OpenToPermanentJob,

@@ -56,7 +56,8 @@ public sealed partial class WorkerCommands(
     private static void RecordChecks(Worker worker, WorkerInput input)
     {
         if (input.RightToWorkCheckedOn is { } checkedOn) worker.RecordRightToWork(new RightToWorkCheck(checkedOn, input.RightToWorkExpiresOn));
-        if (input.DbsIssuedOn is { } issued) worker.RecordDbs(new DbsCheck(issued, input.DbsLevel!.Value, input.DbsCertificateNumber!.Trim(), input.DbsOnUpdateService));
+        if (input.DbsIssuedOn is { } issued) worker.RecordDbs(new DbsCheck(issued, input.DbsLevel!.Value, input.DbsCertificateNumber!.Trim(), input.DbsOnUpdateService,
+            input.DbsOnUpdateService ? input.DbsStatusCheckedOn : null));
         worker.RecordRegistration(input.RegistrationBody is { } body and not RegistrationBody.None
             ? new ProfessionalRegistration(body, input.RegistrationNumber!.Trim(), input.RegistrationExpiresOn!.Value)
             : null);
@@ -116,6 +117,12 @@ public sealed partial class WorkerCommands(
             if (input.DbsIssuedOn is not { } issued) errors.Add(nameof(input.DbsIssuedOn), "Enter when the DBS certificate was issued");
             else if (issued > today) errors.Add(nameof(input.DbsIssuedOn), "The DBS certificate's issue date must be today or in the past");
             if (input.DbsLevel is not { } level || !Enum.IsDefined(level)) errors.Add(nameof(input.DbsLevel), "Select the DBS level");
+            if (input.DbsStatusCheckedOn is { } status)
+            {
+                if (!input.DbsOnUpdateService) errors.Add(nameof(input.DbsStatusCheckedOn), "A status check is only possible for a certificate on the Update Service: tick it, or clear the date");
+                else if (status > today) errors.Add(nameof(input.DbsStatusCheckedOn), "The status check must be today or in the past");
+                else if (input.DbsIssuedOn is { } issuedOn && status < issuedOn) errors.Add(nameof(input.DbsStatusCheckedOn), "The status check must be on or after the day the certificate was issued");
+            }
             if (string.IsNullOrWhiteSpace(input.DbsCertificateNumber) || !DbsNumber().IsMatch(input.DbsCertificateNumber.Trim()))
                 errors.Add(nameof(input.DbsCertificateNumber), "Enter the 12-digit DBS certificate number");
         }

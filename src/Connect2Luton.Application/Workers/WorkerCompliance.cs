@@ -36,7 +36,7 @@ public static class WorkerCompliance
                 var check => new("Right to work", ComplianceState.InOrder, $"Checked {check.CheckedOn:d MMMM yyyy}; no time limit"),
             },
             worker.Dbs is { } dbs
-                ? new("DBS", ComplianceState.InOrder, $"{Describe(dbs.Level)} certificate {dbs.CertificateNumber}, issued {dbs.IssuedOn:d MMMM yyyy}{(dbs.OnUpdateService ? ", on the Update Service" : string.Empty)}")
+                ? new("DBS", ComplianceState.InOrder, $"{Describe(dbs.Level)} certificate {dbs.CertificateNumber}, issued {dbs.IssuedOn:d MMMM yyyy}{(dbs.OnUpdateService ? ", on the Update Service" : string.Empty)}{(dbs.StatusCheckedOn is { } status ? $"; status checked {status:d MMMM yyyy}, no change" : string.Empty)}")
                 : new("DBS", ComplianceState.Missing, "No DBS certificate is recorded"),
         };
         if (worker.Registration is { } registration)

@@ -22,6 +22,7 @@ public sealed record WorkerInput(
     DbsLevel? DbsLevel,
     string? DbsCertificateNumber,
     bool DbsOnUpdateService,
+    DateOnly? DbsStatusCheckedOn,
     RegistrationBody? RegistrationBody,
     string? RegistrationNumber,
     DateOnly? RegistrationExpiresOn);

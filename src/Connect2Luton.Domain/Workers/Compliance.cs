@@ -30,8 +30,10 @@ public enum DbsLevel
 /// <summary>A Disclosure and Barring Service certificate.</summary>
 public sealed record DbsCheck
 {
-    public DbsCheck(DateOnly issuedOn, DbsLevel level, string certificateNumber, bool onUpdateService)
+    public DbsCheck(DateOnly issuedOn, DbsLevel level, string certificateNumber, bool onUpdateService, DateOnly? statusCheckedOn = null)
     {
+        if (statusCheckedOn is { } checkedOn && (!onUpdateService || checkedOn < issuedOn))
+            throw new DomainRuleException("A status check on the DBS Update Service needs the certificate to be on it, and comes after its issue.");
         var number = Guard.Required(certificateNumber, 12, "The DBS certificate number");
         if (number.Length != 12 || !number.All(char.IsAsciiDigit))
             throw new DomainRuleException("A DBS certificate number is 12 digits.");
@@ -39,6 +41,7 @@ public sealed record DbsCheck
         Level = level;
         CertificateNumber = number;
         OnUpdateService = onUpdateService;
+        StatusCheckedOn = statusCheckedOn;
     }
 
     public DateOnly IssuedOn { get; init; }
@@ -47,6 +50,12 @@ public sealed record DbsCheck
 
     /// <summary>Subscribed to the DBS Update Service, so the certificate can be re-checked online.</summary>
     public bool OnUpdateService { get; init; }
+
+    /// <summary>
+    /// The last time the certificate's status was checked on the Update Service and showed no change: a certificate
+    /// has no expiry date, so a recent status check keeps an older certificate current.
+    /// </summary>
+    public DateOnly? StatusCheckedOn { get; init; }
 }
 
 /// <summary>Registration with a professional body, e.g. Social Work England.</summary>

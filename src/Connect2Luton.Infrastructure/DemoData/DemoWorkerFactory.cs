@@ -44,11 +44,17 @@ internal sealed class DemoWorkerFactory(Faker faker, DateOnly today, DateTimeOff
             faker.Random.Bool(0.15f) ? today.AddDays(faker.Random.Int(-30, 720)) : null));
         if (faker.Random.Bool(0.92f))
         {
-            worker.RecordDbs(new DbsCheck(
-                today.AddDays(-faker.Random.Int(20, 1400)),
-                role?.Dbs ?? DbsLevel.Basic,
-                faker.Random.ReplaceNumbers("############"),
-                faker.Random.Bool(0.6f)));
+            var issued = today.AddDays(-faker.Random.Int(20, 1400));
+            var level = role?.Dbs ?? DbsLevel.Basic;
+            var number = faker.Random.ReplaceNumbers("############");
+            var onUpdateService = faker.Random.Bool(0.6f);
+            // Certificates past three years on the Update Service have had their status checked within the last
+            // few months, from the certificate's own number rather than another draw, so the rest of the seeded
+            // data stays as it was.
+            DateOnly? statusCheckedOn = onUpdateService && issued < today.AddMonths(-36)
+                ? today.AddDays(-(int)(long.Parse(number, System.Globalization.CultureInfo.InvariantCulture) % 120))
+                : null;
+            worker.RecordDbs(new DbsCheck(issued, level, number, onUpdateService, statusCheckedOn));
         }
         if (registration != RegistrationBody.None)
         {

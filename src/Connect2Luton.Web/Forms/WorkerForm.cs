@@ -29,6 +29,8 @@ public sealed class WorkerForm
     public string? DbsCertificateNumber { get; set; }
     [Display(Name = "On the DBS Update Service")]
     public bool DbsOnUpdateService { get; set; }
+
+    public DateInput DbsStatusCheckedOn { get; set; } = new();
     public string? RegistrationBody { get; set; }
     public string? RegistrationNumber { get; set; }
     public DateInput RegistrationExpiresOn { get; set; } = new();
@@ -47,6 +49,7 @@ public sealed class WorkerForm
         FormReading.Choice<DbsLevel>(DbsLevel),
         DbsCertificateNumber,
         DbsOnUpdateService,
+        modelState.Date("Input.DbsStatusCheckedOn", DbsStatusCheckedOn, "The Update Service status check date"),
         FormReading.Choice<RegistrationBody>(RegistrationBody),
         RegistrationNumber,
         modelState.Date("Input.RegistrationExpiresOn", RegistrationExpiresOn, "The registration expiry date"));
@@ -73,6 +76,7 @@ public sealed class WorkerForm
             DbsLevel = view.Dbs?.Level.ToString(),
             DbsCertificateNumber = view.Dbs?.CertificateNumber,
             DbsOnUpdateService = view.Dbs?.OnUpdateService ?? false,
+            DbsStatusCheckedOn = DateInput.From(view.Dbs?.StatusCheckedOn),
             RegistrationBody = view.Registration?.Body.ToString(),
             RegistrationNumber = view.Registration?.Number,
             RegistrationExpiresOn = DateInput.From(view.Registration?.ExpiresOn),

@@ -55,7 +55,7 @@ public sealed class PolicyFactsTests
     {
         var worker = A.Worker().Build();
         worker.RecordRightToWork(new RightToWorkCheck(Clocks.Today.AddYears(-1), Clocks.Today.AddDays(-1)));
-        worker.RecordDbs(new DbsCheck(Clocks.Today.AddMonths(-40), DbsLevel.EnhancedWithBarredLists, "123456789012", true));
+        worker.RecordDbs(new DbsCheck(Clocks.Today.AddMonths(-40), DbsLevel.EnhancedWithBarredLists, "123456789012", true, Clocks.Today.AddMonths(-2)));
         worker.RecordRegistration(new ProfessionalRegistration(RegistrationBody.SocialWorkEngland, "SW123456", Clocks.Today));
         var requisition = A.Requisition().Draft();
 
@@ -69,6 +69,7 @@ public sealed class PolicyFactsTests
         facts.RightToWorkValid.ShouldBeFalse();
         facts.HasDbs.ShouldBeTrue();
         facts.DbsMonthsOld.ShouldBe(40);
+        facts.DbsStatusCheckMonthsOld.ShouldBe(2);
         facts.RegistrationRequired.ShouldBeTrue();
         facts.RegistrationValid.ShouldBeTrue();
     }

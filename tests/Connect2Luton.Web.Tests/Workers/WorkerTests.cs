@@ -42,6 +42,32 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         };
     }
 
+    [Fact]
+    public async Task An_older_dbs_certificate_is_recorded_with_its_update_service_status_check_and_a_check_without_the_service_is_refused_at_the_field()
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var form = await client.GetPageAsync("/Workers/New");
+        var fields = await ValidFormAsync();
+        fields["Input.Email"] = $"{Guid.NewGuid():N}@example.org";
+        fields["Input.DbsIssuedOn.Day"] = "1";
+        fields["Input.DbsIssuedOn.Month"] = "7";
+        fields["Input.DbsIssuedOn.Year"] = "2023";
+        fields["Input.DbsLevel"] = "EnhancedWithBarredLists";
+        fields["Input.DbsCertificateNumber"] = "001234567890";
+        fields["Input.DbsStatusCheckedOn.Day"] = "2";
+        fields["Input.DbsStatusCheckedOn.Month"] = "11";
+        fields["Input.DbsStatusCheckedOn.Year"] = "2026";
+
+        var refused = await Browsing.ParseAsync(await client.SubmitAsync(form, fields));
+        fields["Input.DbsOnUpdateService"] = "true";
+        var saved = await client.SubmitAsync(form, fields);
+
+        refused.Text("#Input_DbsStatusCheckedOn-error").ShouldContain("only possible for a certificate on the Update Service");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var page = await client.GetPageAsync(saved.Headers.Location!.ToString());
+        page.QuerySelectorAll("#compliance .govuk-summary-list__row").Select(r => r.TextContent).ShouldContain(r => r.Contains("on the Update Service; status checked 2 November 2026, no change"));
+    }
+
     [Theory]
     [InlineData("bedford", "Bedford Borough Council (East of England)")]
     [InlineData("Dacorum Borough Council", "Dacorum Borough Council (region not known: treated as East of England for the DfE cooling-off)")]

@@ -34,6 +34,7 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
             check.Property(c => c.Level).HasColumnName("DbsLevel").IsStoredAsText();
             check.Property(c => c.CertificateNumber).HasColumnName("DbsCertificateNumber").HasMaxLength(12);
             check.Property(c => c.OnUpdateService).HasColumnName("DbsOnUpdateService");
+            check.Property(c => c.StatusCheckedOn).HasColumnName("DbsStatusCheckedOn");
         });
         builder.OwnsOne(w => w.Registration, registration =>
         {

@@ -1727,6 +1727,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnType("bit")
                                 .HasColumnName("DbsOnUpdateService");
 
+                            b1.Property<DateOnly?>("StatusCheckedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DbsStatusCheckedOn");
+
                             b1.HasKey("WorkerId");
 
                             b1.ToTable("Workers");

@@ -1678,6 +1678,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("DbsOnUpdateService");
 
+                            b1.Property<DateOnly?>("StatusCheckedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DbsStatusCheckedOn");
+
                             b1.HasKey("WorkerId");
 
                             b1.ToTable("Workers");
