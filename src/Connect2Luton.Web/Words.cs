@@ -22,6 +22,20 @@ public static partial class Words
     /// <summary>A job family named as its enum is, in words: "SocialCare" reads "Social care".</summary>
     public static string Family(string family) => Enum.TryParse<Domain.JobRoles.JobFamily>(family, out var known) ? Of(known) : family;
 
+    /// <summary>
+    /// A flag as a tag names it, without the point it is raised at: the points (6 months, 12 months) are the rules'
+    /// to set and the flag's own message says them, so a tag never disagrees with the rules.
+    /// </summary>
+    public static string Flag(Domain.Placements.PlacementFlagKind kind) => kind switch
+    {
+        Domain.Placements.PlacementFlagKind.AwrQualifyingSoon => "AWR point soon",
+        Domain.Placements.PlacementFlagKind.AwrQualified => "Past the AWR point",
+        Domain.Placements.PlacementFlagKind.PastSixMonths => "Due for review",
+        Domain.Placements.PlacementFlagKind.PastTwelveMonths => "Long-running",
+        Domain.Placements.PlacementFlagKind.OverLengthLimit => "Over the length limit",
+        _ => Of(kind),
+    };
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
