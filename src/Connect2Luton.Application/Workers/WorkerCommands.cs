@@ -39,6 +39,11 @@ public sealed partial class WorkerCommands(
         var worker = await workers.GetByIdAsync(id, cancellationToken);
         if (worker is null) return CommandResult.NotFound();
         var (profile, errors) = await ValidateAsync(input, cancellationToken);
+        // A check once recorded stays on the record: a blanked date would otherwise be ignored while the rest saved.
+        if (worker.RightToWork is not null && input.RightToWorkCheckedOn is null)
+            errors.Add(nameof(input.RightToWorkCheckedOn), "Enter when the right to work was checked: a recorded check can be replaced by a newer one, not removed");
+        if (worker.Dbs is not null && input.DbsIssuedOn is null)
+            errors.Add(nameof(input.DbsIssuedOn), "Enter when the DBS certificate was issued: a recorded certificate can be replaced by a newer one, not removed");
         if (errors.Any) return errors.ToResult();
 
         workers.ExpectVersion(worker, version);

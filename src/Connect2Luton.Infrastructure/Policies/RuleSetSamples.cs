@@ -108,6 +108,8 @@ internal sealed class RuleSetSamples : IRuleSetSamples
     // A field's text as the fact's JSON, or why it does not fit.
     private static (JsonNode? Node, string? Problem) Node(Type type, string text)
     {
+        // A fact that may be empty (a check never made) is left empty by leaving its field blank.
+        if (Nullable.GetUnderlyingType(type) is { } inner) return string.IsNullOrWhiteSpace(text) ? (null, null) : Node(inner, text);
         if (type == typeof(string)) return (JsonValue.Create(text), text.Length > RuleSetCompiler.MaximumTextLength ? $"must be {RuleSetCompiler.MaximumTextLength:N0} characters or fewer" : null);
         if (type == typeof(bool))
             return text.ToUpperInvariant() switch
