@@ -8,7 +8,7 @@ using Connect2Luton.Web.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    EnvironmentName = LaunchEnvironment.Default(args, Environment.GetEnvironmentVariable),
+    EnvironmentName = LaunchEnvironment.Default(args, LaunchEnvironment.VariablesOf(Environment.GetEnvironmentVariables())),
 });
 
 builder.Services.AddApplication();

@@ -5,7 +5,7 @@ public sealed record DashboardFigures(
     int LivePlacements,
     IReadOnlyList<ServiceHeadcount> ByService,
     int ChildrensAgencySocialWorkers,
-    Placements.LengthBands Bands,
+    Placements.LengthBands? Bands,
     int PastAwrPoint,
     int PastReviewPoint,
     int PastLongRunningPoint,

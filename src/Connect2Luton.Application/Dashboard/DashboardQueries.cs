@@ -32,13 +32,22 @@ public sealed class DashboardQueries(
     {
         var today = clock.Today();
         var only = scope.ServiceAreas(null);
-        var bands = await lengths.LengthBandsAsync(cancellationToken);
+        LengthBands? bands;
+        try
+        {
+            bands = await lengths.LengthBandsAsync(cancellationToken);
+        }
+        catch (Policies.PolicyUnavailableException)
+        {
+            // The page everyone lands on still opens while the length rules are not serving; it counts no bands.
+            bands = null;
+        }
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{bands}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
+            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{bands?.ToString() ?? "no bands"}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
         return await cache.GetAsync(key, () => CountAsync(today, only, bands, cancellationToken), _ => 1, cancellationToken);
     }
 
-    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, LengthBands bands, CancellationToken cancellationToken)
+    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, LengthBands? bands, CancellationToken cancellationToken)
     {
         var areas = (await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
         var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
@@ -55,9 +64,9 @@ public sealed class DashboardQueries(
             headcount,
             await placements.CountAsync(new LivePlacementsSpec(today, serviceAreaIds: childrens, jobRoleIds: dfeRoles), cancellationToken),
             bands,
-            await placements.CountAsync(new LivePlacementsSpec(today, bands.AwrPointBefore(today), only), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, bands.ReviewPointBefore(today), only), cancellationToken),
-            await placements.CountAsync(new LivePlacementsSpec(today, bands.LongRunningBefore(today), only), cancellationToken),
+            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.AwrPointBefore(today), only), cancellationToken),
+            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.ReviewPointBefore(today), only), cancellationToken),
+            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.LongRunningBefore(today), only), cancellationToken),
             await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open, only), cancellationToken),
             await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted, only), cancellationToken));
     }

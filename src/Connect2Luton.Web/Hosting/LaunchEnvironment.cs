@@ -10,6 +10,15 @@ public static class LaunchEnvironment
 {
     public const string DefaultVariable = "CONNECT2LUTON_DEFAULT_ENVIRONMENT";
 
+    /// <summary>The process's variables looked up as the host looks them up: aspnetcore_environment is ASPNETCORE_ENVIRONMENT.</summary>
+    public static Func<string, string?> VariablesOf(System.Collections.IDictionary variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var byName = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Collections.DictionaryEntry entry in variables) byName[(string)entry.Key] = entry.Value as string;
+        return name => byName.GetValueOrDefault(name);
+    }
+
     /// <summary>The environment to start in when nothing else names one; null to leave it to the host as usual.</summary>
     public static string? Default(IReadOnlyList<string> args, Func<string, string?> variable)
     {

@@ -146,6 +146,7 @@ public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : ICla
         var (hostile, refusal) = HostileRuleDrafts.PayRateCaps["named values nested in brackets, each within the depth, together too deep"];
         // Before the app's first request, which starts it.
         factory.Rules.Replace("pay-rate-caps.json", hostile(factory.Rules.Read("pay-rate-caps.json")));
+        factory.Rules.Replace("placement-length-limits.json", "{ \"WorkflowName\": \"placement-length-limits\", \"Rules\": [");
 
         var officer = await factory.SignedInAsAsync("policy@connect2luton.local");
         var health = await officer.GetAsync("/health");
@@ -153,9 +154,10 @@ public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : ICla
         var dashboard = await officer.GetAsync("/");
 
         health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await health.Content.ReadAsStringAsync()).ShouldContain("Not serving: pay-rate-caps");
+        (await health.Content.ReadAsStringAsync()).ShouldContain("Not serving: pay-rate-caps, placement-length-limits");
         rules.Text("#rule-problems").ShouldContain("Nothing can be decided with these rules until the file is fixed.");
         rules.Text("#rule-problems").ShouldContain(refusal);
-        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK, "the page everyone lands on opens without the length rules");
+        (await Browsing.ParseAsync(dashboard)).Text("#no-bands").ShouldContain("not counted by length while the placement-length rules are not serving");
     }
 }

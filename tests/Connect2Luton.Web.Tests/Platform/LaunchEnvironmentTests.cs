@@ -14,12 +14,13 @@ public sealed class LaunchEnvironmentTests
 
     [Theory]
     [InlineData("ASPNETCORE_ENVIRONMENT", "Production")]
-    [InlineData("DOTNET_ENVIRONMENT", "Staging")]
+    [InlineData("aspnetcore_environment", "Production")]
+    [InlineData("DOTNET_environment", "Staging")]
     public void An_environment_named_in_the_shell_wins_over_the_launch_profile(string variable, string environment)
     {
-        var shell = new Dictionary<string, string>(Profile) { [variable] = environment };
+        var shell = new System.Collections.Hashtable(Profile) { [variable] = environment };
 
-        LaunchEnvironment.Default([], shell.GetValueOrDefault).ShouldBeNull("the host then reads the shell's own setting");
+        LaunchEnvironment.Default([], LaunchEnvironment.VariablesOf(shell)).ShouldBeNull("the host then reads the shell's own setting");
     }
 
     [Theory]
