@@ -16,6 +16,27 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
     /// </remarks>
     public async Task<PasswordChangeResult> ChangeAsync(ClaimsPrincipal principal, string current, string next)
     {
+        // Asked before the current password is checked, so the answer says nothing about whether it was right.
+        if (string.Equals(current, next, StringComparison.Ordinal)) return new([("New", "Enter a new password that is different from your current one")], SignedOut: false);
+        var id = users.GetUserId(principal) ?? throw new InvalidOperationException("Only a signed-in user changes their password.");
+        // One attempt at a time per user: guesses sent at once would otherwise each read the same failed count and
+        // lose each other's increments (Identity's update of the count fails quietly on its concurrency stamp).
+        var gate = Attempts.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            return await ChangeOneAtATimeAsync(principal, current, next);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Attempts = new(StringComparer.Ordinal);
+
+    private async Task<PasswordChangeResult> ChangeOneAtATimeAsync(ClaimsPrincipal principal, string current, string next)
+    {
         var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("Only a signed-in user changes their password.");
         if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, current))
         {
@@ -26,7 +47,6 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
             return new([], SignedOut: true);
         }
         await users.ResetAccessFailedCountAsync(user);
-        if (string.Equals(current, next, StringComparison.Ordinal)) return new([("New", "Enter a new password that is different from your current one")], SignedOut: false);
         var result = await users.ChangePasswordAsync(user, current, next);
         if (result.Succeeded)
         {

@@ -52,7 +52,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
 
         var figures = await scope.ServiceProvider.GetRequiredService<DashboardQueries>().GetAsync(CancellationToken.None);
 
-        figures.Bands.ReviewPoint.ShouldBe("2 months");
+        figures.Bands.ShouldNotBeNull().ReviewPoint.ShouldBe("2 months");
         figures.PastReviewPoint.ShouldBe(4, "every placement in post started more than 2 months ago");
     }
 
