@@ -7,7 +7,7 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// A signed-in user changes their own password. The new password gives the user a new security stamp, so every
 /// other session of theirs ends (<see cref="SessionCheck"/>); this one is signed in again and carries on.
 /// </summary>
-public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn)
+public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PasswordSignIn sessions)
 {
     /// <summary>What is wrong, by field (<c>Current</c> or <c>New</c>), in the user's words; empty once changed.</summary>
     /// <remarks>
@@ -42,8 +42,7 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
         {
             if (!await users.IsLockedOutAsync(user)) await users.AccessFailedAsync(user);
             if (!await users.IsLockedOutAsync(user)) return new([("Current", "Your current password is not right")], SignedOut: false);
-            await users.UpdateSecurityStampAsync(user);
-            await signIn.SignOutAsync();
+            await sessions.EndSessionsAsync(principal);
             return new([], SignedOut: true);
         }
         await users.ResetAccessFailedCountAsync(user);

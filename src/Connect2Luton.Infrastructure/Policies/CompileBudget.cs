@@ -29,10 +29,9 @@ internal sealed class CompileBudget(TimeSpan limit)
     }
 
     /// <summary>Counts an expression as it is written out for the parser, for the figures.</summary>
-    public void Measured(string writtenOut)
+    public void Measured(int length, ExpressionShape shape)
     {
-        var shape = ExpressionShape.Of(writtenOut);
-        _writtenOut += writtenOut.Length;
+        _writtenOut += length;
         _deepest = Math.Max(_deepest, shape.Depth);
         _mostParts = Math.Max(_mostParts, shape.Parts);
     }

@@ -325,10 +325,17 @@ internal static partial class RuleSetCompiler
     private static string? Inline(string expression, CompiledExpressions compiled, RuleSetDefinition definition, string json, string owner, List<RuleSetProblem> problems, CompileBudget budget)
     {
         var inlined = NamedValueInlining.Inline(expression, compiled.Inlined);
-        budget.Measured(inlined);
-        var problem = inlined.Length > MaximumInlinedLength
-            ? $"Written out in full, with the named values it uses in place, this is {inlined.Length:N0} characters long; the most is {MaximumInlinedLength:N0}. Use fewer layers of named values built on each other."
-            : ExpressionShape.Of(inlined).Problem(writtenOut: true);
+        string? problem;
+        if (inlined.Length > MaximumInlinedLength)
+        {
+            problem = $"Written out in full, with the named values it uses in place, this is {inlined.Length:N0} characters long; the most is {MaximumInlinedLength:N0}. Use fewer layers of named values built on each other.";
+        }
+        else
+        {
+            var shape = ExpressionShape.Of(inlined);
+            budget.Measured(inlined.Length, shape);
+            problem = shape.Problem(writtenOut: true);
+        }
         if (problem is null && (compiled.WrittenOutLength += inlined.Length) > MaximumWrittenOutLength)
             problem = $"Written out in full, with the named values in place, the rule set as a whole comes to more than {MaximumWrittenOutLength:N0} characters; the most is {MaximumWrittenOutLength:N0}. Use fewer layers of named values built on each other.";
         if (problem is null) return inlined;
