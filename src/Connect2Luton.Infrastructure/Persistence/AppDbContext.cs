@@ -61,6 +61,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AggregateVersions.Stamp(ChangeTracker);
+        await AccessChanges.EndSessionsAsync(this, cancellationToken);
         if (!AuditEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var pending = AuditTrail.Capture(ChangeTracker);

@@ -62,6 +62,51 @@ public sealed class SessionTests(CountedSignInFactory factory) : IClassFixture<C
         after.Headers.Location!.PathAndQuery.ShouldStartWith("/Account/SignIn");
     }
 
+    [Theory]
+    [InlineData("a role taken away")]
+    [InlineData("a role added")]
+    [InlineData("the service area changed")]
+    public async Task A_session_ends_when_the_users_access_changes(string change)
+    {
+        var email = $"access-{Guid.NewGuid():N}@connect2luton.local";
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Access Change", ServiceAreaId = 1 };
+            (await users.CreateAsync(user, Browsing.DemoPassword)).Succeeded.ShouldBeTrue();
+            (await users.AddToRoleAsync(user, Application.Common.Identity.Roles.Recruiter)).Succeeded.ShouldBeTrue();
+        }
+        var client = factory.CreateBrowser();
+        await client.SubmitAsync(await client.GetPageAsync("/Account/SignIn"), new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = Browsing.DemoPassword,
+        });
+        (await client.GetAsync(new Uri("/Workers", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            var result = change switch
+            {
+                "a role taken away" => await users.RemoveFromRoleAsync(user, Application.Common.Identity.Roles.Recruiter),
+                "a role added" => await users.AddToRoleAsync(user, Application.Common.Identity.Roles.PolicyOfficer),
+                _ => await SetServiceAreaAsync(users, user, 2),
+            };
+            result.Succeeded.ShouldBeTrue();
+        }
+
+        var after = await client.GetAsync(new Uri("/Workers", UriKind.Relative));
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"after {change} the user signs in again");
+        after.Headers.Location!.PathAndQuery.ShouldStartWith("/Account/SignIn");
+    }
+
+    private static Task<IdentityResult> SetServiceAreaAsync(UserManager<ApplicationUser> users, ApplicationUser user, int serviceAreaId)
+    {
+        user.ServiceAreaId = serviceAreaId;
+        return users.UpdateAsync(user);
+    }
+
     [Fact]
     public async Task An_unknown_email_a_wrong_password_and_a_locked_account_get_the_same_answer_and_each_verifies_one_password_hash()
     {
