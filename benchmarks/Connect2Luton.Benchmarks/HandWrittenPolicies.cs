@@ -136,8 +136,8 @@ internal static class HandWrittenPolicies
         if (!total) worst = Math.Max(worst, 1);
         if (f.AwrWeeks < 12) verdicts.Add(new RuleVerdict("AwrPointNotDueSoon", f.AwrWeeks < 10, null, "AwrQualifyingSoon", null, () => $"Week {f.AwrWeeks}."));
         verdicts.Add(new RuleVerdict("BeforeAwrPoint", f.AwrWeeks < 12, null, "AwrQualified", null, () => $"Week {f.AwrWeeks}."));
-        verdicts.Add(new RuleVerdict("UnderReviewPoint", f.MonthsInPost < 6, null, "PastSixMonths", null, () => $"{f.MonthsInPost} months."));
-        verdicts.Add(new RuleVerdict("UnderLongRunningPoint", f.MonthsInPost < 12, null, "PastTwelveMonths", null, () => $"{f.MonthsInPost} months."));
+        verdicts.Add(new RuleVerdict("UnderReviewPoint", f.MonthsInPost < 6, null, "DueForReview", null, () => $"{f.MonthsInPost} months."));
+        verdicts.Add(new RuleVerdict("UnderLongRunningPoint", f.MonthsInPost < 12, null, "LongRunning", null, () => $"{f.MonthsInPost} months."));
         var figures = new Dictionary<string, object?>(StringComparer.Ordinal) { ["totalLimit"] = totalLimit, ["awrQualifyingWeeks"] = 12, ["reviewMonths"] = 6, ["longRunningMonths"] = 12 };
         if (!f.IsExtension) figures["firstBookingLimit"] = firstLimit;
         return Decision("placement-length-limits", worst switch { 2 => "Refused", 1 => "NeedsApproval", _ => "Allowed" }, verdicts, figures, f);

@@ -30,8 +30,8 @@ public static partial class Words
     {
         Domain.Placements.PlacementFlagKind.AwrQualifyingSoon => "AWR point soon",
         Domain.Placements.PlacementFlagKind.AwrQualified => "Past the AWR point",
-        Domain.Placements.PlacementFlagKind.PastSixMonths => "Due for review",
-        Domain.Placements.PlacementFlagKind.PastTwelveMonths => "Long-running",
+        Domain.Placements.PlacementFlagKind.DueForReview => "Due for review",
+        Domain.Placements.PlacementFlagKind.LongRunning => "Long-running",
         Domain.Placements.PlacementFlagKind.OverLengthLimit => "Over the length limit",
         _ => Of(kind),
     };

@@ -8,8 +8,12 @@ public enum PlacementFlagKind
 
     /// <summary>The worker has reached the AWR qualifying period: equal treatment applies.</summary>
     AwrQualified,
-    PastSixMonths,
-    PastTwelveMonths,
+
+    /// <summary>In post past the review point (reviewMonths in the rules).</summary>
+    DueForReview,
+
+    /// <summary>In post past the long-running point (longRunningMonths in the rules).</summary>
+    LongRunning,
 
     /// <summary>Booked past the longest length the rules allow, with no approved extension.</summary>
     OverLengthLimit,

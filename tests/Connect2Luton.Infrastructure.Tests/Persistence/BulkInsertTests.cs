@@ -47,7 +47,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         }
         await using (var scope = _services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<IBulkInsert<PlacementFlag>>().Add(Flag(placement.Id, PlacementFlagKind.PastSixMonths, raisedAt));
+            scope.ServiceProvider.GetRequiredService<IBulkInsert<PlacementFlag>>().Add(Flag(placement.Id, PlacementFlagKind.DueForReview, raisedAt));
             (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
         }
 
@@ -56,7 +56,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         var flags = await read.PlacementFlags.OrderBy(f => f.Id).ToListAsync();
         flags.Count.ShouldBe(2);
         var (throughEf, inBulk) = (flags[0], flags[1]);
-        inBulk.Kind.ShouldBe(PlacementFlagKind.PastSixMonths);
+        inBulk.Kind.ShouldBe(PlacementFlagKind.DueForReview);
         inBulk.ShouldSatisfyAllConditions(
             () => inBulk.PlacementId.ShouldBe(throughEf.PlacementId),
             () => inBulk.Message.ShouldBe(throughEf.Message),

@@ -55,6 +55,40 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Flags_raised_under_their_first_names_keep_working_under_the_names_of_their_points()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            var reference = await ReferenceData.SaveAsync(db, A.ServiceArea("HSG"), A.Role());
+            var requisition = A.Requisition().In(reference.Area.Id, reference.Role.Id, reference.Manager.Id).Open();
+            var worker = A.Worker().SuppliedBy(reference.Agency.Id).Build();
+            db.AddRange(requisition, worker);
+            await db.SaveChangesAsync();
+            var placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(20m), 37.5m, Clocks.Today, Clocks.Today.AddDays(400)), null, [], "r", Clocks.Now);
+            db.Add(placement);
+            await db.SaveChangesAsync();
+            db.AddRange(
+                new PlacementFlag(placement.Id, PlacementFlagKind.DueForReview, "review", "UnderReviewPoint", "v1", Clocks.Today, Clocks.Now),
+                new PlacementFlag(placement.Id, PlacementFlagKind.LongRunning, "long", "UnderLongRunningPoint", "v1", Clocks.Today, Clocks.Now));
+            await db.SaveChangesAsync();
+
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_FlagKindsNamedForTheirPoints", StringComparison.Ordinal)) - 1]);
+            (await db.Database.SqlQueryRaw<string>("SELECT Kind AS Value FROM PlacementFlags ORDER BY Id").ToListAsync())
+                .ShouldBe(["PastSixMonths", "PastTwelveMonths"], "stepping back restores the names the flags were raised under");
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await db.PlacementFlags.OrderBy(f => f.Id).Select(f => f.Kind).ToListAsync())
+                .ShouldBe([PlacementFlagKind.DueForReview, PlacementFlagKind.LongRunning]);
+        }
+    }
+
+    [Fact]
     public void The_sql_server_migrations_build_the_whole_model()
     {
         using var db = SqlServerContext();

@@ -72,8 +72,8 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
     [InlineData(9, 2, new PlacementFlagKind[0])]
     [InlineData(10, 2, new[] { PlacementFlagKind.AwrQualifyingSoon })]
     [InlineData(12, 2, new[] { PlacementFlagKind.AwrQualified })]
-    [InlineData(27, 6, new[] { PlacementFlagKind.AwrQualified, PlacementFlagKind.PastSixMonths })]
-    [InlineData(53, 12, new[] { PlacementFlagKind.AwrQualified, PlacementFlagKind.PastSixMonths, PlacementFlagKind.PastTwelveMonths })]
+    [InlineData(27, 6, new[] { PlacementFlagKind.AwrQualified, PlacementFlagKind.DueForReview })]
+    [InlineData(53, 12, new[] { PlacementFlagKind.AwrQualified, PlacementFlagKind.DueForReview, PlacementFlagKind.LongRunning })]
     public async Task A_live_placement_is_flagged_at_the_awr_point_six_months_and_twelve_months(int weeks, int months, PlacementFlagKind[] flags)
     {
         var decision = await _services.GetRequiredService<IPlacementLengthPolicy>().DecideAsync(Facts.LivePlacement(weeks, months));
