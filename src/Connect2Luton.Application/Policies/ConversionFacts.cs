@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>What the permanent-conversion rules know about a placed worker.</summary>
-public sealed record ConversionFacts
+public sealed record ConversionFacts : IDatedFacts
 {
     [Description("The day the decision is made for.")]
     public required DateOnly AsOf { get; init; }

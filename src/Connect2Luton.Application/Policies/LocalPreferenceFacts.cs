@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>What the local-candidate preference rules know about a worker being shortlisted.</summary>
-public sealed record LocalPreferenceFacts
+public sealed record LocalPreferenceFacts : IDatedFacts
 {
     [Description("The day the decision is made for.")]
     public required DateOnly AsOf { get; init; }

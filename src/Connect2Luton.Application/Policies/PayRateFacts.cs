@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>What the pay-rate cap rules know about a proposed rate. Money is pounds an hour.</summary>
-public sealed record PayRateFacts
+public sealed record PayRateFacts : IDatedFacts
 {
     [Description("The day the decision is made for.")]
     public required DateOnly AsOf { get; init; }

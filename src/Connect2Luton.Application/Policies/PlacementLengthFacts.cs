@@ -6,7 +6,7 @@ namespace Connect2Luton.Application.Policies;
 /// What the placement-length rules know about a booking, an extension or a live placement. Weeks count any part
 /// of a week as a week, as the Agency Workers Regulations do.
 /// </summary>
-public sealed record PlacementLengthFacts
+public sealed record PlacementLengthFacts : IDatedFacts
 {
     [Description("The day the decision is made for.")]
     public required DateOnly AsOf { get; init; }

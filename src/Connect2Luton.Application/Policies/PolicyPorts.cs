@@ -5,8 +5,14 @@ public interface IPayRatePolicy
 {
     ValueTask<PayRateDecision> DecideAsync(PayRateFacts facts, CancellationToken cancellationToken = default);
 
-    /// <summary>The on-cost rates the serving pay-rate rules set, to price a pay rate before deciding on it.</summary>
-    ValueTask<OnCostRates> OnCostsAsync(CancellationToken cancellationToken = default);
+    /// <summary>The on-cost rates the serving pay-rate rules set for a day, to price a pay rate before deciding on it.</summary>
+    ValueTask<OnCostRates> OnCostsAsync(DateOnly asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The days after <paramref name="after"/> and up to <paramref name="until"/> on which the pay-rate rules'
+    /// named values change (a new living wage, a cap from 1 April): a rate booked across one is decided again on it.
+    /// </summary>
+    ValueTask<IReadOnlyList<DateOnly>> ChangeDaysAsync(DateOnly after, DateOnly until, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The local-candidate preference rules (rules/local-candidate-preference.json).</summary>
@@ -20,10 +26,10 @@ public interface IPlacementLengthPolicy
 {
     ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default);
 
-    /// <summary>How breaks in work affect the AWR clock, as the serving rules set it.</summary>
+    /// <summary>How breaks in work affect the AWR clock, as the serving rules set it today.</summary>
     ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The points the rules flag at (AWR weeks, review and long-running months), for counting placements by length.</summary>
+    /// <summary>The points the rules flag at today (AWR weeks, review and long-running months), for counting placements by length.</summary>
     ValueTask<Placements.LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default);
 }
 
@@ -32,7 +38,7 @@ public interface IConversionPolicy
 {
     ValueTask<ConversionDecision> DecideAsync(ConversionFacts facts, CancellationToken cancellationToken = default);
 
-    /// <summary>The figures the serving rules set for continuity and for pricing a permanent post.</summary>
+    /// <summary>The figures the serving rules set today for continuity and for pricing a permanent post.</summary>
     ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default);
 }
 

@@ -12,7 +12,24 @@ public sealed record RuleSetView(
     IReadOnlyList<string> FailureOutcomes,
     IReadOnlyList<string> OutcomesNeedingApprovers);
 
-public sealed record NamedValueView(string Name, string Expression, string? Description);
+/// <param name="Expression">The value as first written: it holds until the first of <paramref name="Changes"/>.</param>
+public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes)
+{
+    /// <summary>The changes in a sentence: "Until 31 March 2026. From 1 April 2026: 12.71m."</summary>
+    public string? ChangesInWords => DatedExpression.InWords(Changes);
+}
+
+/// <summary>A named value's new expression from a day.</summary>
+public sealed record DatedExpression(DateOnly From, string Expression)
+{
+    public static string? InWords(IReadOnlyList<DatedExpression> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.Count == 0
+            ? null
+            : $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. {string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {c.Expression}."))}";
+    }
+}
 
 public sealed record RuleView(
     string Name,

@@ -30,7 +30,8 @@ public sealed record WhatIfChange(
 }
 
 /// <summary>What a draft would change: how many were decided, how many come out differently, and (up to a limit) which.</summary>
-public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, IReadOnlyList<WhatIfChange> Listed);
+/// <param name="On">The day the cases were decided as on: today, or a day a dated change takes effect.</param>
+public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, IReadOnlyList<WhatIfChange> Listed, DateOnly On);
 
 /// <summary>
 /// Decides every case a rule set decides in daily use, under the serving rules and under a draft, and lists those
@@ -58,12 +59,21 @@ public sealed class RuleSetWhatIf(
     public static bool Supports(string ruleSet) => ruleSet is RuleSetNames.PayRateCaps or RuleSetNames.PlacementLengthLimits
         or RuleSetNames.PermanentConversionEligibility or RuleSetNames.LocalCandidatePreference;
 
-    public async Task<WhatIfResult?> RunAsync(string ruleSet, IRuleSetTrial serving, IRuleSetTrial draft, CancellationToken cancellationToken)
+    /// <summary>How far from today a what-if may be decided as on, either way.</summary>
+    public const int MostYearsAway = 2;
+
+    /// <param name="on">
+    /// The day to decide as on (null: today): the placements live that day, as they will stand then, under the values
+    /// in force then, so a cap scheduled from 1 April shows its effect on that day's cases.
+    /// </param>
+    public async Task<WhatIfResult?> RunAsync(string ruleSet, IRuleSetTrial serving, IRuleSetTrial draft, DateOnly? on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(serving);
         ArgumentNullException.ThrowIfNull(draft);
         if (!Supports(ruleSet)) return null;
-        var today = clock.Today();
+        var today = on ?? clock.Today();
+        if (Math.Abs(today.DayNumber - clock.Today().DayNumber) > 366 * MostYearsAway)
+            throw new ArgumentOutOfRangeException(nameof(on), on, $"A what-if is decided within {MostYearsAway} years of today.");
         var cases = ruleSet switch
         {
             RuleSetNames.PayRateCaps => PayCasesAsync(today, cancellationToken),
@@ -87,7 +97,7 @@ public sealed class RuleSetWhatIf(
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
         var changes = shown.Select(c => new WhatIfChange(c.Case.PlacementId, c.Case.RequisitionId, c.Case.WorkerId, people.GetValueOrDefault(c.Case.WorkerId, "?"),
             roles.GetValueOrDefault(c.Case.JobRoleId, "?"), c.Case.Detail, c.Now.Outcome, Messages(c.Now), c.Draft.Outcome, Messages(c.Draft))).ToList();
-        return new WhatIfResult(ruleSet == RuleSetNames.LocalCandidatePreference ? "shortlisted workers on open requisitions" : "live placements", scanned, changed.Count, changes);
+        return new WhatIfResult(ruleSet == RuleSetNames.LocalCandidatePreference ? "shortlisted workers on open requisitions" : "live placements", scanned, changed.Count, changes, today);
     }
 
     private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);

@@ -90,7 +90,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
     {
         var faker = seeder.Faker;
         var today = seeder.Today;
-        var onCosts = await seeder.PayRates.OnCostsAsync(cancellationToken);
+        var onCosts = await seeder.PayRates.OnCostsAsync(today, cancellationToken);
         foreach (var planned in _planned)
         {
             var agency = agencies.Single(a => a.Id == planned.Worker.SupplyAgencyId);

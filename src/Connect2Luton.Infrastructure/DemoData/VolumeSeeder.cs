@@ -88,7 +88,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         List<(JobRole Role, Worker Worker)> batch, int placements, List<HiringManager> managers, List<SupplyAgency> agencies,
         Func<JobRole, int?> areaFor, Faker faker, DateOnly today, bool allLive, CancellationToken cancellationToken)
     {
-        var onCosts = await demo.PayRates.OnCostsAsync(cancellationToken);
+        var onCosts = await demo.PayRates.OnCostsAsync(today, cancellationToken);
         // Each worker gets consecutive placements, oldest first; the newest is live for most.
         var slots = new List<(JobRole Role, Worker Worker, DateOnly Start, DateOnly End, bool Live)>(placements);
         for (var i = 0; i < batch.Count && slots.Count < placements; i++)

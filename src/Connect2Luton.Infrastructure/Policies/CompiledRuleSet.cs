@@ -23,6 +23,31 @@ internal sealed class CompiledRuleSet
 
     private string? _revision;
 
+    /// <summary>The first day these values are in force; null for the values as first written, before any change.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>The same rules with the values in force from each later day a named value changes, earliest first.</summary>
+    public IReadOnlyList<CompiledRuleSet> Later { get; set; } = [];
+
+    /// <summary>The days named values change on, earliest first.</summary>
+    public IEnumerable<DateOnly> ChangeDays => Later.Select(p => p.From!.Value);
+
+    /// <summary>The rules with the values in force on a day.</summary>
+    public CompiledRuleSet InForceOn(DateOnly day)
+    {
+        var inForce = this;
+        foreach (var period in Later)
+        {
+            if (period.From > day) break;
+            inForce = period;
+        }
+        return inForce;
+    }
+
+    /// <summary>The rules with the values in force on the day the facts are about.</summary>
+    public CompiledRuleSet InForceFor(object facts) =>
+        Later.Count > 0 && facts is Application.Policies.IDatedFacts dated ? InForceOn(dated.AsOf) : this;
+
     /// <summary>The rules as a RulesEngine workflow: checked by the engine at load, and run on every test case.</summary>
     public required Workflow Workflow { get; init; }
 

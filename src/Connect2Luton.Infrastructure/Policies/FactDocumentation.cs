@@ -13,7 +13,7 @@ internal static class FactDocumentation
             .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty))
             .ToList();
 
-    private static string Describe(Type type) => type switch
+    internal static string Describe(Type type) => type switch
     {
         _ when type == typeof(decimal) => "amount (decimal)",
         _ when type == typeof(int) => "whole number",
@@ -21,5 +21,15 @@ internal static class FactDocumentation
         _ when type == typeof(string) => "text",
         _ when type == typeof(DateOnly) => "date",
         _ => type.Name,
+    };
+
+    /// <summary>The kind of a value with its article, for a sentence: "an amount", "a whole number".</summary>
+    public static string WithArticle(Type type) => type switch
+    {
+        _ when type == typeof(decimal) => "an amount",
+        _ when type == typeof(int) => "a whole number",
+        _ when type == typeof(bool) => "a yes/no",
+        _ when type == typeof(DateOnly) => "a date",
+        _ => "text",
     };
 }

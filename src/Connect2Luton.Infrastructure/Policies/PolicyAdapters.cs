@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
@@ -14,15 +15,18 @@ internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
         return new PayRateDecision(outcome, outcome == PayRateOutcome.NeedsException ? SignOff.From(decision) : null, decision);
     }
 
-    public async ValueTask<OnCostRates> OnCostsAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<OnCostRates> OnCostsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var ruleSet = await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken);
+        var ruleSet = (await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken)).InForceOn(asOf);
         // The compiler refuses a file without these as fixed fractions, so a serving version always has them.
         decimal Fraction(string name) => (decimal)ruleSet.Constants[name]!;
         return new OnCostRates(
             Fraction(RuleSetDefinition.HolidayPayRate), Fraction(RuleSetDefinition.EmployerNationalInsuranceRate),
             Fraction(RuleSetDefinition.InHousePoolPensionRate), ruleSet.Version);
     }
+
+    public async ValueTask<IReadOnlyList<DateOnly>> ChangeDaysAsync(DateOnly after, DateOnly until, CancellationToken cancellationToken = default) =>
+        (await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken)).ChangeDays.Where(d => d > after && d <= until).ToList();
 }
 
 internal sealed class LocalPreferencePolicy(RuleSetRegistry registry) : ILocalPreferencePolicy
@@ -34,7 +38,7 @@ internal sealed class LocalPreferencePolicy(RuleSetRegistry registry) : ILocalPr
     }
 }
 
-internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlacementLengthPolicy
+internal sealed class PlacementLengthPolicy(RuleSetRegistry registry, TimeProvider clock) : IPlacementLengthPolicy
 {
     public async ValueTask<PlacementLengthDecision> DecideAsync(PlacementLengthFacts facts, CancellationToken cancellationToken = default)
     {
@@ -52,7 +56,7 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
     public async ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default)
     {
         // The compiler refuses a file without these as constants of the right shape, so a serving version has them.
-        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants;
+        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).InForceOn(clock.Today()).Constants;
         IReadOnlySet<BreakReason> Reasons(string name) => ReadValue.ItemsOf((string)constants[name]!).Select(Enum.Parse<BreakReason>).ToHashSet();
         return new AwrBreakRules(
             (int)constants[RuleSetDefinition.AwrLongestBreakWeeks]!, (int)constants[RuleSetDefinition.AwrLongestSicknessBreakWeeks]!,
@@ -61,13 +65,13 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry) : IPlaceme
 
     public async ValueTask<Application.Placements.LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default)
     {
-        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).Constants;
+        var constants = (await registry.ServingAsync(RuleSetDefinition.PlacementLengthLimits, cancellationToken)).InForceOn(clock.Today()).Constants;
         return new Application.Placements.LengthBands(
             (int)constants[RuleSetDefinition.AwrQualifyingWeeks]!, (int)constants[RuleSetDefinition.ReviewMonths]!, (int)constants[RuleSetDefinition.LongRunningMonths]!);
     }
 }
 
-internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPolicy
+internal sealed class ConversionPolicy(RuleSetRegistry registry, TimeProvider clock) : IConversionPolicy
 {
     public async ValueTask<ConversionDecision> DecideAsync(ConversionFacts facts, CancellationToken cancellationToken = default)
     {
@@ -77,7 +81,7 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry) : IConversionPo
 
     public async ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default)
     {
-        var ruleSet = await registry.ServingAsync(RuleSetDefinition.PermanentConversionEligibility, cancellationToken);
+        var ruleSet = (await registry.ServingAsync(RuleSetDefinition.PermanentConversionEligibility, cancellationToken)).InForceOn(clock.Today());
         var constants = ruleSet.Constants;
         return new ConversionTerms(
             (int)constants[RuleSetDefinition.FeeFreeWeeks]!, (int)constants[RuleSetDefinition.ContinuityGapDays]!,

@@ -64,6 +64,38 @@ internal static class RuleFileText
         }
     }
 
+    /// <summary>
+    /// The dated changes of the named values in a draft's text, to show beside each value; read leniently, since a
+    /// draft being typed may be anything, and whatever does not read as a change is left for the checks to report.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Application.Policies.DatedExpression>> NamedValueChanges(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var changes = new Dictionary<string, IReadOnlyList<Application.Policies.DatedExpression>>(StringComparer.Ordinal);
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 })?["GlobalParams"] is not System.Text.Json.Nodes.JsonArray values) return changes;
+            foreach (var value in values.OfType<System.Text.Json.Nodes.JsonObject>())
+            {
+                if (value["Name"] is not System.Text.Json.Nodes.JsonValue name || !name.TryGetValue<string>(out var named)
+                    || value["Changes"] is not System.Text.Json.Nodes.JsonArray dated) continue;
+                var list = dated.OfType<System.Text.Json.Nodes.JsonObject>()
+                    .Select(c => (From: c["From"] is System.Text.Json.Nodes.JsonValue f && f.TryGetValue<string>(out var text)
+                            && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
+                        Expression: c["Expression"] is System.Text.Json.Nodes.JsonValue e && e.TryGetValue<string>(out var expression) ? expression : null))
+                    .Where(c => c.From is not null && c.Expression is not null)
+                    .Select(c => new Application.Policies.DatedExpression(c.From!.Value, c.Expression!))
+                    .ToList();
+                if (list.Count > 0) changes[named] = list;
+            }
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            return changes;
+        }
+        return changes;
+    }
+
     // Where each GlobalParams entry's Expression string sits in the bytes, quotes included, with its Name.
     private static List<(int Start, int Length, string Name)> ExpressionsOfNamedValues(byte[] bytes)
     {

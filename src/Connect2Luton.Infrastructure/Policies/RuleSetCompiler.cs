@@ -25,6 +25,9 @@ internal static partial class RuleSetCompiler
     public const int MaximumWrittenOutLength = 60_000;
     public const int MaximumTextLength = 1_000;
     public const int MaximumRules = 100;
+    public const int MaximumChangeDays = 24;
+    private static readonly DateOnly EarliestChange = new(2000, 1, 1);
+    private static readonly DateOnly LatestChange = new(2099, 12, 31);
 
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -129,13 +132,53 @@ internal static partial class RuleSetCompiler
         CheckStructure(definition, document, json, problems);
         if (problems.Count > 0) return (null, problems);
 
-        var expressions = CompileExpressions(definition, document, json, problems, budget);
-        // Named values after one that failed are not compiled, so only a clean compile says which are missing.
-        if (problems.Count == 0) CheckValuesTheAppReads(definition, expressions, json, problems);
+        // Each stretch of days between changes to named values is compiled as a rule set of its own, so a decision
+        // runs one set of rules whatever its day; they differ only in the values in force.
+        var days = document.GlobalParams.SelectMany(v => v.Changes).Select(c => c.From).Distinct().Order().ToList();
+        if (days.Count > MaximumChangeDays)
+            return Fail(problems, file, null, null, $"Named values change on {days.Count} different days; a rule set may have changes on at most {MaximumChangeDays}. Take out changes that are over.");
+        CompiledPeriod? first = null;
+        var later = new List<CompiledRuleSet>();
+        foreach (var day in days.Select(d => (DateOnly?)d).Prepend(null))
+        {
+            var periodProblems = new List<RuleSetProblem>();
+            var period = CompilePeriod(definition, document, json, day, first?.Expressions, periodProblems, budget);
+            // The problems of a later stretch are said with its day; before a clean first stretch they would repeat it.
+            problems.AddRange(day is { } from ? periodProblems.Select(p => p with { Message = $"From {from:d MMMM yyyy}: {p.Message}" }) : periodProblems);
+            if (period is null) return (null, problems);
+            if (first is null) first = period;
+            else later.Add(period.ToRuleSet(definition, document, json, testCasesJson, day, []));
+        }
+
+        var testCases = runTestCases ? ReadTestCases(definition, testCasesJson, problems) : [];
         if (problems.Count > 0) return (null, problems);
 
+        var compiled = first!.ToRuleSet(definition, document, json, testCasesJson, null, testCases);
+        compiled.Later = later;
+        if (runTestCases) RunTestCases(compiled, problems, budget);
+        return problems.Count > 0 ? (null, problems) : (compiled, problems);
+    }
+
+    /// <summary>
+    /// The named values as they stand from <paramref name="day"/> (null: before any change) and the rules with
+    /// them, compiled. A value keeps its kind when it changes: rules and messages were checked with it.
+    /// </summary>
+    private static CompiledPeriod? CompilePeriod(
+        RuleSetDefinition definition, RuleSetDocument document, string json, DateOnly? day, CompiledExpressions? before, List<RuleSetProblem> problems, CompileBudget budget)
+    {
+        var expressions = CompileExpressions(definition, document, json, day, problems, budget);
+        // Named values after one that failed are not compiled, so only a clean compile says which are missing.
+        if (problems.Count == 0) CheckValuesTheAppReads(definition, expressions, json, problems);
+        if (problems.Count == 0 && before is not null)
+        {
+            foreach (var (name, type) in expressions.Types.Where(t => before.Types[t.Key] != t.Value))
+                problems.Add(new RuleSetProblem(definition.FileName, name, LineOf(json, name),
+                    $"'{name}' becomes {FactDocumentation.WithArticle(type)}, where before it was {FactDocumentation.WithArticle(before.Types[name])}: a value keeps its kind when it changes."));
+        }
+        if (problems.Count > 0) return null;
+
         var rules = CompileRules(definition, document, json, expressions, problems);
-        if (problems.Count > 0) return (null, problems);
+        if (problems.Count > 0) return null;
 
         var workflow = ToWorkflow(document, rules, expressions);
         try
@@ -145,29 +188,31 @@ internal static partial class RuleSetCompiler
         }
         catch (Exception error) when (error is RulesEngine.Exceptions.RuleValidationException or ArgumentException)
         {
-            return Fail(problems, file, null, null, $"RulesEngine refused the workflow: {error.Message}");
+            problems.Add(new RuleSetProblem(definition.FileName, null, null, $"RulesEngine refused the workflow: {error.Message}"));
+            return null;
         }
+        return new CompiledPeriod(expressions, rules, workflow);
+    }
 
-        var testCases = runTestCases ? ReadTestCases(definition, testCasesJson, problems) : [];
-        if (problems.Count > 0) return (null, problems);
-
-        var compiled = new CompiledRuleSet
+    /// <summary>One stretch of days compiled: its named values, rules and workflow.</summary>
+    private sealed record CompiledPeriod(CompiledExpressions Expressions, List<CompiledRule> Rules, Workflow Workflow)
+    {
+        public CompiledRuleSet ToRuleSet(RuleSetDefinition definition, RuleSetDocument document, string json, string? testCasesJson, DateOnly? from, List<CompiledTestCase> testCases) => new()
         {
             Definition = definition,
             Document = document,
             Json = json,
             TestCasesJson = testCasesJson,
             Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
-            Workflow = workflow,
-            Constants = expressions.Constants,
-            NamedValues = new NamedValueTable(document.GlobalParams.Select(v => v.Name).ToList(), expressions.Constants, expressions.Derived),
-            Rules = rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
-            InOrder = rules,
+            From = from,
+            Workflow = Workflow,
+            Constants = Expressions.Constants,
+            NamedValues = new NamedValueTable(document.GlobalParams.Select(v => v.Name).ToList(), Expressions.Constants, Expressions.Derived),
+            Rules = Rules.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal),
+            InOrder = Rules,
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
         };
-        if (runTestCases) RunTestCases(compiled, problems, budget);
-        return problems.Count > 0 ? (null, problems) : (compiled, problems);
     }
 
     private static void CheckValuesTheAppReads(RuleSetDefinition definition, CompiledExpressions expressions, string json, List<RuleSetProblem> problems)
@@ -200,6 +245,7 @@ internal static partial class RuleSetCompiler
                 Problem(value.Name, $"'{value.Name}' cannot name a value: use letters and digits, starting with a letter, and not a word rules use ({string.Join(", ", ReservedNames.Order())}).");
             if (!names.Add(value.Name)) Problem(value.Name, $"'{value.Name}' is named twice.");
             CheckExpressionText(value.Name, value.Expression);
+            CheckChanges(value);
             CheckText(value.Description, "The description", value.Name);
         }
 
@@ -225,6 +271,20 @@ internal static partial class RuleSetCompiler
             else if (expression.Length > MaximumExpressionLength)
                 Problem(owner, $"The expression is {expression.Length:N0} characters long; the most is {MaximumExpressionLength:N0}. Split it into named values.");
             else if (ExpressionShape.Of(expression).Problem(writtenOut: false) is { } shape) Problem(owner, shape);
+        }
+
+        void CheckChanges(NamedValueDocument value)
+        {
+            DateOnly? previous = null;
+            foreach (var change in value.Changes)
+            {
+                if (change.From < EarliestChange || change.From > LatestChange)
+                    Problem(value.Name, $"A change from {change.From:d MMMM yyyy} is out of range: changes are dated from {EarliestChange:d MMMM yyyy} to {LatestChange:d MMMM yyyy}.");
+                else if (previous is { } earlier && change.From <= earlier)
+                    Problem(value.Name, $"The changes must be in date order, each on a different day: {change.From:d MMMM yyyy} comes after {earlier:d MMMM yyyy}.");
+                previous = change.From;
+                CheckExpressionText(value.Name, change.Expression);
+            }
         }
 
         void CheckText(string? text, string what, string? owner)
@@ -263,7 +323,7 @@ internal static partial class RuleSetCompiler
     /// named value is also spelled out in terms of the facts alone (the values it uses written in place) and
     /// compiled on its own, so a decision can report any value without the engine carrying them all.
     /// </summary>
-    private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, List<RuleSetProblem> problems, CompileBudget budget)
+    private static CompiledExpressions CompileExpressions(RuleSetDefinition definition, RuleSetDocument document, string json, DateOnly? day, List<RuleSetProblem> problems, CompileBudget budget)
     {
         var parser = new RuleExpressionParser(RuleEngineSettings.Create());
         var factTypes = new HashSet<Type> { definition.FactType };
@@ -274,18 +334,19 @@ internal static partial class RuleSetCompiler
         foreach (var value in document.GlobalParams)
         {
             budget.Start(value.Name);
-            var parsed = Parse(parser, value.Expression, parameters, null, definition, json, value.Name, factTypes, problems);
+            var text = value.ExpressionOn(day);
+            var parsed = Parse(parser, text, parameters, null, definition, json, value.Name, factTypes, problems);
             if (parsed is null) return compiled;
             compiled.Types[value.Name] = parsed.Type;
             parameters.Add(Expression.Parameter(parsed.Type, value.Name));
             if (parsed is ConstantExpression constant)
             {
                 compiled.Constants[value.Name] = constant.Value;
-                compiled.Inlined[value.Name] = value.Expression.Trim();
+                compiled.Inlined[value.Name] = text.Trim();
                 continue;
             }
             // Spelled out, the value is made of parts that have each passed the allow-list above.
-            var inlined = Inline(value.Expression, compiled, definition, json, value.Name, problems, budget);
+            var inlined = Inline(text, compiled, definition, json, value.Name, problems, budget);
             if (inlined is null) return compiled;
             compiled.Inlined[value.Name] = inlined;
             try
@@ -507,7 +568,8 @@ internal static partial class RuleSetCompiler
     /// </summary>
     private static void RunTestCases(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
     {
-        var engine = new RulesEngine.RulesEngine([ruleSet.Workflow], RuleEngineSettings.Create());
+        // Each test case runs with the values in force on its own day, in the engine as in the compiled rules.
+        var engines = new ReferenceEngines();
         foreach (var testCase in ruleSet.TestCases)
         {
             budget.Check();
@@ -515,7 +577,7 @@ internal static partial class RuleSetCompiler
                 problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), message));
             var result = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
             foreach (var miss in TestCaseCheck.Differences(testCase.Expect, result)) Problem(miss);
-            var reference = RuleSetEvaluator.EvaluateInEngineAsync(engine, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
         }
     }

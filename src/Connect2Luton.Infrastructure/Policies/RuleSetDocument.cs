@@ -31,6 +31,36 @@ internal sealed class NamedValueDocument
     public string Expression { get; init; } = string.Empty;
 
     public string? Description { get; init; }
+
+    /// <summary>
+    /// New expressions from given days, earliest first: the Expression above holds until the first of them. A
+    /// decision uses what is in force on the day it is about (a cap from 1 April, last year's living wage for a
+    /// back-dated decision).
+    /// </summary>
+    public List<DatedExpressionDocument> Changes { get; init; } = [];
+
+    /// <summary>The expression in force on a day.</summary>
+    public string ExpressionOn(DateOnly? day)
+    {
+        var expression = Expression;
+        foreach (var change in Changes)
+        {
+            if (day is not { } on || change.From > on) break;
+            expression = change.Expression;
+        }
+        return expression;
+    }
+}
+
+/// <summary>A named value's new expression from a day.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class DatedExpressionDocument
+{
+    [JsonRequired]
+    public DateOnly From { get; init; }
+
+    [JsonRequired]
+    public string Expression { get; init; } = string.Empty;
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

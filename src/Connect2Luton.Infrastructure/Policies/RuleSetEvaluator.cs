@@ -17,6 +17,8 @@ internal static class RuleSetEvaluator
 {
     public static Evaluation Evaluate(CompiledRuleSet ruleSet, object facts)
     {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ruleSet = ruleSet.InForceFor(facts);
         var decision = new DecisionInProgress(ruleSet, facts);
         foreach (var rule in ruleSet.InOrder)
         {
@@ -39,9 +41,12 @@ internal static class RuleSetEvaluator
     }
 
     /// <summary>The same decision through RulesEngine's own workflow call, the reference the checks are held to.</summary>
-    public static async ValueTask<Evaluation> EvaluateInEngineAsync(IRulesEngine engine, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
+    public static async ValueTask<Evaluation> EvaluateInEngineAsync(ReferenceEngines engines, CompiledRuleSet ruleSet, object facts, CancellationToken cancellationToken)
     {
-        var results = await engine.ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
+        ArgumentNullException.ThrowIfNull(engines);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ruleSet = ruleSet.InForceFor(facts);
+        var results = await engines.For(ruleSet).ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
         var decision = new DecisionInProgress(ruleSet, facts);
         foreach (var result in results)
         {
@@ -141,6 +146,23 @@ internal static class RuleSetEvaluator
             }
             return -1;
         }
+    }
+}
+
+/// <summary>
+/// RulesEngine with the workflow of each stretch of days of a rule set (the values in force from each change),
+/// made when first asked for and kept only as long as the check that uses them.
+/// </summary>
+internal sealed class ReferenceEngines
+{
+    private readonly Dictionary<CompiledRuleSet, IRulesEngine> _engines = new(ReferenceEqualityComparer.Instance);
+
+    public IRulesEngine For(CompiledRuleSet period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (!_engines.TryGetValue(period, out var engine))
+            _engines[period] = engine = new RulesEngine.RulesEngine([period.Workflow], RuleEngineSettings.Create());
+        return engine;
     }
 }
 

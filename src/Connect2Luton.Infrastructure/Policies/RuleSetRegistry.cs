@@ -63,7 +63,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         return new RuleSetView(
             status,
             document?.Description,
-            document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description)).ToList() ?? [],
+            document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description, v.Changes.Select(c => new DatedExpression(c.From, c.Expression)).ToList())).ToList() ?? [],
             document?.Rules.Select(r => new RuleView(r.RuleName, r.Expression, r.Properties.Description, r.Enabled, r.SuccessEvent, r.ErrorMessage,
                 r.Properties.Outcome, r.Properties.Approvers, r.Properties.Flag, r.Properties.Tier, r.Properties.Points, r.Properties.AppliesWhen)).ToList() ?? [],
             FactDocumentation.Of(definition.FactType),
@@ -200,6 +200,8 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         RuleFileText.SetNamedValues(json, expressions);
 
     public IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json) => RuleFileText.NamedValues(json);
+
+    public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChangesOf(string json) => RuleFileText.NamedValueChanges(json);
 
     public IReadOnlyList<RuleText>? RulesOf(string json) => RuleFileRules.Of(json);
 

@@ -159,12 +159,28 @@ public sealed class PlacementBookingCommands(
         PayRateDecision? pay = null;
         if (input.PayRate is { } rate && !errors.Has(Fields.PayRate) && input.WeeklyHours is { } weekly && !errors.Has(Fields.WeeklyHours))
         {
-            rates = ChargeRates.Price(rate, context.Supplier.Kind, context.Supplier.MarginRate, await payRates.OnCostsAsync(cancellationToken));
-            pay = await payRates.DecideAsync(PolicyFacts.PayRate(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, rates, weekly, today), cancellationToken);
+            // A rate is priced and decided with the figures of the day the placement starts (a living wage from
+            // 1 April, a cap HR has scheduled), and decided again on each day those figures change before it ends.
+            var starts = input.StartDate is { } startDay && !errors.Has(Fields.StartDate) ? startDay : today;
+            rates = ChargeRates.Price(rate, context.Supplier.Kind, context.Supplier.MarginRate, await payRates.OnCostsAsync(starts, cancellationToken));
+            pay = await payRates.DecideAsync(PolicyFacts.PayRate(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, rates, weekly, starts), cancellationToken);
+            var changedOn = (DateOnly?)null;
+            if (pay.Outcome != PayRateOutcome.Refused && input.EndDate is { } lastDay && !errors.Has(Fields.EndDate))
+            {
+                foreach (var change in await payRates.ChangeDaysAsync(starts, lastDay, cancellationToken))
+                {
+                    var later = await payRates.DecideAsync(PolicyFacts.PayRate(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, rates, weekly, change), cancellationToken);
+                    if (later.Outcome <= pay.Outcome) continue;
+                    (pay, changedOn) = (later, change);
+                    if (later.Outcome == PayRateOutcome.Refused) break;
+                }
+            }
+            var from = changedOn is { } changed ? $"From {changed:d MMMM yyyy}, when the rules' figures change: " : string.Empty;
             switch (pay.Outcome)
             {
                 case PayRateOutcome.Refused:
-                    errors.Add(Fields.PayRate, string.Join(" ", pay.Details.Failed.Where(r => r.Outcome == nameof(PayRateOutcome.Refused)).Select(r => r.Message)));
+                    errors.Add(Fields.PayRate, from + string.Join(" ", pay.Details.Failed.Where(r => r.Outcome == nameof(PayRateOutcome.Refused)).Select(r => r.Message))
+                        + (changedOn is { } until ? $" Book to {until.AddDays(-1):d MMMM yyyy} at this rate, or at a rate that holds from then." : string.Empty));
                     break;
                 case PayRateOutcome.NeedsException:
                     errors.Required(Fields.CapApprovers, input.CapApprovers, $"This rate is over its cap: enter the names of those who signed it off ({pay.Approvers})");

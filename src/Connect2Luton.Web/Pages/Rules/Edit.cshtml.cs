@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
 using Connect2Luton.Web.Forms;
@@ -15,7 +16,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
@@ -61,6 +62,8 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     /// <summary>The draft's named values with what each is, for the fields above the text.</summary>
     public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; private set; } = [];
 
+    public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChanges { get; private set; } = new Dictionary<string, IReadOnlyList<DatedExpression>>();
+
     /// <summary>Sample facts to try the draft on, by fact name, as typed.</summary>
     [BindProperty]
     public Dictionary<string, string?> Sample { get; set; } = [];
@@ -87,6 +90,10 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
 
     /// <summary>After a what-if: the decisions the draft would change.</summary>
     public WhatIfResult? WhatIf { get; private set; }
+
+    /// <summary>The day "What would change?" decides as on; empty for today.</summary>
+    [BindProperty]
+    public DateInput WhatIfOn { get; set; } = new();
 
     public bool CanTryWhatIf => RuleSetWhatIf.Supports(Serving.Name);
 
@@ -228,8 +235,13 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     public async Task<IActionResult> OnPostWhatIfAsync(string name, CancellationToken cancellationToken)
     {
         if (ReadDraft(name) is not { } ready) return NotFound();
+        var on = ModelState.Date(nameof(WhatIfOn), WhatIfOn, "The day to decide as on");
+        var today = clock.Today();
+        if (on is { } day && Math.Abs(day.DayNumber - today.DayNumber) > 366 * RuleSetWhatIf.MostYearsAway)
+            ModelState.AddModelError(nameof(WhatIfOn), $"The day to decide as on must be within {RuleSetWhatIf.MostYearsAway} years of today, {today:d MMMM yyyy}");
+        if (ModelState.TryGetValue(nameof(WhatIfOn), out var entry) && entry.Errors.Count > 0) return Page();
         if (!ready || TryDraft(name) is not { } draft || publisher.ServingTrial(name) is not { } current) return Page();
-        WhatIf = await whatIf.RunAsync(name, current, draft, cancellationToken);
+        WhatIf = await whatIf.RunAsync(name, current, draft, on, cancellationToken);
         return Page();
     }
 
@@ -278,6 +290,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         var descriptions = view?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
         FailureOutcomes = view?.FailureOutcomes ?? [];
         OutcomesNeedingApprovers = view?.OutcomesNeedingApprovers ?? [];
+        NamedValueChanges = publisher.NamedValueChangesOf(Input.Json ?? Serving.Json);
         NamedValues = (publisher.NamedValuesOf(Input.Json ?? Serving.Json) ?? publisher.NamedValuesOf(Serving.Json) ?? [])
             .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
         Facts = samples.FactsOf(Serving.Name);
@@ -453,7 +466,11 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
 /// <summary>A text field in a table row of the edit page: its form key, its name as rules write it, what it is, its value.</summary>
 public sealed record FieldRow(string Key, string Code, string? Hint, string? Value, string? InputClass = null)
 {
-    public static FieldRow ForValue(string name, string? description, string? value) => new($"Values[{name}]", name, description, value, "app-rule-editor");
+    /// <param name="changes">The value's dated changes, said after its description: the field holds the value until the first.</param>
+    public static FieldRow ForValue(string name, string? description, string? value, IReadOnlyList<DatedExpression>? changes = null) =>
+        new($"Values[{name}]", name,
+            DatedExpression.InWords(changes ?? []) is { } dated ? $"{description} This value holds until the first change. {dated} Dated changes are edited in the file's text below." : description,
+            value, "app-rule-editor");
 
     public static FieldRow ForFact(FactView fact, string? value)
     {
