@@ -142,12 +142,16 @@ public sealed class RequisitionCommands(
         var errors = new FieldErrors();
         var today = clock.Today();
 
-        if (input.ServiceAreaId is not { } areaId || await serviceAreas.FirstOrDefaultAsync(new ServiceAreaByIdSpec(areaId), cancellationToken) is null)
+        var area = input.ServiceAreaId is { } areaId ? await serviceAreas.FirstOrDefaultAsync(new ServiceAreaByIdSpec(areaId), cancellationToken) : null;
+        if (area is null)
             errors.Add(nameof(input.ServiceAreaId), "Select the service area");
-        else if (user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && user.ServiceAreaId != areaId)
+        else if (user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && user.ServiceAreaId != area.Id)
             errors.Add(nameof(input.ServiceAreaId), "You can only raise requisitions for your own service area");
-        if (input.JobRoleId is not { } roleId || !await jobRoles.AnyAsync(new JobRoles.JobRoleByIdSpec(roleId), cancellationToken))
+        var role = input.JobRoleId is { } roleId ? await jobRoles.FirstOrDefaultAsync(new JobRoles.JobRoleByIdSpec(roleId), cancellationToken) : null;
+        if (role is null)
             errors.Add(nameof(input.JobRoleId), "Select the job role");
+        else if (area is not null && !area.Recruits(role.Id))
+            errors.Add(nameof(input.JobRoleId), $"{area.Name} does not recruit for the role {role.Title}: select one of the roles it recruits for");
 
         errors.Required(nameof(input.Title), input.Title, "Enter a title for the requisition");
         errors.Text(nameof(input.Title), input.Title, Limits.Title, "The title");

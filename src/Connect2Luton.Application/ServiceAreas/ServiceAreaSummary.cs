@@ -1,3 +1,7 @@
 namespace Connect2Luton.Application.ServiceAreas;
 
-public sealed record ServiceAreaSummary(int Id, string Code, string Name, bool IsChildrensServices);
+/// <param name="JobRoleIds">The roles the service recruits for; empty where it has not been limited.</param>
+public sealed record ServiceAreaSummary(int Id, string Code, string Name, bool IsChildrensServices, IReadOnlyList<int> JobRoleIds)
+{
+    public bool Recruits(int jobRoleId) => JobRoleIds.Count == 0 || JobRoleIds.Contains(jobRoleId);
+}

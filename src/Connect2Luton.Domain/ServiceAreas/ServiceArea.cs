@@ -26,6 +26,25 @@ public sealed class ServiceArea : AggregateRoot
     /// <summary>Funded full-time-equivalent posts, where known: the base for "share of establishment" figures.</summary>
     public decimal? EstablishmentFte { get; private set; }
 
+    private readonly List<int> _jobRoleIds = [];
+
+    /// <summary>
+    /// The job roles the service recruits temporary staff for. None recorded means the service has not been limited
+    /// (as every service was before the list was kept), and it may raise any role.
+    /// </summary>
+    public IReadOnlyList<int> JobRoleIds => _jobRoleIds;
+
+    public bool Recruits(int jobRoleId) => _jobRoleIds.Count == 0 || _jobRoleIds.Contains(jobRoleId);
+
+    public void RecruitFor(IEnumerable<int> jobRoleIds)
+    {
+        ArgumentNullException.ThrowIfNull(jobRoleIds);
+        var ids = jobRoleIds.Distinct().Order().ToList();
+        if (ids.Exists(id => id <= 0)) throw new DomainRuleException("A job role the service recruits for must be a saved job role.");
+        _jobRoleIds.Clear();
+        _jobRoleIds.AddRange(ids);
+    }
+
     public void ChangeEstablishment(decimal? establishmentFte) =>
         EstablishmentFte = establishmentFte is { } fte ? Guard.NotNegative(fte) : null;
 }

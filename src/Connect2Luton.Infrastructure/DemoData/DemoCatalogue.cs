@@ -68,6 +68,13 @@ internal static class DemoCatalogue
         new("Interim Project Manager", JobFamily.InterimManagement, "H", 62_000m, 70_000m, RegistrationBody.None, null, true, "BSS", 45m, 60m, 37m, 2, DbsLevel.Basic),
     ];
 
+    /// <summary>
+    /// The roles a service recruits for: its own, and the business support and interim roles any service may need.
+    /// Children's social workers are recruited by children's services alone, housing officers by housing.
+    /// </summary>
+    public static IEnumerable<DemoRole> RolesRecruitedBy(string serviceCode) =>
+        Roles.Where(r => r.ServiceCode == serviceCode || r.Family is JobFamily.BusinessSupport or JobFamily.InterimManagement);
+
     public const string InHousePoolName = "Connect2Luton in-house pool";
 
     public static readonly (string Name, SupplyAgencyKind Kind, decimal Margin, bool IsLocal, string? Dps)[] Agencies =

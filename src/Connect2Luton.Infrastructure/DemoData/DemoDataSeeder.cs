@@ -63,6 +63,8 @@ public sealed partial class DemoDataSeeder(
             db.AddRange(roles.Values);
             db.AddRange(agencies);
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var area in areas) area.RecruitFor(DemoCatalogue.RolesRecruitedBy(area.Code).Select(r => roles[r].Id));
+            await db.SaveChangesAsync(cancellationToken);
 
             var managers = HiringManagers(areas);
             db.AddRange(managers);

@@ -4,6 +4,7 @@ using Connect2Luton.Application.HiringManagers;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Connect2Luton.Web.Forms;
@@ -25,12 +26,18 @@ public sealed class RequisitionChoices(ReferenceNames names, IReadRepository<Hir
         var areas = await names.ServiceAreasAsync(cancellationToken);
         var areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
         var scope = permissions.ScopeServiceAreaId;
-        ServiceAreas = areas.Where(a => scope is null || a.Id == scope)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        ServiceAreas = areas.Where(a => scope is null || a.Id == scope).Select(a => new SelectListItem(a.Name, Id(a.Id))).ToList();
+        var offered = areas.Where(a => scope is null || a.Id == scope).ToList();
+        // A role is offered for the services that recruit for it; one no service has been limited to is offered for all.
         JobRoles = (await names.JobRolesAsync(cancellationToken))
-            .Select(r => new SelectListItem($"{r.Title} ({Words.Of(r.JobFamily).ToLowerInvariant()})", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            .Where(r => offered.Exists(a => a.Recruits(r.Id)))
+            .Select(r => new LimitedChoice($"{r.Title} ({Words.Of(r.JobFamily).ToLowerInvariant()})", Id(r.Id),
+                offered.TrueForAll(a => a.Recruits(r.Id)) ? [] : offered.Where(a => a.Recruits(r.Id)).Select(a => Id(a.Id)).ToList()))
+            .ToList();
         HiringManagers = (await managers.ListAsync(new HiringManagersSpec(scope), cancellationToken))
-            .Select(m => new SelectListItem($"{m.Name}, {areaNames.GetValueOrDefault(m.ServiceAreaId)}", m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            .Select(m => new LimitedChoice($"{m.Name}, {areaNames.GetValueOrDefault(m.ServiceAreaId)}", Id(m.Id), [Id(m.ServiceAreaId)])).ToList();
         return this;
     }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -54,6 +54,31 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
     }
 
     [BrowserFact]
+    public async Task A_recruiter_choosing_a_service_is_offered_only_its_hiring_managers_and_the_roles_it_recruits_for()
+    {
+        var (children, housingOfficer, childrensManager, housingManager) = await PlacementArrangement.QueryAsync(factory, db =>
+        {
+            var csc = db.ServiceAreas.Single(a => a.Code == "CSC").Id;
+            var hou = db.ServiceAreas.Single(a => a.Code == "HOU").Id;
+            return (csc, db.JobRoles.Single(r => r.Title == "Housing Officer").Id,
+                db.HiringManagers.First(m => m.ServiceAreaId == csc).Id, db.HiringManagers.First(m => m.ServiceAreaId == hou).Id);
+        });
+        var journey = await BrowserJourney.StartAsync(factory, "recruiter@connect2luton.local");
+        var page = journey.Page;
+        await journey.GoAsync("/Requisitions/New");
+        Task<bool> OfferedAsync(string select, int value) => page.Locator($"#{select} option[value='{value}']").EvaluateAsync<bool>("o => !o.disabled && !o.hidden");
+        (await OfferedAsync("Input_JobRoleId", housingOfficer)).ShouldBeTrue("before a service is chosen every role is offered");
+
+        await page.SelectOptionAsync("#Input_ServiceAreaId", children.ToString());
+
+        (await OfferedAsync("Input_JobRoleId", housingOfficer)).ShouldBeFalse();
+        (await OfferedAsync("Input_HiringManagerId", housingManager)).ShouldBeFalse();
+        (await OfferedAsync("Input_HiringManagerId", childrensManager)).ShouldBeTrue();
+        await page.SelectOptionAsync("#Input_HiringManagerId", childrensManager.ToString());
+        await journey.EndAsync("service-choices");
+    }
+
+    [BrowserFact]
     public async Task A_recruiter_shortlists_local_candidates_first_is_refused_over_the_cap_books_and_extends()
     {
         var requisitionId = await PlacementArrangement.OpenRequisitionAsync(factory, startsInDays: 21);

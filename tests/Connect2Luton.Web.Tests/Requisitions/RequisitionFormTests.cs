@@ -78,6 +78,30 @@ public sealed class RequisitionFormTests(Connect2LutonFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_service_is_offered_its_own_roles_and_managers_and_a_role_it_does_not_recruit_is_refused_at_the_field()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var page = await client.GetPageAsync("/Requisitions/New");
+        var (children, housing) = await QueryAsync(db => (db.ServiceAreas.Single(a => a.Code == "CSC").Id, db.ServiceAreas.Single(a => a.Code == "HOU").Id));
+        var housingOfficer = await QueryAsync(db => db.JobRoles.Single(r => r.Title == "Housing Officer").Id);
+        var childrensManager = await QueryAsync(db => db.HiringManagers.First(m => m.ServiceAreaId == children).Id);
+        string OfferedFor(string select, int value) => page.QuerySelector($"#{select} option[value='{value}']")!.GetAttribute("data-offered-for") ?? "every service";
+
+        page.QuerySelector("#Input_JobRoleId")!.GetAttribute("data-filtered-by").ShouldBe("Input_ServiceAreaId");
+        OfferedFor("Input_JobRoleId", housingOfficer).ShouldBe(housing.ToString());
+        OfferedFor("Input_HiringManagerId", childrensManager).ShouldBe(children.ToString());
+        var form = RequisitionJourneyTests.ValidForm(housingOfficer);
+        form["Input.ServiceAreaId"] = children.ToString();
+        form["Input.HiringManagerId"] = childrensManager.ToString();
+        var before = await QueryAsync(db => db.Requisitions.Count());
+
+        var result = await Browsing.ParseAsync(await client.SubmitAsync(page, form));
+
+        result.Text("#Input_JobRoleId-error").ShouldBe("Error: Children's Social Care does not recruit for the role Housing Officer: select one of the roles it recruits for");
+        (await QueryAsync(db => db.Requisitions.Count())).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_policy_officer_cannot_raise_requisitions()
     {
         var client = await factory.SignedInAsAsync("policy@connect2luton.local");

@@ -16,5 +16,7 @@ internal sealed class ServiceAreaConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(s => s.EstablishmentFte).HasPrecision(9, 2);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.HasIndex(s => s.Name).IsUnique();
+        // A short list of ids read with the service, never queried into: kept as a JSON array in one column.
+        builder.PrimitiveCollection(s => s.JobRoleIds).HasField("_jobRoleIds").UsePropertyAccessMode(PropertyAccessMode.Field).IsRequired();
     }
 }

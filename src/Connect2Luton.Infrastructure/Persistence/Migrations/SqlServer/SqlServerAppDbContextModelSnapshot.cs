@@ -998,6 +998,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsChildrensServices")
                         .HasColumnType("bit");
 
+                    b.PrimitiveCollection<string>("JobRoleIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -959,6 +959,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsChildrensServices")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("JobRoleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
