@@ -24,15 +24,37 @@ internal static class RuleFileRules
     {
         ArgumentNullException.ThrowIfNull(json);
         var bytes = Encoding.UTF8.GetBytes(json);
-        return Scan(bytes) is { } rules ? rules.Elements.Select(r => Read(bytes, r)).OfType<RuleText>().ToList() : null;
+        try
+        {
+            return Scan(bytes) is { } rules ? rules.Elements.Select(r => Read(bytes, r)).OfType<RuleText>().ToList() : null;
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            // A string the reader cannot turn into text (a lone \ud800 escape): not a readable rule file.
+            return null;
+        }
     }
 
     public static (string Json, IReadOnlyList<string> Problems) Change(string json, RuleChanges changes)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(changes);
+        try
+        {
+            return ChangeReadable(json, changes);
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            return (json, [Unreadable]);
+        }
+    }
+
+    private const string Unreadable = "The rule file cannot be read as JSON, so its rules cannot be changed through their fields: put the text right first.";
+
+    private static (string Json, IReadOnlyList<string> Problems) ChangeReadable(string json, RuleChanges changes)
+    {
         var bytes = Encoding.UTF8.GetBytes(json);
-        if (Scan(bytes) is not { } rules) return (json, ["The rule file cannot be read as JSON, so its rules cannot be changed through their fields: put the text right first."]);
+        if (Scan(bytes) is not { } rules) return (json, [Unreadable]);
 
         var byName = new Dictionary<string, Node>(StringComparer.Ordinal);
         foreach (var rule in rules.Elements)

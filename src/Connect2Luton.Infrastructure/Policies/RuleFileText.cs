@@ -26,7 +26,7 @@ internal static class RuleFileText
         {
             found = ExpressionsOfNamedValues(bytes);
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return (json, [$"The rule file cannot be read as JSON, so the values cannot be set in it: {error.Message}"]);
         }
@@ -58,7 +58,7 @@ internal static class RuleFileText
                 .Select(f => new KeyValuePair<string, string>(f.Name, JsonSerializer.Deserialize<string>(bytes.AsSpan(f.Start, f.Length)) ?? string.Empty))
                 .ToList();
         }
-        catch (JsonException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return null;
         }

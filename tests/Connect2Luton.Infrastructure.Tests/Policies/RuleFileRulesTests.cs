@@ -9,6 +9,25 @@ public sealed class RuleFileRulesTests
 {
     private static readonly string PayRateCaps = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "pay-rate-caps.json"));
 
+    [Theory]
+    [InlineData("\"RuleName\": \"AtLeastNationalLivingWage\"", "\"RuleName\": \"AtLeast\\ud800\"")]
+    [InlineData("\"Name\": \"nationalLivingWage\"", "\"Name\": \"national\\udfff\"")]
+    [InlineData("\"Expression\": \"12.21m\"", "\"Expression\": \"12.21m\\ud800\"")]
+    [InlineData("\"WorkflowName\"", "\"Workflow\\ud800Name\"")]
+    public void Text_with_a_lone_surrogate_escape_is_reported_as_unreadable_and_never_throws(string find, string replace)
+    {
+        var json = PayRateCaps.Replace(find, replace, StringComparison.Ordinal);
+        json.ShouldNotBe(PayRateCaps);
+        var rule = new RuleText("GradeHasACap", "gradeCap > 0", "No cap.", null, null, true);
+
+        Should.NotThrow(() => RuleFileRules.Of(json));
+        Should.NotThrow(() => RuleFileRules.Change(json, new RuleChanges([rule], ["WithinDfeCap"], null)));
+        Should.NotThrow(() => RuleFileText.NamedValues(json));
+        Should.NotThrow(() => RuleFileText.SetNamedValues(json, new Dictionary<string, string> { ["capGradeD"] = "25.00m" }));
+        Should.NotThrow(() => RuleFileText.NamedValueChanges(json));
+        RuleSetCompiler.Compile(RuleSetDefinition.PayRateCaps, json, null, runTestCases: false).Problems.ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void Rules_switched_off_reworded_taken_out_and_added_are_changed_in_place_and_the_file_still_compiles()
     {

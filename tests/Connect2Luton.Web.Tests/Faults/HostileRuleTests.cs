@@ -81,6 +81,34 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         (await Browsing.ParseAsync(response)).Text("#problems").ShouldContain("'capSocialWorker' is named twice.");
     }
 
+    [Theory]
+    [InlineData("Apply")]
+    [InlineData("Check")]
+    [InlineData("TrySample")]
+    [InlineData("AddCase")]
+    [InlineData("WhatIf")]
+    [InlineData("Save")]
+    public async Task A_draft_with_a_lone_surrogate_escape_in_a_name_is_refused_by_every_edit_action_instead_of_failing_the_page(string handler)
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var good = factory.Rules.Read("pay-rate-caps.json");
+        var broken = HostileRuleDrafts.Replace(good, "\"RuleName\": \"GradeHasACap\"", "\"RuleName\": \"GradeHas\\ud800\"");
+        var fields = new Dictionary<string, string>(edit.QuerySelectorAll<IHtmlInputElement>("#sample input, #named-values input").ToDictionary(i => i.Name!, i => i.Value))
+        {
+            ["CaseName"] = "A new case",
+            ["Input.Comment"] = "Trying a broken name",
+        };
+        foreach (var (key, value) in Fields(edit, broken)) fields[key] = value;
+
+        var response = await officer.SubmitAsync(edit, fields, $"/Rules/Edit/pay-rate-caps?handler={handler}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Apply with no field changed only shows the draft again; every other action reads it and says what is wrong.
+        if (handler != "Apply") (await Browsing.ParseAsync(response)).QuerySelector(".govuk-error-summary").ShouldNotBeNull();
+        factory.Rules.Read("pay-rate-caps.json").ShouldBe(good);
+    }
+
     [Fact]
     public async Task Keeping_a_sample_when_the_test_cases_hold_an_empty_case_says_so_instead_of_failing_the_page()
     {
