@@ -216,6 +216,42 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         public PolicyDecision Decide(object facts) => RuleSetEvaluator.Evaluate(set, facts).Decision;
     }
 
+    /// <summary>
+    /// Writes a checked draft to disk; if the disk refuses (full, read-only, a folder where the file should be), the
+    /// test cases already written are put back, nothing serves, and the officer is told why, with their draft kept.
+    /// </summary>
+    private RuleSetProblem? WriteFailure(RuleSetDefinition definition, string json, string? testCasesJson, CompiledRuleSet? current)
+    {
+        var casesWritten = false;
+        try
+        {
+            if (testCasesJson is not null && testCasesJson != current?.TestCasesJson)
+            {
+                store.WriteTestCases(definition, testCasesJson);
+                casesWritten = true;
+            }
+            store.Write(definition, json);
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            LogWriteRefused(logger, error, definition.Name);
+            if (casesWritten && current?.TestCasesJson is { } previous)
+            {
+                try
+                {
+                    store.WriteTestCases(definition, previous);
+                }
+                catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+                {
+                    LogWriteRefused(logger, again, definition.Name);
+                }
+            }
+            return new RuleSetProblem(definition.FileName, null, null,
+                $"The rules passed every check but could not be written to {store.Directory}, so nothing has changed and the version serving now keeps serving: {error.Message} Ask whoever runs the server to look at the rules folder, then save again.");
+        }
+    }
+
     public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
     {
         if (RuleSetDefinition.Find(name) is not { } definition) return new PublishResult(null, [RuleSetDefinition.NoSuchRuleSet(name)], null);
@@ -232,8 +268,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             // Written before it serves: if the disk refuses, nothing serves that is not on disk. The test cases go
             // first, so a watcher that reloads between the two writes sees new cases that the old rules fail, and
             // keeps serving what it has, rather than new rules beside cases they fail.
-            if (testCasesJson is not null && testCasesJson != current?.TestCasesJson) store.WriteTestCases(definition, testCasesJson);
-            store.Write(definition, json);
+            if (WriteFailure(definition, json, testCasesJson, current) is { } refused) return new PublishResult(null, [refused], null);
             Record(name, []);
             Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
             LogServing(logger, name, compiled.Version[..12], (long)compiled.Figures.Elapsed.TotalMilliseconds);
@@ -281,4 +316,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version} (checked and compiled in {Milliseconds} ms)")]
     private static partial void LogServing(ILogger logger, string name, string version, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rule set {Name} passed its checks but could not be written to disk; the serving version is unchanged")]
+    private static partial void LogWriteRefused(ILogger logger, Exception error, string name);
 }

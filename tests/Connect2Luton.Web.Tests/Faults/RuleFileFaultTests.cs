@@ -37,6 +37,41 @@ public sealed class RuleFileFaultTests(RuleWorkspaceFactory factory) : IClassFix
         (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_save_the_disk_refuses_is_reported_on_the_page_keeps_the_draft_and_changes_nothing()
+    {
+        var officer = await factory.SignedInAsAsync("policy@connect2luton.local");
+        var edit = await officer.GetPageAsync("/Rules/Edit/placement-length-limits");
+        var good = factory.Rules.Read("placement-length-limits.json");
+        var draft = good.Replace("flagged for review.", "flagged for review by HR.", StringComparison.Ordinal);
+        draft.ShouldNotBe(good);
+        var path = factory.Rules.PathOf("placement-length-limits.json");
+        // A folder where the file should be: what a bad deployment or a mount gone wrong leaves behind.
+        File.Delete(path);
+        Directory.CreateDirectory(path);
+        try
+        {
+            var response = await officer.SubmitAsync(edit, new Dictionary<string, string>
+            {
+                ["Input.Json"] = draft,
+                ["Input.TestCases"] = edit.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value,
+                ["Input.Comment"] = "Say who reviews",
+                ["StartedFrom"] = edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+            }, "/Rules/Edit/placement-length-limits?handler=Save");
+
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            var page = await Browsing.ParseAsync(response);
+            page.Text("#problems").ShouldContain("could not be written to");
+            page.Text("#problems").ShouldContain("the version serving now keeps serving");
+            page.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("textarea[name='Input.Json']")!.Value.ShouldContain("flagged for review by HR.");
+        }
+        finally
+        {
+            Directory.Delete(path);
+            File.WriteAllText(path, good);
+        }
+    }
+
     private static string Version(IDocument rules) =>
         rules.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Pay-rate caps", StringComparison.OrdinalIgnoreCase)).QuerySelector("code")!.TextContent;
 }
