@@ -90,9 +90,14 @@ public sealed record RuleSetProblem(string File, string? Rule, int? Line, string
 /// <summary>A rule set is needed but has never loaded successfully: a deployment fault, not a user's mistake.</summary>
 public sealed class PolicyUnavailableException : Exception
 {
+    public PolicyUnavailableException(string ruleSet, string message) : base(message) => RuleSet = ruleSet;
+
     public PolicyUnavailableException(string message) : base(message) { }
 
     public PolicyUnavailableException() { }
 
     public PolicyUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>The rule set that is not serving, by its file name without .json; null where not known.</summary>
+    public string? RuleSet { get; }
 }

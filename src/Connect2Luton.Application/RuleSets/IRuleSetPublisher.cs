@@ -55,7 +55,15 @@ public interface IRuleSetPublisher
 
 /// <param name="Version">The rule file's content hash, which decisions record.</param>
 /// <param name="Revision">A hash of the rule file and its test cases together: what a save must have started from.</param>
-public sealed record ServingRuleFile(string Name, string Json, string? TestCasesJson, string Version, string Revision, string FileName);
+/// <summary>
+/// A rule set's files as the workspace starts from: the version serving or, for a rule set that has never loaded
+/// (its file refused at start), the files as they are on disk, so an officer can put them right in the app.
+/// </summary>
+public sealed record ServingRuleFile(string Name, string Json, string? TestCasesJson, string Version, string Revision, string FileName)
+{
+    /// <summary>False for the files of a rule set that is not serving: nothing decides with them until they are saved clean.</summary>
+    public bool IsServing { get; init; } = true;
+}
 
 public sealed record PublishResult(string? Version, IReadOnlyList<RuleSetProblem> Problems, ServingRuleFile? ChangedUnderneath)
 {

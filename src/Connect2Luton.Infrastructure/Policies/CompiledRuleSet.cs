@@ -18,8 +18,10 @@ internal sealed class CompiledRuleSet
     public required string Version { get; init; }
 
     /// <summary>SHA-256 of the file and its test cases together: what an officer's save must have started from.</summary>
-    public string Revision => _revision ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes($"{Json}\u0000{TestCasesJson}")));
+    public string Revision => _revision ??= RevisionOf(Json, TestCasesJson);
+
+    public static string RevisionOf(string json, string? testCasesJson) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{json}\u0000{testCasesJson}")));
 
     private string? _revision;
 

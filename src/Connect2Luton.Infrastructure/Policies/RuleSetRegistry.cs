@@ -90,7 +90,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     {
         if (serving.Sets.TryGetValue(definition.Name, out var ruleSet)) return ruleSet;
         var problems = Current.Single(s => s.Name == definition.Name).Problems;
-        throw new PolicyUnavailableException($"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
+        throw new PolicyUnavailableException(definition.Name, $"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
     }
 
     /// <summary>Loads every rule set from its files, once; those that fail are reported and left out.</summary>
@@ -109,6 +109,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
                     : RuleSetCompiler.Compile(definition, json, cases);
                 Record(definition.Name, problems);
                 if (compiled is not null) sets.Add(compiled);
+                else LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
             }
             foreach (var set in sets) LogServing(logger, set.Name, set.Version[..12], (long)set.Figures.Elapsed.TotalMilliseconds);
             return Swap(sets, sets.Select(s => s.Name));
@@ -179,7 +180,15 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         return result;
     }
 
-    public ServingRuleFile? Serving(string name) => ServingVersionOf(name) is { } set ? ServingFile(set) : null;
+    public ServingRuleFile? Serving(string name)
+    {
+        if (ServingVersionOf(name) is { } set) return ServingFile(set);
+        if (RuleSetDefinition.Find(name) is not { } definition) return null;
+        // Never loaded: the files as they are on disk (a missing one as empty), for an officer to put right.
+        var (json, cases) = store.Read(definition);
+        json ??= string.Empty;
+        return new ServingRuleFile(name, json, cases, string.Empty, CompiledRuleSet.RevisionOf(json, cases), definition.FileName) { IsServing = false };
+    }
 
     private static ServingRuleFile ServingFile(CompiledRuleSet set) =>
         new(set.Name, set.Json, set.TestCasesJson, set.Version, set.Revision, set.Definition.FileName);

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Infrastructure.Persistence;
 
 namespace Connect2Luton.Web.Availability;
@@ -13,4 +14,7 @@ public static class UnavailableWords
         DatabaseFaultKind.ReadOnly => "The database can be read but not written to, so nothing can be saved. Nothing you entered has been saved. The service desk can see why in the service's log; try again later.",
         _ => "The database cannot be opened. Nothing you entered has been saved. The service desk can see why in the service's log; try again later.",
     };
+
+    public static string Advice(PolicyUnavailableException rules) =>
+        $"The {(rules.RuleSet is { } name ? Words.RuleSet(name).ToLowerInvariant() : "policy")} rules are not serving: their file was refused when the service started, so nothing they decide can be done now. Nothing you entered has been saved. A policy officer can see what is wrong and put the file right under Rules; the rest of the service works meanwhile.";
 }

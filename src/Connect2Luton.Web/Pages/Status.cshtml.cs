@@ -30,7 +30,10 @@ public sealed class StatusModel : PageModel
             StatusCodes.Status404NotFound => ("Page not found", "If you typed the web address, check it is correct. If you followed a link, the record may have been removed."),
             StatusCodes.Status403Forbidden => ("You do not have permission to see this page", "Your role does not include this part of Connect2Luton."),
             StatusCodes.Status400BadRequest => ("Sorry, that request could not be used", "Go back, reload the page and try again. Forms expire if left open for a long time."),
-            StatusCodes.Status503ServiceUnavailable => (UnavailableWords.Heading, UnavailableWords.Advice(HttpContext.Items[DatabaseFaultPage.ItemKey] as DatabaseFault)),
+            StatusCodes.Status503ServiceUnavailable => (UnavailableWords.Heading,
+                HttpContext.Items[DatabaseFaultPage.RulesItemKey] is Application.Policies.PolicyUnavailableException rules
+                    ? UnavailableWords.Advice(rules)
+                    : UnavailableWords.Advice(HttpContext.Items[DatabaseFaultPage.ItemKey] as DatabaseFault)),
             _ => ("Sorry, there is a problem with the service", "Try again later."),
         };
     }

@@ -187,5 +187,26 @@ public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : ICla
         rules.Text("#rule-problems").ShouldContain(refusal);
         dashboard.StatusCode.ShouldBe(HttpStatusCode.OK, "the page everyone lands on opens without the length rules");
         (await Browsing.ParseAsync(dashboard)).Text("#no-bands").ShouldContain("not counted by length while the placement-length rules are not serving");
+
+        // A page that needs the length rules says so, as a 503 in plain words, rather than failing.
+        var admin = await factory.SignedInAsAsync("admin@connect2luton.local");
+        var workforce = await admin.GetAsync("/Reports/Workforce");
+        workforce.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await Browsing.ParseAsync(workforce)).QuerySelector("main")!.TextContent.ShouldContain("The placement length limits rules are not serving");
+
+        // The officer opens the refused file in the workspace, sees why, and puts it right there.
+        var edit = await officer.GetPageAsync("/Rules/Edit/placement-length-limits");
+        edit.Text("#not-serving").ShouldContain("These rules are not serving");
+        edit.Text("#problems").ShouldContain("The JSON cannot be read");
+        var saved = await officer.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "placement-length-limits.json")),
+            ["Input.TestCases"] = edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value,
+            ["Input.Comment"] = "Put back the file a bad deployment broke",
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, "/Rules/Edit/placement-length-limits?handler=Save");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        (await (await officer.GetAsync("/health")).Content.ReadAsStringAsync()).ShouldContain("\"Not serving: pay-rate-caps\"");
+        (await admin.GetAsync("/Reports/Workforce")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

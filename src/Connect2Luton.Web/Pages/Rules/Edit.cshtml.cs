@@ -109,6 +109,8 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         Input.Json = serving.Json;
         Input.TestCases = serving.TestCasesJson;
         StartedFrom = serving.Revision;
+        // A rule set that never loaded opens on the refused files, with what is wrong with them, to be put right here.
+        if (!serving.IsServing) Problems = catalogue.Current.FirstOrDefault(s => s.Name == name)?.Problems ?? [];
         Sample = samples.DefaultSample(name, serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
         return Page();
     }
