@@ -102,7 +102,20 @@ public sealed class RuleSetWhatIf(
 
     private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
 
-    private static List<string> Messages(PolicyDecision decision) => decision.Failed.Select(r => r.Message).ToList();
+    /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
+    public const int MostReasons = 5;
+
+    public const int MostReasonLength = 400;
+
+    // A draft may fail a hundred rules with long messages for every case; the page lists up to 500 cases, so what
+    // each shows is bounded (the full decision is on the placement's page once the rules serve).
+    private static List<string> Messages(PolicyDecision decision)
+    {
+        var failed = decision.Failed.ToList();
+        var shown = failed.Take(MostReasons).Select(r => r.Message.Length <= MostReasonLength ? r.Message : $"{r.Message[..(MostReasonLength - 1)]}…").ToList();
+        if (failed.Count > MostReasons) shown.Add($"and {failed.Count - MostReasons} more {(failed.Count - MostReasons == 1 ? "rule" : "rules")} failed.");
+        return shown;
+    }
 
     private async IAsyncEnumerable<WhatIfCase> PayCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -109,6 +109,33 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         factory.Rules.Read("pay-rate-caps.json").ShouldBe(good);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_draft_failing_a_hundred_rules_with_long_messages_for_every_placement_still_gives_a_what_if_page_of_a_bounded_size()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var document = System.Text.Json.Nodes.JsonNode.Parse(factory.Rules.Read("pay-rate-caps.json"))!;
+        var rules = document["Rules"]!.AsArray();
+        var padding = string.Join(' ', Enumerable.Repeat("This rate is refused while the review of every cap is under way.", 20));
+        for (var i = rules.Count; i < 100; i++)
+        {
+            rules.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["RuleName"] = $"UnderReview{i}", ["Expression"] = "input.PayRate < 0m", ["ErrorMessage"] = padding[..1_000],
+                ["Properties"] = new System.Text.Json.Nodes.JsonObject { ["Outcome"] = "Refused" },
+            });
+        }
+
+        var response = await officer.SubmitAsync(edit, Fields(edit, document.ToJsonString()), "/Rules/Edit/pay-rate-caps?handler=WhatIf");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        var page = await Browsing.ParseAsync(response);
+        page.Text("#what-if-summary").ShouldNotStartWith("No ");
+        page.QuerySelector("#what-if-changes tbody tr")!.TextContent.ShouldContain("more rules failed");
+        body.Length.ShouldBeLessThan(4_000_000, "500 listed cases of 5 reasons of 400 characters a side, and the rest of the page");
+    }
+
     [Fact]
     public async Task Keeping_a_sample_when_the_test_cases_hold_an_empty_case_says_so_instead_of_failing_the_page()
     {
