@@ -408,7 +408,7 @@ internal static partial class RuleSetCompiler
     private static Func<object, object?> CompileValue(ParameterExpression input, Expression body)
     {
         var facts = Expression.Parameter(typeof(object), "facts");
-        var block = Expression.Block([input], Expression.Assign(input, Expression.Convert(facts, input.Type)), Expression.Convert(body, typeof(object)));
+        var block = Expression.Block([input], Expression.Assign(input, Expression.Convert(facts, input.Type)), Expression.Convert(CheckedArithmetic.Apply(body), typeof(object)));
         return Expression.Lambda<Func<object, object?>>(block, facts).Compile();
     }
 
@@ -421,7 +421,7 @@ internal static partial class RuleSetCompiler
     private static Func<object, bool> CompileCheck(ParameterExpression input, Expression body)
     {
         var facts = Expression.Parameter(typeof(object), "facts");
-        var block = Expression.Block([input], Expression.Assign(input, Expression.Convert(facts, input.Type)), body);
+        var block = Expression.Block([input], Expression.Assign(input, Expression.Convert(facts, input.Type)), CheckedArithmetic.Apply(body));
         return Expression.Lambda<Func<object, bool>>(block, facts).Compile();
     }
 

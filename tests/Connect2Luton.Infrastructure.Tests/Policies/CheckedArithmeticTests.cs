@@ -1,0 +1,29 @@
+using Connect2Luton.Infrastructure.Policies;
+using Connect2Luton.Testing;
+
+namespace Connect2Luton.Infrastructure.Tests.Policies;
+
+/// <summary>Whole numbers in an officer's rules never wrap round: past their range, the rule fails with the reason.</summary>
+public sealed class CheckedArithmeticTests
+{
+    private static readonly RuleSetDefinition Preference = RuleSetDefinition.LocalCandidatePreference;
+
+    [Theory]
+    [InlineData("input.PostQualifiedYears * 1000000000 > 0", "the product passes the largest whole number")]
+    [InlineData("input.PostQualifiedYears + 2147483647 > 0", "the sum passes the largest whole number")]
+    [InlineData("-(input.PostQualifiedYears - 3 - 2147483647 - 1) > 0", "the negation of the smallest whole number")]
+    public void A_rule_whose_whole_numbers_overflow_fails_with_the_reason_instead_of_wrapping_round(string expression, string what)
+    {
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, Preference.FileName))
+            .Replace("\"Expression\": \"livesInLuton\"", $"\"Expression\": \"livesInLuton && {expression}\"", StringComparison.Ordinal);
+        var (ruleSet, problems) = RuleSetCompiler.Compile(Preference, json, null, runTestCases: false);
+        problems.ShouldBeEmpty(what);
+
+        var decision = RuleSetEvaluator.Evaluate(ruleSet!, Facts.Worker("LU2") with { PostQualifiedYears = 3 }).Decision;
+
+        var lives = decision.Rules.Single(r => r.Rule == "LivesInLuton");
+        lives.Passed.ShouldBeFalse(what);
+        lives.Message.ShouldContain("could not be worked out for these facts");
+        lives.Message.ShouldContain("overflow");
+    }
+}
