@@ -11,6 +11,7 @@ internal sealed class CompileBudget(TimeSpan limit)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _writtenOut;
+    private int _largestStretch;
     private int _deepest;
     private int _mostParts;
 
@@ -36,7 +37,17 @@ internal sealed class CompileBudget(TimeSpan limit)
         _mostParts = Math.Max(_mostParts, shape.Parts);
     }
 
-    public CompileFigures Figures() => new(_clock.Elapsed, _writtenOut, _deepest, _mostParts);
+    /// <summary>
+    /// A new stretch of days (named values changed from a date) is compiled: the written-out size, bounded for each
+    /// stretch, is reported for the largest of them.
+    /// </summary>
+    public void NextStretch()
+    {
+        _largestStretch = Math.Max(_largestStretch, _writtenOut);
+        _writtenOut = 0;
+    }
+
+    public CompileFigures Figures() => new(_clock.Elapsed, Math.Max(_largestStretch, _writtenOut), _deepest, _mostParts);
 
     /// <summary>The budget is spent: thrown from a step's start, caught where the compile began.</summary>
 #pragma warning disable CA1064, CA1032 // Never leaves the compiler.

@@ -142,6 +142,7 @@ internal static partial class RuleSetCompiler
         foreach (var day in days.Select(d => (DateOnly?)d).Prepend(null))
         {
             var periodProblems = new List<RuleSetProblem>();
+            budget.NextStretch();
             var period = CompilePeriod(definition, document, json, day, first?.Expressions, periodProblems, budget);
             // The problems of a later stretch are said with its day; before a clean first stretch they would repeat it.
             problems.AddRange(day is { } from ? periodProblems.Select(p => p with { Message = $"From {from:d MMMM yyyy}: {p.Message}" }) : periodProblems);
