@@ -74,11 +74,13 @@ public sealed class RuleSetWhatIf(
         var today = on ?? clock.Today();
         if (Math.Abs(today.DayNumber - clock.Today().DayNumber) > 366 * MostYearsAway)
             throw new ArgumentOutOfRangeException(nameof(on), on, $"A what-if is decided within {MostYearsAway} years of today.");
+        // On a later day, only the placements planned to be running then count: those ending before it are left out.
+        var runningOn = today > clock.Today() ? today : (DateOnly?)null;
         var cases = ruleSet switch
         {
-            RuleSetNames.PayRateCaps => PayCasesAsync(today, cancellationToken),
-            RuleSetNames.PlacementLengthLimits => LengthCasesAsync(today, cancellationToken),
-            RuleSetNames.PermanentConversionEligibility => ConversionCasesAsync(today, cancellationToken),
+            RuleSetNames.PayRateCaps => PayCasesAsync(today, runningOn, cancellationToken),
+            RuleSetNames.PlacementLengthLimits => LengthCasesAsync(today, runningOn, cancellationToken),
+            RuleSetNames.PermanentConversionEligibility => ConversionCasesAsync(today, runningOn, cancellationToken),
             _ => ShortlistCasesAsync(today, cancellationToken),
         };
 
@@ -100,6 +102,8 @@ public sealed class RuleSetWhatIf(
         return new WhatIfResult(ruleSet == RuleSetNames.LocalCandidatePreference ? "shortlisted workers on open requisitions" : "live placements", scanned, changed.Count, changes, today);
     }
 
+    private static bool EndsBefore(DateOnly? runningOn, DateOnly plannedEnd) => runningOn is { } day && plannedEnd < day;
+
     private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
@@ -117,7 +121,7 @@ public sealed class RuleSetWhatIf(
         return shown;
     }
 
-    private async IAsyncEnumerable<WhatIfCase> PayCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<WhatIfCase> PayCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id);
@@ -126,6 +130,7 @@ public sealed class RuleSetWhatIf(
         {
             foreach (var row in await placements.ListAsync(new LivePlacementPayRowsSpec(range, today), cancellationToken))
             {
+                if (EndsBefore(runningOn, row.PlannedEndDate)) continue;
                 var facts = PolicyFacts.PayRate(roles[row.JobRoleId], areas[row.ServiceAreaId].IsChildrensServices, agencies[row.SupplyAgencyId].Kind,
                     new PlacementRates(row.PayRate, row.HolidayPay, row.EmployerNationalInsurance, row.EmployerPension, row.Margin), row.WeeklyHours, today);
                 yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
@@ -134,25 +139,27 @@ public sealed class RuleSetWhatIf(
         }
     }
 
-    private async IAsyncEnumerable<WhatIfCase> LengthCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<WhatIfCase> LengthCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var range in LiveRangesAsync(today, cancellationToken))
         {
             foreach (var (row, _, awrWeeks, facts) in await lengthFacts.ReadAsync(range, today, cancellationToken))
             {
+                if (EndsBefore(runningOn, row.PlannedEndDate)) continue;
                 yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
                     string.Create(CultureInfo.InvariantCulture, $"Week {facts.WeeksInPost + 1} of {facts.TotalWeeks}, AWR week {awrWeeks}, ends {row.PlannedEndDate:d MMM yyyy}"), facts);
             }
         }
     }
 
-    private async IAsyncEnumerable<WhatIfCase> ConversionCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<WhatIfCase> ConversionCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var range in LiveRangesAsync(today, cancellationToken))
         {
             var live = await conversionFacts.LiveAsync(range, today, cancellationToken);
             foreach (var (row, _, facts) in await conversionFacts.ReadAsync(range, live, live, today, cancellationToken))
             {
+                if (EndsBefore(runningOn, row.EndDate)) continue;
                 yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
                     string.Create(CultureInfo.InvariantCulture, $"{facts.ContinuousWeeks} continuous weeks, {facts.RequisitionReason}"), facts);
             }
@@ -202,13 +209,13 @@ public sealed class LivePlacementPayRowsSpec : Specification<Placement, LivePlac
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today).OrderBy(p => p.Id);
         Query.Select(p => new LivePlacementPayRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.ServiceAreaId, p.SupplyAgencyId,
-            p.Rates.PayRate, p.Rates.HolidayPay, p.Rates.EmployerNationalInsurance, p.Rates.EmployerPension, p.Rates.Margin, p.WeeklyHours));
+            p.Rates.PayRate, p.Rates.HolidayPay, p.Rates.EmployerNationalInsurance, p.Rates.EmployerPension, p.Rates.Margin, p.WeeklyHours, p.PlannedEndDate));
     }
 }
 
 public sealed record LivePlacementPayRow(
     int Id, int WorkerId, int RequisitionId, int JobRoleId, int ServiceAreaId, int SupplyAgencyId,
-    decimal PayRate, decimal HolidayPay, decimal EmployerNationalInsurance, decimal EmployerPension, decimal Margin, decimal WeeklyHours);
+    decimal PayRate, decimal HolidayPay, decimal EmployerNationalInsurance, decimal EmployerPension, decimal Margin, decimal WeeklyHours, DateOnly PlannedEndDate);
 
 /// <summary>Open requisitions with their shortlists: the rankings a preference draft would change.</summary>
 public sealed class OpenRequisitionShortlistsSpec : Specification<Requisition>

@@ -36,6 +36,9 @@ public sealed class DatedRuleChangeTests(RuleWorkspaceFactory factory) : IClassF
         rows.ShouldContain(r => r.TextContent.Contains("Over the cap: needs sign-off"), "the demo has social workers between £45 and £50");
         rows.ShouldContain(r => r.TextContent.Contains("below the National Living Wage of £13.50"), "the demo has care workers paid under £13.50");
         rows.ShouldAllBe(r => r.TextContent.Contains("Allowed") && (r.TextContent.Contains("Over the cap: needs sign-off") || r.TextContent.Contains("National Living Wage of £13.50")));
+        var listed = rows.Select(r => int.Parse(r.Id!["what-if-".Length..], CultureInfo.InvariantCulture)).ToList();
+        var ends = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Where(p => listed.Contains(p.Id)).Select(p => p.PlannedEndDate).ToList());
+        ends.ShouldAllBe(end => end >= changeDay, "a placement planned to end before the day is not decided as on it");
         var tooFar = await WhatIfAsync(client, edit, draft, Clocks.Today.AddYears(3));
         tooFar.Text("#WhatIfOn-error").ShouldContain("within 2 years of today");
 
