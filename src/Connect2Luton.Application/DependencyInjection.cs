@@ -19,6 +19,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceNames>();
+        services.AddScoped<Policies.PayRateThroughChanges>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<Reports.ReportScope>();
         services.AddScoped<Reports.LivePlacementGroups>();

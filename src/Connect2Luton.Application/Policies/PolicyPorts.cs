@@ -84,7 +84,7 @@ public sealed record RuleSetStatus(
 public sealed record RuleSetProblem(string File, string? Rule, int? Line, string Message)
 {
     public override string ToString() =>
-        $"{File}{(Line is { } line ? $" (line {line})" : string.Empty)}{(Rule is null ? string.Empty : $", rule '{Rule}'")}: {Message}";
+        $"{File}{(Line is { } line ? $" (line {line})" : string.Empty)}{(Rule is null ? string.Empty : $", at '{Rule}'")}: {Message}";
 }
 
 /// <summary>A rule set is needed but has never loaded successfully: a deployment fault, not a user's mistake.</summary>

@@ -27,7 +27,7 @@ public sealed record DatedExpression(DateOnly From, string Expression)
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0
             ? null
-            : $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. {string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {c.Expression}."))}";
+            : $"{(changes[0].From > DateOnly.MinValue ? $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. " : string.Empty)}{string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {c.Expression}."))}";
     }
 }
 

@@ -89,8 +89,9 @@ internal static class RuleFileText
                 if (list.Count > 0) changes[named] = list;
             }
         }
-        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException or ArgumentException)
         {
+            // A key written twice (ArgumentException from the node) or text that is not JSON: the checks say which.
             return changes;
         }
         return changes;

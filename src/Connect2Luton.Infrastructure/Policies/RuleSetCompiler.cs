@@ -25,7 +25,7 @@ internal static partial class RuleSetCompiler
     public const int MaximumWrittenOutLength = 60_000;
     public const int MaximumTextLength = 1_000;
     public const int MaximumRules = 100;
-    public const int MaximumChangeDays = 24;
+    public const int MaximumChangeDays = 12;
     private static readonly DateOnly EarliestChange = new(2000, 1, 1);
     private static readonly DateOnly LatestChange = new(2099, 12, 31);
 
@@ -279,6 +279,11 @@ internal static partial class RuleSetCompiler
             DateOnly? previous = null;
             foreach (var change in value.Changes)
             {
+                if (change is null)
+                {
+                    Problem(value.Name, "A change is empty (null): take it out, or give it a From date and an Expression.");
+                    return;
+                }
                 if (change.From < EarliestChange || change.From > LatestChange)
                     Problem(value.Name, $"A change from {change.From:d MMMM yyyy} is out of range: changes are dated from {EarliestChange:d MMMM yyyy} to {LatestChange:d MMMM yyyy}.");
                 else if (previous is { } earlier && change.From <= earlier)
@@ -533,6 +538,12 @@ internal static partial class RuleSetCompiler
             problems.Add(new RuleSetProblem(file, null, (int?)(error.LineNumber + 1), Explain(error)));
             return [];
         }
+        catch (ArgumentException error)
+        {
+            // JSON objects are read lazily: a key written twice in the defaults or a case's facts shows only when read.
+            problems.Add(new RuleSetProblem(file, null, null, $"A key is written twice in the defaults or in a case's facts: {error.Message}"));
+            return [];
+        }
         if (document is null || document.Cases.Count == 0)
         {
             problems.Add(new RuleSetProblem(file, null, null, "The file has no test cases."));
@@ -547,8 +558,17 @@ internal static partial class RuleSetCompiler
         }
         foreach (var testCase in document.Cases)
         {
-            var facts = (JsonObject)document.Defaults.DeepClone();
-            foreach (var (key, value) in testCase.Facts) facts[key] = value?.DeepClone();
+            JsonObject facts;
+            try
+            {
+                facts = (JsonObject)document.Defaults.DeepClone();
+                foreach (var (key, value) in testCase.Facts) facts[key] = value?.DeepClone();
+            }
+            catch (ArgumentException error)
+            {
+                problems.Add(new RuleSetProblem(file, testCase.Name, LineOf(json, testCase.Name, "Name"), $"A key is written twice in the defaults or in this case's facts: {error.Message}"));
+                continue;
+            }
             try
             {
                 var typed = facts.Deserialize(definition.FactType, StrictJson)

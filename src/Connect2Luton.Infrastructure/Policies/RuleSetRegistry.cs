@@ -109,7 +109,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
                     : RuleSetCompiler.Compile(definition, json, cases);
                 Record(definition.Name, problems);
                 if (compiled is not null) sets.Add(compiled);
-                else LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
+                else LogRefusedAtStart(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
             }
             foreach (var set in sets) LogServing(logger, set.Name, set.Version[..12], (long)set.Figures.Elapsed.TotalMilliseconds);
             return Swap(sets, sets.Select(s => s.Name));
@@ -322,6 +322,9 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused ({Count} problems); the last good version keeps serving: {Problems}")]
     private static partial void LogRefused(ILogger logger, string file, int count, string problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rule file {File} was refused at start ({Count} problems); nothing is decided with it until a good file is saved or rolled back: {Problems}")]
+    private static partial void LogRefusedAtStart(ILogger logger, string file, int count, string problems);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version} (checked and compiled in {Milliseconds} ms)")]
     private static partial void LogServing(ILogger logger, string name, string version, long milliseconds);

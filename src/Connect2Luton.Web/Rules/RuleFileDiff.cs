@@ -21,8 +21,9 @@ public sealed class RuleFileDiff
     /// </summary>
     public const int MostComparedLines = 4_000;
 
-    private RuleFileDiff(string beforeTitle, string afterTitle, IReadOnlyList<DiffRow> rows, bool comparedWhole)
+    private RuleFileDiff(string beforeTitle, string afterTitle, IReadOnlyList<DiffRow> rows, bool comparedWhole, int changed)
     {
+        Changed = changed;
         BeforeTitle = beforeTitle;
         AfterTitle = afterTitle;
         Rows = rows;
@@ -36,7 +37,8 @@ public sealed class RuleFileDiff
     /// <summary>False when the versions differ over more lines than are compared one by one: the middle is shown replaced whole.</summary>
     public bool ComparedWhole { get; }
 
-    public int Changed => Rows.Count(r => r.Folded is null && (r.Before.Kind != ChangeType.Unchanged || r.After.Kind != ChangeType.Unchanged));
+    /// <summary>How many rows differ, shown or folded.</summary>
+    public int Changed { get; }
 
     public static RuleFileDiff Between(string beforeTitle, string before, string afterTitle, string after)
     {
@@ -75,10 +77,18 @@ public sealed class RuleFileDiff
         }
         for (; atA < middleA; atA++, atB++) rows.Add(DiffRow.Same(prefix + atA, prefix + atB, a[prefix + atA]));
         for (var i = 0; i < suffix; i++) rows.Add(DiffRow.Same(a.Length - suffix + i, b.Length - suffix + i, a[a.Length - suffix + i]));
-        return new RuleFileDiff(beforeTitle, afterTitle, Fold(rows), comparedWhole);
+        return new RuleFileDiff(beforeTitle, afterTitle, Fold(rows), comparedWhole, rows.Count(r => !r.IsSame));
     }
 
-    // Unchanged runs longer than the context either side becomes one row; a whole file unchanged folds to one row.
+    /// <summary>The most rows of one run of changed lines shown: its first lines and its last, the rest counted.</summary>
+    public const int MostRowsOfARun = 120;
+
+    /// <summary>The most rows a comparison shows in all; past it the rest is counted in one row.</summary>
+    public const int MostRows = 2_000;
+
+    // Unchanged runs longer than the context either side become one row; so do the middles of very long changed
+    // runs (a file padded with thousands of blank lines), and whatever is left past the most rows in all. Every
+    // line is still shown or counted, and a page of a comparison stays a few hundred kilobytes at most.
     private static List<DiffRow> Fold(List<DiffRow> rows)
     {
         var near = new bool[rows.Count];
@@ -90,16 +100,33 @@ public sealed class RuleFileDiff
         var folded = new List<DiffRow>();
         for (var i = 0; i < rows.Count;)
         {
-            if (near[i])
+            var start = i;
+            if (!near[i])
+            {
+                while (i < rows.Count && !near[i]) i++;
+                folded.Add(DiffRow.Fold(i - start, changed: false));
+                continue;
+            }
+            if (rows[i].IsSame)
             {
                 folded.Add(rows[i++]);
                 continue;
             }
-            var start = i;
-            while (i < rows.Count && !near[i]) i++;
-            folded.Add(DiffRow.Fold(i - start));
+            while (i < rows.Count && !rows[i].IsSame) i++;
+            var run = i - start;
+            if (run <= MostRowsOfARun)
+            {
+                folded.AddRange(rows.GetRange(start, run));
+                continue;
+            }
+            const int tail = 20;
+            folded.AddRange(rows.GetRange(start, MostRowsOfARun - tail));
+            folded.Add(DiffRow.Fold(run - MostRowsOfARun, changed: true));
+            folded.AddRange(rows.GetRange(i - tail, tail));
         }
-        return folded;
+        if (folded.Count <= MostRows) return folded;
+        var rest = folded.Skip(MostRows - 1).Sum(r => r.Folded ?? 1);
+        return [.. folded.Take(MostRows - 1), DiffRow.Fold(rest, changed: true)];
     }
 
     /// <summary>Splits at line feeds alone, exactly as the versions were split, so the differ's line numbers are theirs.</summary>
@@ -110,14 +137,16 @@ public sealed class RuleFileDiff
         public IReadOnlyList<string> Chunk(string text) => text.Split('\n');
     }
 
-    /// <param name="Folded">For a row standing for unchanged lines not shown: how many.</param>
-    public sealed record DiffRow(Line Before, Line After, int? Folded = null)
+    /// <param name="Folded">For a row standing for lines not shown: how many.</param>
+    /// <param name="FoldsChanges">The lines not shown include changed ones (not only unchanged).</param>
+    public sealed record DiffRow(Line Before, Line After, int? Folded = null, bool FoldsChanges = false)
     {
         public bool IsSame => Before.Kind == ChangeType.Unchanged && After.Kind == ChangeType.Unchanged;
 
         public static DiffRow Same(int before, int after, string text) => new(new Line(before + 1, text, ChangeType.Unchanged), new Line(after + 1, text, ChangeType.Unchanged));
 
-        public static DiffRow Fold(int lines) => new(Line.None with { Kind = ChangeType.Unchanged }, Line.None with { Kind = ChangeType.Unchanged }, lines);
+        public static DiffRow Fold(int lines, bool changed) =>
+            new(Line.None with { Kind = ChangeType.Unchanged }, Line.None with { Kind = ChangeType.Unchanged }, lines, changed);
     }
 
     public sealed record Line(int? Number, string Text, ChangeType Kind)

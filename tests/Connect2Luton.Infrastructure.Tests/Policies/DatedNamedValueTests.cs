@@ -78,6 +78,19 @@ public sealed class DatedNamedValueTests
         problems.ShouldHaveSingleItem().Rule.ShouldBe("From April 2027 the raised cap allows £46.00");
     }
 
+    [Fact]
+    public void A_key_written_twice_in_the_test_cases_is_reported_on_the_test_cases_file_in_plain_words()
+    {
+        var cases = ShippedCases().Replace("\"AsOf\": \"2026-11-23\",", "\"AsOf\": \"2026-11-23\", \"AsOf\": \"2026-11-24\",", StringComparison.Ordinal);
+        cases.ShouldNotBe(ShippedCases());
+
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, File.ReadAllText(ShippedFile()), cases);
+
+        problems.ShouldNotBeEmpty();
+        problems.ShouldAllBe(p => p.File == PayRates.TestCasesFileName);
+        problems[0].Message.ShouldStartWith("A key is written twice in the defaults or in");
+    }
+
     private static PolicyDecision Decide(CompiledRuleSet ruleSet, PayRateFacts facts) => RuleSetEvaluator.Evaluate(ruleSet, facts).Decision;
 
     private static CompiledRuleSet? Compile(string json)

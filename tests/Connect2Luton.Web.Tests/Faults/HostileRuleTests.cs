@@ -109,6 +109,25 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         factory.Rules.Read("pay-rate-caps.json").ShouldBe(good);
     }
 
+    [Theory]
+    [InlineData("a key written twice", "\"WorkflowName\": \"pay-rate-caps\",", "\"WorkflowName\": \"pay-rate-caps\", \"WorkflowName\": \"pay-rate-caps\",", "A key appears twice")]
+    [InlineData("a change dated in year 1", "\"From\": \"2026-04-01\"", "\"From\": \"0001-01-01\"", "out of range")]
+    [InlineData("a change with its date written twice", "\"From\": \"2026-04-01\"", "\"From\": \"2026-04-01\", \"From\": \"2026-05-01\"", "A key appears twice")]
+    [InlineData("an empty change", "\"Changes\": [ {", "\"Changes\": [ null, {", "A change is empty (null)")]
+    public async Task A_draft_with_odd_dated_changes_is_explained_by_check_and_shown_by_every_action(string what, string find, string replace, string problem)
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var draft = HostileRuleDrafts.Replace(factory.Rules.Read("pay-rate-caps.json"), find, replace);
+
+        foreach (var handler in new[] { "Apply", "TrySample", "Check" })
+        {
+            var response = await officer.SubmitAsync(edit, Fields(edit, draft), $"/Rules/Edit/pay-rate-caps?handler={handler}");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{what}: {handler}");
+            if (handler == "Check") (await Browsing.ParseAsync(response)).Text("#problems").ShouldContain(problem, Case.Sensitive, what);
+        }
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_draft_failing_a_hundred_rules_with_long_messages_for_every_placement_still_gives_a_what_if_page_of_a_bounded_size()
     {

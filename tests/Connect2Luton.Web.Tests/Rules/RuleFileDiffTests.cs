@@ -58,7 +58,21 @@ public sealed class RuleFileDiffTests
         diff.Changed.ShouldBe(3_000);
         diff.Rows[0].IsSame.ShouldBeTrue();
         diff.Rows[^1].IsSame.ShouldBeTrue();
-        diff.Rows.Skip(1).SkipLast(1).ShouldAllBe(r => r.Before.Kind == ChangeType.Modified && r.After.Kind == ChangeType.Modified);
+        var middle = diff.Rows.Skip(1).SkipLast(1).ToList();
+        middle.Count(r => r.Folded is null).ShouldBe(RuleFileDiff.MostRowsOfARun, "a long run of changes shows its first and last lines");
+        middle.Where(r => r.Folded is null).ShouldAllBe(r => r.Before.Kind == ChangeType.Modified && r.After.Kind == ChangeType.Modified);
+        middle.Single(r => r.Folded is not null).ShouldSatisfyAllConditions(r => r.FoldsChanges.ShouldBeTrue(), r => r.Folded.ShouldBe(3_000 - RuleFileDiff.MostRowsOfARun));
+    }
+
+    [Fact]
+    public void A_file_padded_with_thousands_of_blank_lines_folds_them_so_the_comparison_stays_small()
+    {
+        var padded = PayRateCaps.TrimEnd() + new string('\n', 150_000);
+
+        var diff = RuleFileDiff.Between("Before", PayRateCaps, "After", padded);
+
+        diff.Rows.Count.ShouldBeLessThanOrEqualTo(RuleFileDiff.MostRowsOfARun + 2 * RuleFileDiff.Context + 4);
+        diff.Rows.Sum(r => r.Folded ?? 1).ShouldBe(Math.Max(PayRateCaps.Split('\n').Length, padded.Split('\n').Length), "every row is shown or counted");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class PlacementBookingCommands(
     IReadRepository<JobRole> jobRoles,
     IReadRepository<Domain.ServiceAreas.ServiceArea> serviceAreas,
     ReferenceNames names,
-    IPayRatePolicy payRates,
+    PayRateThroughChanges payThrough,
     IPlacementLengthPolicy lengths,
     ILocalPreferencePolicy preference,
     AwrPositions awrPositions,
@@ -162,19 +162,12 @@ public sealed class PlacementBookingCommands(
             // A rate is priced and decided with the figures of the day the placement starts (a living wage from
             // 1 April, a cap HR has scheduled), and decided again on each day those figures change before it ends.
             var starts = input.StartDate is { } startDay && !errors.Has(Fields.StartDate) ? startDay : today;
-            rates = ChargeRates.Price(rate, context.Supplier.Kind, context.Supplier.MarginRate, await payRates.OnCostsAsync(starts, cancellationToken));
-            pay = await payRates.DecideAsync(PolicyFacts.PayRate(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, rates, weekly, starts), cancellationToken);
-            var changedOn = (DateOnly?)null;
-            if (pay.Outcome != PayRateOutcome.Refused && input.EndDate is { } lastDay && !errors.Has(Fields.EndDate))
-            {
-                foreach (var change in await payRates.ChangeDaysAsync(starts, lastDay, cancellationToken))
-                {
-                    var later = await payRates.DecideAsync(PolicyFacts.PayRate(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, rates, weekly, change), cancellationToken);
-                    if (later.Outcome <= pay.Outcome) continue;
-                    (pay, changedOn) = (later, change);
-                    if (later.Outcome == PayRateOutcome.Refused) break;
-                }
-            }
+            var lastDay = input.EndDate is { } endDay && !errors.Has(Fields.EndDate) && endDay >= starts ? endDay : starts;
+            var terms = new PayRateTerms(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, context.Supplier.MarginRate, rate, weekly);
+            var (first, worst) = await payThrough.ThroughAsync(terms, starts, lastDay, cancellationToken);
+            rates = first.Rates;
+            pay = worst.Decision;
+            DateOnly? changedOn = worst.Day == first.Day ? null : worst.Day;
             var from = changedOn is { } changed ? $"From {changed:d MMMM yyyy}, when the rules' figures change: " : string.Empty;
             switch (pay.Outcome)
             {
@@ -183,7 +176,7 @@ public sealed class PlacementBookingCommands(
                         + (changedOn is { } until ? $" Book to {until.AddDays(-1):d MMMM yyyy} at this rate, or at a rate that holds from then." : string.Empty));
                     break;
                 case PayRateOutcome.NeedsException:
-                    errors.Required(Fields.CapApprovers, input.CapApprovers, $"This rate is over its cap: enter the names of those who signed it off ({pay.Approvers})");
+                    errors.Required(Fields.CapApprovers, input.CapApprovers, $"{from}This rate is over its cap: enter the names of those who signed it off ({pay.Approvers})");
                     errors.Required(Fields.CapReason, input.CapReason, "This rate is over its cap: enter why it is needed");
                     break;
             }
@@ -199,7 +192,8 @@ public sealed class PlacementBookingCommands(
                 ? await awrPositions.OnAsync(context.Worker.Id, context.Role.Id, begins.AddDays(-1), null, cancellationToken)
                 : await awrPositions.OnAsync(context.Worker.Id, context.Role.Id, today, new AwrAssignment(context.Role.Id, begins, ends), cancellationToken);
             var carried = begins > today ? awr.Weeks : 0;
-            length = await lengths.DecideAsync(PolicyFacts.FirstBooking(context.Role, begins, ends, today, awr.Weeks), cancellationToken);
+            // Decided as the booking stands on its first day, with the length limits in force then.
+            length = await lengths.DecideAsync(PolicyFacts.FirstBooking(context.Role, begins, ends, begins > today ? begins : today, awr.Weeks), cancellationToken);
             switch (length.Outcome)
             {
                 case PlacementLengthOutcome.Refused:

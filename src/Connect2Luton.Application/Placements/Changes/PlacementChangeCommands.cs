@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
@@ -29,6 +30,8 @@ public sealed class PlacementChangeCommands(
     IRepository<Placement> placements,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
+    PayRateThroughChanges payThrough,
+    ReferenceNames names,
     AwrPositions awrPositions,
     IUnitOfWork unitOfWork,
     Refusals refusals,
@@ -137,11 +140,38 @@ public sealed class PlacementChangeCommands(
                     break;
             }
             warnings.AddRange(decision.Flags.Select(f => f.Message));
+            await CheckPayThroughAsync(placement, role, newEnd, errors, warnings, cancellationToken);
         }
         errors.Required(Fields.ApprovedBy, input.ApprovedBy, "Enter the name of the manager who agreed the extension");
 
         var check = decision is null ? null : RuleCheck.From(decision.Details, decision.Approvers);
         return (new ExtensionQuote(check, beyondLimit, errors.All.ToDictionary(), warnings), decision);
+    }
+
+    /// <summary>
+    /// The placement's rate held to the pay-rate rules over the extra weeks: decided on their first day and on each
+    /// day the rules' figures change before the new end, priced with that day's on-costs. A rate below a new living
+    /// wage cannot be extended into it; one over a cap is said, since the sign-off given at booking must cover it.
+    /// </summary>
+    private async Task CheckPayThroughAsync(Placement placement, JobRole role, DateOnly newEnd, FieldErrors errors, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
+        var agency = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
+        if (area is null || agency is null) return;
+        var terms = new PayRateTerms(role, area.IsChildrensServices, agency.Kind, agency.MarginRate, placement.Rates.PayRate, placement.WeeklyHours);
+        var (_, worst) = await payThrough.ThroughAsync(terms, placement.PlannedEndDate.AddDays(1), newEnd, cancellationToken);
+        var failed = string.Join(" ", worst.Decision.Details.Failed.Where(r => r.Outcome == worst.Decision.Outcome.ToString()).Select(r => r.Message));
+        switch (worst.Decision.Outcome)
+        {
+            case PayRateOutcome.Refused:
+                errors.Add(Fields.NewEndDate, worst.Day > placement.PlannedEndDate.AddDays(1)
+                    ? $"From {worst.Day:d MMMM yyyy}, when the pay-rate rules' figures change: {failed} Extend to {worst.Day.AddDays(-1):d MMMM yyyy} at the most, or end the placement and book again at a rate that holds."
+                    : $"The rate of £{placement.Rates.PayRate:0.00} an hour cannot continue past {placement.PlannedEndDate:d MMMM yyyy}: {failed} End the placement and book again at a rate that holds.");
+                break;
+            case PayRateOutcome.NeedsException:
+                warnings.Add($"From {worst.Day:d MMMM yyyy} the rate is over its cap: {failed} The sign-off given when it was booked must cover the extension ({worst.Decision.Approvers}).");
+                break;
+        }
     }
 
     private async Task<int> AwrWeeksAsync(Placement placement, DateOnly today, CancellationToken cancellationToken) =>
