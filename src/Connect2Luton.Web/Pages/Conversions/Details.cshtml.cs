@@ -58,17 +58,13 @@ public sealed class DetailsModel(ConversionQueries queries, ConversionCommands c
         if (dateField is not null && ModelState.ContainsKey($"Input.{dateField}") && ModelState[$"Input.{dateField}"]!.Errors.Count > 0) return Page();
 
         var result = await commands.RecordAsync(id, Version, action, note, day, cancellationToken);
-        switch (result.Status)
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        if (result.Status == CommandStatus.Done)
         {
-            case CommandStatus.Done:
-                Done = action == ConversionAction.Converted && (await queries.GetAsync(id, cancellationToken))?.YearlySaving is { } saving
-                    ? $"{done}: a saving of {saving:C0} a year"
-                    : done;
-                return RedirectToPage("Details", new { id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
+            Done = action == ConversionAction.Converted && (await queries.GetAsync(id, cancellationToken))?.YearlySaving is { } saving
+                ? $"{done}: a saving of {saving:C0} a year"
+                : done;
+            return RedirectToPage("Details", new { id });
         }
         foreach (var (field, message) in result.Errors)
         {

@@ -37,21 +37,11 @@ public sealed class EndModel(PlacementDetailsQueries queries, PlacementChangeCom
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         var lastDay = ModelState.Date("Input.LastDay", Input.LastDay, "The last day worked");
         var result = await commands.EndAsync(id, Version, lastDay, Input.Reason, cancellationToken);
-        if (result.Succeeded && ModelState.IsValid)
+        return await this.AnswerAsync(result, () =>
         {
             TempData["Done"] = Started ? "Ended" : "Booking called off";
             return RedirectToPage("Details", new { id });
-        }
-        switch (result.Status)
-        {
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+        });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

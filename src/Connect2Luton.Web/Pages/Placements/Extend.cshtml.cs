@@ -51,19 +51,11 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
             return Page();
         }
         var result = await commands.ExtendAsync(id, Version, input, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                TempData["Done"] = $"Extended to {input.NewEndDate:d MMMM yyyy}";
-                return RedirectToPage("Details", new { id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+            TempData["Done"] = $"Extended to {input.NewEndDate:d MMMM yyyy}";
+            return RedirectToPage("Details", new { id });
+        });
     }
 
     public RuleCheckPart LengthCheck

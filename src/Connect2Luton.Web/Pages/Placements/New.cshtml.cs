@@ -67,20 +67,15 @@ public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clo
             return Page();
         }
         var result = await commands.BookAsync(input, RequisitionVersion, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                TempData["Done"] = $"{proposal.WorkerName} is booked";
-                return RedirectToPage("Details", new { id = result.Id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                Quote = await commands.QuoteAsync(input, cancellationToken);
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+            TempData["Done"] = $"{proposal.WorkerName} is booked";
+            return RedirectToPage("Details", new { id = result.Id });
+        }, async () =>
+        {
+            Quote = await commands.QuoteAsync(input, cancellationToken);
+            return Page();
+        });
     }
 
     public bool Oob => ViewData["Oob"] is true;

@@ -32,19 +32,11 @@ public sealed class CloseModel(RequisitionQueries queries, RequisitionCommands c
         var result = Rejecting
             ? await commands.RejectAsync(id, Version, Input.Reason, cancellationToken)
             : await commands.CancelAsync(id, Version, Input.Reason, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                TempData["Done"] = Rejecting ? "Rejected: the hiring manager can change it and submit it again" : "Cancelled";
-                return RedirectToPage("Details", new { id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+            TempData["Done"] = Rejecting ? "Rejected: the hiring manager can change it and submit it again" : "Cancelled";
+            return RedirectToPage("Details", new { id });
+        });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, string step, CancellationToken cancellationToken)

@@ -36,18 +36,10 @@ public sealed class DetailsModel(RequisitionQueries queries, RequisitionCommands
     private async Task<IActionResult> StepAsync(int id, Task<CommandResult> step, string done, CancellationToken cancellationToken)
     {
         var result = await step;
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                Done = done;
-                return RedirectToPage(new { id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return await OnGetAsync(id, cancellationToken);
-        }
+            Done = done;
+            return RedirectToPage(new { id });
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

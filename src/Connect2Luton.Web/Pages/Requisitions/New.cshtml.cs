@@ -27,13 +27,10 @@ public sealed class NewModel(RequisitionCommands commands, RequisitionChoices ch
         var input = Input.Read(ModelState);
         // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
         var result = ModelState.IsValid ? await commands.RaiseAsync(input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
-        if (result.Status == CommandStatus.Forbidden) return Forbid();
-        if (!result.Succeeded || !ModelState.IsValid)
+        return await this.AnswerAsync(result, () => RedirectToPage("Details", new { id = result.Id }), async () =>
         {
-            ModelState.AddRefusal(result);
             await choices.LoadAsync(cancellationToken);
             return Page();
-        }
-        return RedirectToPage("Details", new { id = result.Id });
+        });
     }
 }

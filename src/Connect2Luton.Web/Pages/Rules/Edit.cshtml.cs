@@ -259,13 +259,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
             TempData["Done"] = "Saved: the new version is serving";
             return RedirectToPage("History", new { name });
         }
-        switch (saved.Result.Status)
-        {
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-        }
+        if (this.Unreachable(saved.Result) is { } unreachable) return unreachable;
         Problems = saved.Problems;
         ModelState.AddRefusal(saved.Result);
         if (saved.ChangedUnderneath is { } now)

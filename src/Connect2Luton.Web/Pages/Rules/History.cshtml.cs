@@ -45,13 +45,7 @@ public sealed class HistoryModel(IRuleSetPublisher publisher, IReadRepository<Ru
             TempData["Done"] = "Rolled back: the earlier version is serving again, as a new version";
             return RedirectToPage("History", new { name });
         }
-        switch (result.Result.Status)
-        {
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-        }
+        if (this.Unreachable(result.Result) is { } unreachable) return unreachable;
         // A rollback's only field is its comment; anything else wrong with it is said at the top.
         var refusal = result.Result.Errors.TryGetValue(RuleSetEditing.Fields.Comment, out var comment)
             ? CommandResult.Invalid(RuleSetEditing.Fields.Comment, comment)

@@ -44,18 +44,10 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
         // A worker id the form never sent is said as such, not looked up as worker 0.
         if (ModelState.GetFieldValidationState(nameof(WorkerId)) == ModelValidationState.Invalid) return await OnGetAsync(id, cancellationToken);
         var result = await commands.AddAsync(id, Version, WorkerId, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                Done = "Added to the shortlist";
-                return LocalRedirect(PageNumber > 1 ? $"/Requisitions/{id}/Shortlist?page={PageNumber}" : $"/Requisitions/{id}/Shortlist");
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return await OnGetAsync(id, cancellationToken);
-        }
+            Done = "Added to the shortlist";
+            return LocalRedirect(PageNumber > 1 ? $"/Requisitions/{id}/Shortlist?page={PageNumber}" : $"/Requisitions/{id}/Shortlist");
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

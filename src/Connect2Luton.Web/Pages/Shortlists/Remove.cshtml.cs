@@ -34,19 +34,11 @@ public sealed class RemoveModel(ShortlistQueries queries, ShortlistCommands comm
     {
         if (await LoadAsync(id, workerId, cancellationToken) is { } notHere) return notHere;
         var result = await commands.RemoveAsync(id, Version, workerId, Input.Reason, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.Done:
-                TempData["Done"] = $"{Worker.Name} is off the shortlist";
-                return RedirectToPage("Index", new { id });
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+            TempData["Done"] = $"{Worker.Name} is off the shortlist";
+            return RedirectToPage("Index", new { id });
+        });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, int workerId, CancellationToken cancellationToken)

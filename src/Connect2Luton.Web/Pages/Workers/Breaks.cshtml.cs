@@ -69,16 +69,9 @@ public sealed class BreaksModel(WorkerBreakQueries queries, WorkerBreakCommands 
             Done = done;
             return RedirectToPage("Breaks", new { id, placement = Placement });
         }
-        switch (result.Status)
-        {
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            default:
-                ModelState.AddRefusal(result);
-                return Page();
-        }
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        ModelState.AddRefusal(result);
+        return Page();
     }
 
     public static string Describe(BreakReason reason) => reason switch

@@ -36,19 +36,14 @@ public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, Wo
         (Id, Name) = (id, $"{Input.FirstName} {Input.LastName}");
         var input = Input.Read(ModelState);
         var result = ModelState.IsValid ? await commands.UpdateAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
-        switch (result.Status)
+        return await this.AnswerAsync(result, () =>
         {
-            case CommandStatus.NotFound:
-                return NotFound();
-            case CommandStatus.Forbidden:
-                return Forbid();
-            case CommandStatus.Done when ModelState.IsValid:
-                TempData["Done"] = "Changes saved";
-                return RedirectToPage("Details", new { id });
-            default:
-                ModelState.AddRefusal(result);
-                await choices.LoadAsync(cancellationToken);
-                return Page();
-        }
+            TempData["Done"] = "Changes saved";
+            return RedirectToPage("Details", new { id });
+        }, async () =>
+        {
+            await choices.LoadAsync(cancellationToken);
+            return Page();
+        });
     }
 }

@@ -22,14 +22,14 @@ public sealed class NewModel(WorkerCommands commands, WorkerChoices choices) : P
     {
         var input = Input.Read(ModelState);
         var result = ModelState.IsValid ? await commands.RegisterAsync(input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
-        if (result.Status == CommandStatus.Forbidden) return Forbid();
-        if (!result.Succeeded || !ModelState.IsValid)
+        return await this.AnswerAsync(result, () =>
         {
-            ModelState.AddRefusal(result);
+            TempData["Done"] = "Worker added to the pool";
+            return RedirectToPage("Details", new { id = result.Id });
+        }, async () =>
+        {
             await choices.LoadAsync(cancellationToken);
             return Page();
-        }
-        TempData["Done"] = "Worker added to the pool";
-        return RedirectToPage("Details", new { id = result.Id });
+        });
     }
 }
