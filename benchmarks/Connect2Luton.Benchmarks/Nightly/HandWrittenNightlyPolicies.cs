@@ -2,6 +2,7 @@ using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
+using Connect2Luton.Domain.Conversions;
 
 namespace Connect2Luton.Benchmarks.Nightly;
 

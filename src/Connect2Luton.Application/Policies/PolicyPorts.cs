@@ -1,3 +1,5 @@
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Conversions;
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>The pay-rate cap rules (rules/pay-rate-caps.json).</summary>
@@ -40,20 +42,6 @@ public interface IConversionPolicy
 
     /// <summary>The figures the serving rules set today for continuity and for pricing a permanent post.</summary>
     ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default);
-}
-
-/// <summary>
-/// From the conversion rules: the fee-free point, the gap that breaks continuity, and what a permanent post costs
-/// on top of its salary and at what full-time hours.
-/// </summary>
-public sealed record ConversionTerms(int FeeFreeWeeks, int ContinuityGapDays, decimal PermanentOnCostRate, int FullTimeWeeklyHours, string RuleSetVersion)
-{
-    /// <summary>Weeks after the last day worked during which a transfer fee can still be charged, if that ends later.</summary>
-    public int FeeWeeksAfterLastDay { get; init; }
-
-    /// <summary>The first day no transfer fee can be charged for a worker whose run began on <paramref name="continuousSince"/>.</summary>
-    public DateOnly FeeFreeFrom(DateOnly continuousSince, DateOnly? lastDayWorked) =>
-        Domain.Conversions.TransferFee.FreeFrom(continuousSince, lastDayWorked, FeeFreeWeeks, FeeWeeksAfterLastDay);
 }
 
 /// <summary>

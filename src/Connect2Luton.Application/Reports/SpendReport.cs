@@ -12,6 +12,7 @@ using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 
 using static Connect2Luton.Application.Reports.ReportMoney;
+using Connect2Luton.Domain.Conversions;
 
 namespace Connect2Luton.Application.Reports;
 

@@ -7,6 +7,7 @@ using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
+using Connect2Luton.Domain.Conversions;
 
 namespace Connect2Luton.Application.Workers;
 

@@ -3,6 +3,7 @@ using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Testing;
+using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Application.Tests.Policies;
 

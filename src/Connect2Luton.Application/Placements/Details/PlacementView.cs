@@ -32,7 +32,7 @@ public sealed record PlacementView(
     IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<FlagView> Flags,
     bool CanChange,
-    Policies.AwrPosition Awr,
+    Domain.Placements.AwrPosition Awr,
     IReadOnlyList<BreakView> Breaks,
     PromptSummary? Prompt)
 {

@@ -1,4 +1,4 @@
-namespace Connect2Luton.Application.Policies;
+namespace Connect2Luton.Domain.Placements;
 
 /// <summary>
 /// How the facts count time. Weeks are calendar weeks of seven days from the first day, as the Agency Workers

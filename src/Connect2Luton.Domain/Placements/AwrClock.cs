@@ -1,6 +1,6 @@
 using Connect2Luton.Domain.Workers;
 
-namespace Connect2Luton.Application.Policies;
+namespace Connect2Luton.Domain.Placements;
 
 /// <summary>A stretch of work in one role with the council: a placement, through whichever agency.</summary>
 public sealed record AwrAssignment(int JobRoleId, DateOnly Start, DateOnly End);

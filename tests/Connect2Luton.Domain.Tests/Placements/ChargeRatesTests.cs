@@ -1,7 +1,7 @@
-using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.SupplyAgencies;
 
-namespace Connect2Luton.Application.Tests.Policies;
+namespace Connect2Luton.Domain.Tests.Placements;
 
 public sealed class ChargeRatesTests
 {

@@ -1,8 +1,6 @@
-using Connect2Luton.Application.Policies;
-using Connect2Luton.Domain.Conversions;
 using Connect2Luton.Domain.JobRoles;
 
-namespace Connect2Luton.Application.Conversions;
+namespace Connect2Luton.Domain.Conversions;
 
 /// <summary>
 /// The money behind a conversion prompt. Agency cost is what the council is charged (charge rate times contracted

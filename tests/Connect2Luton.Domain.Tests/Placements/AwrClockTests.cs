@@ -1,7 +1,7 @@
-using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 
-namespace Connect2Luton.Application.Tests.Policies;
+namespace Connect2Luton.Domain.Tests.Placements;
 
 /// <summary>
 /// The AWR clock's edge cases, under the default break rules of placement-length-limits.json (6 weeks for any

@@ -1,7 +1,6 @@
-using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.SupplyAgencies;
 
-namespace Connect2Luton.Application.Policies;
+namespace Connect2Luton.Domain.Placements;
 
 /// <summary>
 /// The employer's on-costs as fractions of pay, as the pay-rate cap rules set them (statutory rates change each
