@@ -66,16 +66,6 @@ public static partial class Words
         _ => "govuk-tag--red",
     };
 
-    /// <summary>"pay-rate-caps" reads "Pay-rate caps".</summary>
-    public static string RuleSet(string name) => name switch
-    {
-        "pay-rate-caps" => "Pay-rate caps",
-        "local-candidate-preference" => "Local candidate preference",
-        "placement-length-limits" => "Placement length limits",
-        "permanent-conversion-eligibility" => "Permanent conversion eligibility",
-        _ => name,
-    };
-
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex Boundary();
 }

@@ -55,8 +55,11 @@ public interface IRuleSetCatalogue
     /// <summary>The rule sets once each has been loaded from its files (or refused), as at start.</summary>
     Task<IReadOnlyList<RuleSetStatus>> LoadedAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The serving version of a rule set, for reading; null for a name that is not one of the four.</summary>
+    /// <summary>The serving version of a rule set, for reading; null for a name that is not a registered rule set.</summary>
     RuleSetView? Describe(string name);
+
+    /// <summary>What people call a rule set ("Pay-rate caps"); the name itself for one that is not registered.</summary>
+    string DisplayNameOf(string name);
 }
 
 public sealed record RuleSetStatus(
@@ -66,6 +69,9 @@ public sealed record RuleSetStatus(
     IReadOnlyList<RuleSetProblem> Problems)
 {
     public bool IsServing => ServingVersion is not null;
+
+    /// <summary>What people call the rule set ("Pay-rate caps").</summary>
+    public string DisplayName { get; init; } = Name;
 }
 
 /// <summary>One thing wrong with a rule file, located as precisely as the check can: the file, the rule, the line.</summary>
@@ -78,7 +84,7 @@ public sealed record RuleSetProblem(string File, string? Rule, int? Line, string
 /// <summary>A rule set is needed but has never loaded successfully: a deployment fault, not a user's mistake.</summary>
 public sealed class PolicyUnavailableException : Exception
 {
-    public PolicyUnavailableException(string ruleSet, string message) : base(message) => RuleSet = ruleSet;
+    public PolicyUnavailableException(string ruleSet, string displayName, string message) : base(message) => (RuleSet, DisplayName) = (ruleSet, displayName);
 
     public PolicyUnavailableException(string message) : base(message) { }
 
@@ -88,4 +94,7 @@ public sealed class PolicyUnavailableException : Exception
 
     /// <summary>The rule set that is not serving, by its file name without .json; null where not known.</summary>
     public string? RuleSet { get; }
+
+    /// <summary>What people call that rule set ("Placement length limits").</summary>
+    public string? DisplayName { get; }
 }

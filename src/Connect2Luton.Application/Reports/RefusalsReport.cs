@@ -7,9 +7,11 @@ using Connect2Luton.Domain.Requisitions;
 namespace Connect2Luton.Application.Reports;
 
 /// <summary>How many bookings and extensions the rules refused in a month, by the rule set that refused them.</summary>
-public sealed record RefusalMonth(DateOnly Month, int PayRateCaps, int PlacementLengths)
+public sealed record RefusalMonth(DateOnly Month, IReadOnlyDictionary<string, int> ByRuleSet)
 {
-    public int Total => PayRateCaps + PlacementLengths;
+    public int Total => ByRuleSet.Values.Sum();
+
+    public int Of(string ruleSet) => ByRuleSet.GetValueOrDefault(ruleSet);
 }
 
 /// <summary>A rule that turned changes away in the period: how often, and what it said the last time.</summary>
@@ -18,8 +20,10 @@ public sealed record RefusingRule(string RuleSet, string Rule, int Refusals, str
 /// <summary>One refused change, as the refusals CSV lists it.</summary>
 public sealed record Refusal(DateTimeOffset At, string RuleSet, RefusedChange Change, int? RequisitionId, int? WorkerId, int? PlacementId, string RuleSetVersion, string Rules, string Messages, string By);
 
+/// <param name="RuleSets">The rule sets counted month by month: every registered one that can refuse a change, and any other that did.</param>
 public sealed record RefusalFigures(
-    DateOnly From, DateOnly To, int? ServiceAreaId, int Bookings, int Extensions, IReadOnlyList<RefusalMonth> ByMonth, IReadOnlyList<RefusingRule> ByRule, IReadOnlyList<Refusal> Refusals)
+    DateOnly From, DateOnly To, int? ServiceAreaId, int Bookings, int Extensions, IReadOnlyList<string> RuleSets, IReadOnlyList<RefusalMonth> ByMonth,
+    IReadOnlyList<RefusingRule> ByRule, IReadOnlyList<Refusal> Refusals)
 {
     public int Total => Bookings + Extensions;
 }
@@ -31,7 +35,7 @@ public sealed record RefusalFigures(
 /// and counted as read (the rules that refused are inside each decision's reasons, kept as JSON, which the
 /// database cannot group anyway).
 /// </summary>
-public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IReadRepository<Requisition> requisitions, ReportScope scope)
+public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IReadRepository<Requisition> requisitions, ReportScope scope, RuleSets.RuleSetModules modules)
 {
     public async Task<RefusalFigures> GetAsync(DateOnly from, DateOnly to, int? serviceAreaId, CancellationToken cancellationToken)
     {
@@ -42,13 +46,15 @@ public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IRea
             .Select(d => (Decision: d, Rules: d.Reasons.Where(r => !r.Passed && r.Outcome == Refusals.RefusedOutcome).ToList()))
             .ToList();
 
+        // Every rule set that can refuse has its column, and one that refused without saying so is counted too.
+        var ruleSets = modules.All.Where(m => m.RefusesChanges).Select(m => m.Name)
+            .Concat(refused.Select(r => r.Decision.RuleSet)).Distinct(StringComparer.Ordinal).ToList();
         var months = new List<RefusalMonth>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             var (monthStart, monthEnd) = UtcDays.Spanning(month, month.AddMonths(1).AddDays(-1));
             var inMonth = refused.Where(r => r.Decision.DecidedAt >= monthStart && r.Decision.DecidedAt < monthEnd).ToList();
-            months.Add(new RefusalMonth(month,
-                inMonth.Count(r => r.Decision.RuleSet == RuleSetNames.PayRateCaps), inMonth.Count(r => r.Decision.RuleSet == RuleSetNames.PlacementLengthLimits)));
+            months.Add(new RefusalMonth(month, ruleSets.ToDictionary(name => name, name => inMonth.Count(r => r.Decision.RuleSet == name), StringComparer.Ordinal)));
         }
 
         // Newest first, as read: the first message of each rule is what it said the last time.
@@ -63,7 +69,7 @@ public sealed class RefusalsReport(IReadRepository<RuleDecision> decisions, IRea
             string.Join("; ", r.Rules.Select(rule => rule.Rule)), string.Join(" ", r.Rules.Select(rule => rule.Message)), r.Decision.DecidedBy)).ToList();
 
         return new RefusalFigures(from, to, scope.ServiceArea(serviceAreaId),
-            list.Count(r => r.Change == RefusedChange.Booking), list.Count(r => r.Change == RefusedChange.Extension), months, byRule, list);
+            list.Count(r => r.Change == RefusedChange.Booking), list.Count(r => r.Change == RefusedChange.Extension), ruleSets, months, byRule, list);
     }
 }
 

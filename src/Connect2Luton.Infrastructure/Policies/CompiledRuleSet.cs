@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RulesEngine.Models;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Policies;
 

@@ -3,6 +3,7 @@ using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Domain.Conversions;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Policies;
 

@@ -14,6 +14,7 @@ internal static class PolicyRegistration
             .Bind(configuration.GetSection(RulesOptions.Section))
             .Validate(o => o.ReloadDelayMilliseconds is >= 0 and <= 60_000, "Rules:ReloadDelayMilliseconds must be between 0 and 60000.")
             .ValidateOnStart();
+        foreach (var builtIn in RuleSetDefinition.BuiltIn) services.AddRuleSet(builtIn);
         services.AddSingleton<RuleFileStore>();
         services.AddSingleton<RuleSetRegistry>();
         services.AddSingleton<IRuleSetCatalogue>(sp => sp.GetRequiredService<RuleSetRegistry>());

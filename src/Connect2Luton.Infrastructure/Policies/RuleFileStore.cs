@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -9,9 +10,12 @@ internal sealed class RuleFileStore
 {
     private const int SearchDepth = 5;
 
-    public RuleFileStore(IOptions<RulesOptions> options, IHostEnvironment environment)
+    private readonly RuleSetModules _modules;
+
+    public RuleFileStore(IOptions<RulesOptions> options, IHostEnvironment environment, RuleSetModules modules)
     {
         Directory = Resolve(options.Value.Directory, environment.ContentRootPath);
+        _modules = modules;
     }
 
     public string Directory { get; }
@@ -54,10 +58,11 @@ internal sealed class RuleFileStore
     }
 
     /// <summary>The rule set a changed file belongs to, if it is one of ours.</summary>
-    public static RuleSetDefinition? Owner(string path)
+    /// <summary>The registered rule set a file in the rules folder belongs to, as its rules or its test cases.</summary>
+    public RuleSetDefinition? Owner(string path)
     {
         var name = Path.GetFileName(path);
-        return RuleSetDefinition.All.FirstOrDefault(d => name == d.FileName || name == d.TestCasesFileName);
+        return _modules.All.FirstOrDefault(d => name == d.FileName || name == d.TestCasesFileName);
     }
 
     // How long reading one rule file may take before it counts as unreadable.

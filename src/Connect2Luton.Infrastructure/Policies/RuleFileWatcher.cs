@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -10,7 +11,7 @@ namespace Connect2Luton.Infrastructure.Policies;
 /// Editors and deploy tools write a file in several steps (or write a temporary file and rename it), so each rule
 /// set is reloaded once things have been quiet for a moment.
 /// </summary>
-internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, IOptions<RulesOptions> options, ILogger<RuleFileWatcher> logger) : IHostedService, IDisposable
+internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, RuleFileStore store, IOptions<RulesOptions> options, ILogger<RuleFileWatcher> logger) : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new();
     private FileSystemWatcher? _watcher;
@@ -57,7 +58,7 @@ internal sealed partial class RuleFileWatcher(RuleSetRegistry registry, IOptions
 
     private void Schedule(string path)
     {
-        if (RuleFileStore.Owner(path) is not { } definition) return;
+        if (store.Owner(path) is not { } definition) return;
         var quiet = new CancellationTokenSource();
         CancellationTokenSource? superseded = null;
         _pending.AddOrUpdate(definition.Name, quiet, (_, old) =>

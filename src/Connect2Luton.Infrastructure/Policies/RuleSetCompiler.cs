@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Connect2Luton.Application.Policies;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Policies;
 

@@ -21,7 +21,7 @@ internal sealed record RuleSetLoadResult(string Name, string? Version, IReadOnly
 /// serving sets whole, so a decision never sees half a change. If it fails, the last good version keeps serving
 /// and the problems are kept for officers.
 /// </summary>
-internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IRuleSetPublisher, IDisposable
+internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModules modules, TimeProvider clock, ILogger<RuleSetRegistry> logger) : IRuleSetCatalogue, IRuleSetPublisher, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _statusLock = new();
@@ -40,10 +40,10 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
             var serving = _serving;
             Dictionary<string, IReadOnlyList<RuleSetProblem>> problems;
             lock (_statusLock) problems = new(_problems);
-            return RuleSetDefinition.All.Select(d =>
+            return modules.All.Select(d =>
             {
                 var set = serving?.Sets.GetValueOrDefault(d.Name);
-                return new RuleSetStatus(d.Name, set?.Version, set is null ? null : serving!.LoadedAt[d.Name], problems.GetValueOrDefault(d.Name) ?? []);
+                return new RuleSetStatus(d.Name, set?.Version, set is null ? null : serving!.LoadedAt[d.Name], problems.GetValueOrDefault(d.Name) ?? []) { DisplayName = d.DisplayName };
             }).ToList();
         }
     }
@@ -54,9 +54,11 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         return Current;
     }
 
+    public string DisplayNameOf(string name) => modules.Find(name)?.DisplayName ?? name;
+
     public RuleSetView? Describe(string name)
     {
-        var definition = RuleSetDefinition.Find(name);
+        var definition = modules.Find(name);
         if (definition is null) return null;
         var status = Current.Single(s => s.Name == name);
         var document = ServingVersionOf(name)?.Document;
@@ -90,7 +92,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     {
         if (serving.Sets.TryGetValue(definition.Name, out var ruleSet)) return ruleSet;
         var problems = Current.Single(s => s.Name == definition.Name).Problems;
-        throw new PolicyUnavailableException(definition.Name, $"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
+        throw new PolicyUnavailableException(definition.Name, definition.DisplayName, $"The {definition.Name} rules have never loaded, so nothing can be decided with them: {string.Join("; ", problems)}");
     }
 
     /// <summary>Loads every rule set from its files, once; those that fail are reported and left out.</summary>
@@ -101,7 +103,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         {
             if (_serving is { } loaded) return loaded;
             var sets = new List<CompiledRuleSet>();
-            foreach (var definition in RuleSetDefinition.All)
+            foreach (var definition in modules.All)
             {
                 var (json, cases) = store.Read(definition);
                 var (compiled, problems) = json is null
@@ -183,7 +185,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
     public ServingRuleFile? Serving(string name)
     {
         if (ServingVersionOf(name) is { } set) return ServingFile(set);
-        if (RuleSetDefinition.Find(name) is not { } definition) return null;
+        if (modules.Find(name) is not { } definition) return null;
         // Never loaded: the files as they are on disk (a missing one as empty), for an officer to put right.
         var (json, cases) = store.Read(definition);
         json ??= string.Empty;
@@ -194,13 +196,13 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
         new(set.Name, set.Json, set.TestCasesJson, set.Version, set.Revision, set.Definition.FileName);
 
     public IReadOnlyList<RuleSetProblem> Check(string name, string json, string? testCasesJson) =>
-        RuleSetDefinition.Find(name) is { } definition
+        modules.Find(name) is { } definition
             ? RuleSetCompiler.Compile(definition, json, testCasesJson).Problems
             : [RuleSetDefinition.NoSuchRuleSet(name)];
 
     public (IRuleSetTrial? Trial, IReadOnlyList<RuleSetProblem> Problems) Try(string name, string json)
     {
-        if (RuleSetDefinition.Find(name) is not { } definition) return (null, [RuleSetDefinition.NoSuchRuleSet(name)]);
+        if (modules.Find(name) is not { } definition) return (null, [RuleSetDefinition.NoSuchRuleSet(name)]);
         var (compiled, problems) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
         return (compiled is null ? null : new Trial(compiled), problems);
     }
@@ -263,7 +265,7 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, TimeProvider 
 
     public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
     {
-        if (RuleSetDefinition.Find(name) is not { } definition) return new PublishResult(null, [RuleSetDefinition.NoSuchRuleSet(name)], null);
+        if (modules.Find(name) is not { } definition) return new PublishResult(null, [RuleSetDefinition.NoSuchRuleSet(name)], null);
         await EnsureLoadedAsync(cancellationToken);
         await _writer.WaitAsync(cancellationToken);
         PublishResult result;

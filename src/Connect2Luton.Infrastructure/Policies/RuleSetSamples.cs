@@ -8,13 +8,13 @@ using Connect2Luton.Application.RuleSets;
 namespace Connect2Luton.Infrastructure.Policies;
 
 /// <summary>Sample facts as form fields, read into the fact records, and kept as test cases in the cases' text.</summary>
-internal sealed class RuleSetSamples : IRuleSetSamples
+internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
 {
-    public IReadOnlyList<FactView> FactsOf(string name) => RuleSetDefinition.Find(name) is { } definition ? FactDocumentation.Of(definition.FactType) : [];
+    public IReadOnlyList<FactView> FactsOf(string name) => modules.Find(name) is { } definition ? FactDocumentation.Of(definition.FactType) : [];
 
     public IReadOnlyDictionary<string, string> DefaultSample(string name, string? testCasesJson)
     {
-        if (RuleSetDefinition.Find(name) is null || testCasesJson is null) return new Dictionary<string, string>();
+        if (modules.Find(name) is null || testCasesJson is null) return new Dictionary<string, string>();
         try
         {
             var document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(testCasesJson, RuleSetCompiler.StrictJson);
@@ -38,7 +38,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (RuleSetDefinition.Find(name) is not { } definition) return (null, errors);
+        if (modules.Find(name) is not { } definition) return (null, errors);
         var facts = new JsonObject();
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
@@ -61,7 +61,7 @@ internal sealed class RuleSetSamples : IRuleSetSamples
     public (string? TestCasesJson, string? Problem) WithTestCase(string name, string testCasesJson, string caseName, IReadOnlyDictionary<string, string?> fields, string outcome)
     {
         ArgumentNullException.ThrowIfNull(testCasesJson);
-        if (RuleSetDefinition.Find(name) is not { } definition) return (null, "There is no rule set of that name.");
+        if (modules.Find(name) is not { } definition) return (null, "There is no rule set of that name.");
         RuleSetTestCasesDocument? document;
         try
         {

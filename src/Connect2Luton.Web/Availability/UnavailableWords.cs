@@ -16,5 +16,5 @@ public static class UnavailableWords
     };
 
     public static string Advice(PolicyUnavailableException rules) =>
-        $"The {(rules.RuleSet is { } name ? Words.RuleSet(name).ToLowerInvariant() : "policy")} rules are not serving: their file was refused when the service started, so nothing they decide can be done now. Nothing you entered has been saved. A policy officer can see what is wrong and put the file right under Rules; the rest of the service works meanwhile.";
+        $"The {(rules.DisplayName is { } name ? name.ToLowerInvariant() : "policy")} rules are not serving: their file was refused when the service started, so nothing they decide can be done now. Nothing you entered has been saved. A policy officer can see what is wrong and put the file right under Rules; the rest of the service works meanwhile.";
 }

@@ -59,7 +59,7 @@ public sealed class RefusalsReportTests : IAsyncLifetime
     {
         var figures = await ReportAsync(TestUser.Recruiter, null);
 
-        figures.ByMonth.Select(m => (m.Month.Month, m.PayRateCaps, m.PlacementLengths)).ShouldBe([(9, 1, 0), (10, 1, 0), (11, 0, 2)]);
+        figures.ByMonth.Select(m => (m.Month.Month, m.Of("pay-rate-caps"), m.Of("placement-length-limits"))).ShouldBe([(9, 1, 0), (10, 1, 0), (11, 0, 2)]);
         (figures.Bookings, figures.Extensions, figures.Total).ShouldBe((3, 1, 4));
         figures.ByRule.Select(r => (r.Rule, r.Refusals)).ShouldBe([("NationalLivingWage", 2), ("AgencyTwoYears", 1), ("FirstBookingLength", 1)],
             "the DfE cap failed too, but it asked for a sign-off rather than refusing");

@@ -1,5 +1,6 @@
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 

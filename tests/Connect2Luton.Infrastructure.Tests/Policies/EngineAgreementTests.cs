@@ -2,6 +2,7 @@ using Bogus;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 
@@ -14,13 +15,13 @@ public sealed class EngineAgreementTests
 {
     private const int SamplesPerRuleSet = 400;
 
-    public static TheoryData<string> RuleSets => new(RuleSetDefinition.All.Select(d => d.Name));
+    public static TheoryData<string> RuleSets => new(RuleSetDefinition.BuiltIn.Select(d => d.Name));
 
     [Theory]
     [MemberData(nameof(RuleSets))]
     public async Task The_compiled_rules_decide_random_facts_exactly_as_the_rules_engine_does(string name)
     {
-        var definition = RuleSetDefinition.For(name);
+        var definition = RuleSetDefinition.BuiltIn.Single(d => d.Name == name);
         var (ruleSet, problems) = RuleSetCompiler.Compile(definition,
             File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName)),
             File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName)));

@@ -2,19 +2,20 @@ using Connect2Luton.Application.Policies;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Infrastructure.Tests.Policies;
 
 /// <summary>The rule files in rules/ as they ship: each passes every check, including its own test cases.</summary>
 public sealed partial class RuleFilesTests
 {
-    public static TheoryData<string> RuleSets => new(RuleSetDefinition.All.Select(d => d.Name));
+    public static TheoryData<string> RuleSets => new(RuleSetDefinition.BuiltIn.Select(d => d.Name));
 
     [Theory]
     [MemberData(nameof(RuleSets))]
     public void Each_shipped_rule_set_passes_every_check_and_its_test_cases(string name)
     {
-        var definition = RuleSetDefinition.For(name);
+        var definition = RuleSetDefinition.BuiltIn.Single(d => d.Name == name);
         var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName));
         var cases = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName));
 
@@ -33,7 +34,7 @@ public sealed partial class RuleFilesTests
     [MemberData(nameof(RuleSets))]
     public void Every_message_of_a_shipped_rule_set_speaks_plain_english_for_every_test_case(string name)
     {
-        var definition = RuleSetDefinition.For(name);
+        var definition = RuleSetDefinition.BuiltIn.Single(d => d.Name == name);
         var (compiled, _) = RuleSetCompiler.Compile(definition, File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName)),
             File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName)));
 
@@ -61,7 +62,7 @@ public sealed partial class RuleFilesTests
         await registry.EnsureLoadedAsync();
 
         var catalogue = services.GetRequiredService<IRuleSetCatalogue>().Current;
-        catalogue.Select(s => s.Name).ShouldBe(RuleSetDefinition.All.Select(d => d.Name));
+        catalogue.Select(s => s.Name).ShouldBe(RuleSetDefinition.BuiltIn.Select(d => d.Name));
         catalogue.ShouldAllBe(s => s.IsServing && s.Problems.Count == 0);
     }
 }

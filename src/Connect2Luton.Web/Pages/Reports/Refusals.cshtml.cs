@@ -1,5 +1,6 @@
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>The bookings and extensions the rules refused, month by month and by the rule that refused them.</summary>
 [Authorize(Roles = IndexModel.Readers)]
-public sealed class RefusalsModel(RefusalsReport report, ConversionsReport periods, ReportScope scope, ReferenceNames names) : PageModel
+public sealed class RefusalsModel(RefusalsReport report, ConversionsReport periods, ReportScope scope, ReferenceNames names, IRuleSetCatalogue ruleSets) : PageModel
 {
     public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];
 
@@ -54,10 +55,11 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
         static string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         return table switch
         {
-            "by-month" => ReportCsv.Of("refusals-by-month.csv", Figures.ByMonth.Select(m =>
-                new RefusalMonthCsvRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.PayRateCaps, m.PlacementLengths, m.Total))),
+            // A row a month and rule set, so a rule set added later is a new row rather than a new column.
+            "by-month" => ReportCsv.Of("refusals-by-month.csv", Figures.ByMonth.SelectMany(m => Figures.RuleSets.Select(ruleSet =>
+                new RefusalMonthCsvRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ruleSets.DisplayNameOf(ruleSet), m.Of(ruleSet))))),
             "refusals" => ReportCsv.Of("refusals.csv", Figures.Refusals.Select(r => new RefusalCsvRow(
-                r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Words.RuleSet(r.RuleSet), r.Change.ToString(),
+                r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), ruleSets.DisplayNameOf(r.RuleSet), r.Change.ToString(),
                 Id(r.RequisitionId), Id(r.WorkerId), Id(r.PlacementId), r.Rules, r.Messages, r.RuleSetVersion, r.By))),
             _ => NotFound(),
         };

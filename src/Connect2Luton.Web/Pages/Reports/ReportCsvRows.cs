@@ -109,9 +109,8 @@ public sealed partial record CapExceptionCsvRow(
 [CsvRecord]
 public sealed partial record RefusalMonthCsvRow(
     [property: CsvColumn("Month")] string Month,
-    [property: CsvColumn("Refused by the pay-rate caps")] int PayRateCaps,
-    [property: CsvColumn("Refused by the placement length limits")] int PlacementLengths,
-    [property: CsvColumn("Refused in all")] int Total);
+    [property: CsvColumn("Rule set")] string RuleSet,
+    [property: CsvColumn("Refused")] int Refused);
 
 [CsvRecord]
 public sealed partial record RefusalCsvRow(

@@ -3,15 +3,20 @@ using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Workers;
 
-namespace Connect2Luton.Infrastructure.Policies;
+namespace Connect2Luton.Application.RuleSets;
 
 /// <summary>
-/// The shape of one of the four rule sets: which facts its expressions read, which outcomes a failing rule may
-/// name, and whether its rules award tiers and points or raise flags. This is the schema; the policy itself
-/// (every number, list and message) is in the rule file.
+/// A rule set as a module: declared once and registered (<see cref="RuleSetRegistration.AddRuleSet"/>), and found
+/// from there by the validator, the workspace, history, samples and /health. It says which facts its expressions
+/// read, which outcomes a failing rule may name, and whether its rules award tiers and points or raise flags. This
+/// is the schema; the policy itself (every number, list and message) is in the rule file.
 /// </summary>
-internal sealed record RuleSetDefinition(
+/// <param name="Name">The workflow name, which names its files: NAME.json and tests/NAME.cases.json.</param>
+/// <param name="DisplayName">What people call it ("Pay-rate caps").</param>
+/// <param name="RefusesChanges">Its rules can refuse a booking or an extension: the refusals report counts it.</param>
+public sealed record RuleSetDefinition(
     string Name,
+    string DisplayName,
     Type FactType,
     string PassingOutcome,
     IReadOnlyList<string> FailureOutcomesBySeverity,
@@ -19,7 +24,8 @@ internal sealed record RuleSetDefinition(
     bool AwardsTiers = false,
     bool RaisesFlags = false,
     bool HasCaps = false,
-    IReadOnlyList<ReadValue>? ValuesRead = null)
+    IReadOnlyList<ReadValue>? ValuesRead = null,
+    bool RefusesChanges = false)
 {
     /// <summary>Named values the application reads directly (e.g. on-cost rates): each must be a constant in its range.</summary>
     public IReadOnlyList<ReadValue> ValuesTheAppReads => ValuesRead ?? [];
@@ -29,9 +35,9 @@ internal sealed record RuleSetDefinition(
     public string TestCasesFileName => $"{Name}.cases.json";
 
     public static RuleSetDefinition PayRateCaps { get; } = new(
-        RuleSetNames.PayRateCaps, typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
+        RuleSetNames.PayRateCaps, "Pay-rate caps", typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
         [nameof(PayRateOutcome.NeedsException), nameof(PayRateOutcome.Refused)],
-        [nameof(PayRateOutcome.NeedsException)], HasCaps: true,
+        [nameof(PayRateOutcome.NeedsException)], HasCaps: true, RefusesChanges: true,
         ValuesRead: [ReadValue.Fraction(HolidayPayRate), ReadValue.Fraction(EmployerNationalInsuranceRate), ReadValue.Fraction(InHousePoolPensionRate)]);
 
     public const string HolidayPayRate = "holidayPayRate";
@@ -39,12 +45,12 @@ internal sealed record RuleSetDefinition(
     public const string InHousePoolPensionRate = "inHousePoolPensionRate";
 
     public static RuleSetDefinition LocalCandidatePreference { get; } = new(
-        RuleSetNames.LocalCandidatePreference, typeof(LocalPreferenceFacts), "Unranked", [LocalPreferenceDecision.IneligibleOutcome], [], AwardsTiers: true);
+        RuleSetNames.LocalCandidatePreference, "Local candidate preference", typeof(LocalPreferenceFacts), "Unranked", [LocalPreferenceDecision.IneligibleOutcome], [], AwardsTiers: true);
 
     public static RuleSetDefinition PlacementLengthLimits { get; } = new(
-        RuleSetNames.PlacementLengthLimits, typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),
+        RuleSetNames.PlacementLengthLimits, "Placement length limits", typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),
         [nameof(PlacementLengthOutcome.NeedsApproval), nameof(PlacementLengthOutcome.Refused)],
-        [nameof(PlacementLengthOutcome.NeedsApproval)], RaisesFlags: true,
+        [nameof(PlacementLengthOutcome.NeedsApproval)], RaisesFlags: true, RefusesChanges: true,
         ValuesRead:
         [
             ReadValue.WholeNumber(AwrLongestBreakWeeks, 0, 52), ReadValue.WholeNumber(AwrLongestSicknessBreakWeeks, 0, 104),
@@ -63,7 +69,7 @@ internal sealed record RuleSetDefinition(
     public const string AwrCountingReasons = "awrCountingReasons";
 
     public static RuleSetDefinition PermanentConversionEligibility { get; } = new(
-        RuleSetNames.PermanentConversionEligibility, typeof(ConversionFacts), "Eligible", ["NotYet"], [],
+        RuleSetNames.PermanentConversionEligibility, "Permanent conversion eligibility", typeof(ConversionFacts), "Eligible", ["NotYet"], [],
         ValuesRead:
         [
             ReadValue.WholeNumber(FeeFreeWeeks, 0, 104), ReadValue.WholeNumber(FeeWeeksAfterLastDay, 0, 104), ReadValue.WholeNumber(ContinuityGapDays, 0, 365),
@@ -76,23 +82,30 @@ internal sealed record RuleSetDefinition(
     public const string PermanentOnCostRate = "permanentOnCostRate";
     public const string FullTimeWeeklyHours = "fullTimeWeeklyHours";
 
-    public static IReadOnlyList<RuleSetDefinition> All { get; } =
+    /// <summary>The four rule sets the product ships with, registered by the infrastructure; hosts may register more.</summary>
+    public static IReadOnlyList<RuleSetDefinition> BuiltIn { get; } =
         [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility];
 
     public static IReadOnlyList<string> FlagNames { get; } = Enum.GetNames<PlacementFlagKind>();
 
-    public static RuleSetDefinition For(string name) =>
-        Find(name) ?? throw new ArgumentException($"There is no rule set called '{name}'.", nameof(name));
-
-    /// <summary>The rule set of that name; null for a name that is not one of the four (a typed address, say).</summary>
-    public static RuleSetDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
-
-    /// <summary>The one problem of a name that is not one of the four.</summary>
+    /// <summary>The one problem of a name that is not a registered rule set.</summary>
     public static RuleSetProblem NoSuchRuleSet(string name) => new(name, null, null, "There is no rule set of that name.");
 }
 
+/// <summary>The registered rule sets, in the order they were registered: every list of rule sets is this one.</summary>
+public sealed class RuleSetModules(IEnumerable<RuleSetDefinition> registered)
+{
+    public IReadOnlyList<RuleSetDefinition> All { get; } = registered.DistinctBy(d => d.Name).ToList();
+
+    public RuleSetDefinition For(string name) =>
+        Find(name) ?? throw new ArgumentException($"There is no rule set called '{name}'.", nameof(name));
+
+    /// <summary>The rule set of that name; null for a name that is not registered (a typed address, say).</summary>
+    public RuleSetDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+}
+
 /// <summary>A named value the application reads itself, and the constant it must be.</summary>
-internal sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape, IReadOnlySet<string>? Items = null)
+public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape, IReadOnlySet<string>? Items = null)
 {
     /// <summary>A fixed text listing names of <typeparamref name="TEnum"/>, comma-separated (or empty).</summary>
     public static ReadValue List<TEnum>(string name) where TEnum : struct, Enum
