@@ -59,6 +59,11 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
         services.AddScoped<RuleSets.RuleSetWhatIf>();
+        services.AddScoped<RuleSets.Cases.LivePlacementCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PayRateCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.LocalPreferenceCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PlacementLengthCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.ConversionCases>();
         services.AddScoped<RuleSets.RuleSetRealCases>();
         return services;
     }

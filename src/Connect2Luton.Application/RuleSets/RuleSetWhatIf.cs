@@ -15,6 +15,8 @@ using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 
+using Connect2Luton.Application.RuleSets.Cases;
+
 namespace Connect2Luton.Application.RuleSets;
 
 /// <summary>
@@ -36,31 +38,25 @@ public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, 
 /// <summary>
 /// Decides every case a rule set decides in daily use, under the serving rules and under a draft, and lists those
 /// that would come out differently, so an officer sees a change's effect before it goes live: "14 live placements
-/// would be over the new cap". The pay, length and conversion rules decide live placements (length with each AWR
-/// clock, conversion with each worker's unbroken run, as the nightly checks count them); the preference rules rank
-/// the workers shortlisted for open requisitions. A case comes out differently when its outcome, or the rules it
-/// fails (the flags a length check raises), change.
+/// would be over the new cap". The cases come from the rule set's registered <see cref="IRuleSetCases"/>. A case
+/// comes out differently when its outcome, or the rules it fails (the flags a length check raises), change.
 /// </summary>
-public sealed class RuleSetWhatIf(
-    IReadRepository<Placement> placements,
-    IReadRepository<Requisition> requisitions,
-    IReadRepository<JobRole> jobRoles,
-    IReadRepository<Worker> workers,
-    LiveLengthFacts lengthFacts,
-    LiveConversionFacts conversionFacts,
-    ReferenceNames names,
-    TimeProvider clock)
+public sealed class RuleSetWhatIf(IEnumerable<IRuleSetCases> sources, IReadRepository<JobRole> jobRoles, IReadRepository<Worker> workers, TimeProvider clock)
 {
     /// <summary>The most changed cases listed; the count says how many there are in all.</summary>
     public const int MostShown = 500;
 
-    private const int Batch = 2_000;
-
-    public static bool Supports(string ruleSet) => ruleSet is RuleSetNames.PayRateCaps or RuleSetNames.PlacementLengthLimits
-        or RuleSetNames.PermanentConversionEligibility or RuleSetNames.LocalCandidatePreference;
-
     /// <summary>How far from today a what-if may be decided as on, either way.</summary>
     public const int MostYearsAway = 2;
+
+    /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
+    public const int MostReasons = 5;
+
+    public const int MostReasonLength = 400;
+
+    private readonly Dictionary<string, IRuleSetCases> _sources = sources.ToDictionary(s => s.RuleSet, StringComparer.Ordinal);
+
+    public bool Supports(string ruleSet) => _sources.ContainsKey(ruleSet);
 
     /// <param name="on">
     /// The day to decide as on (null: today): the placements live that day, as they will stand then, under the values
@@ -70,23 +66,16 @@ public sealed class RuleSetWhatIf(
     {
         ArgumentNullException.ThrowIfNull(serving);
         ArgumentNullException.ThrowIfNull(draft);
-        if (!Supports(ruleSet)) return null;
+        if (!_sources.TryGetValue(ruleSet, out var source)) return null;
         var today = on ?? clock.Today();
         if (Math.Abs(today.DayNumber - clock.Today().DayNumber) > 366 * MostYearsAway)
             throw new ArgumentOutOfRangeException(nameof(on), on, $"A what-if is decided within {MostYearsAway} years of today.");
         // On a later day, only the placements planned to be running then count: those ending before it are left out.
         var runningOn = today > clock.Today() ? today : (DateOnly?)null;
-        var cases = ruleSet switch
-        {
-            RuleSetNames.PayRateCaps => PayCasesAsync(today, runningOn, cancellationToken),
-            RuleSetNames.PlacementLengthLimits => LengthCasesAsync(today, runningOn, cancellationToken),
-            RuleSetNames.PermanentConversionEligibility => ConversionCasesAsync(today, runningOn, cancellationToken),
-            _ => ShortlistCasesAsync(today, cancellationToken),
-        };
 
         var scanned = 0;
         var changed = new List<(WhatIfCase Case, PolicyDecision Now, PolicyDecision Draft)>();
-        await foreach (var found in cases)
+        await foreach (var found in source.LiveAsync(today, runningOn, cancellationToken))
         {
             scanned++;
             var now = serving.Decide(found.Facts);
@@ -99,17 +88,10 @@ public sealed class RuleSetWhatIf(
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
         var changes = shown.Select(c => new WhatIfChange(c.Case.PlacementId, c.Case.RequisitionId, c.Case.WorkerId, people.GetValueOrDefault(c.Case.WorkerId, "?"),
             roles.GetValueOrDefault(c.Case.JobRoleId, "?"), c.Case.Detail, c.Now.Outcome, Messages(c.Now), c.Draft.Outcome, Messages(c.Draft))).ToList();
-        return new WhatIfResult(ruleSet == RuleSetNames.LocalCandidatePreference ? "shortlisted workers on open requisitions" : "live placements", scanned, changed.Count, changes, today);
+        return new WhatIfResult(source.ScannedWhat, scanned, changed.Count, changes, today);
     }
 
-    private static bool EndsBefore(DateOnly? runningOn, DateOnly plannedEnd) => runningOn is { } day && plannedEnd < day;
-
     private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
-    public const int MostReasons = 5;
-
-    public const int MostReasonLength = 400;
 
     // A draft may fail a hundred rules with long messages for every case; the page lists up to 500 cases, so what
     // each shows is bounded (the full decision is on the placement's page once the rules serve).
@@ -120,85 +102,6 @@ public sealed class RuleSetWhatIf(
         if (failed.Count > MostReasons) shown.Add($"and {failed.Count - MostReasons} more {(failed.Count - MostReasons == 1 ? "rule" : "rules")} failed.");
         return shown;
     }
-
-    private async IAsyncEnumerable<WhatIfCase> PayCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
-        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id);
-        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
-        await foreach (var range in LiveRangesAsync(today, cancellationToken))
-        {
-            foreach (var row in await placements.ListAsync(new LivePlacementPayRowsSpec(range, today), cancellationToken))
-            {
-                if (EndsBefore(runningOn, row.PlannedEndDate)) continue;
-                var facts = PolicyFacts.PayRate(roles[row.JobRoleId], areas[row.ServiceAreaId].IsChildrensServices, agencies[row.SupplyAgencyId].Kind,
-                    new PlacementRates(row.PayRate, row.HolidayPay, row.EmployerNationalInsurance, row.EmployerPension, row.Margin), row.WeeklyHours, today);
-                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
-                    string.Create(CultureInfo.InvariantCulture, $"£{row.PayRate:0.00} an hour, {areas[row.ServiceAreaId].Name}"), facts);
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<WhatIfCase> LengthCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var range in LiveRangesAsync(today, cancellationToken))
-        {
-            foreach (var (row, _, awrWeeks, facts) in await lengthFacts.ReadAsync(range, today, cancellationToken))
-            {
-                if (EndsBefore(runningOn, row.PlannedEndDate)) continue;
-                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
-                    string.Create(CultureInfo.InvariantCulture, $"Week {facts.WeeksInPost + 1} of {facts.TotalWeeks}, AWR week {awrWeeks}, ends {row.PlannedEndDate:d MMM yyyy}"), facts);
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<WhatIfCase> ConversionCasesAsync(DateOnly today, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var range in LiveRangesAsync(today, cancellationToken))
-        {
-            var live = await conversionFacts.LiveAsync(range, today, cancellationToken);
-            foreach (var (row, _, facts) in await conversionFacts.ReadAsync(range, live, live, today, cancellationToken))
-            {
-                if (EndsBefore(runningOn, row.EndDate)) continue;
-                yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,
-                    string.Create(CultureInfo.InvariantCulture, $"{facts.ContinuousWeeks} continuous weeks, {facts.RequisitionReason}"), facts);
-            }
-        }
-    }
-
-    private async IAsyncEnumerable<WhatIfCase> ShortlistCasesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
-        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
-        var open = await requisitions.ListAsync(new OpenRequisitionShortlistsSpec(), cancellationToken);
-        foreach (var chunk in open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => (Requisition: r, Entry: e))).Chunk(Batch))
-        {
-            var people = (await workers.ListAsync(new ShortlistedWorkersSpec(chunk.Select(c => c.Entry.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id);
-            foreach (var (requisition, entry) in chunk)
-            {
-                if (!people.TryGetValue(entry.WorkerId, out var worker)) continue;
-                var supplier = agencies[worker.SupplyAgencyId];
-                var facts = PolicyFacts.LocalPreference(ShortlistCandidate.Of(worker, supplier), roles[requisition.JobRoleId].DfeRoleType is not null, today);
-                yield return new WhatIfCase(null, requisition.Id, worker.Id, requisition.JobRoleId,
-                    $"Requisition {requisition.Id}, {worker.PostcodeDistrict}, {supplier.Name}", facts);
-            }
-        }
-    }
-
-    /// <summary>The live placements in id ranges of a batch each, as the nightly checks read them.</summary>
-    private async IAsyncEnumerable<PlacementRange> LiveRangesAsync(DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var afterId = 0;
-        while (true)
-        {
-            var ids = await placements.ListAsync(new LivePlacementIdsAfterSpec(afterId, today, Batch), cancellationToken);
-            if (ids.Count == 0) yield break;
-            yield return new PlacementRange(afterId, ids[^1]);
-            afterId = ids[^1];
-        }
-    }
-
-    private sealed record WhatIfCase(int? PlacementId, int RequisitionId, int WorkerId, int JobRoleId, string Detail, object Facts);
 }
 
 /// <summary>Every live placement of a range with what its pay-rate decision needs.</summary>

@@ -3,6 +3,7 @@ using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Application.RuleSets.Cases;
 using Connect2Luton.Web.Forms;
 using Connect2Luton.Web.Rules;
 using Microsoft.AspNetCore.Authorization;
@@ -95,7 +96,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     [BindProperty]
     public DateInput WhatIfOn { get; set; } = new();
 
-    public bool CanTryWhatIf => RuleSetWhatIf.Supports(Serving.Name);
+    public bool CanTryWhatIf => whatIf.Supports(Serving.Name);
 
     /// <summary>After a refused save: what is serving now beside the officer's draft.</summary>
     public RuleFileDiff? Underneath { get; private set; }
@@ -162,7 +163,9 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     [BindProperty]
     public RealCaseForm RealCase { get; set; } = new();
 
-    public bool TakesACandidate => RuleSetRealCases.TakesACandidate(Serving.Name);
+    public bool TakesACandidate => realCases.TakesACandidate(Serving.Name);
+
+    public bool HasRealCases => realCases.HasRealCases(Serving.Name);
 
     /// <summary>After taking a real case's facts: which case they are.</summary>
     public string? RealCaseUsed { get; private set; }
@@ -172,9 +175,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     {
         if (ReadDraft(name) is not { } ready) return NotFound();
         if (!ready) return Page();
-        var found = RuleSetRealCases.TakesACandidate(name)
-            ? await realCases.ForCandidateAsync(Number(RealCase.RequisitionId), Number(RealCase.WorkerId), cancellationToken)
-            : await realCases.ForPlacementAsync(name, Number(RealCase.PlacementId), cancellationToken);
+        var found = await realCases.FindAsync(name, new RealCase(Number(RealCase.PlacementId), Number(RealCase.RequisitionId), Number(RealCase.WorkerId)), cancellationToken);
         if (found.Facts is null)
         {
             ModelState.AddModelError($"{nameof(RealCase)}.{found.Field}", found.Problem!);
