@@ -19,6 +19,6 @@ internal static class Navigation
         new("Reports", "Reports", "/Reports", Application.Common.Identity.Roles.HiringManager, Application.Common.Identity.Roles.Recruiter,
             Application.Common.Identity.Roles.PolicyOfficer, Application.Common.Identity.Roles.Admin),
         new("Rules", "Rules", "/Rules"),
-        new("Jobs", "Nightly jobs", "/Jobs", Application.Common.Identity.Roles.Admin),
+        new("Jobs", "Scheduled jobs", "/Jobs", Application.Common.Identity.Roles.Admin),
     ];
 }

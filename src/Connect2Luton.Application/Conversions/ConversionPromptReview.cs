@@ -32,6 +32,9 @@ public sealed class ConversionPromptReview(
 
     public string JobName => JobNames.RaiseConversionPrompts;
 
+    /// <summary>Who the prompts and lapses are recorded as made by.</summary>
+    public const string Actor = "Nightly job: raise permanent-conversion prompts";
+
     public async Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -48,7 +51,7 @@ public sealed class ConversionPromptReview(
         var changes = (repriced.Count == 0 ? [] : await rateChanges.ListAsync(new ChargeRateChangesSpec(repriced), cancellationToken)).ToLookup(c => c.PlacementId);
         var terms = await conversions.TermsAsync(cancellationToken);
         var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PermanentConversionEligibility)?.ServingVersion;
-        var actor = JobNames.Actor(JobName);
+        var actor = Actor;
         var now = clock.GetUtcNow();
 
         var woken = new Dictionary<int, (Domain.Decisions.RuleDecision Decision, ConversionCosts Costs)>();
@@ -96,7 +99,7 @@ public sealed class ConversionPromptReview(
             var closed = await placements.ListAsync(new ClosedPlacementIdsSpec(prompted), cancellationToken);
             if (closed.Count == 0) continue;
             foreach (var prompt in (await prompts.ListAsync(new PromptsForPlacementsSpec(closed), cancellationToken)).Where(c => c.IsOpen))
-                prompt.Lapse("The placement ended before the prompt was acted on.", JobNames.Actor(JobName), now);
+                prompt.Lapse("The placement ended before the prompt was acted on.", Actor, now);
             var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
             if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
         }

@@ -1,24 +1,22 @@
-using Connect2Luton.Application.Conversions;
 using Connect2Luton.Application.Jobs;
-using Connect2Luton.Application.Placements.Flags;
 using Quartz;
 
 namespace Connect2Luton.Infrastructure.Scheduling;
 
-/// <summary>Flags long-running placements: the placement-length rules over every live placement.</summary>
+/// <summary>
+/// Every registered job runs through this one Quartz job: its key names the registration, whose Run does the work.
+/// One run of a job at a time (a run-now while the schedule fires waits its turn).
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class FlagLongRunningPlacementsJob(NightlyRunner runner) : IJob
+internal sealed class RegisteredJob(ScheduledJobs jobs, IServiceProvider services) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await runner.RunAsync<PlacementFlagReview>(NightlyJobKeys.TriggeredBy(context), cancellationToken);
-}
-
-/// <summary>Raises permanent-conversion prompts: the conversion rules over every live placement.</summary>
-[DisallowConcurrentExecution]
-internal sealed class RaiseConversionPromptsJob(NightlyRunner runner) : IJob
-{
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await runner.RunAsync<ConversionPromptReview>(NightlyJobKeys.TriggeredBy(context), cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var job = jobs.Find(context.JobDetail.Key.Name)
+            ?? throw new JobExecutionException($"No job called '{context.JobDetail.Key.Name}' is registered: it was taken out since it was scheduled.");
+        await job.Run(services, NightlyJobKeys.TriggeredBy(context), cancellationToken);
+    }
 }
 
 internal static class NightlyJobKeys

@@ -9,18 +9,16 @@ public enum JobStoreKind
     Memory,
 }
 
-/// <summary>The "Scheduling" section of configuration: when the nightly jobs run and where Quartz keeps its state.</summary>
+/// <summary>
+/// The "Scheduling" section of configuration: the zone schedules are read in and where Quartz keeps its state. Each
+/// job's own schedule is the key its registration names (Scheduling:FlagLongRunningPlacements), read by <see cref="JobSchedules"/>.
+/// </summary>
 public sealed class NightlyJobsOptions
 {
     public const string Section = "Scheduling";
 
     /// <summary>The zone the schedules are read in. 02:30 exists on both clock-change nights in London.</summary>
     public string TimeZone { get; set; } = "Europe/London";
-
-    /// <summary>Quartz cron expressions (seconds first).</summary>
-    public string FlagLongRunningPlacements { get; set; } = "0 30 2 * * ?";
-
-    public string RaiseConversionPrompts { get; set; } = "0 30 2 * * ?";
 
     public JobStoreKind Store { get; set; } = JobStoreKind.Persistent;
 
@@ -29,11 +27,19 @@ public sealed class NightlyJobsOptions
 
     /// <summary>Placements per unit of work in a run.</summary>
     public int BatchSize { get; set; } = 2_000;
+}
 
-    public string CronFor(string jobName) => jobName switch
+/// <summary>Each registered job's schedule: its key under "Scheduling" in configuration, or its registration's default.</summary>
+internal sealed class JobSchedules(Microsoft.Extensions.Configuration.IConfiguration configuration, Microsoft.Extensions.Options.IOptions<NightlyJobsOptions> options)
+{
+    public string CronFor(Application.Jobs.ScheduledJob job)
     {
-        Application.Jobs.JobNames.FlagLongRunningPlacements => FlagLongRunningPlacements,
-        Application.Jobs.JobNames.RaiseConversionPrompts => RaiseConversionPrompts,
-        _ => throw new ArgumentOutOfRangeException(nameof(jobName), jobName, "There is no such nightly job."),
-    };
+        ArgumentNullException.ThrowIfNull(job);
+        var configured = configuration[$"{NightlyJobsOptions.Section}:{job.ScheduleSetting}"];
+        return string.IsNullOrWhiteSpace(configured) ? job.DefaultSchedule : configured.Trim();
+    }
+
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public string ZoneName => options.Value.TimeZone;
 }

@@ -1,10 +1,9 @@
 using Connect2Luton.Application.Jobs;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Connect2Luton.Infrastructure.Scheduling;
 
-internal sealed class QuartzJobScheduler(ISchedulerFactory factory, IOptions<NightlyJobsOptions> options) : IJobScheduler
+internal sealed class QuartzJobScheduler(ISchedulerFactory factory, ScheduledJobs jobs, JobSchedules schedules) : IJobScheduler
 {
     public async Task<JobSchedule> ScheduleOfAsync(string jobName, CancellationToken cancellationToken)
     {
@@ -12,7 +11,7 @@ internal sealed class QuartzJobScheduler(ISchedulerFactory factory, IOptions<Nig
         var trigger = await scheduler.GetTrigger(NightlyJobKeys.Schedule(jobName), cancellationToken);
         var described = trigger is ICronTrigger cron
             ? ScheduleInWords.Describe(cron.CronExpressionString ?? string.Empty, cron.TimeZone.Id)
-            : $"{ScheduleInWords.Describe(options.Value.CronFor(jobName), options.Value.TimeZone)} (from the next start)";
+            : jobs.Find(jobName) is { } job ? $"{ScheduleInWords.Describe(schedules.CronFor(job), schedules.ZoneName)} (from the next start)" : "Not scheduled";
         return new JobSchedule(described, trigger?.NextFireTimeUtc);
     }
 

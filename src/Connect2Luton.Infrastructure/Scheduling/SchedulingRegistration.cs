@@ -1,4 +1,6 @@
+using Connect2Luton.Application.Conversions;
 using Connect2Luton.Application.Jobs;
+using Connect2Luton.Application.Placements.Flags;
 using Connect2Luton.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,6 @@ internal static class SchedulingRegistration
         services.AddOptions<NightlyJobsOptions>()
             .Bind(configuration.GetSection(NightlyJobsOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Scheduling:TimeZone must be a time zone this machine knows, such as Europe/London.")
-            .Validate(o => JobNames.All.All(job => CronExpression.TryParse(o.CronFor(job), out _)), "Scheduling: each job's schedule must be a Quartz cron expression, such as \"0 30 2 * * ?\".")
             .Validate(o => !o.Clustered || (o.Store == JobStoreKind.Persistent && database.Provider == DatabaseProvider.SqlServer), "Scheduling:Clustered needs the persistent store on SQL Server.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Scheduling:BatchSize must be between 1 and 10000.")
             .ValidateOnStart();
@@ -28,6 +29,12 @@ internal static class SchedulingRegistration
         services.AddSingleton(provider => new NightlyRunner(
             provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
+        services.AddSingleton<JobSchedules>();
+        // The two nightly sweeps the product ships with; a host adds its own jobs the same way.
+        services.AddScheduledJob(new ScheduledJob(JobNames.FlagLongRunningPlacements, "Flag long-running placements", "0 30 2 * * ?", "FlagLongRunningPlacements",
+            async (provider, by, cancellationToken) => await provider.GetRequiredService<NightlyRunner>().RunAsync<PlacementFlagReview>(by, cancellationToken)));
+        services.AddScheduledJob(new ScheduledJob(JobNames.RaiseConversionPrompts, "Raise permanent-conversion prompts", "0 30 2 * * ?", "RaiseConversionPrompts",
+            async (provider, by, cancellationToken) => await provider.GetRequiredService<NightlyRunner>().RunAsync<ConversionPromptReview>(by, cancellationToken)));
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -40,18 +47,11 @@ internal static class SchedulingRegistration
             });
             if (options.Store == JobStoreKind.Persistent) quartz.UsePersistentStore(store => Store(store, database, connectionString, options));
             else quartz.UseInMemoryStore();
-
-            var zone = Zone(options);
-            foreach (var jobName in JobNames.All)
-            {
-                AddJob(quartz, jobName);
-                quartz.AddTrigger(trigger => Schedule(trigger, jobName, options.CronFor(jobName), zone));
-            }
         });
         // Quartz takes the app's TimeProvider from the container, so a test's fake clock is the scheduler's too.
-        // Declared jobs and triggers never replace stored ones, so a stored next firing in the past (a missed night)
-        // survives the restart and misfires into one catch-up run; ScheduleReconciler applies changed schedules.
-        services.Configure<QuartzOptions>(quartz => quartz.Scheduling.IgnoreDuplicates = true);
+        // The registered jobs are put into the scheduler at start by ScheduleReconciler, before it starts: a stored
+        // trigger whose schedule has not changed is kept, so a missed night (a next firing in the past) survives the
+        // restart and misfires into one catch-up run.
         services.AddHostedService<ScheduleReconciler>();
         // Started with the host rather than after it (the database is migrated before the host starts), so the app
         // serves its first request, health included, with the scheduler already running.
@@ -78,39 +78,13 @@ internal static class SchedulingRegistration
         store.ProvisionSchema();
     }
 
-    private static void AddJob(IQuartzBuilder quartz, string jobName)
+    /// <summary>A job's trigger: after a missed firing it fires once, straight away, then keeps to the schedule.</summary>
+    public static ITrigger BuildSchedule(ScheduledJob job, string cron, TimeZoneInfo zone, TimeProvider clock)
     {
-        // A run that was going when the app died is run again when it comes back (RequestRecovery).
-        void Configure<TJob>(IJobConfigurator<TJob> job) where TJob : IJob =>
-            job.WithIdentity(NightlyJobKeys.Job(jobName)).WithDescription(JobNames.Describe(jobName)).StoreDurably().RequestRecovery().DisallowConcurrentExecution();
-        switch (jobName)
-        {
-            case JobNames.FlagLongRunningPlacements:
-                quartz.AddJob<FlagLongRunningPlacementsJob>(Configure);
-                break;
-            case JobNames.RaiseConversionPrompts:
-                quartz.AddJob<RaiseConversionPromptsJob>(Configure);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(jobName), jobName, "There is no such nightly job.");
-        }
+        ArgumentNullException.ThrowIfNull(job);
+        return TriggerBuilder.Create(clock)
+            .WithIdentity(NightlyJobKeys.Schedule(job.Name)).ForJob(NightlyJobKeys.Job(job.Name)).WithDescription($"{job.DisplayName}, on its schedule")
+            .WithCronSchedule(cron, schedule => schedule.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
     }
-
-    /// <summary>A job's nightly trigger: after a missed firing it fires once, straight away, then keeps to the schedule.</summary>
-    public static TConfigurator Schedule<TConfigurator>(TConfigurator trigger, string jobName, string cron, TimeZoneInfo zone) where TConfigurator : ITriggerConfigurator<IJob>
-    {
-        ArgumentNullException.ThrowIfNull(trigger);
-        trigger.WithIdentity(NightlyJobKeys.Schedule(jobName)).ForJob(NightlyJobKeys.Job(jobName)).WithDescription($"{JobNames.Describe(jobName)}, nightly");
-        return trigger.WithCronSchedule(cron, schedule => schedule.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
-    }
-
-    public static ITrigger BuildSchedule(string jobName, string cron, TimeZoneInfo zone, TimeProvider clock)
-    {
-        var builder = TriggerBuilder.Create(clock);
-        Schedule(builder, jobName, cron, zone);
-        return builder.Build();
-    }
-
-    public static TimeZoneInfo Zone(NightlyJobsOptions options) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -8,7 +8,7 @@ namespace Connect2Luton.Web.Pages.Jobs;
 
 /// <summary>The nightly jobs for admins: when each runs next, how its latest runs went, and running one now.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ICurrentUser user) : PageModel
+public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ScheduledJobs jobs, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<JobView> Jobs { get; private set; } = [];
 
@@ -19,9 +19,10 @@ public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ICur
 
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
-        if (job is null || !JobNames.All.Contains(job)) return NotFound();
-        await scheduler.RunNowAsync(job, user.Name, cancellationToken);
-        Done = $"{JobNames.Describe(job)} has been started. Reload this page to follow its progress.";
+        if (jobs.Find(job) is not { } registered) return NotFound();
+        if (!registered.RunNowRoles.Any(user.IsInRole)) return Forbid();
+        await scheduler.RunNowAsync(registered.Name, user.Name, cancellationToken);
+        Done = $"{registered.DisplayName} has been started. Reload this page to follow its progress.";
         return RedirectToPage();
     }
 }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Connect2Luton.Application.Jobs;
+
+/// <summary>
+/// A scheduled job as a registration: everything the scheduler, /Jobs and run-now need, declared once. A job that
+/// runs every 15 minutes, or sweeps placements nightly in batches, is the same kind of thing with its own schedule.
+/// </summary>
+/// <param name="Name">What its runs are recorded under and the scheduler knows it by.</param>
+/// <param name="DisplayName">What people call it ("Flag long-running placements").</param>
+/// <param name="DefaultSchedule">A Quartz cron expression (seconds first), used unless configuration sets another.</param>
+/// <param name="ScheduleSetting">The key under "Scheduling" that sets its schedule, e.g. Scheduling:FlagLongRunningPlacements.</param>
+/// <param name="Run">What a run does, given the app's services and who asked for it.</param>
+public sealed record ScheduledJob(string Name, string DisplayName, string DefaultSchedule, string ScheduleSetting, Func<IServiceProvider, string, CancellationToken, Task> Run)
+{
+    /// <summary>The roles that may start it now from /Jobs, outside its schedule.</summary>
+    public IReadOnlyList<string> RunNowRoles { get; init; } = [Common.Identity.Roles.Admin];
+}
+
+/// <summary>The registered jobs, in the order they were registered: /Jobs, the scheduler and run-now read this list.</summary>
+public sealed class ScheduledJobs(IEnumerable<ScheduledJob> registered)
+{
+    public IReadOnlyList<ScheduledJob> All { get; } = registered.DistinctBy(j => j.Name).ToList();
+
+    public ScheduledJob? Find(string? name) => All.FirstOrDefault(j => j.Name == name);
+}
+
+public static class ScheduledJobRegistration
+{
+    public static IServiceCollection AddScheduledJob(this IServiceCollection services, ScheduledJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        services.AddSingleton(job);
+        services.TryAddSingleton<ScheduledJobs>();
+        return services;
+    }
+}
