@@ -12,7 +12,7 @@ namespace Connect2Luton.Testing;
 /// <summary>Small builders on Bogus: say what matters to the test, let the rest be plausible.</summary>
 public static class A
 {
-    private static readonly Faker Faker = new("en_GB");
+    private static Faker Faker => SeededFaker.Next();
 
     public static ServiceArea ServiceArea(string code = "CSC", bool childrens = true) =>
         new(code, $"{code} service {Faker.Random.AlphaNumeric(6)}", "Test directorate", childrens, 100m);
@@ -39,7 +39,7 @@ public static class A
 
 public sealed class AWorker
 {
-    private static readonly Faker Faker = new("en_GB");
+    private static Faker Faker => SeededFaker.Next();
     private string _postcode = "LU1 3JH";
     private int _supplyAgencyId = 1;
     private JobFamily _family = JobFamily.SocialCare;
