@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
         services.AddScoped<RuleSets.RuleSetWhatIf>();
+        services.AddScoped<RuleSets.RuleDraftEditor>();
         services.AddScoped<RuleSets.Cases.LivePlacementCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PayRateCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.LocalPreferenceCases>();

@@ -17,7 +17,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
 [Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
-public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases, TimeProvider clock) : PageModel
+public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases, RuleDraftEditor draftEditor, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EditForm Input { get; set; } = new();
@@ -222,7 +222,26 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
     }
 
     /// <summary>The values' fields, then the rules' forms, written into the draft: false, with the errors, if either cannot be.</summary>
-    private bool ApplyFields() => ApplyValues() && ApplyRules();
+    private bool ApplyFields()
+    {
+        var edit = draftEditor.Apply(Serving.Name, Input.Json!,
+            Values.Select(v => new ValueEdit(v.Key, v.Value, ValuesShown.GetValueOrDefault(v.Key))).ToList(),
+            Rules.Where(r => r.Value is not null).Select(r => new RuleEdit(r.Key, r.Value!.ToRule(r.Key), r.Value.Shown, r.Value.Remove)).ToList(),
+            new NewRuleInput(NewRule.Name, NewRule.Expression, NewRule.ErrorMessage, NewRule.SuccessEvent, NewRule.Description, NewRule.Outcome, NewRule.Approvers));
+        foreach (var (field, message) in edit.Errors) ModelState.AddModelError(field == DraftEdit.JsonField ? "Input.Json" : field, message);
+        _valuesTaken = edit.ValuesTaken;
+        _rulesTaken = edit.RulesTaken;
+        // The field shows what was posted unless told otherwise: it must show the draft with what was taken written in
+        // (the values, even when a rule's form was refused).
+        if (edit.Json != Input.Json)
+        {
+            ModelState.Remove("Input.Json");
+            Input.Json = edit.Json;
+        }
+        if (!edit.Succeeded) return false;
+        RuleAdded = edit.RuleAdded;
+        return true;
+    }
 
     /// <summary>The draft compiled to decide with, or null with its problems shown.</summary>
     private IRuleSetTrial? TryDraft(string name)
@@ -333,108 +352,6 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
             NewRule = new NewRuleForm();
             foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(NewRule)}.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         }
-    }
-
-    /// <summary>Sets the named values typed in their fields into the draft's text; false, with the errors, if it cannot.</summary>
-    private bool ApplyValues()
-    {
-        // A name written twice is the validator's to report; the fields stand for the first.
-        var current = publisher.NamedValuesOf(Input.Json!)?.GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal) ?? [];
-        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
-        var empty = false;
-        foreach (var (valueName, typed) in Values)
-        {
-            // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
-            if (!current.TryGetValue(valueName, out var expression) || typed?.Trim() == (ValuesShown.GetValueOrDefault(valueName) ?? expression).Trim()) continue;
-            if (string.IsNullOrWhiteSpace(typed))
-            {
-                ModelState.AddModelError($"Values[{valueName}]", $"Enter a value for {valueName}");
-                empty = true;
-            }
-            else changed[valueName] = typed;
-        }
-        if (empty) return false;
-        _valuesTaken = true;
-        if (changed.Count == 0) return true;
-        var (json, problems) = publisher.WithNamedValues(Input.Json!, changed);
-        if (problems.Count > 0)
-        {
-            _valuesTaken = false;
-            foreach (var problem in problems) ModelState.AddModelError("Input.Json", problem);
-            return false;
-        }
-        // The field shows what was posted unless told otherwise: it must show the draft with the values set.
-        ModelState.Remove("Input.Json");
-        Input.Json = json;
-        return true;
-    }
-
-    /// <summary>
-    /// Sets the rules changed in their forms into the draft's text, takes out those ticked to go and adds the new
-    /// one; false, with the errors beside the fields, if it cannot. Rules posted as shown are left as the text has them.
-    /// </summary>
-    private bool ApplyRules()
-    {
-        var current = publisher.RulesOf(Input.Json!)?.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
-        var errorsBefore = ModelState.ErrorCount;
-        var changed = new List<RuleText>();
-        var removed = new List<string>();
-        foreach (var (ruleName, fields) in Rules)
-        {
-            // A rule no longer in the text was renamed or taken out there: the text has the last word.
-            if (fields is null || !current.TryGetValue(ruleName, out var rule)) continue;
-            if (fields.Remove)
-            {
-                removed.Add(ruleName);
-                continue;
-            }
-            var typed = fields.ToRule(ruleName);
-            if (RuleFields.FingerprintOf(typed) == (fields.Shown ?? RuleFields.FingerprintOf(rule))) continue;
-            if (typed.Expression.Length == 0) ModelState.AddModelError($"Rules[{ruleName}].Expression", $"Enter what {ruleName} checks");
-            if (typed.ErrorMessage.Length == 0) ModelState.AddModelError($"Rules[{ruleName}].ErrorMessage", $"Enter the message {ruleName} gives when it fails");
-            changed.Add(typed);
-        }
-        var added = NewRuleTyped(current);
-        if (ModelState.ErrorCount > errorsBefore) return false;
-        var changes = new RuleChanges(changed, removed, added);
-        if (changes.Any)
-        {
-            var (json, problems) = publisher.WithRules(Input.Json!, changes);
-            if (problems.Count > 0)
-            {
-                foreach (var problem in problems) ModelState.AddModelError("Input.Json", problem);
-                return false;
-            }
-            ModelState.Remove("Input.Json");
-            Input.Json = json;
-        }
-        RuleAdded = added?.Name;
-        _rulesTaken = true;
-        return true;
-    }
-
-    /// <summary>The rule typed in the new rule's form, null if it was left empty; its errors go beside its fields.</summary>
-    private NewRule? NewRuleTyped(Dictionary<string, RuleText> current)
-    {
-        if (NewRule.IsEmpty) return null;
-        var name = NewRule.Name?.Trim() ?? string.Empty;
-        var field = $"{nameof(NewRule)}.";
-        var outcomes = catalogue.Describe(Serving.Name);
-        if (name.Length == 0) ModelState.AddModelError(field + nameof(NewRuleForm.Name), "Name the new rule, like 'WithinAgencyCap'");
-        else if (name.Length > 100 || !name.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(name[0]))
-            ModelState.AddModelError(field + nameof(NewRuleForm.Name), "A rule's name is one word of letters and digits, starting with a letter, at most 100 long, like 'WithinAgencyCap'");
-        else if (current.ContainsKey(name)) ModelState.AddModelError(field + nameof(NewRuleForm.Name), $"There is already a rule named {name}: choose another name");
-        if (string.IsNullOrWhiteSpace(NewRule.Expression)) ModelState.AddModelError(field + nameof(NewRuleForm.Expression), "Enter what the new rule checks, like 'input.PayRate <= capGradeE'");
-        if (string.IsNullOrWhiteSpace(NewRule.ErrorMessage)) ModelState.AddModelError(field + nameof(NewRuleForm.ErrorMessage), "Enter the message the new rule gives when it fails");
-        var outcome = string.IsNullOrWhiteSpace(NewRule.Outcome) ? null : NewRule.Outcome.Trim();
-        if (outcome is not null && outcomes?.FailureOutcomes.Contains(outcome) != true)
-            ModelState.AddModelError(field + nameof(NewRuleForm.Outcome), "Choose what failing the rule means from the list");
-        else if (outcome is not null && outcomes!.OutcomesNeedingApprovers.Contains(outcome) && string.IsNullOrWhiteSpace(NewRule.Approvers))
-            ModelState.AddModelError(field + nameof(NewRuleForm.Approvers), $"Say who signs off an exception when the rule fails ({Words.Outcome(outcome)})");
-        else if (!string.IsNullOrWhiteSpace(NewRule.Approvers) && (outcome is null || !outcomes!.OutcomesNeedingApprovers.Contains(outcome)))
-            ModelState.AddModelError(field + nameof(NewRuleForm.Approvers), "Approvers sign off exceptions: choose an outcome that allows one, or leave this empty");
-        return new NewRule(name, NewRule.Expression?.Trim() ?? string.Empty, NewRule.ErrorMessage?.Trim() ?? string.Empty,
-            NewRule.SuccessEvent?.Trim(), NewRule.Description?.Trim(), outcome, NewRule.Approvers?.Trim());
     }
 
     // Browsers send a textarea's lines ending CR LF whatever the text had: put back the endings the files use, so

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Connect2Luton.Application.RuleSets;
 
 namespace Connect2Luton.Web.Pages.Rules;
@@ -36,16 +34,8 @@ public sealed class RuleFields
     public RuleText ToRule(string name) =>
         new(name, Typed(Expression), Typed(ErrorMessage), Optional(SuccessEvent), Optional(Description), Enabled);
 
-    /// <summary>
-    /// What a rule's fields hold, as a short hash. Browsers send a textarea's lines ending CR LF and may trim it,
-    /// so the fingerprint is taken on the text with its ends trimmed and its lines ending LF.
-    /// </summary>
-    public static string FingerprintOf(RuleText rule)
-    {
-        ArgumentNullException.ThrowIfNull(rule);
-        var text = string.Join('\u001f', Typed(rule.Expression), Typed(rule.ErrorMessage), Typed(rule.SuccessEvent), Typed(rule.Description), rule.Enabled ? "on" : "off");
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12);
-    }
+    /// <summary>What a rule's fields hold, as a short hash (<see cref="RuleDraftEditor.FingerprintOf"/>).</summary>
+    public static string FingerprintOf(RuleText rule) => RuleDraftEditor.FingerprintOf(rule);
 
     private static string Typed(string? text) => (text ?? string.Empty).ReplaceLineEndings("\n").Trim();
 

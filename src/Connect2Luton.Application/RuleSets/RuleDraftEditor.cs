@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Connect2Luton.Application.Policies;
+
+namespace Connect2Luton.Application.RuleSets;
+
+/// <summary>A named value's field as posted: what was typed, and what the field showed (null when it showed the draft's own).</summary>
+public sealed record ValueEdit(string Name, string? Typed, string? Shown);
+
+/// <summary>A rule's form as posted: the rule as typed, the fingerprint of what the form showed, and whether it is to go.</summary>
+public sealed record RuleEdit(string Name, RuleText Typed, string? Shown, bool Remove);
+
+/// <summary>The new rule's form as posted; every field empty means no rule is added.</summary>
+public sealed record NewRuleInput(string? Name, string? Expression, string? ErrorMessage, string? SuccessEvent, string? Description, string? Outcome, string? Approvers)
+{
+    public bool IsEmpty => new[] { Name, Expression, ErrorMessage, SuccessEvent, Description, Outcome, Approvers }.All(string.IsNullOrWhiteSpace);
+}
+
+/// <summary>
+/// A draft with its fields applied: the new text, and the errors by field (Json for the text itself, Values[name],
+/// Rules[name].Expression, NewRule.Name and so on). <see cref="ValuesTaken"/> and <see cref="RulesTaken"/> say
+/// whether the fields were written into the text, so they are shown from it again.
+/// </summary>
+public sealed record DraftEdit(string Json, IReadOnlyList<KeyValuePair<string, string>> Errors, bool ValuesTaken, bool RulesTaken, string? RuleAdded)
+{
+    public const string JsonField = "Json";
+
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Writes what an officer typed in the workspace's fields into the draft's text, in place: each named value typed
+/// in its field, each rule changed, taken out or added through its form. Fields posted as they were shown are left
+/// alone, so an edit made in the text meanwhile is never undone; the rest of the text stays byte for byte.
+/// </summary>
+public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue)
+{
+    public DraftEdit Apply(string ruleSet, string json, IReadOnlyList<ValueEdit> values, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(rules);
+        var errors = new List<KeyValuePair<string, string>>();
+        var (withValues, valuesTaken) = ApplyValues(json, values, errors);
+        if (!valuesTaken) return new DraftEdit(json, errors, false, false, null);
+        var (withRules, added, rulesTaken) = ApplyRules(ruleSet, withValues, rules, newRule, errors);
+        return new DraftEdit(rulesTaken ? withRules : withValues, errors, true, rulesTaken, rulesTaken ? added : null);
+    }
+
+    /// <summary>What a rule's fields hold, as a short hash; the text with its ends trimmed and its lines ending LF, as browsers may send it.</summary>
+    public static string FingerprintOf(RuleText rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var text = string.Join('\u001f', Typed(rule.Expression), Typed(rule.ErrorMessage), Typed(rule.SuccessEvent), Typed(rule.Description), rule.Enabled ? "on" : "off");
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12);
+    }
+
+    private static string Typed(string? text) => (text ?? string.Empty).ReplaceLineEndings("\n").Trim();
+
+    private (string Json, bool Taken) ApplyValues(string json, IReadOnlyList<ValueEdit> values, List<KeyValuePair<string, string>> errors)
+    {
+        // A name written twice is the validator's to report; the fields stand for the first.
+        var current = publisher.NamedValuesOf(json)?.GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal) ?? [];
+        var changed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, typed, shown) in values)
+        {
+            // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
+            if (!current.TryGetValue(name, out var expression) || typed?.Trim() == (shown ?? expression).Trim()) continue;
+            if (string.IsNullOrWhiteSpace(typed)) errors.Add(new($"Values[{name}]", $"Enter a value for {name}"));
+            else changed[name] = typed;
+        }
+        if (errors.Count > 0) return (json, false);
+        if (changed.Count == 0) return (json, true);
+        var (withValues, problems) = publisher.WithNamedValues(json, changed);
+        if (problems.Count == 0) return (withValues, true);
+        errors.AddRange(problems.Select(p => new KeyValuePair<string, string>(DraftEdit.JsonField, p)));
+        return (json, false);
+    }
+
+    private (string Json, string? Added, bool Taken) ApplyRules(string ruleSet, string json, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule, List<KeyValuePair<string, string>> errors)
+    {
+        var current = publisher.RulesOf(json)?.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        var changed = new List<RuleText>();
+        var removed = new List<string>();
+        foreach (var (name, typed, shown, remove) in rules)
+        {
+            // A rule no longer in the text was renamed or taken out there: the text has the last word.
+            if (!current.TryGetValue(name, out var rule)) continue;
+            if (remove)
+            {
+                removed.Add(name);
+                continue;
+            }
+            if (FingerprintOf(typed) == (shown ?? FingerprintOf(rule))) continue;
+            if (typed.Expression.Length == 0) errors.Add(new($"Rules[{name}].Expression", $"Enter what {name} checks"));
+            if (typed.ErrorMessage.Length == 0) errors.Add(new($"Rules[{name}].ErrorMessage", $"Enter the message {name} gives when it fails"));
+            changed.Add(typed);
+        }
+        var added = newRule is null || newRule.IsEmpty ? null : NewRuleOf(ruleSet, newRule, current, errors);
+        if (errors.Count > 0) return (json, null, false);
+        var changes = new RuleChanges(changed, removed, added);
+        if (!changes.Any) return (json, added?.Name, true);
+        var (withRules, problems) = publisher.WithRules(json, changes);
+        if (problems.Count == 0) return (withRules, added?.Name, true);
+        errors.AddRange(problems.Select(p => new KeyValuePair<string, string>(DraftEdit.JsonField, p)));
+        return (json, null, false);
+    }
+
+    /// <summary>The rule typed in the new rule's form; its errors go beside its fields.</summary>
+    private NewRule NewRuleOf(string ruleSet, NewRuleInput typed, Dictionary<string, RuleText> current, List<KeyValuePair<string, string>> errors)
+    {
+        void Error(string field, string message) => errors.Add(new($"NewRule.{field}", message));
+        var name = typed.Name?.Trim() ?? string.Empty;
+        var outcomes = catalogue.Describe(ruleSet);
+        if (name.Length == 0) Error(nameof(NewRuleInput.Name), "Name the new rule, like 'WithinAgencyCap'");
+        else if (name.Length > 100 || !name.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(name[0]))
+            Error(nameof(NewRuleInput.Name), "A rule's name is one word of letters and digits, starting with a letter, at most 100 long, like 'WithinAgencyCap'");
+        else if (current.ContainsKey(name)) Error(nameof(NewRuleInput.Name), $"There is already a rule named {name}: choose another name");
+        if (string.IsNullOrWhiteSpace(typed.Expression)) Error(nameof(NewRuleInput.Expression), "Enter what the new rule checks, like 'input.PayRate <= capGradeE'");
+        if (string.IsNullOrWhiteSpace(typed.ErrorMessage)) Error(nameof(NewRuleInput.ErrorMessage), "Enter the message the new rule gives when it fails");
+        var outcome = string.IsNullOrWhiteSpace(typed.Outcome) ? null : typed.Outcome.Trim();
+        if (outcome is not null && outcomes?.FailureOutcomes.Contains(outcome) != true)
+            Error(nameof(NewRuleInput.Outcome), "Choose what failing the rule means from the list");
+        else if (outcome is not null && outcomes!.OutcomesNeedingApprovers.Contains(outcome) && string.IsNullOrWhiteSpace(typed.Approvers))
+            Error(nameof(NewRuleInput.Approvers), "Say who signs off an exception when the rule fails with this outcome");
+        else if (!string.IsNullOrWhiteSpace(typed.Approvers) && (outcome is null || !outcomes!.OutcomesNeedingApprovers.Contains(outcome)))
+            Error(nameof(NewRuleInput.Approvers), "Approvers sign off exceptions: choose an outcome that allows one, or leave this empty");
+        return new NewRule(name, typed.Expression?.Trim() ?? string.Empty, typed.ErrorMessage?.Trim() ?? string.Empty,
+            typed.SuccessEvent?.Trim(), typed.Description?.Trim(), outcome, typed.Approvers?.Trim());
+    }
+}
