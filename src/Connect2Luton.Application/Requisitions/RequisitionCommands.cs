@@ -165,12 +165,7 @@ public sealed class RequisitionCommands(
         if (input.Positions is not { } positions) errors.Add(nameof(input.Positions), "Enter how many workers are needed");
         else errors.Range(nameof(input.Positions), positions, 1, MostPositions, $"The number of workers must be between 1 and {MostPositions}");
 
-        if (input.StartDate is not { } start) errors.Add(nameof(input.StartDate), "Enter the start date");
-        else if (start < today.AddDays(-14)) errors.Add(nameof(input.StartDate), "The start date must be no more than 2 weeks ago");
-        else if (start > today.AddYears(1)) errors.Add(nameof(input.StartDate), "The start date must be within a year");
-        if (input.EndDate is not { } end) errors.Add(nameof(input.EndDate), "Enter the end date");
-        else if (input.StartDate is { } from && end < from) errors.Add(nameof(input.EndDate), "The end date must be the same as or after the start date");
-        else if (input.StartDate is { } first && end > first.AddYears(2)) errors.Add(nameof(input.EndDate), "The end date must be within 2 years of the start");
+        errors.CheckWorkDates(nameof(input.StartDate), input.StartDate, nameof(input.EndDate), input.EndDate, today, "end date");
 
         var managerId = await ManagerAsync(input, errors, cancellationToken);
         if (errors.Any) return (null, 0, errors);

@@ -124,12 +124,7 @@ public sealed class PlacementBookingCommands(
         else errors.Money(Fields.PayRate, payRate, MostPayRate, "The pay rate");
         if (input.WeeklyHours is not { } hours) errors.Add(Fields.WeeklyHours, "Enter the weekly hours");
         else errors.Range(Fields.WeeklyHours, hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
-        if (input.StartDate is not { } start) errors.Add(Fields.StartDate, "Enter the start date");
-        else if (start < today.AddDays(-14)) errors.Add(Fields.StartDate, "The start date must be no more than 2 weeks ago");
-        else if (start > today.AddYears(1)) errors.Add(Fields.StartDate, "The start date must be within a year");
-        if (input.EndDate is not { } end) errors.Add(Fields.EndDate, "Enter the planned end date");
-        else if (input.StartDate is { } from && end < from) errors.Add(Fields.EndDate, "The planned end date must be the same as or after the start date");
-        else if (input.StartDate is { } first && end > first.AddYears(2)) errors.Add(Fields.EndDate, "The planned end date must be within 2 years of the start");
+        errors.CheckWorkDates(Fields.StartDate, input.StartDate, Fields.EndDate, input.EndDate, today, "planned end date");
         errors.Text(Fields.CapApprovers, input.CapApprovers, Limits.Reason, "The approvers' names");
         errors.Text(Fields.CapReason, input.CapReason, Limits.Reason, "The reason");
 
