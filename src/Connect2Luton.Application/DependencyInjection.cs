@@ -19,6 +19,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReferenceNames>();
+        services.AddScoped<Common.Identity.DataScope>();
         services.AddScoped<Policies.PayRateThroughChanges>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<Reports.ReportScope>();

@@ -4,19 +4,19 @@ using Connect2Luton.Domain.Conversions;
 namespace Connect2Luton.Application.Conversions;
 
 /// <summary>Recruiters and admins act on every prompt; a hiring manager on their own service's; policy officers on none.</summary>
-public sealed class ConversionPermissions(ICurrentUser user)
+public sealed class ConversionPermissions(DataScope scope)
 {
-    public bool SeesAll => user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin);
+    public bool SeesAll => scope.SeesEveryService;
 
     public bool CanSee(ConversionPrompt prompt)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return SeesAll || (user.IsInRole(Roles.HiringManager) && user.ServiceAreaId == prompt.ServiceAreaId);
+        return scope.Sees(prompt.ServiceAreaId);
     }
 
     /// <summary>Everyone who may see a prompt may act on it: the hiring manager makes the offer, the recruiter arranges it.</summary>
     public bool CanAct(ConversionPrompt prompt) => CanSee(prompt);
 
     /// <summary>The service areas a list is limited to; null for all.</summary>
-    public IReadOnlyCollection<int>? Scope => SeesAll ? null : [user.ServiceAreaId ?? -1];
+    public IReadOnlyCollection<int>? Scope => scope.ServiceAreas is { Count: 0 } ? [-1] : scope.ServiceAreas;
 }

@@ -21,7 +21,7 @@ public sealed class PlacementQueries(
     ReferenceNames names,
     SingleFlightCache counts,
     ChangeCounters changes,
-    ICurrentUser user,
+    DataScope scope,
     TimeProvider clock)
 {
     private const int ExportBatch = 500;
@@ -62,14 +62,13 @@ public sealed class PlacementQueries(
         return rows.Select(r => Item(r, workerNames, lookup, today)).ToList();
     }
 
-    private string ScopeKey() => IsScoped ? $"service {user.ServiceAreaId}" : "all";
+    private string ScopeKey() => scope.OnlyServiceArea is { } area ? $"service {area}" : "all";
 
-    private bool IsScoped => user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
 
     private async Task<(IReadOnlyCollection<int>? AreaIds, IReadOnlyCollection<int>? RoleIds)> ScopeAsync(PlacementFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IReadOnlyCollection<int>? areaIds = IsScoped ? [user.ServiceAreaId ?? -1] : filter.ServiceAreaId is { } area ? [area] : null;
+        IReadOnlyCollection<int>? areaIds = scope.OnlyServiceArea is { } own ? [own] : filter.ServiceAreaId is { } area ? [area] : null;
         IReadOnlyCollection<int>? roleIds = filter.Family is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;

@@ -24,6 +24,7 @@ public sealed class RequisitionCommands(
     IReadRepository<HiringManager> managers,
     IUnitOfWork unitOfWork,
     RequisitionPermissions permissions,
+    DataScope scope,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -145,7 +146,7 @@ public sealed class RequisitionCommands(
         var area = input.ServiceAreaId is { } areaId ? await serviceAreas.FirstOrDefaultAsync(new ServiceAreaByIdSpec(areaId), cancellationToken) : null;
         if (area is null)
             errors.Add(nameof(input.ServiceAreaId), "Select the service area");
-        else if (user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && user.ServiceAreaId != area.Id)
+        else if (!scope.Sees(area.Id))
             errors.Add(nameof(input.ServiceAreaId), "You can only raise requisitions for your own service area");
         var role = input.JobRoleId is { } roleId ? await jobRoles.FirstOrDefaultAsync(new JobRoles.JobRoleByIdSpec(roleId), cancellationToken) : null;
         if (role is null)

@@ -19,7 +19,7 @@ public enum RequisitionAction
 /// Who may do what to a requisition, as it stands. The details page offers only the actions this allows, and
 /// every command asks it again, so a hidden button is never the only guard.
 /// </summary>
-public sealed class RequisitionPermissions(ICurrentUser user, IOptions<RequisitionOptions> options)
+public sealed class RequisitionPermissions(ICurrentUser user, DataScope scope, IOptions<RequisitionOptions> options)
 {
     /// <summary>Why this user may not take this action on this requisition now; null if they may.</summary>
     public CommandResult? Refusal(Requisition requisition, RequisitionAction action)
@@ -93,12 +93,11 @@ public sealed class RequisitionPermissions(ICurrentUser user, IOptions<Requisiti
     public bool CanSee(Requisition requisition)
     {
         ArgumentNullException.ThrowIfNull(requisition);
-        return !IsScopedToOwnService || user.ServiceAreaId == requisition.ServiceAreaId;
+        return scope.Sees(requisition.ServiceAreaId);
     }
 
-    /// <summary>A hiring manager (who is not also an admin or recruiter) sees only their own service.</summary>
-    public bool IsScopedToOwnService =>
-        user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Recruiter);
+    /// <summary>A hiring manager sees only their own service (<see cref="DataScope"/>).</summary>
+    public bool IsScopedToOwnService => !scope.SeesEveryService;
 
-    public int? ScopeServiceAreaId => IsScopedToOwnService ? user.ServiceAreaId ?? -1 : null;
+    public int? ScopeServiceAreaId => scope.OnlyServiceArea;
 }

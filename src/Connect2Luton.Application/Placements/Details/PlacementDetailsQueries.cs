@@ -21,6 +21,7 @@ public sealed class PlacementDetailsQueries(
     IReadRepository<Domain.Conversions.ConversionPrompt> prompts,
     AwrPositions awrPositions,
     ReferenceNames names,
+    DataScope scope,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -64,5 +65,5 @@ public sealed class PlacementDetailsQueries(
     }
 
     private bool CanSee(Placement placement) =>
-        !user.IsInRole(Roles.HiringManager) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Recruiter) || user.ServiceAreaId == placement.ServiceAreaId;
+        scope.Sees(placement.ServiceAreaId);
 }

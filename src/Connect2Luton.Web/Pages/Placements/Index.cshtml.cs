@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Connect2Luton.Web.Pages.Placements;
 
-public sealed class IndexModel(PlacementQueries placements, ReferenceNames names, ICurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(PlacementQueries placements, ReferenceNames names, DataScope scope, TimeProvider clock) : PageModel
 {
     /// <summary>Which placements: in post today (the default), booked, ended or all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -37,7 +37,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
 
     public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
 
-    public bool ShowsServiceFilter => !user.IsInRole(Roles.HiringManager) || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin);
+    public bool ShowsServiceFilter => scope.SeesEveryService;
 
     public PlacementShow Showing => Show is { } s && Enum.IsDefined(s) ? s : PlacementShow.InPost;
 
