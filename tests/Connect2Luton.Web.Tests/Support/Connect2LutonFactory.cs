@@ -34,9 +34,22 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
 
     protected virtual string RulesDirectory => ChangesRuleFiles ? _ruleCopy.Value.Directory : RuleFiles.RepositoryDirectory;
 
+    /// <summary>
+    /// An app in Development with the demo data starts from a copy of the database the app's first start leaves
+    /// (made once per test run), rather than migrating and seeding its own: the same rows, without paying for them
+    /// in every test class. An app that must start from nothing says so.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => Environment == "Development" && Settings.Contains(new("Database:SeedDemoData", "true"));
+
+    internal string DatabaseFile => _databaseFile;
+
+    /// <summary>The template's own app keeps its file when disposed, to be copied.</summary>
+    protected virtual bool KeepsDatabase => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        if (StartsFromSeededTemplate) SeededTemplate.CopyTo(_databaseFile);
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
@@ -56,7 +69,7 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         foreach (var path in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
         {
-            if (File.Exists(path)) File.Delete(path);
+            if (File.Exists(path) && !KeepsDatabase) File.Delete(path);
         }
         if (_ruleCopy.IsValueCreated) _ruleCopy.Value.Dispose();
         GC.SuppressFinalize(this);
