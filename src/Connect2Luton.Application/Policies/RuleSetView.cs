@@ -13,11 +13,7 @@ public sealed record RuleSetView(
     IReadOnlyList<string> OutcomesNeedingApprovers);
 
 /// <param name="Expression">The value as first written: it holds until the first of <paramref name="Changes"/>.</param>
-public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes)
-{
-    /// <summary>The changes in a sentence: "Until 31 March 2026. From 1 April 2026: 12.71m."</summary>
-    public string? ChangesInWords => DatedExpression.InWords(Changes);
-}
+public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes);
 
 /// <summary>A named value's new expression from a day.</summary>
 public sealed record DatedExpression(DateOnly From, string Expression)

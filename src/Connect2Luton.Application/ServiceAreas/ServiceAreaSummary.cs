@@ -3,5 +3,5 @@ namespace Connect2Luton.Application.ServiceAreas;
 /// <param name="JobRoleIds">The roles the service recruits for; empty where it has not been limited.</param>
 public sealed record ServiceAreaSummary(int Id, string Code, string Name, bool IsChildrensServices, IReadOnlyList<int> JobRoleIds)
 {
-    public bool Recruits(int jobRoleId) => JobRoleIds.Count == 0 || JobRoleIds.Contains(jobRoleId);
+    public bool Recruits(int jobRoleId) => Domain.ServiceAreas.ServiceArea.Recruits(JobRoleIds, jobRoleId);
 }

@@ -34,7 +34,14 @@ public sealed class ServiceArea : AggregateRoot
     /// </summary>
     public IReadOnlyList<int> JobRoleIds => _jobRoleIds;
 
-    public bool Recruits(int jobRoleId) => _jobRoleIds.Count == 0 || _jobRoleIds.Contains(jobRoleId);
+    public bool Recruits(int jobRoleId) => Recruits(_jobRoleIds, jobRoleId);
+
+    /// <summary>Whether a service with these recorded roles recruits for a role: none recorded means any.</summary>
+    public static bool Recruits(IReadOnlyCollection<int> jobRoleIds, int jobRoleId)
+    {
+        ArgumentNullException.ThrowIfNull(jobRoleIds);
+        return jobRoleIds.Count == 0 || jobRoleIds.Contains(jobRoleId);
+    }
 
     public void RecruitFor(IEnumerable<int> jobRoleIds)
     {
