@@ -18,5 +18,5 @@ public sealed class ConversionPermissions(DataScope scope)
     public bool CanAct(ConversionPrompt prompt) => CanSee(prompt);
 
     /// <summary>The service areas a list is limited to; null for all.</summary>
-    public IReadOnlyCollection<int>? Scope => scope.ServiceAreas is { Count: 0 } ? [-1] : scope.ServiceAreas;
+    public IReadOnlyCollection<int>? Scope => scope.ServiceAreas;
 }

@@ -68,7 +68,7 @@ public sealed class PlacementQueries(
     private async Task<(IReadOnlyCollection<int>? AreaIds, IReadOnlyCollection<int>? RoleIds)> ScopeAsync(PlacementFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IReadOnlyCollection<int>? areaIds = scope.OnlyServiceArea is { } own ? [own] : filter.ServiceAreaId is { } area ? [area] : null;
+        var areaIds = scope.Within(filter.ServiceAreaId);
         IReadOnlyCollection<int>? roleIds = filter.Family is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;

@@ -11,8 +11,8 @@ public sealed class ReportScope(DataScope scope)
     public bool IsOwnServiceOnly => !scope.SeesEveryService;
 
     /// <summary>The services to count, or null for all of them. A hiring manager with no service sees none.</summary>
-    public IReadOnlyCollection<int>? ServiceAreas(int? chosen) => scope.Within(chosen) is { Count: 0 } ? [-1] : scope.Within(chosen);
+    public IReadOnlyCollection<int>? ServiceAreas(int? chosen) => scope.Within(chosen);
 
     /// <summary>The service the figures are for, as a reader sees it chosen (a hiring manager's own).</summary>
-    public int? ServiceArea(int? chosen) => IsOwnServiceOnly ? scope.OnlyServiceArea is > 0 and var own ? own : null : chosen;
+    public int? ServiceArea(int? chosen) => IsOwnServiceOnly ? scope.OnlyServiceArea is DataScope.NoServiceArea ? null : scope.OnlyServiceArea : chosen;
 }

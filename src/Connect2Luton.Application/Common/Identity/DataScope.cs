@@ -10,17 +10,15 @@ public sealed class DataScope(ICurrentUser user)
 {
     public bool SeesEveryService => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.PolicyOfficer);
 
-    /// <summary>The services whose records the user sees; null for every one. Empty for none.</summary>
-    public IReadOnlyCollection<int>? ServiceAreas =>
-        SeesEveryService ? null : user.IsInRole(Roles.HiringManager) && user.ServiceAreaId is { } own ? [own] : [];
+    /// <summary>Stands for "no service" where a user is limited to none: no record has it, so a query finds nothing.</summary>
+    public const int NoServiceArea = -1;
 
-    /// <summary>The one service the user is limited to (-1 when limited to none), or null when they see every service.</summary>
-    public int? OnlyServiceArea => ServiceAreas switch
-    {
-        null => null,
-        { Count: 1 } one => one.First(),
-        _ => -1,
-    };
+    /// <summary>The one service the user is limited to (<see cref="NoServiceArea"/> for none), or null when they see every service.</summary>
+    public int? OnlyServiceArea =>
+        SeesEveryService ? null : user.IsInRole(Roles.HiringManager) && user.ServiceAreaId is { } own ? own : NoServiceArea;
+
+    /// <summary>The services whose records the user sees; null for every one.</summary>
+    public IReadOnlyCollection<int>? ServiceAreas => OnlyServiceArea is { } only ? [only] : null;
 
     public bool Sees(int serviceAreaId) => ServiceAreas is not { } areas || areas.Contains(serviceAreaId);
 
