@@ -12,19 +12,33 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// </summary>
 internal static class AccessChanges
 {
+    /// <remarks>
+    /// Runs inside every save, after <see cref="Persistence.AggregateVersions"/> has had the changes detected: one
+    /// pass over the tracked entries, without detecting them again, so a batch of thousands pays nothing more.
+    /// </remarks>
     public static async Task EndSessionsAsync(DbContext db, CancellationToken cancellationToken)
     {
-        var changed = db.ChangeTracker.Entries<IdentityUserRole<string>>()
-            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
-            .Select(e => e.Entity.UserId)
-            .Concat(db.ChangeTracker.Entries<ApplicationUser>()
-                .Where(e => e.State == EntityState.Modified && ScopeChanged(e))
-                .Select(e => e.Entity.Id))
-            .ToHashSet(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var tracked = new Dictionary<string, ApplicationUser>(StringComparer.Ordinal);
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is IdentityUserRole<string> role && entry.State is EntityState.Added or EntityState.Deleted) changed.Add(role.UserId);
+                if (entry.Entity is not ApplicationUser user) continue;
+                tracked[user.Id] = user;
+                if (entry.State == EntityState.Modified && ScopeChanged(db.Entry(user))) changed.Add(user.Id);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
         foreach (var userId in changed)
         {
-            var user = db.ChangeTracker.Entries<ApplicationUser>().FirstOrDefault(e => e.Entity.Id == userId)?.Entity
-                ?? await db.Set<ApplicationUser>().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            var user = tracked.GetValueOrDefault(userId) ?? await db.Set<ApplicationUser>().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
             // A user being deleted or not yet saved has no sessions to end.
             if (user is null || db.Entry(user).State is EntityState.Added or EntityState.Deleted) continue;
             user.SecurityStamp = Guid.NewGuid().ToString("N");
