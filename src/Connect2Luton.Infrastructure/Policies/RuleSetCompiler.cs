@@ -138,6 +138,8 @@ internal static partial class RuleSetCompiler
         var days = document.GlobalParams.SelectMany(v => v.Changes).Select(c => c.From).Distinct().Order().ToList();
         if (days.Count > MaximumChangeDays)
             return Fail(problems, file, null, null, $"Named values change on {days.Count} different days; a rule set may have changes on at most {MaximumChangeDays}. Take out changes that are over.");
+        // Every stretch is the same file: one version for all of them.
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         CompiledPeriod? first = null;
         var later = new List<CompiledRuleSet>();
         foreach (var day in days.Select(d => (DateOnly?)d).Prepend(null))
@@ -149,13 +151,13 @@ internal static partial class RuleSetCompiler
             problems.AddRange(day is { } from ? periodProblems.Select(p => p with { Message = $"From {from:d MMMM yyyy}: {p.Message}" }) : periodProblems);
             if (period is null) return (null, problems);
             if (first is null) first = period;
-            else later.Add(period.ToRuleSet(definition, document, json, testCasesJson, day, []));
+            else later.Add(period.ToRuleSet(definition, document, json, testCasesJson, version, day, []));
         }
 
         var testCases = runTestCases ? ReadTestCases(definition, testCasesJson, problems) : [];
         if (problems.Count > 0) return (null, problems);
 
-        var compiled = first!.ToRuleSet(definition, document, json, testCasesJson, null, testCases);
+        var compiled = first!.ToRuleSet(definition, document, json, testCasesJson, version, null, testCases);
         compiled.Later = later;
         if (runTestCases) RunTestCases(compiled, problems, budget);
         return problems.Count > 0 ? (null, problems) : (compiled, problems);
@@ -199,13 +201,13 @@ internal static partial class RuleSetCompiler
     /// <summary>One stretch of days compiled: its named values, rules and workflow.</summary>
     private sealed record CompiledPeriod(CompiledExpressions Expressions, List<CompiledRule> Rules, Workflow Workflow)
     {
-        public CompiledRuleSet ToRuleSet(RuleSetDefinition definition, RuleSetDocument document, string json, string? testCasesJson, DateOnly? from, List<CompiledTestCase> testCases) => new()
+        public CompiledRuleSet ToRuleSet(RuleSetDefinition definition, RuleSetDocument document, string json, string? testCasesJson, string version, DateOnly? from, List<CompiledTestCase> testCases) => new()
         {
             Definition = definition,
             Document = document,
             Json = json,
             TestCasesJson = testCasesJson,
-            Version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
+            Version = version,
             From = from,
             Workflow = Workflow,
             Constants = Expressions.Constants,
