@@ -49,6 +49,8 @@ public sealed class RuleSetWhatIf(IEnumerable<IRuleSetCases> sources, IReadRepos
     /// <summary>How far from today a what-if may be decided as on, either way.</summary>
     public const int MostYearsAway = 2;
 
+    public static bool IsWithinReach(DateOnly day, DateOnly today) => Math.Abs(day.DayNumber - today.DayNumber) <= 366 * MostYearsAway;
+
     /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
     public const int MostReasons = 5;
 
@@ -68,7 +70,7 @@ public sealed class RuleSetWhatIf(IEnumerable<IRuleSetCases> sources, IReadRepos
         ArgumentNullException.ThrowIfNull(draft);
         if (!_sources.TryGetValue(ruleSet, out var source)) return null;
         var today = on ?? clock.Today();
-        if (Math.Abs(today.DayNumber - clock.Today().DayNumber) > 366 * MostYearsAway)
+        if (!IsWithinReach(today, clock.Today()))
             throw new ArgumentOutOfRangeException(nameof(on), on, $"A what-if is decided within {MostYearsAway} years of today.");
         // On a later day, only the placements planned to be running then count: those ending before it are left out.
         var runningOn = today > clock.Today() ? today : (DateOnly?)null;

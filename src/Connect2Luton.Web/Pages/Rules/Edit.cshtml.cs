@@ -259,7 +259,7 @@ public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue cat
         if (ReadDraft(name) is not { } ready) return NotFound();
         var on = ModelState.Date(nameof(WhatIfOn), WhatIfOn, "The day to decide as on");
         var today = clock.Today();
-        if (on is { } day && Math.Abs(day.DayNumber - today.DayNumber) > 366 * RuleSetWhatIf.MostYearsAway)
+        if (on is { } day && !RuleSetWhatIf.IsWithinReach(day, today))
             ModelState.AddModelError(nameof(WhatIfOn), $"The day to decide as on must be within {RuleSetWhatIf.MostYearsAway} years of today, {today:d MMMM yyyy}");
         if (ModelState.TryGetValue(nameof(WhatIfOn), out var entry) && entry.Errors.Count > 0) return Page();
         if (!ready || TryDraft(name) is not { } draft || publisher.ServingTrial(name) is not { } current) return Page();
