@@ -1,24 +1,25 @@
+using Connect2Luton.Application.Common.Identity;
+
 namespace Connect2Luton.Web;
 
 /// <summary>The service navigation. A section appears here when its pages exist, so no link leads nowhere.</summary>
 internal static class Navigation
 {
-    /// <summary>A section, and the roles that see it (everyone signed in when none are named).</summary>
-    public sealed record Item(string Section, string Text, string Path, params string[] Roles)
+    /// <summary>A section, and the permission its pages ask for (everyone signed in sees it when none is named).</summary>
+    public sealed record Item(string Section, string Text, string Path, string? Permission = null)
     {
-        public bool IsFor(System.Security.Claims.ClaimsPrincipal user) => Roles.Length == 0 || Roles.Any(user.IsInRole);
+        public bool IsFor(System.Security.Claims.ClaimsPrincipal user) => Permission is null || Access.Allows(user.IsInRole, Permission);
     }
 
     public static IReadOnlyList<Item> Items { get; } =
     [
         new("Dashboard", "Dashboard", "/"),
         new("Requisitions", "Requisitions", "/Requisitions"),
-        new("Workers", "Workers", "/Workers", Application.Common.Identity.Roles.Recruiter, Application.Common.Identity.Roles.Admin),
+        new("Workers", "Workers", "/Workers", Permissions.ManageWorkers),
         new("Placements", "Placements", "/Placements"),
-        new("Conversions", "Conversions", "/Conversions", Application.Common.Identity.Roles.Recruiter, Application.Common.Identity.Roles.HiringManager, Application.Common.Identity.Roles.Admin),
-        new("Reports", "Reports", "/Reports", Application.Common.Identity.Roles.HiringManager, Application.Common.Identity.Roles.Recruiter,
-            Application.Common.Identity.Roles.PolicyOfficer, Application.Common.Identity.Roles.Admin),
+        new("Conversions", "Conversions", "/Conversions", Permissions.HandleConversions),
+        new("Reports", "Reports", "/Reports", Permissions.ReadReports),
         new("Rules", "Rules", "/Rules"),
-        new("Jobs", "Scheduled jobs", "/Jobs", Application.Common.Identity.Roles.Admin),
+        new("Jobs", "Scheduled jobs", "/Jobs", Permissions.RunJobs),
     ];
 }

@@ -32,8 +32,10 @@ internal static class WebRegistration
             messages.SetValueMustNotBeNullAccessor(field => $"Enter {Words.Field(field).ToLowerInvariant()}");
         });
         // Everything needs a signed-in user unless it says otherwise: a new page is never public by accident.
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Each permission is a policy of the same name, held by the roles the one access table gives it.
+        foreach (var (permission, roles) in Access.Grants) authorization.AddPolicy(permission, policy => policy.RequireRole(roles));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "Connect2Luton.Auth";

@@ -59,11 +59,19 @@ public sealed class LayerTests
                 && !name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
-    private static string ProjectFile(string layer)
+    private static string ProjectFile(string layer) => Path.Combine(Repository.Root, "src", layer, $"{layer}.csproj");
+}
+
+internal static class Repository
+{
+    public static string Root
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect2Luton.sln"))) directory = directory.Parent;
-        directory.ShouldNotBeNull("the tests run inside the repository");
-        return Path.Combine(directory.FullName, "src", layer, $"{layer}.csproj");
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect2Luton.sln"))) directory = directory.Parent;
+            directory.ShouldNotBeNull("the tests run inside the repository");
+            return directory.FullName;
+        }
     }
 }

@@ -14,8 +14,8 @@ namespace Connect2Luton.Application.Jobs;
 /// <param name="Run">What a run does, given the app's services and who asked for it.</param>
 public sealed record ScheduledJob(string Name, string DisplayName, string DefaultSchedule, string ScheduleSetting, Func<IServiceProvider, string, CancellationToken, Task> Run)
 {
-    /// <summary>The roles that may start it now from /Jobs, outside its schedule.</summary>
-    public IReadOnlyList<string> RunNowRoles { get; init; } = [Common.Identity.Roles.Admin];
+    /// <summary>The permission that lets someone start it now from /Jobs, outside its schedule; null: nobody may.</summary>
+    public string? RunNowPermission { get; init; } = Common.Identity.Permissions.RunJobs;
 }
 
 /// <summary>The registered jobs, in the order they were registered: /Jobs, the scheduler and run-now read this list.</summary>

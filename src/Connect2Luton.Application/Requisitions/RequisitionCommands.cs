@@ -35,7 +35,7 @@ public sealed class RequisitionCommands(
     public async Task<CommandResult> RaiseAsync(RequisitionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!user.IsInRole(Roles.HiringManager) && !user.IsInRole(Roles.Recruiter) && !user.IsInRole(Roles.Admin))
+        if (!user.May(Permissions.RaiseRequisitions))
             return CommandResult.Forbidden("Only hiring managers and recruiters raise requisitions.");
 
         var (details, managerId, errors) = await ValidateAsync(input, cancellationToken);
@@ -180,7 +180,7 @@ public sealed class RequisitionCommands(
     // A hiring manager raises as themselves; anyone else names the manager in the service who asked.
     private async Task<int> ManagerAsync(RequisitionInput input, FieldErrors errors, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.HiringManager))
+        if (user.May(Permissions.ActForOwnService))
         {
             var me = await managers.FirstOrDefaultAsync(new HiringManagersSpec(email: user.Name.ToLowerInvariant()), cancellationToken);
             if (me is not null) return me.Id;

@@ -49,16 +49,13 @@ public sealed class RequisitionPermissions(ICurrentUser user, DataScope scope, I
     public CommandResult? Forbidden(Requisition requisition, RequisitionAction action)
     {
         ArgumentNullException.ThrowIfNull(requisition);
-        var admin = user.IsInRole(Roles.Admin);
-        var ownService = user.IsInRole(Roles.HiringManager) && user.ServiceAreaId == requisition.ServiceAreaId;
-        var recruiter = user.IsInRole(Roles.Recruiter);
-        var allowed = action switch
+        // What the user may do, within the services they see: a hiring manager approves their own service's only.
+        var allowed = scope.Sees(requisition.ServiceAreaId) && user.May(action switch
         {
-            RequisitionAction.Revise or RequisitionAction.Submit or RequisitionAction.Cancel => admin || ownService || recruiter,
-            RequisitionAction.Approve or RequisitionAction.Reject => admin || ownService,
-            RequisitionAction.Open => admin || recruiter,
-            _ => false,
-        };
+            RequisitionAction.Approve or RequisitionAction.Reject => Permissions.ApproveRequisitions,
+            RequisitionAction.Open => Permissions.OpenRequisitions,
+            _ => Permissions.RaiseRequisitions,
+        });
         return allowed ? null : CommandResult.Forbidden(action switch
         {
             RequisitionAction.Approve or RequisitionAction.Reject => "Only a hiring manager of the service that raised this requisition can approve or reject it.",

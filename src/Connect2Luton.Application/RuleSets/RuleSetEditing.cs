@@ -28,7 +28,7 @@ public sealed class RuleSetEditing(
         public const string Comment = "Comment";
     }
 
-    public bool CanEdit => user.IsInRole(Roles.PolicyOfficer) || user.IsInRole(Roles.Admin);
+    public bool CanEdit => user.May(Permissions.EditRules);
 
     /// <summary>Saves a rule file and its test cases (null keeps the serving cases): a changed cap usually moves the cases that pin it.</summary>
     public Task<RuleSetSaveResult> SaveAsync(string name, string? json, string? testCases, string? startedFrom, string? comment, CancellationToken cancellationToken) =>

@@ -75,7 +75,7 @@ public sealed class ShortlistCommands(
     }
 
     private CommandResult? Refusal() =>
-        user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin) ? null : CommandResult.Forbidden("Only recruiters manage shortlists.");
+        user.May(Permissions.ManagePlacements) ? null : CommandResult.Forbidden("Only recruiters manage shortlists.");
 
     private static CommandResult? NotOpen(Requisition requisition) =>
         requisition.Status == RequisitionStatus.Open

@@ -86,7 +86,7 @@ public sealed class ShortlistQueries(
         return new ShortlistView(
             requisition.Id, requisition.Version, requisition.Title, area.Name, role.Title, isDfeRole, requisition.Status,
             requisition.StartDate, requisition.EndDate,
-            requisition.Status == RequisitionStatus.Open && (user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin)),
+            requisition.Status == RequisitionStatus.Open && user.May(Permissions.ManagePlacements),
             shortlisted, candidates, pageNumber, pageCount, total);
     }
 

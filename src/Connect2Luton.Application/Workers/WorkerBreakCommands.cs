@@ -32,7 +32,7 @@ public sealed class WorkerBreakCommands(IRepository<Worker> workers, IUnitOfWork
     public async Task<CommandResult> RecordAsync(int workerId, int version, BreakInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters record breaks in work.");
+        if (!user.May(Permissions.ManageWorkers)) return CommandResult.Forbidden("Only recruiters record breaks in work.");
         var worker = await workers.FirstOrDefaultAsync(new WorkerWithBreaksForUpdateSpec(workerId), cancellationToken);
         if (worker is null) return CommandResult.NotFound();
 
@@ -62,7 +62,7 @@ public sealed class WorkerBreakCommands(IRepository<Worker> workers, IUnitOfWork
 
     public async Task<CommandResult> RemoveAsync(int workerId, int version, int breakId, CancellationToken cancellationToken)
     {
-        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters record breaks in work.");
+        if (!user.May(Permissions.ManageWorkers)) return CommandResult.Forbidden("Only recruiters record breaks in work.");
         var worker = await workers.FirstOrDefaultAsync(new WorkerWithBreaksForUpdateSpec(workerId), cancellationToken);
         if (worker is null) return CommandResult.NotFound();
         if (worker.Breaks.All(b => b.Id != breakId)) return CommandResult.Conflict("That break has already been removed. The page shows the breaks as they are now.");
@@ -94,6 +94,6 @@ public sealed class WorkerBreakQueries(IReadRepository<Worker> workers, ICurrent
         var worker = await workers.FirstOrDefaultAsync(new WorkersWithBreaksSpec([workerId]), cancellationToken);
         return worker is null ? null : new WorkerBreaksView(worker.Id, worker.Version, worker.FullName,
             worker.Breaks.OrderByDescending(b => b.From).Select(b => new Placements.Details.BreakView(b.Id, b.From, b.To, b.Reason, b.Note, b.RecordedBy)).ToList(),
-            PlacementPermissions.CanChange(user));
+            user.May(Permissions.ManageWorkers));
     }
 }

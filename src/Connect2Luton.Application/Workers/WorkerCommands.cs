@@ -56,7 +56,7 @@ public sealed partial class WorkerCommands(
     public async Task<CommandResult> CheckAsync(WorkerInput input, CancellationToken cancellationToken) =>
         (await ValidateAsync(input, cancellationToken)).Errors.ToResult();
 
-    private bool MayEdit => user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.Admin);
+    private bool MayEdit => user.May(Permissions.ManageWorkers);
 
     private static void RecordChecks(Worker worker, WorkerInput input)
     {

@@ -27,7 +27,7 @@ public sealed class PluggedInJobFactory : Connect2LutonFactory
                 }));
             services.AddScheduledJob(new ScheduledJob("close-the-month", "Close the month", "0 0 3 1 * ?", "CloseTheMonth", (_, _, _) => Task.CompletedTask)
             {
-                RunNowRoles = [],
+                RunNowPermission = null,
             });
         });
     }

@@ -1,21 +1,21 @@
 namespace Connect2Luton.Application.Common.Identity;
 
 /// <summary>
-/// Which records a user sees, decided here and nowhere else: recruiters, admins and policy officers see every
-/// service's; a hiring manager their own service's; anyone else none. Every list, report, page and command that
+/// Which records a user sees, decided here and nowhere else: those who may see every service (<see cref="Access"/>)
+/// see every service's; those who act for their own service see its records; anyone else none. Every list, report, page and command that
 /// limits records by service asks this, so a new kind of user (an agency, another hiring organisation) is one
 /// change here.
 /// </summary>
 public sealed class DataScope(ICurrentUser user)
 {
-    public bool SeesEveryService => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Recruiter) || user.IsInRole(Roles.PolicyOfficer);
+    public bool SeesEveryService => user.May(Permissions.SeeEveryService);
 
     /// <summary>Stands for "no service" where a user is limited to none: no record has it, so a query finds nothing.</summary>
     public const int NoServiceArea = -1;
 
     /// <summary>The one service the user is limited to (<see cref="NoServiceArea"/> for none), or null when they see every service.</summary>
     public int? OnlyServiceArea =>
-        SeesEveryService ? null : user.IsInRole(Roles.HiringManager) && user.ServiceAreaId is { } own ? own : NoServiceArea;
+        SeesEveryService ? null : user.May(Permissions.ActForOwnService) && user.ServiceAreaId is { } own ? own : NoServiceArea;
 
     /// <summary>The services whose records the user sees; null for every one.</summary>
     public IReadOnlyCollection<int>? ServiceAreas => OnlyServiceArea is { } only ? [only] : null;

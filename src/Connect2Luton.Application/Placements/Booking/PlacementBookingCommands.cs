@@ -81,7 +81,7 @@ public sealed class PlacementBookingCommands(
     public async Task<CommandResult> BookAsync(PlacementProposalInput input, int requisitionVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!user.IsInRole(Roles.Recruiter) && !user.IsInRole(Roles.Admin)) return CommandResult.Forbidden("Only recruiters book placements.");
+        if (!user.May(Permissions.ManagePlacements)) return CommandResult.Forbidden("Only recruiters book placements.");
         var context = await LoadAsync(input.RequisitionId, input.WorkerId, forUpdate: true, cancellationToken);
         if (context is null) return CommandResult.NotFound();
         if (!context.Requisition.CanTakePlacement)

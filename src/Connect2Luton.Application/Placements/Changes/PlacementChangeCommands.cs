@@ -57,7 +57,7 @@ public sealed class PlacementChangeCommands(
     public async Task<CommandResult> ExtendAsync(int id, int version, ExtensionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters extend placements.");
+        if (!user.May(Permissions.ManagePlacements)) return CommandResult.Forbidden("Only recruiters extend placements.");
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: true), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
         if (NotActive(placement) is { } closed) return closed;
@@ -82,7 +82,7 @@ public sealed class PlacementChangeCommands(
     /// </summary>
     public async Task<CommandResult> EndAsync(int id, int version, DateOnly? lastDay, string? reason, CancellationToken cancellationToken)
     {
-        if (!PlacementPermissions.CanChange(user)) return CommandResult.Forbidden("Only recruiters end placements.");
+        if (!user.May(Permissions.ManagePlacements)) return CommandResult.Forbidden("Only recruiters end placements.");
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: true), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
         if (NotActive(placement) is { } closed) return closed;

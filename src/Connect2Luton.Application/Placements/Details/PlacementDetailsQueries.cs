@@ -58,7 +58,7 @@ public sealed class PlacementDetailsQueries(
                 .OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
                 .Select(d => new DecisionView(d.Id, d.RuleSet, d.RuleSetVersion, d.Outcome, d.DecidedBy, d.DecidedAt, d.Reasons, d.InputsJson)).ToList(),
             raised.Select(f => new FlagView(f.Kind, f.Message, f.RaisedOn, f.ResolvedOn, f.Resolution)).ToList(),
-            placement.Status == PlacementStatus.Active && PlacementPermissions.CanChange(user),
+            placement.Status == PlacementStatus.Active && user.May(Permissions.ManagePlacements),
             awr,
             (breaks?.Breaks ?? []).OrderByDescending(b => b.From).Select(b => new BreakView(b.Id, b.From, b.To, b.Reason, b.Note, b.RecordedBy)).ToList(),
             prompt);

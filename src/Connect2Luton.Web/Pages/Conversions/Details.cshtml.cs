@@ -12,7 +12,7 @@ namespace Connect2Luton.Web.Pages.Conversions;
 /// One conversion prompt: why the rules raised it, the money, what has been done, and a form for each thing that
 /// can happen next (offer made, declined, not suitable, snooze, converted).
 /// </summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.HiringManager},{Roles.Admin}")]
+[Authorize(Policy = Permissions.HandleConversions)]
 public sealed class DetailsModel(ConversionQueries queries, ConversionCommands commands) : PageModel
 {
     public ConversionPromptView Prompt { get; private set; } = null!;

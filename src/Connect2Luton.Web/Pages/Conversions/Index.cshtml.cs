@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Conversions;
 
 /// <summary>Conversion prompts waiting on someone (or closed ones), for recruiters and each service's hiring manager.</summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.HiringManager},{Roles.Admin}")]
+[Authorize(Policy = Permissions.HandleConversions)]
 public sealed class IndexModel(ConversionQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]

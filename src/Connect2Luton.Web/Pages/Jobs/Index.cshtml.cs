@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Jobs;
 
 /// <summary>The nightly jobs for admins: when each runs next, how its latest runs went, and running one now.</summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Permissions.RunJobs)]
 public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ScheduledJobs jobs, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<JobView> Jobs { get; private set; } = [];
@@ -20,7 +20,7 @@ public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, Sche
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
         if (jobs.Find(job) is not { } registered) return NotFound();
-        if (!registered.RunNowRoles.Any(user.IsInRole)) return Forbid();
+        if (!queries.MayRunNow(registered)) return Forbid();
         await scheduler.RunNowAsync(registered.Name, user.Name, cancellationToken);
         Done = $"{registered.DisplayName} has been started. Reload this page to follow its progress.";
         return RedirectToPage();

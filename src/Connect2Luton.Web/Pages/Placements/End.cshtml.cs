@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Placements;
 
 /// <summary>Ending a placement early with the last day worked and a reason, or calling off one that has not started.</summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManagePlacements)]
 public sealed class EndModel(PlacementDetailsQueries queries, PlacementChangeCommands commands, TimeProvider clock) : PageModel
 {
     [BindProperty]

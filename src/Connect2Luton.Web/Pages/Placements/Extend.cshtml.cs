@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Placements;
 
 /// <summary>Extending a placement: the length rules decide again, live as the date is typed and again on submit.</summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManagePlacements)]
 public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChangeCommands commands) : PageModel
 {
     [BindProperty]

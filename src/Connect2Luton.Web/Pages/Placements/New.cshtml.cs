@@ -14,7 +14,7 @@ namespace Connect2Luton.Web.Pages.Placements;
 /// evaluation as the booking and answers with the rule messages and the charge breakdown for the page to show
 /// beside the fields; without script, submitting shows the same.
 /// </summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManagePlacements)]
 public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "requisition")]

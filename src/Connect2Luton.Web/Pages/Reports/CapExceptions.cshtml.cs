@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>The cap exception register: every rate signed off above its cap, with the rule version, approvers and reason.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class CapExceptionsModel(CapExceptionRegister register, ConversionsReport periods, ReportScope scope, ReferenceNames names) : PageModel
 {
     public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>What came of the conversion prompts: raised, offers, conversions, declines, and the yearly savings.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class ConversionsModel(ConversionsReport report, ReportScope scope, ReferenceNames names) : PageModel
 {
     public static readonly int[] MonthChoices = [3, 6, 12, 24];

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>The DfE quarterly return for agency child and family social workers, to check on screen and download as CSV.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
 {
     /// <summary>The quarter as 2026-Q2; anything else, or a quarter not offered, is the last one ended.</summary>

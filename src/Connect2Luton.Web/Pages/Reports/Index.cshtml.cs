@@ -6,12 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>What the reports are and who they are for.</summary>
-[Authorize(Roles = Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class IndexModel(ReportScope scope) : PageModel
 {
-    /// <summary>Everyone with a role reads reports; a hiring manager's show their own service only.</summary>
-    public const string Readers = $"{Roles.HiringManager},{Roles.Recruiter},{Roles.PolicyOfficer},{Roles.Admin}";
-
+    /// <summary>A hiring manager's reports show their own service only.</summary>
     public bool OwnServiceOnly => scope.IsOwnServiceOnly;
 
     public void OnGet()

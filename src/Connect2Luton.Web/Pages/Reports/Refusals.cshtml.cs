@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Policies;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>The bookings and extensions the rules refused, month by month and by the rule that refused them.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class RefusalsModel(RefusalsReport report, ConversionsReport periods, ReportScope scope, ReferenceNames names, IRuleSetCatalogue ruleSets) : PageModel
 {
     public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>Committed spend on the agency workforce, what the in-house agency saves against external margins, and the long-running placements.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Identity;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Connect2Luton.Web.Pages.Reports;
 
 /// <summary>The agency workforce in post today: by service, job family and length, and children's agency social workers over time.</summary>
-[Authorize(Roles = IndexModel.Readers)]
+[Authorize(Policy = Permissions.ReadReports)]
 public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, ReferenceNames names) : PageModel
 {
     public static readonly int[] MonthChoices = [6, 12, 24, 36];

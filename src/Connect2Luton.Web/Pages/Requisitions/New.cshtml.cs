@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Requisitions;
 
-[Authorize(Roles = $"{Roles.HiringManager},{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.RaiseRequisitions)]
 public sealed class NewModel(RequisitionCommands commands, RequisitionChoices choices, ICurrentUser user) : PageModel, IRequisitionFormPage
 {
     [BindProperty]

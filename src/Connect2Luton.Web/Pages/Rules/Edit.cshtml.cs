@@ -16,7 +16,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// An officer edits a rule file's text as it is (nothing reformatted), checks it against every rule and test case,
 /// and saves it with a comment. If someone else saved first, they are told and shown the difference.
 /// </summary>
-[Authorize(Roles = $"{Roles.PolicyOfficer},{Roles.Admin}")]
+[Authorize(Policy = Permissions.EditRules)]
 public sealed class EditModel(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples, RuleSetEditing editing, RuleSetWhatIf whatIf, RuleSetRealCases realCases, RuleDraftEditor draftEditor, TimeProvider clock) : PageModel
 {
     [BindProperty]

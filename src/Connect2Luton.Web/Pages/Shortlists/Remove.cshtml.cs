@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Shortlists;
 
 /// <summary>Taking a worker off a shortlist: the reason stays with the entry. Only recruiters manage shortlists.</summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManagePlacements)]
 public sealed class RemoveModel(ShortlistQueries queries, ShortlistCommands commands) : PageModel
 {
     [BindProperty]

@@ -14,7 +14,7 @@ namespace Connect2Luton.Web.Pages.Workers;
 /// A worker's breaks in work (sick leave, annual leave, maternity, a gap between placements) with their reasons,
 /// which decide whether the AWR 12-week clock pauses, keeps counting or resets.
 /// </summary>
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManageWorkers)]
 public sealed class BreaksModel(WorkerBreakQueries queries, WorkerBreakCommands commands) : PageModel
 {
     public WorkerBreaksView Worker { get; private set; } = null!;

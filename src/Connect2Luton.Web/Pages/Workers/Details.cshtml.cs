@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Workers;
 
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManageWorkers)]
 public sealed class DetailsModel(WorkerQueries queries, TimeProvider clock) : PageModel
 {
     public WorkerView Worker { get; private set; } = null!;

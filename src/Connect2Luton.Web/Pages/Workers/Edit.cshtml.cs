@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Workers;
 
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManageWorkers)]
 public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, WorkerChoices choices) : PageModel, IWorkerFormPage
 {
     [BindProperty]

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Workers;
 
-[Authorize(Roles = $"{Roles.Recruiter},{Roles.Admin}")]
+[Authorize(Policy = Permissions.ManageWorkers)]
 public sealed class IndexModel(WorkerQueries workers) : PageModel
 {
     [BindProperty(SupportsGet = true)]

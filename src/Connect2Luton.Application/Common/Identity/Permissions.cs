@@ -1,0 +1,41 @@
+namespace Connect2Luton.Application.Common.Identity;
+
+/// <summary>
+/// What a user may do, by name. Pages authorize against these names (each is an authorization policy), the
+/// navigation shows sections by them, and commands ask <see cref="Access.May"/>. Which roles hold each is in
+/// <see cref="Access"/> and nowhere else; which records a permission reaches is <see cref="DataScope"/>'s.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Raise, change, submit and cancel requisitions (for the services the user sees).</summary>
+    public const string RaiseRequisitions = nameof(RaiseRequisitions);
+
+    /// <summary>Approve or reject requisitions (for the services the user sees).</summary>
+    public const string ApproveRequisitions = nameof(ApproveRequisitions);
+
+    /// <summary>Open approved requisitions to candidates.</summary>
+    public const string OpenRequisitions = nameof(OpenRequisitions);
+
+    /// <summary>Keep the worker pool: add and change workers, their compliance and breaks in work.</summary>
+    public const string ManageWorkers = nameof(ManageWorkers);
+
+    /// <summary>Shortlist candidates, book, extend and end placements.</summary>
+    public const string ManagePlacements = nameof(ManagePlacements);
+
+    /// <summary>See and act on permanent-conversion prompts.</summary>
+    public const string HandleConversions = nameof(HandleConversions);
+
+    public const string ReadReports = nameof(ReadReports);
+
+    /// <summary>Change the rule files, and try and compare drafts of them.</summary>
+    public const string EditRules = nameof(EditRules);
+
+    /// <summary>See the scheduled jobs and run them now.</summary>
+    public const string RunJobs = nameof(RunJobs);
+
+    /// <summary>See every service's records; a user without it sees their own service's (<see cref="DataScope"/>).</summary>
+    public const string SeeEveryService = nameof(SeeEveryService);
+
+    /// <summary>Act for the one service the user belongs to: raise as its hiring manager, see its records.</summary>
+    public const string ActForOwnService = nameof(ActForOwnService);
+}
