@@ -57,6 +57,7 @@ internal static class WebRegistration
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<Forms.RequisitionChoices>();
+        services.AddScoped<Pages.Rules.RuleWorkspace>();
         services.AddScoped<Forms.WorkerChoices>();
         return services;
     }

@@ -81,6 +81,15 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         (await Browsing.ParseAsync(response)).Text("#problems").ShouldContain("'capSocialWorker' is named twice.");
     }
 
+    // Where each button of the rules workspace posts the draft: changing and saving on the editor, trying on its own page, what-if on its own.
+    private static string WorkspaceAction(string ruleSet, string action) => action switch
+    {
+        "TrySample" => $"/Rules/Try/{ruleSet}",
+        "AddCase" or "UseRealCase" => $"/Rules/Try/{ruleSet}?handler={action}",
+        "WhatIf" => $"/Rules/WhatIf/{ruleSet}",
+        _ => $"/Rules/Edit/{ruleSet}?handler={action}",
+    };
+
     [Theory]
     [InlineData("Apply")]
     [InlineData("Check")]
@@ -101,7 +110,7 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         };
         foreach (var (key, value) in Fields(edit, broken)) fields[key] = value;
 
-        var response = await officer.SubmitAsync(edit, fields, $"/Rules/Edit/pay-rate-caps?handler={handler}");
+        var response = await officer.SubmitAsync(edit, fields, WorkspaceAction("pay-rate-caps", handler));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         // Apply with no field changed only shows the draft again; every other action reads it and says what is wrong.
@@ -122,7 +131,7 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
 
         foreach (var handler in new[] { "Apply", "TrySample", "Check" })
         {
-            var response = await officer.SubmitAsync(edit, Fields(edit, draft), $"/Rules/Edit/pay-rate-caps?handler={handler}");
+            var response = await officer.SubmitAsync(edit, Fields(edit, draft), WorkspaceAction("pay-rate-caps", handler));
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{what}: {handler}");
             if (handler == "Check") (await Browsing.ParseAsync(response)).Text("#problems").ShouldContain(problem, Case.Sensitive, what);
         }
@@ -145,7 +154,7 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
             });
         }
 
-        var response = await officer.SubmitAsync(edit, Fields(edit, document.ToJsonString()), "/Rules/Edit/pay-rate-caps?handler=WhatIf");
+        var response = await officer.SubmitAsync(edit, Fields(edit, document.ToJsonString()), "/Rules/WhatIf/pay-rate-caps");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
@@ -168,7 +177,7 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
             ["CaseName"] = "A new case",
         };
 
-        var response = await officer.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=AddCase");
+        var response = await officer.SubmitAsync(edit, fields, "/Rules/Try/permanent-conversion-eligibility?handler=AddCase");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Browsing.ParseAsync(response)).QuerySelector("main")!.TextContent.ShouldContain("A test case in the file is empty (null)");

@@ -85,7 +85,7 @@ public sealed class DatedRuleChangeTests(RuleWorkspaceFactory factory) : IClassF
             form["WhatIfOn.Month"] = day.Month.ToString(CultureInfo.InvariantCulture);
             form["WhatIfOn.Year"] = day.Year.ToString(CultureInfo.InvariantCulture);
         }
-        return await Browsing.ParseAsync(await client.SubmitAsync(edit, form, "/Rules/Edit/pay-rate-caps?handler=WhatIf"));
+        return await Browsing.ParseAsync(await client.SubmitAsync(edit, form, "/Rules/WhatIf/pay-rate-caps"));
     }
 
     private static string CasesOf(IDocument edit) => edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value;

@@ -95,7 +95,7 @@ public sealed class PluggedInRuleSetTests(PluggedInRuleSetFactory factory) : ICl
             ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value, ["Sample[AsOf]"] = "2026-12-04", ["Sample[WeeklyHours]"] = "50",
             ["Input.Comment"] = "Tried as a new module",
         };
-        var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(json), "/Rules/Edit/overtime-limits?handler=TrySample"));
+        var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(json), "/Rules/Try/overtime-limits"));
         tried.Text("#tried-outcome").ShouldBe("Refused");
         var broken = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(json.Replace("input.WeeklyHours <= mostWeeklyHours", "input.WeeklyHours.GetType() != null", StringComparison.Ordinal)),
             "/Rules/Edit/overtime-limits?handler=Check"));

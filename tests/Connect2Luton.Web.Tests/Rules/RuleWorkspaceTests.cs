@@ -44,7 +44,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var whatIf = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
         {
             ["Input.Json"] = draft, ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
-        }, "/Rules/Edit/pay-rate-caps?handler=WhatIf"));
+        }, "/Rules/WhatIf/pay-rate-caps"));
         var between = await LiveSocialWorkersCostingAsync(45.00m, 50.00m);
         between.Count.ShouldBeGreaterThan(0, "the demo data has social workers between the caps");
         whatIf.Text("#what-if-summary").ShouldStartWith($"{between.Count} of ");
@@ -220,10 +220,10 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
             ["CaseName"] = "Nine weeks in and not wanting a permanent job",
         };
 
-        var tried = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=TrySample"));
+        var tried = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Try/permanent-conversion-eligibility"));
         var typo = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>(fields) { ["Sample[ContinuousWeeks]"] = "nine" },
-            "/Rules/Edit/permanent-conversion-eligibility?handler=TrySample"));
-        var kept = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/permanent-conversion-eligibility?handler=AddCase"));
+            "/Rules/Try/permanent-conversion-eligibility"));
+        var kept = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Try/permanent-conversion-eligibility?handler=AddCase"));
 
         tried.Text("#tried-outcome").ShouldBe("Not Yet");
         var failed = tried.QuerySelectorAll("#tried-rules tbody tr").Where(r => r.TextContent.Contains("Failed")).Select(r => r.QuerySelector("code")!.TextContent).ToList();
@@ -250,7 +250,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
         Task<IDocument> UseAsync(IDocument page, string ruleSet, Dictionary<string, string> realCase) =>
             client.SubmitAsync(page, new Dictionary<string, string>(realCase) { ["Input.Json"] = JsonOf(page), ["Input.TestCases"] = CasesOf(page) },
-                $"/Rules/Edit/{ruleSet}?handler=UseRealCase").ContinueWith(r => Browsing.ParseAsync(r.Result)).Unwrap();
+                $"/Rules/Try/{ruleSet}?handler=UseRealCase").ContinueWith(r => Browsing.ParseAsync(r.Result)).Unwrap();
 
         var used = await UseAsync(edit, "pay-rate-caps", new() { ["RealCase.PlacementId"] = placement.Id.ToString(CultureInfo.InvariantCulture) });
         var missing = await UseAsync(edit, "pay-rate-caps", new() { ["RealCase.PlacementId"] = "99999999" });
@@ -306,7 +306,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
             return await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
             {
                 ["Input.Json"] = JsonOf(edit).Replace(from, to, StringComparison.Ordinal), ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
-            }, $"/Rules/Edit/{ruleSet}?handler=WhatIf"));
+            }, $"/Rules/WhatIf/{ruleSet}"));
         }
         var (fiveMonthsIn, inLu4) = await LengthAndPreferenceCasesAsync();
 
@@ -369,17 +369,21 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var before = factory.Rules.Read("pay-rate-caps.json");
 
         await ShouldBeForbiddenAsync(recruiter, await recruiter.GetAsync(new Uri("/Rules/Edit/pay-rate-caps", UriKind.Relative)), "/Rules/Edit");
-        // Every handler the edit page has, found from the page itself, so a new one cannot be left open by mistake.
-        var editHandlers = typeof(Web.Pages.Rules.EditModel).GetMethods()
-            .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal) && m.DeclaringType == typeof(Web.Pages.Rules.EditModel))
-            .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal)).ToList();
-        editHandlers.ShouldContain("Apply");
+        // Every handler the workspace's pages have, found from the pages themselves, so a new one cannot be left open by mistake.
+        var editHandlers = new[] { ("Edit", typeof(Web.Pages.Rules.EditModel)), ("Try", typeof(Web.Pages.Rules.TryModel)), ("WhatIf", typeof(Web.Pages.Rules.WhatIfModel)) }
+            .SelectMany(p => p.Item2.GetMethods()
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal) && m.DeclaringType == p.Item2)
+                .Select(m => m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal))
+                .Select(h => $"/Rules/{p.Item1}/pay-rate-caps{(h.Length == 0 ? "" : $"?handler={h}")}"))
+            .ToList();
+        editHandlers.ShouldContain("/Rules/Edit/pay-rate-caps?handler=Apply");
+        editHandlers.ShouldContain("/Rules/WhatIf/pay-rate-caps");
         var everything = new Dictionary<string, string>
         {
             ["Input.Json"] = Serving(), ["Input.Comment"] = "x", ["StartedFrom"] = Revision(), ["Rules[WithinDfeCap].Enabled"] = "false",
             ["NewRule.Name"] = "Sneaky", ["NewRule.Expression"] = "true", ["NewRule.ErrorMessage"] = "x", ["RealCase.PlacementId"] = "1", ["CaseName"] = "x",
         };
-        foreach (var (action, fields) in editHandlers.Select(h => ($"/Rules/Edit/pay-rate-caps?handler={h}", everything))
+        foreach (var (action, fields) in editHandlers.Select(h => (h, everything))
             .Append(("/Rules/History/pay-rate-caps?handler=RollBack", new() { ["Input.VersionId"] = "1", ["Input.Comment"] = "x", ["StartedFrom"] = Revision() })))
         {
             await ShouldBeForbiddenAsync(recruiter, await recruiter.SubmitAsync(history, fields, action), action);

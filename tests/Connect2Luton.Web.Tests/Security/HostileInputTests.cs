@@ -47,8 +47,8 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
     private static readonly HashSet<string> Previews = new(StringComparer.Ordinal)
     {
         "POST /Placements/New?handler=Check", "POST /Placements/{id:int}/Extend?handler=Check",
-        "POST /Rules/Edit/{name}?handler=Check", "POST /Rules/Edit/{name}?handler=Apply", "POST /Rules/Edit/{name}?handler=WhatIf",
-        "POST /Rules/Edit/{name}?handler=TrySample", "POST /Rules/Edit/{name}?handler=UseRealCase", "POST /Rules/Edit/{name}?handler=AddCase",
+        "POST /Rules/Edit/{name}?handler=Check", "POST /Rules/Edit/{name}?handler=Apply", "POST /Rules/WhatIf/{name}",
+        "POST /Rules/Try/{name}", "POST /Rules/Try/{name}?handler=UseRealCase", "POST /Rules/Try/{name}?handler=AddCase",
     };
 
     [Fact]

@@ -1,0 +1,85 @@
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Application.RuleSets.Cases;
+using Connect2Luton.Web.Forms;
+using Connect2Luton.Web.Rules;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Connect2Luton.Web.Pages.Rules;
+
+/// <summary>
+/// The rules workspace's one form: the draft and everything typed beside it, posted whole to whichever page acts on
+/// it (change and save, try a sample, what would change), and what that page shows after. Each page binds it without
+/// a prefix, so the fields keep their names (Input.Json, Values[name], Rules[name].Expression, Sample[fact]).
+/// </summary>
+public sealed class RuleDraft
+{
+    public EditForm Input { get; set; } = new();
+
+    /// <summary>Named values as typed in their fields, by name: set in the draft's text before anything else is done with it.</summary>
+    public Dictionary<string, string?> Values { get; set; } = [];
+
+    /// <summary>What each named value's field showed: a field posted as it was shown leaves the text alone.</summary>
+    public Dictionary<string, string?> ValuesShown { get; set; } = [];
+
+    /// <summary>The draft's rules as typed in their forms, by rule name: set in the draft's text, like the values.</summary>
+    public Dictionary<string, RuleFields> Rules { get; set; } = [];
+
+    /// <summary>A rule to add after the draft's last.</summary>
+    public NewRuleForm NewRule { get; set; } = new();
+
+    /// <summary>Sample facts to try the draft on, by fact name, as typed.</summary>
+    public Dictionary<string, string?> Sample { get; set; } = [];
+
+    /// <summary>The name for the sample when it is kept as a test case.</summary>
+    public string? CaseName { get; set; }
+
+    /// <summary>A real case to take the sample's facts from.</summary>
+    public RealCaseForm RealCase { get; set; } = new();
+
+    /// <summary>The day "What would change?" decides as on; empty for today.</summary>
+    public DateInput WhatIfOn { get; set; } = new();
+
+    /// <summary>The version the officer started from: a save over a newer one is refused.</summary>
+    public string StartedFrom { get; set; } = string.Empty;
+
+    // What the page shows after acting on the draft: never posted.
+
+    [BindNever] public ServingRuleFile Serving { get; set; } = null!;
+    [BindNever] public IReadOnlyList<RuleText> RuleList { get; set; } = [];
+    [BindNever] public string? RuleAdded { get; set; }
+    [BindNever] public IReadOnlyList<string> FailureOutcomes { get; set; } = [];
+    [BindNever] public IReadOnlyList<string> OutcomesNeedingApprovers { get; set; } = [];
+    [BindNever] public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; set; } = [];
+    [BindNever] public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChanges { get; set; } = new Dictionary<string, IReadOnlyList<DatedExpression>>();
+    [BindNever] public IReadOnlyList<FactView> Facts { get; set; } = [];
+    [BindNever] public PolicyDecision? Tried { get; set; }
+    [BindNever] public IReadOnlyList<RuleSetProblem> Problems { get; set; } = [];
+    [BindNever] public bool CheckedClean { get; set; }
+    [BindNever] public WhatIfResult? WhatIf { get; set; }
+    [BindNever] public bool CanTryWhatIf { get; set; }
+    [BindNever] public bool TakesACandidate { get; set; }
+    [BindNever] public bool HasRealCases { get; set; }
+    [BindNever] public string? RealCaseUsed { get; set; }
+    [BindNever] public string? CaseAdded { get; set; }
+    [BindNever] public RuleFileDiff? Underneath { get; set; }
+    [BindNever] public RuleFileDiff? UnderneathCases { get; set; }
+
+    // Whether the fields were written into the draft; if not, they show what was typed, to be put right.
+    [BindNever] public bool ValuesTaken { get; set; }
+    [BindNever] public bool RulesTaken { get; set; }
+
+    public sealed class RealCaseForm
+    {
+        public string? PlacementId { get; set; }
+        public string? RequisitionId { get; set; }
+        public string? WorkerId { get; set; }
+    }
+
+    public sealed class EditForm
+    {
+        public string? Json { get; set; }
+        public string? TestCases { get; set; }
+        public string? Comment { get; set; }
+    }
+}
