@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<Conversions.ConversionQueries>();
         services.AddScoped<Conversions.ConversionCommands>();
         services.AddScoped<Policies.Refusals>();
+        services.AddScoped<BookingCases>();
+        services.AddScoped<BookingTerms>();
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();

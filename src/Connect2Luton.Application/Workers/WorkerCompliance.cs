@@ -14,8 +14,8 @@ public sealed record ComplianceItem(string Check, ComplianceState State, string 
 
 /// <summary>
 /// What is missing or ending soon in a worker's checks, for the compliance panel. "Soon" is the 30 days a recruiter
-/// needs to chase a renewal before a placement would have to stop; whether a check blocks a placement or a
-/// conversion is for the rules.
+/// needs to chase a renewal before a placement would have to stop. Whether a check blocks a booking is decided by
+/// <see cref="Domain.Placements.BookingCompliance"/>; whether it blocks a conversion, by the conversion rules.
 /// </summary>
 public static class WorkerCompliance
 {

@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Pages.Placements;
 /// beside the fields; without script, submitting shows the same.
 /// </summary>
 [Authorize(Policy = Permissions.ManagePlacements)]
-public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clock) : PageModel
+public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBookingCommands commands, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "requisition")]
     public int RequisitionId { get; set; }
@@ -36,53 +36,50 @@ public sealed class NewModel(PlacementBookingCommands commands, TimeProvider clo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
-        Proposal = proposal;
-        RequisitionVersion = proposal.RequisitionVersion;
-        Input = PlacementForm.From(proposal, clock.Today());
+        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        Proposal = booking.Proposal();
+        RequisitionVersion = Proposal.RequisitionVersion;
+        Input = PlacementForm.From(Proposal, clock.Today());
         return Page();
     }
 
     /// <summary>The live check: the rule messages and breakdown for the terms typed so far, as fragments to swap in.</summary>
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
-        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
-        Proposal = proposal;
-        var input = Input.Read(RequisitionId, WorkerId, ModelState);
-        Quote = await commands.QuoteAsync(input, cancellationToken);
+        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        Proposal = booking.Proposal();
+        Quote = (await terms.CheckAsync(booking, Input.Read(RequisitionId, WorkerId, ModelState), cancellationToken)).Quote;
         ViewData["Oob"] = true;
         return Partial("_BookingChecks", this);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await commands.ProposeAsync(RequisitionId, WorkerId, cancellationToken) is not { } proposal) return NotFound();
-        Proposal = proposal;
+        // Read once, for update: the same case is shown, checked and booked.
+        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: true, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        Proposal = booking.Proposal();
         var input = Input.Read(RequisitionId, WorkerId, ModelState);
         // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
         if (!ModelState.IsValid)
         {
-            Quote = await commands.QuoteAsync(input, cancellationToken);
-            if (Quote is not null) ModelState.AddRefusal(CommandResult.Invalid(Quote.Errors));
+            Quote = (await terms.CheckAsync(booking, input, cancellationToken)).Quote;
+            ModelState.AddRefusal(CommandResult.Invalid(Quote.Errors));
             return Page();
         }
-        var result = await commands.BookAsync(input, RequisitionVersion, cancellationToken);
-        return await this.AnswerAsync(result, () =>
+        var outcome = await commands.BookAsync(booking, input, RequisitionVersion, cancellationToken);
+        Quote = outcome.Quote;
+        return await this.AnswerAsync(outcome.Result, () =>
         {
-            TempData["Done"] = $"{proposal.WorkerName} is booked";
-            return RedirectToPage("Details", new { id = result.Id });
-        }, async () =>
-        {
-            Quote = await commands.QuoteAsync(input, cancellationToken);
-            return Page();
+            TempData["Done"] = $"{Proposal.WorkerName} is booked";
+            return RedirectToPage("Details", new { id = outcome.Result.Id });
         });
     }
 
     public bool Oob => ViewData["Oob"] is true;
 
-    public RuleCheckPart PayRateCheck => Part("pay-rate-check", Quote?.PayRate, "Input.PayRate", PlacementBookingCommands.Fields.PayRate, !string.IsNullOrWhiteSpace(Input.PayRate));
+    public RuleCheckPart PayRateCheck => Part("pay-rate-check", Quote?.PayRate, "Input.PayRate", BookingFields.PayRate, !string.IsNullOrWhiteSpace(Input.PayRate));
 
-    public RuleCheckPart LengthCheck => Part("length-check", Quote?.Length, "Input.EndDate", PlacementBookingCommands.Fields.EndDate, !Input.StartDate.IsEmpty && !Input.EndDate.IsEmpty);
+    public RuleCheckPart LengthCheck => Part("length-check", Quote?.Length, "Input.EndDate", BookingFields.EndDate, !Input.StartDate.IsEmpty && !Input.EndDate.IsEmpty);
 
     // While typing, a value that cannot be used is said beside the field; a field left empty is not nagged about
     // until the form is submitted. On a submitted page the field's own error message says it, so it is not repeated.

@@ -1,0 +1,48 @@
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Domain.Placements;
+
+/// <summary>
+/// What a worker's recorded checks mean for a booking, decided here once: a right to work and, where the role
+/// needs one, a registration that hold on the start date, or no booking; checks that end before the planned end,
+/// or no DBS recorded, are warnings the recruiter sees.
+/// </summary>
+public static class BookingCompliance
+{
+    /// <summary>Why the worker cannot be booked into the role from the day; empty when nothing stops it.</summary>
+    public static IEnumerable<string> Refusals(Worker worker, JobRole role, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(role);
+        if (worker.RightToWork is null)
+            yield return $"{worker.FullName} has no right-to-work check recorded: record it on their record before booking";
+        else if (worker.RightToWork.ExpiresOn is { } expires && expires < start)
+            yield return $"{worker.FullName}'s permission to work in the UK ends on {expires:d MMMM yyyy}, before the start";
+        if (!role.RequiresRegistration) yield break;
+        if (worker.Registration is null)
+            yield return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and none is recorded for {worker.FullName}";
+        else if (worker.Registration.ExpiresOn < start)
+            yield return $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start";
+    }
+
+    /// <summary>What the recruiter should know about the worker's checks for a booking over the days.</summary>
+    public static IEnumerable<string> Warnings(Worker worker, JobRole role, DateOnly start, DateOnly end)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(role);
+        if (worker.Dbs is null) yield return $"No DBS check is recorded for {worker.FullName}.";
+        if (worker.RightToWork?.ExpiresOn is { } permission && permission >= start && permission < end)
+            yield return $"{worker.FullName}'s permission to work in the UK ends on {permission:d MMMM yyyy}, before the planned end: it must be renewed.";
+        if (role.RequiresRegistration && worker.Registration is { } registration && registration.ExpiresOn >= start && registration.ExpiresOn < end)
+            yield return $"{worker.FullName}'s registration ends on {registration.ExpiresOn:d MMMM yyyy}, before the planned end: it must be renewed.";
+    }
+
+    private static string Describe(RegistrationBody body) => body switch
+    {
+        RegistrationBody.SocialWorkEngland => "Social Work England",
+        RegistrationBody.HealthAndCareProfessionsCouncil => "HCPC",
+        RegistrationBody.NursingAndMidwiferyCouncil => "NMC",
+        _ => "professional",
+    };
+}
