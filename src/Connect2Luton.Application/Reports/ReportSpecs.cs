@@ -53,14 +53,17 @@ public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignme
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
         Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id);
-        // The rate in force at the period's end: a change after it has its previous rate recorded.
-        Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId,
-            p.RateChanges.Where(c => c.EffectiveFrom > to).OrderBy(c => c.EffectiveFrom).Select(c => (decimal?)c.PreviousPayRate).FirstOrDefault() ?? p.Rates.PayRate,
+        // Only the changes after the period matter to the rate in force at its end (RateInForce); most placements have none.
+        Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.Rates.PayRate,
+            p.RateChanges.Where(c => c.EffectiveFrom > to).Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList(),
             p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
     }
 }
 
-public sealed record DfeAssignmentRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, decimal PayRate, DateOnly StartDate, DateOnly EndDate);
+public sealed record DfeAssignmentRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, decimal PayRateNow, IReadOnlyList<RateChangeOn> LaterChanges, DateOnly StartDate, DateOnly EndDate)
+{
+    public decimal PayRateOn(DateOnly day) => RateInForce.On(day, PayRateNow, LaterChanges);
+}
 
 public sealed class WorkerRegistrationNumbersSpec : Specification<Domain.Workers.Worker, WorkerRegistrationNumber>
 {

@@ -1,4 +1,5 @@
 using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Domain.Conversions;
 
@@ -30,10 +31,8 @@ public static class ConversionCosting
         var last = placement.EndDate < today ? placement.EndDate : today;
         if (last < placement.StartDate) return 0m;
         var changes = placement.RateChanges.OrderBy(c => c.EffectiveFrom).ToList();
-        decimal RateOn(DateOnly day) =>
-            changes.LastOrDefault(c => c.EffectiveFrom <= day)?.NewChargeRate ?? (changes.Count > 0 ? changes[0].PreviousChargeRate : placement.ChargeRate);
         var from = placement.StartDate;
-        var rate = RateOn(from);
+        var rate = RateInForce.On(from, placement.ChargeRate, changes.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousChargeRate)));
         var cost = 0m;
         foreach (var change in changes.Where(c => c.EffectiveFrom > placement.StartDate && c.EffectiveFrom <= last))
         {
