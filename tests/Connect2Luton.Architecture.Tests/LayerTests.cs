@@ -59,6 +59,26 @@ public sealed class LayerTests
                 && !name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_domain_tests_and_the_builders_they_share_never_reach_the_infrastructure()
+    {
+        // Followed through project references, as the compiler does: a builder that reached for the database would show here.
+        var reached = new HashSet<string>();
+        var pending = new Stack<string>([Path.Combine(Repository.Root, "tests", "Connect2Luton.Domain.Tests", "Connect2Luton.Domain.Tests.csproj")]);
+        while (pending.TryPop(out var project))
+        {
+            foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+            {
+                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                if (reached.Add(Path.GetFileNameWithoutExtension(path))) pending.Push(path);
+            }
+        }
+
+        reached.ShouldContain("Connect2Luton.Domain");
+        reached.ShouldNotContain("Connect2Luton.Infrastructure");
+        reached.ShouldNotContain("Connect2Luton.Web");
+    }
+
     private static string ProjectFile(string layer) => Path.Combine(Repository.Root, "src", layer, $"{layer}.csproj");
 }
 

@@ -138,10 +138,10 @@ public sealed class SpecificationEvaluatorTests : IAsyncLifetime
         (await repository.CountAsync(new LivePlacementsSpec(Clocks.Today, startedOnOrBefore: new LengthBands(12, 6, 12).AwrPointBefore(Clocks.Today)))).ShouldBe(1);
     }
 
-    private async Task<Testing.ReferenceData> SeedWorkersAsync(params (string Postcode, string LastName)[] workers)
+    private async Task<Testing.Database.ReferenceData> SeedWorkersAsync(params (string Postcode, string LastName)[] workers)
     {
         await using var db = _database.CreateContext();
-        var reference = await Testing.ReferenceData.SaveAsync(db);
+        var reference = await Testing.Database.ReferenceData.SaveAsync(db);
         foreach (var (postcode, lastName) in workers)
         {
             var worker = A.Worker().LivingIn(postcode).SuppliedBy(reference.Agency.Id).Build();

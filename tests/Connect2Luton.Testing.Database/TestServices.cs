@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Connect2Luton.Testing;
+namespace Connect2Luton.Testing.Database;
 
 /// <summary>The application and infrastructure wired as the app wires them, on a test database, clock and user.</summary>
 public static class TestServices

@@ -1,7 +1,7 @@
 using Connect2Luton.Infrastructure.DemoData;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Connect2Luton.Testing;
+namespace Connect2Luton.Testing.Database;
 
 /// <summary>The demo seeders as the app wires them (with the real rule files), run against a test database.</summary>
 public static class DemoSeeding

@@ -4,7 +4,7 @@ using Connect2Luton.Domain.ServiceAreas;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Infrastructure.Persistence;
 
-namespace Connect2Luton.Testing;
+namespace Connect2Luton.Testing.Database;
 
 /// <summary>The minimum a requisition or placement needs to exist in a real database: one of each.</summary>
 public sealed record ReferenceData(ServiceArea Area, JobRole Role, SupplyAgency Agency, HiringManager Manager)

@@ -3,7 +3,7 @@ using Connect2Luton.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Connect2Luton.Testing;
+namespace Connect2Luton.Testing.Database;
 
 /// <summary>
 /// A real SQLite database in a file of its own, built by the real migrations, deleted afterwards. Each context it
