@@ -3,6 +3,7 @@ using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Domain.Jobs;
 using Connect2Luton.Domain.Placements;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Connect2Luton.Application.Jobs;
 
@@ -13,7 +14,7 @@ namespace Connect2Luton.Application.Jobs;
 /// jobs page shows progress and a crash leaves an honest record, which the next run marks as interrupted. Reviews
 /// are idempotent (they raise only what is not already open), so running twice in a night changes nothing.
 /// </summary>
-public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NightlyRunner> logger)
 {
     /// <summary>Placements per unit of work: large enough to read efficiently, small enough to hold in memory.</summary>
     public int BatchSize { get; init; } = 2_000;
@@ -41,6 +42,7 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
                 var (counts, failures) = await ReviewBatchAsync<TReview>(ids, new PlacementRange(afterId, ids[^1]), run, cancellationToken);
                 totals += counts;
                 progress.Add(counts, failures);
+                LogBatch(logger, jobName, ids[0], ids[^1], counts.Scanned, counts.FlagsRaised, counts.PromptsRaised);
                 if (failures.Count > 0 || clock.GetElapsedTime(progress.Since) >= ProgressEvery) await RecordAsync(runId, progress, cancellationToken);
                 afterId = ids[^1];
             }
@@ -144,8 +146,16 @@ public sealed class NightlyRunner(IServiceScopeFactory scopes, TimeProvider cloc
             progress.Apply(run);
             finish(run);
             await SaveAsync(s, CancellationToken.None);
+            LogFinished(logger, run.JobName, run.Status, totals.Scanned, totals.FlagsRaised, totals.FlagsResolved, totals.PromptsRaised, run.Failures);
             return new JobRunResult(run.Id, run.Status, totals, run.Failures);
         });
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Job}: placements {From} to {To} reviewed and saved: {Scanned} scanned, {FlagsRaised} flags raised, {PromptsRaised} prompts raised")]
+    private static partial void LogBatch(ILogger logger, string job, int from, int to, int scanned, int flagsRaised, int promptsRaised);
+
+    // Said once a run's record is saved, so whoever watches the logs (and a test) knows the jobs page has it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Job} run ended {Status}: {Scanned} placements scanned, {FlagsRaised} flags raised, {FlagsResolved} resolved, {PromptsRaised} prompts raised, {Failures} failures")]
+    private static partial void LogFinished(ILogger logger, string job, JobRunStatus status, int scanned, int flagsRaised, int flagsResolved, int promptsRaised, int failures);
 
     private static async Task SaveAsync(IServiceProvider scope, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Connect2Luton.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Connect2Luton.Infrastructure.Scheduling;
@@ -27,7 +28,8 @@ internal static class SchedulingRegistration
         var options = configuration.GetSection(NightlyJobsOptions.Section).Get<NightlyJobsOptions>() ?? new NightlyJobsOptions();
 
         services.AddSingleton(provider => new NightlyRunner(
-            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
+            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<NightlyRunner>>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddSingleton<JobSchedules>();
         // The two nightly sweeps the product ships with; a host adds its own jobs the same way.

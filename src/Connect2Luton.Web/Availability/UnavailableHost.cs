@@ -42,6 +42,7 @@ internal static partial class UnavailableHost
 
         var every = TimeSpan.FromSeconds(Math.Max(1, app.Configuration.GetValue("Database:RetryEverySeconds", 15)));
         var stopping = unavailable.Lifetime.ApplicationStopping;
+        var tries = 0;
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -50,6 +51,8 @@ internal static partial class UnavailableHost
                 if (await app.Services.TryInitialiseDatabaseAsync(stopping) is { } still)
                 {
                     current = still;
+                    // Said each time, so whoever runs the service sees it is still trying, and why it cannot start.
+                    LogStillUnavailable(logger, still.Kind, ++tries, every.TotalSeconds);
                     continue;
                 }
                 LogReady(logger);
@@ -97,6 +100,9 @@ internal static partial class UnavailableHost
         </body>
         </html>
         """;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database still cannot be used ({Kind}) on try {Tries}: trying again in {Seconds} s")]
+    private static partial void LogStillUnavailable(ILogger logger, DatabaseFaultKind kind, int tries, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database can be used again: starting the app")]
     private static partial void LogReady(ILogger logger);

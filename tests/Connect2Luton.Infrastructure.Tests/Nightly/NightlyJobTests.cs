@@ -37,7 +37,7 @@ public sealed class NightlyJobTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private NightlyRunner Runner(int batchSize = 500) => new(_services.GetRequiredService<IServiceScopeFactory>(), _clock) { BatchSize = batchSize };
+    private NightlyRunner Runner(int batchSize = 500) => new(_services.GetRequiredService<IServiceScopeFactory>(), _clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<NightlyRunner>.Instance) { BatchSize = batchSize };
 
     [Fact]
     public async Task A_placement_crossing_the_12_week_point_is_flagged_once_and_its_warning_resolved()

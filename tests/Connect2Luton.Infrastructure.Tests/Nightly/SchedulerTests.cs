@@ -35,8 +35,10 @@ public sealed class SchedulerTests : IAsyncLifetime
     {
         using (var first = Host())
         {
+            // The schedules are stored before the host has started (ScheduleReconciler).
             await first.StartAsync();
-            await WaitForAsync(async db => await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM QRTZ_TRIGGERS").SingleAsync() == 2);
+            await using (var db = _database.CreateContext())
+                (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM QRTZ_TRIGGERS").SingleAsync()).ShouldBe(2);
             await first.StopAsync();
         }
         await using (var db = _database.CreateContext())
@@ -48,8 +50,11 @@ public sealed class SchedulerTests : IAsyncLifetime
         }
 
         using var second = Host();
-        await second.StartAsync();
-        await WaitForAsync(async db => await db.JobRuns.CountAsync(r => r.Status == JobRunStatus.Succeeded) == 2);
+        await using (var caughtUp = await JobsFinishing.ExpectAsync(second.Services, JobNames.FlagLongRunningPlacements, JobNames.RaiseConversionPrompts))
+        {
+            await second.StartAsync();
+            await caughtUp.WithinAsync(Patience);
+        }
         await second.StopAsync();
 
         await using var read = _database.CreateContext();
@@ -67,9 +72,12 @@ public sealed class SchedulerTests : IAsyncLifetime
         await host.StartAsync();
         var scheduler = host.Services.GetRequiredService<IJobScheduler>();
 
-        await scheduler.RunNowAsync(JobNames.FlagLongRunningPlacements, "admin@test.local", default);
-        await scheduler.RunNowAsync(JobNames.FlagLongRunningPlacements, "admin@test.local", default);
-        await WaitForAsync(async db => await db.JobRuns.CountAsync(r => r.Status == JobRunStatus.Succeeded) == 2);
+        await using (var both = await JobsFinishing.ExpectAsync(host.Services, JobNames.FlagLongRunningPlacements, JobNames.FlagLongRunningPlacements))
+        {
+            await scheduler.RunNowAsync(JobNames.FlagLongRunningPlacements, "admin@test.local", default);
+            await scheduler.RunNowAsync(JobNames.FlagLongRunningPlacements, "admin@test.local", default);
+            await both.WithinAsync(Patience);
+        }
         await host.StopAsync();
 
         await using var read = _database.CreateContext();
@@ -116,19 +124,5 @@ public sealed class SchedulerTests : IAsyncLifetime
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clocks.Fixed()));
         return builder.Build();
-    }
-
-    private async Task WaitForAsync(Func<AppDbContext, Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            await using (var db = _database.CreateContext())
-            {
-                if (await condition(db)) return;
-            }
-            if (DateTime.UtcNow > deadline) throw new ShouldAssertException($"Not reached within {Patience.TotalSeconds:0} s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Jobs;
 using System.Text.RegularExpressions;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Testing;
@@ -135,16 +136,14 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
         await journey.GoAsync("/Conversions");
         (await page.Locator("main a[href^='/Conversions/']").CountAsync()).ShouldBe(0, "the demo data raises no prompts of its own");
         await journey.GoAsync("/Jobs");
-        await page.ClickAsync("#job-raise-conversion-prompts button:has-text('Run now')");
-        await journey.ArrivedAsync();
-
-        // The job runs on the scheduler, not in the request: look again until its prompts are there (a minute at most).
-        for (var look = 0; look < 60 && await page.Locator("main a[href^='/Conversions/']").CountAsync() == 0; look++)
+        // The job runs on the scheduler, not in the request: the prompts are looked for once the scheduler says it ran.
+        await using (var finishing = await JobsFinishing.ExpectAsync(factory.Services, JobNames.RaiseConversionPrompts))
         {
-            await Task.Delay(1_000);
-            await page.GotoAsync("/Conversions");
+            await page.ClickAsync("#job-raise-conversion-prompts button:has-text('Run now')");
+            await journey.ArrivedAsync();
+            await finishing.WithinAsync(TimeSpan.FromSeconds(60));
         }
-        await journey.ArrivedAsync();
+        await journey.GoAsync("/Conversions");
         var prompt = page.Locator("main a[href^='/Conversions/']").First;
         var worker = (await prompt.TextContentAsync())!.Trim();
         await prompt.ClickAsync();

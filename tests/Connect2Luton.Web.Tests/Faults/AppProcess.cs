@@ -51,37 +51,92 @@ public sealed class AppProcess : IAsyncDisposable
         process.ExitCode.ShouldBe(0, await output + await errors);
     }
 
-    /// <summary>Starts the app and waits until /health answers.</summary>
+    /// <summary>
+    /// Starts the app and waits until it says it is listening (the app proper, or the page that answers while the
+    /// database cannot be used): its own log line, not a poll.
+    /// </summary>
     public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string> settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = Process.Start(StartInfo(databaseFile, settings, ["--urls", address.ToString()]))!;
         var app = new AppProcess(process, address);
+        var listening = app.WaitForLogAsync(Listening, TimeSpan.FromMinutes(2));
         process.OutputDataReceived += (_, line) => app.Append(line.Data);
         process.ErrorDataReceived += (_, line) => app.Append(line.Data);
+        process.Exited += (_, _) => app.Exited();
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        try
         {
-            try
-            {
-                using var health = await probe.GetAsync(new Uri("/health", UriKind.Relative));
-                if (health.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable) return app;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but still starting.
-            }
-            await Task.Delay(200);
+            await listening;
+            return app;
         }
-        await app.DisposeAsync();
-        throw new ShouldAssertException($"The app did not start:\n{app.Log}");
+        catch (ShouldAssertException)
+        {
+            await app.DisposeAsync();
+            throw new ShouldAssertException($"The app did not start:\n{app.Log}");
+        }
+    }
+
+    /// <summary>What ASP.NET Core logs once a host is listening on its addresses.</summary>
+    public const string Listening = "Now listening on:";
+
+    /// <summary>
+    /// Waits until the app logs a line containing <paramref name="text"/> (or has logged it already); fails with the
+    /// log if the app exits first or the time runs out.
+    /// </summary>
+    public Task WaitForLogAsync(string text, TimeSpan timeout) => WaitForLogAsync(text, 1, timeout);
+
+    /// <summary>Waits until the app has logged <paramref name="times"/> lines containing <paramref name="text"/>.</summary>
+    public Task WaitForLogAsync(string text, int times, TimeSpan timeout) =>
+        WaitForLogAsync(line => line.Contains(text, StringComparison.Ordinal), $"\"{text}\" {times} time(s)", times, timeout);
+
+    /// <summary>Waits until the app has logged <paramref name="times"/> lines that match.</summary>
+    public async Task WaitForLogAsync(Func<string, bool> matches, string what, int times, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var waiter = new LogWaiter(matches, what, times);
+        lock (_log)
+        {
+            waiter.Seen = _log.ToString().Split('\n').Count(matches);
+            if (waiter.Seen >= times) return;
+            if (_exited) throw new ShouldAssertException($"The app exited before logging {what}:\n{_log}");
+            _waiters.Add(waiter);
+        }
+        try
+        {
+            await waiter.Done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new ShouldAssertException($"The app did not log {what} in {timeout.TotalSeconds:0} s:\n{Log}");
+        }
+        finally
+        {
+            lock (_log) _waiters.Remove(waiter);
+        }
+    }
+
+    private sealed class LogWaiter(Func<string, bool> matches, string what, int times)
+    {
+        public Func<string, bool> Matches { get; } = matches;
+        public string What { get; } = what;
+        public int Times { get; } = times;
+        public int Seen { get; set; }
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly List<LogWaiter> _waiters = [];
+    private bool _exited;
+
+    private void Exited()
+    {
+        lock (_log)
+        {
+            _exited = true;
+            foreach (var waiter in _waiters) waiter.Done.TrySetException(new ShouldAssertException($"The app exited before logging {waiter.What}:\n{_log}"));
+        }
     }
 
     /// <summary>A browser-like client: its own cookies, redirects not followed.</summary>
@@ -114,7 +169,14 @@ public sealed class AppProcess : IAsyncDisposable
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (_log) _log.AppendLine(line);
+        lock (_log)
+        {
+            _log.AppendLine(line);
+            foreach (var waiter in _waiters.Where(w => w.Matches(line)))
+            {
+                if (++waiter.Seen >= waiter.Times) waiter.Done.TrySetResult();
+            }
+        }
     }
 
     private static ProcessStartInfo StartInfo(string databaseFile, IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments)
@@ -133,6 +195,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Database__ConnectionString"] = $"Data Source={databaseFile}";
         start.Environment["Rules__Directory"] = RuleFiles.RepositoryDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // "Now listening on" is how a test knows the app is up (StartAsync).
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return start;
     }

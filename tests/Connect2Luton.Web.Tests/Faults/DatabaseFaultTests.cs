@@ -90,7 +90,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
         try
         {
             // Still waiting after several tries: the fallback keeps answering instead of exiting.
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            await app.WaitForLogAsync(StillUnavailable, 3, TimeSpan.FromSeconds(60));
             app.HasExited.ShouldBeFalse(app.Log);
             using var health = await browser.GetAsync(new Uri("/health", UriKind.Relative));
             health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -103,23 +103,11 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
             await locked.DisposeAsync();
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        HttpStatusCode? status = null;
-        do
-        {
-            await Task.Delay(500);
-            try
-            {
-                using var response = await browser.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
-                status = response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                // The moment between the fallback letting go of the port and the app taking it.
-                status = null;
-            }
-        }
-        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        // The fallback lets go of the port and the app proper takes it: it says so, twice listening in all.
+        await app.WaitForLogAsync("The database can be used again", TimeSpan.FromSeconds(60));
+        await app.WaitForLogAsync(AppProcess.Listening, 2, TimeSpan.FromSeconds(60));
+        HttpStatusCode? status;
+        using (var response = await browser.GetAsync(new Uri("/Account/SignIn", UriKind.Relative))) status = response.StatusCode;
         status.ShouldBe(HttpStatusCode.OK, app.Log);
         (await browser.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var manager = await app.SignedInAsAsync("manager@connect2luton.local");
@@ -135,7 +123,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
     {
         await using var app = await AppProcess.StartAsync(_database.Path, Settings(readOnly: true));
         using var browser = app.Browser();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await app.WaitForLogAsync(StillUnavailable, 2, TimeSpan.FromSeconds(60));
         app.HasExited.ShouldBeFalse(app.Log);
 
         var page = await UnavailablePageAsync(browser, "/");
@@ -144,6 +132,9 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
         health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await health.Content.ReadAsStringAsync()).ShouldContain("\"database\":\"ReadOnly\"");
     }
+
+    // What the page that answers while the database cannot be used logs on each try that fails.
+    private const string StillUnavailable = "The database still cannot be used";
 
     private static async Task<IDocument> UnavailablePageAsync(HttpClient browser, string path)
     {

@@ -39,12 +39,21 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         (await Browsing.ParseAsync(saved)).Text("#problems").ShouldContain(refusal, Case.Sensitive, what);
         factory.Rules.Read("pay-rate-caps.json").ShouldBe(good);
 
-        factory.Rules.Replace("pay-rate-caps.json", draft);
-        var banner = await RulesBannerAsync(officer, shown => shown.Contains(refusal, StringComparison.Ordinal));
+        using (var refused = RuleReload.Refused(factory.Services, "pay-rate-caps"))
+        {
+            factory.Rules.Replace("pay-rate-caps.json", draft);
+            await refused.WithinAsync(TimeSpan.FromSeconds(30));
+        }
+        var banner = await RulesBannerAsync(officer);
+        banner.ShouldContain(refusal, Case.Sensitive, what);
         banner.ShouldContain("the file on disk was refused. The last good version is still deciding.");
 
-        factory.Rules.Replace("pay-rate-caps.json", good);
-        await RulesBannerAsync(officer, shown => shown.Length == 0);
+        using (var accepted = RuleReload.Accepted(factory.Services, "pay-rate-caps"))
+        {
+            factory.Rules.Replace("pay-rate-caps.json", good);
+            await accepted.WithinAsync(TimeSpan.FromSeconds(30));
+        }
+        (await RulesBannerAsync(officer)).ShouldBeEmpty();
         (await officer.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -195,19 +204,12 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
         return fields;
     }
 
-    // The file watcher reloads in the app's own time: the rules page is read until it shows what the file caused.
-    private static async Task<string> RulesBannerAsync(HttpClient officer, Func<string, bool> shows)
+    // The rules page's banner about files refused on disk, its whitespace folded.
+    private static async Task<string> RulesBannerAsync(HttpClient officer)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var page = await officer.GetPageAsync("/Rules");
-            var banner = page.QuerySelector("#rule-problems")?.TextContent ?? string.Empty;
-            banner = string.Join(' ', banner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            if (shows(banner)) return banner;
-            if (DateTime.UtcNow > deadline) throw new ShouldAssertException($"The rules page did not show what was expected within 30 s; it shows: {banner}");
-            await Task.Delay(200);
-        }
+        var page = await officer.GetPageAsync("/Rules");
+        var banner = page.QuerySelector("#rule-problems")?.TextContent ?? string.Empty;
+        return string.Join(' ', banner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     private async Task<int> OpenChildrensRequisitionAsync()

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Connect2Luton.Web.Tests.Faults;
 
 /// <summary>The app killed outright in the middle of a nightly run, then started again on the same database.</summary>
-public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly DatabaseFile _database = DatabaseFile.New("kill");
 
@@ -18,6 +18,8 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         ["Scheduling:BatchSize"] = "50",
         ["Scheduling:FlagLongRunningPlacements"] = "0 0 0 1 1 ? 2099",
         ["Scheduling:RaiseConversionPrompts"] = "0 0 0 1 1 ? 2099",
+        // Each batch saved, and each run ended, is logged: the test acts on those lines instead of polling.
+        ["Logging:LogLevel:Connect2Luton.Application.Jobs"] = "Debug",
     };
 
     public Task InitializeAsync() => AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "20000");
@@ -36,22 +38,19 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var admin = await first.SignedInAsAsync("admin@connect2luton.local");
             await RunNowAsync(admin);
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (true)
-            {
-                var runs = await RunsAsync();
-                flagsWhenKilled = await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
-                if (runs is [{ Status: "Running" }] && flagsWhenKilled > 0) break;
-                runs.ShouldNotContain(r => r.Status != "Running", "the run finished before it could be killed: make it longer");
-                (DateTime.UtcNow < deadline).ShouldBeTrue("the run never got going");
-                await Task.Delay(20);
-            }
+            // Killed as soon as a batch that raised flags has been saved: between the run's first commit and its last.
+            await first.WaitForLogAsync(BatchThatRaisedFlags().IsMatch, "a batch that raised flags", 1, TimeSpan.FromMinutes(2));
             await first.KillAsync();
+            var runs = await RunsAsync();
+            runs.ShouldNotContain(r => r.Status != "Running", "the run finished before it could be killed: make it longer");
+            runs.ShouldHaveSingleItem();
+            flagsWhenKilled = await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags");
+            flagsWhenKilled.ShouldBeGreaterThan(0);
         }
         output.WriteLine($"Killed with {flagsWhenKilled} flags saved and the run still recorded as running.");
 
         await using var second = await AppProcess.StartAsync(_database.Path, Settings);
-        var recovered = await WaitForAsync(runs => runs.Count == 2 && runs[1].Status != "Running", second);
+        var recovered = await WaitForAsync(runs => runs.Count == 2 && runs[1].Status != "Running", second, endedRuns: 1);
 
         recovered.Select(r => r.Status).ShouldBe(["Interrupted", "Succeeded"], second.Log);
         recovered[1].TriggeredBy.ShouldEndWith("(recovered after a restart)");
@@ -62,7 +61,7 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
 
         // A third run over the same night finds nothing left to do: the recovered run missed nothing.
         await RunNowAsync(await second.SignedInAsAsync("admin@connect2luton.local"));
-        var again = await WaitForAsync(runs => runs.Count == 3 && runs[2].Status != "Running", second);
+        var again = await WaitForAsync(runs => runs.Count == 3 && runs[2].Status != "Running", second, endedRuns: 2);
         again[2].Status.ShouldBe("Succeeded");
         again[2].FlagsRaised.ShouldBe(0);
         (await _database.ScalarAsync("SELECT COUNT(*) FROM PlacementFlags")).ShouldBe(flags);
@@ -78,18 +77,17 @@ public sealed class NightlyKillTests(ITestOutputHelper output) : IAsyncLifetime
 
     private sealed record Run(string Status, string TriggeredBy, int Scanned, int FlagsRaised);
 
-    private async Task<List<Run>> WaitForAsync(Func<List<Run>, bool> done, AppProcess app)
+    // The runs once the app has said that many runs ended (each line is logged after the run's record is saved).
+    private async Task<List<Run>> WaitForAsync(Func<List<Run>, bool> done, AppProcess app, int endedRuns)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            var runs = await RunsAsync();
-            if (done(runs)) return runs;
-            app.HasExited.ShouldBeFalse(app.Log);
-            await Task.Delay(200);
-        }
-        throw new ShouldAssertException($"The run did not finish in time:\n{app.Log}");
+        await app.WaitForLogAsync($"{JobNames.FlagLongRunningPlacements} run ended", endedRuns, TimeSpan.FromMinutes(3));
+        var runs = await RunsAsync();
+        done(runs).ShouldBeTrue(app.Log);
+        return runs;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"placements \d+ to \d+ reviewed and saved: \d+ scanned, [1-9]\d* flags raised")]
+    private static partial System.Text.RegularExpressions.Regex BatchThatRaisedFlags();
 
     private async Task<List<Run>> RunsAsync()
     {

@@ -16,15 +16,12 @@ public sealed class RuleFileFaultTests(RuleWorkspaceFactory factory) : IClassFix
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
 
-        factory.Rules.Replace("pay-rate-caps.json", "{ \"WorkflowName\": \"pay-rate-caps\", \"Rules\": [ { \"RuleName\": ");
-        IDocument rules;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        do
+        using (var refused = RuleReload.Refused(factory.Services, "pay-rate-caps"))
         {
-            await Task.Delay(200);
-            rules = await officer.GetPageAsync("/Rules");
+            factory.Rules.Replace("pay-rate-caps.json", "{ \"WorkflowName\": \"pay-rate-caps\", \"Rules\": [ { \"RuleName\": ");
+            await refused.WithinAsync(TimeSpan.FromSeconds(20));
         }
-        while (rules.QuerySelector("#rule-problems") is null && DateTime.UtcNow < deadline);
+        var rules = await officer.GetPageAsync("/Rules");
 
         var banner = string.Join(' ', rules.Text("#rule-problems").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         banner.ShouldContain("the file on disk was refused. The last good version is still deciding.");

@@ -166,19 +166,15 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
     private async Task<IDocument> RunBothJobsAsync()
     {
         var admin = await factory.SignedInAsAsync(Admin);
-        var finishedBefore = await QueryAsync(db => db.JobRuns.Count(r => r.FinishedAt != null));
-        foreach (var job in new[] { JobNames.FlagLongRunningPlacements, JobNames.RaiseConversionPrompts })
+        string[] jobs = [JobNames.FlagLongRunningPlacements, JobNames.RaiseConversionPrompts];
+        await using var finishing = await JobsFinishing.ExpectAsync(factory.Services, jobs);
+        foreach (var job in jobs)
         {
             var page = await admin.GetPageAsync("/Jobs");
             var response = await admin.SubmitAsync(page, new Dictionary<string, string> { ["job"] = job }, "/Jobs?handler=Run");
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await QueryAsync(db => db.JobRuns.Count(r => r.FinishedAt != null)) < finishedBefore + 2)
-        {
-            if (DateTime.UtcNow > deadline) throw new ShouldAssertException("The jobs did not finish within 60 s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
+        await finishing.WithinAsync(TimeSpan.FromSeconds(60));
         return await admin.GetPageAsync("/Jobs");
     }
 
