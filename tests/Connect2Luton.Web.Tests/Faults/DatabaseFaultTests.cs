@@ -6,14 +6,15 @@ using Microsoft.Data.Sqlite;
 
 namespace Connect2Luton.Web.Tests.Faults;
 
-/// <summary>A database the app has migrated and seeded once (its first start), for each test to copy.</summary>
+/// <summary>A database as the app's first start leaves it (the run's seeded template), for each test to copy.</summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
     public DatabaseFile File { get; } = DatabaseFile.New("seeded");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        await using var first = await AppProcess.StartAsync(File.Path, new Dictionary<string, string>());
+        SeededTemplate.CopyTo(File.Path);
+        return Task.CompletedTask;
     }
 
     public Task DisposeAsync()

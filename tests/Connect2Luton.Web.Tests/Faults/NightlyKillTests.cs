@@ -22,7 +22,12 @@ public sealed partial class NightlyKillTests(ITestOutputHelper output) : IAsyncL
         ["Logging:LogLevel:Connect2Luton.Application.Jobs"] = "Debug",
     };
 
-    public Task InitializeAsync() => AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "20000");
+    // The volume is added to a database as the app's first start leaves it, so the seeding command only adds it.
+    public Task InitializeAsync()
+    {
+        SeededTemplate.CopyTo(_database.Path);
+        return AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "20000");
+    }
 
     public Task DisposeAsync()
     {
