@@ -59,6 +59,22 @@ public sealed class LayerTests
                 && !name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Connect2Luton.Domain.Tests", new[] { "Connect2Luton.Application", "Connect2Luton.Infrastructure", "Connect2Luton.Web" })]
+    [InlineData("Connect2Luton.Application.Tests", new[] { "Connect2Luton.Infrastructure", "Connect2Luton.Web" })]
+    public void A_layers_tests_are_compiled_against_no_outer_layer(string tests, string[] outer)
+    {
+        // The compiled test assembly's own references: only what its code actually names is there.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var assembly = Path.Combine(Repository.Root, "tests", tests, "bin", configuration, "net10.0", $"{tests}.dll");
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+
+        references.ShouldContain(tests.Replace(".Tests", "", StringComparison.Ordinal));
+        references.ShouldNotContain(name => outer.Contains(name), $"{tests} names types of an outer layer");
+    }
+
     [Fact]
     public void The_domain_tests_and_the_builders_they_share_never_reach_the_infrastructure()
     {

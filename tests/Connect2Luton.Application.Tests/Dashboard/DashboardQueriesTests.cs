@@ -61,20 +61,20 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     private async Task ArrangeAsync()
     {
         var today = Clocks.Today;
-        await using (var db = _database.CreateContext())
+        await using (var db = TestData.Open(_database))
         {
             var childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
             var housing = await ReferenceData.SaveAsync(db, A.ServiceArea("HOU", childrens: false), A.Role(JobFamily.Housing));
             var empty = A.ServiceArea("CAT", childrens: false);
             db.Add(empty);
-            await db.SaveChangesAsync();
+            await db.SaveAsync();
 
             async Task<Placement> Place(ReferenceData where, DateOnly start)
             {
                 var requisition = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Starting(start).Open();
                 var worker = A.Worker().SuppliedBy(where.Agency.Id).Build();
-                db.AddRange(requisition, worker);
-                await db.SaveChangesAsync();
+                db.Add(requisition, worker);
+                await db.SaveAsync();
                 var placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, start, today.AddDays(60)), null, [], "r", Clocks.Now);
                 db.Add(placement);
                 return placement;
@@ -87,7 +87,7 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
             await Place(housing, today.AddDays(3));                // booked, not started: not in post
             var ended = await Place(housing, today.AddDays(-200));
             ended.End(today.AddDays(-1), "Completed", "r", Clocks.Now);
-            await db.SaveChangesAsync();
+            await db.SaveAsync();
         }
     }
 }

@@ -15,18 +15,18 @@ public sealed class ConversionsReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         var where = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
 
         async Task<ConversionPrompt> RaiseAsync(DateOnly raisedOn, decimal yearlyAgency, decimal yearlyPermanent)
         {
             var requisition = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Starting(raisedOn.AddDays(-120)).Open();
             var worker = A.Worker().SuppliedBy(where.Agency.Id).Build();
-            db.AddRange(requisition, worker);
-            await db.SaveChangesAsync();
+            db.Add(requisition, worker);
+            await db.SaveAsync();
             var placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, raisedOn.AddDays(-120), raisedOn.AddDays(200)), null, [], "r", Clocks.Now);
             db.Add(placement);
-            await db.SaveChangesAsync();
+            await db.SaveAsync();
             var decision = new RuleDecision(RuleSetNames.PermanentConversionEligibility, "v1", "Eligible", "{}", [], "nightly", At(raisedOn)).About(placementId: placement.Id);
             var prompt = new ConversionPrompt(placement.Id, worker.Id, where.Area.Id, new ConversionCosts(10_000m, yearlyAgency, yearlyPermanent, false), decision, raisedOn, At(raisedOn));
             db.Add(prompt);
@@ -39,7 +39,7 @@ public sealed class ConversionsReportTests : IAsyncLifetime
         (await RaiseAsync(new DateOnly(2026, 10, 1), 55_000m, 45_000m)).RecordDeclined("Staying with the agency", "r", At(new DateOnly(2026, 10, 15)));
         (await RaiseAsync(new DateOnly(2025, 10, 1), 70_000m, 45_000m)).RecordConverted(new DateOnly(2025, 12, 1), "r", At(new DateOnly(2025, 11, 5)));
         (await RaiseAsync(new DateOnly(2026, 11, 1), 50_000m, 45_000m)).RecordConverted(new DateOnly(2026, 12, 1), "r", At(new DateOnly(2026, 11, 20)));
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -1,7 +1,6 @@
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
-using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +17,12 @@ public sealed class DfeReturnTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         var childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
         var adults = await ReferenceData.SaveAsync(db, A.ServiceArea("ASC", childrens: false), A.SocialWorkerRole());
         var housingRole = A.Role(JobFamily.Housing);
         db.Add(housingRole);
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
 
         // Booked a week before it started, above the cap with sign-off; re-rated after the quarter.
         var throughout = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 6, 1), projectTeam: true, registered: true,
@@ -35,7 +34,7 @@ public sealed class DfeReturnTests : IAsyncLifetime
         await PlaceAsync(db, adults.Area.Id, adults.Role.Id, adults, new(2026, 6, 1));                      // adults' social work: not DfE's
         await PlaceAsync(db, childrens.Area.Id, housingRole.Id, childrens, new(2026, 6, 1));                // not a social work role
         var lastDay = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 9, 30));
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
         (_inThroughout, _onTheLastDay) = (throughout.Id, lastDay.Id);
     }
 
@@ -85,19 +84,19 @@ public sealed class DfeReturnTests : IAsyncLifetime
         june.ShouldBeEmpty();
     }
 
-    private static async Task<Placement> PlaceAsync(AppDbContext db, int areaId, int roleId, ReferenceData where, DateOnly start,
+    private static async Task<Placement> PlaceAsync(TestData db, int areaId, int roleId, ReferenceData where, DateOnly start,
         bool projectTeam = false, bool registered = false, CapExceptionApproval? capException = null, DateTimeOffset? bookedAt = null)
     {
         var requisition = A.Requisition().In(areaId, roleId, where.Manager.Id).Starting(start);
         if (projectTeam) requisition.ForAProjectTeam();
         var opened = requisition.Open();
         var worker = registered ? A.Worker().SuppliedBy(where.Agency.Id).WithChecks().Build() : A.Worker().SuppliedBy(where.Agency.Id).Build();
-        db.AddRange(opened, worker);
-        await db.SaveChangesAsync();
+        db.Add(opened, worker);
+        await db.SaveAsync();
         var placement = Placement.Book(opened, worker, new PlacementBooking(new PlacementRates(30m, 3m, 5m, 0m, 2m), 37m, start, new DateOnly(2026, 12, 31)),
             capException, [], "r", bookedAt ?? Clocks.Now);
         db.Add(placement);
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
         return placement;
     }
 }

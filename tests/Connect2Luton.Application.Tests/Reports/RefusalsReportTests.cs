@@ -3,7 +3,6 @@ using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
-using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,20 +18,20 @@ public sealed class RefusalsReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         _childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
         var adults = await ReferenceData.SaveAsync(db, A.ServiceArea("ASC", childrens: false), A.Role());
         var (childrensRequisition, childrensWorker) = await RequisitionAsync(db, _childrens);
         var (adultsRequisition, adultsWorker) = await RequisitionAsync(db, adults);
         var placement = Placement.Book(childrensRequisition, childrensWorker, new PlacementBooking(A.Rates(), 37m, From, From.AddDays(180)), null, [], "r", Clocks.Now);
         db.Add(placement);
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
 
         DecisionReason Refusing(string rule, string message) => new(rule, false, message, "Refused");
         RuleDecision Decision(string ruleSet, string outcome, DateOnly on, params DecisionReason[] reasons) =>
             new(ruleSet, "v1", outcome, "{}", reasons, "recruiter@test.local", new DateTimeOffset(on.ToDateTime(new TimeOnly(14, 30)), TimeSpan.Zero));
 
-        db.AddRange(
+        db.Add(
             Decision(RuleSetNames.PayRateCaps, "Refused", new DateOnly(2026, 9, 14),
                     Refusing("NationalLivingWage", "£11.50 is below the National Living Wage."),
                     new DecisionReason("DfeCap", false, "Over the DfE cap.", "NeedsException"),
@@ -49,7 +48,7 @@ public sealed class RefusalsReportTests : IAsyncLifetime
                 .About(childrensRequisition.Id, childrensWorker.Id).Refusing(RefusedChange.Booking),
             Decision(RuleSetNames.PayRateCaps, "Allowed", new DateOnly(2026, 10, 2), new DecisionReason("NationalLivingWage", true, "Fine."))
                 .About(childrensRequisition.Id, childrensWorker.Id, placement.Id));
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -88,12 +87,12 @@ public sealed class RefusalsReportTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RefusalsReport>().GetAsync(From, Clocks.Today, serviceAreaId, CancellationToken.None);
     }
 
-    private static async Task<(Requisition, Domain.Workers.Worker)> RequisitionAsync(AppDbContext db, ReferenceData where)
+    private static async Task<(Requisition, Domain.Workers.Worker)> RequisitionAsync(TestData db, ReferenceData where)
     {
         var requisition = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Starting(From).Open();
         var worker = A.Worker().SuppliedBy(where.Agency.Id).Build();
-        db.AddRange(requisition, worker);
-        await db.SaveChangesAsync();
+        db.Add(requisition, worker);
+        await db.SaveAsync();
         return (requisition, worker);
     }
 }

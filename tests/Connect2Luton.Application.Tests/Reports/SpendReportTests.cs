@@ -2,7 +2,6 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.SupplyAgencies;
-using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,19 +17,19 @@ public sealed class SpendReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         _childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
         // External agencies at 20% and 30%: an average external margin of 25%.
         var agencyA = new SupplyAgency("Agency A", SupplyAgencyKind.ExternalAgency, 0.20m, isLocal: false, dpsReference: null);
         var agencyB = new SupplyAgency("Agency B", SupplyAgencyKind.ExternalAgency, 0.30m, isLocal: false, dpsReference: null);
-        db.AddRange(agencyA, agencyB);
-        await db.SaveChangesAsync();
+        db.Add(agencyA, agencyB);
+        await db.SaveAsync();
 
         // In-house: £20 pay, £2 holiday pay, £3 NI, £0.60 pension, £1.54 margin: £27.14 an hour.
         await PlaceAsync(db, _childrens.Agency.Id, new PlacementRates(20m, 2m, 3m, 0.60m, 1.54m), Today.AddDays(-30));
         // Agency A: £30 pay, £3 holiday pay, £5 NI, £7.60 margin: £45.60 an hour, in post 400 days.
         await PlaceAsync(db, agencyA.Id, new PlacementRates(30m, 3m, 5m, 0m, 7.60m), Today.AddDays(-400));
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -74,12 +73,12 @@ public sealed class SpendReportTests : IAsyncLifetime
         spend.LongRunning.ShouldBeEmpty();
     }
 
-    private async Task PlaceAsync(AppDbContext db, int agencyId, PlacementRates rates, DateOnly start)
+    private async Task PlaceAsync(TestData db, int agencyId, PlacementRates rates, DateOnly start)
     {
         var requisition = A.Requisition().In(_childrens.Area.Id, _childrens.Role.Id, _childrens.Manager.Id).Starting(start).Open();
         var worker = A.Worker().SuppliedBy(agencyId).Build();
-        db.AddRange(requisition, worker);
-        await db.SaveChangesAsync();
+        db.Add(requisition, worker);
+        await db.SaveAsync();
         db.Add(Placement.Book(requisition, worker, new PlacementBooking(rates, 37m, start, Today.AddDays(60)), null, [], "r", Clocks.Now));
     }
 }

@@ -2,7 +2,6 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
-using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +20,7 @@ public sealed class WorkforceReportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         _childrens = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
         _housing = await ReferenceData.SaveAsync(db, A.ServiceArea("HOU", childrens: false), A.Role(JobFamily.Housing));
         var firstMonthEnd = WorkforceReport.MonthEnds(Today, 3)[0];
@@ -32,7 +31,7 @@ public sealed class WorkforceReportTests : IAsyncLifetime
         ended.End(firstMonthEnd, "Completed", "r", Clocks.Now);
         await PlaceAsync(db, _housing, Today.AddDays(-10), 37m);                    // under 12 weeks
         await PlaceAsync(db, _housing, Today.AddDays(5), 37m);                      // booked, not started: not in post
-        await db.SaveChangesAsync();
+        await db.SaveAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -79,12 +78,12 @@ public sealed class WorkforceReportTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<WorkforceReport>().GetAsync(serviceAreaId, 3, CancellationToken.None);
     }
 
-    private static async Task<Placement> PlaceAsync(AppDbContext db, ReferenceData where, DateOnly start, decimal hours)
+    private static async Task<Placement> PlaceAsync(TestData db, ReferenceData where, DateOnly start, decimal hours)
     {
         var requisition = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Starting(start).Open();
         var worker = A.Worker().SuppliedBy(where.Agency.Id).Build();
-        db.AddRange(requisition, worker);
-        await db.SaveChangesAsync();
+        db.Add(requisition, worker);
+        await db.SaveAsync();
         var placement = Placement.Book(requisition, worker, new PlacementBooking(FortyPounds, hours, start, Today.AddDays(60)), null, [], "r", Clocks.Now);
         db.Add(placement);
         return placement;

@@ -3,7 +3,6 @@ using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Application.Tests.Requisitions;
@@ -16,7 +15,7 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         _reference = await ReferenceData.SaveAsync(db);
     }
 
@@ -38,8 +37,8 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
         var afterSubmit = await VersionAsync(id);
         (await RunAsync(OtherManager, c => c.ApproveAsync(id, afterSubmit, default))).Status.ShouldBe(CommandStatus.Done);
 
-        await using var db = _database.CreateContext();
-        (await db.Requisitions.SingleAsync(r => r.Id == id)).Status.ShouldBe(RequisitionStatus.Approved);
+        await using var db = TestData.Open(_database);
+        (await db.SingleAsync<Requisition>(r => r.Id == id)).Status.ShouldBe(RequisitionStatus.Approved);
     }
 
     [Fact]
@@ -76,8 +75,8 @@ public sealed class RequisitionCommandsTests : IAsyncLifetime
 
     private async Task<int> VersionAsync(int id)
     {
-        await using var db = _database.CreateContext();
-        return (await db.Requisitions.AsNoTracking().SingleAsync(r => r.Id == id)).Version;
+        await using var db = TestData.Open(_database);
+        return (await db.SingleAsync<Requisition>(r => r.Id == id)).Version;
     }
 
     private async Task<CommandResult> RunAsync(TestUser user, Func<RequisitionCommands, Task<CommandResult>> command, Action<RequisitionOptions>? options = null)

@@ -2,11 +2,11 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Application.Tests.Shortlists;
@@ -21,7 +21,7 @@ public sealed class ShortlistTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using var db = _database.CreateContext();
+        await using var db = TestData.Open(_database);
         _reference = await ReferenceData.SaveAsync(db);
         _requisition = A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open();
         db.Add(_requisition);
@@ -34,8 +34,8 @@ public sealed class ShortlistTests : IAsyncLifetime
         _workers["CoolingOff"] = A.Worker().Named("Dhillon").LivingIn("LU3 2AA").SuppliedBy(pool)
             .LeftCouncil("Bedford Borough Council", "East of England", Clocks.Today.AddMonths(-1)).Build();
         _workers["Housing"] = A.Worker().Named("Evans").LivingIn("LU1 1AA").SuppliedBy(pool).InFamily(JobFamily.Housing).Build();
-        db.AddRange(_workers.Values);
-        await db.SaveChangesAsync();
+        db.Add([.. _workers.Values]);
+        await db.SaveAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -77,8 +77,8 @@ public sealed class ShortlistTests : IAsyncLifetime
         entry.Reasons.ShouldContain(r => r.Contains("Luton supplier", StringComparison.Ordinal));
         after.Candidates.ShouldNotContain(c => c.WorkerId == _workers["Luton"].Id);
 
-        await using var db = _database.CreateContext();
-        var decision = await db.RuleDecisions.SingleAsync(d => d.WorkerId == _workers["Luton"].Id);
+        await using var db = TestData.Open(_database);
+        var decision = await db.SingleAsync<RuleDecision>(d => d.WorkerId == _workers["Luton"].Id);
         (decision.RequisitionId, decision.DecidedBy).ShouldBe((_requisition.Id, TestUser.Recruiter.Name));
     }
 
@@ -100,8 +100,8 @@ public sealed class ShortlistTests : IAsyncLifetime
         var after = await QueryAsync(TestUser.Recruiter);
         after.Shortlisted.ShouldBeEmpty();
         after.Candidates[0].WorkerId.ShouldBe(_workers["Luton"].Id);
-        await using var db = _database.CreateContext();
-        var entry = (await db.Requisitions.Include(r => r.Shortlist).SingleAsync(r => r.Id == _requisition.Id)).Shortlist.Single();
+        await using var db = TestData.Open(_database);
+        var entry = (await db.SingleAsync<Requisition>(r => r.Id == _requisition.Id, nameof(Requisition.Shortlist))).Shortlist.Single();
         (entry.Status, entry.RemovalReason, entry.RemovedBy).ShouldBe((ShortlistEntryStatus.Removed, "Withdrew after interview", TestUser.Recruiter.Name));
     }
 
