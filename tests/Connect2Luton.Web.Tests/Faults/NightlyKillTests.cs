@@ -26,7 +26,7 @@ public sealed partial class NightlyKillTests(ITestOutputHelper output) : IAsyncL
     public Task InitializeAsync()
     {
         SeededTemplate.CopyTo(_database.Path);
-        return AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "20000");
+        return AppProcess.RunToEndAsync(_database.Path, Settings, "--seed-volume", "6000");
     }
 
     public Task DisposeAsync()
