@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// A rule set's test cases (rules/tests/NAME.cases.json): read against the rule set's fact type, then each decided
+/// by the compiled rules and by the RulesEngine workflow, which must give what the case expects and agree rule by rule.
+/// </summary>
+internal static class RuleSetTestCases
+{
+    public static List<CompiledTestCase> Read(RuleSetDefinition definition, string? json, List<RuleSetProblem> problems)
+    {
+        var file = definition.TestCasesFileName;
+        if (json is null)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "There are no test cases: every rule set needs them beside it, in rules/tests."));
+            return [];
+        }
+        if (json.Length > RuleSetCompiler.MaximumFileLength)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, $"The file is {json.Length:N0} characters long; the most is {RuleSetCompiler.MaximumFileLength:N0}."));
+            return [];
+        }
+        RuleSetTestCasesDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<RuleSetTestCasesDocument>(json, RuleSetCompiler.StrictJson);
+        }
+        catch (JsonException error)
+        {
+            problems.Add(new RuleSetProblem(file, null, (int?)(error.LineNumber + 1), RuleSetCompiler.Explain(error)));
+            return [];
+        }
+        catch (ArgumentException error)
+        {
+            // JSON objects are read lazily: a key written twice in the defaults or a case's facts shows only when read.
+            problems.Add(new RuleSetProblem(file, null, null, $"A key is written twice in the defaults or in a case's facts: {error.Message}"));
+            return [];
+        }
+        if (document is null || document.Cases.Count == 0)
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "The file has no test cases."));
+            return [];
+        }
+
+        var cases = new List<CompiledTestCase>();
+        if (document.Cases.Exists(c => c is null))
+        {
+            problems.Add(new RuleSetProblem(file, null, null, "A test case is empty (null): take it out or write its name, facts and what it expects."));
+            return [];
+        }
+        foreach (var testCase in document.Cases)
+        {
+            JsonObject facts;
+            try
+            {
+                facts = (JsonObject)document.Defaults.DeepClone();
+                foreach (var (key, value) in testCase.Facts) facts[key] = value?.DeepClone();
+            }
+            catch (ArgumentException error)
+            {
+                problems.Add(new RuleSetProblem(file, testCase.Name, RuleSetCompiler.LineOf(json, testCase.Name, "Name"), $"A key is written twice in the defaults or in this case's facts: {error.Message}"));
+                continue;
+            }
+            try
+            {
+                var typed = facts.Deserialize(definition.FactType, RuleSetCompiler.StrictJson)
+                    ?? throw new JsonException("The facts are empty.");
+                cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect));
+            }
+            catch (JsonException error)
+            {
+                problems.Add(new RuleSetProblem(file, testCase.Name, RuleSetCompiler.LineOf(json, testCase.Name, "Name"), $"The case's facts do not fit: {RuleSetCompiler.Explain(error)}"));
+            }
+        }
+        return cases;
+    }
+
+    /// <summary>
+    /// Each test case is decided as decisions are made, and by the RulesEngine workflow: the decision must be what
+    /// the case expects, and the two must agree rule by rule, so the compiled checks never drift from the engine.
+    /// </summary>
+    public static void Run(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
+    {
+        // Each test case runs with the values in force on its own day, in the engine as in the compiled rules.
+        var engines = new ReferenceEngines();
+        foreach (var testCase in ruleSet.TestCases)
+        {
+            budget.Check();
+            void Problem(string message) =>
+                problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, RuleSetCompiler.LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), message));
+            var result = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
+            foreach (var miss in TestCaseCheck.Differences(testCase.Expect, result)) Problem(miss);
+            var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
+        }
+    }
+}
