@@ -15,9 +15,10 @@ internal static class WebRegistration
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddBehindProxy(configuration);
-        services.AddRazorPages().AddMvcOptions(options =>
+        services.AddRazorPages(pages => pages.Conventions.Add(new Forms.RouteValuesFromTheRoute())).AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
+            options.Filters.Add(new Forms.UnmatchedHandler());
             // Typed values are read as text by the forms themselves; what reaches the binder is a hidden field, a
             // checkbox or a choice, so a value it cannot read was not one the form offered. Never echoed back.
             var messages = options.ModelBindingMessageProvider;

@@ -12,20 +12,20 @@ namespace Connect2Luton.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
-    public string Heading { get; private set; } = string.Empty;
-    public string Advice { get; private set; } = string.Empty;
+    // No handlers: the page describes the status whatever the method of the request it re-executes (a POST whose
+    // form could not be read, a PUT no page takes), and it needs nothing bound to do so.
+    public string Heading => Described.Heading;
 
-    public void OnGet(int code) => Describe(OriginalStatus ?? code);
+    public string Advice => Described.Advice;
 
-    // Re-executing a POST whose form could not be read (a NUL in a value) fails every bound value, the code among
-    // them, and would describe a bad request as the service failing: the status being shown is known without binding.
-    public void OnPost(int code) => Describe(OriginalStatus ?? code);
+    private (string Heading, string Advice) Described => _described ??= Describe(
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+        ?? (int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500));
 
-    private int? OriginalStatus => HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+    private (string, string)? _described;
 
-    private void Describe(int code)
-    {
-        (Heading, Advice) = code switch
+    private (string Heading, string Advice) Describe(int code) =>
+        code switch
         {
             StatusCodes.Status404NotFound => ("Page not found", "If you typed the web address, check it is correct. If you followed a link, the record may have been removed."),
             StatusCodes.Status403Forbidden => ("You do not have permission to see this page", "Your role does not include this part of Connect2Luton."),
@@ -34,7 +34,7 @@ public sealed class StatusModel : PageModel
                 HttpContext.Items[DatabaseFaultPage.RulesItemKey] is Application.Policies.PolicyUnavailableException rules
                     ? UnavailableWords.Advice(rules)
                     : UnavailableWords.Advice(HttpContext.Items[DatabaseFaultPage.ItemKey] as DatabaseFault)),
+            StatusCodes.Status405MethodNotAllowed => ("That cannot be done on this page", "Go back and use the page's own buttons and links."),
             _ => ("Sorry, there is a problem with the service", "Try again later."),
         };
-    }
 }

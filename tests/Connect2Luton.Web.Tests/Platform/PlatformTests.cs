@@ -35,6 +35,38 @@ public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_method_or_handler_no_page_takes_is_refused_and_never_renders_a_page_with_nothing_loaded()
+    {
+        var admin = await factory.SignedInAsAsync("admin@connect2luton.local");
+        // Every page, with a record that exists where it needs one (the demo data numbers its records from 1).
+        var addresses = (await AppHandlers.AllAsync(factory.Services))
+            .Where(h => h is { Method: "GET", Name: null } && h.Template is not "/health" and not "/Error" && !h.Template.StartsWith("/Status", StringComparison.Ordinal))
+            .Select(h => h.Address(name => name switch { "name" => "pay-rate-caps", "step" => "Reject", _ => "1" }))
+            .Distinct().ToList();
+        addresses.Count.ShouldBeGreaterThan(20);
+
+        // With a valid antiforgery token, so what refuses them is that no handler takes them.
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)(await admin.GetPageAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string address) => await admin.SendAsync(new HttpRequestMessage(method, new Uri(address, UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+        });
+        foreach (var address in addresses)
+        {
+            foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch, new HttpMethod("BREW") })
+            {
+                using var response = await SendAsync(method, address);
+                response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed, $"{method} {address}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        using var unknown = await SendAsync(HttpMethod.Put, "/Placements");
+        (await Browsing.ParseAsync(unknown)).Text("h1").ShouldBe("That cannot be done on this page");
+        // A handler name the page does not have, posted with a valid form, is not found.
+        var placements = await admin.GetPageAsync("/Requisitions/1");
+        (await admin.SubmitAsync(placements, new Dictionary<string, string>(), "/Requisitions/1?handler=Nonsense")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_unknown_address_shows_a_page_not_found_page()
     {
         var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");

@@ -97,6 +97,8 @@ public sealed class PluggedInRuleSetTests(PluggedInRuleSetFactory factory) : ICl
         };
         var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(json), "/Rules/Try/overtime-limits"));
         tried.Text("#tried-outcome").ShouldBe("Refused");
+        tried.QuerySelector(".govuk-error-summary").ShouldBeNull("a draft tried cleanly is no error");
+        tried.Title.ShouldNotStartWith("Error");
         var broken = await Browsing.ParseAsync(await officer.SubmitAsync(edit, Fields(json.Replace("input.WeeklyHours <= mostWeeklyHours", "input.WeeklyHours.GetType() != null", StringComparison.Ordinal)),
             "/Rules/Edit/overtime-limits?handler=Check"));
         broken.Text("#problems").ShouldContain("'GetType' reaches into the program itself");

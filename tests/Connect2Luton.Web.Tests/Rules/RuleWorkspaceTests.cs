@@ -48,6 +48,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         var between = await LiveSocialWorkersCostingAsync(45.00m, 50.00m);
         between.Count.ShouldBeGreaterThan(0, "the demo data has social workers between the caps");
         whatIf.Text("#what-if-summary").ShouldStartWith($"{between.Count} of ");
+        whatIf.QuerySelector(".govuk-error-summary").ShouldBeNull("a what-if that ran is no error");
         whatIf.QuerySelectorAll("#what-if-changes tbody tr").Select(r => int.Parse(r.Id!["what-if-".Length..], CultureInfo.InvariantCulture)).Order()
             .ShouldBe(between);
         whatIf.QuerySelectorAll("#what-if-changes tbody tr").ShouldAllBe(r => r.TextContent.Contains("Over the cap: needs sign-off") && r.TextContent.Contains("Allowed"));
@@ -338,6 +339,27 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_rule_set_acted_on_is_the_one_in_the_address_whatever_the_form_posts_and_an_old_workspace_still_tries_its_draft()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit), ["name"] = "local-candidate-preference",
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        };
+
+        var checkedDraft = await Browsing.ParseAsync(await client.SubmitAsync(edit, fields, "/Rules/Edit/pay-rate-caps?handler=Check"));
+        checkedDraft.Text("h1").ShouldBe("Change Pay-rate caps");
+        checkedDraft.QuerySelector("#checked").ShouldNotBeNull("the draft is the pay-rate caps and passes");
+
+        // A workspace opened before trying moved to its own page posts to the editor, and is sent on with its draft.
+        var moved = await client.SubmitAsync(edit, fields, "/Rules/Edit/pay-rate-caps?handler=TrySample");
+        moved.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
+        moved.Headers.Location!.OriginalString.ShouldBe("/Rules/Try/pay-rate-caps");
+    }
+
+    [Fact]
     public async Task The_second_of_two_officers_saving_the_same_rules_is_told_and_shown_what_changed_underneath()
     {
         var first = await factory.SignedInAsAsync(Officer);
@@ -358,6 +380,10 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         diff.ShouldContain("the Director's approval");
         diff.ShouldContain("a head of service's approval");
         factory.Rules.Read("placement-length-limits.json").ShouldBe(firstDraft);
+
+        // Saving again from that page, with the difference in view, is the second officer's decision, and it serves.
+        (await SaveAsync(second, refused, secondDraft, "Who approves a longer placement, having seen the other change")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        factory.Rules.Read("placement-length-limits.json").ShouldBe(secondDraft);
     }
 
     [Fact]

@@ -57,11 +57,26 @@ public sealed class EditModel(RuleWorkspace workspace, IRuleSetPublisher publish
             Draft.Underneath = RuleFileDiff.Between("Serving now", now.Json, "Your version", input.Json ?? string.Empty);
             Draft.UnderneathCases = now.TestCasesJson == input.TestCases ? null
                 : RuleFileDiff.Between("Test cases serving now", now.TestCasesJson ?? string.Empty, "Your test cases", input.TestCases ?? string.Empty);
-            // Saving again is a decision made with the difference in view.
+            // Saving again is a decision made with the difference in view: the hidden field must carry the version
+            // now serving, not the one posted (which the field would otherwise show again).
+            ModelState.Remove(nameof(RuleDraft.StartedFrom));
             Draft.StartedFrom = now.Revision;
         }
         return Shown();
     }
+
+    // Trying a draft and what-if moved to pages of their own: a workspace opened before then posts here, and is sent
+    // on with its draft (a 307 keeps the method and the form).
+    public IActionResult OnPostTrySample(string name) => MovedTo("Try", null, name);
+
+    public IActionResult OnPostAddCase(string name) => MovedTo("Try", "AddCase", name);
+
+    public IActionResult OnPostUseRealCase(string name) => MovedTo("Try", "UseRealCase", name);
+
+    public IActionResult OnPostWhatIf(string name) => MovedTo("WhatIf", null, name);
+
+    private IActionResult MovedTo(string page, string? handler, string name) =>
+        publisher.Serving(name) is null ? NotFound() : new RedirectToPageResult(page, handler, new { name }) { PreserveMethod = true };
 
     private PageResult Shown()
     {

@@ -4,6 +4,7 @@ using Connect2Luton.Application.RuleSets.Cases;
 using Connect2Luton.Web.Forms;
 using Connect2Luton.Web.Rules;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Connect2Luton.Web.Pages.Rules;
 
@@ -43,31 +44,32 @@ public sealed class RuleDraft
     /// <summary>The version the officer started from: a save over a newer one is refused.</summary>
     public string StartedFrom { get; set; } = string.Empty;
 
-    // What the page shows after acting on the draft: never posted.
+    // What the page shows after acting on the draft: never posted, so never bound or validated (the serving rule set
+    // is not there until the page has read it, and would otherwise count as a required field left empty).
 
-    [BindNever] public ServingRuleFile Serving { get; set; } = null!;
-    [BindNever] public IReadOnlyList<RuleText> RuleList { get; set; } = [];
-    [BindNever] public string? RuleAdded { get; set; }
-    [BindNever] public IReadOnlyList<string> FailureOutcomes { get; set; } = [];
-    [BindNever] public IReadOnlyList<string> OutcomesNeedingApprovers { get; set; } = [];
-    [BindNever] public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; set; } = [];
-    [BindNever] public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChanges { get; set; } = new Dictionary<string, IReadOnlyList<DatedExpression>>();
-    [BindNever] public IReadOnlyList<FactView> Facts { get; set; } = [];
-    [BindNever] public PolicyDecision? Tried { get; set; }
-    [BindNever] public IReadOnlyList<RuleSetProblem> Problems { get; set; } = [];
-    [BindNever] public bool CheckedClean { get; set; }
-    [BindNever] public WhatIfResult? WhatIf { get; set; }
-    [BindNever] public bool CanTryWhatIf { get; set; }
-    [BindNever] public bool TakesACandidate { get; set; }
-    [BindNever] public bool HasRealCases { get; set; }
-    [BindNever] public string? RealCaseUsed { get; set; }
-    [BindNever] public string? CaseAdded { get; set; }
-    [BindNever] public RuleFileDiff? Underneath { get; set; }
-    [BindNever] public RuleFileDiff? UnderneathCases { get; set; }
+    [BindNever, ValidateNever] public ServingRuleFile Serving { get; set; } = null!;
+    [BindNever, ValidateNever] public IReadOnlyList<RuleText> RuleList { get; set; } = [];
+    [BindNever, ValidateNever] public string? RuleAdded { get; set; }
+    [BindNever, ValidateNever] public IReadOnlyList<string> FailureOutcomes { get; set; } = [];
+    [BindNever, ValidateNever] public IReadOnlyList<string> OutcomesNeedingApprovers { get; set; } = [];
+    [BindNever, ValidateNever] public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; set; } = [];
+    [BindNever, ValidateNever] public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChanges { get; set; } = new Dictionary<string, IReadOnlyList<DatedExpression>>();
+    [BindNever, ValidateNever] public IReadOnlyList<FactView> Facts { get; set; } = [];
+    [BindNever, ValidateNever] public PolicyDecision? Tried { get; set; }
+    [BindNever, ValidateNever] public IReadOnlyList<RuleSetProblem> Problems { get; set; } = [];
+    [BindNever, ValidateNever] public bool CheckedClean { get; set; }
+    [BindNever, ValidateNever] public WhatIfResult? WhatIf { get; set; }
+    [BindNever, ValidateNever] public bool CanTryWhatIf { get; set; }
+    [BindNever, ValidateNever] public bool TakesACandidate { get; set; }
+    [BindNever, ValidateNever] public bool HasRealCases { get; set; }
+    [BindNever, ValidateNever] public string? RealCaseUsed { get; set; }
+    [BindNever, ValidateNever] public string? CaseAdded { get; set; }
+    [BindNever, ValidateNever] public RuleFileDiff? Underneath { get; set; }
+    [BindNever, ValidateNever] public RuleFileDiff? UnderneathCases { get; set; }
 
     // Whether the fields were written into the draft; if not, they show what was typed, to be put right.
-    [BindNever] public bool ValuesTaken { get; set; }
-    [BindNever] public bool RulesTaken { get; set; }
+    [BindNever, ValidateNever] public bool ValuesTaken { get; set; }
+    [BindNever, ValidateNever] public bool RulesTaken { get; set; }
 
     public sealed class RealCaseForm
     {
