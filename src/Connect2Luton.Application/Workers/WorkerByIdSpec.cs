@@ -5,5 +5,10 @@ namespace Connect2Luton.Application.Workers;
 
 public sealed class WorkerByIdSpec : Specification<Worker>
 {
-    public WorkerByIdSpec(int id) => Query.Where(w => w.Id == id).AsNoTracking();
+    /// <param name="forUpdate">Tracked, to take part in a save (a booking claims the worker).</param>
+    public WorkerByIdSpec(int id, bool forUpdate = false)
+    {
+        Query.Where(w => w.Id == id);
+        if (!forUpdate) Query.AsNoTracking();
+    }
 }

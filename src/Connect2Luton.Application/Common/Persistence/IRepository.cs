@@ -19,4 +19,11 @@ public interface IRepository<T> : IReadRepository<T> where T : AggregateRoot
     /// has saved the aggregate since.
     /// </summary>
     void ExpectVersion(T aggregate, int version);
+
+    /// <summary>
+    /// Takes the aggregate (loaded for update) into this save though nothing of it changes: its version is raised, so
+    /// of two saves that claim or change it at once the second is a conflict. For a rule across aggregates that
+    /// the database cannot hold, such as a worker booked into one placement at a time.
+    /// </summary>
+    void Claim(T aggregate);
 }

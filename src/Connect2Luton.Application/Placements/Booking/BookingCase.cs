@@ -45,7 +45,7 @@ public sealed class BookingCases(
     {
         var requisition = await requisitions.FirstOrDefaultAsync(new RequisitionWithShortlistSpec(requisitionId, forUpdate), cancellationToken);
         if (requisition is null || !permissions.CanSee(requisition)) return null;
-        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(workerId), cancellationToken);
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(workerId, forUpdate), cancellationToken);
         if (worker is null) return null;
         var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(requisition.JobRoleId), cancellationToken);
         var area = await serviceAreas.FirstOrDefaultAsync(new ServiceAreaByIdSpec(requisition.ServiceAreaId), cancellationToken);

@@ -5,6 +5,7 @@ using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements.Booking;
 
@@ -19,6 +20,7 @@ public sealed record BookingOutcome(CommandResult Result, PlacementQuote? Quote)
 public sealed class PlacementBookingCommands(
     IRepository<Requisition> requisitions,
     IRepository<Placement> placements,
+    IRepository<Worker> workers,
     BookingTerms terms,
     IUnitOfWork unitOfWork,
     Refusals refusals,
@@ -55,6 +57,9 @@ public sealed class PlacementBookingCommands(
             approval, decisions, user.Name, now);
 
         requisitions.ExpectVersion(booking.Requisition, requisitionVersion);
+        // The clash check read the worker's other placements before this save: two bookings of one worker at once
+        // (on two requisitions) both claim the worker, and the second is a conflict rather than a double booking.
+        workers.Claim(booking.Worker);
         placements.Add(placement);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return new(saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(placement.Id), check.Quote);

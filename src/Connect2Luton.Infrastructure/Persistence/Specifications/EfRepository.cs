@@ -14,4 +14,7 @@ internal sealed class EfRepository<T>(AppDbContext db) : EfReadRepository<T>(db)
 
     public void ExpectVersion(T aggregate, int version) =>
         Db.Entry(aggregate).Property(a => a.Version).OriginalValue = version;
+
+    // Marked changed, the version is raised by the save (AggregateVersions) and checked in its UPDATE.
+    public void Claim(T aggregate) => Db.Entry(aggregate).Property(a => a.Version).IsModified = true;
 }

@@ -1,0 +1,60 @@
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Placements.Booking;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Placements;
+
+/// <summary>Two recruiters booking one worker at once, on two requisitions: each read no clash, and only one books.</summary>
+public sealed class DoubleBookingTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+    private Requisition _housing = null!;
+    private Requisition _homelessness = null!;
+    private Domain.Workers.Worker _worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using var db = TestData.Open(_database);
+        var where = await ReferenceData.SaveAsync(db, A.ServiceArea("HOU", childrens: false), A.Role(JobFamily.Housing));
+        _worker = A.Worker().LivingIn("LU2 7AB").SuppliedBy(where.Agency.Id).InFamily(JobFamily.Housing).WithChecks().Build();
+        db.Add(_worker);
+        await db.SaveAsync();
+        _housing = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Open();
+        _homelessness = A.Requisition().In(where.Area.Id, where.Role.Id, where.Manager.Id).Open();
+        foreach (var requisition in new[] { _housing, _homelessness })
+        {
+            requisition.AddToShortlist(_worker.Id, "Local", 40, null, "recruiter@test.local", Clocks.Now);
+            db.Add(requisition);
+        }
+        await db.SaveAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Of_two_bookings_of_one_worker_at_once_the_second_is_a_conflict_not_a_second_placement()
+    {
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        await using var first = services.CreateAsyncScope();
+        await using var second = services.CreateAsyncScope();
+        var start = Clocks.Today.AddDays(14);
+        PlacementProposalInput Terms(Requisition requisition) => new(requisition.Id, _worker.Id, 16.50m, 37m, start, start.AddDays(90), null, null);
+
+        // Both read the worker's placements before either saves: neither sees a clash.
+        var housing = await first.ServiceProvider.GetRequiredService<BookingCases>().LoadAsync(_housing.Id, _worker.Id, forUpdate: true, CancellationToken.None);
+        var homelessness = await second.ServiceProvider.GetRequiredService<BookingCases>().LoadAsync(_homelessness.Id, _worker.Id, forUpdate: true, CancellationToken.None);
+        var booked = await first.ServiceProvider.GetRequiredService<PlacementBookingCommands>().BookAsync(housing, Terms(_housing), housing!.Requisition.Version, CancellationToken.None);
+        var twice = await second.ServiceProvider.GetRequiredService<PlacementBookingCommands>().BookAsync(homelessness, Terms(_homelessness), homelessness!.Requisition.Version, CancellationToken.None);
+
+        booked.Result.Status.ShouldBe(CommandStatus.Done, string.Join("; ", booked.Result.Errors.Values));
+        twice.Result.Status.ShouldBe(CommandStatus.Conflict);
+        twice.Result.Message.ShouldNotBeNull().ShouldContain("Someone else saved a change to this worker");
+        await using var db = TestData.Open(_database);
+        (await db.SingleAsync<Placement>(p => p.WorkerId == _worker.Id)).RequisitionId.ShouldBe(_housing.Id);
+    }
+}
