@@ -255,6 +255,15 @@ public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : ICla
         var edit = await officer.GetPageAsync("/Rules/Edit/placement-length-limits");
         edit.Text("#not-serving").ShouldContain("These rules are not serving");
         edit.Text("#problems").ShouldContain("The JSON cannot be read");
+        edit.QuerySelector("#real-case").ShouldBeNull("real cases need the rules serving");
+        // Posted anyway, trying a real case or what would change says why not and keeps the workspace.
+        var repaired = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "placement-length-limits.json"));
+        foreach (var action in new[] { "/Rules/Try/placement-length-limits?handler=UseRealCase", "/Rules/WhatIf/placement-length-limits" })
+        {
+            var tried = await officer.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Json"] = repaired, ["RealCase.PlacementId"] = "1" }, action);
+            tried.StatusCode.ShouldBe(HttpStatusCode.OK, action);
+            (await Browsing.ParseAsync(tried)).Text(".govuk-error-summary").ShouldContain("once these rules are serving", Case.Sensitive, action);
+        }
         var saved = await officer.SubmitAsync(edit, new Dictionary<string, string>
         {
             ["Input.Json"] = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "placement-length-limits.json")),

@@ -93,6 +93,14 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         return null;
     }
 
+    /// <summary>What to say where something needs the rules serving and these never loaded; null when they serve.</summary>
+    public static string? NotServing(RuleDraft draft, string what)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.Serving.IsServing ? null
+            : $"{what} once these rules are serving: put the rule file right and save it, then try again.";
+    }
+
     /// <summary>Whatever a page did with the draft, the fields show the draft as it now stands.</summary>
     public void Show(RuleDraft draft, ModelStateDictionary state)
     {
@@ -108,9 +116,10 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         draft.NamedValues = (publisher.NamedValuesOf(json) ?? publisher.NamedValuesOf(draft.Serving.Json) ?? [])
             .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
         draft.Facts = samples.FactsOf(name);
-        draft.CanTryWhatIf = whatIf.Supports(name);
+        // Comparing with what serves, and real cases (whose facts the serving rules help read), need the rules serving.
+        draft.CanTryWhatIf = whatIf.Supports(name) && draft.Serving.IsServing;
         draft.TakesACandidate = realCases.TakesACandidate(name);
-        draft.HasRealCases = realCases.HasRealCases(name);
+        draft.HasRealCases = realCases.HasRealCases(name) && draft.Serving.IsServing;
         if (draft.Sample.Count == 0)
             draft.Sample = samples.DefaultSample(name, draft.Input.TestCases ?? draft.Serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
         ShowValues(draft);

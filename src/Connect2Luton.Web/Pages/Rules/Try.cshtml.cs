@@ -53,6 +53,11 @@ public sealed class TryModel(RuleWorkspace workspace, IRuleSetSamples samples, R
     {
         if (workspace.Read(name, Draft, ModelState) is not { } ready) return NotFound();
         if (!ready) return Shown();
+        if (RuleWorkspace.NotServing(Draft, "A real case's facts can be taken") is { } notServing)
+        {
+            ModelState.AddModelError(string.Empty, notServing);
+            return Shown();
+        }
         var typed = Draft.RealCase;
         var found = await realCases.FindAsync(name, new RealCase(Number(typed.PlacementId), Number(typed.RequisitionId), Number(typed.WorkerId)), cancellationToken);
         if (found.Facts is null)

@@ -28,6 +28,7 @@ public sealed class WhatIfModel(RuleWorkspace workspace, IRuleSetPublisher publi
         var today = clock.Today();
         if (on is { } day && !RuleSetWhatIf.IsWithinReach(day, today))
             ModelState.AddModelError(nameof(RuleDraft.WhatIfOn), $"The day to decide as on must be within {RuleSetWhatIf.MostYearsAway} years of today, {today:d MMMM yyyy}");
+        if (RuleWorkspace.NotServing(Draft, "What would change can be worked out") is { } notServing) ModelState.AddModelError(string.Empty, notServing);
         var dayRefused = ModelState.TryGetValue(nameof(RuleDraft.WhatIfOn), out var entry) && entry.Errors.Count > 0;
         if (ready && !dayRefused && workspace.Compile(Draft, ModelState) is { } draft && publisher.ServingTrial(name) is { } current)
             Draft.WhatIf = await whatIf.RunAsync(name, current, draft, on, cancellationToken);
