@@ -88,7 +88,7 @@ public sealed class DfeReturn(
         var registrations = (await workers.ListAsync(new WorkerRegistrationNumbersSpec(rows.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken))
             .ToDictionary(w => w.WorkerId, w => w.Number);
         var projectTeams = (await requisitions.ListAsync(new ProjectTeamRequisitionsSpec(rows.Select(r => r.RequisitionId).Distinct().ToList()), cancellationToken)).ToHashSet();
-        var assignments = rows.Select(r => new DfeAssignment(r.Id, roles[r.JobRoleId], r.PayRateOn(quarter.End), r.StartDate, r.EndDate,
+        var assignments = rows.Select(r => new DfeAssignment(r.Id, roles[r.JobRoleId], r.PayRateOn(r.EndDate < quarter.End ? r.EndDate : quarter.End), r.StartDate, r.EndDate,
             registrations.GetValueOrDefault(r.WorkerId), projectTeams.Contains(r.RequisitionId))).ToList();
 
         var roleOf = rows.ToDictionary(r => r.Id, r => roles[r.JobRoleId]);

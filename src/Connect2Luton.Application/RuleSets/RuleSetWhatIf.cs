@@ -49,7 +49,7 @@ public sealed class RuleSetWhatIf(IEnumerable<IRuleSetCases> sources, IReadRepos
     /// <summary>How far from today a what-if may be decided as on, either way.</summary>
     public const int MostYearsAway = 2;
 
-    public static bool IsWithinReach(DateOnly day, DateOnly today) => Math.Abs(day.DayNumber - today.DayNumber) <= 366 * MostYearsAway;
+    public static bool IsWithinReach(DateOnly day, DateOnly today) => day >= today.AddYears(-MostYearsAway) && day <= today.AddYears(MostYearsAway);
 
     /// <summary>The most reasons shown for each side of a change, and the most characters of each: a listed case stays a few lines long.</summary>
     public const int MostReasons = 5;

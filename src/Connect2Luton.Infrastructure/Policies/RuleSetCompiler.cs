@@ -548,7 +548,8 @@ internal static partial class RuleSetCompiler
         if (missing.Success) return $"A required key is missing at {error.Path ?? "this point"}: {missing.Groups[1].Value}.";
         if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)) return $"A key appears twice at {error.Path}.";
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return $"The JSON cannot be read: {(cut > 0 ? message[..cut] : message)}";
+        var where = error.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+        return $"The JSON cannot be read{where}: {(cut > 0 ? message[..cut] : message)}";
     }
 
     /// <summary>The compiled named values' types, and the values (and text) of those that are constants.</summary>

@@ -26,9 +26,10 @@ public sealed class DateInput
             error = $"{what} must include a {string.Join(" and ", missing)}";
             return null;
         }
-        if (!int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            || !int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        // Spaces typed around a number are not part of it.
+        if (!int.TryParse(Day?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || !int.TryParse(Month?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(Year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             error = $"{what} must be a real date, written in numbers";
             return null;

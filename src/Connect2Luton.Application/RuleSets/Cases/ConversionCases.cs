@@ -42,7 +42,7 @@ public sealed class ConversionCases(LivePlacementCases live, LiveConversionFacts
         var range = PlacementRange.Only(placement!.Id);
         var running = await conversionFacts.LiveAsync(range, today, cancellationToken);
         if (running.Count == 0)
-            return RealCaseFacts.Refused(RealCaseFacts.Fields.Placement, $"Placement {placement.Id} is not live today ({placement.Status}): only live placements are checked for conversion");
+            return LivePlacementCases.NotLive(placement, today, "only live placements are checked for conversion");
         var decided = await conversionFacts.ReadAsync(range, running, running, today, cancellationToken);
         var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
         return RealCaseFacts.Of(decided[0].Facts, $"placement {placement.Id} ({worker?.FullName}, {role!.Title})");

@@ -83,6 +83,21 @@ public sealed class LivePlacementCases(IReadRepository<Placement> placements, IR
         return (placement, await RoleAsync(placement.JobRoleId, cancellationToken), null);
     }
 
+    /// <summary>Why a placement is not one the live rules decide today, in words ("has not started yet: it starts on …").</summary>
+    public static RealCaseFacts NotLive(Placement placement, DateOnly today, string because)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var state = placement.Status switch
+        {
+            PlacementStatus.Active when placement.StartDate > today => $"has not started yet: it starts on {placement.StartDate:d MMMM yyyy}",
+            PlacementStatus.Active => $"ran to its planned end on {placement.PlannedEndDate:d MMMM yyyy}",
+            PlacementStatus.Ended => $"ended on {placement.ActualEndDate ?? placement.PlannedEndDate:d MMMM yyyy}",
+            PlacementStatus.Converted => "was converted to a permanent job",
+            _ => "was cancelled before it started",
+        };
+        return RealCaseFacts.Refused(RealCaseFacts.Fields.Placement, $"Placement {placement.Id} {state}, so it is not live today: {because}");
+    }
+
     public async Task<JobRole> RoleAsync(int id, CancellationToken cancellationToken) =>
         (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).SingleOrDefault(r => r.Id == id)
         ?? throw new InvalidOperationException($"Role {id} is not there.");

@@ -34,9 +34,10 @@ public sealed class PlacementLengthCases(LivePlacementCases live, LiveLengthFact
         ArgumentNullException.ThrowIfNull(asked);
         var (placement, role, refused) = await live.AskedAsync(asked.PlacementId, cancellationToken);
         if (refused is not null) return refused;
-        var decided = await lengthFacts.ReadAsync(PlacementRange.Only(placement!.Id), clock.Today(), cancellationToken);
+        var today = clock.Today();
+        var decided = await lengthFacts.ReadAsync(PlacementRange.Only(placement!.Id), today, cancellationToken);
         return decided.Count == 0
-            ? RealCaseFacts.Refused(RealCaseFacts.Fields.Placement, $"Placement {placement.Id} is not live today ({placement.Status}): the length rules decide live placements")
+            ? LivePlacementCases.NotLive(placement, today, "the length rules decide live placements")
             : RealCaseFacts.Of(decided[0].Facts, $"placement {placement.Id} ({role!.Title})");
     }
 }
