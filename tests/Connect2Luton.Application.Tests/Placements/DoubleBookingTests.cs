@@ -53,7 +53,7 @@ public sealed class DoubleBookingTests : IAsyncLifetime
 
         booked.Result.Status.ShouldBe(CommandStatus.Done, string.Join("; ", booked.Result.Errors.Values));
         twice.Result.Status.ShouldBe(CommandStatus.Conflict);
-        twice.Result.Message.ShouldNotBeNull().ShouldContain("Someone else saved a change to this worker");
+        twice.Result.Message.ShouldNotBeNull().ShouldContain($"{_worker.FullName} was booked, or this requisition changed");
         await using var db = TestData.Open(_database);
         (await db.SingleAsync<Placement>(p => p.WorkerId == _worker.Id)).RequisitionId.ShouldBe(_housing.Id);
     }

@@ -64,6 +64,10 @@ public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<
         // A handler name the page does not have, posted with a valid form, is not found.
         var placements = await admin.GetPageAsync("/Requisitions/1");
         (await admin.SubmitAsync(placements, new Dictionary<string, string>(), "/Requisitions/1?handler=Nonsense")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Nor does a page's plain handler answer for a name it does not have: a mistyped check must not save.
+        var edit = await admin.GetPageAsync("/Workers/1/Edit");
+        (await admin.SubmitAsync(edit, new Dictionary<string, string> { ["Input.Phone"] = "01582 546099" }, "/Workers/1/Edit?handler=Chek")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync(new Uri("/Workers?handler=Nope", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

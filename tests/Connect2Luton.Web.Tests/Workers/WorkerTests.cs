@@ -150,6 +150,26 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_worker_saved_by_someone_else_meanwhile_is_refused_keeping_what_was_typed_and_saving_again_is_then_a_choice()
+    {
+        var first = await factory.SignedInAsAsync(Recruiter);
+        var second = await factory.SignedInAsAsync("admin@connect2luton.local");
+        var id = await QueryAsync(db => db.Workers.OrderBy(w => w.Id).Skip(4).First().Id);
+        var firstForm = await first.GetPageAsync($"/Workers/{id}/Edit");
+        var secondForm = await second.GetPageAsync($"/Workers/{id}/Edit");
+
+        (await first.SubmitAsync(firstForm, new Dictionary<string, string> { ["Input.Phone"] = "01582 546001" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await Browsing.ParseAsync(await second.SubmitAsync(secondForm, new Dictionary<string, string> { ["Input.Phone"] = "01582 546002" }));
+
+        refused.Text(".govuk-error-summary").ShouldContain("Someone else saved a change to this worker");
+        ((AngleSharp.Html.Dom.IHtmlInputElement)refused.QuerySelector("input[name='Input.Phone']")!).Value.ShouldBe("01582 546002", "what was typed is not lost");
+        (await QueryAsync(db => db.Workers.Single(w => w.Id == id).Phone)).ShouldBe("01582 546001");
+        // Told, the second saves again from the same page: a choice, not a page refused for ever.
+        (await second.SubmitAsync(refused, new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await QueryAsync(db => db.Workers.Single(w => w.Id == id).Phone)).ShouldBe("01582 546002");
+    }
+
+    [Fact]
     public async Task Workers_are_found_by_postcode_district_and_by_checks_needing_attention()
     {
         var client = await factory.SignedInAsAsync(Recruiter);

@@ -62,6 +62,9 @@ public sealed class PlacementBookingCommands(
         workers.Claim(booking.Worker);
         placements.Add(placement);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new(saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(placement.Id), check.Quote);
+        // Either was saved by someone else meanwhile: most often the worker, booked on another requisition.
+        return new(saved.IsConflict
+            ? CommandResult.Conflict($"{booking.Worker.FullName} was booked, or this requisition changed, while you were working on this booking. Nothing has been saved: open the shortlist again to see them as they are now.")
+            : CommandResult.Done(placement.Id), check.Quote);
     }
 }

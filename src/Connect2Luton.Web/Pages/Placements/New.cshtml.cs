@@ -17,10 +17,11 @@ namespace Connect2Luton.Web.Pages.Placements;
 [Authorize(Policy = Permissions.ManagePlacements)]
 public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBookingCommands commands, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "requisition")]
+    // From the address only: a posted field of the same name must not book someone else than the page shows.
+    [BindProperty(SupportsGet = true, Name = "requisition"), FromQuery(Name = "requisition")]
     public int RequisitionId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "worker")]
+    [BindProperty(SupportsGet = true, Name = "worker"), FromQuery(Name = "worker")]
     public int WorkerId { get; set; }
 
     [BindProperty]

@@ -42,6 +42,14 @@ public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, Wo
             return RedirectToPage("Details", new { id });
         }, async () =>
         {
+            // Saved by someone else meanwhile (an edit, or a booking, which claims the worker): what was typed stays,
+            // and the form now carries the version saved since, so saving again is a choice made having been told.
+            if (result.Status == CommandStatus.Conflict && await queries.DetailsAsync(id, cancellationToken) is { } latest)
+            {
+                ModelState.Remove(nameof(Version));
+                Version = latest.Version;
+                ModelState.AddModelError(string.Empty, "The form still shows what you entered. Open the worker's record in another tab to see it as it is now, then save again to keep your changes.");
+            }
             await choices.LoadAsync(cancellationToken);
             return Page();
         });
