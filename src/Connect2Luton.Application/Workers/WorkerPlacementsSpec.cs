@@ -9,8 +9,8 @@ public sealed class WorkerPlacementsSpec : Specification<Placement, WorkerPlacem
     public WorkerPlacementsSpec(int workerId)
     {
         Query.Where(p => p.WorkerId == workerId).OrderByDescending(p => p.StartDate);
-        Query.Select(p => new WorkerPlacementRow(p.Id, p.JobRoleId, p.ServiceAreaId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
+        Query.Select(p => new WorkerPlacementRow(p.Id, p.RequisitionId, p.JobRoleId, p.ServiceAreaId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
     }
 }
 
-public sealed record WorkerPlacementRow(int Id, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);
+public sealed record WorkerPlacementRow(int Id, int RequisitionId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

@@ -66,6 +66,12 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         (await arranged.RequisitionStatusAsync(factory)).ShouldBe(RequisitionStatus.Filled);
         (await PlacementArrangement.QueryAsync(factory, db => db.Requisitions.Include(r => r.Shortlist).Single(r => r.Id == arranged.RequisitionId).Shortlist.Single().Status))
             .ShouldBe(ShortlistEntryStatus.Placed);
+
+        // Sent twice (a double click, the back button), the booking shows the placement it made, and makes no other.
+        var again = await recruiter.SubmitAsync(unsigned, signed);
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.Headers.Location!.ToString().ShouldBe(response.Headers.Location!.ToString());
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(1);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
 
 namespace Connect2Luton.Application.Placements.Booking;
 
@@ -69,6 +70,9 @@ public sealed class BookingTerms(
                     context.Worker.LeftPermanentCouncilPostOn, context.Worker.QualifiedOn), isDfeRole: true, day), cancellationToken);
                 if (!dfe.Eligible) refusals.Add($"On the start date, {day:d MMMM yyyy}, {context.Worker.FullName} cannot be engaged for this role: {string.Join(" ", dfe.Ineligibilities)}");
             }
+            // Said as the terms are typed, not only when the booking is refused: a requisition filled meanwhile takes no one.
+            if (!context.Requisition.CanTakePlacement)
+                refusals.Insert(0, $"This requisition is {Requisition.DescribeState(context.Requisition.Status)}, so it cannot take a placement");
             if (refusals.Count > 0) errors.Add(BookingFields.Worker, string.Join(". ", refusals));
             if (input.EndDate is { } last && last >= day)
             {

@@ -37,7 +37,9 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        var found = await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken);
+        if (AlreadyBooked(found) is { } booked) return booked;
+        if (found is not { IsShortlisted: true } booking) return NotFound();
         Proposal = booking.Proposal();
         RequisitionVersion = Proposal.RequisitionVersion;
         Input = PlacementForm.From(Proposal, clock.Today());
@@ -57,7 +59,9 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // Read once, for update: the same case is shown, checked and booked.
-        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: true, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        var found = await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: true, cancellationToken);
+        if (AlreadyBooked(found) is { } booked) return booked;
+        if (found is not { IsShortlisted: true } booking) return NotFound();
         Proposal = booking.Proposal();
         var input = Input.Read(RequisitionId, WorkerId, ModelState);
         // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
@@ -74,6 +78,14 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
             TempData["Done"] = $"{Proposal.WorkerName} is booked";
             return RedirectToPage("Details", new { id = outcome.Result.Id });
         });
+    }
+
+    // A booking sent twice (a double click, the back button) finds the worker booked here: show the placement.
+    private RedirectToPageResult? AlreadyBooked(BookingCase? found)
+    {
+        if (found is not { IsShortlisted: false, PlacedHere: { } placed }) return null;
+        TempData["Done"] = $"{found.Worker.FullName} is booked on this requisition";
+        return RedirectToPage("Details", new { id = placed });
     }
 
     public bool Oob => ViewData["Oob"] is true;
