@@ -2,9 +2,9 @@ namespace Connect2Luton.Application.Common.Identity;
 
 /// <summary>
 /// Which records a user sees, decided here and nowhere else: those who may see every service (<see cref="Access"/>)
-/// see every service's; those who act for their own service see its records; anyone else none. Every list, report, page and command that
-/// limits records by service asks this, so a new kind of user (an agency, another hiring organisation) is one
-/// change here.
+/// see every service's; those who act for their own service see its records; anyone else none. Every list, report,
+/// page and command that limits records by service asks this, so a new kind of user (an agency, another hiring
+/// organisation) is one change here.
 /// </summary>
 public sealed class DataScope(ICurrentUser user)
 {
