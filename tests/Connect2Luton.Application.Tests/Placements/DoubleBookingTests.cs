@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Application.Tests.Placements;
 
-/// <summary>Two recruiters booking one worker at once, on two requisitions: each read no clash, and only one books.</summary>
+/// <summary>One worker, two requisitions: booked at once, only one books; a placement is not extended into the next.</summary>
 public sealed class DoubleBookingTests : IAsyncLifetime
 {
     private SqliteTestDatabase _database = null!;
@@ -56,5 +56,38 @@ public sealed class DoubleBookingTests : IAsyncLifetime
         twice.Result.Message.ShouldNotBeNull().ShouldContain($"{_worker.FullName} was booked, or this requisition changed");
         await using var db = TestData.Open(_database);
         (await db.SingleAsync<Placement>(p => p.WorkerId == _worker.Id)).RequisitionId.ShouldBe(_housing.Id);
+    }
+
+    [Fact]
+    public async Task An_extension_into_the_workers_next_placement_is_refused_at_the_new_end_date_and_one_to_the_day_before_it_is_made()
+    {
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        var start = Clocks.Today.AddDays(14);
+        var first = await BookAsync(services, _housing, start, start.AddDays(90));
+        var next = await BookAsync(services, _homelessness, start.AddDays(121), start.AddDays(200));
+        first.Status.ShouldBe(CommandStatus.Done);
+        next.Status.ShouldBe(CommandStatus.Done, "the second placement starts a month after the first ends");
+
+        await using var scope = services.CreateAsyncScope();
+        var changes = scope.ServiceProvider.GetRequiredService<Application.Placements.Changes.PlacementChangeCommands>();
+        async Task<CommandResult> ExtendAsync(DateOnly to)
+        {
+            await using var db = TestData.Open(_database);
+            var version = (await db.SingleAsync<Placement>(p => p.Id == first.Id)).Version;
+            return await changes.ExtendAsync(first.Id, version, new(to, "Court work continues", "Head of Housing"), CancellationToken.None);
+        }
+
+        var into = await ExtendAsync(start.AddDays(150));
+        into.Status.ShouldBe(CommandStatus.Invalid);
+        into.Errors["NewEndDate"].ShouldBe($"The worker is booked on another placement from {start.AddDays(121):d MMMM yyyy} to {start.AddDays(200):d MMMM yyyy}: extend to {start.AddDays(120):d MMMM yyyy} at most");
+        (await ExtendAsync(start.AddDays(120))).Status.ShouldBe(CommandStatus.Done);
+    }
+
+    private async Task<CommandResult> BookAsync(IServiceProvider services, Requisition requisition, DateOnly start, DateOnly end)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var booking = await scope.ServiceProvider.GetRequiredService<BookingCases>().LoadAsync(requisition.Id, _worker.Id, forUpdate: true, CancellationToken.None);
+        var input = new PlacementProposalInput(requisition.Id, _worker.Id, 16.50m, 37m, start, end, null, null);
+        return (await scope.ServiceProvider.GetRequiredService<PlacementBookingCommands>().BookAsync(booking, input, booking!.Requisition.Version, CancellationToken.None)).Result;
     }
 }

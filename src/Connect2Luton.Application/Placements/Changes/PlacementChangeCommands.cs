@@ -12,6 +12,7 @@ using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements.Changes;
 
@@ -28,6 +29,7 @@ public sealed record ExtensionQuote(RuleCheck? Length, bool BeyondLimit, IReadOn
 /// </summary>
 public sealed class PlacementChangeCommands(
     IRepository<Placement> placements,
+    IRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
     PayRateThroughChanges payThrough,
@@ -73,6 +75,9 @@ public sealed class PlacementChangeCommands(
         var record = decision!.Details.ToRecord(user.Name, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
         placements.ExpectVersion(placement, version);
         placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), quote.BeyondLimit, record, user.Name, now);
+        // The worker's other placements were read before this save: an extension and a booking of the same worker at
+        // once both claim the worker, as two bookings do, and the second is a conflict rather than an overlap.
+        if (await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId, forUpdate: true), cancellationToken) is { } worker) workers.Claim(worker);
         return await SaveAsync(placement, cancellationToken);
     }
 
@@ -117,6 +122,13 @@ public sealed class PlacementChangeCommands(
         errors.Required(Fields.Reason, input.Reason, "Enter why the placement is being extended");
         errors.Text(Fields.Reason, input.Reason, Limits.Reason, "The reason");
         errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The approver's name");
+        if (input.NewEndDate is { } reaches && !errors.Has(Fields.NewEndDate)
+            && (await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken))
+                .Where(p => p.Id != placement.Id && p.Status == PlacementStatus.Active && p.StartDate <= reaches && p.EndDate > placement.PlannedEndDate)
+                .MinBy(p => p.StartDate) is { } next)
+            errors.Add(Fields.NewEndDate, next.StartDate > placement.PlannedEndDate
+                ? $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}: extend to {next.StartDate.AddDays(-1):d MMMM yyyy} at most"
+                : $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}, which overlaps these dates already");
 
         PlacementLengthDecision? decision = null;
         var beyondLimit = false;
