@@ -13,4 +13,11 @@ public sealed class WorkerPlacementsSpec : Specification<Placement, WorkerPlacem
     }
 }
 
+public static class WorkerPlacementClash
+{
+    /// <summary>The worker's earliest live placement that runs on any of the days, other than <paramref name="except"/>; null if none does.</summary>
+    public static WorkerPlacementRow? Within(IEnumerable<WorkerPlacementRow> placements, DateOnly from, DateOnly to, int? except = null) =>
+        placements.Where(p => p.Id != except && p.Status == PlacementStatus.Active && p.StartDate <= to && p.EndDate >= from).MinBy(p => p.StartDate);
+}
+
 public sealed record WorkerPlacementRow(int Id, int RequisitionId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

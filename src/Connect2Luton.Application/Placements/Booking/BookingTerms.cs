@@ -4,6 +4,7 @@ using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Placements;
@@ -77,7 +78,7 @@ public sealed class BookingTerms(
             if (input.EndDate is { } last && last >= day)
             {
                 warnings.AddRange(BookingCompliance.Warnings(context.Worker, context.Role, day, last));
-                if (context.History.FirstOrDefault(p => p.Status == PlacementStatus.Active && p.StartDate <= last && p.EndDate >= day) is { } clash)
+                if (WorkerPlacementClash.Within(context.History, day, last) is { } clash)
                     errors.Add(BookingFields.StartDate, $"{context.Worker.FullName} is already booked from {clash.StartDate:d MMMM yyyy} to {clash.EndDate:d MMMM yyyy}: choose dates after that placement ends");
             }
         }

@@ -123,9 +123,8 @@ public sealed class PlacementChangeCommands(
         errors.Text(Fields.Reason, input.Reason, Limits.Reason, "The reason");
         errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The approver's name");
         if (input.NewEndDate is { } reaches && !errors.Has(Fields.NewEndDate)
-            && (await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken))
-                .Where(p => p.Id != placement.Id && p.Status == PlacementStatus.Active && p.StartDate <= reaches && p.EndDate > placement.PlannedEndDate)
-                .MinBy(p => p.StartDate) is { } next)
+            && WorkerPlacementClash.Within(await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken),
+                placement.PlannedEndDate.AddDays(1), reaches, except: placement.Id) is { } next)
             errors.Add(Fields.NewEndDate, next.StartDate > placement.PlannedEndDate
                 ? $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}: extend to {next.StartDate.AddDays(-1):d MMMM yyyy} at most"
                 : $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}, which overlaps these dates already");
