@@ -40,6 +40,13 @@ public sealed class BookingTerms(
     AwrPositions awrPositions,
     TimeProvider clock)
 {
+    /// <summary>Why a requisition in its state takes no placement, as the live check and the booking say it.</summary>
+    public static string ClosedTo(Requisition requisition)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        return $"This requisition is {Requisition.DescribeState(requisition.Status)}, so it cannot take a placement";
+    }
+
     public const decimal MostPayRate = RequisitionCommands.MostPayRate;
     public const decimal MostWeeklyHours = RequisitionCommands.MostWeeklyHours;
 
@@ -73,7 +80,7 @@ public sealed class BookingTerms(
             }
             // Said as the terms are typed, not only when the booking is refused: a requisition filled meanwhile takes no one.
             if (!context.Requisition.CanTakePlacement)
-                refusals.Insert(0, $"This requisition is {Requisition.DescribeState(context.Requisition.Status)}, so it cannot take a placement");
+                refusals.Insert(0, ClosedTo(context.Requisition));
             if (refusals.Count > 0) errors.Add(BookingFields.Worker, string.Join(". ", refusals));
             if (input.EndDate is { } last && last >= day)
             {

@@ -35,7 +35,7 @@ public sealed class PlacementBookingCommands(
         if (booking is null) return new(CommandResult.NotFound(), null);
         var check = await terms.CheckAsync(booking, input, cancellationToken);
         if (!booking.Requisition.CanTakePlacement)
-            return new(CommandResult.Conflict($"This requisition is {Requisition.DescribeState(booking.Requisition.Status)}, so it cannot take a placement. The page shows it as it is now."), check.Quote);
+            return new(CommandResult.Conflict($"{BookingTerms.ClosedTo(booking.Requisition)}. The page shows it as it is now."), check.Quote);
         if (!booking.IsShortlisted)
             return new(CommandResult.Conflict($"{booking.Worker.FullName} is no longer on this requisition's shortlist."), check.Quote);
         if (!check.Quote.CanBeBooked)
