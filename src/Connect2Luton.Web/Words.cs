@@ -41,14 +41,7 @@ public static partial class Words
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
 
     /// <summary>A rule set's outcome in plain words: "NeedsException" reads "Needs sign-off".</summary>
-    public static string Outcome(string outcome) => outcome switch
-    {
-        "Allowed" => "Allowed",
-        "NeedsException" => "Over the cap: needs sign-off",
-        "NeedsApproval" => "Needs approval",
-        "Refused" => "Refused",
-        _ => Boundary().Replace(outcome, " $1").Trim(),
-    };
+    public static string Outcome(string outcome) => Application.RuleSets.Values.CodeWords.Outcome(outcome);
 
     public static string OutcomeTag(string outcome) => outcome switch
     {

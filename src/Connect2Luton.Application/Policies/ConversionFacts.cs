@@ -14,7 +14,7 @@ public sealed record ConversionFacts : IDatedFacts
     [Description("The first day on which no transfer fee can be charged: 14 weeks after the first day of continuous placement, or 8 weeks after the last day worked if that is later (the week counts are this rule set's own).")]
     public required DateOnly FeeFreeFrom { get; init; }
 
-    [Description("Why the post was requisitioned: VacancyCover, SicknessCover, MaternityCover, Project, PeakWorkload or InterimManagement.")]
+    [Description("Why the post was requisitioned: vacancy cover, sickness cover, maternity cover, a project, peak workload or interim management.")]
     public required string RequisitionReason { get; init; }
 
     [Description("The role is an interim (usually management) role.")]

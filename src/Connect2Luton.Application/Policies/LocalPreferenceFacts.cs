@@ -11,7 +11,7 @@ public sealed record LocalPreferenceFacts : IDatedFacts
     [Description("The outward code of the worker's home postcode, e.g. \"LU2\".")]
     public required string PostcodeDistrict { get; init; }
 
-    [Description("Who supplies the worker: InHousePool, LocalSupportingAgency or ExternalAgency.")]
+    [Description("Who supplies the worker: the in-house pool, a local supporting agency or an external agency.")]
     public required string SupplierKind { get; init; }
 
     [Description("The supplier is based in Luton.")]

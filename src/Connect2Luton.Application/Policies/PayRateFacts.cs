@@ -11,13 +11,13 @@ public sealed record PayRateFacts : IDatedFacts
     [Description("The job role's title, e.g. \"Social Worker (Children and Families)\".")]
     public required string RoleTitle { get; init; }
 
-    [Description("The role's job family: SocialCare, Housing, Planning, NeighbourhoodServices, Catering, BusinessSupport or InterimManagement.")]
+    [Description("The role's job family: social care, housing, planning, neighbourhood services, catering, business support or interim management.")]
     public required string JobFamily { get; init; }
 
     [Description("The NJC grade of the equivalent permanent post, e.g. \"E\"; \"JNC\" for chief officers.")]
     public required string NjcGrade { get; init; }
 
-    [Description("The DfE agency-rules role type for child and family social work (SocialWorker, SeniorSocialWorker, AdvancedPractitioner, TeamManager, IndependentReviewingOfficer); empty for other roles.")]
+    [Description("The DfE agency-rules role type for child and family social work (social worker, senior social worker, advanced practitioner, team manager, independent reviewing officer); empty for any other role.")]
     public required string DfeRoleType { get; init; }
 
     [Description("The placement is in a children's services area.")]
@@ -47,6 +47,6 @@ public sealed record PayRateFacts : IDatedFacts
     [Description("Contracted hours a week.")]
     public required decimal WeeklyHours { get; init; }
 
-    [Description("Who supplies the worker: InHousePool, LocalSupportingAgency or ExternalAgency.")]
+    [Description("Who supplies the worker: the in-house pool, a local supporting agency or an external agency.")]
     public required string SupplierKind { get; init; }
 }

@@ -12,18 +12,37 @@ public sealed record RuleSetView(
     IReadOnlyList<string> FailureOutcomes,
     IReadOnlyList<string> OutcomesNeedingApprovers);
 
+/// <summary>
+/// A named value as its rule file has it. One with a <see cref="Type"/> whose value and changes are each in that
+/// type's form is set by officers, shown and typed as HR writes it (£45.00, 12.07%, 26 weeks); any other is worked
+/// out from the facts and other values, and shown as what it is, not as a field.
+/// </summary>
 /// <param name="Expression">The value as first written: it holds until the first of <paramref name="Changes"/>.</param>
-public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes);
+/// <param name="Label">What pages call it; where the file gives none, its name in words.</param>
+public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes,
+    string? Label = null, string? Type = null, string? Unit = null)
+{
+    /// <summary>What every page calls the value.</summary>
+    public string Called => string.IsNullOrWhiteSpace(Label) ? RuleSets.Values.CodeWords.Of(Name) : Label;
+
+    /// <summary>The type an officer sets it as; null for a value worked out from others, or one not in its declared type's form.</summary>
+    public RuleSets.Values.ValueType? SetAs =>
+        Type is not null && RuleSets.Values.ValueTypes.Of(Type, Unit).Type is { } type
+            && type.Show(Expression) is not null && Changes.All(c => type.Show(c.Expression) is not null)
+            ? type
+            : null;
+}
 
 /// <summary>A named value's new expression from a day.</summary>
 public sealed record DatedExpression(DateOnly From, string Expression)
 {
-    public static string? InWords(IReadOnlyList<DatedExpression> changes)
+    /// <param name="type">How to show each value: as the officer sets it, or, for a value worked out, as written.</param>
+    public static string? InWords(IReadOnlyList<DatedExpression> changes, RuleSets.Values.ValueType? type = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0
             ? null
-            : $"{(changes[0].From > DateOnly.MinValue ? $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. " : string.Empty)}{string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {c.Expression}."))}";
+            : $"{(changes[0].From > DateOnly.MinValue ? $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. " : string.Empty)}{string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {type?.InWords(c.Expression) ?? c.Expression}."))}";
     }
 }
 

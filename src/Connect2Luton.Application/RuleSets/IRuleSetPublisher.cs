@@ -28,11 +28,11 @@ public interface IRuleSetPublisher
     /// </summary>
     (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions);
 
-    /// <summary>A draft's named values in order with their expressions, as its text has them; null for text that cannot be read.</summary>
-    IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json);
-
-    /// <summary>The dated changes of each named value in a rule file's text that has any; none where the text cannot be read.</summary>
-    IReadOnlyDictionary<string, IReadOnlyList<Policies.DatedExpression>> NamedValueChangesOf(string json);
+    /// <summary>
+    /// A draft's named values in order, as its text has them: expressions, labels, types and dated changes, read
+    /// leniently since a draft may be half typed; null for text that cannot be read.
+    /// </summary>
+    IReadOnlyList<NamedValueView>? NamedValuesOf(string json);
 
     /// <summary>A draft's rules in order, as their form fields show them; null for text that cannot be read.</summary>
     IReadOnlyList<RuleText>? RulesOf(string json);

@@ -60,14 +60,29 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
     private (string Json, bool Taken) ApplyValues(string json, IReadOnlyList<ValueEdit> values, List<KeyValuePair<string, string>> errors)
     {
         // A name written twice is the validator's to report; the fields stand for the first.
-        var current = publisher.NamedValuesOf(json)?.GroupBy(v => v.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal) ?? [];
+        var current = publisher.NamedValuesOf(json)?.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, typed, shown) in values)
         {
+            if (!current.TryGetValue(name, out var value)) continue;
+            // A value set as HR writes it is shown, typed and compared in that form; any other as its expression.
+            var type = value.SetAs;
+            var showing = type?.Show(value.Expression) ?? value.Expression;
             // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
-            if (!current.TryGetValue(name, out var expression) || typed?.Trim() == (shown ?? expression).Trim()) continue;
-            if (string.IsNullOrWhiteSpace(typed)) errors.Add(new($"Values[{name}]", $"Enter a value for {name}"));
-            else changed[name] = typed;
+            if (typed?.Trim() == (shown ?? showing).Trim()) continue;
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                errors.Add(new($"Values[{name}]", $"Enter {Values.ValueType.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
+                continue;
+            }
+            if (type is null)
+            {
+                changed[name] = typed;
+                continue;
+            }
+            var read = type.Read(typed, value.Called);
+            if (read.Error is { } refused) errors.Add(new($"Values[{name}]", refused));
+            else if (read.Expression != value.Expression.Trim()) changed[name] = read.Expression!;
         }
         if (errors.Count > 0) return (json, false);
         if (changed.Count == 0) return (json, true);
@@ -112,11 +127,11 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
         void Error(string field, string message) => errors.Add(new($"NewRule.{field}", message));
         var name = typed.Name?.Trim() ?? string.Empty;
         var outcomes = catalogue.Describe(ruleSet);
-        if (name.Length == 0) Error(nameof(NewRuleInput.Name), "Name the new rule, like 'WithinAgencyCap'");
+        if (name.Length == 0) Error(nameof(NewRuleInput.Name), "Name the new rule in one word of letters and digits");
         else if (name.Length > 100 || !name.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(name[0]))
-            Error(nameof(NewRuleInput.Name), "A rule's name is one word of letters and digits, starting with a letter, at most 100 long, like 'WithinAgencyCap'");
+            Error(nameof(NewRuleInput.Name), "A rule's name is one word of letters and digits, starting with a letter, at most 100 long");
         else if (current.ContainsKey(name)) Error(nameof(NewRuleInput.Name), $"There is already a rule named {name}: choose another name");
-        if (string.IsNullOrWhiteSpace(typed.Expression)) Error(nameof(NewRuleInput.Expression), "Enter what the new rule checks, like 'input.PayRate <= capGradeE'");
+        if (string.IsNullOrWhiteSpace(typed.Expression)) Error(nameof(NewRuleInput.Expression), "Enter what the new rule checks");
         if (string.IsNullOrWhiteSpace(typed.ErrorMessage)) Error(nameof(NewRuleInput.ErrorMessage), "Enter the message the new rule gives when it fails");
         var outcome = string.IsNullOrWhiteSpace(typed.Outcome) ? null : typed.Outcome.Trim();
         if (outcome is not null && outcomes?.FailureOutcomes.Contains(outcome) != true)

@@ -111,16 +111,16 @@ public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal M
     public static ReadValue List<TEnum>(string name) where TEnum : struct, Enum
     {
         var items = Enum.GetNames<TEnum>().ToHashSet(StringComparer.Ordinal);
-        return new(name, Whole: false, 0m, 0m, $"a fixed text listing some of {string.Join(", ", items)}, separated by commas", items);
+        return new(name, Whole: false, 0m, 0m, $"some of {string.Join(", ", items.Select(Values.CodeWords.Of))}", items);
     }
 
     /// <summary>The items of a list value, trimmed; empty entries are skipped.</summary>
     public static IEnumerable<string> ItemsOf(string list) =>
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public static ReadValue Fraction(string name) => new(name, Whole: false, 0m, 0.9999m, "a fixed fraction from 0 up to (not including) 1, written like 0.15m");
+    public static ReadValue Fraction(string name) => new(name, Whole: false, 0m, 0.9999m, "a percentage from 0% up to (not including) 100%, like 15%");
 
-    public static ReadValue WholeNumber(string name, int least, int most) => new(name, Whole: true, least, most, $"a fixed whole number from {least} to {most}");
+    public static ReadValue WholeNumber(string name, int least, int most) => new(name, Whole: true, least, most, $"a whole number from {least} to {most}");
 
     public bool Accepts(object? constant) => constant switch
     {

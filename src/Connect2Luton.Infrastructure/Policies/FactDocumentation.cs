@@ -15,12 +15,13 @@ internal static class FactDocumentation
 
     internal static string Describe(Type type) => type switch
     {
-        _ when type == typeof(decimal) => "amount (decimal)",
-        _ when type == typeof(int) => "whole number",
-        _ when type == typeof(bool) => "yes/no",
+        _ when type == typeof(decimal) => "an amount",
+        _ when type == typeof(int) => "a whole number",
+        _ when type == typeof(bool) => "yes or no",
         _ when type == typeof(string) => "text",
-        _ when type == typeof(DateOnly) => "date",
-        _ => type.Name,
+        _ when type == typeof(DateOnly) => "a date",
+        _ when Nullable.GetUnderlyingType(type) is { } inner => $"{Describe(inner)}, or empty",
+        _ => "a value",
     };
 
     /// <summary>The kind of a value with its article, for a sentence: "an amount", "a whole number".</summary>

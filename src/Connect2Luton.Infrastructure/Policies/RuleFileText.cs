@@ -65,36 +65,54 @@ internal static class RuleFileText
     }
 
     /// <summary>
-    /// The dated changes of the named values in a draft's text, to show beside each value; read leniently, since a
-    /// draft being typed may be anything, and whatever does not read as a change is left for the checks to report.
+    /// The named values of a draft's text, in order, with what the text says of each (label, description, type,
+    /// unit, dated changes); null if it cannot be read. What surrounds the expressions is read leniently, since a
+    /// draft being typed may be anything: whatever does not read is left out here and left for the checks to report.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Application.Policies.DatedExpression>> NamedValueChanges(string json)
+    public static IReadOnlyList<Application.Policies.NamedValueView>? NamedValueViews(string json)
+    {
+        if (NamedValues(json) is not { } values) return null;
+        var about = AboutNamedValues(json);
+        return values.Select(v => about.TryGetValue(v.Key, out var a)
+                ? new Application.Policies.NamedValueView(v.Key, v.Value, a.Description, a.Changes, a.Label, a.Type, a.Unit)
+                : new Application.Policies.NamedValueView(v.Key, v.Value, null, []))
+            .ToList();
+    }
+
+    /// <summary>The dated changes of the named values in a draft's text, by name, for those that have any.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Application.Policies.DatedExpression>> NamedValueChanges(string json) =>
+        AboutNamedValues(json).Where(a => a.Value.Changes.Count > 0).ToDictionary(a => a.Key, a => a.Value.Changes, StringComparer.Ordinal);
+
+    private sealed record About(string? Label, string? Description, string? Type, string? Unit, IReadOnlyList<Application.Policies.DatedExpression> Changes);
+
+    private static Dictionary<string, About> AboutNamedValues(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var changes = new Dictionary<string, IReadOnlyList<Application.Policies.DatedExpression>>(StringComparer.Ordinal);
+        var about = new Dictionary<string, About>(StringComparer.Ordinal);
+        static string? Text(System.Text.Json.Nodes.JsonNode? node) =>
+            node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         try
         {
-            if (System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 })?["GlobalParams"] is not System.Text.Json.Nodes.JsonArray values) return changes;
+            if (System.Text.Json.Nodes.JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 16 })?["GlobalParams"] is not System.Text.Json.Nodes.JsonArray values) return about;
             foreach (var value in values.OfType<System.Text.Json.Nodes.JsonObject>())
             {
-                if (value["Name"] is not System.Text.Json.Nodes.JsonValue name || !name.TryGetValue<string>(out var named)
-                    || value["Changes"] is not System.Text.Json.Nodes.JsonArray dated) continue;
-                var list = dated.OfType<System.Text.Json.Nodes.JsonObject>()
-                    .Select(c => (From: c["From"] is System.Text.Json.Nodes.JsonValue f && f.TryGetValue<string>(out var text)
+                if (Text(value["Name"]) is not { } named || about.ContainsKey(named)) continue;
+                var changes = (value["Changes"] as System.Text.Json.Nodes.JsonArray)?.OfType<System.Text.Json.Nodes.JsonObject>()
+                    .Select(c => (From: Text(c["From"]) is { } text
                             && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : (DateOnly?)null,
-                        Expression: c["Expression"] is System.Text.Json.Nodes.JsonValue e && e.TryGetValue<string>(out var expression) ? expression : null))
+                        Expression: Text(c["Expression"])))
                     .Where(c => c.From is not null && c.Expression is not null)
                     .Select(c => new Application.Policies.DatedExpression(c.From!.Value, c.Expression!))
-                    .ToList();
-                if (list.Count > 0) changes[named] = list;
+                    .ToList() ?? [];
+                about[named] = new About(Text(value["Label"]), Text(value["Description"]), Text(value["Type"]), Text(value["Unit"]), changes);
             }
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException or ArgumentException)
         {
             // A key written twice (ArgumentException from the node) or text that is not JSON: the checks say which.
-            return changes;
+            return about;
         }
-        return changes;
+        return about;
     }
 
     // Where each GlobalParams entry's Expression string sits in the bytes, quotes included, with its Name.

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets.Values;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using Connect2Luton.Application.RuleSets;
@@ -224,9 +225,9 @@ internal static partial class RuleSetCompiler
         foreach (var value in definition.ValuesTheAppReads)
         {
             if (!expressions.Types.ContainsKey(value.Name))
-                problems.Add(new RuleSetProblem(definition.FileName, null, null, $"The named value '{value.Name}' is missing: the application reads it, so it must be set ({value.Shape})."));
+                problems.Add(new RuleSetProblem(definition.FileName, null, null, $"The named value '{value.Name}' is missing: the application reads it, so it must be set, as {value.Shape}."));
             else if (!value.Accepts(expressions.Constants.GetValueOrDefault(value.Name)))
-                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"'{value.Name}' must be {value.Shape}."));
+                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"It must be {value.Shape}, set as a value rather than worked out."));
         }
     }
 
@@ -251,6 +252,8 @@ internal static partial class RuleSetCompiler
             CheckExpressionText(value.Name, value.Expression);
             CheckChanges(value);
             CheckText(value.Description, "The description", value.Name);
+            CheckText(value.Label, "The label", value.Name);
+            CheckType(value);
         }
 
         var byTier = definition.AwardsTiers && !document.Rules.Any(r => r.Properties.Tier is not null);
@@ -295,6 +298,29 @@ internal static partial class RuleSetCompiler
                 CheckExpressionText(value.Name, change.Expression);
             }
         }
+
+        // A declared type is how the value is shown and typed: its value and every dated change must be in that type's form.
+        void CheckType(NamedValueDocument value)
+        {
+            if (value.Type is null)
+            {
+                if (value.Unit is not null) Problem(value.Name, "A Unit only goes with a Type: give the value a Type, or take the Unit out.");
+                return;
+            }
+            var (type, problem) = ValueTypes.Of(value.Type, value.Unit);
+            if (type is null)
+            {
+                Problem(value.Name, problem!);
+                return;
+            }
+            var example = type.Read(type.Example, "it").Expression;
+            if (type.Show(value.Expression) is null)
+                Problem(value.Name, $"'{Shorten(value.Expression)}' is not a {value.Type} value, like {example}: write one, or take out Type for a value worked out from others.");
+            foreach (var change in value.Changes.Where(c => c is not null && type.Show(c.Expression) is null))
+                Problem(value.Name, $"From {change.From:d MMMM yyyy}: '{Shorten(change.Expression)}' is not a {value.Type} value, like {example}.");
+        }
+
+        static string Shorten(string text) => text.Length <= 60 ? text : $"{text[..60]}…";
 
         void CheckText(string? text, string what, string? owner)
         {

@@ -32,6 +32,18 @@ internal sealed class NamedValueDocument
 
     public string? Description { get; init; }
 
+    /// <summary>What the value is called on every page ("Cap for a social worker"); the Name is for rules to use.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>
+    /// What kind of value an officer sets (Money, Percentage, WholeNumber, YesNo, PostcodeDistricts, Date, Text,
+    /// Choices): shown and typed in its own form. Left out for a value worked out from the facts and other values.
+    /// </summary>
+    public string? Type { get; init; }
+
+    /// <summary>What the value counts or is per: "an hour" for money, "weeks" for a whole number, "break reasons" for choices.</summary>
+    public string? Unit { get; init; }
+
     /// <summary>
     /// New expressions from given days, earliest first: the Expression above holds until the first of them. A
     /// decision uses what is in force on the day it is about (a cap from 1 April, last year's living wage for a

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets.Values;
 using RulesEngine.Interfaces;
 using RulesEngine.Models;
 
@@ -308,7 +309,7 @@ internal static class TestCaseCheck
         var decision = actual.Decision;
         var failed = decision.Failed.Select(r => r.Rule).Order(StringComparer.Ordinal).ToList();
         if (decision.Outcome != expect.Outcome)
-            yield return $"expected the outcome {expect.Outcome} but the rules decided {decision.Outcome}{(failed.Count > 0 ? $" (failed: {string.Join(", ", failed)})" : string.Empty)}.";
+            yield return $"expected \"{CodeWords.Outcome(expect.Outcome)}\" but the rules decided \"{CodeWords.Outcome(decision.Outcome)}\"{(failed.Count > 0 ? $" (failed: {Describe(failed)})" : string.Empty)}.";
         if (expect.Failed is { } expectedFailed && !expectedFailed.Order(StringComparer.Ordinal).SequenceEqual(failed))
             yield return $"expected exactly these rules to fail: {Describe(expectedFailed)}; these failed: {Describe(failed)}.";
         if (expect.Points is { } points && points != actual.Points)
@@ -338,5 +339,6 @@ internal static class TestCaseCheck
             yield return $"RulesEngine decided {engine.Decision.Outcome} ({engine.Points} points), the compiled rules {checks.Decision.Outcome} ({checks.Points} points).";
     }
 
-    private static string Describe(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal));
+    // Rules and flags by their names in words ("Within DfE cap", "Over length limit"), as the page says them.
+    private static string Describe(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal).Select(CodeWords.Of));
 }

@@ -65,7 +65,8 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
         return new RuleSetView(
             status,
             document?.Description,
-            document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description, v.Changes.Select(c => new DatedExpression(c.From, c.Expression)).ToList())).ToList() ?? [],
+            document?.GlobalParams.Select(v => new NamedValueView(v.Name, v.Expression, v.Description,
+                v.Changes.Select(c => new DatedExpression(c.From, c.Expression)).ToList(), v.Label, v.Type, v.Unit)).ToList() ?? [],
             document?.Rules.Select(r => new RuleView(r.RuleName, r.Expression, r.Properties.Description, r.Enabled, r.SuccessEvent, r.ErrorMessage,
                 r.Properties.Outcome, r.Properties.Approvers, r.Properties.Flag, r.Properties.Tier, r.Properties.Points, r.Properties.AppliesWhen)).ToList() ?? [],
             FactDocumentation.Of(definition.FactType),
@@ -210,9 +211,8 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
     public (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions) =>
         RuleFileText.SetNamedValues(json, expressions);
 
-    public IReadOnlyList<KeyValuePair<string, string>>? NamedValuesOf(string json) => RuleFileText.NamedValues(json);
+    public IReadOnlyList<NamedValueView>? NamedValuesOf(string json) => RuleFileText.NamedValueViews(json);
 
-    public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChangesOf(string json) => RuleFileText.NamedValueChanges(json);
 
     public IReadOnlyList<RuleText>? RulesOf(string json) => RuleFileRules.Of(json);
 

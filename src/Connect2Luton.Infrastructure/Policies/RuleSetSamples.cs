@@ -80,7 +80,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
             var (node, problem) = Node(property.PropertyType, fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty);
-            if (problem is not null) return (null, $"{property.Name}: {problem}");
+            if (problem is not null) return (null, $"{Application.RuleSets.Values.CodeWords.Of(property.Name)} {problem}");
             if (!JsonNode.DeepEquals(node, document.Defaults[property.Name])) changes[property.Name] = node;
         }
         // One line, spaced as the shipped cases are: { "Name": ..., "Facts": { ... }, "Expect": { "Outcome": ... } }
@@ -101,7 +101,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
     {
         null => string.Empty,
         JsonValue value when value.TryGetValue<string>(out var text) => text,
-        JsonValue value when value.TryGetValue<bool>(out var flag) => flag ? "true" : "false",
+        JsonValue value when value.TryGetValue<bool>(out var flag) => flag ? "yes" : "no",
         _ => node.ToJsonString(),
     };
 
@@ -126,7 +126,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         if (type == typeof(DateOnly))
             return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? (JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), null) : (null, "must be a date written like 2026-11-23");
-        return (null, $"cannot be filled in here ({type.Name})");
+        return (null, "cannot be filled in here");
     }
 
     private static int EndOfCases(string json)

@@ -16,6 +16,9 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
+    /// <summary>Problems besides the form's own errors, each with where on the page it is about (an id with its #).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Also { get; set; } = [];
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -23,7 +26,7 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .SelectMany(entry => entry.Value!.Errors.Select(error => (Key: entry.Key, Message: error.ErrorMessage)))
             .ToList();
-        if (errors.Count == 0)
+        if (errors.Count == 0 && Also.Count == 0)
         {
             output.SuppressOutput();
             return;
@@ -42,6 +45,10 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
             output.Content.AppendHtml(string.IsNullOrEmpty(key)
                 ? $"<li>{text}</li>"
                 : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{text}</a></li>");
+        }
+        foreach (var (href, message) in Also)
+        {
+            output.Content.AppendHtml($"<li><a href=\"{encoder.Encode(href)}\">{encoder.Encode(message)}</a></li>");
         }
         output.Content.AppendHtml("</ul></div></div>");
     }

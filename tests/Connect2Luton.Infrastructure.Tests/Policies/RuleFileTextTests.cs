@@ -23,7 +23,7 @@ public sealed class RuleFileTextTests
             .Replace("{\"Name\": \"localSupplierPoints\", \"Expression\": \"10\"", "{\"Name\": \"localSupplierPoints\", \"Expression\": \"25\"", StringComparison.Ordinal);
         expected.ShouldNotBe(json, "the test changes text that is in the file");
         changed.ShouldBe(expected);
-        RuleFileText.NamedValues(changed)!.Single(v => v.Key == "lutonDistricts").Value.ShouldBe("\"LU1, LU2, LU3, LU4, LU5\"");
+        RuleFileText.NamedValueViews(changed)!.Single(v => v.Name == "lutonDistricts").Expression.ShouldBe("\"LU1, LU2, LU3, LU4, LU5\"");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class EditModel(RuleWorkspace workspace, IRuleSetPublisher publish
         var input = Draft.Input;
         Draft.Problems = publisher.Check(name, input.Json!, string.IsNullOrWhiteSpace(input.TestCases) ? Draft.Serving.TestCasesJson : input.TestCases);
         if (Draft.Problems.Count > 0)
-            ModelState.AddModelError("Input.Json", $"The draft has {Draft.Problems.Count} problem{(Draft.Problems.Count == 1 ? "" : "s")}: see the list below the rule file");
+            ModelState.AddModelError("Input.Json", $"The draft has {Draft.Problems.Count} problem{(Draft.Problems.Count == 1 ? "" : "s")}, each listed at the top of the page");
         else Draft.CheckedClean = true;
         return Shown();
     }

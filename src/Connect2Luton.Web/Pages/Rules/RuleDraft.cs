@@ -52,8 +52,7 @@ public sealed class RuleDraft
     [BindNever, ValidateNever] public string? RuleAdded { get; set; }
     [BindNever, ValidateNever] public IReadOnlyList<string> FailureOutcomes { get; set; } = [];
     [BindNever, ValidateNever] public IReadOnlyList<string> OutcomesNeedingApprovers { get; set; } = [];
-    [BindNever, ValidateNever] public IReadOnlyList<(string Name, string Expression, string? Description)> NamedValues { get; set; } = [];
-    [BindNever, ValidateNever] public IReadOnlyDictionary<string, IReadOnlyList<DatedExpression>> NamedValueChanges { get; set; } = new Dictionary<string, IReadOnlyList<DatedExpression>>();
+    [BindNever, ValidateNever] public IReadOnlyList<NamedValueView> NamedValues { get; set; } = [];
     [BindNever, ValidateNever] public IReadOnlyList<FactView> Facts { get; set; } = [];
     [BindNever, ValidateNever] public PolicyDecision? Tried { get; set; }
     [BindNever, ValidateNever] public IReadOnlyList<RuleSetProblem> Problems { get; set; } = [];
@@ -70,6 +69,28 @@ public sealed class RuleDraft
     // Whether the fields were written into the draft; if not, they show what was typed, to be put right.
     [BindNever, ValidateNever] public bool ValuesTaken { get; set; }
     [BindNever, ValidateNever] public bool RulesTaken { get; set; }
+
+    /// <summary>
+    /// Each problem the checks found, said as where it is (a value by its label, a rule in words, a test case by
+    /// its name, a line of the file) and linking there, for the error summary at the top of the page.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ProblemLinks()
+    {
+        var values = NamedValues.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var rules = RuleList.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var casesFile = $"{Serving.Name}.cases.json";
+        return Problems.Select(p =>
+        {
+            var line = p.Line is { } n ? $" (line {n})" : "";
+            if (p.File == casesFile)
+                return new KeyValuePair<string, string>("#Input_TestCases", p.Rule is null ? $"The test cases{line}: {p.Message}" : $"Test case \"{p.Rule}\"{line}: {p.Message}");
+            if (p.Rule is { } owner && values.TryGetValue(owner, out var value))
+                return new("#value-" + owner, $"{value.Called}{line}: {p.Message}");
+            if (p.Rule is { } rule && rules.Contains(rule))
+                return new("#rule-" + rule, $"The rule \"{Application.RuleSets.Values.CodeWords.Of(rule)}\"{line}: {p.Message}");
+            return new("#Input_Json", $"The rule file{line}: {p.Message}");
+        }).ToList();
+    }
 
     public sealed class RealCaseForm
     {

@@ -89,7 +89,7 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         var (compiled, problems) = publisher.Try(draft.Serving.Name, draft.Input.Json!);
         if (compiled is not null) return compiled;
         draft.Problems = problems;
-        state.AddModelError("Input.Json", "The draft cannot be tried until the problems below are put right");
+        state.AddModelError("Input.Json", "The draft cannot be tried until the problems listed at the top of the page are put right");
         return null;
     }
 
@@ -109,12 +109,10 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         var name = draft.Serving.Name;
         var json = draft.Input.Json ?? draft.Serving.Json;
         var view = catalogue.Describe(name);
-        var descriptions = view?.NamedValues.ToDictionary(v => v.Name, v => v.Description) ?? [];
         draft.FailureOutcomes = view?.FailureOutcomes ?? [];
         draft.OutcomesNeedingApprovers = view?.OutcomesNeedingApprovers ?? [];
-        draft.NamedValueChanges = publisher.NamedValueChangesOf(json);
-        draft.NamedValues = (publisher.NamedValuesOf(json) ?? publisher.NamedValuesOf(draft.Serving.Json) ?? [])
-            .Select(v => (v.Key, v.Value, descriptions.GetValueOrDefault(v.Key))).ToList();
+        // What the draft's text says of each value (label, type, description), so a value added in the text shows as typed.
+        draft.NamedValues = publisher.NamedValuesOf(json) ?? publisher.NamedValuesOf(draft.Serving.Json) ?? [];
         draft.Facts = samples.FactsOf(name);
         // Comparing with what serves, and real cases (whose facts the serving rules help read), need the rules serving.
         draft.CanTryWhatIf = whatIf.Supports(name) && draft.Serving.IsServing;
@@ -133,11 +131,15 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         var shown = draft.ValuesShown;
         draft.Values = [];
         draft.ValuesShown = [];
-        foreach (var (name, expression, _) in draft.NamedValues)
+        foreach (var value in draft.NamedValues)
         {
+            var name = value.Name;
+            // Shown as HR writes it where the value is set as a type; only those set are fields.
+            if (value.SetAs is not { } type) continue;
+            var showing = type.Show(value.Expression);
             var keep = !draft.ValuesTaken && typed.ContainsKey(name);
-            draft.Values[name] = keep ? typed[name] : expression;
-            draft.ValuesShown[name] = keep ? shown.GetValueOrDefault(name) ?? expression : expression;
+            draft.Values[name] = keep ? typed[name] : showing;
+            draft.ValuesShown[name] = keep ? shown.GetValueOrDefault(name) ?? showing : showing;
         }
     }
 

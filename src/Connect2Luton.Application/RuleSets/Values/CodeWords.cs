@@ -1,0 +1,48 @@
+namespace Connect2Luton.Application.RuleSets.Values;
+
+/// <summary>
+/// A code as people write it: "JuryService" is "Jury service", "WithinDfeCap" is "Within DfE cap",
+/// "PregnancyOrMaternity" is "Pregnancy or maternity".
+/// </summary>
+public static class CodeWords
+{
+    // Abbreviations a code spells as a word (Dfe) that people write their own way.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["dfe"] = "DfE", ["awr"] = "AWR", ["dbs"] = "DBS", ["njc"] = "NJC", ["jnc"] = "JNC", ["hr"] = "HR", ["ni"] = "NI", ["lgps"] = "LGPS",
+    };
+
+    public static string Of(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var words = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= code.Length; i++)
+        {
+            // A word ends before a capital that follows a small letter or a digit, or before the last capital of a run followed by a small letter.
+            var ends = i == code.Length
+                || (char.IsUpper(code[i]) && (char.IsLower(code[i - 1]) || char.IsDigit(code[i - 1])))
+                || (char.IsUpper(code[i]) && char.IsUpper(code[i - 1]) && i + 1 < code.Length && char.IsLower(code[i + 1]));
+            if (!ends) continue;
+            words.Add(code[start..i]);
+            start = i;
+        }
+        var said = words.Select((word, at) =>
+            Abbreviations.TryGetValue(word, out var abbreviation) ? abbreviation
+            : word.All(char.IsUpper) && word.Length > 1 ? word
+            : at == 0 ? char.ToUpperInvariant(word[0]) + word[1..]
+            : word.ToLowerInvariant());
+        return string.Join(' ', said);
+    }
+
+    /// <summary>What a decision's outcome means, as pages and messages say it: "NeedsException" is "Over the cap: needs sign-off".</summary>
+    public static string Outcome(string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome switch
+        {
+            "NeedsException" => "Over the cap: needs sign-off",
+            _ => Of(outcome),
+        };
+    }
+}
