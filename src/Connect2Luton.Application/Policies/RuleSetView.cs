@@ -26,8 +26,8 @@ public sealed record NamedValueView(string Name, string Expression, string? Desc
     public string Called => string.IsNullOrWhiteSpace(Label) ? RuleSets.Values.CodeWords.Of(Name) : Label;
 
     /// <summary>The type an officer sets it as; null for a value worked out from others, or one not in its declared type's form.</summary>
-    public RuleSets.Values.ValueType? SetAs =>
-        Type is not null && RuleSets.Values.ValueTypes.Of(Type, Unit).Type is { } type
+    public RuleSets.Values.ValueKind? SetAs =>
+        Type is not null && RuleSets.Values.ValueKinds.Of(Type, Unit).Type is { } type
             && type.Show(Expression) is not null && Changes.All(c => type.Show(c.Expression) is not null)
             ? type
             : null;
@@ -37,7 +37,7 @@ public sealed record NamedValueView(string Name, string Expression, string? Desc
 public sealed record DatedExpression(DateOnly From, string Expression)
 {
     /// <param name="type">How to show each value: as the officer sets it, or, for a value worked out, as written.</param>
-    public static string? InWords(IReadOnlyList<DatedExpression> changes, RuleSets.Values.ValueType? type = null)
+    public static string? InWords(IReadOnlyList<DatedExpression> changes, RuleSets.Values.ValueKind? type = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         return changes.Count == 0

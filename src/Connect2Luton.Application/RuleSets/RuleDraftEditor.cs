@@ -72,7 +72,7 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
             if (typed?.Trim() == (shown ?? showing).Trim()) continue;
             if (string.IsNullOrWhiteSpace(typed))
             {
-                errors.Add(new($"Values[{name}]", $"Enter {Values.ValueType.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
+                errors.Add(new($"Values[{name}]", $"Enter {Values.ValueKind.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
                 continue;
             }
             if (type is null)

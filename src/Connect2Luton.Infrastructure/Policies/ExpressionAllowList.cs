@@ -14,7 +14,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
     public const int MaximumNodes = 300;
     public const int MaximumStringLength = 500;
 
-    private static readonly HashSet<Type> ValueTypes =
+    private static readonly HashSet<Type> ValueKinds =
     [
         typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(string), typeof(DateOnly), typeof(DayOfWeek),
         typeof(bool?), typeof(int?), typeof(long?), typeof(decimal?), typeof(double?), typeof(DateOnly?),
@@ -121,7 +121,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
     {
         if (node.Value is string text && text.Length > MaximumStringLength)
             _problems.Add($"A text value is {text.Length:N0} characters long; the most a rule may hold is {MaximumStringLength}.");
-        else if (node.Value is not null && !ValueTypes.Contains(node.Type))
+        else if (node.Value is not null && !ValueKinds.Contains(node.Type))
             _problems.Add($"A value of type {node.Type.Name} cannot appear in a rule.");
         return node;
     }
@@ -170,7 +170,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
     {
         Visit(node.Operand);
         if (_problems.Count > 0) return node;
-        if (node.NodeType == ExpressionType.Convert && !(ValueTypes.Contains(node.Type) && ValueTypes.Contains(node.Operand.Type)))
+        if (node.NodeType == ExpressionType.Convert && !(ValueKinds.Contains(node.Type) && ValueKinds.Contains(node.Operand.Type)))
         {
             _problems.Add($"A rule may not turn a {node.Operand.Type.Name} into a {node.Type.Name}.");
             return node;

@@ -307,7 +307,7 @@ internal static partial class RuleSetCompiler
                 if (value.Unit is not null) Problem(value.Name, "A Unit only goes with a Type: give the value a Type, or take the Unit out.");
                 return;
             }
-            var (type, problem) = ValueTypes.Of(value.Type, value.Unit);
+            var (type, problem) = ValueKinds.Of(value.Type, value.Unit);
             if (type is null)
             {
                 Problem(value.Name, problem!);

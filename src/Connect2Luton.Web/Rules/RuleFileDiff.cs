@@ -40,7 +40,8 @@ public sealed class RuleFileDiff
     /// <summary>How many rows differ, shown or folded.</summary>
     public int Changed { get; }
 
-    public static RuleFileDiff Between(string beforeTitle, string before, string afterTitle, string after)
+    /// <param name="whole">Every line, unchanged runs unfolded, for a reader who asked to see the whole file.</param>
+    public static RuleFileDiff Between(string beforeTitle, string before, string afterTitle, string after, bool whole = false)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -77,7 +78,7 @@ public sealed class RuleFileDiff
         }
         for (; atA < middleA; atA++, atB++) rows.Add(DiffRow.Same(prefix + atA, prefix + atB, a[prefix + atA]));
         for (var i = 0; i < suffix; i++) rows.Add(DiffRow.Same(a.Length - suffix + i, b.Length - suffix + i, a[a.Length - suffix + i]));
-        return new RuleFileDiff(beforeTitle, afterTitle, Fold(rows), comparedWhole, rows.Count(r => !r.IsSame));
+        return new RuleFileDiff(beforeTitle, afterTitle, whole ? Bounded(rows) : Fold(rows), comparedWhole, rows.Count(r => !r.IsSame));
     }
 
     /// <summary>The most rows of one run of changed lines shown: its first lines and its last, the rest counted.</summary>
@@ -128,6 +129,10 @@ public sealed class RuleFileDiff
         var rest = folded.Skip(MostRows - 1).Sum(r => r.Folded ?? 1);
         return [.. folded.Take(MostRows - 1), DiffRow.Fold(rest, changed: true)];
     }
+
+    // The whole file still stops at the most rows a page shows, the rest counted in one row.
+    private static List<DiffRow> Bounded(List<DiffRow> rows) =>
+        rows.Count <= MostRows ? rows : [.. rows.Take(MostRows - 1), DiffRow.Fold(rows.Count - (MostRows - 1), changed: rows.Skip(MostRows - 1).Any(r => !r.IsSame))];
 
     /// <summary>Splits at line feeds alone, exactly as the versions were split, so the differ's line numbers are theirs.</summary>
     private sealed class NewlineChunker : IChunker

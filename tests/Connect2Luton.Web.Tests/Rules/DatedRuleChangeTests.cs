@@ -50,7 +50,7 @@ public sealed class DatedRuleChangeTests(RuleWorkspaceFactory factory) : IClassF
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
 
         var view = await client.GetPageAsync("/Rules/View/pay-rate-caps");
-        view.Text("#named-values").ShouldContain($"from {changeDay:d MMMM yyyy}: 50.00m");
+        view.Text("#named-values").ShouldContain($"from {changeDay:d MMMM yyyy}: £50.00 an hour");
         var policy = factory.Services.GetRequiredService<IPayRatePolicy>();
         var fortySeven = new PayRateFacts
         {

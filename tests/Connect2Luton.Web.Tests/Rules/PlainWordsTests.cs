@@ -43,12 +43,33 @@ public sealed class PlainWordsTests(RuleWorkspaceFactory factory) : IClassFixtur
         var compare = history.QuerySelector<IHtmlAnchorElement>("a[href^='/Rules/Diff/']")!;
         pages.Add(await client.GetPageAsync(compare.PathName + compare.Search));
 
-        // The rule set's own page, which sets out its expressions, and the sample's values of facts the application
-        // records as codes (a role type, a supplier), are still to be put in words: see the note.
-        pages.RemoveAll(p => p.Url.Contains("/Rules/View/", StringComparison.Ordinal));
+        // The sample's values of facts the application records as codes (a role type, a supplier) are still to be
+        // put in words: see the note.
         var found = pages.SelectMany(page => PlainWords.CodeIn(ShownText(page)).Select(code => $"{new Uri(page.Url).PathAndQuery}: {code}")).Distinct().ToList();
 
         found.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Comparing_versions_shows_the_changed_line_with_a_little_context_and_the_whole_file_on_request()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/placement-length-limits");
+        var saved = await client.SubmitAsync(edit, Draft(edit, ("Values[awrLongestBreakWeeks]", "7 weeks"), ("Input.Comment", "A week's more grace")), "/Rules/Edit/placement-length-limits?handler=Save");
+        saved.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, (await Browsing.ParseAsync(saved)).QuerySelector(".govuk-error-summary")?.TextContent);
+        var history = await client.GetPageAsync("/Rules/History/placement-length-limits");
+        var link = history.QuerySelector<IHtmlAnchorElement>("a[href^='/Rules/Diff/']")!;
+
+        var changes = await client.GetPageAsync(link.PathName + link.Search);
+        var wholeLink = changes.QuerySelector<IHtmlAnchorElement>("#whole")!;
+        var whole = await client.GetPageAsync(wholeLink.PathName + wholeLink.Search);
+
+        var lines = factory.Rules.Read("placement-length-limits.json").Split('\n').Length;
+        changes.Text(".app-diff caption").ShouldBe("1 line differs");
+        changes.QuerySelectorAll(".app-diff tbody tr:not(.app-diff__folded)").Length.ShouldBe(1 + 2 * 3, "the changed line and three either side");
+        changes.QuerySelectorAll(".app-diff__line--modified")[^1].TextContent.ShouldContain("\"Expression\": \"7\"");
+        whole.QuerySelectorAll(".app-diff tbody tr").Length.ShouldBe(lines);
+        whole.Text("#whole").ShouldBe("Show only the changed lines");
     }
 
     // The draft as the page holds it, with the fields given changed.

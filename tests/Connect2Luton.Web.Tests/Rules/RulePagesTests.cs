@@ -28,7 +28,7 @@ public sealed class RulePagesTests(Connect2LutonFactory factory) : IClassFixture
 
         page.Text("h1").ShouldBe("Pay-rate caps");
         page.Text("#description").ShouldContain("ILLUSTRATIVE");
-        page.QuerySelectorAll("#named-values tbody tr").Select(r => r.TextContent.Trim()).ShouldContain(r => r.StartsWith("nationalLivingWage") && r.Contains("12.71m"));
+        page.QuerySelectorAll("#named-values tbody tr").Select(r => r.TextContent.Trim()).ShouldContain(r => r.StartsWith("National Living Wage") && r.Contains("from 1 April 2026: £12.71 an hour"));
         page.Text("#rule-WithinDfeCap").ShouldContain("Director of Children's Services; Chief Executive");
         page.QuerySelectorAll("#facts tbody tr").Select(r => r.TextContent).ShouldContain(r => r.Contains("input.PayRate") && r.Contains("The worker's hourly pay."));
         page.Text("#version").Length.ShouldBe(64);

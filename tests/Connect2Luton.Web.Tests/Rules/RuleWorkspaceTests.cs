@@ -230,7 +230,7 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         tried.Text("#tried-outcome").ShouldBe("Not yet");
         var failed = tried.QuerySelectorAll("#tried-rules tbody tr").Where(r => r.TextContent.Contains("Failed")).Select(r => r.QuerySelector("th")!.TextContent).ToList();
         failed.ShouldBe(["Past fee free point", "Open to permanent job"], ignoreOrder: true);
-        typo.Text("#Sample_ContinuousWeeks_-error").ShouldContain("ContinuousWeeks must be a whole number");
+        typo.Text("#Sample_ContinuousWeeks_-error").ShouldContain("Continuous weeks must be a whole number");
         kept.Text("#case-added").ShouldContain("Nine weeks in and not wanting a permanent job");
         var cases = CasesOf(kept);
         var original = CasesOf(edit);

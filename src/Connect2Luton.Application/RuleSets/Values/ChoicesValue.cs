@@ -5,7 +5,7 @@ namespace Connect2Luton.Application.RuleSets.Values;
 /// in words ("Sickness, Jury service"), written as the text of their codes the rules look a fact up in
 /// ("Sickness, JuryService"). The list is the Unit: "break reasons".
 /// </summary>
-public sealed class ChoicesValue(ValueChoices choices) : ValueType
+public sealed class ChoicesValue(ValueChoices choices) : ValueKind
 {
     public override string Name => "Choices";
 

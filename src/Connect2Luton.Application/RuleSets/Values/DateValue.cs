@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>A day, shown 1 April 2027 and typed as people write one (1 April 2027, 1/4/2027, 2027-04-01); written "2027-04-01".</summary>
-public sealed class DateValue : ValueType
+public sealed class DateValue : ValueKind
 {
     private static readonly string[] Forms = ["d MMMM yyyy", "d MMM yyyy", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd", "d M yyyy"];
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>An amount of money in pounds and pence, shown £45.00, written 45.00m; per hour, per week or per year as the file's Unit says.</summary>
-public sealed class MoneyValue(string? unit) : ValueType
+public sealed class MoneyValue(string? unit) : ValueKind
 {
     // A cap above this is a typing slip, not a policy: no hourly, weekly or yearly figure the rules hold comes near it.
     private const decimal Most = 10_000_000m;

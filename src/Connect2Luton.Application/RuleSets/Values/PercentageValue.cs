@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>A percentage, shown and typed as 12.07%, written as the fraction the rules multiply by (0.1207m).</summary>
-public sealed class PercentageValue : ValueType
+public sealed class PercentageValue : ValueKind
 {
     public override string Name => "Percentage";
 

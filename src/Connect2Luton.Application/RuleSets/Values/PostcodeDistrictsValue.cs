@@ -6,7 +6,7 @@ namespace Connect2Luton.Application.RuleSets.Values;
 /// A list of postcode districts, shown and typed as people write them (LU1 LU2 LU3 LU4, commas allowed), written
 /// as the text the rules look a district up in ("LU1, LU2, LU3, LU4").
 /// </summary>
-public sealed partial class PostcodeDistrictsValue : ValueType
+public sealed partial class PostcodeDistrictsValue : ValueKind
 {
     // More districts than any sensible "local" covers; the cap keeps a pasted list of the country out.
     private const int Most = 200;

@@ -1,7 +1,7 @@
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>A short piece of text the rules compare with a fact (a council's name, a region), written in quotes.</summary>
-public sealed class TextValue : ValueType
+public sealed class TextValue : ValueKind
 {
     private const int Most = 200;
 

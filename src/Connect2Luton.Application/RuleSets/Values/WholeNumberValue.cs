@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>A count, in the file's Unit where it has one: 26 weeks, 6 months, 42 days, 30 points; written 26.</summary>
-public sealed class WholeNumberValue(string? unit) : ValueType
+public sealed class WholeNumberValue(string? unit) : ValueKind
 {
     // Nothing the rules count (weeks, months, days, points, hours) runs to a million: more is a slip, and bounding it
     // keeps arithmetic on it far from overflow.

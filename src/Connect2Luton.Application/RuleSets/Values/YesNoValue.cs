@@ -1,7 +1,7 @@
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>Yes or no, written true or false.</summary>
-public sealed class YesNoValue : ValueType
+public sealed class YesNoValue : ValueKind
 {
     public override string Name => "YesNo";
 

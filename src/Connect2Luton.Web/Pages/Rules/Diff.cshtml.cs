@@ -14,13 +14,20 @@ public sealed class DiffModel(IReadRepository<RuleFileVersion> versions) : PageM
 
     public RuleFileDiff Diff { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string name, int from, int to, CancellationToken cancellationToken)
+    public int From { get; private set; }
+
+    public int To { get; private set; }
+
+    /// <summary>Whether every line is shown, or only the changed lines with a few around each.</summary>
+    public bool Whole { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name, int from, int to, bool whole, CancellationToken cancellationToken)
     {
         var before = await versions.FirstOrDefaultAsync(new RuleFileVersionSpec(name, from), cancellationToken);
         var after = await versions.FirstOrDefaultAsync(new RuleFileVersionSpec(name, to), cancellationToken);
         if (before is null || after is null) return NotFound();
-        Name = name;
-        Diff = RuleFileDiff.Between(Title(before), before.Content, Title(after), after.Content);
+        (Name, From, To, Whole) = (name, from, to, whole);
+        Diff = RuleFileDiff.Between(Title(before), before.Content, Title(after), after.Content, whole);
         return Page();
     }
 

@@ -15,7 +15,7 @@ public sealed record TypedValue(string? Expression, string? Error)
 /// (£45.00, 12.07%, 26 weeks), how what is typed is read and bounded, and how it is written into the file in the
 /// form the rules read (45.00m, 0.1207m, 26). A value whose expression is not in that form is worked out, not set.
 /// </summary>
-public abstract class ValueType
+public abstract class ValueKind
 {
     protected static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 

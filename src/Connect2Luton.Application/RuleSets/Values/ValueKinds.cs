@@ -4,7 +4,7 @@ using Connect2Luton.Domain.Workers;
 namespace Connect2Luton.Application.RuleSets.Values;
 
 /// <summary>The types a rule file may declare for a named value, by the name it uses, with the units each takes.</summary>
-public static class ValueTypes
+public static class ValueKinds
 {
     /// <summary>Units a whole number may count in; the file's Unit must be one, so every page can say it.</summary>
     public static readonly IReadOnlyList<string> Counts = ["weeks", "months", "days", "years", "hours a week", "points"];
@@ -21,7 +21,7 @@ public static class ValueTypes
     public static readonly IReadOnlyList<string> Names = ["Money", "Percentage", "WholeNumber", "YesNo", "PostcodeDistricts", "Date", "Text", "Choices"];
 
     /// <summary>The type a file declares, or why it cannot be: an unknown type, or a unit the type does not take.</summary>
-    public static (ValueType? Type, string? Problem) Of(string type, string? unit)
+    public static (ValueKind? Type, string? Problem) Of(string type, string? unit)
     {
         ArgumentNullException.ThrowIfNull(type);
         string UnitProblem(IEnumerable<string> allowed) =>

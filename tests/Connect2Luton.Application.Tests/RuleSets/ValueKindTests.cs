@@ -6,7 +6,7 @@ namespace Connect2Luton.Application.Tests.RuleSets;
 /// Each type of value an officer sets is shown as HR writes it, read back from what people type, bounded, and
 /// written in the form the rules read, so what is shown, typed and saved agree.
 /// </summary>
-public sealed class ValueTypeTests
+public sealed class ValueKindTests
 {
     public static TheoryData<string, string?, string, string> Shown => new()
     {
@@ -28,7 +28,7 @@ public sealed class ValueTypeTests
     [MemberData(nameof(Shown))]
     public void A_value_is_shown_as_HR_writes_it(string type, string? unit, string expression, string inWords)
     {
-        var valueType = ValueTypes.Of(type, unit).Type!;
+        var valueType = ValueKinds.Of(type, unit).Type!;
 
         valueType.InWords(expression).ShouldBe(inWords);
         // What is shown reads back to the same value.
@@ -62,7 +62,7 @@ public sealed class ValueTypeTests
     [MemberData(nameof(Typed))]
     public void What_people_type_is_written_as_the_rules_read_it(string type, string? unit, string typed, string expression)
     {
-        ValueTypes.Of(type, unit).Type!.Read(typed, "The value").ShouldBe(TypedValue.Written(expression));
+        ValueKinds.Of(type, unit).Type!.Read(typed, "The value").ShouldBe(TypedValue.Written(expression));
     }
 
     public static TheoryData<string, string?, string, string> Refused => new()
@@ -89,7 +89,7 @@ public sealed class ValueTypeTests
     [MemberData(nameof(Refused))]
     public void What_is_not_a_value_of_its_type_is_refused_with_a_message_naming_the_value(string type, string? unit, string typed, string message)
     {
-        ValueTypes.Of(type, unit).Type!.Read(typed, "DfE cap for a social worker").ShouldBe(TypedValue.Refused(message));
+        ValueKinds.Of(type, unit).Type!.Read(typed, "DfE cap for a social worker").ShouldBe(TypedValue.Refused(message));
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class ValueTypeTests
     [InlineData("YesNo", "1 == 1")]
     public void An_expression_that_is_not_a_plain_value_of_its_type_is_not_shown_as_one(string type, string expression)
     {
-        ValueTypes.Of(type, type is "Money" ? "an hour" : type is "WholeNumber" ? "weeks" : null).Type!.Show(expression).ShouldBeNull();
+        ValueKinds.Of(type, type is "Money" ? "an hour" : type is "WholeNumber" ? "weeks" : null).Type!.Show(expression).ShouldBeNull();
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class ValueTypeTests
     [InlineData("Decimal", null, "\"Decimal\" is not a type of value: use one of Money, Percentage, WholeNumber, YesNo, PostcodeDistricts, Date, Text, Choices, or leave Type out for a value worked out from others.")]
     public void A_type_or_unit_the_app_does_not_know_is_refused_with_the_ones_it_does(string type, string? unit, string problem)
     {
-        ValueTypes.Of(type, unit).ShouldBe((null, problem));
+        ValueKinds.Of(type, unit).ShouldBe((null, problem));
     }
 
     [Theory]
