@@ -43,6 +43,17 @@ public interface IRuleSetPublisher
     /// </summary>
     (string Json, IReadOnlyList<string> Problems) WithRules(string json, RuleChanges changes);
 
+    /// <summary>
+    /// The draft's test cases after a change of values: each case written against a value (just under, at, just
+    /// over it) moved to the value's new boundary, its other facts worked out as a booking would, and each case the
+    /// draft now decides otherwise than it expects. Nothing is returned where the draft or its cases cannot be read:
+    /// the checks say why.
+    /// </summary>
+    CaseReview ReviewCases(string name, string json, string? testCasesJson, bool moveBoundaries);
+
+    /// <summary>The test cases expecting what the draft decides for each case it now decides otherwise, changed in place.</summary>
+    (string TestCasesJson, int Accepted) AcceptCaseOutcomes(string name, string json, string testCasesJson);
+
     /// <summary>The serving version of a rule set, to decide with beside a draft.</summary>
     IRuleSetTrial? ServingTrial(string name);
 
@@ -77,3 +88,15 @@ public interface IRuleSetTrial
 
     PolicyDecision Decide(object facts);
 }
+
+/// <param name="TestCasesJson">The cases with the boundary cases moved (unchanged where none moved).</param>
+public sealed record CaseReview(string? TestCasesJson, IReadOnlyList<MovedCase> Moved, IReadOnlyList<ChangedCase> Changed)
+{
+    public static CaseReview None { get; } = new(null, [], []);
+}
+
+/// <summary>A boundary case moved with its value: the fact moved, from and to, in words ("£34.92").</summary>
+public sealed record MovedCase(string Case, string Fact, string From, string To);
+
+/// <summary>A case the draft decides otherwise than it expects: what it expects and what the draft decides, in words.</summary>
+public sealed record ChangedCase(string Case, string Expected, string Decided);

@@ -23,6 +23,9 @@ public sealed record NewRuleInput(string? Name, string? Expression, string? Erro
 /// </summary>
 public sealed record DraftEdit(string Json, IReadOnlyList<KeyValuePair<string, string>> Errors, bool ValuesTaken, bool RulesTaken, string? RuleAdded)
 {
+    /// <summary>Some value typed in its field changed the draft: the test cases written against it move with it.</summary>
+    public bool ValuesChanged { get; init; }
+
     public const string JsonField = "Json";
 
     public bool Succeeded => Errors.Count == 0;
@@ -44,7 +47,7 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
         var (withValues, valuesTaken) = ApplyValues(json, values, errors);
         if (!valuesTaken) return new DraftEdit(json, errors, false, false, null);
         var (withRules, added, rulesTaken) = ApplyRules(ruleSet, withValues, rules, newRule, errors);
-        return new DraftEdit(rulesTaken ? withRules : withValues, errors, true, rulesTaken, rulesTaken ? added : null);
+        return new DraftEdit(rulesTaken ? withRules : withValues, errors, true, rulesTaken, rulesTaken ? added : null) { ValuesChanged = withValues != json };
     }
 
     /// <summary>What a rule's fields hold, as a short hash; the text with its ends trimmed and its lines ending LF, as browsers may send it.</summary>

@@ -25,8 +25,12 @@ public sealed record RuleSetDefinition(
     bool RaisesFlags = false,
     bool HasCaps = false,
     IReadOnlyList<ReadValue>? ValuesRead = null,
-    bool RefusesChanges = false)
+    bool RefusesChanges = false,
+    FactArithmetic? Arithmetic = null)
 {
+    /// <summary>How a test case's other facts follow when one is moved to a value's new boundary; by default nothing follows.</summary>
+    public FactArithmetic CaseArithmetic => Arithmetic ?? CaseFacts.Plain;
+
     /// <summary>Named values the application reads directly (e.g. on-cost rates): each must be a constant in its range.</summary>
     public IReadOnlyList<ReadValue> ValuesTheAppReads => ValuesRead ?? [];
 
@@ -38,7 +42,8 @@ public sealed record RuleSetDefinition(
         RuleSetNames.PayRateCaps, "Pay-rate caps", typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
         [nameof(PayRateOutcome.NeedsException), nameof(PayRateOutcome.Refused)],
         [nameof(PayRateOutcome.NeedsException)], HasCaps: true, RefusesChanges: true,
-        ValuesRead: [ReadValue.Fraction(HolidayPayRate), ReadValue.Fraction(EmployerNationalInsuranceRate), ReadValue.Fraction(InHousePoolPensionRate)]);
+        ValuesRead: [ReadValue.Fraction(HolidayPayRate), ReadValue.Fraction(EmployerNationalInsuranceRate), ReadValue.Fraction(InHousePoolPensionRate)],
+        Arithmetic: PayRateArithmetic.With);
 
     public const string HolidayPayRate = "holidayPayRate";
     public const string EmployerNationalInsuranceRate = "employerNationalInsuranceRate";

@@ -98,7 +98,7 @@ internal sealed record CompiledRule(
     MessageTemplate PassMessage,
     MessageTemplate FailMessage);
 
-internal sealed record CompiledTestCase(string Name, object Facts, ExpectedDecision Expect);
+internal sealed record CompiledTestCase(string Name, object Facts, ExpectedDecision Expect, CaseBoundary? Against = null);
 
 /// <summary>The bounds on a rule's preference points: a hundred rules at the most cannot overflow a shortlist's sum.</summary>
 internal static class RulePoints

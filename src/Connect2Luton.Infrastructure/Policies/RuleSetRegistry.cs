@@ -213,6 +213,35 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
 
     public IReadOnlyList<NamedValueView>? NamedValuesOf(string json) => RuleFileText.NamedValueViews(json);
 
+    public CaseReview ReviewCases(string name, string json, string? testCasesJson, bool moveBoundaries)
+    {
+        if (string.IsNullOrWhiteSpace(testCasesJson) || modules.Find(name) is not { } definition) return CaseReview.None;
+        var (compiled, _) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
+        return compiled is null ? CaseReview.None : Guarded(() => CaseBoundaries.Review(compiled, testCasesJson, moveBoundaries), CaseReview.None);
+    }
+
+    public (string TestCasesJson, int Accepted) AcceptCaseOutcomes(string name, string json, string testCasesJson)
+    {
+        if (modules.Find(name) is not { } definition) return (testCasesJson, 0);
+        var (compiled, _) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
+        return compiled is null ? (testCasesJson, 0) : Guarded(() => CaseBoundaries.Accept(compiled, testCasesJson), (testCasesJson, 0));
+    }
+
+    // Test cases are an officer's text: whatever they make the search or a decision throw leaves the cases as they
+    // were, and the checks report what is wrong with them.
+    private static T Guarded<T>(Func<T> work, T otherwise)
+    {
+        try
+        {
+            return work();
+        }
+#pragma warning disable CA1031 // Nothing in a test case may fail the page; the save's checks say what is wrong.
+        catch (Exception error) when (error is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return otherwise;
+        }
+    }
 
     public IReadOnlyList<RuleText>? RulesOf(string json) => RuleFileRules.Of(json);
 

@@ -69,7 +69,7 @@ internal static class RuleSetTestCases
             {
                 var typed = facts.Deserialize(definition.FactType, RuleSetCompiler.StrictJson)
                     ?? throw new JsonException("The facts are empty.");
-                cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect));
+                cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect, testCase.Against));
             }
             catch (JsonException error)
             {

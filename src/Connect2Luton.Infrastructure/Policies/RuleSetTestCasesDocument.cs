@@ -25,8 +25,33 @@ internal sealed class RuleSetTestCase
 
     public JsonObject Facts { get; init; } = [];
 
+    /// <summary>The named value the case sits just under, at or just over, and the fact that puts it there.</summary>
+    public CaseBoundary? Against { get; init; }
+
     [JsonRequired]
     public ExpectedDecision Expect { get; init; } = new();
+}
+
+/// <summary>
+/// A boundary case: its <see cref="Fact"/> is set so that the rules holding it to <see cref="Value"/> just pass
+/// (At), pass by one step less (JustUnder) or fail by one step more (JustOver). When the value changes, the app
+/// moves the fact, and what follows from it, to the new boundary.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed class CaseBoundary
+{
+    public const string JustUnder = "JustUnder";
+    public const string At = "At";
+    public const string JustOver = "JustOver";
+
+    [JsonRequired]
+    public string Value { get; init; } = string.Empty;
+
+    [JsonRequired]
+    public string Fact { get; init; } = string.Empty;
+
+    [JsonRequired]
+    public string Side { get; init; } = string.Empty;
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

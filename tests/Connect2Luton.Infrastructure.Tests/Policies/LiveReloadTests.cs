@@ -1,3 +1,4 @@
+using Connect2Luton.Application.RuleSets;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
@@ -36,13 +37,13 @@ public sealed class LiveReloadTests : IAsyncLifetime
         var before = await _payRates.DecideAsync(facts);
         before.Outcome.ShouldBe(PayRateOutcome.Allowed);
 
-        // Lower the social worker cap to £43 and move the test cases that pinned the old value with it.
+        // Lower the social worker cap to £43, with the test cases written against it moved to the new cap as the
+        // workspace moves them.
         var reloaded = NextReload();
-        _rules.Replace("tests/pay-rate-caps.cases.json", _rules.Read("tests/pay-rate-caps.cases.json")
-            .Replace("\"EmployerNationalInsurance\": 5.77,", "\"EmployerNationalInsurance\": 3.77,", StringComparison.Ordinal)
-            .Replace("{ \"EmployerNationalInsurance\": 5.78 }", "{ \"EmployerNationalInsurance\": 3.78 }", StringComparison.Ordinal)
-            .Replace("{ \"EmployerNationalInsurance\": 5.79 }", "{ \"EmployerNationalInsurance\": 3.79 }", StringComparison.Ordinal));
-        _rules.Replace("pay-rate-caps.json", _rules.Read("pay-rate-caps.json").Replace("\"Expression\": \"45.00m\"", "\"Expression\": \"43.00m\"", StringComparison.Ordinal));
+        var lowered = _rules.Read("pay-rate-caps.json").Replace("\"Expression\": \"45.00m\"", "\"Expression\": \"43.00m\"", StringComparison.Ordinal);
+        var draft = RuleSetCompiler.Compile(RuleSetDefinition.PayRateCaps, lowered, null, runTestCases: false).RuleSet.ShouldNotBeNull();
+        _rules.Replace("tests/pay-rate-caps.cases.json", CaseBoundaries.Review(draft, _rules.Read("tests/pay-rate-caps.cases.json"), moveBoundaries: true).TestCasesJson!);
+        _rules.Replace("pay-rate-caps.json", lowered);
         await WaitForServingAsync(reloaded);
 
         var after = await _payRates.DecideAsync(facts);

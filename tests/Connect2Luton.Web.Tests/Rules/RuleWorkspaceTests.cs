@@ -59,12 +59,28 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         refused.Text("#problems").ShouldContain("a penny over the DfE cap needs the DCS and Chief Executive");
         refused.Text("#problems").ShouldContain("expected \"Over the cap: needs sign-off\" but the rules decided \"Allowed\"");
         (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException);
-        // Pay £35, holiday pay £4.22: NI of £10.78 is exactly £50, £10.79 a penny over.
-        var cases = CasesOf(edit)
-            .Replace("\"EmployerNationalInsurance\": 5.78 }", "\"EmployerNationalInsurance\": 10.78 }", StringComparison.Ordinal)
-            .Replace("\"EmployerNationalInsurance\": 5.79 }", "\"EmployerNationalInsurance\": 10.79 }", StringComparison.Ordinal);
+        // Typed in its field instead, the new cap takes the cases written against it to its boundary, with their
+        // on-costs; the one case it now decides otherwise is listed, and accepted in one step.
+        var typed = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit), ["Values[capSocialWorker]"] = "£50",
+            ["Input.Comment"] = "DfE cap for social workers raised to £50", ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, "/Rules/Edit/pay-rate-caps?handler=Save"));
+        typed.Text("#cases-moved").ShouldContain("Children's social worker exactly at the DfE cap: pay rate 34.92, now 38.80");
+        typed.Text("#cases-changed").ShouldContain("Social worker at £36.30 an hour needs sign-off");
+        typed.Text("#cases-changed").ShouldContain("Over the cap: needs sign-off");
+        JsonOf(typed).ShouldBe(draft, "the value typed in its field is written into the draft");
+        (await DecideAsync()).ShouldBe(PayRateOutcome.NeedsException, "nothing is saved while a case expects otherwise");
+        var accepted = await Browsing.ParseAsync(await client.SubmitAsync(typed, new Dictionary<string, string>
+        {
+            ["Input.Json"] = JsonOf(typed), ["Input.TestCases"] = CasesOf(typed), ["StartedFrom"] = typed.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, "/Rules/Edit/pay-rate-caps?handler=AcceptCases"));
+        accepted.QuerySelector("#cases-accepted").ShouldNotBeNull(accepted.QuerySelector(".govuk-error-summary")?.TextContent ?? accepted.Title);
+        accepted.Text("#cases-accepted").ShouldContain("1 case changed");
+        accepted.QuerySelector("#cases-changed").ShouldBeNull();
+        var cases = CasesOf(accepted);
 
-        var saved = await SaveAsync(client, edit, draft, "DfE cap for social workers raised to £50 after the regional review", cases);
+        var saved = await SaveAsync(client, accepted, draft, "DfE cap for social workers raised to £50 after the regional review", cases);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         saved.Headers.Location!.OriginalString.ShouldBe("/Rules/History/pay-rate-caps");

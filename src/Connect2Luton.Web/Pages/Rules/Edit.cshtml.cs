@@ -22,7 +22,20 @@ public sealed class EditModel(RuleWorkspace workspace, IRuleSetPublisher publish
     public IActionResult OnGet(string name) => workspace.Open(name, Draft) ? Shown() : NotFound();
 
     /// <summary>Writes the values and rules changed in their fields into the draft's text; nothing is saved.</summary>
-    public IActionResult OnPostApply(string name) => workspace.Read(name, Draft, ModelState) is null ? NotFound() : Shown();
+    public IActionResult OnPostApply(string name)
+    {
+        if (workspace.Read(name, Draft, ModelState) is not { } ready) return NotFound();
+        if (ready) workspace.ReviewCases(Draft, ModelState);
+        return Shown();
+    }
+
+    /// <summary>Sets each test case the draft decides otherwise to expect what it decides; nothing is saved.</summary>
+    public IActionResult OnPostAcceptCases(string name)
+    {
+        if (workspace.Read(name, Draft, ModelState) is not { } ready) return NotFound();
+        if (ready) workspace.AcceptCaseOutcomes(Draft, ModelState);
+        return Shown();
+    }
 
     /// <summary>Runs every check and the test cases on the draft; nothing is saved.</summary>
     public IActionResult OnPostCheck(string name)
@@ -30,6 +43,7 @@ public sealed class EditModel(RuleWorkspace workspace, IRuleSetPublisher publish
         if (workspace.Read(name, Draft, ModelState) is not { } ready) return NotFound();
         if (!ready) return Shown();
         var input = Draft.Input;
+        workspace.ReviewCases(Draft, ModelState);
         Draft.Problems = publisher.Check(name, input.Json!, string.IsNullOrWhiteSpace(input.TestCases) ? Draft.Serving.TestCasesJson : input.TestCases);
         if (Draft.Problems.Count > 0)
             ModelState.AddModelError("Input.Json", $"The draft has {Draft.Problems.Count} problem{(Draft.Problems.Count == 1 ? "" : "s")}, each listed at the top of the page");
@@ -50,6 +64,7 @@ public sealed class EditModel(RuleWorkspace workspace, IRuleSetPublisher publish
         }
         if (this.Unreachable(saved.Result) is { } unreachable) return unreachable;
         Draft.Problems = saved.Problems;
+        if (saved.ChangedUnderneath is null && !string.IsNullOrWhiteSpace(input.Json)) workspace.ReviewCases(Draft, ModelState);
         ModelState.AddRefusal(saved.Result);
         if (saved.ChangedUnderneath is { } now)
         {

@@ -63,6 +63,8 @@ public sealed class RuleDraft
     [BindNever, ValidateNever] public bool HasRealCases { get; set; }
     [BindNever, ValidateNever] public string? RealCaseUsed { get; set; }
     [BindNever, ValidateNever] public string? CaseAdded { get; set; }
+    [BindNever, ValidateNever] public CaseReview Cases { get; set; } = CaseReview.None;
+    [BindNever, ValidateNever] public int? CasesAccepted { get; set; }
     [BindNever, ValidateNever] public RuleFileDiff? Underneath { get; set; }
     [BindNever, ValidateNever] public RuleFileDiff? UnderneathCases { get; set; }
 

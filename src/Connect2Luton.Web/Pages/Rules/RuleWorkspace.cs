@@ -78,7 +78,39 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         }
         if (!edit.Succeeded) return false;
         draft.RuleAdded = edit.RuleAdded;
+        if (edit.ValuesChanged) ReviewCases(draft, state, moveBoundaries: true);
         return true;
+    }
+
+    /// <summary>
+    /// The test cases against the draft: with a value changed in its field, the cases written against it move to
+    /// its new boundary (written into the cases' text); and every case the draft now decides otherwise is listed.
+    /// </summary>
+    public void ReviewCases(RuleDraft draft, ModelStateDictionary state, bool moveBoundaries = false)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(state);
+        var review = publisher.ReviewCases(draft.Serving.Name, draft.Input.Json ?? string.Empty, draft.Input.TestCases, moveBoundaries);
+        if (review.TestCasesJson is { } moved && moved != draft.Input.TestCases)
+        {
+            state.Remove("Input.TestCases");
+            draft.Input.TestCases = moved;
+        }
+        // Cases moved earlier in this post stay listed when the review runs again.
+        draft.Cases = review with { Moved = [.. draft.Cases.Moved, .. review.Moved] };
+    }
+
+    /// <summary>The test cases expecting what the draft decides, for every case it decides otherwise.</summary>
+    public void AcceptCaseOutcomes(RuleDraft draft, ModelStateDictionary state)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(state);
+        if (string.IsNullOrWhiteSpace(draft.Input.TestCases)) return;
+        var (cases, accepted) = publisher.AcceptCaseOutcomes(draft.Serving.Name, draft.Input.Json!, draft.Input.TestCases);
+        state.Remove("Input.TestCases");
+        draft.Input.TestCases = cases;
+        draft.CasesAccepted = accepted;
+        ReviewCases(draft, state);
     }
 
     /// <summary>The draft compiled to decide with, or null with its problems shown.</summary>

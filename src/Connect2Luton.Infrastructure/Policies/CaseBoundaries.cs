@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Application.RuleSets.Values;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// Test cases that follow a change of values. A case written against a value (just under, at or just over it) is
+/// moved to the draft's boundary: the app searches its fact, in pence or whole steps, for the highest setting at
+/// which every rule that uses the value passes, working out what follows from it (a pay rate's on-costs). Then each
+/// case the draft decides otherwise than it expects is listed, and its expectation can be set to the draft's.
+/// </summary>
+internal static class CaseBoundaries
+{
+    // The widest a search runs: no fact a boundary is written against (a pay rate, a count of weeks) comes near.
+    private const decimal MostMoney = 100_000m;
+    private const int MostCount = 100_000;
+
+    public static CaseReview Review(CompiledRuleSet draft, string testCasesJson, bool moveBoundaries)
+    {
+        var problems = new List<RuleSetProblem>();
+        var cases = RuleSetTestCases.Read(draft.Definition, testCasesJson, problems);
+        if (problems.Count > 0) return CaseReview.None;
+        var moved = new List<MovedCase>();
+        var json = testCasesJson;
+        if (moveBoundaries)
+        {
+            var (newFacts, movedCases) = Moves(draft, testCasesJson, cases);
+            if (newFacts.Count > 0)
+            {
+                json = TestCaseText.WithFacts(testCasesJson, newFacts);
+                moved = movedCases;
+                cases = RuleSetTestCases.Read(draft.Definition, json, problems);
+                if (problems.Count > 0) return new CaseReview(json, moved, []);
+            }
+        }
+        var changed = cases
+            .Select(c => (Case: c, Decision: RuleSetEvaluator.Evaluate(draft, c.Facts)))
+            .Where(c => TestCaseCheck.Differences(c.Case.Expect, c.Decision).Any())
+            .Select(c => new ChangedCase(c.Case.Name, CodeWords.Outcome(c.Case.Expect.Outcome), CodeWords.Outcome(c.Decision.Decision.Outcome)))
+            .ToList();
+        return new CaseReview(json, moved, changed);
+    }
+
+    /// <summary>The cases with the expectation of each the draft decides otherwise set to what it decides, and how many.</summary>
+    public static (string Json, int Accepted) Accept(CompiledRuleSet draft, string testCasesJson)
+    {
+        var problems = new List<RuleSetProblem>();
+        var cases = RuleSetTestCases.Read(draft.Definition, testCasesJson, problems);
+        if (problems.Count > 0) return (testCasesJson, 0);
+        var expectations = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var testCase in cases.DistinctBy(c => c.Name))
+        {
+            var result = RuleSetEvaluator.Evaluate(draft, testCase.Facts);
+            if (!TestCaseCheck.Differences(testCase.Expect, result).Any()) continue;
+            var decision = result.Decision;
+            var expect = new JsonObject { ["Outcome"] = decision.Outcome };
+            // Each part the case pinned is pinned again, to what the draft decides; parts it left open stay open.
+            if (testCase.Expect.Failed is not null) expect["Failed"] = new JsonArray([.. decision.Failed.Select(r => (JsonNode)JsonValue.Create(r.Rule))]);
+            if (testCase.Expect.Points is not null) expect["Points"] = result.Points;
+            if (testCase.Expect.Flags is not null) expect["Flags"] = new JsonArray([.. decision.Failed.Where(r => r.Flag is not null).Select(r => (JsonNode)JsonValue.Create(r.Flag!))]);
+            expectations[testCase.Name] = expect;
+        }
+        return (TestCaseText.WithExpectations(testCasesJson, expectations), expectations.Count);
+    }
+
+    private static (Dictionary<string, JsonObject> Facts, List<MovedCase> Moved) Moves(CompiledRuleSet draft, string testCasesJson, List<CompiledTestCase> cases)
+    {
+        var facts = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var moved = new List<MovedCase>();
+        var written = JsonNode.Parse(testCasesJson)!["Cases"]!.AsArray().OfType<JsonObject>()
+            .GroupBy(c => (string?)c["Name"] ?? string.Empty).ToDictionary(g => g.Key, g => g.First());
+        foreach (var testCase in cases.Where(c => c.Against is not null).DistinctBy(c => c.Name))
+        {
+            if (Boundary(draft, testCase) is not { } moves) continue;
+            var before = JsonSerializer.SerializeToNode(testCase.Facts, testCase.Facts.GetType(), RuleSetCompiler.StrictJson)!.AsObject();
+            var after = JsonSerializer.SerializeToNode(moves, moves.GetType(), RuleSetCompiler.StrictJson)!.AsObject();
+            var changedKeys = after.Where(p => !JsonNode.DeepEquals(p.Value, before[p.Key])).Select(p => p.Key).ToList();
+            if (changedKeys.Count == 0) continue;
+            var caseFacts = written.TryGetValue(testCase.Name, out var node) && node["Facts"] is JsonObject own ? (JsonObject)own.DeepClone() : [];
+            foreach (var key in changedKeys) caseFacts[key] = after[key]!.DeepClone();
+            facts[testCase.Name] = caseFacts;
+            var fact = testCase.Against!.Fact;
+            moved.Add(new MovedCase(testCase.Name, ValueKind.Lower(CodeWords.Of(fact)), Said(before[fact]), Said(after[fact])));
+        }
+        return (facts, moved);
+    }
+
+    /// <summary>The case's facts at its boundary under the draft; null where it has none (the value is not found, or nothing moves it).</summary>
+    private static object? Boundary(CompiledRuleSet draft, CompiledTestCase testCase)
+    {
+        var against = testCase.Against!;
+        var property = draft.Definition.FactType.GetProperty(against.Fact);
+        var kind = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        if (kind != typeof(decimal) && kind != typeof(int)) return null;
+        var rules = RulesUsing(draft.Document, against.Value);
+        if (rules.Count == 0) return null;
+        var inForce = draft.InForceFor(testCase.Facts);
+        var arithmetic = draft.Definition.CaseArithmetic;
+        object At(decimal setting) => arithmetic(testCase.Facts, against.Fact, setting, name => inForce.Constants.GetValueOrDefault(name));
+        bool Passes(decimal setting) => RuleSetEvaluator.Evaluate(draft, At(setting)).Decision.Rules.All(r => r.Passed || !rules.Contains(r.Rule));
+
+        var step = kind == typeof(decimal) ? 0.01m : 1m;
+        // From one step up: a pay of nothing is no booking, and arithmetic may refuse it.
+        var (low, high) = (step, kind == typeof(decimal) ? MostMoney : MostCount);
+        if (!Passes(low) || Passes(high)) return null;
+        // The rules pass up to the boundary and fail past it: halve the distance until the two are one step apart.
+        while (high - low > step)
+        {
+            var middle = Math.Round((low + high) / 2 / step, MidpointRounding.ToZero) * step;
+            if (Passes(middle)) low = middle;
+            else high = middle;
+        }
+        return against.Side switch
+        {
+            CaseBoundary.At => At(low),
+            CaseBoundary.JustUnder => At(low - step),
+            CaseBoundary.JustOver => At(high),
+            _ => null,
+        };
+    }
+
+    /// <summary>The rules whose check uses the value, directly or through the values worked out from it.</summary>
+    internal static HashSet<string> RulesUsing(RuleSetDocument document, string value)
+    {
+        var using_ = new HashSet<string>(StringComparer.Ordinal) { value };
+        foreach (var named in document.GlobalParams)
+        {
+            if (Names(named.Expression).Overlaps(using_) || named.Changes.Any(c => c is not null && Names(c.Expression).Overlaps(using_))) using_.Add(named.Name);
+        }
+        return document.Rules.Where(r => r.Enabled && Names(r.Expression).Overlaps(using_)).Select(r => r.RuleName).ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The names an expression uses: whole words outside text, not after a dot (input.Cap is a fact, not a value).
+    private static HashSet<string> Names(string expression)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < expression.Length;)
+        {
+            var c = expression[i];
+            if (c == '"')
+            {
+                i++;
+                while (i < expression.Length && expression[i] != '"') i += expression[i] == '\\' ? 2 : 1;
+                i++;
+            }
+            else if (char.IsAsciiLetter(c) || c == '_')
+            {
+                var start = i;
+                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '_')) i++;
+                var before = expression[..start].TrimEnd();
+                if (before.Length == 0 || before[^1] != '.') names.Add(expression[start..i]);
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '.')) i++;
+            }
+            else i++;
+        }
+        return names;
+    }
+
+    private static string Said(JsonNode? node) => node switch
+    {
+        JsonValue value when value.TryGetValue<decimal>(out var amount) && value.GetValueKind() == JsonValueKind.Number
+            => amount == decimal.Truncate(amount) && !node.ToJsonString().Contains('.', StringComparison.Ordinal)
+                ? amount.ToString("0", CultureInfo.InvariantCulture)
+                : amount.ToString("#,##0.00", CultureInfo.GetCultureInfo("en-GB")),
+        null => "nothing",
+        _ => node.ToJsonString(),
+    };
+}

@@ -1,0 +1,89 @@
+using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Infrastructure.Policies;
+using Connect2Luton.Testing;
+
+namespace Connect2Luton.Infrastructure.Tests.Policies;
+
+/// <summary>
+/// Test cases written against a value move with it: a changed cap takes its boundary cases to the new boundary,
+/// their on-costs worked out as a booking would, and every case the change decides otherwise is listed, to be
+/// accepted in one step.
+/// </summary>
+public sealed class CaseBoundariesTests
+{
+    private static readonly RuleSetDefinition PayRates = RuleSetDefinition.PayRateCaps;
+
+    public static TheoryData<string> RuleSets => new(RuleSetDefinition.BuiltIn.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Each_shipped_boundary_case_sits_on_its_boundary(string name)
+    {
+        var definition = RuleSetDefinition.BuiltIn.Single(d => d.Name == name);
+        var (draft, cases) = Shipped(definition);
+
+        var review = CaseBoundaries.Review(draft, cases, moveBoundaries: true);
+
+        review.Moved.ShouldBeEmpty("each boundary case's facts are the ones the app works out for it");
+        review.Changed.ShouldBeEmpty();
+        review.TestCasesJson.ShouldBe(cases);
+    }
+
+    [Fact]
+    public void Raising_the_social_worker_cap_moves_its_boundary_cases_with_their_on_costs_and_lists_the_case_it_now_allows()
+    {
+        var (serving, cases) = Shipped(PayRates);
+        var raised = Compiled(serving.Json.Replace("\"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\"", "\"Name\": \"capSocialWorker\", \"Expression\": \"47.00m\"", StringComparison.Ordinal));
+
+        var review = CaseBoundaries.Review(raised, cases, moveBoundaries: true);
+
+        review.Moved.Select(m => m.Case).ShouldBe(
+        [
+            "Children's social worker a penny under the DfE cap", "Children's social worker exactly at the DfE cap",
+            "Children's social worker a penny over the DfE cap needs the DCS and Chief Executive",
+        ]);
+        // The most pay whose pay, holiday pay (12.07%) and employer NI (15% of both) stays within £47.00.
+        review.Moved[1].ShouldBe(new MovedCase("Children's social worker exactly at the DfE cap", "pay rate", "34.92", "36.47"));
+        var atCap = PayFacts(review.TestCasesJson!, "Children's social worker exactly at the DfE cap");
+        atCap.ShouldBe("{ \"PayRate\": 36.47, \"HolidayPay\": 4.40, \"EmployerNationalInsurance\": 6.13, \"ChargeRate\": 52.64, \"Margin\": 5.64 }");
+        (36.47m + 4.40m + 6.13m).ShouldBeLessThanOrEqualTo(47.00m);
+        review.Changed.ShouldBe([new ChangedCase("Social worker at £36.30 an hour needs sign-off", "Over the cap: needs sign-off", "Allowed")]);
+        // Only the moved cases' facts changed: every other byte of the file is as it was.
+        Without(review.TestCasesJson!, review.Moved.Select(m => m.Case)).ShouldBe(Without(cases, review.Moved.Select(m => m.Case)));
+    }
+
+    [Fact]
+    public void Accepting_sets_each_case_the_draft_decides_otherwise_to_expect_what_it_decides_and_the_draft_then_passes()
+    {
+        var (serving, cases) = Shipped(PayRates);
+        var draftJson = serving.Json.Replace("\"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\"", "\"Name\": \"capSocialWorker\", \"Expression\": \"47.00m\"", StringComparison.Ordinal);
+        var moved = CaseBoundaries.Review(Compiled(draftJson), cases, moveBoundaries: true).TestCasesJson!;
+
+        var (accepted, count) = CaseBoundaries.Accept(Compiled(draftJson), moved);
+
+        count.ShouldBe(1);
+        accepted.ShouldContain("{ \"Name\": \"Social worker at £36.30 an hour needs sign-off\", \"Facts\": { \"PayRate\": 36.30, \"HolidayPay\": 4.38, \"EmployerNationalInsurance\": 6.10, \"Margin\": 5.60, \"ChargeRate\": 52.38 }, \"Expect\": { \"Outcome\": \"Allowed\", \"Failed\": [] } }");
+        RuleSetCompiler.Compile(PayRates, draftJson, accepted).Problems.ShouldBeEmpty();
+        RuleSetCompiler.Compile(PayRates, draftJson, cases).Problems.ShouldNotBeEmpty("without the moves and the accepted outcome the draft is refused");
+    }
+
+    private static (CompiledRuleSet Draft, string Cases) Shipped(RuleSetDefinition definition)
+    {
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, definition.FileName));
+        var cases = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", definition.TestCasesFileName));
+        return (Compiled(json, definition), cases);
+    }
+
+    private static CompiledRuleSet Compiled(string json, RuleSetDefinition? definition = null) =>
+        RuleSetCompiler.Compile(definition ?? PayRates, json, null, runTestCases: false).RuleSet.ShouldNotBeNull();
+
+    private static string PayFacts(string cases, string name)
+    {
+        var line = cases.Split('\n').Single(l => l.Contains($"\"Name\": \"{name}\"", StringComparison.Ordinal));
+        var start = line.IndexOf("\"Facts\": ", StringComparison.Ordinal) + "\"Facts\": ".Length;
+        return line[start..(line.IndexOf(", \"Against\"", StringComparison.Ordinal))];
+    }
+
+    private static string Without(string cases, IEnumerable<string> names) =>
+        string.Join('\n', cases.Split('\n').Where(l => !names.Any(n => l.Contains($"\"Name\": \"{n}\"", StringComparison.Ordinal))));
+}
