@@ -22,6 +22,12 @@ public sealed record RuleSetView(
 public sealed record NamedValueView(string Name, string Expression, string? Description, IReadOnlyList<DatedExpression> Changes,
     string? Label = null, string? Type = null, string? Unit = null)
 {
+    /// <summary>The expression in force on a day: the last change from on or before it, else the value as first written.</summary>
+    public string ExpressionOn(DateOnly day) => Changes.LastOrDefault(c => c.From <= day)?.Expression ?? Expression;
+
+    /// <summary>The changes still to come after a day, earliest first.</summary>
+    public IReadOnlyList<DatedExpression> ComingAfter(DateOnly day) => [.. Changes.Where(c => c.From > day)];
+
     /// <summary>What every page calls the value.</summary>
     public string Called => string.IsNullOrWhiteSpace(Label) ? RuleSets.Values.CodeWords.Of(Name) : Label;
 

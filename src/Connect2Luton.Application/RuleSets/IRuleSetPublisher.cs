@@ -26,7 +26,11 @@ public interface IRuleSetPublisher
     /// A draft with the named values given set to new expressions, changed in place so the rest of the text stays
     /// exactly as it was; the problems if a name is not in the draft or the draft is not readable.
     /// </summary>
-    (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions);
+    /// <param name="inForceOn">Set the expression in force that day (the latest dated change on or before it), not the value as first written.</param>
+    (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions, DateOnly? inForceOn = null);
+
+    /// <summary>A draft with a named value changing to a new expression from a day: added to its dated changes, or replacing one that day.</summary>
+    (string Json, IReadOnlyList<string> Problems) WithScheduledChange(string json, string name, DateOnly from, string expression);
 
     /// <summary>
     /// A draft's named values in order, as its text has them: expressions, labels, types and dated changes, read

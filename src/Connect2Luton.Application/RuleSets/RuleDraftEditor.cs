@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 
 namespace Connect2Luton.Application.RuleSets;
 
-/// <summary>A named value's field as posted: what was typed, and what the field showed (null when it showed the draft's own).</summary>
-public sealed record ValueEdit(string Name, string? Typed, string? Shown);
+/// <summary>
+/// A named value's fields as posted: what was typed for the value in force today, what that field showed (null when
+/// it showed the draft's own), and a new value to take effect from a later day, if one was given.
+/// </summary>
+public sealed record ValueEdit(string Name, string? Typed, string? Shown, string? ChangeFrom = null, string? ChangeTo = null);
 
 /// <summary>A rule's form as posted: the rule as typed, the fingerprint of what the form showed, and whether it is to go.</summary>
 public sealed record RuleEdit(string Name, RuleText Typed, string? Shown, bool Remove);
@@ -36,7 +40,7 @@ public sealed record DraftEdit(string Json, IReadOnlyList<KeyValuePair<string, s
 /// in its field, each rule changed, taken out or added through its form. Fields posted as they were shown are left
 /// alone, so an edit made in the text meanwhile is never undone; the rest of the text stays byte for byte.
 /// </summary>
-public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue)
+public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, TimeProvider clock)
 {
     public DraftEdit Apply(string ruleSet, string json, IReadOnlyList<ValueEdit> values, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule)
     {
@@ -64,35 +68,71 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
     {
         // A name written twice is the validator's to report; the fields stand for the first.
         var current = publisher.NamedValuesOf(json)?.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        var today = clock.Today();
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, typed, shown) in values)
+        var scheduled = new List<(string Name, DateOnly From, string Expression)>();
+        foreach (var edit in values)
         {
-            if (!current.TryGetValue(name, out var value)) continue;
-            // A value set as HR writes it is shown, typed and compared in that form; any other as its expression.
-            var type = value.SetAs;
-            var showing = type?.Show(value.Expression) ?? value.Expression;
-            // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
-            if (typed?.Trim() == (shown ?? showing).Trim()) continue;
-            if (string.IsNullOrWhiteSpace(typed))
-            {
-                errors.Add(new($"Values[{name}]", $"Enter {Values.ValueKind.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
-                continue;
-            }
-            if (type is null)
-            {
-                changed[name] = typed;
-                continue;
-            }
-            var read = type.Read(typed, value.Called);
-            if (read.Error is { } refused) errors.Add(new($"Values[{name}]", refused));
-            else if (read.Expression != value.Expression.Trim()) changed[name] = read.Expression!;
+            if (!current.TryGetValue(edit.Name, out var value)) continue;
+            if (TypedNow(edit, value, today, errors) is { } expression) changed[edit.Name] = expression;
+            if (Scheduled(edit, value, today, errors) is { } change) scheduled.Add((edit.Name, change.From, change.Expression));
         }
         if (errors.Count > 0) return (json, false);
-        if (changed.Count == 0) return (json, true);
-        var (withValues, problems) = publisher.WithNamedValues(json, changed);
+        if (changed.Count == 0 && scheduled.Count == 0) return (json, true);
+        var (withValues, problems) = changed.Count == 0 ? (json, []) : publisher.WithNamedValues(json, changed, today);
+        foreach (var (name, from, expression) in scheduled)
+        {
+            if (problems.Count > 0) break;
+            (withValues, problems) = publisher.WithScheduledChange(withValues, name, from, expression);
+        }
         if (problems.Count == 0) return (withValues, true);
         errors.AddRange(problems.Select(p => new KeyValuePair<string, string>(DraftEdit.JsonField, p)));
         return (json, false);
+    }
+
+    // The value in force today as typed in its field, as the rules write it; null where it is unchanged or refused.
+    private static string? TypedNow(ValueEdit edit, NamedValueView value, DateOnly today, List<KeyValuePair<string, string>> errors)
+    {
+        // A value set as HR writes it is shown, typed and compared in that form; any other as its expression.
+        var type = value.SetAs;
+        var inForce = value.ExpressionOn(today);
+        var showing = type?.Show(inForce) ?? inForce;
+        if (edit.Typed is null) return null;
+        // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
+        if (edit.Typed?.Trim() == (edit.Shown ?? showing).Trim()) return null;
+        if (string.IsNullOrWhiteSpace(edit.Typed))
+        {
+            errors.Add(new($"Values[{edit.Name}]", $"Enter {Values.ValueKind.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
+            return null;
+        }
+        if (type is null) return edit.Typed;
+        var read = type.Read(edit.Typed, value.Called);
+        if (read.Error is { } refused) errors.Add(new($"Values[{edit.Name}]", refused));
+        return read.Expression is { } written && written != inForce.Trim() ? written : null;
+    }
+
+    // A new value from a later day, both fields read; null where neither was filled in, or either is refused.
+    private static (DateOnly From, string Expression)? Scheduled(ValueEdit edit, NamedValueView value, DateOnly today, List<KeyValuePair<string, string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(edit.ChangeFrom) && string.IsNullOrWhiteSpace(edit.ChangeTo)) return null;
+        var fromField = $"ChangeFrom[{edit.Name}]";
+        var toField = $"ChangeTo[{edit.Name}]";
+        if (value.SetAs is not { } type)
+        {
+            errors.Add(new(fromField, $"{value.Called} is worked out from other values: change it from a day in the rule file's text"));
+            return null;
+        }
+        DateOnly? from = null;
+        if (string.IsNullOrWhiteSpace(edit.ChangeFrom)) errors.Add(new(fromField, $"Enter the day {Values.ValueKind.Lower(value.Called)} changes, like 1 April 2027"));
+        else if (new Values.DateValue().Read(edit.ChangeFrom, "The day it changes") is { Error: { } wrong }) errors.Add(new(fromField, wrong));
+        else if (Values.DateValue.DayOf(new Values.DateValue().Read(edit.ChangeFrom, string.Empty).Expression!) is { } day && day <= today)
+            errors.Add(new(fromField, $"The day it changes must be after today ({today:d MMMM yyyy}): to change the value in force now, type it in the field above"));
+        else from = Values.DateValue.DayOf(new Values.DateValue().Read(edit.ChangeFrom, string.Empty).Expression!);
+        string? expression = null;
+        if (string.IsNullOrWhiteSpace(edit.ChangeTo)) errors.Add(new(toField, $"Enter what {Values.ValueKind.Lower(value.Called)} changes to, like {type.Example}"));
+        else if (type.Read(edit.ChangeTo, value.Called) is { Error: { } refused }) errors.Add(new(toField, refused));
+        else expression = type.Read(edit.ChangeTo, value.Called).Expression;
+        return from is { } on && expression is not null ? (on, expression) : null;
     }
 
     private (string Json, string? Added, bool Taken) ApplyRules(string ruleSet, string json, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule, List<KeyValuePair<string, string>> errors)

@@ -208,8 +208,11 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
         return (compiled is null ? null : new Trial(compiled), problems);
     }
 
-    public (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions) =>
-        RuleFileText.SetNamedValues(json, expressions);
+    public (string Json, IReadOnlyList<string> Problems) WithNamedValues(string json, IReadOnlyDictionary<string, string> expressions, DateOnly? inForceOn = null) =>
+        RuleFileText.SetNamedValues(json, expressions, inForceOn);
+
+    public (string Json, IReadOnlyList<string> Problems) WithScheduledChange(string json, string name, DateOnly from, string expression) =>
+        RuleFileText.ScheduleChange(json, name, from, expression);
 
     public IReadOnlyList<NamedValueView>? NamedValuesOf(string json) => RuleFileText.NamedValueViews(json);
 

@@ -39,4 +39,32 @@ public sealed class RuleFileTextTests
         broken.ShouldBe("{ \"GlobalParams\": [ ");
         brokenProblems.ShouldHaveSingleItem().ShouldStartWith("The rule file cannot be read as JSON");
     }
+
+    [Fact]
+    public void A_change_from_a_day_is_added_in_date_order_or_replaces_that_days_and_the_rest_of_the_file_is_untouched()
+    {
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "pay-rate-caps.json"));
+        var capLine = json.Split('\n').Single(l => l.Contains("\"Name\": \"capSocialWorker\"", StringComparison.Ordinal));
+
+        var (scheduled, problems) = RuleFileText.ScheduleChange(json, "capSocialWorker", new DateOnly(2027, 4, 1), "47.00m");
+        var (earlier, _) = RuleFileText.ScheduleChange(scheduled, "capSocialWorker", new DateOnly(2027, 1, 1), "46.00m");
+        var (replaced, _) = RuleFileText.ScheduleChange(earlier, "capSocialWorker", new DateOnly(2027, 4, 1), "48.00m");
+
+        problems.ShouldBeEmpty();
+        scheduled.ShouldBe(json.Replace(capLine, capLine.Replace(" }", ", \"Changes\": [ { \"From\": \"2027-04-01\", \"Expression\": \"47.00m\" } ] }", StringComparison.Ordinal), StringComparison.Ordinal));
+        replaced.ShouldContain("\"Changes\": [ { \"From\": \"2027-01-01\", \"Expression\": \"46.00m\" }, { \"From\": \"2027-04-01\", \"Expression\": \"48.00m\" } ]");
+        RuleFileText.NamedValueViews(replaced)!.Single(v => v.Name == "capSocialWorker").ExpressionOn(new DateOnly(2027, 2, 1)).ShouldBe("46.00m");
+    }
+
+    [Fact]
+    public void A_value_set_as_in_force_on_a_day_changes_the_period_in_force_then_and_no_other()
+    {
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "pay-rate-caps.json"));
+
+        var (changed, problems) = RuleFileText.SetNamedValues(json, new Dictionary<string, string> { ["nationalLivingWage"] = "12.90m" }, new DateOnly(2026, 11, 23));
+
+        problems.ShouldBeEmpty();
+        changed.ShouldBe(json.Replace("{ \"From\": \"2026-04-01\", \"Expression\": \"12.71m\" }", "{ \"From\": \"2026-04-01\", \"Expression\": \"12.90m\" }", StringComparison.Ordinal));
+        changed.ShouldNotBe(json);
+    }
 }

@@ -99,6 +99,7 @@ public static class AccessMatrix
         ["POST /Rules/Try/{name}?handler=AddCase"] = Officers,
         ["POST /Rules/Edit/{name}?handler=Apply"] = Officers,
         ["POST /Rules/Edit/{name}?handler=Check"] = Officers,
+        ["POST /Rules/Edit/{name}?handler=AcceptCases"] = Officers,
         ["POST /Rules/Edit/{name}?handler=Save"] = Officers,
         ["POST /Rules/Edit/{name}?handler=TrySample"] = Officers,
         ["POST /Rules/Edit/{name}?handler=AddCase"] = Officers,

@@ -47,7 +47,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
     private static readonly HashSet<string> Previews = new(StringComparer.Ordinal)
     {
         "POST /Placements/New?handler=Check", "POST /Placements/{id:int}/Extend?handler=Check",
-        "POST /Rules/Edit/{name}?handler=Check", "POST /Rules/Edit/{name}?handler=Apply", "POST /Rules/WhatIf/{name}",
+        "POST /Rules/Edit/{name}?handler=Check", "POST /Rules/Edit/{name}?handler=Apply", "POST /Rules/Edit/{name}?handler=AcceptCases", "POST /Rules/WhatIf/{name}",
         "POST /Rules/Try/{name}", "POST /Rules/Try/{name}?handler=UseRealCase", "POST /Rules/Try/{name}?handler=AddCase",
     };
 

@@ -11,3 +11,6 @@ public sealed record FieldRow(string Key, string Code, string? Hint, string? Val
         return new($"Sample[{fact.Name}]", Application.RuleSets.Values.CodeWords.Of(fact.Name), $"{fact.Description} ({fact.Type})", value);
     }
 }
+
+/// <summary>A value an officer sets, with what its fields hold: the value in force today and a change from a later day.</summary>
+public sealed record ValueField(NamedValueView Value, string? Typed, DateOnly Today, string? ChangeFrom, string? ChangeTo);

@@ -23,6 +23,12 @@ public sealed class RuleDraft
     /// <summary>What each named value's field showed: a field posted as it was shown leaves the text alone.</summary>
     public Dictionary<string, string?> ValuesShown { get; set; } = [];
 
+    /// <summary>For a value changing from a later day: the day, as typed, by value name.</summary>
+    public Dictionary<string, string?> ChangeFrom { get; set; } = [];
+
+    /// <summary>For a value changing from a later day: what it changes to, as typed, by value name.</summary>
+    public Dictionary<string, string?> ChangeTo { get; set; } = [];
+
     /// <summary>The draft's rules as typed in their forms, by rule name: set in the draft's text, like the values.</summary>
     public Dictionary<string, RuleFields> Rules { get; set; } = [];
 
@@ -53,6 +59,7 @@ public sealed class RuleDraft
     [BindNever, ValidateNever] public IReadOnlyList<string> FailureOutcomes { get; set; } = [];
     [BindNever, ValidateNever] public IReadOnlyList<string> OutcomesNeedingApprovers { get; set; } = [];
     [BindNever, ValidateNever] public IReadOnlyList<NamedValueView> NamedValues { get; set; } = [];
+    [BindNever, ValidateNever] public DateOnly Today { get; set; }
     [BindNever, ValidateNever] public IReadOnlyList<FactView> Facts { get; set; } = [];
     [BindNever, ValidateNever] public PolicyDecision? Tried { get; set; }
     [BindNever, ValidateNever] public IReadOnlyList<RuleSetProblem> Problems { get; set; } = [];

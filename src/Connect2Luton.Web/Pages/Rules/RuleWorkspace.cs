@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -10,7 +11,7 @@ namespace Connect2Luton.Web.Pages.Rules;
 /// their button does between those steps.
 /// </summary>
 public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue catalogue, IRuleSetSamples samples,
-    RuleSetWhatIf whatIf, RuleSetRealCases realCases, RuleDraftEditor draftEditor)
+    RuleSetWhatIf whatIf, RuleSetRealCases realCases, RuleDraftEditor draftEditor, TimeProvider clock)
 {
     /// <summary>The rule set's serving files as the draft to start from; false if there is no such rule set.</summary>
     public bool Open(string name, RuleDraft draft)
@@ -63,7 +64,10 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         ArgumentNullException.ThrowIfNull(state);
         var typed = draft.NewRule;
         var edit = draftEditor.Apply(draft.Serving.Name, draft.Input.Json!,
-            draft.Values.Select(v => new ValueEdit(v.Key, v.Value, draft.ValuesShown.GetValueOrDefault(v.Key))).ToList(),
+            draft.Values.Keys.Union(draft.ChangeFrom.Keys).Union(draft.ChangeTo.Keys)
+                .Select(name => new ValueEdit(name, draft.Values.TryGetValue(name, out var typed) ? typed ?? string.Empty : draft.ValuesShown.GetValueOrDefault(name),
+                    draft.ValuesShown.GetValueOrDefault(name), draft.ChangeFrom.GetValueOrDefault(name), draft.ChangeTo.GetValueOrDefault(name)))
+                .ToList(),
             draft.Rules.Where(r => r.Value is not null).Select(r => new RuleEdit(r.Key, r.Value!.ToRule(r.Key), r.Value.Shown, r.Value.Remove)).ToList(),
             new NewRuleInput(typed.Name, typed.Expression, typed.ErrorMessage, typed.SuccessEvent, typed.Description, typed.Outcome, typed.Approvers));
         foreach (var (field, message) in edit.Errors) state.AddModelError(field == DraftEdit.JsonField ? "Input.Json" : field, message);
@@ -152,6 +156,7 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         draft.HasRealCases = realCases.HasRealCases(name) && draft.Serving.IsServing;
         if (draft.Sample.Count == 0)
             draft.Sample = samples.DefaultSample(name, draft.Input.TestCases ?? draft.Serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
+        draft.Today = clock.Today();
         ShowValues(draft);
         ShowRules(draft, json, state);
     }
@@ -163,12 +168,19 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         var shown = draft.ValuesShown;
         draft.Values = [];
         draft.ValuesShown = [];
+        if (draft.ValuesTaken)
+        {
+            // Written into the draft: the change shows as a coming change, and its fields are empty for the next.
+            draft.ChangeFrom = [];
+            draft.ChangeTo = [];
+        }
         foreach (var value in draft.NamedValues)
         {
             var name = value.Name;
-            // Shown as HR writes it where the value is set as a type; only those set are fields.
+            // Shown as HR writes it where the value is set as a type; only those set are fields. The field holds the
+            // value in force today; later changes are shown beside it.
             if (value.SetAs is not { } type) continue;
-            var showing = type.Show(value.Expression);
+            var showing = type.Show(value.ExpressionOn(draft.Today));
             var keep = !draft.ValuesTaken && typed.ContainsKey(name);
             draft.Values[name] = keep ? typed[name] : showing;
             draft.ValuesShown[name] = keep ? shown.GetValueOrDefault(name) ?? showing : showing;
