@@ -7,6 +7,12 @@ namespace Connect2Luton.Application.Policies;
 /// <summary>What a pay rate is decided on: the role, where and through whom, the rate and the hours.</summary>
 public sealed record PayRateTerms(JobRole Role, bool IsChildrensServices, SupplyAgencyKind Supplier, decimal MarginRate, decimal PayRate, decimal WeeklyHours);
 
+/// <summary>
+/// The most an hour a role may be paid without an exception, as the rules in force decide it, and what they say of
+/// a penny more (the cap it would go over, in the rule's own words).
+/// </summary>
+public sealed record PayHeadroom(decimal MostPay, string? Beyond);
+
 /// <summary>A pay rate priced with the on-costs of a day and decided with the rules in force that day.</summary>
 public sealed record DatedPayDecision(DateOnly Day, PlacementRates Rates, PayRateDecision Decision);
 
@@ -24,6 +30,43 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
         var rates = ChargeRates.Price(terms.PayRate, terms.Supplier, terms.MarginRate, await payRates.OnCostsAsync(day, cancellationToken));
         var decision = await payRates.DecideAsync(PolicyFacts.PayRate(terms.Role, terms.IsChildrensServices, terms.Supplier, rates, terms.WeeklyHours, day), cancellationToken);
         return new DatedPayDecision(day, rates, decision);
+    }
+
+    /// <summary>
+    /// The most an hour that is allowed for these terms on a day, found by asking the rules, not by a second copy of
+    /// their arithmetic: pay is tried in whole pounds up from £1 until one is allowed (the living wage sits below
+    /// it), then doubled until one is not, then halved to the penny between. Null where no pay is allowed, or every
+    /// pay tried is (no cap binds).
+    /// </summary>
+    public async Task<PayHeadroom?> HeadroomAsync(PayRateTerms terms, DateOnly day, decimal most, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        async Task<DatedPayDecision> At(decimal pay) => await OnAsync(terms with { PayRate = pay }, day, cancellationToken);
+        decimal? allowed = null;
+        for (var pounds = 1m; pounds <= Math.Min(most, 100m); pounds++)
+        {
+            if ((await At(pounds)).Decision.Outcome != PayRateOutcome.Allowed) continue;
+            allowed = pounds;
+            break;
+        }
+        if (allowed is not { } low) return null;
+        var high = low;
+        while (true)
+        {
+            high = Math.Min(high * 2, most);
+            if ((await At(high)).Decision.Outcome != PayRateOutcome.Allowed) break;
+            if (high >= most) return null;
+            low = high;
+        }
+        while (high - low > 0.01m)
+        {
+            var middle = Math.Round((low + high) / 2, 2, MidpointRounding.ToZero);
+            if ((await At(middle)).Decision.Outcome == PayRateOutcome.Allowed) low = middle;
+            else high = middle;
+        }
+        // What the rules say of the first penny over, in their own words.
+        var beyond = (await At(high)).Decision.Details.Failed.FirstOrDefault()?.Message;
+        return new PayHeadroom(low, beyond);
     }
 
     /// <summary>

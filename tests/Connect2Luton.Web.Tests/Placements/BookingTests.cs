@@ -33,6 +33,22 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task The_booking_form_says_the_most_that_stays_within_the_cap_as_the_rules_decide_it()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+        async Task<string> CheckAsync(string pay) => (await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms(pay),
+            $"/Placements/New?handler=Check&requisition={arranged.RequisitionId}&worker={arranged.WorkerId}"))).Text("#pay-rate-check");
+
+        // £34.92 with holiday pay (12.07%) and employer NI (15%) is £44.98 to £45.00; a penny more goes over.
+        form.Text("#pay-headroom").ShouldStartWith("Up to £34.92 an hour needs no sign-off");
+        form.Text("#pay-headroom").ShouldContain("over the DfE cap of £45.00");
+        (await CheckAsync("34.92")).ShouldContain("within the DfE cap of £45.00");
+        (await CheckAsync("34.93")).ShouldContain("over the DfE cap of £45.00");
+    }
+
+    [Fact]
     public async Task A_rate_over_the_DfE_cap_is_booked_only_with_the_named_sign_off_and_goes_on_the_cap_exception_register()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);

@@ -25,6 +25,8 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
         var placement = await arranged.BookAsync(recruiter);
         var form = await recruiter.GetPageAsync($"{placement}/Extend");
         var longEnd = arranged.Start.AddDays(80 * 7);
+        // The extension form says the most the role may be paid within its cap over the extra weeks, as the rules decide it.
+        form.Text("#pay-headroom").ShouldContain("up to £34.92 an hour needs no sign-off");
 
         var unapproved = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(longEnd)));
         unapproved.Text("#Input_ApprovedBy-error").ShouldContain("runs past the length limit: enter the names of those who approved it (Head of Service; Director of HR)");

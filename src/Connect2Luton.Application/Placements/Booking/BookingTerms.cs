@@ -48,6 +48,14 @@ public sealed class BookingTerms(
     }
 
     public const decimal MostPayRate = RequisitionCommands.MostPayRate;
+
+    /// <summary>The most the worker may be paid an hour for this role, through this supplier, on the day, without an exception.</summary>
+    public Task<PayHeadroom?> HeadroomAsync(BookingCase context, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var terms = new PayRateTerms(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, context.Supplier.MarginRate, 0m, context.Requisition.WeeklyHours);
+        return payThrough.HeadroomAsync(terms, day, MostPayRate, cancellationToken);
+    }
     public const decimal MostWeeklyHours = RequisitionCommands.MostWeeklyHours;
 
     public async Task<BookingCheck> CheckAsync(BookingCase context, PlacementProposalInput input, CancellationToken cancellationToken)

@@ -23,12 +23,16 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
 
     public ExtensionQuote? Quote { get; private set; }
 
+    /// <summary>The most that can be paid an hour within the caps over the extra weeks, as the rules decide it.</summary>
+    public Application.Policies.PayHeadroom? Headroom { get; private set; }
+
     public bool Oob => ViewData["Oob"] is true;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         Version = Placement.Version;
+        Headroom = await commands.ExtensionHeadroomAsync(id, cancellationToken);
         return Page();
     }
 
@@ -45,6 +49,7 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         var input = Input.Read(ModelState);
         Quote = await commands.QuoteExtensionAsync(id, input, cancellationToken);
+        Headroom = await commands.ExtensionHeadroomAsync(id, cancellationToken);
         if (!ModelState.IsValid)
         {
             if (Quote is not null) ModelState.AddRefusal(CommandResult.Invalid(Quote.Errors));

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
@@ -35,6 +36,9 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
 
     public PlacementQuote? Quote { get; private set; }
 
+    /// <summary>The most that can be paid an hour within the caps for this role and supplier, as the rules decide it.</summary>
+    public PayHeadroom? Headroom { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var found = await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken);
@@ -43,6 +47,7 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
         Proposal = booking.Proposal();
         RequisitionVersion = Proposal.RequisitionVersion;
         Input = PlacementForm.From(Proposal, clock.Today());
+        Headroom = await terms.HeadroomAsync(booking, Input.StartDate.Read("The start date", out _) ?? clock.Today(), cancellationToken);
         return Page();
     }
 
@@ -64,6 +69,7 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
         if (found is not { IsShortlisted: true } booking) return NotFound();
         Proposal = booking.Proposal();
         var input = Input.Read(RequisitionId, WorkerId, ModelState);
+        Headroom = await terms.HeadroomAsync(booking, input.StartDate ?? clock.Today(), cancellationToken);
         // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
         if (!ModelState.IsValid)
         {
