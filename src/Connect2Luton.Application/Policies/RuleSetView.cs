@@ -67,4 +67,5 @@ public sealed record RuleView(
     string? AppliesWhen);
 
 /// <summary>A fact a rule can read as input.Name, with its type and meaning, taken from the fact record itself.</summary>
-public sealed record FactView(string Name, string Type, string Description);
+/// <param name="Choices">For a fact holding one of a list of names (a job family), each choice in words; null for any other.</param>
+public sealed record FactView(string Name, string Type, string Description, IReadOnlyList<FactChoice>? Choices = null);

@@ -10,8 +10,14 @@ internal static class FactDocumentation
     public static IReadOnlyList<FactView> Of(Type factType) =>
         factType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty))
+            .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty, ChoicesOf(p)))
             .ToList();
+
+    // A coded fact's choices in words, with what an empty value means first where it may be empty.
+    private static List<FactChoice>? ChoicesOf(PropertyInfo property) =>
+        property.GetCustomAttribute<CodedAsAttribute>() is not { } coded ? null
+            : [.. (coded.None is { } none ? [new FactChoice(string.Empty, none)] : Array.Empty<FactChoice>()),
+               .. Enum.GetNames(coded.Codes).Select(code => new FactChoice(code, Application.RuleSets.Values.CodeWords.Of(code)))];
 
     internal static string Describe(Type type) => type switch
     {

@@ -43,8 +43,6 @@ public sealed class PlainWordsTests(RuleWorkspaceFactory factory) : IClassFixtur
         var compare = history.QuerySelector<IHtmlAnchorElement>("a[href^='/Rules/Diff/']")!;
         pages.Add(await client.GetPageAsync(compare.PathName + compare.Search));
 
-        // The sample's values of facts the application records as codes (a role type, a supplier) are still to be
-        // put in words: see the note.
         var found = pages.SelectMany(page => PlainWords.CodeIn(ShownText(page)).Select(code => $"{new Uri(page.Url).PathAndQuery}: {code}")).Distinct().ToList();
 
         found.ShouldBeEmpty();
@@ -91,7 +89,7 @@ public sealed class PlainWordsTests(RuleWorkspaceFactory factory) : IClassFixtur
     {
         var body = (IElement)page.Body!.Clone(deep: true);
         foreach (var hidden in body.QuerySelectorAll("script, style, textarea, input[type=hidden], .app-diff__line, .app-rule-text").ToList()) hidden.Remove();
-        var fields = body.QuerySelectorAll("input:not([type=radio]):not([type=checkbox]):not(#sample input)").OfType<IHtmlInputElement>().Select(i => i.Value);
+        var fields = body.QuerySelectorAll("input:not([type=radio]):not([type=checkbox])").OfType<IHtmlInputElement>().Select(i => i.Value);
         // Each piece of text on its own, as the eye separates them ("Success" and "Saved" are two words, not one).
         var text = body.GetDescendants().OfType<IText>().Select(t => t.Data);
         return string.Join('\n', fields.Concat(text));

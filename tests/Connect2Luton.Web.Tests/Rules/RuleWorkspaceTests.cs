@@ -229,7 +229,10 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     {
         var client = await factory.SignedInAsAsync(Officer);
         var edit = await client.GetPageAsync("/Rules/Edit/permanent-conversion-eligibility");
-        var sample = edit.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value);
+        // The sample's fields: text boxes, and lists of choices in words for the facts that hold a name (the requisition's reason).
+        var sample = edit.QuerySelectorAll("#sample input, #sample select")
+            .ToDictionary(f => f.GetAttribute("name")!, f => f is IHtmlSelectElement choice ? choice.Value ?? string.Empty : ((IHtmlInputElement)f).Value);
+        edit.QuerySelector<IHtmlSelectElement>("#Sample_RequisitionReason_")!.SelectedOptions[0].TextContent.ShouldBe("Vacancy cover");
         sample["Sample[ContinuousWeeks]"].ShouldNotBeEmpty("the sample starts from the test cases' defaults");
         var fields = new Dictionary<string, string>(sample)
         {
