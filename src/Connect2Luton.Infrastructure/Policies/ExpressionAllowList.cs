@@ -31,7 +31,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
 
     private static readonly Dictionary<Type, HashSet<string>> AllowedMethods = new()
     {
-        [typeof(Policy)] = [nameof(Policy.InList)],
+        [typeof(Policy)] = [nameof(Policy.InList), nameof(Policy.Date)],
         [typeof(string)] =
         [
             "Contains", "StartsWith", "EndsWith", "Equals", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant",
@@ -159,7 +159,14 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         }
         if (method.DeclaringType is not { } owner || !AllowedMethods.TryGetValue(owner, out var names) || !names.Contains(method.Name))
         {
-            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not a function rules may use. They may use Policy.InList, Math.Min/Max/Round/Abs/Floor/Ceiling, text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim and dates' AddDays/AddMonths/AddYears.");
+            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not a function rules may use. They may use Policy.InList, Policy.Date, Math.Min/Max/Round/Abs/Floor/Ceiling, text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim and dates' AddDays/AddMonths/AddYears.");
+            return node;
+        }
+        // A date is written out in its call, so a slip in it is refused here rather than read as no date at all.
+        if (owner == typeof(Policy) && method.Name == nameof(Policy.Date)
+            && (node.Arguments[0] is not ConstantExpression { Value: string day } || Policy.Date(day) == DateOnly.MinValue))
+        {
+            _problems.Add("Policy.Date takes a date written in quotes as year, month and day, like Policy.Date(\"2027-04-01\").");
             return node;
         }
         foreach (var argument in node.Arguments.Where(a => a != receiver)) Visit(argument);

@@ -20,4 +20,14 @@ public static class Policy
         }
         return false;
     }
+
+    /// <summary>
+    /// The day a date written like "2027-04-01" names: Policy.Date("2027-04-01"). Anything else is the first day
+    /// there is, so a rule never fails on it; the checks refuse a call whose text is not such a date, so that only
+    /// ever happens to text that has passed them.
+    /// </summary>
+    public static DateOnly Date(string? day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? parsed
+            : DateOnly.MinValue;
 }

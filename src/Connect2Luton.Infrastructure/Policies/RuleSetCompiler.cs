@@ -370,6 +370,8 @@ internal static partial class RuleSetCompiler
         {
             budget.Start(value.Name);
             var text = value.ExpressionOn(day);
+            // A date is written in the file as people read it ("2027-04-01") and compared in the rules as a day.
+            if (value.Type == "Date" && DateValue.DayOf(text) is not null) text = $"Policy.Date({text.Trim()})";
             var parsed = Parse(parser, text, parameters, null, definition, json, value.Name, factTypes, problems);
             if (parsed is null) return compiled;
             compiled.Types[value.Name] = parsed.Type;
