@@ -123,16 +123,17 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
             return null;
         }
         DateOnly? from = null;
-        if (string.IsNullOrWhiteSpace(edit.ChangeFrom)) errors.Add(new(fromField, $"Enter the day {Values.ValueKind.Lower(value.Called)} changes, like 1 April 2027"));
-        else if (new Values.DateValue().Read(edit.ChangeFrom, "The day it changes") is { Error: { } wrong }) errors.Add(new(fromField, wrong));
-        else if (Values.DateValue.DayOf(new Values.DateValue().Read(edit.ChangeFrom, string.Empty).Expression!) is { } day && day <= today)
+        var day = string.IsNullOrWhiteSpace(edit.ChangeFrom) ? null : new Values.DateValue().Read(edit.ChangeFrom, "The day it changes");
+        if (day is null) errors.Add(new(fromField, $"Enter the day {Values.ValueKind.Lower(value.Called)} changes, like 1 April 2027"));
+        else if (day.Error is { } wrong) errors.Add(new(fromField, wrong));
+        else if (Values.DateValue.DayOf(day.Expression!) is { } on && on <= today)
             errors.Add(new(fromField, $"The day it changes must be after today ({today:d MMMM yyyy}): to change the value in force now, type it in the field above"));
-        else from = Values.DateValue.DayOf(new Values.DateValue().Read(edit.ChangeFrom, string.Empty).Expression!);
-        string? expression = null;
-        if (string.IsNullOrWhiteSpace(edit.ChangeTo)) errors.Add(new(toField, $"Enter what {Values.ValueKind.Lower(value.Called)} changes to, like {type.Example}"));
-        else if (type.Read(edit.ChangeTo, value.Called) is { Error: { } refused }) errors.Add(new(toField, refused));
-        else expression = type.Read(edit.ChangeTo, value.Called).Expression;
-        return from is { } on && expression is not null ? (on, expression) : null;
+        else from = Values.DateValue.DayOf(day.Expression!);
+        var to = string.IsNullOrWhiteSpace(edit.ChangeTo) ? null : type.Read(edit.ChangeTo, value.Called);
+        if (to is null) errors.Add(new(toField, $"Enter what {Values.ValueKind.Lower(value.Called)} changes to, like {type.Example}"));
+        else if (to.Error is { } refused) errors.Add(new(toField, refused));
+        var expression = to?.Expression;
+        return from is { } starts && expression is not null ? (starts, expression) : null;
     }
 
     private (string Json, string? Added, bool Taken) ApplyRules(string ruleSet, string json, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule, List<KeyValuePair<string, string>> errors)

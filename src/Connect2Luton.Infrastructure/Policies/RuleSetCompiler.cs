@@ -577,6 +577,9 @@ internal static partial class RuleSetCompiler
         if (message.Contains("duplicate", StringComparison.OrdinalIgnoreCase)) return $"A key appears twice at {error.Path}.";
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var where = error.LineNumber is { } line ? $" at line {line + 1}" : string.Empty;
+        // The reader names the .NET type it wanted; the officer is told what to write there instead.
+        var converted = NotConverted().Match(message);
+        if (converted.Success) return $"The JSON cannot be read{where}: {error.Path ?? "this point"} should be {KindOf(converted.Groups[1].Value)}.";
         return $"The JSON cannot be read{where}: {(cut > 0 ? message[..cut] : message)}";
     }
 
@@ -601,6 +604,31 @@ internal static partial class RuleSetCompiler
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
     private static partial Regex Identifier();
+
+    // What a part of a rule file or its test cases is, in words, by the type it is read as.
+    private static string KindOf(string type) => (type.Contains("Collections.Generic.List", StringComparison.Ordinal) ? "List"
+        : type.Split(['.', '+', '[', ']'], StringSplitOptions.RemoveEmptyEntries).Last().Split('`')[0]) switch
+    {
+        nameof(NamedValueDocument) => "a value, written in braces with its Name and Expression",
+        nameof(DatedExpressionDocument) => "a change, written in braces with its From date and Expression",
+        nameof(RuleDocument) => "a rule, written in braces with its RuleName, Expression and ErrorMessage",
+        nameof(RulePropertiesDocument) => "the rule's Properties, written in braces",
+        nameof(RuleSetDocument) or nameof(RuleSetTestCasesDocument) => "the whole file, written in braces",
+        nameof(RuleSetTestCase) => "a test case, written in braces with its Name, Facts and Expect",
+        nameof(ExpectedDecision) => "what the case expects, written in braces with its Outcome",
+        nameof(CaseBoundary) => "what the case is written against, in braces with its Value, Fact and Side",
+        "List" => "a list in square brackets",
+        "JsonObject" => "an object in braces",
+        "String" => "text in quotes",
+        "Boolean" => "true or false",
+        "Decimal" or "Double" => "a number",
+        "Int32" or "Int64" => "a whole number",
+        "DateOnly" => "a date in quotes, like \"2027-04-01\"",
+        _ => "something else",
+    };
+
+    [GeneratedRegex("could not be converted to ([^ ]+?)\\.( |$)")]
+    private static partial Regex NotConverted();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex Unmapped();

@@ -49,6 +49,7 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         { "the wrong workflow", "\"WorkflowName\": \"pay-rate-caps\"|\"WorkflowName\": \"anything-goes\"", "WorkflowName is 'anything-goes' but this file must hold the 'pay-rate-caps' rule set." },
         { "an outcome that does not exist", "\"Outcome\": \"Refused\", \"Figures\": [ \"nationalLivingWage\" ]|\"Outcome\": \"Blocked\", \"Figures\": [ \"nationalLivingWage\" ]", "Outcome 'Blocked' is not one of NeedsException, Refused." },
         { "a message naming a missing fact", "is below the National Living Wage of|is below {input.Salary} the National Living Wage of", "there is no fact called 'Salary'" },
+        { "a value that is not an object", "\"GlobalParams\": [|\"GlobalParams\": [ 42,", "$.GlobalParams[0] should be a value, written in braces with its Name and Expression" },
         { "an on-cost rate that is not a fraction", "\"Expression\": \"0.15m\"|\"Expression\": \"15m\"", "It must be a percentage from 0% up to (not including) 100%" },
         { "an on-cost rate worked out from facts", "\"Expression\": \"0.1207m\", \"Label\": \"Holiday pay\", \"Type\": \"Percentage\",|\"Expression\": \"input.PayRate\", \"Label\": \"Holiday pay\",", "It must be a percentage from 0% up to (not including) 100%, like 15%, set as a value rather than worked out" },
         { "a missing on-cost rate", "\"Name\": \"inHousePoolPensionRate\"|\"Name\": \"pensionRate\"", "The named value 'inHousePoolPensionRate' is missing" },
@@ -66,6 +67,8 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
 
         result.Succeeded.ShouldBeFalse(what);
         result.Problems.Select(p => p.ToString()).ShouldContain(p => p.Contains(expected), $"{what}: {string.Join(" | ", result.Problems)}");
+        // Whatever is wrong, the officer is told in words, never with the name of a .NET type.
+        result.Problems.ShouldAllBe(p => !p.Message.Contains("Connect2Luton.") && !p.Message.Contains("System."), what);
         _registry.ServingVersionOf("pay-rate-caps")!.Version.ShouldBe(before);
         var status = _services.GetRequiredService<IRuleSetCatalogue>().Current.Single(s => s.Name == "pay-rate-caps");
         status.ServingVersion.ShouldBe(before);
