@@ -19,6 +19,13 @@ internal static class WebRegistration
         {
             options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
             options.Filters.Add(new Forms.UnmatchedHandler());
+            // No form here writes jQuery-style keys (a[b][c]); their reader throws on a key such as "a[", which anyone
+            // can post, so the plain form and query readers alone bind.
+            foreach (var jquery in options.ValueProviderFactories
+                .Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList())
+            {
+                options.ValueProviderFactories.Remove(jquery);
+            }
             // Typed values are read as text by the forms themselves; what reaches the binder is a hidden field, a
             // checkbox or a choice, so a value it cannot read was not one the form offered. Never echoed back.
             var messages = options.ModelBindingMessageProvider;

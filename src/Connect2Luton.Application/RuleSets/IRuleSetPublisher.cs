@@ -55,8 +55,11 @@ public interface IRuleSetPublisher
     /// </summary>
     CaseReview ReviewCases(string name, string json, string? testCasesJson, bool moveBoundaries);
 
-    /// <summary>The test cases expecting what the draft decides for each case it now decides otherwise, changed in place.</summary>
-    (string TestCasesJson, int Accepted) AcceptCaseOutcomes(string name, string json, string testCasesJson);
+    /// <summary>
+    /// The test cases expecting what the draft decides for each case it now decides otherwise, changed in place; the
+    /// problems, and the cases unchanged, where the draft or its cases cannot be read or run.
+    /// </summary>
+    (string TestCasesJson, int Accepted, IReadOnlyList<Policies.RuleSetProblem> Problems) AcceptCaseOutcomes(string name, string json, string testCasesJson);
 
     /// <summary>The serving version of a rule set, to decide with beside a draft.</summary>
     IRuleSetTrial? ServingTrial(string name);

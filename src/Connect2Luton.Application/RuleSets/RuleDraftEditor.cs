@@ -67,7 +67,17 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
     private (string Json, bool Taken) ApplyValues(string json, IReadOnlyList<ValueEdit> values, List<KeyValuePair<string, string>> errors)
     {
         // A name written twice is the validator's to report; the fields stand for the first.
-        var current = publisher.NamedValuesOf(json)?.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        var views = publisher.NamedValuesOf(json);
+        if (views is null)
+        {
+            // Nothing typed is dropped without a word: the text must be put right before fields can be written into it.
+            if (values.Any(v => (v.Typed is not null && v.Typed.Trim() != (v.Shown ?? string.Empty).Trim()) || !string.IsNullOrWhiteSpace(v.ChangeFrom) || !string.IsNullOrWhiteSpace(v.ChangeTo)))
+                errors.Add(new(DraftEdit.JsonField, "The rule file's text cannot be read, so the values typed in their fields were not written into it: put the text right first"));
+            return (json, errors.Count == 0);
+        }
+        // Only values set as a type have fields; anything posted for another (a value worked out from others) was
+        // not offered by the page and changes nothing.
+        var current = views.Where(v => v.SetAs is not null).GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var today = clock.Today();
         var changed = new Dictionary<string, string>(StringComparer.Ordinal);
         var scheduled = new List<(string Name, DateOnly From, string Expression)>();
@@ -93,20 +103,17 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
     // The value in force today as typed in its field, as the rules write it; null where it is unchanged or refused.
     private static string? TypedNow(ValueEdit edit, NamedValueView value, DateOnly today, List<KeyValuePair<string, string>> errors)
     {
-        // A value set as HR writes it is shown, typed and compared in that form; any other as its expression.
-        var type = value.SetAs;
+        // Shown, typed and compared as HR writes it; only values set as a type have a field.
+        if (edit.Typed is not { } typed || value.SetAs is not { } type) return null;
         var inForce = value.ExpressionOn(today);
-        var showing = type?.Show(inForce) ?? inForce;
-        if (edit.Typed is null) return null;
         // Posted as shown: the officer did not touch it, and may have changed the value in the text instead.
-        if (edit.Typed?.Trim() == (edit.Shown ?? showing).Trim()) return null;
-        if (string.IsNullOrWhiteSpace(edit.Typed))
+        if (typed.Trim() == (edit.Shown ?? type.Show(inForce) ?? inForce).Trim()) return null;
+        if (string.IsNullOrWhiteSpace(typed) && !type.TakesNone)
         {
-            errors.Add(new($"Values[{edit.Name}]", $"Enter {Values.ValueKind.Lower(value.Called)}{(type is null ? "" : $", like {type.Example}")}"));
+            errors.Add(new($"Values[{edit.Name}]", $"Enter {Values.ValueKind.Lower(value.Called)}, like {type.Example}"));
             return null;
         }
-        if (type is null) return edit.Typed;
-        var read = type.Read(edit.Typed, value.Called);
+        var read = type.Read(typed, value.Called);
         if (read.Error is { } refused) errors.Add(new($"Values[{edit.Name}]", refused));
         return read.Expression is { } written && written != inForce.Trim() ? written : null;
     }
@@ -114,7 +121,8 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
     // A new value from a later day, both fields read; null where neither was filled in, or either is refused.
     private static (DateOnly From, string Expression)? Scheduled(ValueEdit edit, NamedValueView value, DateOnly today, List<KeyValuePair<string, string>> errors)
     {
-        if (string.IsNullOrWhiteSpace(edit.ChangeFrom) && string.IsNullOrWhiteSpace(edit.ChangeTo)) return null;
+        // Yes/no values are not offered a later change on the page: a crafted one changes nothing.
+        if ((string.IsNullOrWhiteSpace(edit.ChangeFrom) && string.IsNullOrWhiteSpace(edit.ChangeTo)) || value.SetAs is Values.YesNoValue) return null;
         var fromField = $"ChangeFrom[{edit.Name}]";
         var toField = $"ChangeTo[{edit.Name}]";
         if (value.SetAs is not { } type)
@@ -124,13 +132,13 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
         }
         DateOnly? from = null;
         var day = string.IsNullOrWhiteSpace(edit.ChangeFrom) ? null : new Values.DateValue().Read(edit.ChangeFrom, "The day it changes");
-        if (day is null) errors.Add(new(fromField, $"Enter the day {Values.ValueKind.Lower(value.Called)} changes, like 1 April 2027"));
+        if (day is null) errors.Add(new(fromField, "Enter the day the new value starts, like 1 April 2027"));
         else if (day.Error is { } wrong) errors.Add(new(fromField, wrong));
         else if (Values.DateValue.DayOf(day.Expression!) is { } on && on <= today)
             errors.Add(new(fromField, $"The day it changes must be after today ({today:d MMMM yyyy}): to change the value in force now, type it in the field above"));
         else from = Values.DateValue.DayOf(day.Expression!);
         var to = string.IsNullOrWhiteSpace(edit.ChangeTo) ? null : type.Read(edit.ChangeTo, value.Called);
-        if (to is null) errors.Add(new(toField, $"Enter what {Values.ValueKind.Lower(value.Called)} changes to, like {type.Example}"));
+        if (to is null) errors.Add(new(toField, $"Enter the new value, like {type.Example}"));
         else if (to.Error is { } refused) errors.Add(new(toField, refused));
         var expression = to?.Expression;
         return from is { } starts && expression is not null ? (starts, expression) : null;
@@ -151,8 +159,8 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
                 continue;
             }
             if (FingerprintOf(typed) == (shown ?? FingerprintOf(rule))) continue;
-            if (typed.Expression.Length == 0) errors.Add(new($"Rules[{name}].Expression", $"Enter what {name} checks"));
-            if (typed.ErrorMessage.Length == 0) errors.Add(new($"Rules[{name}].ErrorMessage", $"Enter the message {name} gives when it fails"));
+            if (typed.Expression.Length == 0) errors.Add(new($"Rules[{name}].Expression", $"Enter what the rule \"{Values.CodeWords.Of(name)}\" checks"));
+            if (typed.ErrorMessage.Length == 0) errors.Add(new($"Rules[{name}].ErrorMessage", $"Enter the message the rule \"{Values.CodeWords.Of(name)}\" gives when it fails"));
             changed.Add(typed);
         }
         var added = newRule is null || newRule.IsEmpty ? null : NewRuleOf(ruleSet, newRule, current, errors);

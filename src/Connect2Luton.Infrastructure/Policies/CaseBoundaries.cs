@@ -16,7 +16,7 @@ namespace Connect2Luton.Infrastructure.Policies;
 internal static class CaseBoundaries
 {
     // The widest a search runs: no fact a boundary is written against (a pay rate, a count of weeks) comes near.
-    private const decimal MostMoney = 100_000m;
+    private const decimal MostMoney = 10_000_000m;
     private const int MostCount = 100_000;
 
     public static CaseReview Review(CompiledRuleSet draft, string testCasesJson, bool moveBoundaries)
@@ -46,11 +46,11 @@ internal static class CaseBoundaries
     }
 
     /// <summary>The cases with the expectation of each the draft decides otherwise set to what it decides, and how many.</summary>
-    public static (string Json, int Accepted) Accept(CompiledRuleSet draft, string testCasesJson)
+    public static (string Json, int Accepted, IReadOnlyList<RuleSetProblem> Problems) Accept(CompiledRuleSet draft, string testCasesJson)
     {
         var problems = new List<RuleSetProblem>();
         var cases = RuleSetTestCases.Read(draft.Definition, testCasesJson, problems);
-        if (problems.Count > 0) return (testCasesJson, 0);
+        if (problems.Count > 0) return (testCasesJson, 0, problems);
         var expectations = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var testCase in cases.DistinctBy(c => c.Name))
         {
@@ -64,7 +64,7 @@ internal static class CaseBoundaries
             if (testCase.Expect.Flags is not null) expect["Flags"] = new JsonArray([.. decision.Failed.Where(r => r.Flag is not null).Select(r => (JsonNode)JsonValue.Create(r.Flag!))]);
             expectations[testCase.Name] = expect;
         }
-        return (TestCaseText.WithExpectations(testCasesJson, expectations), expectations.Count);
+        return (TestCaseText.WithExpectations(testCasesJson, expectations), expectations.Count, []);
     }
 
     private static (Dictionary<string, JsonObject> Facts, List<MovedCase> Moved) Moves(CompiledRuleSet draft, string testCasesJson, List<CompiledTestCase> cases)
@@ -89,13 +89,48 @@ internal static class CaseBoundaries
         return (facts, moved);
     }
 
+    /// <summary>
+    /// What is wrong with a case written against a value: a value officers do not set as a number, a fact that is
+    /// not a number, a side that is not one of the three, no boundary the rules give, or facts that are not at it.
+    /// Null for a case that sits on its boundary.
+    /// </summary>
+    public static string? Problem(CompiledRuleSet ruleSet, CompiledTestCase testCase)
+    {
+        var against = testCase.Against!;
+        var value = ruleSet.Document.GlobalParams.FirstOrDefault(v => v.Name == against.Value);
+        if (value is null) return $"It is written against '{against.Value}', which is not a value of these rules.";
+        if (value.Type is not ("Money" or "Percentage" or "WholeNumber"))
+            return $"It is written against '{against.Value}', which is not an amount, percentage or count an officer sets: a boundary case needs one.";
+        if (NumberFact(ruleSet, against.Fact) is null) return $"'{against.Fact}' is not a fact of these rules that is a number: a boundary case moves a number.";
+        if (against.Side is not (CaseBoundary.JustUnder or CaseBoundary.At or CaseBoundary.JustOver))
+            return $"Its Side is '{against.Side}': write JustUnder, At or JustOver.";
+        if (Boundary(ruleSet, testCase) is not { } at) return $"The rules give no boundary for {CodeWords.Of(against.Fact).ToLowerInvariant()} against '{against.Value}': no rule that uses the value passes below some amount and fails above it.";
+        var facts = JsonSerializer.SerializeToNode(testCase.Facts, testCase.Facts.GetType(), RuleSetCompiler.StrictJson)!.AsObject();
+        var boundary = JsonSerializer.SerializeToNode(at, at.GetType(), RuleSetCompiler.StrictJson)!.AsObject();
+        var off = boundary.Where(p => !JsonNode.DeepEquals(p.Value, facts[p.Key])).Select(p => $"{CodeWords.Of(p.Key).ToLowerInvariant()} {Said(facts[p.Key])}, where it would be {Said(p.Value)}").ToList();
+        return off.Count == 0 ? null
+            : $"It is written against '{against.Value}' ({SideWords(against.Side)}), but it is not there: {string.Join("; ", off)}. Check or apply the draft in the workspace and the case moves there.";
+    }
+
+    private static string SideWords(string side) => side switch
+    {
+        CaseBoundary.JustUnder => "just under it",
+        CaseBoundary.At => "at it",
+        _ => "just over it",
+    };
+
+    private static Type? NumberFact(CompiledRuleSet ruleSet, string fact)
+    {
+        var property = ruleSet.Definition.FactType.GetProperty(fact);
+        var kind = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return kind == typeof(decimal) || kind == typeof(int) ? kind : null;
+    }
+
     /// <summary>The case's facts at its boundary under the draft; null where it has none (the value is not found, or nothing moves it).</summary>
     private static object? Boundary(CompiledRuleSet draft, CompiledTestCase testCase)
     {
         var against = testCase.Against!;
-        var property = draft.Definition.FactType.GetProperty(against.Fact);
-        var kind = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        if (kind != typeof(decimal) && kind != typeof(int)) return null;
+        if (NumberFact(draft, against.Fact) is not { } kind) return null;
         var rules = RulesUsing(draft.Document, against.Value);
         if (rules.Count == 0) return null;
         var inForce = draft.InForceFor(testCase.Facts);

@@ -174,6 +174,7 @@ internal static partial class RuleSetCompiler
         var expressions = CompileExpressions(definition, document, json, day, problems, budget);
         // Named values after one that failed are not compiled, so only a clean compile says which are missing.
         if (problems.Count == 0) CheckValuesTheAppReads(definition, expressions, json, problems);
+        if (problems.Count == 0) CheckPoints(document, expressions, json, definition, problems);
         if (problems.Count == 0 && before is not null)
         {
             foreach (var (name, type) in expressions.Types.Where(t => before.Types[t.Key] != t.Value))
@@ -218,6 +219,24 @@ internal static partial class RuleSetCompiler
             WarmUpFacts = testCases.Select(c => c.Facts).ToList(),
             TestCases = testCases,
         };
+    }
+
+    // A value set as a rule's points is held to the points a rule may earn when it is set, not when a shortlist
+    // finds every worker unranked.
+    private static void CheckPoints(RuleSetDocument document, CompiledExpressions expressions, string json, RuleSetDefinition definition, List<RuleSetProblem> problems)
+    {
+        foreach (var name in document.Rules.Select(r => r.Properties.Points).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (!expressions.Constants.TryGetValue(name, out var constant)) continue;
+            var fits = constant switch
+            {
+                int whole => whole is >= -RulePoints.Most and <= RulePoints.Most,
+                decimal amount => amount == decimal.Truncate(amount) && amount is >= -RulePoints.Most and <= RulePoints.Most,
+                _ => true,
+            };
+            if (!fits)
+                problems.Add(new RuleSetProblem(definition.FileName, name, LineOf(json, name), $"It is a rule's points, so it must be a whole number from -{RulePoints.Most:N0} to {RulePoints.Most:N0}, not {constant}."));
+        }
     }
 
     private static void CheckValuesTheAppReads(RuleSetDefinition definition, CompiledExpressions expressions, string json, List<RuleSetProblem> problems)

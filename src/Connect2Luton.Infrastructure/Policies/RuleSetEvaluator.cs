@@ -115,8 +115,8 @@ internal static class RuleSetEvaluator
                     return true;
                 default:
                     unusable = value is null
-                        ? $"the points ({named}) could not be worked out for these facts."
-                        : $"the points ({named}) came to {value}, which is not a whole number from -{RulePoints.Most:N0} to {RulePoints.Most:N0}.";
+                        ? $"the points ({CodeWords.Of(named).ToLowerInvariant()}) could not be worked out for these facts."
+                        : $"the points ({CodeWords.Of(named).ToLowerInvariant()}) came to {value}, which is not a whole number from -{RulePoints.Most:N0} to {RulePoints.Most:N0}.";
                     return false;
             }
         }

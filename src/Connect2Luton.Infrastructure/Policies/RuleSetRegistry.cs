@@ -223,11 +223,13 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
         return compiled is null ? CaseReview.None : Guarded(() => CaseBoundaries.Review(compiled, testCasesJson, moveBoundaries), CaseReview.None);
     }
 
-    public (string TestCasesJson, int Accepted) AcceptCaseOutcomes(string name, string json, string testCasesJson)
+    public (string TestCasesJson, int Accepted, IReadOnlyList<RuleSetProblem> Problems) AcceptCaseOutcomes(string name, string json, string testCasesJson)
     {
-        if (modules.Find(name) is not { } definition) return (testCasesJson, 0);
-        var (compiled, _) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
-        return compiled is null ? (testCasesJson, 0) : Guarded(() => CaseBoundaries.Accept(compiled, testCasesJson), (testCasesJson, 0));
+        if (modules.Find(name) is not { } definition) return (testCasesJson, 0, [RuleSetDefinition.NoSuchRuleSet(name)]);
+        var (compiled, problems) = RuleSetCompiler.Compile(definition, json, null, runTestCases: false);
+        if (compiled is null) return (testCasesJson, 0, problems);
+        return Guarded(() => CaseBoundaries.Accept(compiled, testCasesJson),
+            (testCasesJson, 0, [new RuleSetProblem(definition.TestCasesFileName, null, null, "The test cases could not be run on the draft: check the draft to see why.")]));
     }
 
     // Test cases are an officer's text: whatever they make the search or a decision throw leaves the cases as they

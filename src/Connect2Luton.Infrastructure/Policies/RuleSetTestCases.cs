@@ -52,6 +52,8 @@ internal static class RuleSetTestCases
             problems.Add(new RuleSetProblem(file, null, null, "A test case is empty (null): take it out or write its name, facts and what it expects."));
             return [];
         }
+        foreach (var twice in document.Cases.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add(new RuleSetProblem(file, twice.Key, RuleSetCompiler.LineOf(json, twice.Key, "Name"), $"Two test cases are named \"{twice.Key}\": give each its own name, so that a change can say which it means."));
         foreach (var testCase in document.Cases)
         {
             JsonObject facts;
@@ -92,6 +94,11 @@ internal static class RuleSetTestCases
             budget.Check();
             void Problem(string message) =>
                 problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, RuleSetCompiler.LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), message));
+            if (testCase.Against is not null && CaseBoundaries.Problem(ruleSet, testCase) is { } off)
+            {
+                Problem(off);
+                continue;
+            }
             var result = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
             foreach (var miss in TestCaseCheck.Differences(testCase.Expect, result)) Problem(miss);
             var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();

@@ -56,6 +56,8 @@ public sealed class ValueKindTests
         { "Text", null, "  Bedford Borough Council ", "\"Bedford Borough Council\"" },
         { "Choices", "break reasons", "jury service, Sickness", "\"JuryService, Sickness\"" },
         { "Choices", "requisition reasons", "Vacancy cover", "\"VacancyCover\"" },
+        { "Choices", "break reasons", " , , ", "\"\"" },
+        { "Money", "a year", "£1,250,000", "1250000.00m" },
     };
 
     [Theory]
@@ -72,6 +74,13 @@ public sealed class ValueKindTests
         { "Money", "an hour", "45.005", "DfE cap for a social worker must be in pounds and pence, like £45.00" },
         { "Money", "an hour", "99999999999", "DfE cap for a social worker must be no more than £10,000,000" },
         { "Money", "an hour", new string('9', 5_000), "DfE cap for a social worker must be an amount of money, like £45.00" },
+        { "Money", "an hour", "47,5", "DfE cap for a social worker must be an amount of money, like £45.00: write pence after a point, not a comma" },
+        { "Money", "an hour", "4,7,0,0", "DfE cap for a social worker must be an amount of money, like £45.00: write pence after a point, not a comma" },
+        { "Percentage", null, "12,5%", "DfE cap for a social worker must be a percentage, like 12.07%: write a decimal point, not a comma" },
+        { "WholeNumber", "weeks", "3,0", "DfE cap for a social worker must be a whole number of weeks, like 26 weeks" },
+        { "Text", null, "Luton\tBorough", "DfE cap for a social worker cannot contain tabs, line breaks or invisible characters" },
+        { "Text", null, "\u200B", "DfE cap for a social worker cannot contain tabs, line breaks or invisible characters" },
+        { "Text", null, "Luton \u202EliocnuoC", "DfE cap for a social worker cannot contain tabs, line breaks or invisible characters" },
         { "Percentage", null, "12.07.1%", "DfE cap for a social worker must be a percentage, like 12.07%" },
         { "Percentage", null, "12.123456", "DfE cap for a social worker may have at most 4 decimal places, like 12.07%" },
         { "WholeNumber", "weeks", "26.5", "DfE cap for a social worker must be a whole number of weeks, like 26 weeks" },
@@ -120,6 +129,7 @@ public sealed class ValueKindTests
     [InlineData("AwrPointNotDueSoon", "AWR point not due soon")]
     [InlineData("PregnancyOrMaternity", "Pregnancy or maternity")]
     [InlineData("GradeHasACap", "Grade has a cap")]
+    [InlineData("WithinGradeCapForGradesAtoD", "Within grade cap for grades A to D")]
     public void A_code_is_said_in_words(string code, string words)
     {
         CodeWords.Of(code).ShouldBe(words);

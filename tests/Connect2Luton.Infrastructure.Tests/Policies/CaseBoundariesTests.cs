@@ -59,12 +59,41 @@ public sealed class CaseBoundariesTests
         var draftJson = serving.Json.Replace("\"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\"", "\"Name\": \"capSocialWorker\", \"Expression\": \"47.00m\"", StringComparison.Ordinal);
         var moved = CaseBoundaries.Review(Compiled(draftJson), cases, moveBoundaries: true).TestCasesJson!;
 
-        var (accepted, count) = CaseBoundaries.Accept(Compiled(draftJson), moved);
+        var (accepted, count, problems) = CaseBoundaries.Accept(Compiled(draftJson), moved);
+        problems.ShouldBeEmpty();
 
         count.ShouldBe(1);
         accepted.ShouldContain("{ \"Name\": \"Social worker at £36.30 an hour needs sign-off\", \"Facts\": { \"PayRate\": 36.30, \"HolidayPay\": 4.38, \"EmployerNationalInsurance\": 6.10, \"Margin\": 5.60, \"ChargeRate\": 52.38 }, \"Expect\": { \"Outcome\": \"Allowed\", \"Failed\": [] } }");
         RuleSetCompiler.Compile(PayRates, draftJson, accepted).Problems.ShouldBeEmpty();
         RuleSetCompiler.Compile(PayRates, draftJson, cases).Problems.ShouldNotBeEmpty("without the moves and the accepted outcome the draft is refused");
+    }
+
+    [Theory]
+    [InlineData("\"Value\": \"noSuchValue\", \"Fact\": \"PayRate\", \"Side\": \"At\"", "which is not a value of these rules")]
+    [InlineData("\"Value\": \"dfeCap\", \"Fact\": \"PayRate\", \"Side\": \"At\"", "not an amount, percentage or count an officer sets")]
+    [InlineData("\"Value\": \"capSocialWorker\", \"Fact\": \"RoleTitle\", \"Side\": \"At\"", "is not a fact of these rules that is a number")]
+    [InlineData("\"Value\": \"capSocialWorker\", \"Fact\": \"PayRate\", \"Side\": \"Sideways\"", "write JustUnder, At or JustOver")]
+    [InlineData("\"Value\": \"capGradeH\", \"Fact\": \"PayRate\", \"Side\": \"At\"", "The rules give no boundary")]
+    [InlineData("\"Value\": \"capSocialWorker\", \"Fact\": \"PayRate\", \"Side\": \"At\"", "but it is not there: pay rate 35.00, where it would be 34.92")]
+    public void A_case_written_against_a_value_that_cannot_hold_it_is_refused_by_the_checks(string against, string problem)
+    {
+        var (serving, cases) = Shipped(PayRates);
+        var withCase = cases.Replace("\"Cases\": [", $"\"Cases\": [\n    {{ \"Name\": \"Odd\", \"Facts\": {{}}, \"Against\": {{ {against} }}, \"Expect\": {{ \"Outcome\": \"Allowed\" }} }},", StringComparison.Ordinal);
+
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, serving.Json, withCase);
+
+        problems.ShouldContain(p => p.Rule == "Odd" && p.Message.Contains(problem), string.Join(" | ", problems));
+    }
+
+    [Fact]
+    public void Two_cases_of_one_name_are_refused_so_a_move_or_an_acceptance_is_never_made_on_the_wrong_one()
+    {
+        var (serving, cases) = Shipped(PayRates);
+        var twice = cases.Replace("\"Cases\": [", "\"Cases\": [\n    { \"Name\": \"Children's social worker exactly at the DfE cap\", \"Facts\": { \"PayRate\": 20.00 }, \"Expect\": { \"Outcome\": \"Allowed\" } },", StringComparison.Ordinal);
+
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, serving.Json, twice);
+
+        problems.ShouldContain(p => p.Message.StartsWith("Two test cases are named \"Children's social worker exactly at the DfE cap\"", StringComparison.Ordinal));
     }
 
     private static (CompiledRuleSet Draft, string Cases) Shipped(RuleSetDefinition definition)

@@ -27,4 +27,16 @@ public sealed class CheckedArithmeticTests
         lives.Message.ShouldContain("could not be worked out for these facts");
         lives.Message.ShouldContain("overflow");
     }
+
+    [Fact]
+    public void A_value_set_as_points_outside_what_a_rule_may_earn_is_refused_when_the_rules_are_checked()
+    {
+        var json = File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, Preference.FileName))
+            .Replace("\"Name\": \"lutonResidentPoints\", \"Expression\": \"30\"", "\"Name\": \"lutonResidentPoints\", \"Expression\": \"1000000\"", StringComparison.Ordinal);
+
+        var (ruleSet, problems) = RuleSetCompiler.Compile(Preference, json, null, runTestCases: false);
+
+        ruleSet.ShouldBeNull();
+        problems.ShouldContain(p => p.Rule == "lutonResidentPoints" && p.Message.Contains("must be a whole number from -1,000 to 1,000"));
+    }
 }

@@ -23,6 +23,24 @@ public sealed class SignInTests(Connect2LutonFactory factory) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_field_name_no_form_writes_is_ignored_not_a_server_error()
+    {
+        var client = factory.CreateBrowser();
+        var page = await client.GetPageAsync("/Account/SignIn");
+
+        // "a[" is what a jQuery-style reader fails on; anyone can post it.
+        var response = await client.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.Email"] = "recruiter@connect2luton.local", ["Input.Password"] = "not-the-password", ["a["] = "1", ["Input[Email"] = "x",
+        });
+        var query = await client.GetAsync(new Uri("/Account/SignIn?a[=1&b]]=2", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Browsing.ParseAsync(response)).Text("#Input_Email-error").ShouldBe("Error: Enter a correct email address and password");
+        query.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_the_message_at_the_field_and_no_sign_in()
     {
         var client = factory.CreateBrowser();

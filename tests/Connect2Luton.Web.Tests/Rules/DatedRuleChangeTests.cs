@@ -29,7 +29,7 @@ public sealed class DatedRuleChangeTests(RuleWorkspaceFactory factory) : IClassF
         draft.ShouldNotBe(JsonOf(edit));
 
         var today = await WhatIfAsync(client, edit, draft, null);
-        today.Text("#what-if-summary").ShouldStartWith("No of ", Case.Sensitive, "nothing changes before the day");
+        today.Text("#what-if-summary").ShouldStartWith("None of ", Case.Sensitive, "nothing changes before the day");
         var onTheDay = await WhatIfAsync(client, edit, draft, changeDay);
         onTheDay.Text("#what-if-summary").ShouldContain($"on {changeDay:d MMMM yyyy} would be decided differently");
         var rows = onTheDay.QuerySelectorAll("#what-if-changes tbody tr");

@@ -13,6 +13,9 @@ public sealed class ChoicesValue(ValueChoices choices) : ValueKind
 
     public override string Example => string.Join(", ", choices.Words.Take(2));
 
+    /// <summary>None of the choices is an answer too: the rules then find no fact among them.</summary>
+    public override bool TakesNone => true;
+
     /// <summary>Every choice, in words, for the hint beside the field.</summary>
     public IReadOnlyList<string> Offered => choices.Words;
 

@@ -4,7 +4,7 @@ namespace Connect2Luton.Application.RuleSets.Values;
 /// A code as people write it: "JuryService" is "Jury service", "WithinDfeCap" is "Within DfE cap",
 /// "PregnancyOrMaternity" is "Pregnancy or maternity".
 /// </summary>
-public static class CodeWords
+public static partial class CodeWords
 {
     // Abbreviations a code spells as a word (Dfe) that people write their own way.
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -32,8 +32,12 @@ public static class CodeWords
             : word.All(char.IsUpper) && word.Length > 1 ? word
             : at == 0 ? char.ToUpperInvariant(word[0]) + word[1..]
             : word.ToLowerInvariant());
-        return string.Join(' ', said);
+        // "GradesAtoD" is grades A to D.
+        return Range().Replace(string.Join(' ', said), m => $"{char.ToUpperInvariant(m.Groups[1].Value[0])} to {char.ToUpperInvariant(m.Groups[2].Value[0])}");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z])to ([A-Za-z])\b")]
+    private static partial System.Text.RegularExpressions.Regex Range();
 
     /// <summary>What a decision's outcome means, as pages and messages say it: "NeedsException" is "Over the cap: needs sign-off".</summary>
     public static string Outcome(string outcome)

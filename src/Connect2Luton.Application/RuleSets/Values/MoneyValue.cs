@@ -28,6 +28,7 @@ public sealed class MoneyValue(string? unit) : ValueKind
         return problem switch
         {
             null => TypedValue.Written($"{amount!.Value.ToString("0.00", CultureInfo.InvariantCulture)}m"),
+            "comma" => TypedValue.Refused($"{label} must be an amount of money, like {Example}: write pence after a point, not a comma"),
             "negative" => TypedValue.Refused($"{label} must be £0.00 or more"),
             "too big" => TypedValue.Refused($"{label} must be no more than £{Most:#,##0}"),
             "places" => TypedValue.Refused($"{label} must be in pounds and pence, like {Example}"),

@@ -25,6 +25,7 @@ public sealed class PercentageValue : ValueKind
         return problem switch
         {
             null => TypedValue.Written($"{(percent!.Value / 100).ToString("0.0#####", CultureInfo.InvariantCulture)}m"),
+            "comma" => TypedValue.Refused($"{label} must be a percentage, like {Example}: write a decimal point, not a comma"),
             "negative" => TypedValue.Refused($"{label} must be 0% or more"),
             "too big" => TypedValue.Refused($"{label} must be no more than 1000%"),
             "places" => TypedValue.Refused($"{label} may have at most 4 decimal places, like {Example}"),

@@ -8,8 +8,8 @@ namespace Connect2Luton.Application.RuleSets.Values;
 /// </summary>
 public sealed partial class PostcodeDistrictsValue : ValueKind
 {
-    // More districts than any sensible "local" covers; the cap keeps a pasted list of the country out.
-    private const int Most = 200;
+    // More districts than any sensible "local" covers, and as many as fit in a rule's expression (1,000 characters).
+    private const int Most = 150;
 
     public override string Name => "PostcodeDistricts";
 
@@ -23,7 +23,8 @@ public sealed partial class PostcodeDistrictsValue : ValueKind
     public override TypedValue Read(string typed, string label)
     {
         ArgumentNullException.ThrowIfNull(typed);
-        if (typed.Length > Most * 6) return TypedValue.Refused($"{label} can list at most {Most} postcode districts");
+        // Bounded before it is split: the districts of the whole country fit well within this.
+        if (typed.Length > 20_000) return TypedValue.Refused($"{label} can list at most {Most} postcode districts");
         var parts = typed.Split([' ', ',', ';', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToUpperInvariant()).ToList();
         if (parts.Count == 0) return TypedValue.Refused($"Enter at least one postcode district for {Lower(label)}, like {Example}");
         if (parts.Find(p => !District().IsMatch(p)) is { } wrong)

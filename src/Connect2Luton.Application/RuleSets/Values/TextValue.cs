@@ -17,10 +17,13 @@ public sealed class TextValue : ValueKind
     {
         ArgumentNullException.ThrowIfNull(typed);
         var text = typed.Trim();
+        // Invisible characters (zero-width spaces, direction overrides) would make a name that looks like another.
+        if (text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+            return TypedValue.Refused($"{label} cannot contain tabs, line breaks or invisible characters");
         if (text.Length == 0) return TypedValue.Refused($"Enter {Lower(label)}");
         if (text.Length > Most) return TypedValue.Refused($"{label} must be {Most} characters or fewer");
-        // Quotes and backslashes would end or escape the text in the rule; control characters have no place in a name.
-        if (text.Any(c => c is '"' or '\\' || char.IsControl(c))) return TypedValue.Refused($"{label} cannot contain quotation marks or backslashes");
+        // Quotes and backslashes would end or escape the text in the rule.
+        if (text.Any(c => c is '"' or '\\')) return TypedValue.Refused($"{label} cannot contain quotation marks or backslashes");
         return TypedValue.Written($"\"{text}\"");
     }
 

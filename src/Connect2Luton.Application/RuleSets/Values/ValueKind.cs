@@ -15,7 +15,7 @@ public sealed record TypedValue(string? Expression, string? Error)
 /// (£45.00, 12.07%, 26 weeks), how what is typed is read and bounded, and how it is written into the file in the
 /// form the rules read (45.00m, 0.1207m, 26). A value whose expression is not in that form is worked out, not set.
 /// </summary>
-public abstract class ValueKind
+public abstract partial class ValueKind
 {
     protected static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -31,6 +31,9 @@ public abstract class ValueKind
     public virtual string FieldWidth => "govuk-input--width-10";
 
     public virtual string InputMode => "text";
+
+    /// <summary>Whether an empty field is an answer (no choices) rather than a value left out.</summary>
+    public virtual bool TakesNone => false;
 
     /// <summary>An example of what to type, for hints and messages.</summary>
     public abstract string Example { get; }
@@ -55,11 +58,17 @@ public abstract class ValueKind
     public static string Lower(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var firstWord = label.Split(' ')[0];
-        return firstWord.Length > 1 && char.IsUpper(firstWord[0]) && firstWord.Skip(1).All(c => !char.IsUpper(c))
-            ? char.ToLowerInvariant(label[0]) + label[1..]
-            : label;
+        var words = label.Split(' ');
+        // A name (Luton, National Living Wage) keeps its capitals: only a first word that is plainly not one is
+        // lowered, one with no capital after its first letter and no other capitalised word after it.
+        var first = words[0];
+        var plain = first.Length > 1 && char.IsUpper(first[0]) && first.Skip(1).All(c => !char.IsUpper(c))
+            && words.Skip(1).All(w => w.Length == 0 || !char.IsUpper(w[0])) && !ProperNames.Contains(first);
+        return plain ? char.ToLowerInvariant(label[0]) + label[1..] : label;
     }
+
+    // Places and bodies a label may begin with, which keep their capital mid-sentence.
+    private static readonly HashSet<string> ProperNames = new(StringComparer.Ordinal) { "Luton", "Bedford", "England", "Ofsted", "Employer" };
 
     /// <summary>A decimal literal as the rules write one (45.00m, 0.1207m, 26); null for anything else.</summary>
     protected static decimal? DecimalLiteral(string expression)
@@ -93,6 +102,8 @@ public abstract class ValueKind
         }
         // Bounded before it is read: a number a page could hold, not a megabyte of digits.
         if (text.Length is 0 or > 24) return (null, "number");
+        // Commas only as they group thousands (1,250.50): "47,5" is a decimal comma, not four hundred and seventy-five.
+        if (text.Contains(',', StringComparison.Ordinal) && !Grouped().IsMatch(text)) return (null, "comma");
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, Uk, out var value))
             return (null, "number");
         if (value < 0) return (null, "negative");
@@ -100,4 +111,7 @@ public abstract class ValueKind
         if (decimal.Round(value, places) != value) return (null, "places");
         return (value, null);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex Grouped();
 }

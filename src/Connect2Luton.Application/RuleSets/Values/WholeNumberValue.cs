@@ -36,6 +36,7 @@ public sealed class WholeNumberValue(string? unit) : ValueKind
         return problem switch
         {
             null => TypedValue.Written(((int)count!.Value).ToString(CultureInfo.InvariantCulture)),
+            "comma" => TypedValue.Refused($"{label} must be {what}, like {Example}"),
             "negative" => TypedValue.Refused($"{label} must be 0 or more"),
             "too big" => TypedValue.Refused($"{label} must be no more than {Most:#,##0}"),
             _ => TypedValue.Refused($"{label} must be {what}, like {Example}"),

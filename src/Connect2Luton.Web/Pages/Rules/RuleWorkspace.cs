@@ -82,7 +82,7 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         }
         if (!edit.Succeeded) return false;
         draft.RuleAdded = edit.RuleAdded;
-        if (edit.ValuesChanged) ReviewCases(draft, state, moveBoundaries: true);
+        if (edit.ValuesChanged) ReviewCases(draft, state);
         return true;
     }
 
@@ -90,7 +90,7 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
     /// The test cases against the draft: with a value changed in its field, the cases written against it move to
     /// its new boundary (written into the cases' text); and every case the draft now decides otherwise is listed.
     /// </summary>
-    public void ReviewCases(RuleDraft draft, ModelStateDictionary state, bool moveBoundaries = false)
+    public void ReviewCases(RuleDraft draft, ModelStateDictionary state, bool moveBoundaries = true)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(state);
@@ -110,7 +110,13 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(state);
         if (string.IsNullOrWhiteSpace(draft.Input.TestCases)) return;
-        var (cases, accepted) = publisher.AcceptCaseOutcomes(draft.Serving.Name, draft.Input.Json!, draft.Input.TestCases);
+        var (cases, accepted, problems) = publisher.AcceptCaseOutcomes(draft.Serving.Name, draft.Input.Json!, draft.Input.TestCases);
+        if (problems.Count > 0)
+        {
+            draft.Problems = problems;
+            state.AddModelError("Input.TestCases", "No outcome was accepted: the draft or its test cases have the problems listed at the top of the page");
+            return;
+        }
         state.Remove("Input.TestCases");
         draft.Input.TestCases = cases;
         draft.CasesAccepted = accepted;
