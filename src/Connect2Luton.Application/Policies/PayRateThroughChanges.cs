@@ -11,7 +11,8 @@ public sealed record PayRateTerms(JobRole Role, bool IsChildrensServices, Supply
 /// The most an hour a role may be paid without an exception, as the rules in force decide it, and what they say of
 /// a penny more (the cap it would go over, in the rule's own words).
 /// </summary>
-public sealed record PayHeadroom(decimal MostPay, string? Beyond);
+/// <param name="Day">The day it is least, where it is worked out over a stretch.</param>
+public sealed record PayHeadroom(decimal MostPay, string? Beyond, DateOnly Day);
 
 /// <summary>A pay rate priced with the on-costs of a day and decided with the rules in force that day.</summary>
 public sealed record DatedPayDecision(DateOnly Day, PlacementRates Rates, PayRateDecision Decision);
@@ -41,32 +42,68 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
     public async Task<PayHeadroom?> HeadroomAsync(PayRateTerms terms, DateOnly day, decimal most, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        async Task<DatedPayDecision> At(decimal pay) => await OnAsync(terms with { PayRate = pay }, day, cancellationToken);
-        decimal? allowed = null;
-        for (var pounds = 1m; pounds <= Math.Min(most, 100m); pounds++)
+        async Task<string?> Failing(decimal pay)
         {
-            if ((await At(pounds)).Decision.Outcome != PayRateOutcome.Allowed) continue;
-            allowed = pounds;
-            break;
+            var decision = (await OnAsync(terms with { PayRate = pay }, day, cancellationToken)).Decision;
+            return decision.Outcome == PayRateOutcome.Allowed ? null : string.Join('|', decision.Details.Failed.Select(r => r.Rule));
         }
-        if (allowed is not { } low) return null;
-        var high = low;
+        async Task<bool> Allowed(decimal pay) => await Failing(pay) is null;
+        if (await FirstAllowedAsync(Failing, Math.Min(most, 100m)) is not { } allowed) return null;
+        var (low, high) = (allowed, allowed);
         while (true)
         {
             high = Math.Min(high * 2, most);
-            if ((await At(high)).Decision.Outcome != PayRateOutcome.Allowed) break;
+            if (!await Allowed(high)) break;
             if (high >= most) return null;
             low = high;
         }
         while (high - low > 0.01m)
         {
             var middle = Math.Round((low + high) / 2, 2, MidpointRounding.ToZero);
-            if ((await At(middle)).Decision.Outcome == PayRateOutcome.Allowed) low = middle;
+            if (await Allowed(middle)) low = middle;
             else high = middle;
         }
         // What the rules say of the first penny over, in their own words.
-        var beyond = (await At(high)).Decision.Details.Failed.FirstOrDefault()?.Message;
-        return new PayHeadroom(low, beyond);
+        var beyond = (await OnAsync(terms with { PayRate = high }, day, cancellationToken)).Decision.Details.Failed.FirstOrDefault()?.Message;
+        return new PayHeadroom(low, beyond, day);
+    }
+
+    /// <summary>
+    /// The least the headroom comes to over a stretch: on its first day and each later day the rules' figures change
+    /// before it ends (a cap scheduled to fall, National Insurance rising), so a rate within it holds throughout.
+    /// </summary>
+    public async Task<PayHeadroom?> HeadroomThroughAsync(PayRateTerms terms, DateOnly from, DateOnly until, decimal most, CancellationToken cancellationToken)
+    {
+        PayHeadroom? least = null;
+        foreach (var day in (await payRates.ChangeDaysAsync(from, until, cancellationToken)).Prepend(from))
+        {
+            var headroom = await HeadroomAsync(terms, day, most, cancellationToken);
+            if (headroom is null) return null;
+            if (least is null || headroom.MostPay < least.MostPay) least = headroom;
+        }
+        return least;
+    }
+
+    // The lowest allowed pay found: whole pounds first (the living wage sits between two). Where the rules failing
+    // change from one pound to the next (below the living wage, then over a cap) the allowed pay, if any, lies
+    // between them: every penny there is tried.
+    private static async Task<decimal?> FirstAllowedAsync(Func<decimal, Task<string?>> failing, decimal most)
+    {
+        string? before = null;
+        for (var pounds = 1m; pounds <= most; pounds++)
+        {
+            var now = await failing(pounds);
+            if (now is null) return pounds;
+            if (before is not null && now != before)
+            {
+                for (var pence = pounds - 0.99m; pence < pounds; pence += 0.01m)
+                {
+                    if (await failing(pence) is null) return pence;
+                }
+            }
+            before = now;
+        }
+        return null;
     }
 
     /// <summary>

@@ -40,10 +40,23 @@ internal static class CaseBoundaries
         var changed = cases
             .Select(c => (Case: c, Decision: RuleSetEvaluator.Evaluate(draft, c.Facts)))
             .Where(c => TestCaseCheck.Differences(c.Case.Expect, c.Decision).Any())
-            .Select(c => new ChangedCase(c.Case.Name, CodeWords.Outcome(c.Case.Expect.Outcome), CodeWords.Outcome(c.Decision.Decision.Outcome)))
+            .Select(c => new ChangedCase(c.Case.Name, Expected(c.Case.Expect), Decided(c.Case.Expect, c.Decision)))
             .ToList();
         return new CaseReview(json, moved, changed);
     }
+
+    // What a case expects and what the draft decides, each with the points and flags the case pins, so a change of
+    // points or flags shows even where the outcome is the same.
+    private static string Expected(ExpectedDecision expect) =>
+        Said(CodeWords.Outcome(expect.Outcome), expect.Points, expect.Flags);
+
+    private static string Decided(ExpectedDecision expect, Evaluation result) =>
+        Said(CodeWords.Outcome(result.Decision.Outcome), expect.Points is null ? null : result.Points,
+            expect.Flags is null ? null : [.. result.Decision.Failed.Where(r => r.Flag is not null).Select(r => r.Flag!)]);
+
+    private static string Said(string outcome, int? points, List<string>? flags) =>
+        outcome + (points is { } p ? $", {p} point{(p == 1 ? "" : "s")}" : "")
+        + (flags is null ? "" : flags.Count == 0 ? ", no flags" : $", flagged {string.Join(", ", flags.Order(StringComparer.Ordinal).Select(f => CodeWords.Of(f).ToLowerInvariant()))}");
 
     /// <summary>The cases with the expectation of each the draft decides otherwise set to what it decides, and how many.</summary>
     public static (string Json, int Accepted, IReadOnlyList<RuleSetProblem> Problems) Accept(CompiledRuleSet draft, string testCasesJson)

@@ -49,12 +49,15 @@ public sealed class BookingTerms(
 
     public const decimal MostPayRate = RequisitionCommands.MostPayRate;
 
-    /// <summary>The most the worker may be paid an hour for this role, through this supplier, on the day, without an exception.</summary>
-    public Task<PayHeadroom?> HeadroomAsync(BookingCase context, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>
+    /// The most the worker may be paid an hour for this role, through this supplier, without an exception, from the
+    /// first day to the last (the least it comes to on any day the rules' figures change between).
+    /// </summary>
+    public Task<PayHeadroom?> HeadroomAsync(BookingCase context, DateOnly from, DateOnly until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var terms = new PayRateTerms(context.Role, context.Area.IsChildrensServices, context.Supplier.Kind, context.Supplier.MarginRate, 0m, context.Requisition.WeeklyHours);
-        return payThrough.HeadroomAsync(terms, day, MostPayRate, cancellationToken);
+        return payThrough.HeadroomThroughAsync(terms, from, until < from ? from : until, MostPayRate, cancellationToken);
     }
     public const decimal MostWeeklyHours = RequisitionCommands.MostWeeklyHours;
 

@@ -56,7 +56,10 @@ public sealed class PlacementChangeCommands(
         return (await EvaluateExtensionAsync(placement, input, cancellationToken)).Quote;
     }
 
-    /// <summary>The most the worker could be paid an hour within the caps from the day after the placement now ends, as the rules decide it.</summary>
+    /// <summary>
+    /// The most the worker could be paid an hour within the caps over a year from the day after the placement now
+    /// ends (the least on any day the rules' figures change in it), as the rules decide it.
+    /// </summary>
     public async Task<PayHeadroom?> ExtensionHeadroomAsync(int id, CancellationToken cancellationToken)
     {
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: false), cancellationToken);
@@ -66,7 +69,8 @@ public sealed class PlacementChangeCommands(
         var agency = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
         if (role is null || area is null || agency is null) return null;
         var terms = new PayRateTerms(role, area.IsChildrensServices, agency.Kind, agency.MarginRate, placement.Rates.PayRate, placement.WeeklyHours);
-        return await payThrough.HeadroomAsync(terms, placement.PlannedEndDate.AddDays(1), Booking.BookingTerms.MostPayRate, cancellationToken);
+        var from = placement.PlannedEndDate.AddDays(1);
+        return await payThrough.HeadroomThroughAsync(terms, from, from.AddYears(1), Booking.BookingTerms.MostPayRate, cancellationToken);
     }
 
     public async Task<CommandResult> ExtendAsync(int id, int version, ExtensionInput input, CancellationToken cancellationToken)

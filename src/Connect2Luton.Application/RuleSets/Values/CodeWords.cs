@@ -12,6 +12,9 @@ public static partial class CodeWords
         ["dfe"] = "DfE", ["awr"] = "AWR", ["dbs"] = "DBS", ["njc"] = "NJC", ["jnc"] = "JNC", ["hr"] = "HR", ["ni"] = "NI", ["lgps"] = "LGPS",
     };
 
+    // Names that keep their capitals wherever they fall ("Lives in Luton", "At least National Living Wage").
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "Luton", "National", "Living", "Wage", "Insurance", "England", "Bedfordshire" };
+
     public static string Of(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -30,7 +33,7 @@ public static partial class CodeWords
         var said = words.Select((word, at) =>
             Abbreviations.TryGetValue(word, out var abbreviation) ? abbreviation
             : word.All(char.IsUpper) && word.Length > 1 ? word
-            : at == 0 ? char.ToUpperInvariant(word[0]) + word[1..]
+            : at == 0 || Names.Contains(word) ? char.ToUpperInvariant(word[0]) + word[1..]
             : word.ToLowerInvariant());
         // "GradesAtoD" is grades A to D.
         return Range().Replace(string.Join(' ', said), m => $"{char.ToUpperInvariant(m.Groups[1].Value[0])} to {char.ToUpperInvariant(m.Groups[2].Value[0])}");

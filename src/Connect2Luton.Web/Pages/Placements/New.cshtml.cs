@@ -47,7 +47,8 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
         Proposal = booking.Proposal();
         RequisitionVersion = Proposal.RequisitionVersion;
         Input = PlacementForm.From(Proposal, clock.Today());
-        Headroom = await terms.HeadroomAsync(booking, Input.StartDate.Read("The start date", out _) ?? clock.Today(), cancellationToken);
+        var start = Input.StartDate.Read("The start date", out _) ?? clock.Today();
+        Headroom = await terms.HeadroomAsync(booking, start, Input.EndDate.Read("The planned end date", out _) ?? start, cancellationToken);
         return Page();
     }
 
@@ -69,7 +70,7 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
         if (found is not { IsShortlisted: true } booking) return NotFound();
         Proposal = booking.Proposal();
         var input = Input.Read(RequisitionId, WorkerId, ModelState);
-        Headroom = await terms.HeadroomAsync(booking, input.StartDate ?? clock.Today(), cancellationToken);
+        Headroom = await terms.HeadroomAsync(booking, input.StartDate ?? clock.Today(), input.EndDate ?? input.StartDate ?? clock.Today(), cancellationToken);
         // A number or date that could not be read refuses the form; the rest is still checked so every problem shows at once.
         if (!ModelState.IsValid)
         {
