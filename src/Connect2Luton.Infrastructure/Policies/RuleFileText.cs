@@ -22,15 +22,8 @@ internal static class RuleFileText
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(expressions);
         var bytes = Encoding.UTF8.GetBytes(json);
-        List<ValueSpans> found;
-        try
-        {
-            found = SpansOfNamedValues(bytes);
-        }
-        catch (Exception error) when (error is JsonException or InvalidOperationException)
-        {
-            return (json, [$"The rule file cannot be read as JSON, so the values cannot be set in it: {error.Message}"]);
-        }
+        var (found, unreadable) = Read(bytes, "the values cannot be set in it");
+        if (found is null) return (json, [unreadable!]);
         var problems = expressions.Keys.Where(name => found.TrueForAll(f => f.Name != name)).Select(name => $"There is no named value '{name}' in the file.").ToList();
         if (problems.Count > 0) return (json, problems);
 
@@ -56,15 +49,8 @@ internal static class RuleFileText
     {
         ArgumentNullException.ThrowIfNull(json);
         var bytes = Encoding.UTF8.GetBytes(json);
-        List<ValueSpans> found;
-        try
-        {
-            found = SpansOfNamedValues(bytes);
-        }
-        catch (Exception error) when (error is JsonException or InvalidOperationException)
-        {
-            return (json, [$"The rule file cannot be read as JSON, so the change cannot be set in it: {error.Message}"]);
-        }
+        var (found, unreadable) = Read(bytes, "the change cannot be set in it");
+        if (found is null) return (json, [unreadable!]);
         if (found.Find(f => f.Name == name) is not { } value) return (json, [$"There is no named value '{name}' in the file."]);
         if (value.Changes.Exists(c => c.From is null)) return (json, ["A change of this value has no readable From date: put it right in the text first."]);
         var changes = value.Changes
@@ -79,6 +65,19 @@ internal static class RuleFileText
         while (end > 0 && bytes[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') end--;
         var edit = value.ChangesArray is { } array ? (array.Start, array.End, list) : (end, end, $", \"Changes\": {list}");
         return (Edit(bytes, [edit]), []);
+    }
+
+    // The named values' places in the text, or why the text cannot be read as a rule file.
+    private static (List<ValueSpans>? Found, string? Problem) Read(byte[] bytes, string consequence)
+    {
+        try
+        {
+            return (SpansOfNamedValues(bytes), null);
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            return (null, $"The rule file cannot be read as JSON, so {consequence}: {error.Message}");
+        }
     }
 
     private static string Edit(byte[] bytes, List<(int Start, int End, string Text)> edits)
