@@ -14,17 +14,17 @@ public static class PayRateArithmetic
     public static object With(object facts, string fact, decimal value, Func<string, object?> valueOf)
     {
         ArgumentNullException.ThrowIfNull(valueOf);
-        if (facts is not PayRateFacts case_ || fact != nameof(PayRateFacts.PayRate)) return CaseFacts.Set(facts, fact, value);
+        if (facts is not PayRateFacts given || fact != nameof(PayRateFacts.PayRate)) return CaseFacts.Set(facts, fact, value);
         var onCosts = new OnCostRates(
             valueOf(RuleSetDefinition.HolidayPayRate) as decimal? ?? 0m,
             valueOf(RuleSetDefinition.EmployerNationalInsuranceRate) as decimal? ?? 0m,
             valueOf(RuleSetDefinition.InHousePoolPensionRate) as decimal? ?? 0m,
             string.Empty);
-        var cost = case_.PayRate + case_.HolidayPay + case_.EmployerNationalInsurance + case_.EmployerPension;
-        var marginRate = cost <= 0 ? 0m : Math.Round(case_.Margin / cost, 4, MidpointRounding.AwayFromZero);
-        var supplier = Enum.TryParse<SupplyAgencyKind>(case_.SupplierKind, out var kind) ? kind : SupplyAgencyKind.ExternalAgency;
+        var cost = given.PayRate + given.HolidayPay + given.EmployerNationalInsurance + given.EmployerPension;
+        var marginRate = cost <= 0 ? 0m : Math.Round(given.Margin / cost, 4, MidpointRounding.AwayFromZero);
+        var supplier = Enum.TryParse<SupplyAgencyKind>(given.SupplierKind, out var kind) ? kind : SupplyAgencyKind.ExternalAgency;
         var rates = ChargeRates.Price(value, supplier, marginRate, onCosts);
-        return case_ with
+        return given with
         {
             PayRate = rates.PayRate,
             HolidayPay = rates.HolidayPay,

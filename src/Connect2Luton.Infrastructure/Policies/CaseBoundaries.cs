@@ -174,12 +174,12 @@ internal static class CaseBoundaries
     /// <summary>The rules whose check uses the value, directly or through the values worked out from it.</summary>
     internal static HashSet<string> RulesUsing(RuleSetDocument document, string value)
     {
-        var using_ = new HashSet<string>(StringComparer.Ordinal) { value };
+        var affected = new HashSet<string>(StringComparer.Ordinal) { value };
         foreach (var named in document.GlobalParams)
         {
-            if (Names(named.Expression).Overlaps(using_) || named.Changes.Any(c => c is not null && Names(c.Expression).Overlaps(using_))) using_.Add(named.Name);
+            if (Names(named.Expression).Overlaps(affected) || named.Changes.Any(c => c is not null && Names(c.Expression).Overlaps(affected))) affected.Add(named.Name);
         }
-        return document.Rules.Where(r => r.Enabled && Names(r.Expression).Overlaps(using_)).Select(r => r.RuleName).ToHashSet(StringComparer.Ordinal);
+        return document.Rules.Where(r => r.Enabled && Names(r.Expression).Overlaps(affected)).Select(r => r.RuleName).ToHashSet(StringComparer.Ordinal);
     }
 
     // The names an expression uses: whole words outside text, not after a dot (input.Cap is a fact, not a value).
