@@ -45,6 +45,11 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         form.Text("#pay-headroom").ShouldStartWith("Up to £34.92 an hour needs no sign-off");
         form.Text("#pay-headroom").ShouldContain("over the DfE cap of £45.00");
         (await CheckAsync("34.92")).ShouldContain("within the DfE cap of £45.00");
+        // The live check sends the headroom again for the dates typed, to swap in beside the rate.
+        var live = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("50.00"),
+            $"/Placements/New?handler=Check&requisition={arranged.RequisitionId}&worker={arranged.WorkerId}"));
+        live.QuerySelector("#pay-headroom-box")!.GetAttribute("hx-swap-oob").ShouldBe("true");
+        live.Text("#pay-headroom").ShouldStartWith("Up to £34.92 an hour needs no sign-off");
         (await CheckAsync("34.93")).ShouldContain("over the DfE cap of £45.00");
     }
 

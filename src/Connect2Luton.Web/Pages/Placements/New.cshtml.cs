@@ -57,7 +57,11 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
     {
         if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
         Proposal = booking.Proposal();
-        Quote = (await terms.CheckAsync(booking, Input.Read(RequisitionId, WorkerId, ModelState), cancellationToken)).Quote;
+        var input = Input.Read(RequisitionId, WorkerId, ModelState);
+        Quote = (await terms.CheckAsync(booking, input, cancellationToken)).Quote;
+        // The dates typed so far decide which days' figures hold the rate; dates that do not read leave it to the start.
+        var start = input.StartDate ?? clock.Today();
+        Headroom = await terms.HeadroomAsync(booking, start, input.EndDate is { } end && end > start && end <= start.AddYears(5) ? end : start, cancellationToken);
         ViewData["Oob"] = true;
         return Partial("_BookingChecks", this);
     }
