@@ -11,8 +11,12 @@ public sealed record PayRateTerms(JobRole Role, bool IsChildrensServices, Supply
 /// The most an hour a role may be paid without an exception, as the rules in force decide it, and what they say of
 /// a penny more (the cap it would go over, in the rule's own words).
 /// </summary>
+/// <param name="MostPay">Nothing when no pay is allowed without an exception on <paramref name="Day"/>.</param>
 /// <param name="Day">The day it is least, where it is worked out over a stretch.</param>
-public sealed record PayHeadroom(decimal MostPay, string? Beyond, DateOnly Day);
+public sealed record PayHeadroom(decimal MostPay, string? Beyond, DateOnly Day)
+{
+    public bool NoneAllowed => MostPay == 0m;
+}
 
 /// <summary>A pay rate priced with the on-costs of a day and decided with the rules in force that day.</summary>
 public sealed record DatedPayDecision(DateOnly Day, PlacementRates Rates, PayRateDecision Decision);
@@ -48,7 +52,12 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
             return decision.Outcome == PayRateOutcome.Allowed ? null : string.Join('|', decision.Details.Failed.Select(r => r.Rule));
         }
         async Task<bool> Allowed(decimal pay) => await Failing(pay) is null;
-        if (await FirstAllowedAsync(Failing, Math.Min(most, 100m)) is not { } allowed) return null;
+        if (await FirstAllowedAsync(Failing, Math.Min(most, 100m)) is not { } allowed)
+        {
+            // Nothing is allowed without an exception: said, with why, as the rules put it for a pay of £100.
+            var none = (await OnAsync(terms with { PayRate = Math.Min(most, 100m) }, day, cancellationToken)).Decision.Details.Failed.FirstOrDefault()?.Message;
+            return new PayHeadroom(0m, none, day);
+        }
         var (low, high) = (allowed, allowed);
         while (true)
         {
@@ -77,8 +86,8 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
         PayHeadroom? least = null;
         foreach (var day in (await payRates.ChangeDaysAsync(from, until, cancellationToken)).Prepend(from))
         {
-            var headroom = await HeadroomAsync(terms, day, most, cancellationToken);
-            if (headroom is null) return null;
+            // A day no cap binds leaves the others to say it; the least of the days a cap does bind is the headroom.
+            if (await HeadroomAsync(terms, day, most, cancellationToken) is not { } headroom) continue;
             if (least is null || headroom.MostPay < least.MostPay) least = headroom;
         }
         return least;

@@ -146,7 +146,17 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
 
     private (string Json, string? Added, bool Taken) ApplyRules(string ruleSet, string json, IReadOnlyList<RuleEdit> rules, NewRuleInput? newRule, List<KeyValuePair<string, string>> errors)
     {
-        var current = publisher.RulesOf(json)?.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        var read = publisher.RulesOf(json);
+        if (read is null)
+        {
+            // Nothing typed in a rule's form is dropped without a word: the text must be put right first.
+            if (rules.Any(r => r.Remove || (r.Shown is { } shown && FingerprintOf(r.Typed) != shown)))
+            {
+                errors.Add(new(DraftEdit.JsonField, "The rule file's text cannot be read, so the changes made in the rules' forms were not written into it: put the text right first"));
+                return (json, null, false);
+            }
+        }
+        var current = read?.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
         var changed = new List<RuleText>();
         var removed = new List<string>();
         foreach (var (name, typed, shown, remove) in rules)

@@ -55,7 +55,7 @@ internal static class CaseBoundaries
             expect.Flags is null ? null : [.. result.Decision.Failed.Where(r => r.Flag is not null).Select(r => r.Flag!)]);
 
     private static string Said(string outcome, int? points, List<string>? flags) =>
-        outcome + (points is { } p ? $", {p} point{(p == 1 ? "" : "s")}" : "")
+        outcome + (points is { } p ? $", {p:N0} point{(p == 1 ? "" : "s")}" : "")
         + (flags is null ? "" : flags.Count == 0 ? ", no flags" : $", flagged {string.Join(", ", flags.Order(StringComparer.Ordinal).Select(f => CodeWords.Of(f).ToLowerInvariant()))}");
 
     /// <summary>The cases with the expectation of each the draft decides otherwise set to what it decides, and how many.</summary>

@@ -52,8 +52,11 @@ internal static class RuleSetTestCases
             problems.Add(new RuleSetProblem(file, null, null, "A test case is empty (null): take it out or write its name, facts and what it expects."));
             return [];
         }
-        foreach (var twice in document.Cases.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            problems.Add(new RuleSetProblem(file, twice.Key, RuleSetCompiler.LineOf(json, twice.Key, "Name"), $"Two test cases are named \"{twice.Key}\": give each its own name, so that a change can say which it means."));
+        foreach (var unnamed in document.Cases.Where(c => !TestCaseNames.Readable(c.Name)).Take(5))
+            problems.Add(new RuleSetProblem(file, null, null, $"A test case's name must be 1 to {TestCaseNames.Longest} letters, digits, spaces and punctuation, with no invisible characters{(unnamed.Name.Length == 0 ? ": one has none" : "")}."));
+        // Names that read the same (case, spacing) are the same name to whoever reads the lists of cases.
+        foreach (var twice in document.Cases.GroupBy(c => TestCaseNames.AsRead(c.Name), StringComparer.Ordinal).Where(g => g.Count() > 1))
+            problems.Add(new RuleSetProblem(file, twice.First().Name, RuleSetCompiler.LineOf(json, twice.First().Name, "Name"), $"Two test cases are named \"{twice.First().Name}\": give each its own name, so that a change can say which it means."));
         foreach (var testCase in document.Cases)
         {
             JsonObject facts;
@@ -105,4 +108,16 @@ internal static class RuleSetTestCases
             foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
         }
     }
+}
+
+/// <summary>What a test case's name may be, and when two names are the same to a reader.</summary>
+internal static class TestCaseNames
+{
+    public const int Longest = 300;
+
+    public static bool Readable(string name) =>
+        name.Trim().Length is > 0 and <= Longest
+        && name.All(c => !char.IsControl(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator));
+
+    public static string AsRead(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }

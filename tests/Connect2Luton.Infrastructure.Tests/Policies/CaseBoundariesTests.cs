@@ -85,15 +85,19 @@ public sealed class CaseBoundariesTests
         problems.ShouldContain(p => p.Rule == "Odd" && p.Message.Contains(problem), string.Join(" | ", problems));
     }
 
-    [Fact]
-    public void Two_cases_of_one_name_are_refused_so_a_move_or_an_acceptance_is_never_made_on_the_wrong_one()
+    [Theory]
+    [InlineData("Children's social worker exactly at the DfE cap", "Two test cases are named")]
+    [InlineData("children's social worker  exactly at the DfE cap ", "Two test cases are named")]
+    [InlineData(" ", "A test case's name must be 1 to 300 letters")]
+    [InlineData("Social worker\u202E pac", "A test case's name must be 1 to 300 letters")]
+    public void Names_a_reader_cannot_tell_apart_or_cannot_read_are_refused_so_a_change_never_lands_on_the_wrong_case(string name, string problem)
     {
         var (serving, cases) = Shipped(PayRates);
-        var twice = cases.Replace("\"Cases\": [", "\"Cases\": [\n    { \"Name\": \"Children's social worker exactly at the DfE cap\", \"Facts\": { \"PayRate\": 20.00 }, \"Expect\": { \"Outcome\": \"Allowed\" } },", StringComparison.Ordinal);
+        var added = cases.Replace("\"Cases\": [", $"\"Cases\": [\n    {{ \"Name\": \"{name}\", \"Facts\": {{ \"PayRate\": 20.00 }}, \"Expect\": {{ \"Outcome\": \"Allowed\" }} }},", StringComparison.Ordinal);
 
-        var (_, problems) = RuleSetCompiler.Compile(PayRates, serving.Json, twice);
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, serving.Json, added);
 
-        problems.ShouldContain(p => p.Message.StartsWith("Two test cases are named \"Children's social worker exactly at the DfE cap\"", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Message.StartsWith(problem, StringComparison.Ordinal), string.Join(" | ", problems));
     }
 
     private static (CompiledRuleSet Draft, string Cases) Shipped(RuleSetDefinition definition)

@@ -46,6 +46,18 @@ public sealed class PayHeadroomTests : IDisposable
         found!.MostPay.ShouldBe(12.80m);
     }
 
+    [Fact]
+    public async Task A_cap_below_every_allowed_pay_says_no_rate_needs_no_sign_off_and_why()
+    {
+        Serve(json => json.Replace("\"Name\": \"capSocialWorker\", \"Expression\": \"45.00m\"", "\"Name\": \"capSocialWorker\", \"Expression\": \"14.00m\"", StringComparison.Ordinal));
+        await using var services = await ServingAsync();
+
+        var found = await new PayRateThroughChanges(services.GetRequiredService<IPayRatePolicy>()).HeadroomAsync(SocialWorker, Clocks.Today, 500m, CancellationToken.None);
+
+        found!.NoneAllowed.ShouldBeTrue();
+        found.Beyond.ShouldNotBeNull().ShouldContain("over the DfE cap of £14.00");
+    }
+
     public void Dispose() => _rules.Dispose();
 
     // The pay-rate rules changed as given, with their test cases moved and accepted as the workspace would.

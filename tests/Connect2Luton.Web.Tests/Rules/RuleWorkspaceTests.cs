@@ -151,6 +151,16 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
         JsonOf(applied).ShouldBe(json.Replace("{\"Name\": \"localSupplierPoints\", \"Expression\": \"10\"", "{\"Name\": \"localSupplierPoints\", \"Expression\": \"12\"", StringComparison.Ordinal));
         applied.QuerySelector<IHtmlInputElement>("#Values_localSupplierPoints_")!.Value.ShouldBe("12");
         empty.Text("#Values_localSupplierPoints_-error").ShouldContain("Enter points for a local supplier, like 26 points");
+        // Typed beside text that cannot be read, a value or a rule's message is refused with the reason, never dropped.
+        var broken = json.Replace("\"WorkflowName\":", "\"WorkflowName\" x", StringComparison.Ordinal);
+        var rulesBroken = await Browsing.ParseAsync(await client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = broken, ["Input.TestCases"] = CasesOf(edit),
+            ["Rules[LivesInLuton].ErrorMessage"] = "Not in Luton.", ["Rules[LivesInLuton].Expression"] = "livesInLuton",
+            ["Rules[LivesInLuton].Shown"] = edit.QuerySelector<IHtmlInputElement>("input[name='Rules[LivesInLuton].Shown']")!.Value,
+        }, "/Rules/Edit/local-candidate-preference?handler=Apply"));
+        rulesBroken.Text(".govuk-error-summary").ShouldContain("changes made in the rules' forms were not written into it");
+        rulesBroken.QuerySelector<IHtmlTextAreaElement>("#Rules_LivesInLuton__ErrorMessage")!.Value.ShouldBe("Not in Luton.");
         JsonOf(empty).ShouldBe(json);
         factory.Rules.Read("local-candidate-preference.json").ShouldBe(json, "checking saves nothing");
     }

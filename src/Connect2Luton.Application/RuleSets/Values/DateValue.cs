@@ -22,7 +22,7 @@ public sealed class DateValue : ValueKind
         var text = typed.Trim();
         if (text.Length is 0 or > 30 || !DateOnly.TryParseExact(text, Forms, Uk, DateTimeStyles.AllowWhiteSpaces, out var day))
             return TypedValue.Refused($"{label} must be a date, like {Example}");
-        if (day.Year is < 2000 or > 2100) return TypedValue.Refused($"{label} must be a date between 2000 and 2100");
+        if (day.Year is < 2000 or > 2099) return TypedValue.Refused($"{label} must be a date from 2000 to 2099");
         return TypedValue.Written($"\"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"");
     }
 

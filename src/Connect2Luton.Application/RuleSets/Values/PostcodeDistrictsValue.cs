@@ -8,8 +8,9 @@ namespace Connect2Luton.Application.RuleSets.Values;
 /// </summary>
 public sealed partial class PostcodeDistrictsValue : ValueKind
 {
-    // More districts than any sensible "local" covers, and as many as fit in a rule's expression (1,000 characters).
-    private const int Most = 150;
+    // As many districts as a rule's text value holds (500 characters, written "LU1, MK45, ..."): more than any
+    // sensible "local" covers.
+    private const int Most = 80;
 
     public override string Name => "PostcodeDistricts";
 

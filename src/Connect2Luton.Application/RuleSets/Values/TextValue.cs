@@ -17,13 +17,12 @@ public sealed class TextValue : ValueKind
     {
         ArgumentNullException.ThrowIfNull(typed);
         var text = typed.Trim();
-        // Invisible characters (zero-width spaces, direction overrides) would make a name that looks like another.
-        if (text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
-            return TypedValue.Refused($"{label} cannot contain tabs, line breaks or invisible characters");
         if (text.Length == 0) return TypedValue.Refused($"Enter {Lower(label)}");
         if (text.Length > Most) return TypedValue.Refused($"{label} must be {Most} characters or fewer");
-        // Quotes and backslashes would end or escape the text in the rule.
-        if (text.Any(c => c is '"' or '\\')) return TypedValue.Refused($"{label} cannot contain quotation marks or backslashes");
+        // A name or a region as people write one: letters, digits, plain spaces and a little punctuation. Anything
+        // else (quotes that would end the text in a rule, invisible or look-alike characters) is refused.
+        if (!text.All(c => char.IsLetterOrDigit(c) && !char.IsSurrogate(c) || c is ' ' or '\'' or '’' or '-' or '.' or ',' or '&' or '(' or ')' or '/'))
+            return TypedValue.Refused($"{label} can only contain letters, digits, spaces and ' - . , & ( ) /");
         return TypedValue.Written($"\"{text}\"");
     }
 
