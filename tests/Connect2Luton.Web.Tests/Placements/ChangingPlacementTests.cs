@@ -27,6 +27,9 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
         var longEnd = arranged.Start.AddDays(80 * 7);
         // The extension form says the most the role may be paid within its cap over the extra weeks, as the rules decide it.
         form.Text("#pay-headroom").ShouldContain("up to £34.92 an hour needs no sign-off");
+        var live = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(arranged.End.AddDays(28)), $"{placement}/Extend?handler=Check"));
+        live.QuerySelector("#pay-headroom-box")!.GetAttribute("hx-swap-oob").ShouldBe("true", "the live check sends the headroom for the weeks typed");
+        live.Text("#pay-headroom").ShouldContain("up to £34.92 an hour needs no sign-off");
 
         var unapproved = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(longEnd)));
         unapproved.Text("#Input_ApprovedBy-error").ShouldContain("runs past the length limit: enter the names of those who approved it (Head of Service; Director of HR)");

@@ -57,10 +57,11 @@ public sealed class PlacementChangeCommands(
     }
 
     /// <summary>
-    /// The most the worker could be paid an hour within the caps over a year from the day after the placement now
-    /// ends (the least on any day the rules' figures change in it), as the rules decide it.
+    /// The most the worker could be paid an hour within the caps over the extra weeks (the least on any day the rules'
+    /// figures change in them), as the rules decide it; over a year from the day after the placement now ends where
+    /// no new end is given yet, or the one given cannot be an extension.
     /// </summary>
-    public async Task<PayHeadroom?> ExtensionHeadroomAsync(int id, CancellationToken cancellationToken)
+    public async Task<PayHeadroom?> ExtensionHeadroomAsync(int id, DateOnly? newEnd, CancellationToken cancellationToken)
     {
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: false), cancellationToken);
         if (placement is null) return null;
@@ -70,7 +71,8 @@ public sealed class PlacementChangeCommands(
         if (role is null || area is null || agency is null) return null;
         var terms = new PayRateTerms(role, area.IsChildrensServices, agency.Kind, agency.MarginRate, placement.Rates.PayRate, placement.WeeklyHours);
         var from = placement.PlannedEndDate.AddDays(1);
-        return await payThrough.HeadroomThroughAsync(terms, from, from.AddYears(1), Booking.BookingTerms.MostPayRate, cancellationToken);
+        var until = newEnd is { } end && end >= from && end <= from.AddYears(5) ? end : from.AddYears(1);
+        return await payThrough.HeadroomThroughAsync(terms, from, until, Booking.BookingTerms.MostPayRate, cancellationToken);
     }
 
     public async Task<CommandResult> ExtendAsync(int id, int version, ExtensionInput input, CancellationToken cancellationToken)

@@ -32,16 +32,18 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         Version = Placement.Version;
-        Headroom = await commands.ExtensionHeadroomAsync(id, cancellationToken);
+        Headroom = await commands.ExtensionHeadroomAsync(id, null, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCheckAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
-        Quote = await commands.QuoteExtensionAsync(id, Input.Read(ModelState), cancellationToken);
+        var input = Input.Read(ModelState);
+        Quote = await commands.QuoteExtensionAsync(id, input, cancellationToken);
+        Headroom = await commands.ExtensionHeadroomAsync(id, input.NewEndDate, cancellationToken);
         ViewData["Oob"] = true;
-        return Partial("_RuleCheck", LengthCheck);
+        return Partial("_ExtendChecks", this);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
@@ -49,7 +51,7 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         var input = Input.Read(ModelState);
         Quote = await commands.QuoteExtensionAsync(id, input, cancellationToken);
-        Headroom = await commands.ExtensionHeadroomAsync(id, cancellationToken);
+        Headroom = await commands.ExtensionHeadroomAsync(id, input.NewEndDate, cancellationToken);
         if (!ModelState.IsValid)
         {
             if (Quote is not null) ModelState.AddRefusal(CommandResult.Invalid(Quote.Errors));
