@@ -141,6 +141,12 @@ public sealed class RuleDraftEditor(IRuleSetPublisher publisher, IRuleSetCatalog
         if (to is null) errors.Add(new(toField, $"Enter the new value, like {type.Example}"));
         else if (to.Error is { } refused) errors.Add(new(toField, refused));
         var expression = to?.Expression;
+        // A change to what already holds the day before changes nothing, and would use up one of the change days.
+        if (from is { } first && expression is not null && value.ExpressionOn(first.AddDays(-1)).Trim() == expression)
+        {
+            errors.Add(new(toField, $"{type.InWords(expression)} is already the value then: enter a different one, or leave both fields empty"));
+            return null;
+        }
         return from is { } starts && expression is not null ? (starts, expression) : null;
     }
 

@@ -25,10 +25,13 @@ public sealed class ScheduledValueTests(RuleWorkspaceFactory factory) : IClassFi
 
         var past = await PostAsync(client, edit, "Apply", ("ChangeFrom[capSocialWorker]", "1 January 2026"), ("ChangeTo[capSocialWorker]", "lots"));
         var applied = await PostAsync(client, edit, "Apply", ("ChangeFrom[capSocialWorker]", fromDay.ToString("d MMMM yyyy")), ("ChangeTo[capSocialWorker]", "£47"));
+        var same = await PostAsync(client, edit, "Apply", ("ChangeFrom[capSocialWorker]", fromDay.ToString("d MMMM yyyy")), ("ChangeTo[capSocialWorker]", "45"));
 
         past.Text("#ChangeFrom_capSocialWorker_-error").ShouldContain("must be after today");
         past.Text("#ChangeTo_capSocialWorker_-error").ShouldContain("DfE cap for a social worker must be an amount of money, like £45.00");
         JsonOf(past).ShouldBe(JsonOf(edit), "a refused change changes nothing");
+        same.Text("#ChangeTo_capSocialWorker_-error").ShouldContain("£45.00 an hour is already the value then");
+        JsonOf(same).ShouldBe(JsonOf(edit));
         applied.Text("#value-capSocialWorker-coming").ShouldBe($"Coming: From {fromDay:d MMMM yyyy}: £47.00 an hour.");
         JsonOf(applied).ShouldContain($"\"Changes\": [ {{ \"From\": \"{fromDay:yyyy-MM-dd}\", \"Expression\": \"47.00m\" }} ]");
         applied.QuerySelector<IHtmlInputElement>("#Values_capSocialWorker_")!.Value.ShouldBe("45.00", "the field holds the value in force today");
