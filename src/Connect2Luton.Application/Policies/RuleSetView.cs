@@ -40,17 +40,7 @@ public sealed record NamedValueView(string Name, string Expression, string? Desc
 }
 
 /// <summary>A named value's new expression from a day.</summary>
-public sealed record DatedExpression(DateOnly From, string Expression)
-{
-    /// <param name="type">How to show each value: as the officer sets it, or, for a value worked out, as written.</param>
-    public static string? InWords(IReadOnlyList<DatedExpression> changes, RuleSets.Values.ValueKind? type = null)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        return changes.Count == 0
-            ? null
-            : $"{(changes[0].From > DateOnly.MinValue ? $"Until {changes[0].From.AddDays(-1):d MMMM yyyy}. " : string.Empty)}{string.Join(" ", changes.Select(c => $"From {c.From:d MMMM yyyy}: {type?.InWords(c.Expression) ?? c.Expression}."))}";
-    }
-}
+public sealed record DatedExpression(DateOnly From, string Expression);
 
 public sealed record RuleView(
     string Name,

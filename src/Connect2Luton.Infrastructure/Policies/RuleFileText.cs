@@ -125,10 +125,6 @@ internal static class RuleFileText
             .ToList();
     }
 
-    /// <summary>The dated changes of the named values in a draft's text, by name, for those that have any.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Application.Policies.DatedExpression>> NamedValueChanges(string json) =>
-        AboutNamedValues(json).Where(a => a.Value.Changes.Count > 0).ToDictionary(a => a.Key, a => a.Value.Changes, StringComparer.Ordinal);
-
     private sealed record About(string? Label, string? Description, string? Type, string? Unit, IReadOnlyList<Application.Policies.DatedExpression> Changes);
 
     private static Dictionary<string, About> AboutNamedValues(string json)

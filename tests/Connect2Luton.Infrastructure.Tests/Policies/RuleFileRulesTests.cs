@@ -24,7 +24,7 @@ public sealed class RuleFileRulesTests
         Should.NotThrow(() => RuleFileRules.Change(json, new RuleChanges([rule], ["WithinDfeCap"], null)));
         Should.NotThrow(() => RuleFileText.NamedValues(json));
         Should.NotThrow(() => RuleFileText.SetNamedValues(json, new Dictionary<string, string> { ["capGradeD"] = "25.00m" }));
-        Should.NotThrow(() => RuleFileText.NamedValueChanges(json));
+        Should.NotThrow(() => RuleFileText.NamedValueViews(json));
         RuleSetCompiler.Compile(RuleSetDefinition.PayRateCaps, json, null, runTestCases: false).Problems.ShouldNotBeEmpty();
     }
 
