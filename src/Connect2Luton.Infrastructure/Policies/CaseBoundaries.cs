@@ -182,34 +182,8 @@ internal static class CaseBoundaries
         return document.Rules.Where(r => r.Enabled && Names(r.Expression).Overlaps(affected)).Select(r => r.RuleName).ToHashSet(StringComparer.Ordinal);
     }
 
-    // The names an expression uses: whole words outside text, not after a dot (input.Cap is a fact, not a value).
-    private static HashSet<string> Names(string expression)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < expression.Length;)
-        {
-            var c = expression[i];
-            if (c == '"')
-            {
-                i++;
-                while (i < expression.Length && expression[i] != '"') i += expression[i] == '\\' ? 2 : 1;
-                i++;
-            }
-            else if (char.IsAsciiLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '_')) i++;
-                var before = expression[..start].TrimEnd();
-                if (before.Length == 0 || before[^1] != '.') names.Add(expression[start..i]);
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '.')) i++;
-            }
-            else i++;
-        }
-        return names;
-    }
+    private static HashSet<string> Names(string expression) =>
+        NamedValueInlining.Names(expression).Select(n => expression[n.Start..n.End]).ToHashSet(StringComparer.Ordinal);
 
     private static string Said(JsonNode? node) => node switch
     {

@@ -13,6 +13,23 @@ internal static class NamedValueInlining
     {
         if (values.Count == 0) return expression;
         var folded = new StringBuilder(expression.Length);
+        var at = 0;
+        foreach (var (start, end) in Names(expression))
+        {
+            var name = expression[start..end];
+            if (!values.TryGetValue(name, out var text)) continue;
+            folded.Append(expression, at, start - at).Append('(').Append(text).Append(')');
+            at = end;
+        }
+        return folded.Append(expression, at, expression.Length - at).ToString();
+    }
+
+    /// <summary>
+    /// Where the names an expression uses are: whole words outside text literals, not after a dot (input.Cap is a
+    /// fact), and not the letters of a number's suffix (12.71m).
+    /// </summary>
+    public static IEnumerable<(int Start, int End)> Names(string expression)
+    {
         var i = 0;
         while (i < expression.Length)
         {
@@ -21,34 +38,25 @@ internal static class NamedValueInlining
             {
                 var end = i + 1;
                 while (end < expression.Length && expression[end] != '"') end += expression[end] == '\\' ? 2 : 1;
-                end = Math.Min(end + 1, expression.Length);
-                folded.Append(expression, i, end - i);
-                i = end;
+                i = Math.Min(end + 1, expression.Length);
             }
             else if (char.IsAsciiLetter(c) || c == '_')
             {
                 var end = i;
                 while (end < expression.Length && (char.IsAsciiLetterOrDigit(expression[end]) || expression[end] == '_')) end++;
-                var name = expression[i..end];
-                var afterDot = PreviousSignificant(expression, i) == '.';
-                folded.Append(!afterDot && values.TryGetValue(name, out var text) ? $"({text})" : name);
+                if (PreviousSignificant(expression, i) != '.') yield return (i, end);
                 i = end;
             }
             else if (char.IsAsciiDigit(c))
             {
-                // A number with its suffix (12.71m) is copied whole, so its letters are not read as a name.
-                var end = i;
-                while (end < expression.Length && (char.IsAsciiLetterOrDigit(expression[end]) || expression[end] == '.')) end++;
-                folded.Append(expression, i, end - i);
-                i = end;
+                // A number with its suffix (12.71m) is passed whole, so its letters are not read as a name.
+                while (i < expression.Length && (char.IsAsciiLetterOrDigit(expression[i]) || expression[i] == '.')) i++;
             }
             else
             {
-                folded.Append(c);
                 i++;
             }
         }
-        return folded.ToString();
     }
 
     private static char PreviousSignificant(string text, int before)
