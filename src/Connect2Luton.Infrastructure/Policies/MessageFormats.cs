@@ -69,17 +69,9 @@ internal static class MessageFormats
         }
     }
 
-    private static string InWordsOf(string code)
-    {
-        var words = new System.Text.StringBuilder(code.Length + 8);
-        for (var i = 0; i < code.Length; i++)
-        {
-            var c = code[i];
-            if (char.IsUpper(c) && i > 0 && !char.IsUpper(code[i - 1])) words.Append(' ');
-            words.Append(char.IsUpper(c) && (i + 1 >= code.Length || !char.IsUpper(code[i + 1])) ? char.ToLowerInvariant(c) : c);
-        }
-        return words.ToString();
-    }
+    // Mid-sentence, as the pages say a code: "SicknessCover" is "sickness cover".
+    private static string InWordsOf(string code) =>
+        Application.RuleSets.Values.ValueKind.Lower(Application.RuleSets.Values.CodeWords.Of(code));
 
     private static string Shorten(string format) => format.Length <= 20 ? format : $"{format[..20]}…";
 }
