@@ -72,6 +72,7 @@ public sealed class RuleDraft
     [BindNever, ValidateNever] public string? CaseAdded { get; set; }
     [BindNever, ValidateNever] public CaseReview Cases { get; set; } = CaseReview.None;
     [BindNever, ValidateNever] public int? CasesAccepted { get; set; }
+    [BindNever, ValidateNever] public (string? Json, string? Cases)? Reviewed { get; set; }
     [BindNever, ValidateNever] public RuleFileDiff? Underneath { get; set; }
     [BindNever, ValidateNever] public RuleFileDiff? UnderneathCases { get; set; }
 

@@ -94,12 +94,16 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(state);
+        // A review reads only the draft's text and cases (and compiles the draft): asked again of what it last left
+        // them as in this post, as a value changed in its field and then Check would, it has nothing new to say.
+        if (draft.Reviewed is { } last && last.Json == draft.Input.Json && last.Cases == draft.Input.TestCases) return;
         var review = publisher.ReviewCases(draft.Serving.Name, draft.Input.Json ?? string.Empty, draft.Input.TestCases, moveBoundaries);
         if (review.TestCasesJson is { } moved && moved != draft.Input.TestCases)
         {
             state.Remove("Input.TestCases");
             draft.Input.TestCases = moved;
         }
+        draft.Reviewed = (draft.Input.Json, draft.Input.TestCases);
         // Cases moved earlier in this post stay listed when the review runs again.
         draft.Cases = review with { Moved = [.. draft.Cases.Moved, .. review.Moved] };
     }
