@@ -59,6 +59,9 @@ public static class DependencyInjection
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();
+        services.AddScoped<SignOffs.SignOffPositions>();
+        services.AddScoped<SignOffs.SignOffQueries>();
+        services.AddScoped<SignOffs.SignOffCommands>();
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
         services.AddScoped<RuleSets.RuleSetWhatIf>();

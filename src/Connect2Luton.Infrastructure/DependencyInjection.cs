@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

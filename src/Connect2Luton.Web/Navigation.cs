@@ -20,6 +20,8 @@ internal static class Navigation
         new("Conversions", "Conversions", "/Conversions", Permissions.HandleConversions),
         new("Reports", "Reports", "/Reports", Permissions.ReadReports),
         new("Rules", "Rules", "/Rules"),
+        new("SignOffs", "Sign-offs", "/SignOffs"),
         new("Jobs", "Scheduled jobs", "/Jobs", Permissions.RunJobs),
+        new("Admin", "Sign-off posts", "/Admin/Positions", Permissions.ManageSignOffPositions),
     ];
 }

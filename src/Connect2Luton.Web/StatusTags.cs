@@ -25,6 +25,7 @@ public static class StatusTags
         PlacementStatus.Ended => ("Ended", "govuk-tag--grey"),
         PlacementStatus.Converted => ("Converted", "govuk-tag--green"),
         PlacementStatus.Cancelled => ("Cancelled", "govuk-tag--grey"),
+        PlacementStatus.AwaitingSignOff => ("Waiting for sign-off", "govuk-tag--yellow"),
         _ => (status.ToString(), string.Empty),
     };
 

@@ -36,6 +36,24 @@ public static partial class Words
         _ => Of(kind),
     };
 
+    /// <summary>Where one post's sign-off stands: "Signed off by Helen Okafor", "Waiting".</summary>
+    public static string SignOff(Domain.Placements.SignOffState state, string? by) => state switch
+    {
+        Domain.Placements.SignOffState.Given => $"Signed off by {by}",
+        Domain.Placements.SignOffState.Declined => $"Declined by {by}",
+        Domain.Placements.SignOffState.Awaiting => "Waiting",
+        _ => "No longer needed",
+    };
+
+    /// <summary>Where an extension stands, when it is not simply in force.</summary>
+    public static string Extension(Domain.Placements.ExtensionStatus status) => status switch
+    {
+        Domain.Placements.ExtensionStatus.AwaitingSignOff => "Waiting for sign-off",
+        Domain.Placements.ExtensionStatus.Declined => "Declined",
+        Domain.Placements.ExtensionStatus.Withdrawn => "Called off",
+        _ => "In force",
+    };
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");

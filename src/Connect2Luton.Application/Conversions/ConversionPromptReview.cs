@@ -114,7 +114,7 @@ public sealed class ConversionPromptReview(
     {
         ArgumentNullException.ThrowIfNull(history);
         var since = start;
-        foreach (var earlier in history.Where(p => p.Id != placementId && p.Status != PlacementStatus.Cancelled && p.StartDate < since).OrderByDescending(p => p.EndDate))
+        foreach (var earlier in history.Where(p => p.Id != placementId && p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff) && p.StartDate < since).OrderByDescending(p => p.EndDate))
         {
             if (earlier.EndDate < since && since.DayNumber - earlier.EndDate.DayNumber - 1 > gapDays) break;
             if (earlier.StartDate < since) since = earlier.StartDate;

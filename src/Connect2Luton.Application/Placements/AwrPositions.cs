@@ -22,12 +22,12 @@ public sealed class AwrPositions(IReadRepository<Placement> placements, IReadRep
         return AwrClock.On(assignments, Breaks(worker), jobRoleId, asOf, await lengths.AwrBreakRulesAsync(cancellationToken));
     }
 
-    /// <summary>The stretches of work the clock counts: every placement but those called off before they started.</summary>
+    /// <summary>The stretches of work the clock counts: every placement but those called off before they started or still waiting for sign-off.</summary>
     public static IEnumerable<AwrAssignment> Assignments(IEnumerable<WorkerPlacementRow> history) =>
-        history.Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
+        history.Where(p => p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff)).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
 
     public static IEnumerable<AwrAssignment> Assignments(IEnumerable<Flags.PlacementHistoryRow> history) =>
-        history.Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
+        history.Where(p => p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff)).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
 
     public static IEnumerable<AwrBreak> Breaks(Worker? worker) =>
         worker?.Breaks.Select(b => new AwrBreak(b.From, b.To, b.Reason)) ?? [];

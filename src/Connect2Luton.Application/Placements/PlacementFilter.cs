@@ -10,6 +10,9 @@ public enum PlacementShow
     /// <summary>Booked to start after today.</summary>
     Booked,
 
+    /// <summary>Booked over a cap, waiting for the posts the rules name to sign it off.</summary>
+    AwaitingSignOff,
+
     /// <summary>Ended, converted to permanent or called off.</summary>
     Closed,
     All,

@@ -17,8 +17,11 @@ internal static class PlacementListCriteria
             case PlacementShow.Booked:
                 query.Where(p => p.Status == PlacementStatus.Active && p.StartDate > today);
                 break;
+            case PlacementShow.AwaitingSignOff:
+                query.Where(p => p.Status == PlacementStatus.AwaitingSignOff);
+                break;
             case PlacementShow.Closed:
-                query.Where(p => p.Status != PlacementStatus.Active);
+                query.Where(p => p.Status != PlacementStatus.Active && p.Status != PlacementStatus.AwaitingSignOff);
                 break;
         }
         if (serviceAreaIds is not null) query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));

@@ -55,6 +55,7 @@ public sealed record DfeReturnFigures(Quarter Quarter, IReadOnlyList<DfeAssignme
 public sealed class DfeReturn(
     IReadRepository<Placement> placements,
     IReadRepository<CapException> capExceptions,
+    IReadRepository<SignOff> signOffs,
     IReadRepository<Worker> workers,
     IReadRepository<Requisition> requisitions,
     IReadRepository<JobRole> jobRoles,
@@ -93,8 +94,10 @@ public sealed class DfeReturn(
 
         var roleOf = rows.ToDictionary(r => r.Id, r => roles[r.JobRoleId]);
         var signedOffBy = UtcDays.Spanning(quarter.Start, quarter.End).End;
-        var breaches = (await capExceptions.ListAsync(new CapExceptionsOfPlacementsSpec(ids, signedOffBy), cancellationToken))
-            .Select(e => new DfeCapBreach(e.PlacementId, roleOf[e.PlacementId], e.PayRate, e.Measured, e.Cap, e.Approvers, e.Reason, e.RecordedBy, e.RecordedAt)).ToList();
+        var found = await capExceptions.ListAsync(new CapExceptionsOfPlacementsSpec(ids, signedOffBy), cancellationToken);
+        var signatures = await CapSignatures.ReadAsync(signOffs, found.Select(e => e.Id).ToList(), cancellationToken);
+        var breaches = found
+            .Select(e => new DfeCapBreach(e.PlacementId, roleOf[e.PlacementId], e.PayRate, e.Measured, e.Cap, CapSignatures.InWords(signatures[e.Id], e.Approvers), e.Reason, e.RecordedBy, e.RecordedAt)).ToList();
         return new DfeReturnFigures(quarter, assignments, breaches);
     }
 }

@@ -11,7 +11,7 @@ public sealed class InPostSpansSpec : Specification<Placement, InPostSpan>
 {
     public InPostSpansSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
         Query.Select(p => new InPostSpan { StartDate = p.StartDate, EndDate = p.ActualEndDate ?? p.PlannedEndDate, Placements = 1 });
     }
@@ -50,7 +50,7 @@ public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignme
 {
     public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
         Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id);
         // Only the changes after the period matter to the rate in force at its end (RateInForce); most placements have none.

@@ -23,12 +23,12 @@ public sealed record CandidateRow(
     int Id, string Name, string LastName, string Postcode, string PostcodeDistrict, int SupplyAgencyId, string? PreviousCouncil, string? PreviousCouncilRegion,
     DateOnly? LeftCouncilPostOn, DateOnly? QualifiedOn, DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, bool HasRegistration);
 
-/// <summary>Workers already booked for any part of a period: they are shown as busy, not offered.</summary>
+/// <summary>Workers already booked for any part of a period (or booked and waiting for sign-off): they are shown as busy, not offered.</summary>
 public sealed class WorkersBookedBetweenSpec : Specification<Placement, int>
 {
     public WorkersBookedBetweenSpec(DateOnly from, DateOnly to)
     {
-        Query.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= to && p.PlannedEndDate >= from);
+        Query.Where(p => (p.Status == PlacementStatus.Active || p.Status == PlacementStatus.AwaitingSignOff) && p.StartDate <= to && p.PlannedEndDate >= from);
         Query.Select(p => p.WorkerId);
     }
 }

@@ -15,9 +15,12 @@ public sealed class WorkerPlacementsSpec : Specification<Placement, WorkerPlacem
 
 public static class WorkerPlacementClash
 {
-    /// <summary>The worker's earliest live placement that runs on any of the days, other than <paramref name="except"/>; null if none does.</summary>
+    /// <summary>
+    /// The worker's earliest live placement (or booking waiting for sign-off, which holds the worker meanwhile) that
+    /// runs on any of the days, other than <paramref name="except"/>; null if none does.
+    /// </summary>
     public static WorkerPlacementRow? Within(IEnumerable<WorkerPlacementRow> placements, DateOnly from, DateOnly to, int? except = null) =>
-        placements.Where(p => p.Id != except && p.Status == PlacementStatus.Active && p.StartDate <= to && p.EndDate >= from).MinBy(p => p.StartDate);
+        placements.Where(p => p.Id != except && p.Status is PlacementStatus.Active or PlacementStatus.AwaitingSignOff && p.StartDate <= to && p.EndDate >= from).MinBy(p => p.StartDate);
 }
 
 public sealed record WorkerPlacementRow(int Id, int RequisitionId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

@@ -1,13 +1,16 @@
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SignOffs;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Domain.Placements;
 
 /// <summary>
 /// A worker placed against a requisition: rates, hours and dates, how it was extended, whether a rate above
-/// its cap was signed off, and how it ended. The rule decisions that allowed each change are kept with it.
+/// its cap was signed off, and how it ended. The rule decisions that allowed each change are kept with it, and
+/// the sign-offs an exception needed: a booking over its cap waits for them before it starts, an extension past
+/// the longest length before it takes effect.
 /// </summary>
 public sealed class Placement : AggregateRoot
 {
@@ -15,6 +18,7 @@ public sealed class Placement : AggregateRoot
     private readonly List<CapException> _capExceptions = [];
     private readonly List<PlacementRateChange> _rateChanges = [];
     private readonly List<RuleDecision> _decisions = [];
+    private readonly List<SignOff> _signOffs = [];
 
     private Placement() { Rates = null!; CommittedWeek = null!; BookedBy = string.Empty; }
 
@@ -37,8 +41,8 @@ public sealed class Placement : AggregateRoot
     }
 
     /// <summary>
-    /// Books a worker against an open requisition, taking one of its positions. A rate above its cap is only
-    /// booked with a sign-off, which goes on the cap exception register.
+    /// Books a worker against an open requisition, taking one of its positions. A rate above its cap goes on the
+    /// cap exception register and the booking waits for the posts its rule names to sign it off.
     /// </summary>
     public static Placement Book(
         Requisition requisition,
@@ -60,7 +64,12 @@ public sealed class Placement : AggregateRoot
         var recorded = decisions.ToList();
         recorded.ForEach(placement._decisions.Add);
         if (capException is not null)
-            placement._capExceptions.Add(new CapException(booking.Rates.PayRate, booking.Rates.ChargeRate, capException, recorded.FirstOrDefault(d => d.RuleSet == RuleSetNames.PayRateCaps), by, at));
+        {
+            var exception = new CapException(booking.Rates.PayRate, booking.Rates.ChargeRate, capException, recorded.FirstOrDefault(d => d.RuleSet == RuleSetNames.PayRateCaps), by, at);
+            placement._capExceptions.Add(exception);
+            placement.AskSignOffs(SignOffSubject.RateOverCap, capException.Approvers, exception, null, by, at);
+            placement.Status = PlacementStatus.AwaitingSignOff;
+        }
         return placement;
     }
 
@@ -91,12 +100,16 @@ public sealed class Placement : AggregateRoot
     public IReadOnlyCollection<CapException> CapExceptions => _capExceptions.AsReadOnly();
     public IReadOnlyCollection<PlacementRateChange> RateChanges => _rateChanges.AsReadOnly();
     public IReadOnlyCollection<RuleDecision> Decisions => _decisions.AsReadOnly();
+    public IReadOnlyCollection<SignOff> SignOffs => _signOffs.AsReadOnly();
+
+    /// <summary>The extension waiting for its sign-offs, if one is.</summary>
+    public PlacementExtension? PendingExtension => _extensions.FirstOrDefault(e => e.Status == ExtensionStatus.AwaitingSignOff);
 
     /// <summary>
     /// Whether the placement as booked now has approval to run past the longest length: an extension to its current
     /// planned end was signed off as going beyond the limit. (The nightly check asks the same in its query.)
     /// </summary>
-    public bool ApprovedBeyondLengthLimit => _extensions.Any(e => e.BeyondLengthLimit && e.NewEndDate >= PlannedEndDate);
+    public bool ApprovedBeyondLengthLimit => _extensions.Any(e => e.BeyondLengthLimit && e.Status == ExtensionStatus.InForce && e.NewEndDate >= PlannedEndDate);
 
     public bool IsLiveOn(DateOnly date) => Status == PlacementStatus.Active && StartDate <= date;
 
@@ -110,14 +123,82 @@ public sealed class Placement : AggregateRoot
         return last < StartDate ? 0 : last.DayNumber - StartDate.DayNumber + 1;
     }
 
-    public void Extend(DateOnly newEndDate, string reason, string approvedBy, bool beyondLengthLimit, RuleDecision? decision, string by, DateTimeOffset at)
+    /// <summary>
+    /// Extends the placement, agreed with <paramref name="agreedWith"/>. Past the longest length the rules allow,
+    /// <paramref name="signOffBy"/> names the posts that must sign it off, and it takes effect only when they have.
+    /// </summary>
+    public PlacementExtension Extend(DateOnly newEndDate, string reason, string agreedWith, string? signOffBy, RuleDecision? decision, string by, DateTimeOffset at)
     {
         RequireActive("extended");
+        if (PendingExtension is { } pending)
+            throw new DomainRuleException($"An extension to {pending.NewEndDate:d MMMM yyyy} is waiting for its sign-off: it must be signed off or declined before another is asked for.");
         if (newEndDate <= PlannedEndDate)
             throw new DomainRuleException($"An extension must run past the current planned end, {PlannedEndDate:d MMMM yyyy}.");
-        _extensions.Add(new PlacementExtension(PlannedEndDate, newEndDate, reason, approvedBy, beyondLengthLimit, decision, by, at));
+        var posts = SignOffPosition.Named(signOffBy);
+        var extension = new PlacementExtension(PlannedEndDate, newEndDate, reason, agreedWith, posts.Count > 0, decision, by, at);
+        _extensions.Add(extension);
         Record(decision);
-        PlannedEndDate = newEndDate;
+        if (posts.Count > 0) AskSignOffs(SignOffSubject.ExtensionBeyondLimit, signOffBy, null, extension, by, at);
+        else PlannedEndDate = newEndDate;
+        return extension;
+    }
+
+    /// <summary>
+    /// <paramref name="signer"/> signs off for the post of sign-off <paramref name="signOffId"/>. When every post has,
+    /// a booking starts (on <paramref name="today"/> if its start date has passed meanwhile), an extension takes effect.
+    /// Nobody signs off their own request, and one person does not sign for two posts on the same request.
+    /// </summary>
+    public void GiveSignOff(int signOffId, PositionHolder signer, string? note, DateOnly today, DateTimeOffset at) =>
+        GiveSignOff(_signOffs.SingleOrDefault(s => s.Id == signOffId) ?? throw new DomainRuleException("There is no such sign-off on this placement."), signer, note, today, at);
+
+    /// <summary>As the other overload, for a sign-off not saved yet (one without an id).</summary>
+    public void GiveSignOff(SignOff signOff, PositionHolder signer, string? note, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (!_signOffs.Contains(signOff)) throw new DomainRuleException("There is no such sign-off on this placement.");
+        AwaitingSignOff(signOff, signer);
+        var request = _signOffs.Where(s => s.SameRequestAs(signOff)).ToList();
+        var last = request.All(s => s == signOff || s.State == SignOffState.Given);
+        if (last && signOff.Subject == SignOffSubject.RateOverCap && today > PlannedEndDate)
+            throw new DomainRuleException($"The booked dates ended on {PlannedEndDate:d MMMM yyyy} while it waited: decline it, and the recruiter books again with new dates.");
+        signOff.Give(signer, note, at);
+        if (!last) return;
+        if (signOff.Subject == SignOffSubject.RateOverCap)
+        {
+            Status = PlacementStatus.Active;
+            if (StartDate < today) StartDate = today;
+        }
+        else
+        {
+            signOff.Extension!.Settle(ExtensionStatus.InForce);
+            PlannedEndDate = signOff.Extension.NewEndDate;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="signer"/> declines sign-off <paramref name="signOffId"/>, with a reason; the other posts' sign-offs
+    /// of the same request are withdrawn. A declined booking is called off and gives its position back to
+    /// <paramref name="requisition"/> (which must be given for a booking); a declined extension leaves the placement as it was.
+    /// </summary>
+    public void DeclineSignOff(int signOffId, PositionHolder signer, string reason, Requisition? requisition, DateTimeOffset at) =>
+        DeclineSignOff(_signOffs.SingleOrDefault(s => s.Id == signOffId) ?? throw new DomainRuleException("There is no such sign-off on this placement."), signer, reason, requisition, at);
+
+    /// <summary>As the other overload, for a sign-off not saved yet (one without an id).</summary>
+    public void DeclineSignOff(SignOff signOff, PositionHolder signer, string reason, Requisition? requisition, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (!_signOffs.Contains(signOff)) throw new DomainRuleException("There is no such sign-off on this placement.");
+        AwaitingSignOff(signOff, signer);
+        if (signOff.Subject == SignOffSubject.RateOverCap && requisition?.Id != RequisitionId)
+            throw new ArgumentException("A declined booking gives its position back to its own requisition.", nameof(requisition));
+        signOff.Decline(signer, reason, at);
+        foreach (var other in _signOffs.Where(s => s.SameRequestAs(signOff))) other.Withdraw(at);
+        if (signOff.Subject == SignOffSubject.RateOverCap)
+        {
+            Close(PlacementStatus.Cancelled, null, $"Declined at sign-off by {signer.Name} for the {signOff.Position}", signer.UserName, at);
+            requisition!.GiveBackPlacement(WorkerId, signer.UserName, at);
+        }
+        else signOff.Extension!.Settle(ExtensionStatus.Declined);
     }
 
     public void ChangeRates(PlacementRates rates, DateOnly effectiveFrom, string reason, CapExceptionApproval? capException, RuleDecision? decision, string by, DateTimeOffset at)
@@ -143,10 +224,10 @@ public sealed class Placement : AggregateRoot
         Close(PlacementStatus.Ended, lastDay, Guard.Required(reason, Limits.Reason, "The reason for ending"), by, at);
     }
 
-    /// <summary>Calls off a placement that has not started.</summary>
+    /// <summary>Calls off a placement that has not started, or a booking still waiting for its sign-off.</summary>
     public void Cancel(DateOnly today, string reason, string by, DateTimeOffset at)
     {
-        RequireActive("cancelled");
+        if (Status != PlacementStatus.AwaitingSignOff) RequireActive("cancelled");
         if (StartDate <= today) throw new DomainRuleException("A placement that has started is ended, not cancelled.");
         Close(PlacementStatus.Cancelled, null, Guard.Required(reason, Limits.Reason, "The reason for cancelling"), by, at);
     }
@@ -167,6 +248,9 @@ public sealed class Placement : AggregateRoot
 
     private void Close(PlacementStatus status, DateOnly? lastDay, string reason, string by, DateTimeOffset at)
     {
+        // Whatever waited for a sign-off no longer needs one.
+        foreach (var waiting in _signOffs) waiting.Withdraw(at);
+        PendingExtension?.Settle(ExtensionStatus.Withdrawn);
         Status = status;
         ActualEndDate = lastDay;
         EndReason = reason;
@@ -174,11 +258,41 @@ public sealed class Placement : AggregateRoot
         EndedAt = at;
     }
 
+    private void AskSignOffs(SignOffSubject subject, string? positions, CapException? exception, PlacementExtension? extension, string by, DateTimeOffset at)
+    {
+        var posts = SignOffPosition.Named(positions);
+        if (posts.Count == 0) throw new DomainRuleException("An exception needs at least one post to sign it off.");
+        foreach (var post in posts) _signOffs.Add(new SignOff(subject, post, exception, extension, by, at));
+    }
+
+    private SignOff AwaitingSignOff(SignOff signOff, PositionHolder signer)
+    {
+        if (signOff.State != SignOffState.Awaiting)
+            throw new DomainRuleException(signOff.State switch
+            {
+                SignOffState.Given => $"This has already been signed off for the {signOff.Position}, by {signOff.DecidedByName}.",
+                SignOffState.Declined => $"This was declined for the {signOff.Position}, by {signOff.DecidedByName}.",
+                _ => "This no longer needs a sign-off: the request was declined or called off.",
+            });
+        if (string.Equals(signOff.RequestedBy, signer.UserName, StringComparison.OrdinalIgnoreCase))
+            throw new DomainRuleException($"You asked for this, so you cannot sign it off: someone else who holds the post of {signOff.Position} must.");
+        if (_signOffs.FirstOrDefault(s => s.SameRequestAs(signOff) && s != signOff && s.State is SignOffState.Given && string.Equals(s.DecidedBy, signer.UserName, StringComparison.OrdinalIgnoreCase)) is { } mine)
+            throw new DomainRuleException($"You have signed this off already, for the {mine.Position}: the {signOff.Position} must be signed for by someone else.");
+        return signOff;
+    }
+
     private void RequireActive(string action)
     {
         if (Status != PlacementStatus.Active)
-            throw new DomainRuleException($"A placement that is {Status.ToString().ToLowerInvariant()} cannot be {action}.");
+            throw new DomainRuleException($"A placement that is {Describe(Status)} cannot be {action}.");
     }
+
+    /// <summary>The status as a sentence says it: "ended", "waiting for sign-off".</summary>
+    public static string Describe(PlacementStatus status) => status switch
+    {
+        PlacementStatus.AwaitingSignOff => "waiting for sign-off",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static decimal CheckedHours(decimal hours) =>
         hours is > 0 and <= 168 ? hours : throw new DomainRuleException("Weekly hours must be more than 0 and no more than 168.");

@@ -7,6 +7,9 @@ public enum PlacementStatus
     Ended,
     Converted,
 
-    /// <summary>Called off before it started.</summary>
+    /// <summary>Called off before it started (or declined at sign-off).</summary>
     Cancelled,
+
+    /// <summary>Booked over its cap, and waiting for the posts the rule names to sign it off before it starts.</summary>
+    AwaitingSignOff,
 }

@@ -117,6 +117,22 @@ public sealed class Requisition : AggregateRoot
         if (PositionsFilled == Positions) MoveTo(RequisitionStatus.Filled, by, at, null);
     }
 
+    /// <summary>
+    /// Gives back the position a booking took, when the booking was declined at sign-off: the worker is on the
+    /// shortlist again and a filled requisition is open again, so the recruiter can book on other terms.
+    /// </summary>
+    internal void GiveBackPlacement(int workerId, string by, DateTimeOffset at)
+    {
+        if (PositionsFilled == 0) throw new DomainRuleException("This requisition has no placement to give back.");
+        PositionsFilled--;
+        _shortlist.SingleOrDefault(e => e.WorkerId == workerId)?.Unplace();
+        if (Status != RequisitionStatus.Filled) return;
+        // Not a step anyone takes from the screens (the steps table has no way back from filled): the position the
+        // declined booking held was never really filled.
+        _events.Add(new RequisitionEvent(Status, RequisitionStatus.Open, by, at, "A booking was declined at sign-off"));
+        Status = RequisitionStatus.Open;
+    }
+
     public ShortlistEntry AddToShortlist(int workerId, string localTier, int preferencePoints, Decisions.RuleDecision? decision, string by, DateTimeOffset at)
     {
         if (Status != RequisitionStatus.Open) throw new DomainRuleException("Workers can only be shortlisted for an open requisition.");

@@ -67,4 +67,10 @@ public sealed class ShortlistEntry : Entity
     }
 
     internal void MarkPlaced() => Status = ShortlistEntryStatus.Placed;
+
+    /// <summary>Back on the shortlist: the booking that placed them was declined at sign-off.</summary>
+    internal void Unplace()
+    {
+        if (Status == ShortlistEntryStatus.Placed) Status = ShortlistEntryStatus.Shortlisted;
+    }
 }

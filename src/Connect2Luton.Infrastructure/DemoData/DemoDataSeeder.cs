@@ -19,7 +19,8 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// agencies, requisitions in every status and about 190 live placements (66 agency social workers in children's
 /// social care among them), dated relative to today so the 12-week, 6-month and 12-month marks always have
 /// placements past them. Every rate is decided by the pay-rate cap rules as they stand, and the decision kept;
-/// rates over a cap carry the sign-off the rules ask for. The same seed gives the same data.
+/// rates over a cap carry the sign-offs the rules ask for, given by the demo users holding those posts, and one
+/// booking over the DfE cap waits for its sign-off. The same seed gives the same data.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ILogger<DemoDataSeeder> logger)
@@ -68,10 +69,12 @@ public sealed partial class DemoDataSeeder(
 
             var managers = HiringManagers(areas);
             db.AddRange(managers);
+            var signOffs = new DemoSignOffs(this);
+            db.AddRange(signOffs.Posts(managers.First(m => m.Email == DemoManagerEmail).Name, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
 
             var workers = new DemoWorkerFactory(_faker, _today, clock.GetUtcNow(), agencies);
-            var book = new PlacementBook(this, managers, agencies);
+            var book = new PlacementBook(this, managers, agencies, signOffs);
 
             foreach (var (demoRole, role) in roles)
             {
@@ -101,10 +104,18 @@ public sealed partial class DemoDataSeeder(
             await db.SaveChangesAsync(cancellationToken);
 
             var pipeline = new RequisitionPipeline(this, areas, managers, roles, agencies, available);
-            db.AddRange(pipeline.Build());
+            var pipelineRequisitions = pipeline.Build().ToList();
+            db.AddRange(pipelineRequisitions);
             await db.SaveChangesAsync(cancellationToken);
             await pipeline.ShortlistAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+
+            if (await signOffs.BookAwaitingAsync(pipelineRequisitions, roles.Values.ToDictionary(r => r.Id), areas, agencies,
+                    available.ToDictionary(a => a.Worker.Id, a => a.Worker), cancellationToken) is { } waiting)
+            {
+                db.Add(waiting);
+                await db.SaveChangesAsync(cancellationToken);
+            }
 
             LogSeeded(logger, book.Workers.Count + available.Count, book.Count, book.Requisitions.Count + pipeline.Count);
             return true;

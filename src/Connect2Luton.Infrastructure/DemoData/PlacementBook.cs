@@ -14,7 +14,7 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// Plans each demo placement with the requisition it fills, then books, extends and ends it once the
 /// requisitions and workers have keys. Roles filled in numbers (care, waste) share requisitions for several workers.
 /// </summary>
-internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringManager> managers, IReadOnlyList<SupplyAgency> agencies)
+internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringManager> managers, IReadOnlyList<SupplyAgency> agencies, DemoSignOffs signOffs)
 {
     private const string Recruiter = "recruiter@connect2luton.local";
     private static readonly string[] Teams = ["Assessment", "Child in Need", "Child Protection", "Children in Care", "Leaving Care", "Front Door (MASH)"];
@@ -112,6 +112,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
                 : null;
             var booking = new PlacementBooking(rates, planned.Role.WeeklyHours, planned.Start, planned.InitialEnd);
             var placement = Placement.Book(planned.Requisition, planned.Worker, booking, approval, [decision.Details.ToRecord(Recruiter, bookedAt)], Recruiter, bookedAt);
+            signOffs.SignAll(placement);
             seeder.Db.Add(placement);
 
             var approver = managers.First(m => m.ServiceAreaId == planned.Requisition.ServiceAreaId);
@@ -144,7 +145,7 @@ internal sealed class PlacementBook(DemoDataSeeder seeder, IReadOnlyList<HiringM
         {
             var newEnd = placement.PlannedEndDate.AddDays(faker.PickRandom(13, 26) * 7);
             var decidedOn = placement.PlannedEndDate.AddDays(-14);
-            placement.Extend(newEnd, faker.PickRandom(DemoCatalogue.ExtensionReasons), approver, beyondLengthLimit: false, null, Recruiter, DemoDataSeeder.At(decidedOn, 15));
+            placement.Extend(newEnd, faker.PickRandom(DemoCatalogue.ExtensionReasons), approver, signOffBy: null, null, Recruiter, DemoDataSeeder.At(decidedOn, 15));
         }
     }
 

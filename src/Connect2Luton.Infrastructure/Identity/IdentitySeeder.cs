@@ -21,12 +21,14 @@ internal sealed partial class IdentitySeeder(
 {
     public const string DemoPassword = "Connect2Luton-demo!";
 
-    public static readonly (string Email, string DisplayName, string Role)[] DemoUsers =
+    /// <summary>One per role, and the senior officers who hold the posts that sign off exceptions (no role: they sign, and see their dashboard).</summary>
+    public static readonly (string Email, string DisplayName, string? Role)[] DemoUsers =
     [
         ("recruiter@connect2luton.local", "Amira Hussain", Roles.Recruiter),
         (DemoDataSeeder.DemoManagerEmail, "Demo hiring manager", Roles.HiringManager),
         ("policy@connect2luton.local", "Tom Fletcher", Roles.PolicyOfficer),
         ("admin@connect2luton.local", "Grace Adeyemi", Roles.Admin),
+        .. DemoSignOffs.Holders.Where(h => h.Email != DemoDataSeeder.DemoManagerEmail).Select(h => (h.Email, h.Name, (string?)null)),
     ];
 
     public async Task EnsureRolesAsync()
@@ -53,7 +55,7 @@ internal sealed partial class IdentitySeeder(
                 ServiceAreaId = manager?.ServiceAreaId,
             };
             Check(await users.CreateAsync(user, DemoPassword), email);
-            Check(await users.AddToRoleAsync(user, role), email);
+            if (role is not null) Check(await users.AddToRoleAsync(user, role), email);
         }
         LogDemoUsers(logger, DemoUsers.Length);
     }
@@ -78,7 +80,7 @@ internal sealed partial class IdentitySeeder(
             throw new InvalidOperationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo users ready: {Count}, one per role")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo users ready: {Count}, one per role and the holders of the sign-off posts")]
     private static partial void LogDemoUsers(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first admin, {Email}, from configuration: sign in and change the password at /Account/Password")]

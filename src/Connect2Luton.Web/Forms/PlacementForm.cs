@@ -11,7 +11,6 @@ public sealed class PlacementForm
     public string? WeeklyHours { get; set; }
     public DateInput StartDate { get; set; } = new();
     public DateInput EndDate { get; set; } = new();
-    public string? CapApprovers { get; set; }
     public string? CapReason { get; set; }
 
     public PlacementProposalInput Read(int requisitionId, int workerId, ModelStateDictionary modelState) => new(
@@ -21,7 +20,6 @@ public sealed class PlacementForm
         modelState.Number("Input.WeeklyHours", WeeklyHours, "Weekly hours"),
         modelState.Date("Input.StartDate", StartDate, "The start date"),
         modelState.Date("Input.EndDate", EndDate, "The planned end date"),
-        CapApprovers,
         CapReason);
 
     /// <summary>The requisition's own terms, as a starting point the recruiter changes.</summary>

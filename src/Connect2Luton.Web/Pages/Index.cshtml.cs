@@ -8,8 +8,11 @@ namespace Connect2Luton.Web.Pages;
 /// The workforce at a glance, and what it costs and saves: committed spend, the in-house agency's saving against
 /// external margins and the conversions' saving, each linking to the report it comes from.
 /// </summary>
-public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, ConversionsReport conversions, ReportScope scope) : PageModel
+public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, ConversionsReport conversions, ReportScope scope, Application.SignOffs.SignOffQueries signOffs) : PageModel
 {
+    /// <summary>How many sign-offs wait for the posts the user holds; null for someone who holds none.</summary>
+    public int? AwaitingSignOff { get; private set; }
+
     public DashboardFigures Figures { get; private set; } = null!;
 
     public SpendSummary Spend { get; private set; } = null!;
@@ -22,6 +25,7 @@ public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, Co
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Figures = await dashboard.GetAsync(cancellationToken);
+        if ((await signOffs.PositionsHeldAsync(cancellationToken)).Count > 0) AwaitingSignOff = await signOffs.AwaitingCountAsync(cancellationToken);
         Spend = await spend.SummaryAsync(cancellationToken);
         var (from, to) = conversions.DefaultPeriod();
         Conversions = await conversions.GetAsync(from, to, null, cancellationToken);

@@ -43,7 +43,7 @@ public sealed class DoubleBookingTests : IAsyncLifetime
         await using var first = services.CreateAsyncScope();
         await using var second = services.CreateAsyncScope();
         var start = Clocks.Today.AddDays(14);
-        PlacementProposalInput Terms(Requisition requisition) => new(requisition.Id, _worker.Id, 16.50m, 37m, start, start.AddDays(90), null, null);
+        PlacementProposalInput Terms(Requisition requisition) => new(requisition.Id, _worker.Id, 16.50m, 37m, start, start.AddDays(90), null);
 
         // Both read the worker's placements before either saves: neither sees a clash.
         var housing = await first.ServiceProvider.GetRequiredService<BookingCases>().LoadAsync(_housing.Id, _worker.Id, forUpdate: true, CancellationToken.None);
@@ -87,7 +87,7 @@ public sealed class DoubleBookingTests : IAsyncLifetime
     {
         await using var scope = services.CreateAsyncScope();
         var booking = await scope.ServiceProvider.GetRequiredService<BookingCases>().LoadAsync(requisition.Id, _worker.Id, forUpdate: true, CancellationToken.None);
-        var input = new PlacementProposalInput(requisition.Id, _worker.Id, 16.50m, 37m, start, end, null, null);
+        var input = new PlacementProposalInput(requisition.Id, _worker.Id, 16.50m, 37m, start, end, null);
         return (await scope.ServiceProvider.GetRequiredService<PlacementBookingCommands>().BookAsync(booking, input, booking!.Requisition.Version, CancellationToken.None)).Result;
     }
 }

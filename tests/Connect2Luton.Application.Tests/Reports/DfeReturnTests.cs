@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.SignOffs;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ public sealed class DfeReturnTests : IAsyncLifetime
     private SqliteTestDatabase _database = null!;
     private int _inThroughout;
     private int _onTheLastDay;
+    private int _waiting;
 
     public async Task InitializeAsync()
     {
@@ -24,9 +26,14 @@ public sealed class DfeReturnTests : IAsyncLifetime
         db.Add(housingRole);
         await db.SaveAsync();
 
-        // Booked a week before it started, above the cap with sign-off; re-rated after the quarter.
+        // Booked a week before it started, above the cap, signed off by both posts the next days; re-rated after the quarter.
         var throughout = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 6, 1), projectTeam: true, registered: true,
             new CapExceptionApproval("Director of Children's Services; Chief Executive", "No other cover for the child protection team", 45m, 47.03m), new DateTimeOffset(2026, 5, 25, 9, 0, 0, TimeSpan.Zero));
+        throughout.GiveSignOff(throughout.SignOffs.First(), new PositionHolder("dcs@test.local", "Helen Okafor"), null, new(2026, 5, 26), new DateTimeOffset(2026, 5, 26, 9, 0, 0, TimeSpan.Zero));
+        throughout.GiveSignOff(throughout.SignOffs.Last(), new PositionHolder("ce@test.local", "Robin Porter"), null, new(2026, 5, 27), new DateTimeOffset(2026, 5, 27, 14, 30, 0, TimeSpan.Zero));
+        // Booked over the cap too, and still waiting: not an assignment yet, but on the register as waiting.
+        _waiting = (await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 9, 1), capException:
+            new CapExceptionApproval("Director of Children's Services; Chief Executive", "Court deadline", 45m, 46m), bookedAt: new DateTimeOffset(2026, 5, 28, 9, 0, 0, TimeSpan.Zero))).Id;
         throughout.ChangeRates(new PlacementRates(33m, 4m, 5m, 0m, 3m), Clocks.Today, "Annual review", null, null, "r", Clocks.Now);
         var endedBefore = await PlaceAsync(db, childrens.Area.Id, childrens.Role.Id, childrens, new(2026, 3, 1));
         endedBefore.End(new DateOnly(2026, 6, 30), "Completed", "r", Clocks.Now);
@@ -60,7 +67,8 @@ public sealed class DfeReturnTests : IAsyncLifetime
         figures.Assignments[1].RegistrationNumber.ShouldBeNull();
         figures.Assignments[1].ProjectTeam.ShouldBeFalse();
         var breach = figures.CapBreaches.ShouldHaveSingleItem();
-        (breach.PlacementId, breach.Cap, breach.Measured, breach.Approvers).ShouldBe((_inThroughout, 45m, 47.03m, "Director of Children's Services; Chief Executive"));
+        (breach.PlacementId, breach.Cap, breach.Measured).ShouldBe((_inThroughout, 45m, 47.03m));
+        breach.Approvers.ShouldBe("Director of Children's Services: Helen Okafor, 26 May 2026 10:00; Chief Executive: Robin Porter, 27 May 2026 15:30", "who signed for each post, and when (UK time)");
         (await dfe.GetAsync(JulyToSeptember with { Number = 3 }, CancellationToken.None)).Assignments.First(a => a.PlacementId == _inThroughout)
             .HourlyPayRate.ShouldBe(33m, "by the end of the next quarter the new rate is in force");
         Quarter.Parse("2026-Q2").ShouldBe(JulyToSeptember);
@@ -69,7 +77,7 @@ public sealed class DfeReturnTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_cap_exception_register_lists_each_rate_signed_off_above_its_cap_in_the_period()
+    public async Task The_cap_exception_register_lists_each_rate_booked_above_its_cap_in_the_period_with_who_signed_it_off_and_when()
     {
         await using var services = TestServices.For(_database, user: TestUser.Recruiter);
         await using var scope = services.CreateAsyncScope();
@@ -78,7 +86,12 @@ public sealed class DfeReturnTests : IAsyncLifetime
         var may = await register.ListAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31), null, CancellationToken.None);
         var june = await register.ListAsync(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), null, CancellationToken.None);
 
-        var entry = may.ShouldHaveSingleItem();
+        may.Count.ShouldBe(2);
+        var waiting = may[0];
+        (waiting.PlacementId, waiting.Standing, waiting.Approvers).ShouldBe((_waiting, "Waiting for sign-off", "Director of Children's Services: waiting; Chief Executive: waiting"));
+        var entry = may[1];
+        entry.Standing.ShouldBe("Signed off");
+        entry.Approvers.ShouldStartWith("Director of Children's Services: Helen Okafor, 26 May 2026 10:00");
         (entry.PlacementId, entry.PayRate, entry.Cap, entry.Measured, entry.Reason).ShouldBe((_inThroughout, 30m, 45m, 47.03m, "No other cover for the child protection team"));
         entry.RecordedAt.ShouldBe(new DateTimeOffset(2026, 5, 25, 9, 0, 0, TimeSpan.Zero));
         june.ShouldBeEmpty();

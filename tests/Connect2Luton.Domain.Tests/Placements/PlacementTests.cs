@@ -118,9 +118,9 @@ public sealed class PlacementTests
         var placement = Booked();
         var plannedEnd = placement.PlannedEndDate;
 
-        Should.Throw<DomainRuleException>(() => placement.Extend(plannedEnd, "More cover", "Head of service", false, null, "r", Clocks.Now))
+        Should.Throw<DomainRuleException>(() => placement.Extend(plannedEnd, "More cover", "Head of service", null, null, "r", Clocks.Now))
             .Message.ShouldStartWith("An extension must run past the current planned end");
-        placement.Extend(plannedEnd.AddDays(91), "Permanent recruitment still under way", "Jo Bloggs", false, null, "r", Clocks.Now);
+        placement.Extend(plannedEnd.AddDays(91), "Permanent recruitment still under way", "Jo Bloggs", null, null, "r", Clocks.Now);
 
         placement.PlannedEndDate.ShouldBe(plannedEnd.AddDays(91));
         var extension = placement.Extensions.ShouldHaveSingleItem();
@@ -155,7 +155,7 @@ public sealed class PlacementTests
 
         placement.Status.ShouldBe(PlacementStatus.Converted);
         placement.ActualEndDate.ShouldBe(Clocks.Today.AddDays(6));
-        Should.Throw<DomainRuleException>(() => placement.Extend(placement.PlannedEndDate.AddDays(7), "r", "a", false, null, "r", Clocks.Now))
+        Should.Throw<DomainRuleException>(() => placement.Extend(placement.PlannedEndDate.AddDays(7), "r", "a", null, null, "r", Clocks.Now))
             .Message.ShouldBe("A placement that is converted cannot be extended.");
     }
 

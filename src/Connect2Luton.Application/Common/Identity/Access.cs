@@ -18,6 +18,7 @@ public static class Access
         [Permissions.ReadReports] = [Roles.HiringManager, Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.EditRules] = [Roles.PolicyOfficer, Roles.Admin],
         [Permissions.RunJobs] = [Roles.Admin],
+        [Permissions.ManageSignOffPositions] = [Roles.Admin],
         [Permissions.SeeEveryService] = [Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.ActForOwnService] = [Roles.HiringManager],
     };

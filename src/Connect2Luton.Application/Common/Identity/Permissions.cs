@@ -33,6 +33,9 @@ public static class Permissions
     /// <summary>See the scheduled jobs and run them now.</summary>
     public const string RunJobs = nameof(RunJobs);
 
+    /// <summary>Say who holds each post that signs off exceptions, and who deputises.</summary>
+    public const string ManageSignOffPositions = nameof(ManageSignOffPositions);
+
     /// <summary>See every service's records; a user without it sees their own service's (<see cref="DataScope"/>).</summary>
     public const string SeeEveryService = nameof(SeeEveryService);
 

@@ -19,7 +19,7 @@ public sealed record BookingCase(
     IReadOnlyList<WorkerPlacementRow> History, bool IsShortlisted)
 {
     /// <summary>The worker's live placement on this requisition, once booked on it: a booking sent twice finds it.</summary>
-    public int? PlacedHere => History.FirstOrDefault(p => p.RequisitionId == Requisition.Id && p.Status == PlacementStatus.Active)?.Id;
+    public int? PlacedHere => History.FirstOrDefault(p => p.RequisitionId == Requisition.Id && p.Status is PlacementStatus.Active or PlacementStatus.AwaitingSignOff)?.Id;
 
     /// <summary>The booking form's starting point: the requisition's terms and what the worker's checks say for them.</summary>
     public PlacementProposalView Proposal()

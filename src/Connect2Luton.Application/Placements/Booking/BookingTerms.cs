@@ -20,7 +20,6 @@ public static class BookingFields
     public const string WeeklyHours = nameof(PlacementProposalInput.WeeklyHours);
     public const string StartDate = nameof(PlacementProposalInput.StartDate);
     public const string EndDate = nameof(PlacementProposalInput.EndDate);
-    public const string CapApprovers = nameof(PlacementProposalInput.CapApprovers);
     public const string CapReason = nameof(PlacementProposalInput.CapReason);
 }
 
@@ -38,6 +37,7 @@ public sealed class BookingTerms(
     IPlacementLengthPolicy lengths,
     ILocalPreferencePolicy preference,
     AwrPositions awrPositions,
+    SignOffs.SignOffPositions positions,
     TimeProvider clock)
 {
     /// <summary>Why a requisition in its state takes no placement, as the live check and the booking say it.</summary>
@@ -74,7 +74,6 @@ public sealed class BookingTerms(
         if (input.WeeklyHours is not { } hours) errors.Add(BookingFields.WeeklyHours, "Enter the weekly hours");
         else errors.Range(BookingFields.WeeklyHours, hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
         errors.CheckWorkDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
-        errors.Text(BookingFields.CapApprovers, input.CapApprovers, Limits.Reason, "The approvers' names");
         errors.Text(BookingFields.CapReason, input.CapReason, Limits.Reason, "The reason");
 
         if (input.StartDate is { } day)
@@ -103,6 +102,7 @@ public sealed class BookingTerms(
 
         PlacementRates? rates = null;
         PayRateDecision? pay = null;
+        IReadOnlyList<string> unheld = [];
         if (input.PayRate is { } rate && !errors.Has(BookingFields.PayRate) && input.WeeklyHours is { } weekly && !errors.Has(BookingFields.WeeklyHours))
         {
             // A rate is priced and decided with the figures of the day the placement starts (a living wage from
@@ -122,8 +122,8 @@ public sealed class BookingTerms(
                         + (changedOn is { } until ? $" Book to {until.AddDays(-1):d MMMM yyyy} at this rate, or at a rate that holds from then." : string.Empty));
                     break;
                 case PayRateOutcome.NeedsException:
-                    errors.Required(BookingFields.CapApprovers, input.CapApprovers, $"{from}This rate is over its cap: enter the names of those who signed it off ({pay.Approvers})");
-                    errors.Required(BookingFields.CapReason, input.CapReason, "This rate is over its cap: enter why it is needed");
+                    errors.Required(BookingFields.CapReason, input.CapReason, $"{from}This rate is over its cap: enter why it is needed, for {SignOffs.SignOffPositions.InWords(pay.Approvers)} to read when they sign it off");
+                    unheld = await positions.UnheldAsync(pay.Approvers, cancellationToken);
                     break;
             }
             if (rate > context.Requisition.MaximumPayRate)
@@ -157,7 +157,7 @@ public sealed class BookingTerms(
         var quote = new PlacementQuote(rates, rates is null ? null : context.Supplier.MarginRate,
             pay is null ? null : RuleCheck.From(pay.Details, pay.Approvers),
             length is null ? null : RuleCheck.From(length.Details, length.Approvers),
-            errors.All.ToDictionary(), warnings);
+            errors.All.ToDictionary(), warnings, unheld);
         return new BookingCheck(quote, pay, length);
     }
 }

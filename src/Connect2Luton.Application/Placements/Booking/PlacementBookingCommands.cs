@@ -14,8 +14,8 @@ public sealed record BookingOutcome(CommandResult Result, PlacementQuote? Quote)
 
 /// <summary>
 /// Booking a shortlisted worker against an open requisition, on terms the rules have checked (<see cref="BookingTerms"/>).
-/// A rate above a cap is refused, or booked only with the sign-off the rule names, and goes on the cap exception
-/// register. Both decisions are kept with the placement; a refused booking is kept for the refusals report.
+/// A rate above a cap is refused, or booked to wait for the sign-offs of the posts the rule names, and goes on the
+/// cap exception register. Both decisions are kept with the placement; a refused booking is kept for the refusals report.
 /// </summary>
 public sealed class PlacementBookingCommands(
     IRepository<Requisition> requisitions,
@@ -47,7 +47,7 @@ public sealed class PlacementBookingCommands(
         var now = clock.GetUtcNow();
         var pay = check.Pay!;
         var approval = pay is { Outcome: PayRateOutcome.NeedsException, CapExceeded: { Cap: { } cap, Measured: { } measured } }
-            ? new CapExceptionApproval(input.CapApprovers!.Trim(), input.CapReason!.Trim(), cap, measured)
+            ? new CapExceptionApproval(pay.Approvers!, input.CapReason!.Trim(), cap, measured)
             : null;
         var decisions = new[] { pay.Details, check.Length!.Details }
             .Select(d => d.ToRecord(user.Name, now).About(requisitionId: booking.Requisition.Id, workerId: booking.Worker.Id));

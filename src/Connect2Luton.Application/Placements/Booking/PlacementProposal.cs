@@ -11,7 +11,6 @@ public sealed record PlacementProposalInput(
     decimal? WeeklyHours,
     DateOnly? StartDate,
     DateOnly? EndDate,
-    string? CapApprovers,
     string? CapReason);
 
 /// <summary>What the booking form shows about the requisition and the worker before any terms are typed.</summary>
@@ -34,16 +33,19 @@ public sealed record PlacementProposalView(
 
 /// <summary>
 /// What the rules say about the terms as they stand: the charge-rate breakdown, each rule set's verdicts, the
-/// messages for each field, and what must be added (a cap sign-off) before it can be booked. The live check and
-/// the booking both produce this from the same code, so the page never says one thing and the save another.
+/// messages for each field, and what must be added (why a rate over its cap is needed) before it can be booked, and
+/// who must sign it off before it starts. The live check and the booking both produce this from the same code, so
+/// the page never says one thing and the save another.
 /// </summary>
+/// <param name="Unheld">Of the posts that must sign a rate over its cap, those no one holds yet.</param>
 public sealed record PlacementQuote(
     PlacementRates? Rates,
     decimal? MarginRate,
     RuleCheck? PayRate,
     RuleCheck? Length,
     IReadOnlyDictionary<string, string> Errors,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string>? Unheld = null)
 {
     public bool NeedsCapException => PayRate?.Outcome == nameof(PayRateOutcome.NeedsException);
 

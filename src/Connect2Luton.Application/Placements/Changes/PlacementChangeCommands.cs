@@ -16,16 +16,19 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements.Changes;
 
-/// <summary>What a recruiter types to extend a placement.</summary>
+/// <summary>What a recruiter types to extend a placement: the new end, why, and the manager who agreed it.</summary>
 public sealed record ExtensionInput(DateOnly? NewEndDate, string? Reason, string? ApprovedBy);
 
 /// <summary>What the placement-length rules say about an extension as typed, and the messages for each field.</summary>
-/// <param name="BeyondLimit">The extension runs past the longest length, so its approvers sign that off too.</param>
-public sealed record ExtensionQuote(RuleCheck? Length, bool BeyondLimit, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings);
+/// <param name="BeyondLimit">The extension runs past the longest length, so it waits for the posts the rules name to sign it off.</param>
+/// <param name="SignOffBy">Those posts, as the rule names them; null within the limit.</param>
+/// <param name="Unheld">Of those posts, the ones no one holds yet.</param>
+public sealed record ExtensionQuote(RuleCheck? Length, bool BeyondLimit, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings,
+    string? SignOffBy = null, IReadOnlyList<string>? Unheld = null);
 
 /// <summary>
-/// Extending a placement (the placement-length rules decide again, on the whole length and the AWR clock) and
-/// ending one early with a reason, or calling off one that has not started.
+/// Extending a placement (the placement-length rules decide again, on the whole length and the AWR clock; past the
+/// longest length it waits for sign-off) and ending one early with a reason, or calling off one that has not started.
 /// </summary>
 public sealed class PlacementChangeCommands(
     IRepository<Placement> placements,
@@ -35,6 +38,7 @@ public sealed class PlacementChangeCommands(
     PayRateThroughChanges payThrough,
     ReferenceNames names,
     AwrPositions awrPositions,
+    SignOffs.SignOffPositions positions,
     IUnitOfWork unitOfWork,
     Refusals refusals,
     ICurrentUser user,
@@ -93,7 +97,7 @@ public sealed class PlacementChangeCommands(
         var now = clock.GetUtcNow();
         var record = decision!.Details.ToRecord(user.Name, now).About(requisitionId: placement.RequisitionId, workerId: placement.WorkerId);
         placements.ExpectVersion(placement, version);
-        placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), quote.BeyondLimit, record, user.Name, now);
+        placement.Extend(input.NewEndDate!.Value, input.Reason!.Trim(), input.ApprovedBy!.Trim(), quote.SignOffBy, record, user.Name, now);
         // The worker's other placements were read before this save: an extension and a booking of the same worker at
         // once both claim the worker, as two bookings do, and the second is a conflict rather than an overlap.
         if (await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId, forUpdate: true), cancellationToken) is { } worker) workers.Claim(worker);
@@ -109,10 +113,11 @@ public sealed class PlacementChangeCommands(
         if (!user.May(Permissions.ManagePlacements)) return CommandResult.Forbidden("Only recruiters end placements.");
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(id, forUpdate: true), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
-        if (NotActive(placement) is { } closed) return closed;
+        // A booking waiting for its sign-off has not started, so it can be called off.
+        if (placement.Status != PlacementStatus.AwaitingSignOff && NotActive(placement) is { } closed) return closed;
 
         var today = clock.Today();
-        var started = placement.StartDate <= today;
+        var started = placement.StartDate <= today && placement.Status == PlacementStatus.Active;
         var errors = new FieldErrors();
         errors.Required(Fields.Reason, reason, started ? "Enter why the placement is ending early" : "Enter why the booking is called off");
         errors.Text(Fields.Reason, reason, Limits.Reason, "The reason");
@@ -140,7 +145,9 @@ public sealed class PlacementChangeCommands(
         else if (end > placement.PlannedEndDate.AddYears(2)) errors.Add(Fields.NewEndDate, "The new end date must be within 2 years of the current planned end");
         errors.Required(Fields.Reason, input.Reason, "Enter why the placement is being extended");
         errors.Text(Fields.Reason, input.Reason, Limits.Reason, "The reason");
-        errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The approver's name");
+        errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The manager's name");
+        if (placement.PendingExtension is { } pending)
+            errors.Add(Fields.NewEndDate, $"An extension to {pending.NewEndDate:d MMMM yyyy} is waiting for sign-off by {SignOffs.SignOffPositions.InWords(string.Join("; ", placement.SignOffs.Where(s => s.ExtensionId == pending.Id && s.State == SignOffState.Awaiting).Select(s => s.Position)))}: it must be signed off or declined before another is asked for");
         if (input.NewEndDate is { } reaches && !errors.Has(Fields.NewEndDate)
             && WorkerPlacementClash.Within(await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken),
                 placement.PlannedEndDate.AddDays(1), reaches, except: placement.Id) is { } next)
@@ -150,6 +157,7 @@ public sealed class PlacementChangeCommands(
 
         PlacementLengthDecision? decision = null;
         var beyondLimit = false;
+        IReadOnlyList<string> unheld = [];
         if (input.NewEndDate is { } newEnd && !errors.Has(Fields.NewEndDate))
         {
             var role = (await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken))!;
@@ -162,11 +170,9 @@ public sealed class PlacementChangeCommands(
                     errors.Add(Fields.NewEndDate, string.Join(" ", decision.Details.Failed.Where(r => r.Outcome == nameof(PlacementLengthOutcome.Refused)).Select(r => r.Message)));
                     break;
                 case PlacementLengthOutcome.NeedsApproval:
+                    // Kept as decided, without an approval: it is what the posts read when they sign, and why they must.
                     beyondLimit = true;
-                    errors.Required(Fields.ApprovedBy, input.ApprovedBy, $"This extension runs past the length limit: enter the names of those who approved it ({decision.Approvers})");
-                    // With the approvers named, the decision kept is the one that knows the approval was given.
-                    if (!string.IsNullOrWhiteSpace(input.ApprovedBy))
-                        decision = await lengths.DecideAsync(PolicyFacts.Running(placement, role, newEnd, today, awrWeeks, isExtension: true, approvedBeyondLimit: true), cancellationToken) with { Approvers = decision.Approvers };
+                    unheld = await positions.UnheldAsync(decision.Approvers, cancellationToken);
                     break;
             }
             warnings.AddRange(decision.Flags.Select(f => f.Message));
@@ -175,7 +181,7 @@ public sealed class PlacementChangeCommands(
         errors.Required(Fields.ApprovedBy, input.ApprovedBy, "Enter the name of the manager who agreed the extension");
 
         var check = decision is null ? null : RuleCheck.From(decision.Details, decision.Approvers);
-        return (new ExtensionQuote(check, beyondLimit, errors.All.ToDictionary(), warnings), decision);
+        return (new ExtensionQuote(check, beyondLimit, errors.All.ToDictionary(), warnings, beyondLimit ? decision!.Approvers : null, unheld), decision);
     }
 
     /// <summary>
@@ -210,7 +216,7 @@ public sealed class PlacementChangeCommands(
     private static CommandResult? NotActive(Placement placement) =>
         placement.Status == PlacementStatus.Active
             ? null
-            : CommandResult.Conflict($"This placement is {placement.Status.ToString().ToLowerInvariant()}, so it cannot change. The page shows it as it is now.");
+            : CommandResult.Conflict($"This placement is {Placement.Describe(placement.Status)}, so it cannot change. The page shows it as it is now.");
 
     private async Task<CommandResult> SaveAsync(Placement placement, CancellationToken cancellationToken)
     {

@@ -49,9 +49,11 @@ public sealed class PlacementDetailsQueries(
             placement.BookedBy, placement.BookedAt, placement.EndedBy, placement.EndedAt,
             PlacementCalendar.WeeksSpanned(placement.StartDate, placement.EndDate < today ? placement.EndDate : today),
             placement.Extensions.OrderBy(e => e.RecordedAt)
-                .Select(e => new ExtensionView(e.PreviousEndDate, e.NewEndDate, e.Reason, e.ApprovedBy, e.RecordedBy, e.RecordedAt, e.DecisionId)).ToList(),
+                .Select(e => new ExtensionView(e.PreviousEndDate, e.NewEndDate, e.Reason, e.ApprovedBy, e.RecordedBy, e.RecordedAt, e.DecisionId, e.Status,
+                    e.BeyondLengthLimit ? Reports.CapSignatures.InWords(Signatures(placement, s => s.ExtensionId == e.Id), "Signed off before sign-offs were given in the app") : null)).ToList(),
             placement.CapExceptions.OrderBy(c => c.RecordedAt)
-                .Select(c => new CapExceptionView(c.PayRate, c.ChargeRate, c.Cap, c.Measured, c.Approvers, c.Reason, c.RecordedBy, c.RecordedAt, c.DecisionId)).ToList(),
+                .Select(c => new CapExceptionView(c.PayRate, c.ChargeRate, c.Cap, c.Measured, Reports.CapSignatures.InWords(Signatures(placement, s => s.CapExceptionId == c.Id), c.Approvers),
+                    c.Reason, c.RecordedBy, c.RecordedAt, c.DecisionId)).ToList(),
             placement.RateChanges.OrderBy(c => c.RecordedAt)
                 .Select(c => new RateChangeView(c.PreviousPayRate, c.NewPayRate, c.PreviousChargeRate, c.NewChargeRate, c.EffectiveFrom, c.Reason, c.RecordedBy, c.RecordedAt)).ToList(),
             placement.Decisions.Concat(earlier)
@@ -61,8 +63,14 @@ public sealed class PlacementDetailsQueries(
             placement.Status == PlacementStatus.Active && user.May(Permissions.ManagePlacements),
             awr,
             (breaks?.Breaks ?? []).OrderByDescending(b => b.From).Select(b => new BreakView(b.Id, b.From, b.To, b.Reason, b.Note, b.RecordedBy)).ToList(),
-            prompt);
+            prompt,
+            placement.SignOffs.OrderBy(s => s.Id).Select(s => new PlacementSignOffView(s.Id, s.Subject, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note,
+                placement.Extensions.FirstOrDefault(e => e.Id == s.ExtensionId)?.NewEndDate)).ToList(),
+            placement.Status == PlacementStatus.AwaitingSignOff && user.May(Permissions.ManagePlacements));
     }
+
+    private static IEnumerable<Reports.CapSignature> Signatures(Placement placement, Func<SignOff, bool> about) =>
+        placement.SignOffs.Where(about).OrderBy(s => s.Id).Select(s => new Reports.CapSignature(s.CapExceptionId ?? 0, s.Position, s.State, s.DecidedByName, s.DecidedAt));
 
     private bool CanSee(Placement placement) =>
         scope.Sees(placement.ServiceAreaId);

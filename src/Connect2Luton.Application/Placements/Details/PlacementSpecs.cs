@@ -13,7 +13,8 @@ public sealed class PlacementWithHistorySpec : Specification<Placement>
             .Include(p => p.Extensions)
             .Include(p => p.CapExceptions)
             .Include(p => p.RateChanges)
-            .Include(p => p.Decisions);
+            .Include(p => p.Decisions)
+            .Include(p => p.SignOffs);
         if (!forUpdate) Query.AsNoTracking();
     }
 }

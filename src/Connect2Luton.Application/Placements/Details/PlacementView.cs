@@ -34,12 +34,18 @@ public sealed record PlacementView(
     bool CanChange,
     Domain.Placements.AwrPosition Awr,
     IReadOnlyList<BreakView> Breaks,
-    PromptSummary? Prompt)
+    PromptSummary? Prompt,
+    IReadOnlyList<PlacementSignOffView> SignOffs,
+    bool CanCallOff = false)
 {
     public bool HasStarted(DateOnly today) => StartDate <= today;
 }
 
-public sealed record ExtensionView(DateOnly PreviousEndDate, DateOnly NewEndDate, string Reason, string ApprovedBy, string RecordedBy, DateTimeOffset RecordedAt, long? DecisionId);
+public sealed record ExtensionView(DateOnly PreviousEndDate, DateOnly NewEndDate, string Reason, string ApprovedBy, string RecordedBy, DateTimeOffset RecordedAt, long? DecisionId,
+    ExtensionStatus Status = ExtensionStatus.InForce, string? SignedOff = null);
+
+/// <summary>One post's sign-off of the placement's booking over its cap or an extension past the limit, and where it stands.</summary>
+public sealed record PlacementSignOffView(int Id, SignOffSubject Subject, string Position, SignOffState State, string? DecidedByName, DateTimeOffset? DecidedAt, string? Note, DateOnly? ExtendTo);
 
 public sealed record CapExceptionView(decimal PayRate, decimal ChargeRate, decimal Cap, decimal Measured, string Approvers, string Reason, string RecordedBy, DateTimeOffset RecordedAt, long? DecisionId);
 

@@ -16,7 +16,7 @@ public sealed class LivePlacementRowsSpec : Specification<Placement, LivePlaceme
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today);
         Query.Select(p => new LivePlacementRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.StartDate, p.PlannedEndDate,
-            p.Extensions.Any(e => e.BeyondLengthLimit && e.NewEndDate >= p.PlannedEndDate)));
+            p.Extensions.Any(e => e.BeyondLengthLimit && e.Status == ExtensionStatus.InForce && e.NewEndDate >= p.PlannedEndDate)));
     }
 }
 

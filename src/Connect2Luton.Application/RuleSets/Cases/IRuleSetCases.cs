@@ -93,6 +93,7 @@ public sealed class LivePlacementCases(IReadRepository<Placement> placements, IR
             PlacementStatus.Active => $"ran to its planned end on {placement.PlannedEndDate:d MMMM yyyy}",
             PlacementStatus.Ended => $"ended on {placement.ActualEndDate ?? placement.PlannedEndDate:d MMMM yyyy}",
             PlacementStatus.Converted => "was converted to a permanent job",
+            PlacementStatus.AwaitingSignOff => "is waiting for sign-off before it starts",
             _ => "was cancelled before it started",
         };
         return RealCaseFacts.Refused(RealCaseFacts.Fields.Placement, $"Placement {placement.Id} {state}, so it is not live today: {because}");

@@ -51,6 +51,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasMany(p => p.CapExceptions).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.RateChanges).WithOne().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Decisions).WithOne().HasForeignKey(d => d.PlacementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.SignOffs).WithOne().HasForeignKey(s => s.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(p => p.PendingExtension);
 
         // The nightly scan reads live placements by status and start; lists and reports by service and end date. The
         // service and role ride along in the start-date indexes so the dashboard's counts and the list's filters are
@@ -73,6 +75,7 @@ internal sealed class PlacementExtensionConfiguration : IEntityTypeConfiguration
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
         builder.Property(e => e.ApprovedBy).HasMaxLength(Limits.Name);
+        builder.Property(e => e.Status).IsStoredAsText();
         builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
         builder.HasOne(e => e.Decision).WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -93,6 +96,30 @@ internal sealed class CapExceptionConfiguration : IEntityTypeConfiguration<CapEx
         builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
         builder.HasOne(e => e.Decision).WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.RecordedAt);
+    }
+}
+
+internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOff>
+{
+    public void Configure(EntityTypeBuilder<SignOff> builder)
+    {
+        builder.ToTable("SignOffs");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Subject).IsStoredAsText();
+        builder.Property(s => s.State).IsStoredAsText();
+        builder.Property(s => s.Position).HasMaxLength(Limits.Name);
+        builder.Property(s => s.RequestedBy).HasMaxLength(Limits.Actor);
+        builder.Property(s => s.DecidedBy).HasMaxLength(Limits.Actor);
+        builder.Property(s => s.DecidedByName).HasMaxLength(Limits.Name);
+        builder.Property(s => s.Note).HasMaxLength(Limits.Reason);
+        builder.HasOne(s => s.CapException).WithMany().HasForeignKey(s => s.CapExceptionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Extension).WithMany().HasForeignKey(s => s.ExtensionId).OnDelete(DeleteBehavior.Restrict);
+        // A holder's list: what waits for their posts, oldest first; what they decided, newest first.
+        builder.HasIndex(s => new { s.State, s.Position, s.RequestedAt });
+        builder.HasIndex(s => new { s.DecidedBy, s.DecidedAt });
+        builder.HasIndex(s => s.PlacementId);
+        builder.HasIndex(s => s.CapExceptionId);
+        builder.HasIndex(s => s.ExtensionId);
     }
 }
 

@@ -48,7 +48,7 @@ public sealed class EndModel(PlacementDetailsQueries queries, PlacementChangeCom
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } placement) return NotFound();
         Placement = placement;
-        Started = placement.HasStarted(clock.Today());
+        Started = placement.Status == Domain.Placements.PlacementStatus.Active && placement.HasStarted(clock.Today());
         return null;
     }
 

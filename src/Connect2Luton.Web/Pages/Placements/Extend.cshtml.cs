@@ -60,7 +60,9 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
         var result = await commands.ExtendAsync(id, Version, input, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
-            TempData["Done"] = $"Extended to {input.NewEndDate:d MMMM yyyy}";
+            TempData["Done"] = Quote?.BeyondLimit == true
+                ? $"The extension to {input.NewEndDate:d MMMM yyyy} is waiting for sign-off by {Application.SignOffs.SignOffPositions.InWords(Quote.SignOffBy)}: it takes effect once they have signed it off"
+                : $"Extended to {input.NewEndDate:d MMMM yyyy}";
             return RedirectToPage("Details", new { id });
         });
     }

@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.SignOffs;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
@@ -86,7 +87,9 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
         Quote = outcome.Quote;
         return await this.AnswerAsync(outcome.Result, () =>
         {
-            TempData["Done"] = $"{Proposal.WorkerName} is booked";
+            TempData["Done"] = Quote?.NeedsCapException == true
+                ? $"{Proposal.WorkerName} is booked, waiting for sign-off by {SignOffPositions.InWords(Quote.PayRate?.Approvers)}: the placement starts once they have signed it off"
+                : $"{Proposal.WorkerName} is booked";
             return RedirectToPage("Details", new { id = outcome.Result.Id });
         });
     }
@@ -116,14 +119,13 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
     }
 
     /// <summary>
-    /// Whether the page that asked already shows the sign-off fields (a form posts them, empty or not). The live
-    /// check leaves them alone then, so an answer arriving while someone types in them never wipes what they typed.
+    /// Whether the page that asked already shows the reason field (a form posts it, empty or not). The live check
+    /// leaves it alone then, so an answer arriving while someone types in it never wipes what they typed.
     /// </summary>
-    public bool CapFieldsOnPage => Request.HasFormContentType && Request.Form.ContainsKey("Input.CapApprovers");
+    public bool CapFieldsOnPage => Request.HasFormContentType && Request.Form.ContainsKey("Input.CapReason");
 
-    /// <summary>Show the sign-off fields when the rules ask for them, or when something has been typed in them already.</summary>
-    public bool ShowCapException =>
-        Quote?.NeedsCapException == true || !string.IsNullOrWhiteSpace(Input.CapApprovers) || !string.IsNullOrWhiteSpace(Input.CapReason);
+    /// <summary>Show the reason field when the rules ask for sign-off, or when something has been typed in it already.</summary>
+    public bool ShowCapException => Quote?.NeedsCapException == true || !string.IsNullOrWhiteSpace(Input.CapReason);
 }
 
 /// <summary>One rule set's verdict for the fragment beside its field; <paramref name="ReadError"/> when the value could not be checked.</summary>

@@ -604,6 +604,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");
@@ -722,6 +727,76 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PlacementId");
 
                     b.ToTable("PlacementRateChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Placements.SignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CapExceptionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ExtensionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapExceptionId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("DecidedBy", "DecidedAt");
+
+                    b.HasIndex("State", "Position", "RequestedAt");
+
+                    b.ToTable("SignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
@@ -1020,6 +1095,59 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SignOffs.SignOffPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DeputyUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HolderUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyUserName");
+
+                    b.HasIndex("HolderUserName");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SignOffPositions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", b =>
@@ -1638,6 +1766,29 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Placements.SignOff", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Placements.CapException", "CapException")
+                        .WithMany()
+                        .HasForeignKey("CapExceptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Placements.PlacementExtension", "Extension")
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CapException");
+
+                    b.Navigation("Extension");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.HiringManagers.HiringManager", null)
@@ -1882,6 +2033,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Extensions");
 
                     b.Navigation("RateChanges");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>

@@ -579,6 +579,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");
@@ -693,6 +698,74 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PlacementId");
 
                     b.ToTable("PlacementRateChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Placements.SignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CapExceptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExtensionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapExceptionId");
+
+                    b.HasIndex("ExtensionId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("DecidedBy", "DecidedAt");
+
+                    b.HasIndex("State", "Position", "RequestedAt");
+
+                    b.ToTable("SignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
@@ -981,6 +1054,57 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ServiceAreas");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SignOffs.SignOffPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeputyUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeputyUserName");
+
+                    b.HasIndex("HolderUserName");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SignOffPositions", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", b =>
@@ -1589,6 +1713,29 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Placements.SignOff", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Placements.CapException", "CapException")
+                        .WithMany()
+                        .HasForeignKey("CapExceptionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Placements.PlacementExtension", "Extension")
+                        .WithMany()
+                        .HasForeignKey("ExtensionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CapException");
+
+                    b.Navigation("Extension");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.HiringManagers.HiringManager", null)
@@ -1833,6 +1980,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Extensions");
 
                     b.Navigation("RateChanges");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Requisitions.Requisition", b =>

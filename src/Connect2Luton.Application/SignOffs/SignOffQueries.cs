@@ -1,0 +1,127 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Placements.Details;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.SignOffs;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.SignOffs;
+
+/// <summary>A sign-off in a holder's list: whose placement, what it asks, for which post, since when.</summary>
+public sealed record SignOffRow(
+    int SignOffId, int PlacementId, SignOffSubject Subject, string Position, string Worker, string JobRole, string ServiceArea,
+    decimal PayRate, DateOnly StartDate, DateOnly PlannedEndDate, DateOnly? ExtendTo, string RequestedBy, DateTimeOffset RequestedAt);
+
+/// <summary>What a user has to sign: the posts they hold, what waits for them, and what they decided lately.</summary>
+public sealed record MySignOffs(IReadOnlyList<string> Positions, IReadOnlyList<SignOffRow> Awaiting, int AwaitingCount, IReadOnlyList<SignOffRow> Decided);
+
+/// <summary>One post's part in a request: waiting, or given or declined by whom, when, and why.</summary>
+public sealed record SignOffView(int Id, string Position, SignOffState State, string? DecidedByName, DateTimeOffset? DecidedAt, string? Note);
+
+/// <summary>
+/// A request for sign-off as its signers read it: the placement's terms, what is asked (a rate over its cap, or an
+/// extension past the longest length) and why, the rules' decision and its reasons, and every post's part.
+/// </summary>
+/// <param name="CannotSign">Why this user cannot sign it though they hold the post (they asked for it, or signed for another post); null if they can.</param>
+public sealed record SignOffRequestView(
+    int SignOffId, int PlacementId, int PlacementVersion, PlacementStatus Status, SignOffSubject Subject, string Position, SignOffState State,
+    string Worker, string Supplier, string JobRole, string ServiceArea, PlacementRates Rates, decimal WeeklyHours, DateOnly StartDate, DateOnly PlannedEndDate,
+    decimal? Cap, decimal? Measured, DateOnly? ExtendFrom, DateOnly? ExtendTo, string Reason, string AgreedWith, string RequestedBy, DateTimeOffset RequestedAt,
+    DecisionView? Decision, IReadOnlyList<SignOffView> Request, string? CannotSign)
+{
+    public bool CanSign => State == SignOffState.Awaiting && CannotSign is null;
+}
+
+/// <summary>What waits for a user's sign-off, and each request in full for those who hold one of its posts.</summary>
+public sealed class SignOffQueries(
+    IReadRepository<SignOffPosition> positions,
+    IReadRepository<SignOff> signOffs,
+    IReadRepository<Placement> placements,
+    IReadRepository<Worker> workers,
+    ReferenceNames names,
+    ICurrentUser user)
+{
+    private const int Shown = 200;
+
+    /// <summary>The posts the user holds or deputises for.</summary>
+    public async Task<IReadOnlyList<string>> PositionsHeldAsync(CancellationToken cancellationToken) =>
+        await positions.ListAsync(new PositionsHeldBySpec(user.Name), cancellationToken);
+
+    /// <summary>How many sign-offs wait for the user (for the dashboard); 0 for someone holding no post.</summary>
+    public async Task<int> AwaitingCountAsync(CancellationToken cancellationToken)
+    {
+        var held = await PositionsHeldAsync(cancellationToken);
+        return held.Count == 0 ? 0 : await signOffs.CountAsync(new CountAwaitingSignOffsSpec(held), cancellationToken);
+    }
+
+    public async Task<MySignOffs> QueueAsync(CancellationToken cancellationToken)
+    {
+        var held = await PositionsHeldAsync(cancellationToken);
+        List<AwaitedSignOff> awaiting = held.Count == 0 ? [] : await signOffs.ListAsync(new AwaitingSignOffsSpec(held, Shown), cancellationToken);
+        var count = awaiting.Count < Shown ? awaiting.Count : await signOffs.CountAsync(new CountAwaitingSignOffsSpec(held), cancellationToken);
+        var decided = await signOffs.ListAsync(new DecidedBySpec(user.Name, 20), cancellationToken);
+        return new MySignOffs(held, await RowsAsync(awaiting, cancellationToken), count, await RowsAsync(decided, cancellationToken));
+    }
+
+    /// <summary>
+    /// A request, for someone who holds (or deputises for) one of its posts. <c>NotHeld</c> for anyone else; both
+    /// null and false where there is no such sign-off.
+    /// </summary>
+    public async Task<(SignOffRequestView? View, bool NotHeld)> GetAsync(int signOffId, CancellationToken cancellationToken)
+    {
+        var placementId = await signOffs.FirstOrDefaultAsync(new SignOffByIdSpec(signOffId), cancellationToken);
+        if (placementId == 0) return (null, false);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
+        var signOff = placement?.SignOffs.FirstOrDefault(s => s.Id == signOffId);
+        if (placement is null || signOff is null) return (null, false);
+        var request = placement.SignOffs.Where(s => s.Subject == signOff.Subject && s.CapExceptionId == signOff.CapExceptionId && s.ExtensionId == signOff.ExtensionId).OrderBy(s => s.Id).ToList();
+        var held = await PositionsHeldAsync(cancellationToken);
+        if (!request.Any(s => held.Contains(s.Position, StringComparer.OrdinalIgnoreCase))) return (null, true);
+
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "?";
+        var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId)?.Title ?? "?";
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "?";
+        var exception = placement.CapExceptions.FirstOrDefault(c => c.Id == signOff.CapExceptionId);
+        var extension = placement.Extensions.FirstOrDefault(e => e.Id == signOff.ExtensionId);
+        var decision = exception?.Decision ?? extension?.Decision;
+        decision ??= placement.Decisions.FirstOrDefault(d => d.Id == (exception?.DecisionId ?? extension?.DecisionId));
+
+        return (new SignOffRequestView(
+            signOff.Id, placement.Id, placement.Version, placement.Status, signOff.Subject, signOff.Position, signOff.State,
+            worker?.FullName ?? "?", supplier, role, area, placement.Rates, placement.WeeklyHours, placement.StartDate, placement.PlannedEndDate,
+            exception?.Cap, exception?.Measured, extension?.PreviousEndDate, extension?.NewEndDate,
+            exception?.Reason ?? extension?.Reason ?? string.Empty, extension?.ApprovedBy ?? string.Empty, signOff.RequestedBy, signOff.RequestedAt,
+            decision is null ? null : new DecisionView(decision.Id, decision.RuleSet, decision.RuleSetVersion, decision.Outcome, decision.DecidedBy, decision.DecidedAt, decision.Reasons, decision.InputsJson),
+            request.Select(s => new SignOffView(s.Id, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note)).ToList(),
+            WhyNot(signOff, request, held)), false);
+    }
+
+    private string? WhyNot(SignOff signOff, IReadOnlyList<SignOff> request, IReadOnlyList<string> held)
+    {
+        if (!held.Contains(signOff.Position, StringComparer.OrdinalIgnoreCase))
+            return $"Only the {signOff.Position}, or their deputy, can sign this part.";
+        if (string.Equals(signOff.RequestedBy, user.Name, StringComparison.OrdinalIgnoreCase))
+            return $"You asked for this, so you cannot sign it off: someone else who holds the post of {signOff.Position} must.";
+        if (request.FirstOrDefault(s => s != signOff && s.State == SignOffState.Given && string.Equals(s.DecidedBy, user.Name, StringComparison.OrdinalIgnoreCase)) is { } mine)
+            return $"You have signed this off already, for the {mine.Position}: the {signOff.Position} must be signed for by someone else.";
+        return null;
+    }
+
+    private async Task<IReadOnlyList<SignOffRow>> RowsAsync(List<AwaitedSignOff> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0) return [];
+        var rows = (await placements.ListAsync(new SignOffPlacementsSpec(items.Select(i => i.PlacementId).Distinct().ToList()), cancellationToken)).ToDictionary(p => p.Id);
+        var people = (await workers.ListAsync(new WorkerNamesSpec(rows.Values.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        return items.Where(i => rows.ContainsKey(i.PlacementId)).Select(i =>
+        {
+            var p = rows[i.PlacementId];
+            return new SignOffRow(i.Id, p.Id, i.Subject, i.Position, people.GetValueOrDefault(p.WorkerId, "?"), roles.GetValueOrDefault(p.JobRoleId, "?"),
+                areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.PayRate, p.StartDate, p.PlannedEndDate, i.ExtendTo, i.RequestedBy, i.RequestedAt);
+        }).ToList();
+    }
+}
