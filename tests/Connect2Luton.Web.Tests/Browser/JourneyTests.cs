@@ -104,7 +104,7 @@ public sealed partial class JourneyTests(ChromiumFactory factory) : IClassFixtur
         await page.Locator("#pay-rate-check [data-outcome='NeedsException']").WaitForAsync();
         await page.ClickAsync("#booking-form button[type=submit]");
         await journey.ArrivedAsync();
-        (await page.Locator("#Input_CapApprovers-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("over its cap");
+        (await page.Locator("#Input_CapReason-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("over its cap");
         (await page.Locator(".govuk-error-summary").TextContentAsync()).ShouldNotBeNull().ShouldContain("over its cap");
 
         await page.FillAsync("#Input_PayRate", "33.50");

@@ -9,7 +9,7 @@ namespace Connect2Luton.Web.Tests.Browser;
 public sealed partial class LiveRuleCheckTests(ChromiumFactory factory) : IClassFixture<ChromiumFactory>
 {
     [BrowserFact]
-    public async Task Typing_a_rate_over_the_cap_shows_the_rule_and_asks_for_sign_off_before_booking()
+    public async Task Typing_a_rate_over_the_cap_shows_the_rule_and_who_must_sign_it_off_and_books_it_waiting_for_them()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);
         var (page, problems) = await factory.SignedInPageAsync(PlacementArrangement.Recruiter);
@@ -18,18 +18,20 @@ public sealed partial class LiveRuleCheckTests(ChromiumFactory factory) : IClass
         await page.FillAsync("#Input_PayRate", "33.50");
         await page.Locator("#pay-rate-check [data-outcome='Allowed']").WaitForAsync();
         (await page.Locator("#charge-rate").TextContentAsync()).ShouldNotBeNull().ShouldContain("an hour");
-        (await page.Locator("#Input_CapApprovers").CountAsync()).ShouldBe(0);
+        (await page.Locator("#Input_CapReason").CountAsync()).ShouldBe(0);
 
         await page.FillAsync("#Input_PayRate", "40");
         await page.Locator("#pay-rate-check [data-outcome='NeedsException']").WaitForAsync();
         (await page.Locator("#pay-rate-check").TextContentAsync()).ShouldNotBeNull().ShouldContain("over the DfE cap of £45.00");
-        await page.FillAsync("#Input_CapApprovers", "Jane Smith (DCS) and Robin Patel (Chief Executive)");
+        (await page.Locator("#cap-exception-hint").TextContentAsync()).ShouldNotBeNull()
+            .ShouldContain("waiting for sign-off by the Director of Children's Services and the Chief Executive");
         await page.FillAsync("#Input_CapReason", "Court deadline; no worker within the cap");
         await page.ClickAsync("#booking-form button[type=submit]");
 
         await page.WaitForURLAsync(PlacementPage());
-        (await page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{arranged.WorkerName} is booked");
-        (await page.Locator("#cap-exceptions").TextContentAsync()).ShouldNotBeNull().ShouldContain("Jane Smith (DCS) and Robin Patel (Chief Executive)");
+        (await page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{arranged.WorkerName} is booked, waiting for sign-off");
+        (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Waiting for sign-off");
+        (await page.Locator("#cap-exceptions").TextContentAsync()).ShouldNotBeNull().ShouldContain("Director of Children's Services: waiting");
         problems.ShouldBeEmpty();
     }
 

@@ -54,7 +54,7 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
     }
 
     [Fact]
-    public async Task A_rate_over_the_DfE_cap_is_booked_only_with_the_named_sign_off_and_goes_on_the_cap_exception_register()
+    public async Task A_rate_over_the_DfE_cap_is_booked_waiting_for_the_posts_the_rule_names_and_starts_once_their_holders_have_signed_it_off()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
@@ -62,20 +62,22 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         form.QuerySelector("#Input_WeeklyHours")!.GetAttribute("value").ShouldBe("37", "the requisition's hours are the starting point");
 
         var unsigned = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, arranged.Terms("40.00")));
-        unsigned.Text("#Input_CapApprovers-error").ShouldContain("Director of Children's Services; Chief Executive");
-        unsigned.Text("#Input_CapReason-error").ShouldBe("Error: This rate is over its cap: enter why it is needed");
+        unsigned.Text("#Input_CapReason-error").ShouldBe("Error: This rate is over its cap: enter why it is needed, for the Director of Children's Services and the Chief Executive to read when they sign it off");
+        unsigned.Text("#cap-exception-hint").ShouldContain("saved waiting for sign-off by the Director of Children's Services and the Chief Executive");
+        unsigned.QuerySelector("#unheld-posts").ShouldBeNull("the demo data gives both posts a holder");
         unsigned.Text("#pay-rate-check").ShouldContain("over the DfE cap of £45.00");
         (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
 
         var signed = arranged.Terms("40.00");
-        signed["Input.CapApprovers"] = "Jane Smith (Director of Children's Services) and Robin Patel (Chief Executive)";
         signed["Input.CapReason"] = "No social worker available within the cap for a court deadline";
         var response = await recruiter.SubmitAsync(unsigned, signed);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var page = await recruiter.GetPageAsync(response.Headers.Location!.ToString());
 
-        page.Text("#done").ShouldContain($"{arranged.WorkerName} is booked");
-        page.Text("#cap-exceptions").ShouldContain("Jane Smith (Director of Children's Services) and Robin Patel (Chief Executive)");
+        page.Text("#done").ShouldContain($"{arranged.WorkerName} is booked, waiting for sign-off by the Director of Children's Services and the Chief Executive");
+        page.Text("#status").ShouldBe("Waiting for sign-off");
+        page.Text("#cap-exceptions").ShouldContain("Director of Children's Services: waiting; Chief Executive: waiting");
+        page.QuerySelector("#actions")!.TextContent.ShouldContain("Call off the booking");
         var decisions = page.QuerySelectorAll("#decisions [data-rule-set]").Select(d => d.GetAttribute("data-rule-set")).ToList();
         decisions.ShouldBe(["pay-rate-caps", "placement-length-limits"], ignoreOrder: true);
         page.QuerySelector("#decisions [data-rule-set='pay-rate-caps']")!.TextContent.ShouldContain("Over the cap: needs sign-off");
@@ -93,6 +95,24 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         again.Headers.Location!.ToString().ShouldBe(response.Headers.Location!.ToString());
         (await arranged.PlacementCountAsync(factory)).ShouldBe(1);
+
+        // The recruiter cannot sign; each post's holder reads the request and signs it off, and then it is booked.
+        var placementId = int.Parse(response.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var signOffs = await PlacementArrangement.QueryAsync(factory, db => db.Set<SignOff>().Where(s => s.PlacementId == placementId).OrderBy(s => s.Id).Select(s => s.Id).ToList());
+        (await recruiter.GetAsync(new Uri($"/SignOffs/{signOffs[0]}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Redirect, "refused: the recruiter holds neither post");
+        foreach (var (holder, id) in new[] { ("dcs@connect2luton.local", signOffs[0]), ("chief.executive@connect2luton.local", signOffs[1]) })
+        {
+            var signer = await factory.SignedInAsAsync(holder);
+            (await signer.GetPageAsync("/")).Text("#sign-offs-waiting").ShouldContain("waiting for your sign-off");
+            var request = await signer.GetPageAsync($"/SignOffs/{id}");
+            request.Text("#reason").ShouldBe("No social worker available within the cap for a court deadline");
+            request.Text("#reasons").ShouldContain("over the DfE cap of £45.00");
+            (await signer.SubmitAsync(request, new Dictionary<string, string>(), $"/SignOffs/{id}?handler=Give")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        page = await recruiter.GetPageAsync(response.Headers.Location!.ToString());
+        page.Text("#status").ShouldBe("Booked");
+        page.Text("#cap-exceptions").ShouldContain("Director of Children's Services: Helen Okafor");
+        page.Text("#cap-exceptions").ShouldContain("Chief Executive: Robin Porter");
     }
 
     [Fact]

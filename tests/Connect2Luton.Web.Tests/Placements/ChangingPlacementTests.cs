@@ -18,7 +18,7 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
     };
 
     [Fact]
-    public async Task Extending_past_the_length_limit_needs_the_named_approvers_and_goes_on_the_placement_history()
+    public async Task Extending_past_the_length_limit_waits_for_the_posts_the_rules_name_and_takes_effect_once_each_holder_has_signed_it_off()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
@@ -27,27 +27,47 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
         var longEnd = arranged.Start.AddDays(80 * 7);
         // The extension form says the most the role may be paid within its cap over the extra weeks, as the rules decide it.
         form.Text("#pay-headroom").ShouldContain("up to £34.92 an hour needs no sign-off");
-        var live = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(arranged.End.AddDays(28)), $"{placement}/Extend?handler=Check"));
+        var live = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(longEnd), $"{placement}/Extend?handler=Check"));
         live.QuerySelector("#pay-headroom-box")!.GetAttribute("hx-swap-oob").ShouldBe("true", "the live check sends the headroom for the weeks typed");
-        live.Text("#pay-headroom").ShouldContain("up to £34.92 an hour needs no sign-off");
+        live.Text("#extend-sign-off").ShouldContain("needs sign-off by the Head of Service and the Director of HR", Case.Sensitive, "said as the date is typed");
 
-        var unapproved = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(longEnd)));
-        unapproved.Text("#Input_ApprovedBy-error").ShouldContain("runs past the length limit: enter the names of those who approved it (Head of Service; Director of HR)");
-        unapproved.Text("#length-check").ShouldContain("past the 78-week limit");
+        var unagreed = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(longEnd)));
+        unagreed.Text("#Input_ApprovedBy-error").ShouldContain("Enter the name of the manager who agreed the extension");
+        unagreed.Text("#length-check").ShouldContain("past the 78-week limit");
         var tooFar = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(arranged.End.AddYears(3), approvedBy: "Sam Jones")));
         tooFar.Text("#Input_NewEndDate-error").ShouldContain("within 2 years of the current planned end");
         var backwards = await Browsing.ParseAsync(await recruiter.SubmitAsync(form, Extension(arranged.End.AddDays(-7), approvedBy: "Sam Jones")));
         backwards.Text("#Input_NewEndDate-error").ShouldContain("must be after the current planned end");
 
-        var done = await recruiter.SubmitAsync(form, Extension(longEnd, approvedBy: "Amira Khan (Head of Service) and Tom Reid (Director of HR)"));
+        // Whatever name is typed unlocks nothing: the extension is saved waiting for the posts' holders.
+        var done = await recruiter.SubmitAsync(form, Extension(longEnd, approvedBy: "Amira Khan"));
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect, await done.Content.ReadAsStringAsync());
         var page = await recruiter.GetPageAsync(placement);
+        page.Text("#waiting-for").ShouldContain($"The extension to {longEnd:d MMMM yyyy} takes effect");
+        page.Text("#waiting-for").ShouldContain("the Head of Service and the Director of HR");
+        var waiting = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Include(p => p.SignOffs).Single(p => p.WorkerId == arranged.WorkerId));
+        waiting.PlannedEndDate.ShouldBe(arranged.End, "not extended until it is signed off");
+        var again = await Browsing.ParseAsync(await recruiter.SubmitAsync(await recruiter.GetPageAsync($"{placement}/Extend"), Extension(longEnd.AddDays(7), approvedBy: "Amira Khan")));
+        again.Text("#Input_NewEndDate-error").ShouldContain($"An extension to {longEnd:d MMMM yyyy} is waiting for sign-off");
 
-        page.Text("#extensions").ShouldContain("Amira Khan (Head of Service) and Tom Reid (Director of HR)");
-        page.QuerySelectorAll("#decisions [data-rule-set='placement-length-limits']").Length.ShouldBe(2, "the booking's decision and the extension's");
+        foreach (var (holder, post) in new[] { (Infrastructure.DemoData.DemoDataSeeder.DemoManagerEmail, "Head of Service"), ("hr.director@connect2luton.local", "Director of HR") })
+        {
+            var signer = await factory.SignedInAsAsync(holder);
+            var request = await signer.GetPageAsync($"/SignOffs/{waiting.SignOffs.Single(s => s.Position == post).Id}");
+            request.Text("#reasons").ShouldContain("78-week", Case.Sensitive, "the signer reads the rules' reasons");
+            request.Text("#asked").ShouldContain("agreed with Amira Khan");
+            (await signer.SubmitAsync(request, new Dictionary<string, string> { ["Input.Note"] = "" }, $"/SignOffs/{waiting.SignOffs.Single(s => s.Position == post).Id}?handler=Give"))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
         var stored = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Include(p => p.Extensions).Single(p => p.WorkerId == arranged.WorkerId));
         stored.PlannedEndDate.ShouldBe(longEnd);
-        stored.Extensions.ShouldHaveSingleItem().Reason.ShouldBe("Caseload still allocated");
+        var extension = stored.Extensions.ShouldHaveSingleItem();
+        (extension.Reason, extension.Status).ShouldBe(("Caseload still allocated", ExtensionStatus.InForce));
+        page = await recruiter.GetPageAsync(placement);
+        page.Text("#extensions").ShouldContain("Amira Khan");
+        page.Text("#sign-offs").ShouldContain("Signed off by Priya Shah");
+        page.QuerySelectorAll("#decisions [data-rule-set='placement-length-limits']").Length.ShouldBe(2, "the booking's decision and the extension's");
     }
 
     [Fact]

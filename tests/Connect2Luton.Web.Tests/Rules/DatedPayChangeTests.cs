@@ -24,7 +24,7 @@ public sealed class DatedPayChangeTests(RuleWorkspaceFactory factory) : IClassFi
 
         // £34.90 with holiday pay and 15% NI is £44.98, within the £45.00 cap; with 25% NI it is £48.89, over it.
         var across = await Browsing.ParseAsync(await recruiter.SubmitAsync(await recruiter.GetPageAsync(arranged.BookingPath), arranged.Terms("34.90")));
-        across.Text("#Input_CapApprovers-error").ShouldContain($"From {changeDay:d MMMM yyyy}, when the rules' figures change: This rate is over its cap");
+        across.Text("#Input_CapReason-error").ShouldContain($"From {changeDay:d MMMM yyyy}, when the rules' figures change: This rate is over its cap");
         (await arranged.PlacementCountAsync(factory)).ShouldBe(0);
 
         var before = await recruiter.SubmitAsync(await recruiter.GetPageAsync(arranged.BookingPath), arranged.Terms("34.90", changeDay.AddDays(-1)));

@@ -8,10 +8,16 @@ namespace Connect2Luton.Web.Tests.Security;
 /// </summary>
 public static class AccessMatrix
 {
-    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin }
+    /// <summary>The four roles, and a senior officer with no role who holds a sign-off post (the demo Director of Children's Services).</summary>
+    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin, Director }
 
     public static readonly Who[] Everyone = Enum.GetValues<Who>();
-    public static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin];
+    public static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director];
+
+    /// <summary>Those holding the post a sign-off is for: the sample is the demo booking waiting for the Director of Children's Services.</summary>
+    public static readonly Who[] Holders = [Who.Director];
+    /// <summary>Anyone with one of the four roles: pages behind a permission every role holds (the reports), which a senior officer with no role does not.</summary>
+    public static readonly Who[] WithARole = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin];
     public static readonly Who[] Recruiters = [Who.Recruiter, Who.Admin];
     public static readonly Who[] Officers = [Who.PolicyOfficer, Who.Admin];
     public static readonly Who[] Services = [Who.HiringManager, Who.Recruiter, Who.Admin];
@@ -20,6 +26,12 @@ public static class AccessMatrix
     /// <summary>Approving or rejecting: the hiring managers of the service that raised it (the sample is theirs), and admins.</summary>
     public static readonly Who[] Approvers = [Who.HiringManager, Who.Admin];
 
+    // A senior officer with no role sees no service's requisitions: these pages, which ask what the user may do with
+    // the requisition itself, answer them "no such requisition" (404) before they could refuse, as they answer a
+    // hiring manager of another service.
+    private static readonly Who[] ServicesOrUnseen = [.. Services, Who.Director];
+    private static readonly Who[] ApproversOrUnseen = [.. Approvers, Who.Director];
+
     /// <summary>Who may use each handler. Everyone else is sent to sign in (not signed in) or refused (signed in).</summary>
     public static readonly Dictionary<string, Who[]> Expected = new(StringComparer.Ordinal)
     {
@@ -27,6 +39,13 @@ public static class AccessMatrix
         ["GET /Account/AccessDenied"] = Everyone,
         ["GET /Account/SignIn"] = Everyone,
         ["GET /Account/SignOut"] = Everyone,
+        ["GET /Admin/Positions"] = Admins,
+        ["GET /Admin/Positions/Edit"] = Admins,
+        ["POST /Admin/Positions/Edit"] = Admins,
+        ["GET /SignOffs"] = SignedIn,
+        ["GET /SignOffs/{id:int}"] = Holders,
+        ["POST /SignOffs/{id:int}?handler=Give"] = Holders,
+        ["POST /SignOffs/{id:int}?handler=Decline"] = Holders,
         ["GET /Conversions"] = Services,
         ["GET /Conversions/{id:int}"] = Services,
         ["GET /Error"] = Everyone,
@@ -37,26 +56,26 @@ public static class AccessMatrix
         ["GET /Placements/{id:int}/End"] = Recruiters,
         ["GET /Placements/{id:int}/Extend"] = Recruiters,
         ["GET /Placements?handler=Export"] = SignedIn,
-        ["GET /Reports"] = SignedIn,
-        ["GET /Reports/CapExceptions"] = SignedIn,
-        ["GET /Reports/CapExceptions?handler=Csv"] = SignedIn,
-        ["GET /Reports/Conversions"] = SignedIn,
-        ["GET /Reports/Conversions?handler=Csv"] = SignedIn,
-        ["GET /Reports/DfeReturn"] = SignedIn,
-        ["GET /Reports/DfeReturn?handler=Csv"] = SignedIn,
-        ["GET /Reports/Refusals"] = SignedIn,
-        ["GET /Reports/Refusals?handler=Csv"] = SignedIn,
-        ["GET /Reports/Spend"] = SignedIn,
-        ["GET /Reports/Spend?handler=Csv"] = SignedIn,
-        ["GET /Reports/Workforce"] = SignedIn,
-        ["GET /Reports/Workforce?handler=Csv"] = SignedIn,
+        ["GET /Reports"] = WithARole,
+        ["GET /Reports/CapExceptions"] = WithARole,
+        ["GET /Reports/CapExceptions?handler=Csv"] = WithARole,
+        ["GET /Reports/Conversions"] = WithARole,
+        ["GET /Reports/Conversions?handler=Csv"] = WithARole,
+        ["GET /Reports/DfeReturn"] = WithARole,
+        ["GET /Reports/DfeReturn?handler=Csv"] = WithARole,
+        ["GET /Reports/Refusals"] = WithARole,
+        ["GET /Reports/Refusals?handler=Csv"] = WithARole,
+        ["GET /Reports/Spend"] = WithARole,
+        ["GET /Reports/Spend?handler=Csv"] = WithARole,
+        ["GET /Reports/Workforce"] = WithARole,
+        ["GET /Reports/Workforce?handler=Csv"] = WithARole,
         ["GET /Requisitions"] = SignedIn,
         ["GET /Requisitions/New"] = Services,
         ["GET /Requisitions/{id:int}"] = SignedIn,
-        ["GET /Requisitions/{id:int}/Edit"] = Services,
+        ["GET /Requisitions/{id:int}/Edit"] = ServicesOrUnseen,
         ["GET /Requisitions/{id:int}/Shortlist"] = SignedIn,
         ["GET /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
-        ["GET /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
+        ["GET /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = ApproversOrUnseen,
         ["GET /Requisitions?handler=Export"] = SignedIn,
         ["GET /Rules"] = SignedIn,
         ["GET /Rules/Diff/{name}"] = SignedIn,
@@ -92,7 +111,7 @@ public static class AccessMatrix
         ["POST /Requisitions/{id:int}/Edit"] = Services,
         ["POST /Requisitions/{id:int}/Shortlist/{workerId:int}/Remove"] = Recruiters,
         ["POST /Requisitions/{id:int}/Shortlist?handler=Add"] = Recruiters,
-        ["POST /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = Approvers,
+        ["POST /Requisitions/{id:int}/{step:regex(^(Reject|Cancel)$)}"] = ApproversOrUnseen,
         ["POST /Requisitions/{id:int}?handler=Approve"] = Approvers,
         ["POST /Requisitions/{id:int}?handler=Open"] = Recruiters,
         ["POST /Requisitions/{id:int}?handler=Submit"] = Services,
@@ -121,9 +140,10 @@ public static class AccessMatrix
         [Who.Recruiter] = "recruiter@connect2luton.local",
         [Who.PolicyOfficer] = "policy@connect2luton.local",
         [Who.Admin] = "admin@connect2luton.local",
+        [Who.Director] = "dcs@connect2luton.local",
     };
 
     /// <summary>Someone the handler admits: someone not signed in if it is open to all, else a hiring manager (whose service limits what they may touch) first.</summary>
     public static Who Actor(string key) =>
-        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin }.First(Expected[key].Contains);
+        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director }.First(Expected[key].Contains);
 }

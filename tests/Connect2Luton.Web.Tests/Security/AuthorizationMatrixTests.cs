@@ -75,7 +75,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private static string Describe(List<Who> allowed)
     {
         Who[] set = [.. allowed.Order()];
-        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers) })
+        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("WithARole", WithARole), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers), ("Holders", Holders) })
             if (set.SequenceEqual(named.Order())) return name;
         return set.Length == 0 ? "[]" : $"[{string.Join(", ", set.Select(w => $"Who.{w}"))}]";
     }
@@ -100,6 +100,8 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         var shortlisted = new { requisition.Id, requisition.Shortlist.First(e => e.Status == ShortlistEntryStatus.Shortlisted).WorkerId };
         var placement = await db.Placements.Where(p => p.ServiceAreaId == area && p.Status == PlacementStatus.Active).Select(p => p.Id).FirstAsync();
         // The demo data has no prompts until the nightly job raises them; the conversion pages authorize by role first.
+        // The demo booking over the DfE cap waits for the Director of Children's Services, whom the Director holds.
+        var signOff = await db.Set<SignOff>().Where(s => s.State == SignOffState.Awaiting && s.Position == "Director of Children's Services").Select(s => s.Id).FirstAsync();
         var prompt = await db.ConversionPrompts.Where(p => p.ServiceAreaId == area && p.Status == ConversionPromptStatus.Open).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? int.MaxValue;
         return new Dictionary<string, string>
         {
@@ -108,6 +110,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
             ["Placements"] = placement.ToString(),
             ["Workers"] = shortlisted.WorkerId.ToString(),
             ["Conversions"] = prompt.ToString(),
+            ["SignOffs"] = signOff.ToString(),
             ["Rules"] = "pay-rate-caps",
             ["name"] = "pay-rate-caps",
             ["step"] = "Reject",

@@ -58,7 +58,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
         var values = new HostileValues(faker);
         var clients = new Dictionary<Who, HttpClient>();
-        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin }) clients[who] = await factory.SignedInAsAsync(Users[who]);
+        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director }) clients[who] = await factory.SignedInAsAsync(Users[who]);
         await RaiseConversionPromptsAsync();
         var subjects = await SubjectsAsync();
         var targets = await TargetsAsync(clients, subjects);
@@ -332,6 +332,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var prompts = await db.ConversionPrompts.Where(p => p.Status == ConversionPromptStatus.Open).Select(p => new { p.Id, p.ServiceAreaId }).ToListAsync();
         var open = await db.Requisitions.Include(r => r.Shortlist).Where(r => r.ServiceAreaId == area && r.Status == RequisitionStatus.Open).OrderBy(r => r.Id).ToListAsync();
         var shortlisted = open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => new { r.Id, e.WorkerId })).Take(3).ToList();
+        var signOffs = await db.Set<SignOff>().Where(s => s.State == SignOffState.Awaiting && s.Position == "Director of Children's Services").Select(s => s.Id).Take(1).ToListAsync();
         var withBreaks = await db.Workers.Where(w => w.Breaks.Any()).OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync();
         // One requisition in each state, so each state's buttons (submit, approve, open, cancel) are on some page.
         List<int> ownRequisitions = [.. requisitions.Where(r => r.ServiceAreaId == area).GroupBy(r => r.Status).SelectMany(g => g.Take(2)).Select(r => r.Id)];
@@ -342,6 +343,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Placements"] = [.. placements.Where(p => p.ServiceAreaId == area && p.Status == PlacementStatus.Active).Take(3).Select(p => p.Id)],
                 ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId == area).Take(3).Select(p => p.Id)],
                 ["Workers"] = [.. withBreaks, .. shortlisted.Select(s => s.WorkerId)],
+                ["SignOffs"] = signOffs,
             },
             new Dictionary<string, IReadOnlyList<int>>
             {
@@ -394,6 +396,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template == "/Placements/New")
         {
             foreach (var (requisition, worker) in subjects.Shortlisted) yield return ([], $"?requisition={S(requisition)}&worker={S(worker)}");
+            yield break;
+        }
+        if (handler.Template == "/Admin/Positions/Edit")
+        {
+            foreach (var post in new[] { "Chief Executive", "Director of HR" }) yield return ([], $"?post={Uri.EscapeDataString(post)}");
             yield break;
         }
         if (handler.Template.Contains("{workerId", StringComparison.Ordinal))
