@@ -8,6 +8,7 @@ using Connect2Luton.Domain.SignOffs;
 namespace Connect2Luton.Application.SignOffs;
 
 /// <summary>A post that signs off exceptions: which rule sets name it, and who holds it and deputises now.</summary>
+/// <param name="Version">The version to save against; <see cref="SignOffPositions.NeverFilled"/> for a post nobody has filled yet.</param>
 /// <param name="NamedBy">The rule sets whose rules name it, as people call them; none for a post the rules no longer name.</param>
 public sealed record PositionRow(string Name, int Version, PositionHolder? Holder, PositionHolder? Deputy, IReadOnlyList<string> NamedBy)
 {
@@ -26,6 +27,9 @@ public sealed class SignOffPositions(
     ICurrentUser user,
     TimeProvider clock)
 {
+    /// <summary>The version of a post the rules name that no one has filled yet: a new post's first save is version 0, so two admins filling it at once still conflict.</summary>
+    public const int NeverFilled = -1;
+
     public static class Fields
     {
         public const string Holder = "Holder";
@@ -48,11 +52,11 @@ public sealed class SignOffPositions(
     public async Task<IReadOnlyList<PositionRow>> ListAsync(CancellationToken cancellationToken)
     {
         var stored = (await positions.ListAsync(new AllPositionsSpec(), cancellationToken)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
-        var named = NamedByRules();
+        var named = await NamedByRulesAsync(cancellationToken);
         return named.Keys.Concat(stored.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(name => stored.TryGetValue(name, out var post)
                 ? new PositionRow(post.Name, post.Version, post.Holder, post.Deputy, named.GetValueOrDefault(name) ?? [])
-                : new PositionRow(name, 0, null, null, named[name]))
+                : new PositionRow(name, NeverFilled, null, null, named[name]))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
@@ -72,7 +76,7 @@ public sealed class SignOffPositions(
     {
         if (!user.May(Permissions.ManageSignOffPositions)) return CommandResult.Forbidden("Only admins say who holds each post.");
         var post = (await positions.ListAsync(new AllPositionsSpec(forUpdate: true), cancellationToken)).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (post is null && !NamedByRules().ContainsKey(name ?? string.Empty)) return CommandResult.NotFound();
+        if (post is null && !(await NamedByRulesAsync(cancellationToken)).ContainsKey(name ?? string.Empty)) return CommandResult.NotFound();
 
         var people = await directory.ActiveAsync(cancellationToken);
         var errors = new FieldErrors();
@@ -86,7 +90,7 @@ public sealed class SignOffPositions(
         var now = clock.GetUtcNow();
         if (post is null)
         {
-            if (version != 0) return CommandResult.Conflict("Someone changed who holds this post while you were working on it. The page shows it as it is now.");
+            if (version != NeverFilled) return CommandResult.Conflict("Someone changed who holds this post while you were working on it. The page shows it as it is now.");
             post = new SignOffPosition(name!, user.Name, now);
             positions.Add(post);
         }
@@ -97,10 +101,10 @@ public sealed class SignOffPositions(
     }
 
     /// <summary>Post name to the rule sets naming it.</summary>
-    private Dictionary<string, IReadOnlyList<string>> NamedByRules()
+    private async Task<Dictionary<string, IReadOnlyList<string>>> NamedByRulesAsync(CancellationToken cancellationToken)
     {
         var named = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var status in catalogue.Current)
+        foreach (var status in await catalogue.LoadedAsync(cancellationToken))
         {
             if (catalogue.Describe(status.Name) is not { } view) continue;
             foreach (var post in view.Rules.SelectMany(r => SignOffPosition.Named(r.Approvers)))
