@@ -4,9 +4,7 @@ using Connect2Luton.Application.Placements.Booking;
 using Connect2Luton.Application.SignOffs;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
-using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Application.Tests.SignOffs;
@@ -31,12 +29,7 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        await using (var db = _database.CreateContext())
-        {
-            foreach (var (user, name) in new[] { (Director, "Helen Okafor"), (Deputy, "Sam Deputy"), (Chief, "Robin Porter"), (TestUser.Recruiter, "Amira Hussain") })
-                db.Users.Add(new ApplicationUser { UserName = user.Name, NormalizedUserName = user.Name.ToUpperInvariant(), Email = user.Name, DisplayName = name });
-            await db.SaveChangesAsync();
-        }
+        await UserAccounts.AddAsync(_database, (Director.Name, "Helen Okafor"), (Deputy.Name, "Sam Deputy"), (Chief.Name, "Robin Porter"), (TestUser.Recruiter.Name, "Amira Hussain"));
         await using var data = TestData.Open(_database);
         var where = await ReferenceData.SaveAsync(data, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
         _worker = A.Worker().SuppliedBy(where.Agency.Id).InFamily(Domain.JobRoles.JobFamily.SocialCare).WithChecks().QualifiedOn(Clocks.Today.AddYears(-6)).Build();
@@ -111,11 +104,12 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
         (await DecideAsync(Chief, chief, "Book from the in-house pool first", give: false)).Status.ShouldBe(CommandStatus.Done);
 
         (await StatusAsync(placement)).ShouldBe(PlacementStatus.Cancelled);
-        await using var db = _database.CreateContext();
-        var requisition = await db.Requisitions.Include(r => r.Shortlist).SingleAsync(r => r.Id == _requisition.Id);
+        await using var data = TestData.Open(_database);
+        var requisition = await data.SingleAsync<Requisition>(r => r.Id == _requisition.Id, "Shortlist");
         (requisition.Status, requisition.PositionsFilled).ShouldBe((RequisitionStatus.Open, 0));
         requisition.Shortlist.Single().Status.ShouldBe(ShortlistEntryStatus.Shortlisted, "the recruiter can book them again within the cap");
-        (await db.Set<SignOff>().Where(s => s.PlacementId == placement).Select(s => s.State).ToListAsync()).ShouldBe([SignOffState.Withdrawn, SignOffState.Declined]);
+        (await data.SingleAsync<Placement>(p => p.Id == placement, "SignOffs")).SignOffs.OrderBy(s => s.Id).Select(s => s.State)
+            .ShouldBe([SignOffState.Withdrawn, SignOffState.Declined]);
     }
 
     private async Task<int> BookOverTheCapAsync()
@@ -134,15 +128,15 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
 
     private async Task<(int Director, int Chief)> SignOffsAsync(int placement)
     {
-        await using var db = _database.CreateContext();
-        var signOffs = await db.Set<SignOff>().Where(s => s.PlacementId == placement).ToListAsync();
+        await using var data = TestData.Open(_database);
+        var signOffs = (await data.SingleAsync<Placement>(p => p.Id == placement, "SignOffs")).SignOffs;
         return (signOffs.Single(s => s.Position == "Director of Children's Services").Id, signOffs.Single(s => s.Position == "Chief Executive").Id);
     }
 
     private async Task<PlacementStatus> StatusAsync(int placement)
     {
-        await using var db = _database.CreateContext();
-        return await db.Placements.Where(p => p.Id == placement).Select(p => p.Status).SingleAsync();
+        await using var data = TestData.Open(_database);
+        return (await data.SingleAsync<Placement>(p => p.Id == placement)).Status;
     }
 
     private Task<CommandResult> GiveAsync(TestUser user, int signOff, string? note = null) => DecideAsync(user, signOff, note, give: true);
@@ -150,8 +144,8 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
     private async Task<CommandResult> DecideAsync(TestUser user, int signOff, string? note, bool give)
     {
         int version;
-        await using (var db = _database.CreateContext())
-            version = await db.Placements.Where(p => p.SignOffs.Any(s => s.Id == signOff)).Select(p => p.Version).SingleAsync();
+        await using (var data = TestData.Open(_database))
+            version = (await data.SingleAsync<Placement>(p => p.SignOffs.Any(s => s.Id == signOff))).Version;
         await using var services = TestServices.For(_database, user: user);
         await using var scope = services.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetRequiredService<SignOffCommands>();
