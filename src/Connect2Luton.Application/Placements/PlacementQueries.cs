@@ -93,9 +93,11 @@ public sealed class PlacementQueries(
         lookup.Suppliers.GetValueOrDefault(r.SupplyAgencyId, "?"),
         WeeksInPost(r, today));
 
-    // Any part of a week counts as a week, as it does for the Agency Workers Regulations.
+    // Any part of a week counts as a week, as it does for the Agency Workers Regulations. A booking that never started
+    // (still waiting for sign-off, or called off) has none.
     private static int WeeksInPost(PlacementRow row, DateOnly today)
     {
+        if (row.Status is PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled) return 0;
         var last = row.ActualEndDate ?? (today < row.PlannedEndDate ? today : row.PlannedEndDate);
         return PlacementCalendar.WeeksSpanned(row.StartDate, last);
     }

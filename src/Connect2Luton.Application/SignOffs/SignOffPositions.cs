@@ -97,7 +97,9 @@ public sealed class SignOffPositions(
         else positions.ExpectVersion(post, version);
         post.Assign(Holder(holderUser), Holder(deputyUser), user.Name, now);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(post.Id);
+        return saved.IsConflict
+            ? CommandResult.Conflict("Someone changed who holds this post while you were working on it. Nothing has been saved: the page shows it as it is now.")
+            : CommandResult.Done(post.Id);
     }
 
     /// <summary>Post name to the rule sets naming it.</summary>

@@ -41,28 +41,43 @@ public sealed class SignOffQueries(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
     ReferenceNames names,
+    IUserDirectory directory,
     ICurrentUser user)
 {
     private const int Shown = 200;
+
+    // Read at most this many waiting sign-offs to count a user's requests: far more than any post has waiting.
+    private const int Counted = 5_000;
 
     /// <summary>The posts the user holds or deputises for.</summary>
     public async Task<IReadOnlyList<string>> PositionsHeldAsync(CancellationToken cancellationToken) =>
         await positions.ListAsync(new PositionsHeldBySpec(user.Name), cancellationToken);
 
-    /// <summary>How many sign-offs wait for the user (for the dashboard); 0 for someone holding no post.</summary>
-    public async Task<int> AwaitingCountAsync(CancellationToken cancellationToken)
-    {
-        var held = await PositionsHeldAsync(cancellationToken);
-        return held.Count == 0 ? 0 : await signOffs.CountAsync(new CountAwaitingSignOffsSpec(held), cancellationToken);
-    }
+    /// <summary>How many requests wait for the user to sign (for the dashboard); 0 for someone holding no post.</summary>
+    public async Task<int> AwaitingCountAsync(CancellationToken cancellationToken) =>
+        (await ActionableAsync(await PositionsHeldAsync(cancellationToken), cancellationToken)).Count;
 
     public async Task<MySignOffs> QueueAsync(CancellationToken cancellationToken)
     {
         var held = await PositionsHeldAsync(cancellationToken);
-        List<AwaitedSignOff> awaiting = held.Count == 0 ? [] : await signOffs.ListAsync(new AwaitingSignOffsSpec(held, Shown), cancellationToken);
-        var count = awaiting.Count < Shown ? awaiting.Count : await signOffs.CountAsync(new CountAwaitingSignOffsSpec(held), cancellationToken);
+        var awaiting = await ActionableAsync(held, cancellationToken);
         var decided = await signOffs.ListAsync(new DecidedBySpec(user.Name, 20), cancellationToken);
-        return new MySignOffs(held, await RowsAsync(awaiting, cancellationToken), count, await RowsAsync(decided, cancellationToken));
+        return new MySignOffs(held, await RowsAsync([.. awaiting.Take(Shown)], cancellationToken), awaiting.Count, await RowsAsync(decided, cancellationToken));
+    }
+
+    /// <summary>
+    /// The requests the user can sign now, one line each (the first of their posts it waits for): not those they
+    /// asked for, nor those they have signed for another post already.
+    /// </summary>
+    private async Task<List<AwaitedSignOff>> ActionableAsync(IReadOnlyList<string> held, CancellationToken cancellationToken)
+    {
+        if (held.Count == 0) return [];
+        var awaiting = (await signOffs.ListAsync(new AwaitingSignOffsSpec(held, user.Name, Counted), cancellationToken))
+            .Where(s => !string.Equals(s.RequestedBy, user.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (awaiting.Count == 0) return awaiting;
+        var signed = (await signOffs.ListAsync(new GivenOnPlacementsSpec(user.Name, awaiting.Select(s => s.PlacementId).Distinct().ToList()), cancellationToken))
+            .Select(s => s.Request).ToHashSet();
+        return awaiting.Where(s => !signed.Contains(s.Request)).DistinctBy(s => s.Request).ToList();
     }
 
     /// <summary>
@@ -78,7 +93,10 @@ public sealed class SignOffQueries(
         if (placement is null || signOff is null) return (null, false);
         var request = placement.SignOffs.Where(s => s.Subject == signOff.Subject && s.CapExceptionId == signOff.CapExceptionId && s.ExtensionId == signOff.ExtensionId).OrderBy(s => s.Id).ToList();
         var held = await PositionsHeldAsync(cancellationToken);
-        if (!request.Any(s => held.Contains(s.Position, StringComparer.OrdinalIgnoreCase))) return (null, true);
+        // Whoever holds one of its posts reads it, and so does anyone who signed or declined part of it (a holder since moved on).
+        if (!request.Any(s => held.Contains(s.Position, StringComparer.OrdinalIgnoreCase) || string.Equals(s.DecidedBy, user.Name, StringComparison.OrdinalIgnoreCase)))
+            return (null, true);
+        var people = await NamesAsync(cancellationToken);
 
         var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "?";
@@ -93,7 +111,7 @@ public sealed class SignOffQueries(
             signOff.Id, placement.Id, placement.Version, placement.Status, signOff.Subject, signOff.Position, signOff.State,
             worker?.FullName ?? "?", supplier, role, area, placement.Rates, placement.WeeklyHours, placement.StartDate, placement.PlannedEndDate,
             exception?.Cap, exception?.Measured, extension?.PreviousEndDate, extension?.NewEndDate,
-            exception?.Reason ?? extension?.Reason ?? string.Empty, extension?.ApprovedBy ?? string.Empty, signOff.RequestedBy, signOff.RequestedAt,
+            exception?.Reason ?? extension?.Reason ?? string.Empty, extension?.ApprovedBy ?? string.Empty, people.GetValueOrDefault(signOff.RequestedBy, signOff.RequestedBy), signOff.RequestedAt,
             decision is null ? null : new DecisionView(decision.Id, decision.RuleSet, decision.RuleSetVersion, decision.Outcome, decision.DecidedBy, decision.DecidedAt, decision.Reasons, decision.InputsJson),
             request.Select(s => new SignOffView(s.Id, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note)).ToList(),
             WhyNot(signOff, request, held)), false);
@@ -117,11 +135,16 @@ public sealed class SignOffQueries(
         var people = (await workers.ListAsync(new WorkerNamesSpec(rows.Values.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
         var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
         var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        var asked = await NamesAsync(cancellationToken);
         return items.Where(i => rows.ContainsKey(i.PlacementId)).Select(i =>
         {
             var p = rows[i.PlacementId];
             return new SignOffRow(i.Id, p.Id, i.Subject, i.Position, people.GetValueOrDefault(p.WorkerId, "?"), roles.GetValueOrDefault(p.JobRoleId, "?"),
-                areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.PayRate, p.StartDate, p.PlannedEndDate, i.ExtendTo, i.RequestedBy, i.RequestedAt);
+                areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.PayRate, p.StartDate, p.PlannedEndDate, i.ExtendTo, asked.GetValueOrDefault(i.RequestedBy, i.RequestedBy), i.RequestedAt);
         }).ToList();
     }
+
+    /// <summary>User name to the name pages show, for saying who asked.</summary>
+    private async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        (await directory.ActiveAsync(cancellationToken)).ToDictionary(u => u.UserName, u => u.Name, StringComparer.OrdinalIgnoreCase);
 }

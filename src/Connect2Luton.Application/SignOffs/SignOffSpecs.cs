@@ -24,22 +24,33 @@ public sealed class PositionsHeldBySpec : Specification<SignOffPosition, string>
 }
 
 /// <summary>A sign-off awaited from one of some posts, oldest request first.</summary>
-public sealed record AwaitedSignOff(int Id, int PlacementId, SignOffSubject Subject, string Position, string RequestedBy, DateTimeOffset RequestedAt, DateOnly? ExtendTo);
+public sealed record AwaitedSignOff(int Id, int PlacementId, SignOffSubject Subject, string Position, string RequestedBy, DateTimeOffset RequestedAt, DateOnly? ExtendTo,
+    int? CapExceptionId = null, int? ExtensionId = null)
+{
+    /// <summary>The request it is part of: one cap exception, or one extension, of one placement.</summary>
+    public (int, SignOffSubject, int?, int?) Request => (PlacementId, Subject, CapExceptionId, ExtensionId);
+}
 
+/// <summary>What waits for some posts, but not what <c>userName</c> asked for themselves.</summary>
 public sealed class AwaitingSignOffsSpec : Specification<SignOff, AwaitedSignOff>
 {
-    public AwaitingSignOffsSpec(IReadOnlyCollection<string> positions, int take)
+    public AwaitingSignOffsSpec(IReadOnlyCollection<string> positions, string userName, int take)
     {
-        Query.Where(s => s.State == SignOffState.Awaiting && positions.Contains(s.Position))
+        Query.Where(s => s.State == SignOffState.Awaiting && positions.Contains(s.Position) && s.RequestedBy != userName)
             .OrderBy(s => s.RequestedAt).ThenBy(s => s.Id).Take(take).AsNoTracking();
-        Query.Select(s => new AwaitedSignOff(s.Id, s.PlacementId, s.Subject, s.Position, s.RequestedBy, s.RequestedAt, s.Extension == null ? null : s.Extension.NewEndDate));
+        Query.Select(s => new AwaitedSignOff(s.Id, s.PlacementId, s.Subject, s.Position, s.RequestedBy, s.RequestedAt, s.Extension == null ? null : s.Extension.NewEndDate,
+            s.CapExceptionId, s.ExtensionId));
     }
 }
 
-public sealed class CountAwaitingSignOffsSpec : Specification<SignOff>
+/// <summary>What a user has signed on some placements: a request they have signed for one post they cannot sign for another.</summary>
+public sealed class GivenOnPlacementsSpec : Specification<SignOff, AwaitedSignOff>
 {
-    public CountAwaitingSignOffsSpec(IReadOnlyCollection<string> positions) =>
-        Query.Where(s => s.State == SignOffState.Awaiting && positions.Contains(s.Position));
+    public GivenOnPlacementsSpec(string userName, IReadOnlyCollection<int> placementIds)
+    {
+        Query.Where(s => s.DecidedBy == userName && s.State == SignOffState.Given && placementIds.Contains(s.PlacementId)).AsNoTracking();
+        Query.Select(s => new AwaitedSignOff(s.Id, s.PlacementId, s.Subject, s.Position, s.RequestedBy, s.RequestedAt, null, s.CapExceptionId, s.ExtensionId));
+    }
 }
 
 /// <summary>What a user signed or declined lately, newest first.</summary>

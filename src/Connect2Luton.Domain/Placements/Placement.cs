@@ -224,12 +224,21 @@ public sealed class Placement : AggregateRoot
         Close(PlacementStatus.Ended, lastDay, Guard.Required(reason, Limits.Reason, "The reason for ending"), by, at);
     }
 
-    /// <summary>Calls off a placement that has not started, or a booking still waiting for its sign-off.</summary>
-    public void Cancel(DateOnly today, string reason, string by, DateTimeOffset at)
+    /// <summary>
+    /// Calls off a placement that has not started, or a booking still waiting for its sign-off (whatever its start
+    /// date, since it cannot start before it is signed off), giving its position back to <paramref name="requisition"/>.
+    /// </summary>
+    public void Cancel(DateOnly today, string reason, Requisition requisition, string by, DateTimeOffset at)
     {
-        if (Status != PlacementStatus.AwaitingSignOff) RequireActive("cancelled");
-        if (StartDate <= today) throw new DomainRuleException("A placement that has started is ended, not cancelled.");
+        ArgumentNullException.ThrowIfNull(requisition);
+        if (requisition.Id != RequisitionId) throw new ArgumentException("A booking called off gives its position back to its own requisition.", nameof(requisition));
+        if (Status != PlacementStatus.AwaitingSignOff)
+        {
+            RequireActive("cancelled");
+            if (StartDate <= today) throw new DomainRuleException("A placement that has started is ended, not cancelled.");
+        }
         Close(PlacementStatus.Cancelled, null, Guard.Required(reason, Limits.Reason, "The reason for cancelling"), by, at);
+        requisition.GiveBackPlacement(WorkerId, by, at);
     }
 
     /// <summary>The worker takes a permanent post: the placement ends the day before it starts.</summary>

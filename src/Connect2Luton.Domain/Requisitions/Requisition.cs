@@ -118,8 +118,9 @@ public sealed class Requisition : AggregateRoot
     }
 
     /// <summary>
-    /// Gives back the position a booking took, when the booking was declined at sign-off: the worker is on the
-    /// shortlist again and a filled requisition is open again, so the recruiter can book on other terms.
+    /// Gives back the position a booking took, when the booking was called off or declined at sign-off before it
+    /// started: the worker is on the shortlist again and a filled requisition is open again, so the recruiter can book
+    /// again. A requisition cancelled meanwhile stays cancelled.
     /// </summary>
     internal void GiveBackPlacement(int workerId, string by, DateTimeOffset at)
     {
@@ -128,8 +129,8 @@ public sealed class Requisition : AggregateRoot
         _shortlist.SingleOrDefault(e => e.WorkerId == workerId)?.Unplace();
         if (Status != RequisitionStatus.Filled) return;
         // Not a step anyone takes from the screens (the steps table has no way back from filled): the position the
-        // declined booking held was never really filled.
-        _events.Add(new RequisitionEvent(Status, RequisitionStatus.Open, by, at, "A booking was declined at sign-off"));
+        // booking held was never really filled.
+        _events.Add(new RequisitionEvent(Status, RequisitionStatus.Open, by, at, "A booking was called off before it started"));
         Status = RequisitionStatus.Open;
     }
 

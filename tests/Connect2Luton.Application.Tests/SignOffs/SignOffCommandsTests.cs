@@ -76,6 +76,7 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
 
         (await QueueAsync(Director)).AwaitingCount.ShouldBe(1);
         (await QueueAsync(Manager)).Positions.ShouldBeEmpty();
+        (await QueueAsync(TestUser.Recruiter)).AwaitingCount.ShouldBe(0, "the Chief Executive's deputy asked for it, so it is not waiting for them");
         (await GiveAsync(Manager, director)).Status.ShouldBe(CommandStatus.Forbidden, "a hiring manager holds neither post");
         (await GiveAsync(Director, chief)).Status.ShouldBe(CommandStatus.Forbidden, "the Director does not hold the Chief Executive's post");
         var own = await GiveAsync(TestUser.Recruiter, chief);
@@ -89,6 +90,11 @@ public sealed class SignOffCommandsTests : IAsyncLifetime
         (await StatusAsync(placement)).ShouldBe(PlacementStatus.Active);
         (await QueueAsync(Director)).AwaitingCount.ShouldBe(0);
         (await QueueAsync(Deputy)).Decided.ShouldHaveSingleItem().Position.ShouldBe("Director of Children's Services");
+        await AssignAsync(Admin, "Director of Children's Services", 1, Director.Name, null);
+        await using var services = TestServices.For(_database, user: Deputy);
+        await using var scope = services.CreateAsyncScope();
+        var read = await scope.ServiceProvider.GetRequiredService<SignOffQueries>().GetAsync(director, CancellationToken.None);
+        (read.View.ShouldNotBeNull().RequestedBy, read.NotHeld).ShouldBe(("Amira Hussain", false), "a deputy since replaced still reads what they signed; the recruiter is named as people know them");
     }
 
     [Fact]

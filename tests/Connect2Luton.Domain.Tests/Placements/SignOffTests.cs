@@ -75,6 +75,19 @@ public sealed class SignOffTests
     }
 
     [Fact]
+    public void A_booking_waiting_for_sign_off_can_be_called_off_even_past_its_start_date_and_gives_its_position_back()
+    {
+        var (placement, requisition) = OverTheCap();
+
+        placement.Cancel(Start.AddDays(5), "The worker took another post", requisition, Recruiter, Clocks.Now);
+
+        placement.Status.ShouldBe(PlacementStatus.Cancelled);
+        placement.SignOffs.ShouldAllBe(s => s.State == SignOffState.Withdrawn);
+        (requisition.Status, requisition.PositionsFilled).ShouldBe((RequisitionStatus.Open, 0));
+        requisition.Shortlist.Single().Status.ShouldBe(ShortlistEntryStatus.Shortlisted);
+    }
+
+    [Fact]
     public void Signed_off_after_its_start_date_a_booking_starts_that_day_and_after_its_end_it_cannot_be_signed()
     {
         var (late, _) = OverTheCap();

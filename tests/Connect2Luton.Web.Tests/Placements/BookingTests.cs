@@ -95,6 +95,7 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         again.Headers.Location!.ToString().ShouldBe(response.Headers.Location!.ToString());
         (await arranged.PlacementCountAsync(factory)).ShouldBe(1);
+        RegisterRow(await recruiter.GetPageAsync("/Reports/CapExceptions"), arranged.WorkerName).ShouldContain("Waiting for sign-off");
 
         // The recruiter cannot sign; each post's holder reads the request and signs it off, and then it is booked.
         var placementId = int.Parse(response.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
@@ -113,7 +114,34 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         page.Text("#status").ShouldBe("Booked");
         page.Text("#cap-exceptions").ShouldContain("Director of Children's Services: Helen Okafor");
         page.Text("#cap-exceptions").ShouldContain("Chief Executive: Robin Porter");
+        RegisterRow(await recruiter.GetPageAsync("/Reports/CapExceptions"), arranged.WorkerName).ShouldContain("Signed off");
     }
+
+    [Fact]
+    public async Task A_booking_waiting_for_sign_off_on_its_start_day_can_be_called_off_and_gives_its_position_back()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory, startsInDays: 0);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var terms = arranged.Terms("40.00");
+        terms["Input.CapReason"] = "Court deadline";
+        var booked = await recruiter.SubmitAsync(await recruiter.GetPageAsync(arranged.BookingPath), terms);
+        booked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await booked.Content.ReadAsStringAsync());
+        var placement = booked.Headers.Location!.ToString();
+        (await arranged.RequisitionStatusAsync(factory)).ShouldBe(RequisitionStatus.Filled);
+        (await recruiter.GetPageAsync(placement)).QuerySelectorAll("#details .govuk-summary-list__row").Single(r => r.TextContent.Contains("Weeks in post", StringComparison.Ordinal))
+            .QuerySelector("dd")!.TextContent.Trim().ShouldBe("0", "waiting for sign-off, it has not started");
+
+        var end = await recruiter.GetPageAsync($"{placement}/End");
+        var called = await recruiter.SubmitAsync(end, new Dictionary<string, string> { ["Input.Reason"] = "The worker took another post" });
+
+        called.StatusCode.ShouldBe(HttpStatusCode.Redirect, await called.Content.ReadAsStringAsync());
+        (await recruiter.GetPageAsync(placement)).Text("#status").ShouldBe("Cancelled");
+        (await arranged.RequisitionStatusAsync(factory)).ShouldBe(RequisitionStatus.Open, "the position it held is free to book again");
+        RegisterRow(await recruiter.GetPageAsync("/Reports/CapExceptions"), arranged.WorkerName).ShouldContain("Called off");
+    }
+
+    private static string RegisterRow(AngleSharp.Dom.IDocument register, string worker) =>
+        register.QuerySelectorAll("#register tbody tr").Single(r => r.TextContent.Contains(worker, StringComparison.Ordinal)).TextContent;
 
     [Fact]
     public async Task A_booking_the_rules_refuse_saves_nothing_but_the_refusal_which_the_refusals_report_lists()

@@ -33,6 +33,7 @@ public sealed record ExtensionQuote(RuleCheck? Length, bool BeyondLimit, IReadOn
 public sealed class PlacementChangeCommands(
     IRepository<Placement> placements,
     IRepository<Worker> workers,
+    IRepository<Domain.Requisitions.Requisition> requisitions,
     IReadRepository<JobRole> jobRoles,
     IPlacementLengthPolicy lengths,
     PayRateThroughChanges payThrough,
@@ -132,7 +133,13 @@ public sealed class PlacementChangeCommands(
 
         placements.ExpectVersion(placement, version);
         if (started) placement.End(lastDay!.Value, reason!.Trim(), user.Name, clock.GetUtcNow());
-        else placement.Cancel(today, reason!.Trim(), user.Name, clock.GetUtcNow());
+        else
+        {
+            // Called off before it started, the booking gives its position back to the requisition.
+            var requisition = await requisitions.FirstOrDefaultAsync(new Shortlists.RequisitionWithShortlistSpec(placement.RequisitionId, forUpdate: true), cancellationToken);
+            if (requisition is null) return CommandResult.NotFound();
+            placement.Cancel(today, reason!.Trim(), requisition, user.Name, clock.GetUtcNow());
+        }
         return await SaveAsync(placement, cancellationToken);
     }
 

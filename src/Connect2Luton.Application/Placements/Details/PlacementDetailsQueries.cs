@@ -47,7 +47,9 @@ public sealed class PlacementDetailsQueries(
             placement.RequisitionId, requisition?.Title ?? "?", area, role, placement.Rates, placement.WeeklyHours,
             placement.StartDate, placement.PlannedEndDate, placement.ActualEndDate, placement.EndReason,
             placement.BookedBy, placement.BookedAt, placement.EndedBy, placement.EndedAt,
-            PlacementCalendar.WeeksSpanned(placement.StartDate, placement.EndDate < today ? placement.EndDate : today),
+            placement.Status is PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled
+                ? 0
+                : PlacementCalendar.WeeksSpanned(placement.StartDate, placement.EndDate < today ? placement.EndDate : today),
             placement.Extensions.OrderBy(e => e.RecordedAt)
                 .Select(e => new ExtensionView(e.PreviousEndDate, e.NewEndDate, e.Reason, e.ApprovedBy, e.RecordedBy, e.RecordedAt, e.DecisionId, e.Status,
                     e.BeyondLengthLimit ? Reports.CapSignatures.InWords(Signatures(placement, s => s.ExtensionId == e.Id), "Signed off before sign-offs were given in the app") : null)).ToList(),

@@ -43,7 +43,10 @@ public sealed class PositionEditModel(SignOffPositions positions) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } notHere) return notHere;
-        var result = await positions.AssignAsync(Position.Name, Version, Holder, Deputy, cancellationToken);
+        // A version that does not read is not a version anyone saw: said as a conflict, never saved over.
+        var result = ModelState.TryGetValue(nameof(Version), out var typed) && typed.Errors.Count > 0
+            ? CommandResult.Conflict("The page was out of date. It shows who holds the post now: choose again.")
+            : await positions.AssignAsync(Position.Name, Version, Holder, Deputy, cancellationToken);
         if (this.Unreachable(result) is { } unreachable) return unreachable;
         if (result.Succeeded)
         {

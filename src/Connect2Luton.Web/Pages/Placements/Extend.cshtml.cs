@@ -31,6 +31,7 @@ public sealed class ExtendModel(PlacementDetailsQueries queries, PlacementChange
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        if (Placement.Status != Domain.Placements.PlacementStatus.Active) return RedirectToPage("Details", new { id });
         Version = Placement.Version;
         Headroom = await commands.ExtensionHeadroomAsync(id, null, cancellationToken);
         return Page();

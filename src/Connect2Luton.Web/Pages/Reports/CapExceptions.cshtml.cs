@@ -56,7 +56,7 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
         if (table != "register") return NotFound();
         await OnGetAsync(cancellationToken);
         return ReportCsv.Of("cap-exception-register.csv", Entries.Select(e => new CapExceptionCsvRow(e.PlacementId, e.Worker, e.Role, e.ServiceArea,
-            ReportCsv.Day(e.StartDate), ReportCsv.Day(e.EndDate), e.PayRate, e.ChargeRate, e.Measured, e.Cap, e.RuleSetVersion ?? string.Empty, e.Approvers, e.Reason,
+            ReportCsv.Day(e.StartDate), ReportCsv.Day(e.EndDate), e.PayRate, e.ChargeRate, e.Measured, e.Cap, e.RuleSetVersion ?? string.Empty, e.Standing, e.Approvers, e.Reason,
             e.RecordedBy, e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));
     }
 }

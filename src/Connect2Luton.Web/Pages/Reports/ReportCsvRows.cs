@@ -101,6 +101,7 @@ public sealed partial record CapExceptionCsvRow(
     [property: CsvColumn("Measured against the cap (£ an hour)")] decimal Measured,
     [property: CsvColumn("Cap (£ an hour)")] decimal Cap,
     [property: CsvColumn("Rule version")] string RuleSetVersion,
+    [property: CsvColumn("Where it stands")] string Standing,
     [property: CsvColumn("Signed off by")] string Approvers,
     [property: CsvColumn("Reason")] string Reason,
     [property: CsvColumn("Recorded by")] string RecordedBy,
