@@ -42,10 +42,14 @@ public sealed partial class SignOffJourneyTests(ChromiumFactory factory) : IClas
         var placement = new Uri(page.Url).PathAndQuery;
         (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Waiting for sign-off");
 
-        // Deputy for the Chief Executive, the recruiter sees the request, and is told why they cannot sign it.
+        // Deputy for the Chief Executive, the recruiter finds nothing waiting for them (it is their own request), and
+        // opening it they are told why they cannot sign it.
         await recruiter.GoAsync("/SignOffs");
-        await page.Locator("#awaiting a").Filter(new LocatorFilterOptions { HasText = arranged.WorkerName }).First.ClickAsync();
-        await recruiter.ArrivedAsync();
+        (await page.Locator("#awaiting a").Filter(new LocatorFilterOptions { HasText = arranged.WorkerName }).CountAsync()).ShouldBe(0);
+        var placementId = int.Parse(placement.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var chiefsPart = await PlacementArrangement.QueryAsync(factory, db =>
+            db.Set<Domain.Placements.SignOff>().Single(s => s.PlacementId == placementId && s.Position == "Chief Executive").Id);
+        await recruiter.GoAsync($"/SignOffs/{chiefsPart}");
         (await page.Locator("#cannot-sign").TextContentAsync()).ShouldNotBeNull().ShouldContain("You asked for this, so you cannot sign it off");
         (await page.Locator("#give-form").CountAsync()).ShouldBe(0);
         await recruiter.EndAsync("own-sign-off-refused");
