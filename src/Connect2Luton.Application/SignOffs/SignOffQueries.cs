@@ -114,19 +114,13 @@ public sealed class SignOffQueries(
             exception?.Reason ?? extension?.Reason ?? string.Empty, extension?.ApprovedBy ?? string.Empty, people.GetValueOrDefault(signOff.RequestedBy, signOff.RequestedBy), signOff.RequestedAt,
             decision is null ? null : new DecisionView(decision.Id, decision.RuleSet, decision.RuleSetVersion, decision.Outcome, decision.DecidedBy, decision.DecidedAt, decision.Reasons, decision.InputsJson),
             request.Select(s => new SignOffView(s.Id, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note)).ToList(),
-            WhyNot(signOff, request, held)), false);
+            WhyNot(placement, signOff, held)), false);
     }
 
-    private string? WhyNot(SignOff signOff, IReadOnlyList<SignOff> request, IReadOnlyList<string> held)
-    {
-        if (!held.Contains(signOff.Position, StringComparer.OrdinalIgnoreCase))
-            return $"Only the {signOff.Position}, or their deputy, can sign this part.";
-        if (string.Equals(signOff.RequestedBy, user.Name, StringComparison.OrdinalIgnoreCase))
-            return $"You asked for this, so you cannot sign it off: someone else who holds the post of {signOff.Position} must.";
-        if (request.FirstOrDefault(s => s != signOff && s.State == SignOffState.Given && string.Equals(s.DecidedBy, user.Name, StringComparison.OrdinalIgnoreCase)) is { } mine)
-            return $"You have signed this off already, for the {mine.Position}: the {signOff.Position} must be signed for by someone else.";
-        return null;
-    }
+    private string? WhyNot(Placement placement, SignOff signOff, IReadOnlyList<string> held) =>
+        held.Contains(signOff.Position, StringComparer.OrdinalIgnoreCase)
+            ? placement.WhyCannotSign(signOff, user.Name)
+            : $"Only the {signOff.Position}, or their deputy, can sign this part.";
 
     private async Task<IReadOnlyList<SignOffRow>> RowsAsync(List<AwaitedSignOff> items, CancellationToken cancellationToken)
     {

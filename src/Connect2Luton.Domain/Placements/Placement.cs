@@ -283,11 +283,22 @@ public sealed class Placement : AggregateRoot
                 SignOffState.Declined => $"This was declined for the {signOff.Position}, by {signOff.DecidedByName}.",
                 _ => "This no longer needs a sign-off: the request was declined or called off.",
             });
-        if (string.Equals(signOff.RequestedBy, signer.UserName, StringComparison.OrdinalIgnoreCase))
-            throw new DomainRuleException($"You asked for this, so you cannot sign it off: someone else who holds the post of {signOff.Position} must.");
-        if (_signOffs.FirstOrDefault(s => s.SameRequestAs(signOff) && s != signOff && s.State is SignOffState.Given && string.Equals(s.DecidedBy, signer.UserName, StringComparison.OrdinalIgnoreCase)) is { } mine)
-            throw new DomainRuleException($"You have signed this off already, for the {mine.Position}: the {signOff.Position} must be signed for by someone else.");
+        if (WhyCannotSign(signOff, signer.UserName) is { } refused) throw new DomainRuleException(refused);
         return signOff;
+    }
+
+    /// <summary>
+    /// Why <paramref name="userName"/>, holding its post, still may not sign <paramref name="signOff"/>: they asked for
+    /// it, or signed the same request for another post. Null when they may.
+    /// </summary>
+    public string? WhyCannotSign(SignOff signOff, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(signOff);
+        if (string.Equals(signOff.RequestedBy, userName, StringComparison.OrdinalIgnoreCase))
+            return $"You asked for this, so you cannot sign it off: someone else who holds the post of {signOff.Position} must.";
+        return _signOffs.FirstOrDefault(s => s.SameRequestAs(signOff) && s != signOff && s.State is SignOffState.Given && string.Equals(s.DecidedBy, userName, StringComparison.OrdinalIgnoreCase)) is { } mine
+            ? $"You have signed this off already, for the {mine.Position}: the {signOff.Position} must be signed for by someone else."
+            : null;
     }
 
     private void RequireActive(string action)

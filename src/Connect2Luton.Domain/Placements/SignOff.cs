@@ -58,7 +58,11 @@ public sealed class SignOff : Entity
 
     /// <summary>Whether this and <paramref name="other"/> sign off the same thing (one cap exception, or one extension).</summary>
     internal bool SameRequestAs(SignOff other) =>
-        Subject == other.Subject && ReferenceEquals(CapException, other.CapException) && ReferenceEquals(Extension, other.Extension);
+        Subject == other.Subject
+        // Saved, by the keys (a placement read without tracking has no links between its parts); not yet saved, by the links.
+        && (CapExceptionId is not null || ExtensionId is not null || other.CapExceptionId is not null || other.ExtensionId is not null
+            ? CapExceptionId == other.CapExceptionId && ExtensionId == other.ExtensionId
+            : ReferenceEquals(CapException, other.CapException) && ReferenceEquals(Extension, other.Extension));
 
     internal void Give(PositionHolder signer, string? note, DateTimeOffset at) => Decide(SignOffState.Given, signer, Guard.Optional(note, Limits.Reason, "The note"), at);
 
