@@ -8,6 +8,7 @@ using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Infrastructure.Persistence.Specifications;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Infrastructure.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,9 @@ public static class DependencyInjection
         AddBulkInsert<PlacementFlag>(services);
         AddBulkInsert<ConversionPrompt>(services);
 
+        // Kept in the app's database rather than on the node's disk: cookies issued before a restart, or by another
+        // node on the same database, still read.
+        services.AddDataProtection().SetApplicationName("Connect2Luton").PersistKeysToDbContext<AppDbContext>();
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -12,6 +12,7 @@ using Connect2Luton.Domain.ServiceAreas;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ namespace Connect2Luton.Infrastructure.Persistence;
 /// The one database context, shared by both providers. Each provider has a subclass that carries its own
 /// migrations (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext : IdentityDbContext<ApplicationUser>
+public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     private readonly ICurrentUser _currentUser;
     private readonly TimeProvider _clock;
@@ -45,6 +46,9 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<RuleFileVersion> RuleFileVersions => Set<RuleFileVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The keys that protect sign-in cookies and forms: kept in the database, so they survive a restart and every node reads the same.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Bulk seeding turns the audit trail off: it records what people change, not generated data.</summary>
     public bool AuditEnabled { get; set; } = true;
