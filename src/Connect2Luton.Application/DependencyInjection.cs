@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();
         services.AddScoped<SignOffs.SignOffPositions>();
+        services.AddScoped<Users.UserAdministration>();
         services.AddScoped<SignOffs.SignOffQueries>();
         services.AddScoped<SignOffs.SignOffCommands>();
         services.AddScoped<RuleSets.RuleSetEditing>();

@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PasswordChange>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Users.IUserAccounts, UserAccounts>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

@@ -22,6 +22,6 @@ internal static class Navigation
         new("Rules", "Rules", "/Rules"),
         new("SignOffs", "Sign-offs", "/SignOffs"),
         new("Jobs", "Scheduled jobs", "/Jobs", Permissions.RunJobs),
-        new("Admin", "Sign-off posts", "/Admin/Positions", Permissions.ManageSignOffPositions),
+        new("Admin", "Admin", "/Admin", Permissions.ManageUsers),
     ];
 }

@@ -61,6 +61,9 @@ internal static class WebRegistration
         });
         // Its default marks it Secure never, even over HTTPS.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // The messages carried to the next page ("Your password is set"), no credential, follow the request's scheme as
+        // the antiforgery cookie does: Secure over HTTPS (its default is never).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());

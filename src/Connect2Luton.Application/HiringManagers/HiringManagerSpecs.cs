@@ -17,3 +17,9 @@ public sealed class HiringManagersSpec : Specification<HiringManager, HiringMana
         Query.Select(m => new HiringManagerSummary(m.Id, m.Name, m.Email, m.ServiceAreaId));
     }
 }
+
+/// <summary>The hiring-manager record with an email address (stored in lower case), for update.</summary>
+public sealed class HiringManagerByEmailSpec : Specification<HiringManager>
+{
+    public HiringManagerByEmailSpec(string email) => Query.Where(m => m.Email == email);
+}

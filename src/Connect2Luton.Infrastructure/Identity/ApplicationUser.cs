@@ -8,4 +8,9 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>For a hiring manager: the one service area they raise and approve requisitions for.</summary>
     public int? ServiceAreaId { get; set; }
+
+    /// <summary>When an admin deactivated the account: it cannot sign in, and everything it did stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// account at once, without hashing, and says "locked" only of real accounts; both tell an attacker which
 /// addresses have accounts here. Every attempt that is not a sign-in verifies one password hash.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher)
+public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher, TimeProvider clock)
 {
     // A hash of no one's password, made with the same hasher and work factor as real ones, to verify against.
     private static string? _decoy;
@@ -23,6 +23,11 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
             return false;
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastSignInAt = clock.GetUtcNow();
+            await users.UpdateAsync(user);
+        }
         return result.Succeeded;
     }
 

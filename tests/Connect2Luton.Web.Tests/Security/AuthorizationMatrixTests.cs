@@ -103,8 +103,11 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         // The demo booking over the DfE cap waits for the Director of Children's Services, whom the Director holds.
         var signOff = await db.Set<SignOff>().Where(s => s.State == SignOffState.Awaiting && s.Position == "Director of Children's Services").Select(s => s.Id).FirstAsync();
         var prompt = await db.ConversionPrompts.Where(p => p.ServiceAreaId == area && p.Status == ConversionPromptStatus.Open).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? int.MaxValue;
+        // An account to open: the demo policy officer's (the matrix posts nothing to it that could change it).
+        var account = await db.Users.Where(u => u.UserName == Users[Who.PolicyOfficer]).Select(u => u.Id).SingleAsync();
         return new Dictionary<string, string>
         {
+            ["Admin"] = account,
             ["Requisitions"] = shortlisted.Id.ToString(),
             ["workerId"] = shortlisted.WorkerId.ToString(),
             ["Placements"] = placement.ToString(),

@@ -315,7 +315,10 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         run.Totals.PromptsRaised.ShouldBeGreaterThan(0);
     }
 
-    private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted)
+    /// <param name="Account">An account an admin opens (the demo policy officer's).</param>
+    /// <param name="ResetQuery">A link's query that lets the policy officer set a password, for the page that sets it.</param>
+    private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted,
+        string Account, string ResetQuery)
     {
         public IReadOnlyList<string> OthersIn(string resource) =>
             Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
@@ -332,6 +335,8 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var prompts = await db.ConversionPrompts.Where(p => p.Status == ConversionPromptStatus.Open).Select(p => new { p.Id, p.ServiceAreaId }).ToListAsync();
         var open = await db.Requisitions.Include(r => r.Shortlist).Where(r => r.ServiceAreaId == area && r.Status == RequisitionStatus.Open).OrderBy(r => r.Id).ToListAsync();
         var shortlisted = open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => new { r.Id, e.WorkerId })).Take(3).ToList();
+        var identity = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser>>();
+        var officer = (await identity.FindByNameAsync(Users[Who.PolicyOfficer]))!;
         var signOffs = await db.Set<SignOff>().Where(s => s.State == SignOffState.Awaiting && s.Position == "Director of Children's Services").Select(s => s.Id).Take(1).ToListAsync();
         var withBreaks = await db.Workers.Where(w => w.Breaks.Any()).OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync();
         // One requisition in each state, so each state's buttons (submit, approve, open, cancel) are on some page.
@@ -351,7 +356,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Placements"] = [.. placements.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
                 ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
             },
-            [.. shortlisted.Select(s => (s.Id, s.WorkerId))]);
+            [.. shortlisted.Select(s => (s.Id, s.WorkerId))],
+            officer.Id,
+            $"?user={Uri.EscapeDataString(officer.Id)}&token={Uri.EscapeDataString(await identity.GeneratePasswordResetTokenAsync(officer))}");
     }
 
     /// <summary>
@@ -396,6 +403,16 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template == "/Placements/New")
         {
             foreach (var (requisition, worker) in subjects.Shortlisted) yield return ([], $"?requisition={S(requisition)}&worker={S(worker)}");
+            yield break;
+        }
+        if (handler.Template == "/Account/ResetPassword")
+        {
+            yield return ([], subjects.ResetQuery);
+            yield break;
+        }
+        if (handler.Template == "/Admin/Users/{id}")
+        {
+            yield return (new() { ["id"] = subjects.Account }, string.Empty);
             yield break;
         }
         if (handler.Template == "/Admin/Positions/Edit")

@@ -19,6 +19,7 @@ public static class Access
         [Permissions.EditRules] = [Roles.PolicyOfficer, Roles.Admin],
         [Permissions.RunJobs] = [Roles.Admin],
         [Permissions.ManageSignOffPositions] = [Roles.Admin],
+        [Permissions.ManageUsers] = [Roles.Admin],
         [Permissions.SeeEveryService] = [Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.ActForOwnService] = [Roles.HiringManager],
     };

@@ -33,6 +33,9 @@ public static class Permissions
     /// <summary>See the scheduled jobs and run them now.</summary>
     public const string RunJobs = nameof(RunJobs);
 
+    /// <summary>Create accounts, change their roles and scope, deactivate, unlock, and hand over a link to set a password.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
     /// <summary>Say who holds each post that signs off exceptions, and who deputises.</summary>
     public const string ManageSignOffPositions = nameof(ManageSignOffPositions);
 

@@ -1,0 +1,114 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Users;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Admin.Users;
+
+/// <summary>
+/// One account: its name, roles and scope; deactivating or reactivating it; lifting a lock; and a link its holder
+/// sets a password with, shown once on this page for the admin to hand over.
+/// </summary>
+[Authorize(Policy = Permissions.ManageUsers)]
+public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names) : PageModel, IAccountPage
+{
+    [BindProperty]
+    public AccountForm Input { get; set; } = new();
+
+    /// <summary>The account's stamp when the page was read: a change made since is a conflict.</summary>
+    [BindProperty]
+    public string? Stamp { get; set; }
+
+    public UserAccount Account { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> ServiceAreas { get; private set; } = [];
+
+    /// <summary>The link to set a password, once made.</summary>
+    public string? ResetLink { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        Input = AccountForm.From(Account);
+        Stamp = Account.Stamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        Input.Email = Account.Email;
+        if (!ModelState.IsValid) return Page();
+        return await AnswerAsync(id, await administration.UpdateAsync(id, Stamp ?? string.Empty, Input.Read(), cancellationToken), $"Saved {Account.Name}'s roles", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => administration.SetActiveAsync(id, Stamp ?? string.Empty, active: false, cancellationToken),
+            "'s account is deactivated: their sessions have ended and they cannot sign in", cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => administration.SetActiveAsync(id, Stamp ?? string.Empty, active: true, cancellationToken), "'s account is active again", cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, () => administration.UnlockAsync(id, cancellationToken), " can sign in again", cancellationToken);
+
+    // The buttons below the form post no fields of it: the form shows the account as it is.
+    private async Task<IActionResult> ActAsync(string id, Func<Task<CommandResult>> act, string done, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        Input = AccountForm.From(Account);
+        return await AnswerAsync(id, await act(), Account.Name + done, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostResetLinkAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        Input = AccountForm.From(Account);
+        Stamp = Account.Stamp;
+        var (result, token) = await administration.PasswordResetAsync(id, cancellationToken);
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        if (token is null)
+        {
+            ModelState.AddModelError(string.Empty, result.Message ?? "No link can be made for this account.");
+            return Page();
+        }
+        // Shown on this page only, never kept: whoever holds it can set the password, once, within a day.
+        ResetLink = $"{Request.Scheme}://{Request.Host}/Account/ResetPassword?user={Uri.EscapeDataString(id)}&token={Uri.EscapeDataString(token)}";
+        return Page();
+    }
+
+    private async Task<IActionResult> AnswerAsync(string id, CommandResult result, string done, CancellationToken cancellationToken)
+    {
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        if (result.Succeeded)
+        {
+            Done = done;
+            return RedirectToPage("Edit", new { id });
+        }
+        foreach (var (field, message) in result.Errors) ModelState.AddModelError(AccountForm.FieldOf(field), message);
+        if (result.Message is not null) ModelState.AddModelError(string.Empty, result.Message);
+        if (result.Status == CommandStatus.Conflict && await accounts.FindAsync(id, cancellationToken) is { } latest)
+        {
+            Account = latest;
+            ModelState.Remove(nameof(Stamp));
+            Stamp = latest.Stamp;
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (id.Length > 100 || await accounts.FindAsync(id, cancellationToken) is not { } account) return NotFound();
+        Account = account;
+        ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
+        return null;
+    }
+}
