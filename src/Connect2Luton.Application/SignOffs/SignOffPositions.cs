@@ -10,9 +10,12 @@ namespace Connect2Luton.Application.SignOffs;
 /// <summary>A post that signs off exceptions: which rule sets name it, and who holds it and deputises now.</summary>
 /// <param name="Version">The version to save against; <see cref="SignOffPositions.NeverFilled"/> for a post nobody has filled yet.</param>
 /// <param name="NamedBy">The rule sets whose rules name it, as people call them; none for a post the rules no longer name.</param>
-public sealed record PositionRow(string Name, int Version, PositionHolder? Holder, PositionHolder? Deputy, IReadOnlyList<string> NamedBy)
+/// <param name="HolderCanSign">The holder's account is active (a deactivated one cannot sign in to sign).</param>
+public sealed record PositionRow(string Name, int Version, PositionHolder? Holder, PositionHolder? Deputy, IReadOnlyList<string> NamedBy,
+    bool HolderCanSign = false, bool DeputyCanSign = false)
 {
-    public bool IsHeld => Holder is not null;
+    /// <summary>Someone who can sign in holds it or deputises for it.</summary>
+    public bool IsHeld => HolderCanSign || DeputyCanSign;
 }
 
 /// <summary>
@@ -53,19 +56,24 @@ public sealed class SignOffPositions(
     {
         var stored = (await positions.ListAsync(new AllPositionsSpec(), cancellationToken)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         var named = await NamedByRulesAsync(cancellationToken);
+        var active = (await directory.ActiveAsync(cancellationToken)).Select(u => u.UserName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return named.Keys.Concat(stored.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(name => stored.TryGetValue(name, out var post)
-                ? new PositionRow(post.Name, post.Version, post.Holder, post.Deputy, named.GetValueOrDefault(name) ?? [])
+                ? new PositionRow(post.Name, post.Version, post.Holder, post.Deputy, named.GetValueOrDefault(name) ?? [],
+                    post.HolderUserName is { } holder && active.Contains(holder), post.DeputyUserName is { } deputy && active.Contains(deputy))
                 : new PositionRow(name, NeverFilled, null, null, named[name]))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>Of the posts a rule names, those no one holds: a request to them would wait with nobody to sign it.</summary>
+    /// <summary>Of the posts a rule names, those no one who can sign in holds or deputises for: a request to them would wait with nobody to sign it.</summary>
     public async Task<IReadOnlyList<string>> UnheldAsync(string? approvers, CancellationToken cancellationToken)
     {
         var wanted = SignOffPosition.Named(approvers);
         if (wanted.Count == 0) return [];
-        var held = (await positions.ListAsync(new AllPositionsSpec(), cancellationToken)).Where(p => p.Holder is not null).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var active = (await directory.ActiveAsync(cancellationToken)).Select(u => u.UserName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var held = (await positions.ListAsync(new AllPositionsSpec(), cancellationToken))
+            .Where(p => (p.HolderUserName is { } h && active.Contains(h)) || (p.DeputyUserName is { } d && active.Contains(d)))
+            .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return wanted.Where(p => !held.Contains(p)).ToList();
     }
 

@@ -15,7 +15,7 @@ namespace Connect2Luton.Application.Users;
 /// deactivated nor demoted, and nobody takes away their own Admin role or their own account. A hiring manager acts
 /// for one service and has a hiring-manager record there (made with the account where there is none).
 /// </summary>
-public sealed class UserAdministration(
+public sealed partial class UserAdministration(
     IUserAccounts accounts,
     IRepository<HiringManager> managers,
     ReferenceNames names,
@@ -58,32 +58,72 @@ public sealed class UserAdministration(
         if (await accounts.FindAsync(id, cancellationToken) is not { } account) return CommandResult.NotFound();
         var errors = new FieldErrors();
         await CheckAsync(input, errors, cancellationToken);
-        var losesAdmin = account.Roles.Contains(Roles.Admin) && !input.Roles.Contains(Roles.Admin);
+        var losesAdmin = Manages(account.Roles) && !Manages(input.Roles);
         if (losesAdmin && IsSelf(account)) errors.Add(Fields.Roles, "You cannot take away your own Admin role: ask another admin");
-        else if (losesAdmin && account.IsActive && await ActiveAdminsAsync(cancellationToken) <= 1)
-            errors.Add(Fields.Roles, "This is the last active admin: make someone else an admin first");
         if (errors.Any) return errors.ToResult();
 
-        var saved = await accounts.UpdateAsync(id, stamp, input.Name!.Trim(), input.Roles, ScopeOf(input), cancellationToken);
-        if (saved.Id is null) return Refusal(saved);
-        await EnsureHiringManagerAsync(input, account.Email, cancellationToken);
-        return CommandResult.Done(0);
+        await AdminChanges.WaitAsync(cancellationToken);
+        try
+        {
+            if (losesAdmin && account.IsActive && await ActiveAdminsAsync(cancellationToken) <= 1)
+                return CommandResult.Invalid(Fields.Roles, "This is the last active admin: make someone else an admin first");
+            var saved = await accounts.UpdateAsync(id, stamp, input.Name!.Trim(), input.Roles, ScopeOf(input), cancellationToken);
+            if (saved.Id is null) return Refusal(saved);
+            // Another node may have taken away the other admin at the same moment: then this change is undone.
+            if (losesAdmin && await ActiveAdminsAsync(cancellationToken) == 0)
+            {
+                if (await accounts.FindAsync(id, cancellationToken) is { } now)
+                    await accounts.UpdateAsync(id, now.Stamp, now.Name, account.Roles, now.ServiceAreaId, cancellationToken);
+                return CommandResult.Conflict("Another admin was changed at the same moment, and this would have left no admin. Nothing has been changed.");
+            }
+            await EnsureHiringManagerAsync(input, account.Email, cancellationToken);
+            return CommandResult.Done(0);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
     }
+
+    // Changes that could leave the council with no admin are made one at a time (on this node; a change made on another
+    // at the same moment is caught by counting again after saving).
+    private static readonly SemaphoreSlim AdminChanges = new(1, 1);
 
     public async Task<CommandResult> SetActiveAsync(string id, string stamp, bool active, CancellationToken cancellationToken)
     {
         if (!user.May(Permissions.ManageUsers)) return CommandResult.Forbidden("Only admins deactivate accounts.");
         if (await accounts.FindAsync(id, cancellationToken) is not { } account) return CommandResult.NotFound();
         if (!active && IsSelf(account)) return CommandResult.Conflict("You cannot deactivate your own account: ask another admin.");
-        if (!active && account.IsActive && account.Roles.Contains(Roles.Admin) && await ActiveAdminsAsync(cancellationToken) <= 1)
-            return CommandResult.Conflict("This is the last active admin: make someone else an admin before deactivating this account.");
-        return Refusal(await accounts.SetActiveAsync(id, stamp, active, clock.GetUtcNow(), cancellationToken));
+        if (active == account.IsActive) return CommandResult.Conflict(active ? "This account is active already." : "This account is deactivated already.");
+        await AdminChanges.WaitAsync(cancellationToken);
+        try
+        {
+            var admin = Manages(account.Roles);
+            if (!active && admin && await ActiveAdminsAsync(cancellationToken) <= 1)
+                return CommandResult.Conflict("This is the last active admin: make someone else an admin before deactivating this account.");
+            var saved = await accounts.SetActiveAsync(id, stamp, active, clock.GetUtcNow(), cancellationToken);
+            if (saved.Id is null) return Refusal(saved);
+            if (!active && admin && await ActiveAdminsAsync(cancellationToken) == 0)
+            {
+                if (await accounts.FindAsync(id, cancellationToken) is { } now) await accounts.SetActiveAsync(id, now.Stamp, true, clock.GetUtcNow(), cancellationToken);
+                return CommandResult.Conflict("Another admin was deactivated at the same moment, and this would have left no admin. Nothing has been changed.");
+            }
+            await FollowActiveAsync(account.Email, active, cancellationToken);
+            return CommandResult.Done(0);
+        }
+        finally
+        {
+            AdminChanges.Release();
+        }
     }
 
     public async Task<CommandResult> UnlockAsync(string id, CancellationToken cancellationToken)
     {
         if (!user.May(Permissions.ManageUsers)) return CommandResult.Forbidden("Only admins unlock accounts.");
-        return await accounts.FindAsync(id, cancellationToken) is null ? CommandResult.NotFound() : Refusal(await accounts.UnlockAsync(id, cancellationToken));
+        if (await accounts.FindAsync(id, cancellationToken) is not { } account) return CommandResult.NotFound();
+        if (!account.IsActive) return CommandResult.Conflict("This account is deactivated: reactivate it instead.");
+        if (account.LockedUntil is null) return CommandResult.Conflict("This account is not locked.");
+        return Refusal(await accounts.UnlockAsync(id, cancellationToken));
     }
 
     /// <summary>The token for a link the admin hands over, with which the account's holder sets a password; null if it cannot have one.</summary>
@@ -100,41 +140,61 @@ public sealed class UserAdministration(
         errors.Required(Fields.Name, input.Name, "Enter their name");
         errors.Text(Fields.Name, input.Name, Limits.Name, "Their name");
         errors.Text(Fields.Email, input.Email, Limits.Email, "The email address");
-        if (input.Roles.Any(r => !Common.Identity.Roles.All.Contains(r))) errors.Add(Fields.Roles, "Choose roles from the list");
-        if (input.ServiceAreaId is { } chosen && !input.Roles.Contains(Roles.HiringManager))
+        if (input.Roles.Any(r => !Roles.All.Contains(r))) errors.Add(Fields.Roles, "Choose roles from the list");
+        if (input.ServiceAreaId is { } chosen && !ActsForOneService(input.Roles))
             errors.Add(Fields.ServiceArea, (await names.ServiceAreasAsync(cancellationToken)).Any(a => a.Id == chosen)
                 ? "Leave this as None: only a hiring manager acts for one service"
                 : "Choose a service from the list");
-        if (input.Roles.Contains(Roles.HiringManager))
+        if (ActsForOneService(input.Roles))
         {
             if (input.ServiceAreaId is not { } area) errors.Add(Fields.ServiceArea, "Choose the service a hiring manager acts for");
             else if ((await names.ServiceAreasAsync(cancellationToken)).All(a => a.Id != area)) errors.Add(Fields.ServiceArea, "Choose a service from the list");
-            else if (input.Email is { } email && await managers.FirstOrDefaultAsync(new HiringManagerByEmailSpec(email.Trim().ToLowerInvariant()), cancellationToken) is { } manager
-                && manager.ServiceAreaId != area)
-                errors.Add(Fields.ServiceArea, $"{manager.Name} is the hiring manager record for {(await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == manager.ServiceAreaId)?.Name ?? "another service"}: choose that service");
         }
     }
 
+    /// <summary>A hiring manager's record follows their account: made in their service, moved with it, active while the account is.</summary>
     private async Task EnsureHiringManagerAsync(UserAccountInput input, string email, CancellationToken cancellationToken)
     {
-        if (!input.Roles.Contains(Roles.HiringManager) || input.ServiceAreaId is not { } area) return;
-        if (await managers.FirstOrDefaultAsync(new HiringManagerByEmailSpec(email), cancellationToken) is not null) return;
-        managers.Add(new HiringManager(input.Name!.Trim(), email, "Hiring manager", area, null));
+        if (!ActsForOneService(input.Roles) || input.ServiceAreaId is not { } area) return;
+        if (await managers.FirstOrDefaultAsync(new HiringManagerByEmailSpec(email), cancellationToken) is { } manager)
+        {
+            if (manager.ServiceAreaId == area) return;
+            manager.MoveTo(area);
+        }
+        else managers.Add(new HiringManager(input.Name!.Trim(), email, "Hiring manager", area, null));
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 
-    private static int? ScopeOf(UserAccountInput input) => input.Roles.Contains(Roles.HiringManager) ? input.ServiceAreaId : null;
+    private async Task FollowActiveAsync(string email, bool active, CancellationToken cancellationToken)
+    {
+        if (await managers.FirstOrDefaultAsync(new HiringManagerByEmailSpec(email), cancellationToken) is not { } manager || manager.IsActive == active) return;
+        if (active) manager.Reactivate();
+        else manager.Deactivate();
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+    }
+
+    // "Admin" and "hiring manager" are what the access table makes them: whoever may manage accounts, and whoever acts
+    // for one service. Named by permission, the rules here hold whatever roles the table gives those permissions.
+    private static bool Manages(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.ManageUsers);
+
+    private static bool ActsForOneService(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.ActForOwnService);
+
+    private static int? ScopeOf(UserAccountInput input) => ActsForOneService(input.Roles) ? input.ServiceAreaId : null;
 
     private bool IsSelf(UserAccount account) => string.Equals(account.Email, user.Name, StringComparison.OrdinalIgnoreCase);
 
     private async Task<int> ActiveAdminsAsync(CancellationToken cancellationToken) =>
-        (await accounts.ListAsync(cancellationToken)).Count(a => a.IsActive && a.Roles.Contains(Roles.Admin));
+        (await accounts.ListAsync(cancellationToken)).Count(a => a.IsActive && Manages(a.Roles));
 
     private static CommandResult Refusal(AccountSave saved) =>
         saved.Conflict ? CommandResult.Conflict(Stale)
         : saved.Errors.Count > 0 ? CommandResult.Invalid(saved.Errors)
         : CommandResult.Done(0);
 
+    /// <summary>An address as a council's mail would take it: a plain local part, and a domain of dotted labels of letters, digits and inner hyphens.</summary>
     private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        MailAddress.TryCreate(value, out var address) && address.Address == value && EmailShape().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$")]
+    private static partial System.Text.RegularExpressions.Regex EmailShape();
 }

@@ -25,4 +25,9 @@ public sealed class HiringManager : AggregateRoot
     public bool IsActive { get; private set; }
 
     public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+
+    /// <summary>The manager now acts for another service; requisitions they raised stay with the service they were raised for.</summary>
+    public void MoveTo(int serviceAreaId) => ServiceAreaId = Guard.Reference(serviceAreaId);
 }

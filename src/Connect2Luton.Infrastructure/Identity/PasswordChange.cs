@@ -7,7 +7,7 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// A signed-in user changes their own password. The new password gives the user a new security stamp, so every
 /// other session of theirs ends (<see cref="SessionCheck"/>); this one is signed in again and carries on.
 /// </summary>
-public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PasswordSignIn sessions)
+public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, PasswordSignIn sessions, Persistence.AppDbContext db, TimeProvider clock)
 {
     /// <summary>What is wrong, by field (<c>Current</c> or <c>New</c>), in the user's words; empty once changed.</summary>
     /// <remarks>
@@ -49,6 +49,7 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
         var result = await users.ChangePasswordAsync(user, current, next);
         if (result.Succeeded)
         {
+            await AccountEvents.RecordAsync(db, user.UserName ?? user.Id, clock.GetUtcNow(), user.Id, "Password changed");
             await signIn.RefreshSignInAsync(user);
             return new([], SignedOut: false);
         }

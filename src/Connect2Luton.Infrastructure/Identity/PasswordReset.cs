@@ -6,7 +6,7 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// The holder of an account sets a password with the link an admin handed them: once, within a day, and never for a
 /// deactivated account. Every session of theirs ends (a new security stamp); a lock from wrong passwords is lifted.
 /// </summary>
-public sealed class PasswordReset(UserManager<ApplicationUser> users)
+public sealed class PasswordReset(UserManager<ApplicationUser> users, Persistence.AppDbContext db, TimeProvider clock)
 {
     public const string LinkNoLongerWorks = "This link no longer works: it has been used, it is more than a day old, or the account is not active. Ask an admin for a new one.";
 
@@ -33,6 +33,7 @@ public sealed class PasswordReset(UserManager<ApplicationUser> users)
             }).Distinct().ToList();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AccountEvents.RecordAsync(db, user.UserName ?? user.Id, clock.GetUtcNow(), user.Id, "Password set with a link");
         return [];
     }
 

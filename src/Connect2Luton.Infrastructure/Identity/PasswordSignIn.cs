@@ -16,7 +16,8 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
     public async Task<bool> SignInAsync(string email, string password)
     {
         var user = await users.FindByNameAsync(email);
-        if (user is null || await users.IsLockedOutAsync(user))
+        // An account with no password yet (it waits for its link) is answered as an unknown one: Identity would answer it without hashing.
+        if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
         {
             var decoy = LazyInitializer.EnsureInitialized(ref _decoy, () => hasher.HashPassword(new ApplicationUser(), Guid.NewGuid().ToString("N")));
             _ = hasher.VerifyHashedPassword(user ?? new ApplicationUser(), decoy, password);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Connect2Luton.Infrastructure.Identity;
 
 /// <summary>Accounts in ASP.NET Core Identity's store: its user manager does the saving, so its checks, stamps and lockout rules hold.</summary>
-internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbContext db, TimeProvider clock) : IUserAccounts
+internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbContext db, Application.Common.Identity.ICurrentUser actor, TimeProvider clock) : IUserAccounts
 {
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
     {
@@ -60,11 +60,17 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         if (await users.FindByIdAsync(id) is not { DeactivatedAt: null } user) return AccountSave.Stale;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await AccountEvents.RecordAsync(db, actor.Name, clock.GetUtcNow(), user.Id, "Unlocked", cancellationToken);
         return AccountSave.Done(user.Id);
     }
 
-    public async Task<string?> PasswordResetTokenAsync(string id, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(id) is { DeactivatedAt: null } user ? await users.GeneratePasswordResetTokenAsync(user) : null;
+    public async Task<string?> PasswordResetTokenAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { DeactivatedAt: null } user) return null;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        await AccountEvents.RecordAsync(db, actor.Name, clock.GetUtcNow(), user.Id, "A link to set a password was made", cancellationToken);
+        return token;
+    }
 
     // The account as the admin saw it, or null if it has changed since.
     private async Task<ApplicationUser?> CurrentAsync(string id, string stamp) =>

@@ -44,11 +44,39 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         (await CreateAsync(Admin, new("sam@luton.gov.uk", "Another Sam", [], null))).Result.Errors[UserAdministration.Fields.Email]
             .ShouldBe("There is already an account with this email address");
 
+        foreach (var malformed in new[] { "trail.@luton.gov.uk", "x@localhost.", "x@-luton.gov.uk", "x@luton", $"x@{new string('a', 70)}.gov.uk" })
+            (await CreateAsync(Admin, new(malformed, "X", [], null))).Result.Errors.Keys.ShouldContain(UserAdministration.Fields.Email, malformed);
         var account = (await AccountsAsync()).Single(a => a.Id == id);
         (account.Email, account.ServiceAreaId, account.IsActive, account.LastSignInAt).ShouldBe(("sam@luton.gov.uk", (int?)_housing, true, (DateTimeOffset?)null));
         account.Roles.ShouldBe([Roles.HiringManager, Roles.Recruiter]);
         await using var data = TestData.Open(_database);
         (await data.SingleAsync<HiringManager>(m => m.Email == "sam@luton.gov.uk")).ServiceAreaId.ShouldBe(_housing, "a hiring manager has a record in the service they act for");
+
+        int adults;
+        await using (var more = TestData.Open(_database))
+            adults = (await ReferenceData.SaveAsync(more, A.ServiceArea("ASC", childrens: false))).Area.Id;
+        (await UpdateAsync(Admin, account, new(null, "Sam Patel", [Roles.HiringManager], adults))).Status.ShouldBe(CommandStatus.Done);
+        (await data.SingleAsync<HiringManager>(m => m.Email == "sam@luton.gov.uk")).ServiceAreaId.ShouldBe(adults, "the record moves with the account's service");
+        account = (await AccountsAsync()).Single(a => a.Id == id);
+        (await SetActiveAsync(Admin, account, active: false)).Status.ShouldBe(CommandStatus.Done);
+        (await data.SingleAsync<HiringManager>(m => m.Email == "sam@luton.gov.uk")).IsActive.ShouldBeFalse("a deactivated hiring manager is not offered on requisitions");
+    }
+
+    [Fact]
+    public async Task Two_admins_taking_each_others_admin_role_at_the_same_moment_leave_one_admin()
+    {
+        var tomUser = new TestUser("tom@luton.gov.uk", [Roles.Admin]);
+        await CreateAsync(Admin, new(tomUser.Name, "Tom Reid", [Roles.Admin], null));
+        var accounts = await AccountsAsync();
+        var grace = accounts.Single(a => a.Email == Admin.Name);
+        var tom = accounts.Single(a => a.Email == tomUser.Name);
+
+        var results = await Task.WhenAll(
+            UpdateAsync(Admin, tom, new(null, tom.Name, [Roles.Recruiter], null)),
+            UpdateAsync(tomUser, grace, new(null, grace.Name, [Roles.Recruiter], null)));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        (await AccountsAsync()).Count(a => a.IsActive && a.Roles.Contains(Roles.Admin)).ShouldBe(1);
     }
 
     [Fact]

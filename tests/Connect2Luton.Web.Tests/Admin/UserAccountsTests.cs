@@ -16,12 +16,12 @@ public sealed class UserAccountsTests(Connect2LutonFactory factory) : IClassFixt
     {
         var admin = await factory.SignedInAsAsync(AdminEmail);
         var form = await admin.GetPageAsync("/Admin/Users/New");
-        var refused = await Browsing.ParseAsync(await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "nadia", ["Input.Name"] = "", ["Input.HiringManager"] = "true" }));
+        var refused = await Browsing.ParseAsync(await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "nadia", ["Input.Name"] = "", ["Input.Roles"] = "HiringManager" }));
         refused.Text("#Input_Email-error").ShouldContain("Enter an email address in the right form");
         refused.Text("#Input_Name-error").ShouldContain("Enter their name");
         refused.Text("#Input_ServiceAreaId-error").ShouldContain("Choose the service a hiring manager acts for");
 
-        var created = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "nadia.khan@luton.gov.uk", ["Input.Name"] = "Nadia Khan", ["Input.Recruiter"] = "true" });
+        var created = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = "nadia.khan@luton.gov.uk", ["Input.Name"] = "Nadia Khan", ["Input.Roles"] = "Recruiter" });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
         var accountPage = created.Headers.Location!.OriginalString;
         var account = await admin.GetPageAsync(accountPage);
@@ -65,8 +65,9 @@ public sealed class UserAccountsTests(Connect2LutonFactory factory) : IClassFixt
 
         var deactivate = await Browsing.ParseAsync(await admin.SubmitAsync(page, new Dictionary<string, string>(), $"{mine}?handler=Deactivate"));
         deactivate.Text(".govuk-error-summary").ShouldContain("You cannot deactivate your own account");
-        var demote = await Browsing.ParseAsync(await admin.SubmitAsync(page, new Dictionary<string, string> { ["Input.Admin"] = "false", ["Input.Recruiter"] = "true" }));
+        var demote = await Browsing.ParseAsync(await admin.SubmitAsync(page, new Dictionary<string, string> { ["Input.Roles"] = "Recruiter" }));
         demote.Text(".govuk-error-summary").ShouldContain("You cannot take away your own Admin role");
         (await admin.GetAsync(new Uri("/Admin", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK, "still an admin");
+        (await admin.GetAsync(new Uri("/Admin/Users/%20", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a blank id is no account");
     }
 }

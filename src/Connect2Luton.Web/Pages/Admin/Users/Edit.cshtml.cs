@@ -97,8 +97,10 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         if (result.Message is not null) ModelState.AddModelError(string.Empty, result.Message);
         if (result.Status == CommandStatus.Conflict && await accounts.FindAsync(id, cancellationToken) is { } latest)
         {
+            // The account as it is now, in the form too: what was typed was made against an older one.
             Account = latest;
-            ModelState.Remove(nameof(Stamp));
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal) || k == nameof(Stamp)).ToList()) ModelState.Remove(key);
+            Input = AccountForm.From(latest);
             Stamp = latest.Stamp;
         }
         return Page();
@@ -106,7 +108,7 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (id.Length > 100 || await accounts.FindAsync(id, cancellationToken) is not { } account) return NotFound();
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 100 || await accounts.FindAsync(id, cancellationToken) is not { } account) return NotFound();
         Account = account;
         ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
         return null;
