@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Users.IUserAccounts, UserAccounts>();
         services.AddScoped<PasswordReset>();
+        services.AddScoped<TwoFactor>();
+        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

@@ -17,6 +17,7 @@ internal sealed class ApplicationClaimsPrincipalFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(AppClaimTypes.TwoFactor, "on"));
         if (user.ServiceAreaId is { } area)
             identity.AddClaim(new Claim(AppClaimTypes.ServiceArea, area.ToString(CultureInfo.InvariantCulture)));
         return identity;

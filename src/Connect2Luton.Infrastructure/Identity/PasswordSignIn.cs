@@ -13,7 +13,8 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
     // A hash of no one's password, made with the same hasher and work factor as real ones, to verify against.
     private static string? _decoy;
 
-    public async Task<bool> SignInAsync(string email, string password)
+    /// <summary>Signed in, or the password was right and the authenticator app's code is asked next, or refused.</summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password)
     {
         var user = await users.FindByNameAsync(email);
         // An account with no password yet (it waits for its link) is answered as an unknown one: Identity would answer it without hashing.
@@ -21,15 +22,33 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
         {
             var decoy = LazyInitializer.EnsureInitialized(ref _decoy, () => hasher.HashPassword(new ApplicationUser(), Guid.NewGuid().ToString("N")));
             _ = hasher.VerifyHashedPassword(user ?? new ApplicationUser(), decoy, password);
-            return false;
+            return SignInOutcome.Refused;
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            user.LastSignInAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
-        }
-        return result.Succeeded;
+        if (result.RequiresTwoFactor) return SignInOutcome.CodeNeeded;
+        if (!result.Succeeded) return SignInOutcome.Refused;
+        await SignedInAsync(user);
+        return SignInOutcome.SignedIn;
+    }
+
+    /// <summary>The second step: the code from the authenticator app, or one of the recovery codes, for the password just given.</summary>
+    public async Task<SignInOutcome> SignInWithCodeAsync(string code, bool recoveryCode)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return SignInOutcome.NoPasswordYet;
+        var typed = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        var result = recoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim())
+            : await signIn.TwoFactorAuthenticatorSignInAsync(typed, isPersistent: false, rememberClient: false);
+        if (!result.Succeeded) return SignInOutcome.Refused;
+        await SignedInAsync(user);
+        return SignInOutcome.SignedIn;
+    }
+
+    private async Task SignedInAsync(ApplicationUser user)
+    {
+        user.LastSignInAt = clock.GetUtcNow();
+        await users.UpdateAsync(user);
     }
 
     /// <summary>
@@ -41,4 +60,16 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
         if (await users.GetUserAsync(principal) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
     }
+}
+
+public enum SignInOutcome
+{
+    SignedIn,
+
+    /// <summary>The password was right; the account signs in with an authenticator app's code too.</summary>
+    CodeNeeded,
+    Refused,
+
+    /// <summary>A code was given with no password before it (or too long after).</summary>
+    NoPasswordYet,
 }

@@ -24,7 +24,11 @@ public sealed class SignInModel(PasswordSignIn signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
 
-        if (await signIn.SignInAsync(Input.Email!.Trim(), Input.Password!)) return LocalRedirect(SafeReturnUrl);
+        switch (await signIn.SignInAsync(Input.Email!.Trim(), Input.Password!))
+        {
+            case SignInOutcome.SignedIn: return LocalRedirect(SafeReturnUrl);
+            case SignInOutcome.CodeNeeded: return RedirectToPage("SignInCode", new { ReturnUrl = SafeReturnUrl });
+        }
 
         // One message for an unknown email, a wrong password and a locked account, so the form does not reveal who has an account.
         ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", "Enter a correct email address and password");

@@ -1,0 +1,83 @@
+using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Connect2Luton.Web.Pages.Account;
+
+/// <summary>
+/// Every signed-in user can turn on two-factor sign-in with an authenticator app here; where the council requires it
+/// for their work (policy officers and admins) they are sent here until they have, and cannot turn it off.
+/// </summary>
+public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOptions> options) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public TwoFactorStatus Status { get; private set; } = null!;
+
+    public AuthenticatorSetup? Setup { get; private set; }
+
+    /// <summary>The QR code of <see cref="Setup"/>'s address, as a PNG data address.</summary>
+    public string? QrCode { get; private set; }
+
+    /// <summary>Recovery codes just made, shown once.</summary>
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public bool Required => TwoFactorRequirement.AppliesTo(User, options.Value);
+
+    public async Task OnGetAsync()
+    {
+        Status = await twoFactor.StatusAsync(User, Required);
+        if (!Status.Enabled) await PrepareSetupAsync();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        var codes = string.IsNullOrWhiteSpace(Code) || Code.Length > 20 ? null : await twoFactor.ConfirmAsync(User, Code);
+        Status = await twoFactor.StatusAsync(User, Required);
+        if (codes is null)
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows now for Connect2Luton");
+            if (!Status.Enabled) await PrepareSetupAsync();
+            return Page();
+        }
+        RecoveryCodes = codes;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        Status = await twoFactor.StatusAsync(User, Required);
+        if (!Status.Enabled) return RedirectToPage();
+        RecoveryCodes = await twoFactor.NewRecoveryCodesAsync(User);
+        Status = await twoFactor.StatusAsync(User, Required);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTurnOffAsync()
+    {
+        Status = await twoFactor.StatusAsync(User, Required);
+        if (Status.Required)
+        {
+            ModelState.AddModelError(string.Empty, "Your work needs two-factor sign-in: it cannot be turned off.");
+            return Page();
+        }
+        if (Status.Enabled) await twoFactor.TurnOffAsync(User);
+        Done = "Two-factor sign-in is off.";
+        return RedirectToPage();
+    }
+
+    private async Task PrepareSetupAsync()
+    {
+        Setup = await twoFactor.SetupAsync(User);
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(Setup.Uri, QRCodeGenerator.ECCLevel.Q);
+        QrCode = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+    }
+}
