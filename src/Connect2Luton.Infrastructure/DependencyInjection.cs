@@ -57,10 +57,12 @@ public static class DependencyInjection
                 options.Password.RequiredLength = 12;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<ApplicationClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(OneUseAuthenticatorTokenProvider.Name);
 
         services.Configure<Application.Requisitions.RequisitionOptions>(configuration.GetSection(Application.Requisitions.RequisitionOptions.Section));
         services.AddSingleton<Application.Workers.ICouncilRegister, Workers.CouncilRegister>();

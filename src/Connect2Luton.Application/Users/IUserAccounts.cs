@@ -5,7 +5,7 @@ namespace Connect2Luton.Application.Users;
 /// <param name="LockedUntil">Locked after wrong passwords, until then; null when not locked (a deactivated account is not "locked").</param>
 public sealed record UserAccount(
     string Id, string Email, string Name, IReadOnlyList<string> Roles, int? ServiceAreaId, DateTimeOffset? LastSignInAt,
-    DateTimeOffset? LockedUntil, bool IsActive, string Stamp);
+    DateTimeOffset? LockedUntil, bool IsActive, string Stamp, bool TwoFactorOn = false);
 
 /// <summary>What an admin types for an account: who, the roles, and for a hiring manager the service they act for.</summary>
 public sealed record UserAccountInput(string? Email, string? Name, IReadOnlyList<string> Roles, int? ServiceAreaId);

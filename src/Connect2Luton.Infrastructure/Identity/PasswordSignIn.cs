@@ -8,7 +8,7 @@ namespace Connect2Luton.Infrastructure.Identity;
 /// account at once, without hashing, and says "locked" only of real accounts; both tell an attacker which
 /// addresses have accounts here. Every attempt that is not a sign-in verifies one password hash.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher, TimeProvider clock)
+public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher, Persistence.AppDbContext db, TimeProvider clock)
 {
     // A hash of no one's password, made with the same hasher and work factor as real ones, to verify against.
     private static string? _decoy;
@@ -36,11 +36,25 @@ public sealed class PasswordSignIn(SignInManager<ApplicationUser> signIn, UserMa
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return SignInOutcome.NoPasswordYet;
-        var typed = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
-        var result = recoveryCode
-            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim())
-            : await signIn.TwoFactorAuthenticatorSignInAsync(typed, isPersistent: false, rememberClient: false);
-        if (!result.Succeeded) return SignInOutcome.Refused;
+        // Identity checks neither a lock nor a deactivation for a recovery code, and counts no wrong one: both are done
+        // here, for either kind of code, so a code is no way round what refuses a password.
+        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Refused;
+        if (recoveryCode)
+        {
+            var normalised = code.Trim().ToUpperInvariant();
+            var recovered = await signIn.TwoFactorRecoveryCodeSignInAsync(normalised.Contains('-', StringComparison.Ordinal) || normalised.Length != 10 ? normalised : $"{normalised[..5]}-{normalised[5..]}");
+            if (!recovered.Succeeded)
+            {
+                await users.AccessFailedAsync(user);
+                return SignInOutcome.Refused;
+            }
+            await AccountEvents.RecordAsync(db, user.UserName ?? user.Id, clock.GetUtcNow(), user.Id, "Signed in with a recovery code");
+        }
+        else
+        {
+            var typed = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+            if (!(await signIn.TwoFactorAuthenticatorSignInAsync(typed, isPersistent: false, rememberClient: false)).Succeeded) return SignInOutcome.Refused;
+        }
         await SignedInAsync(user);
         return SignInOutcome.SignedIn;
     }

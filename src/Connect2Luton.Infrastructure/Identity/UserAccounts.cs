@@ -88,7 +88,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         var now = clock.GetUtcNow();
         var locked = user.DeactivatedAt is null && user.LockoutEnd is { } until && until > now ? until : (DateTimeOffset?)null;
         return new UserAccount(user.Id, user.Email ?? user.UserName ?? string.Empty, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName,
-            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty);
+            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty, user.TwoFactorEnabled);
     }
 
     private static AccountSave Refused(IdentityResult result)

@@ -16,6 +16,10 @@ public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOption
     [BindProperty]
     public string? Code { get; set; }
 
+    /// <summary>The user's password, asked again before anything here changes.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
     public TwoFactorStatus Status { get; private set; } = null!;
 
     public AuthenticatorSetup? Setup { get; private set; }
@@ -39,14 +43,22 @@ public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOption
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        var codes = string.IsNullOrWhiteSpace(Code) || Code.Length > 20 ? null : await twoFactor.ConfirmAsync(User, Code);
         Status = await twoFactor.StatusAsync(User, Required);
+        if (Status.Enabled) return RedirectToPage();
+        // A code that cannot be one is said before the password is checked, so only a whole attempt counts as a guess.
+        if (Code is null || Code.Length > 20 || Code.Count(char.IsAsciiDigit) != 6 || Code.Any(c => !char.IsAsciiDigit(c) && c != ' '))
+        {
+            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows now");
+            return await AgainAsync();
+        }
+        if (!await PasswordAsync()) return await AgainAsync();
+        var codes = await twoFactor.ConfirmAsync(User, Code);
         if (codes is null)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code your authenticator app shows now for Connect2Luton");
-            if (!Status.Enabled) await PrepareSetupAsync();
-            return Page();
+            ModelState.AddModelError(nameof(Code), "The code did not match: enter the 6-digit code the app shows now");
+            return await AgainAsync();
         }
+        Status = await twoFactor.StatusAsync(User, Required);
         RecoveryCodes = codes;
         return Page();
     }
@@ -55,6 +67,7 @@ public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOption
     {
         Status = await twoFactor.StatusAsync(User, Required);
         if (!Status.Enabled) return RedirectToPage();
+        if (!await PasswordAsync()) return Page();
         RecoveryCodes = await twoFactor.NewRecoveryCodesAsync(User);
         Status = await twoFactor.StatusAsync(User, Required);
         return Page();
@@ -63,19 +76,36 @@ public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOption
     public async Task<IActionResult> OnPostTurnOffAsync()
     {
         Status = await twoFactor.StatusAsync(User, Required);
+        if (!Status.Enabled) return RedirectToPage();
         if (Status.Required)
         {
             ModelState.AddModelError(string.Empty, "Your work needs two-factor sign-in: it cannot be turned off.");
             return Page();
         }
-        if (Status.Enabled) await twoFactor.TurnOffAsync(User);
+        if (!await PasswordAsync()) return Page();
+        await twoFactor.TurnOffAsync(User);
         Done = "Two-factor sign-in is off.";
         return RedirectToPage();
     }
 
-    private async Task PrepareSetupAsync()
+    private async Task<bool> PasswordAsync()
     {
-        Setup = await twoFactor.SetupAsync(User);
+        if (await twoFactor.PasswordIsRightAsync(User, Password)) return true;
+        ModelState.AddModelError(nameof(Password), "Enter your password: it is asked again before two-factor sign-in changes");
+        return false;
+    }
+
+    // The same key again, to the page that has just shown it: opening the page anew makes a new one.
+    private async Task<IActionResult> AgainAsync()
+    {
+        Status = await twoFactor.StatusAsync(User, Required);
+        if (!Status.Enabled) await PrepareSetupAsync(fresh: false);
+        return Page();
+    }
+
+    private async Task PrepareSetupAsync(bool fresh = true)
+    {
+        Setup = await twoFactor.SetupAsync(User, fresh);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(Setup.Uri, QRCodeGenerator.ECCLevel.Q);
         QrCode = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));

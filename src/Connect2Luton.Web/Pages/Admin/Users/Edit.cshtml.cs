@@ -15,7 +15,7 @@ namespace Connect2Luton.Web.Pages.Admin.Users;
 /// sets a password with, shown once on this page for the admin to hand over.
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names) : PageModel, IAccountPage
+public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names, Infrastructure.Identity.TwoFactor twoFactor, ICurrentUser user) : PageModel, IAccountPage
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -66,6 +66,21 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         Input = AccountForm.From(Account);
         return await AnswerAsync(id, await act(), Account.Name + done, cancellationToken);
+    }
+
+    /// <summary>For someone who lost their phone and their recovery codes: they sign in with their password and set it up again.</summary>
+    public async Task<IActionResult> OnPostTurnOffTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        if (!await twoFactor.TurnOffForAsync(id, user.Name))
+        {
+            Input = AccountForm.From(Account);
+            Stamp = Account.Stamp;
+            ModelState.AddModelError(string.Empty, "Two-factor sign-in is not on for this account.");
+            return Page();
+        }
+        Done = $"Two-factor sign-in is off for {Account.Name}: they sign in with their password and set it up again";
+        return RedirectToPage("Edit", new { id });
     }
 
     public async Task<IActionResult> OnPostResetLinkAsync(string id, CancellationToken cancellationToken)
