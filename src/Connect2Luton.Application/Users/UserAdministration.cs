@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Validation;
 using Connect2Luton.Application.HiringManagers;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.HiringManagers;
@@ -15,7 +15,7 @@ namespace Connect2Luton.Application.Users;
 /// deactivated nor demoted, and nobody takes away their own Admin role or their own account. A hiring manager acts
 /// for one service and has a hiring-manager record there (made with the account where there is none).
 /// </summary>
-public sealed partial class UserAdministration(
+public sealed class UserAdministration(
     IUserAccounts accounts,
     IRepository<HiringManager> managers,
     ReferenceNames names,
@@ -39,7 +39,7 @@ public sealed partial class UserAdministration(
         if (!user.May(Permissions.ManageUsers)) return (CommandResult.Forbidden("Only admins create accounts."), null);
         var errors = new FieldErrors();
         errors.Required(Fields.Email, input.Email, "Enter the email address they sign in with");
-        if (input.Email is { } typed && !string.IsNullOrWhiteSpace(typed) && !IsEmail(typed.Trim()))
+        if (input.Email is { } typed && !string.IsNullOrWhiteSpace(typed) && !TextFormats.IsEmail(typed))
             errors.Add(Fields.Email, "Enter an email address in the right form, like name@luton.gov.uk");
         await CheckAsync(input, errors, cancellationToken);
         if (errors.Any) return (errors.ToResult(), null);
@@ -191,10 +191,4 @@ public sealed partial class UserAdministration(
         : saved.Errors.Count > 0 ? CommandResult.Invalid(saved.Errors)
         : CommandResult.Done(0);
 
-    /// <summary>An address as a council's mail would take it: a plain local part, and a domain of dotted labels of letters, digits and inner hyphens.</summary>
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && EmailShape().IsMatch(value);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$")]
-    private static partial System.Text.RegularExpressions.Regex EmailShape();
 }

@@ -5,10 +5,14 @@ namespace Connect2Luton.Application.Common.Validation;
 /// <summary>Formats people type into forms, checked the same way wherever they are typed.</summary>
 public static partial class TextFormats
 {
-    /// <summary>An email address as people type them: one @, a dot in the domain, no spaces or markup characters.</summary>
+    /// <summary>
+    /// An email address as people type them and mail takes them: one @, no spaces or markup characters, no dot at either
+    /// end of the part before the @ or two together, and a domain of dotted labels (letters, digits, inner hyphens, up to
+    /// 63 characters each) ending in a name of letters.
+    /// </summary>
     public static bool IsEmail(string? text) =>
         text is { Length: > 0 and <= 254 } && Email().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^[^\s@<>()\[\]\\,;:""']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\s@<>()\[\]\\,;:""'.]+(?:\.[^\s@<>()\[\]\\,;:""'.]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 }
