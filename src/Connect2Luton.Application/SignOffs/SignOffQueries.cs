@@ -91,7 +91,7 @@ public sealed class SignOffQueries(
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
         var signOff = placement?.SignOffs.FirstOrDefault(s => s.Id == signOffId);
         if (placement is null || signOff is null) return (null, false);
-        var request = placement.SignOffs.Where(s => s.Subject == signOff.Subject && s.CapExceptionId == signOff.CapExceptionId && s.ExtensionId == signOff.ExtensionId).OrderBy(s => s.Id).ToList();
+        var request = placement.SignOffs.Where(s => s.SameRequestAs(signOff)).OrderBy(s => s.Id).ToList();
         var held = await PositionsHeldAsync(cancellationToken);
         // Whoever holds one of its posts reads it, and so does anyone who signed or declined part of it (a holder since moved on).
         if (!request.Any(s => held.Contains(s.Position, StringComparer.OrdinalIgnoreCase) || string.Equals(s.DecidedBy, user.Name, StringComparison.OrdinalIgnoreCase)))

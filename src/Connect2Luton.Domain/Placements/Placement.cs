@@ -149,13 +149,12 @@ public sealed class Placement : AggregateRoot
     /// Nobody signs off their own request, and one person does not sign for two posts on the same request.
     /// </summary>
     public void GiveSignOff(int signOffId, PositionHolder signer, string? note, DateOnly today, DateTimeOffset at) =>
-        GiveSignOff(_signOffs.SingleOrDefault(s => s.Id == signOffId) ?? throw new DomainRuleException("There is no such sign-off on this placement."), signer, note, today, at);
+        GiveSignOff(SignOffById(signOffId), signer, note, today, at);
 
     /// <summary>As the other overload, for a sign-off not saved yet (one without an id).</summary>
     public void GiveSignOff(SignOff signOff, PositionHolder signer, string? note, DateOnly today, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        if (!_signOffs.Contains(signOff)) throw new DomainRuleException("There is no such sign-off on this placement.");
         AwaitingSignOff(signOff, signer);
         var request = _signOffs.Where(s => s.SameRequestAs(signOff)).ToList();
         var last = request.All(s => s == signOff || s.State == SignOffState.Given);
@@ -181,13 +180,12 @@ public sealed class Placement : AggregateRoot
     /// <paramref name="requisition"/> (which must be given for a booking); a declined extension leaves the placement as it was.
     /// </summary>
     public void DeclineSignOff(int signOffId, PositionHolder signer, string reason, Requisition? requisition, DateTimeOffset at) =>
-        DeclineSignOff(_signOffs.SingleOrDefault(s => s.Id == signOffId) ?? throw new DomainRuleException("There is no such sign-off on this placement."), signer, reason, requisition, at);
+        DeclineSignOff(SignOffById(signOffId), signer, reason, requisition, at);
 
     /// <summary>As the other overload, for a sign-off not saved yet (one without an id).</summary>
     public void DeclineSignOff(SignOff signOff, PositionHolder signer, string reason, Requisition? requisition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        if (!_signOffs.Contains(signOff)) throw new DomainRuleException("There is no such sign-off on this placement.");
         AwaitingSignOff(signOff, signer);
         if (signOff.Subject == SignOffSubject.RateOverCap && requisition?.Id != RequisitionId)
             throw new ArgumentException("A declined booking gives its position back to its own requisition.", nameof(requisition));
@@ -274,8 +272,12 @@ public sealed class Placement : AggregateRoot
         foreach (var post in posts) _signOffs.Add(new SignOff(subject, post, exception, extension, by, at));
     }
 
+    private SignOff SignOffById(int signOffId) =>
+        _signOffs.SingleOrDefault(s => s.Id == signOffId) ?? throw new DomainRuleException("There is no such sign-off on this placement.");
+
     private SignOff AwaitingSignOff(SignOff signOff, PositionHolder signer)
     {
+        if (!_signOffs.Contains(signOff)) throw new DomainRuleException("There is no such sign-off on this placement.");
         if (signOff.State != SignOffState.Awaiting)
             throw new DomainRuleException(signOff.State switch
             {

@@ -57,7 +57,7 @@ public sealed class SignOff : Entity
     public string? Note { get; private set; }
 
     /// <summary>Whether this and <paramref name="other"/> sign off the same thing (one cap exception, or one extension).</summary>
-    internal bool SameRequestAs(SignOff other) =>
+    public bool SameRequestAs(SignOff other) =>
         Subject == other.Subject
         // Saved, by the keys (a placement read without tracking has no links between its parts); not yet saved, by the links.
         && (CapExceptionId is not null || ExtensionId is not null || other.CapExceptionId is not null || other.ExtensionId is not null

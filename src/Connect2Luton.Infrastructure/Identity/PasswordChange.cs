@@ -56,12 +56,7 @@ public sealed class PasswordChange(UserManager<ApplicationUser> users, SignInMan
         return new(result.Errors.Select(e => e.Code switch
         {
             nameof(IdentityErrorDescriber.PasswordMismatch) => ("Current", "Your current password is not right"),
-            nameof(IdentityErrorDescriber.PasswordTooShort) => ("New", "Your new password must be at least 12 characters long"),
-            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => ("New", "Your new password must have at least one number (0 to 9)"),
-            nameof(IdentityErrorDescriber.PasswordRequiresLower) => ("New", "Your new password must have at least one small letter (a to z)"),
-            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => ("New", "Your new password must have at least one capital letter (A to Z)"),
-            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => ("New", "Your new password must have at least one symbol, such as ! or -"),
-            _ => ("New", e.Description),
+            _ => ("New", PasswordRules.Describe(e, "Your new password")),
         }).ToList(), SignedOut: false);
     }
 }

@@ -24,12 +24,7 @@ public sealed class PasswordReset(UserManager<ApplicationUser> users, Persistenc
             return result.Errors.Select(e => e.Code switch
             {
                 nameof(IdentityErrorDescriber.InvalidToken) => LinkNoLongerWorks,
-                nameof(IdentityErrorDescriber.PasswordTooShort) => "Your password must be at least 12 characters long",
-                nameof(IdentityErrorDescriber.PasswordRequiresDigit) => "Your password must have at least one number (0 to 9)",
-                nameof(IdentityErrorDescriber.PasswordRequiresLower) => "Your password must have at least one small letter (a to z)",
-                nameof(IdentityErrorDescriber.PasswordRequiresUpper) => "Your password must have at least one capital letter (A to Z)",
-                nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => "Your password must have at least one symbol, such as ! or -",
-                _ => e.Description,
+                _ => PasswordRules.Describe(e, "Your password"),
             }).Distinct().ToList();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

@@ -24,12 +24,5 @@ public sealed class AccountForm
     /// <summary>A role as people say it: "HiringManager" reads "Hiring manager".</summary>
     public static string RoleInWords(string role) => Words.Field(role);
 
-    /// <summary>Field names of the commands, as this form names them.</summary>
-    public static string FieldOf(string field) => field switch
-    {
-        UserAdministration.Fields.ServiceArea => "Input.ServiceAreaId",
-        _ => $"Input.{field}",
-    };
-
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

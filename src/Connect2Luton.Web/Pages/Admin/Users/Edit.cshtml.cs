@@ -108,8 +108,7 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
             Done = done;
             return RedirectToPage("Edit", new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(AccountForm.FieldOf(field), message);
-        if (result.Message is not null) ModelState.AddModelError(string.Empty, result.Message);
+        ModelState.AddRefusal(result);
         if (result.Status == CommandStatus.Conflict && await accounts.FindAsync(id, cancellationToken) is { } latest)
         {
             // The account as it is now, in the form too: what was typed was made against an older one.

@@ -34,8 +34,7 @@ public sealed class NewModel(UserAdministration administration, ReferenceNames n
             Done = $"{Input.Name?.Trim()} has an account. Make them a link to set their password, and hand it over.";
             return RedirectToPage("Edit", new { id });
         }
-        foreach (var (field, message) in result.Errors) ModelState.AddModelError(AccountForm.FieldOf(field), message);
-        if (result.Message is not null) ModelState.AddModelError(string.Empty, result.Message);
+        ModelState.AddRefusal(result);
         return Page();
     }
 
