@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Connect2Luton.Infrastructure;
@@ -73,7 +74,13 @@ public static class DependencyInjection
         services.AddScoped<Application.Users.IUserAccounts, UserAccounts>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<TwoFactor>();
-        services.AddOptions<TwoFactorOptions>().Bind(configuration.GetSection(TwoFactorOptions.Section));
+        // Settings that would lock everyone out, or send the session to a provider over plain HTTP, stop the start with what to change.
+        services.AddOptions<SignInSettings>().Bind(configuration.GetSection(SignInSettings.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInSettings>, SignInOptionsValidation>();
+        services.AddScoped<SingleSignOn>();
+        // A session begun through the council's provider stays one across Identity's half-hourly refresh of the cookie,
+        // which would otherwise drop how the user signed in (and so ask a single sign-on admin for an authenticator app).
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SingleSignOn.KeepSignInMethod);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 

@@ -45,6 +45,7 @@ internal static class WebRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         // Each permission is a policy of the same name, held by the roles the one access table gives it.
         foreach (var (permission, roles) in Access.Grants) authorization.AddPolicy(permission, policy => policy.RequireRole(roles));
+        services.AddSingleSignOn(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "Connect2Luton.Auth";
@@ -86,7 +87,9 @@ internal static class WebRegistration
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseDatabaseFaultPage();
         app.UseRequestLocalization("en-GB");
-        app.Use(SecurityHeaders);
+        // A sign-in or sign-out form goes on to the council's provider, which the form-action rule must allow.
+        var formTargets = Identity.SingleSignOnRegistration.FormTargets(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInSettings>>().Value.OpenIdConnect);
+        app.Use((context, next) => SecurityHeaders(context, next, formTargets));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -101,13 +104,13 @@ internal static class WebRegistration
 
     // No inline script anywhere, and no inline style but the code editor's: CodeMirror writes its styles into one
     // <style> element, which carries this request's nonce. Everything else must come from the app's own files.
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string formTargets)
     {
         var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         context.Items[StyleNonce] = nonce;
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; " +
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            $"object-src 'none'; base-uri 'self'; form-action 'self'{formTargets}; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";
         return next();

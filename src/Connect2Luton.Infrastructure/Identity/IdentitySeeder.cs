@@ -17,6 +17,7 @@ internal sealed partial class IdentitySeeder(
     RoleManager<IdentityRole> roles,
     AppDbContext db,
     IOptions<IdentitySeedOptions> options,
+    IOptions<SignInSettings> signInOptions,
     ILogger<IdentitySeeder> logger)
 {
     public const string DemoPassword = "Connect2Luton-demo!";
@@ -65,11 +66,13 @@ internal sealed partial class IdentitySeeder(
         var bootstrap = options.Value.BootstrapAdmin;
         if (bootstrap is null || string.IsNullOrWhiteSpace(bootstrap.Email)) return;
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return;
-        if (string.IsNullOrWhiteSpace(bootstrap.Password))
+        // Where only the council's provider signs people in, the first admin needs no password: they sign in there.
+        var local = signInOptions.Value.LocalAccounts;
+        if (local && string.IsNullOrWhiteSpace(bootstrap.Password))
             throw new InvalidOperationException("Identity:BootstrapAdmin:Password must be set to create the first admin.");
 
-        var user = new ApplicationUser { UserName = bootstrap.Email, Email = bootstrap.Email, EmailConfirmed = true, DisplayName = bootstrap.DisplayName };
-        Check(await users.CreateAsync(user, bootstrap.Password), bootstrap.Email);
+        var user = new ApplicationUser { UserName = bootstrap.Email, Email = bootstrap.Email, EmailConfirmed = true, DisplayName = bootstrap.DisplayName, LockoutEnabled = true };
+        Check(local ? await users.CreateAsync(user, bootstrap.Password!) : await users.CreateAsync(user), bootstrap.Email);
         Check(await users.AddToRoleAsync(user, Roles.Admin), bootstrap.Email);
         LogBootstrapAdmin(logger, bootstrap.Email);
     }

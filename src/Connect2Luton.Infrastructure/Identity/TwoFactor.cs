@@ -12,15 +12,6 @@ public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft, bool R
 /// <summary>An authenticator app to set up: the key to type in (in groups of four) and the address its QR code holds.</summary>
 public sealed record AuthenticatorSetup(string Key, string Uri);
 
-/// <summary>The "Authentication" section of configuration.</summary>
-public sealed class TwoFactorOptions
-{
-    public const string Section = "Authentication";
-
-    /// <summary>Those who may change the rules or manage accounts (policy officers and admins) must sign in with a second factor.</summary>
-    public bool RequireTwoFactor { get; set; }
-}
-
 /// <summary>
 /// Two-factor sign-in for local accounts with an authenticator app (TOTP, RFC 6238, as ASP.NET Core Identity's
 /// authenticator provider checks it): set up by scanning a QR code or typing a key and confirming with a code, with ten

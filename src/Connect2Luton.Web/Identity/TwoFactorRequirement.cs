@@ -11,13 +11,14 @@ namespace Connect2Luton.Web.Identity;
 /// accounts (policy officers and admins, as the access table has it) sign in with a second factor: until they have
 /// set one up, every page but their account's own sends them to set it up.
 /// </summary>
-internal sealed class TwoFactorRequirement(IOptions<TwoFactorOptions> options) : IAsyncPageFilter
+internal sealed class TwoFactorRequirement(IOptions<SignInSettings> options) : IAsyncPageFilter
 {
-    public static bool AppliesTo(ClaimsPrincipal user, TwoFactorOptions options)
+    public static bool AppliesTo(ClaimsPrincipal user, SignInSettings options)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(options);
-        return options.RequireTwoFactor && user.Identity?.IsAuthenticated == true
+        // A session begun through the council's provider has met the council's own rules for a second factor there.
+        return options.RequireTwoFactor && user.Identity?.IsAuthenticated == true && !SingleSignOn.BeganThroughProvider(user)
             && (Access.Allows(user.IsInRole, Permissions.EditRules) || Access.Allows(user.IsInRole, Permissions.ManageUsers));
     }
 

@@ -11,7 +11,7 @@ public sealed class AnonymousAccessTests(Connect2LutonFactory factory) : IClassF
 {
     // The only pages anyone may see without signing in. A new page is private unless it is added here on purpose.
     // Setting a password with an admin's link is done before the account can sign in; the link's token is the key.
-    private static readonly string[] PublicPages = ["/Account/SignIn", "/Account/SignOut", "/Account/AccessDenied", "/Account/ResetPassword", "/Account/SignInCode", "/Error", "/Status"];
+    private static readonly string[] PublicPages = ["/Account/SignIn", "/Account/SignOut", "/Account/AccessDenied", "/Account/ResetPassword", "/Account/SignInCode", "/Account/ExternalSignIn", "/Error", "/Status"];
 
     [Fact]
     public async Task Every_page_but_sign_in_sends_an_anonymous_visitor_to_sign_in()

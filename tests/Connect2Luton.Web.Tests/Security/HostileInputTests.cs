@@ -378,8 +378,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             {
                 var address = handler.Address(n => route[n]);
                 var path = address.Split('?')[0];
-                // A form in the layout (signing out) is on every page, the dashboard among them.
-                using var own = await client.GetAsync(new Uri(path + query, UriKind.Relative));
+                // A form in the layout (signing out) is on every page, the dashboard among them; the button that starts
+                // single sign-on is on the sign-in page.
+                using var own = await client.GetAsync(new Uri((path == "/Account/ExternalSignIn" ? "/Account/SignIn" : path) + query, UriKind.Relative));
                 using var response = own.StatusCode == HttpStatusCode.OK ? own : await client.GetAsync(new Uri("/", UriKind.Relative));
                 if (response.StatusCode != HttpStatusCode.OK) continue;
                 var page = await Browsing.ParseAsync(response);

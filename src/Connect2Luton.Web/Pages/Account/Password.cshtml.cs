@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Account;
 
 /// <summary>Every signed-in user changes their own password here; the first admin is asked to at once.</summary>
+[Connect2Luton.Web.Identity.LocalAccountsOnly]
 public sealed class PasswordModel(PasswordChange passwords) : PageModel
 {
     [BindProperty]

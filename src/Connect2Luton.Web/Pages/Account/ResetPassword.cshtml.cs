@@ -8,6 +8,7 @@ namespace Connect2Luton.Web.Pages.Account;
 
 /// <summary>The holder of an account sets its password with the link an admin handed them, then signs in with it.</summary>
 [AllowAnonymous]
+[Connect2Luton.Web.Identity.LocalAccountsOnly]
 public sealed class ResetPasswordModel(PasswordReset resets) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]

@@ -9,8 +9,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(PasswordSignIn signIn) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, SingleSignOn singleSignOn) : PageModel
 {
+    /// <summary>The key under which a refused single sign-on tells the sign-in page why.</summary>
+    public const string Problem = "SignInProblem";
+
+    public SingleSignOn SingleSignOn => singleSignOn;
+
+    /// <summary>Set by the provider's failure (<c>?sso=failed</c>): the sign-in was cancelled or its answer was refused.</summary>
+    [BindProperty(Name = "sso", SupportsGet = true)]
+    public string? SingleSignOnResult { get; set; }
+
+    public string? ProblemText => TempData.Peek(Problem) as string
+        ?? (SingleSignOnResult == "failed" && singleSignOn.IsConfigured ? ExternalSignInModel.Refusal(SingleSignOnOutcome.NotCompleted, singleSignOn.ProviderName) : null);
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -22,6 +34,8 @@ public sealed class SignInModel(PasswordSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Where the council has turned email and password sign-in off, no password is checked, however it is sent.
+        if (!singleSignOn.LocalAccounts) return NotFound();
         if (!ModelState.IsValid) return Page();
 
         switch (await signIn.SignInAsync(Input.Email!.Trim(), Input.Password!))

@@ -8,6 +8,7 @@ namespace Connect2Luton.Web.Pages.Account;
 
 /// <summary>The second step of signing in, for an account with two-factor sign-in: the authenticator app's code, or a recovery code.</summary>
 [AllowAnonymous]
+[Connect2Luton.Web.Identity.LocalAccountsOnly]
 public sealed class SignInCodeModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty]

@@ -11,7 +11,8 @@ namespace Connect2Luton.Web.Pages.Account;
 /// Every signed-in user can turn on two-factor sign-in with an authenticator app here; where the council requires it
 /// for their work (policy officers and admins) they are sent here until they have, and cannot turn it off.
 /// </summary>
-public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<TwoFactorOptions> options) : PageModel
+[Connect2Luton.Web.Identity.LocalAccountsOnly]
+public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<SignInSettings> options) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

@@ -15,8 +15,12 @@ namespace Connect2Luton.Web.Pages.Admin.Users;
 /// sets a password with, shown once on this page for the admin to hand over.
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names, Infrastructure.Identity.TwoFactor twoFactor, ICurrentUser user) : PageModel, IAccountPage
+public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names, Infrastructure.Identity.TwoFactor twoFactor, ICurrentUser user,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Identity.SignInSettings> signInOptions) : PageModel, IAccountPage
 {
+    /// <summary>Passwords and authenticator apps exist here; where the council has turned them off, people sign in through its provider alone.</summary>
+    public bool LocalAccounts => signInOptions.Value.LocalAccounts;
+
     [BindProperty]
     public AccountForm Input { get; set; } = new();
 
@@ -72,7 +76,7 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
     public async Task<IActionResult> OnPostTurnOffTwoFactorAsync(string id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
-        if (!await twoFactor.TurnOffForAsync(id, user.Name))
+        if (!LocalAccounts || !await twoFactor.TurnOffForAsync(id, user.Name))
         {
             Input = AccountForm.From(Account);
             Stamp = Account.Stamp;
@@ -88,6 +92,11 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
         Input = AccountForm.From(Account);
         Stamp = Account.Stamp;
+        if (!LocalAccounts)
+        {
+            ModelState.AddModelError(string.Empty, "Nobody signs in with a password here: they sign in through the council's provider.");
+            return Page();
+        }
         var (result, token) = await administration.PasswordResetAsync(id, cancellationToken);
         if (this.Unreachable(result) is { } unreachable) return unreachable;
         if (token is null)

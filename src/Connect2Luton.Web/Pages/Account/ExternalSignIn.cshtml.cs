@@ -1,0 +1,67 @@
+using Connect2Luton.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Account;
+
+/// <summary>
+/// Sends the browser to the council's provider (a POST with the antiforgery token, so no other site starts a sign-in
+/// in someone's name), and takes them back in once it has answered.
+/// </summary>
+[AllowAnonymous]
+public sealed partial class ExternalSignInModel(
+    SingleSignOn singleSignOn,
+    SignInManager<ApplicationUser> signIn,
+    Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions> providers,
+    ILogger<ExternalSignInModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    // Starting a sign-in is a POST; there is nothing here to read.
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!singleSignOn.IsConfigured) return NotFound();
+        // The provider's address book is read before the browser is sent there: a provider that cannot be reached
+        // is said on the sign-in page, not met with an error page.
+        try
+        {
+            await providers.Get(SingleSignOn.Scheme).ConfigurationManager!.GetConfigurationAsync(HttpContext.RequestAborted);
+        }
+        catch (Exception unreachable) when (unreachable is InvalidOperationException or HttpRequestException or IOException)
+        {
+            LogUnreachable(logger, unreachable);
+            TempData[SignInModel.Problem] = $"Signing in with {singleSignOn.ProviderName} is not available just now. Try again in a few minutes, or ask the council's IT service desk.";
+            return RedirectToPage("SignIn");
+        }
+        var callback = Url.Page("ExternalSignIn", "Callback", new { ReturnUrl = SafeReturnUrl });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(SingleSignOn.Scheme, callback), SingleSignOn.Scheme);
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync()
+    {
+        if (!singleSignOn.IsConfigured) return NotFound();
+        var outcome = await singleSignOn.SignInAsync();
+        if (outcome == SingleSignOnOutcome.SignedIn) return LocalRedirect(SafeReturnUrl);
+        TempData[SignInModel.Problem] = Refusal(outcome, singleSignOn.ProviderName);
+        return RedirectToPage("SignIn");
+    }
+
+    public static string Refusal(SingleSignOnOutcome outcome, string provider) => outcome switch
+    {
+        SingleSignOnOutcome.EmailNotVerified => $"Signing in with {provider} did not give a verified email address, so it cannot be matched to an account here. Ask the council's IT service desk.",
+        SingleSignOnOutcome.NoAccount => $"There is no Connect2Luton account you can use for the email address {provider} gave. Ask a Connect2Luton admin to create your account, then sign in again.",
+        SingleSignOnOutcome.LinkedToSomeoneElse => $"The Connect2Luton account for that email address signs in with {provider} as someone else already. Ask a Connect2Luton admin.",
+        _ => $"Signing in with {provider} did not finish. Try again.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The OpenID Connect provider's metadata could not be read")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+
+    private string SafeReturnUrl => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
+}
