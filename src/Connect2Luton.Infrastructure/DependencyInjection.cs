@@ -51,7 +51,9 @@ public static class DependencyInjection
 
         // Kept in the app's database rather than on the node's disk: cookies issued before a restart, or by another
         // node on the same database, still read.
-        services.AddDataProtection().SetApplicationName("Connect2Luton").PersistKeysToDbContext<AppDbContext>();
+        var protection = services.AddDataProtection().SetApplicationName("Connect2Luton").PersistKeysToDbContext<AppDbContext>();
+        // With a certificate named, the keys are kept encrypted with it: a copy of the database alone then forges no session.
+        if (KeyCertificate.Load(configuration) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -49,6 +49,45 @@ public sealed partial class DataProtectionKeysTests(Connect2LutonFactory factory
         File.Delete(withoutKeys);
     }
 
+    [Fact]
+    public async Task With_a_certificate_configured_the_keys_in_the_database_are_encrypted_and_only_a_node_holding_it_reads_the_session()
+    {
+        var certificate = CertificateFile("CN=Connect2Luton keys");
+        var otherCertificate = CertificateFile("CN=Someone else's keys");
+        // A database of its own (not the demo template, whose keys were made before any certificate): its first key is made with the certificate.
+        await using var first = new OtherNode(null, certificate);
+        var session = await SignInAsync(first, "admin@connect2luton.local");
+
+        await using (var database = new SqliteConnection(first.ConnectionString))
+        {
+            await database.OpenAsync();
+            await using var read = database.CreateCommand();
+            read.CommandText = "SELECT Xml FROM DataProtectionKeys";
+            var xml = (string)(await read.ExecuteScalarAsync())!;
+            xml.ShouldContain("EncryptedData", Case.Sensitive, "the key is kept encrypted with the certificate");
+            xml.ShouldNotContain("<value>", Case.Sensitive, "and its secret is not there to read");
+        }
+        await using var sameCertificate = new OtherNode(first.ConnectionString, certificate);
+        await using var otherCertificateNode = new OtherNode(first.ConnectionString, otherCertificate);
+
+        using var there = await GetAsync(sameCertificate, "/Placements", session);
+        there.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var elsewhere = await GetAsync(otherCertificateNode, "/Placements", session);
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the database alone is not enough to read a session");
+        File.Delete(certificate);
+        File.Delete(otherCertificate);
+    }
+
+    private static string CertificateFile(string subject)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(subject, key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var file = Path.Combine(Path.GetTempPath(), "connect2luton-tests", $"keys-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(file, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"));
+        return file;
+    }
+
     private static async Task<string> SignInAsync(Connect2LutonFactory app, string email)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -85,9 +124,18 @@ public sealed partial class DataProtectionKeysTests(Connect2LutonFactory factory
     private static partial Regex Token();
 
     /// <summary>A second node on the database given, its scheduler kept to memory.</summary>
-    private sealed class OtherNode(string connectionString) : Connect2LutonFactory
+    /// <summary>
+    /// A second node on the database given, or with the key certificate given a database of its own without the demo
+    /// data (Development still makes the demo users).
+    /// </summary>
+    private sealed class OtherNode(string? connectionString, string? certificate = null) : Connect2LutonFactory
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [.. base.Settings, new("Scheduling:Store", "Memory"), new("Database:ConnectionString", connectionString)];
+        [
+            .. certificate is null ? base.Settings : [new("Database:SeedDemoData", "false")],
+            new("Scheduling:Store", "Memory"),
+            .. connectionString is null ? [] : new KeyValuePair<string, string>[] { new("Database:ConnectionString", connectionString) },
+            .. certificate is null ? [] : new KeyValuePair<string, string>[] { new("DataProtection:Certificate:Path", certificate), new("DataProtection:Certificate:Password", "pfx-password") },
+        ];
     }
 }
