@@ -104,35 +104,7 @@ public sealed class TwoFactorTests(Connect2LutonFactory factory) : IClassFixture
     }
 
     /// <summary>The code an authenticator app shows now for the key (base32, as the page shows it, in groups).</summary>
-    private static string Totp(string key, int steps = 0)
-    {
-        var secret = Base32(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
-        var step = Clocks.Now.ToUnixTimeSeconds() / 30 + steps;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-#pragma warning disable CA5350 // RFC 6238 authenticator codes are HMAC-SHA1 by definition.
-        var hash = HMACSHA1.HashData(secret, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits < 8) continue;
-            bytes.Add((byte)(buffer >> (bits - 8)));
-            bits -= 8;
-        }
-        return [.. bytes];
-    }
+    private static string Totp(string key, int steps = 0) => Authenticator.Code(key, Clocks.Now, steps);
 
     private sealed class RequiringTwoFactor : Connect2LutonFactory
     {
