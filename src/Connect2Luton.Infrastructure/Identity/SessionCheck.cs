@@ -27,7 +27,10 @@ public static class SessionCheck
             ? null
             : await services.GetRequiredService<AppDbContext>().Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp)
                 .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || stamp is null || !string.Equals(current, stamp, StringComparison.Ordinal))
+        // Once the council turns email and password sign-in off, a session begun with a password ends too.
+        var passwordsOff = !services.GetRequiredService<IOptions<SignInSettings>>().Value.LocalAccounts
+            && context.Principal is { } principal && !SingleSignOn.BeganThroughProvider(principal);
+        if (passwordsOff || current is null || stamp is null || !string.Equals(current, stamp, StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -58,18 +58,45 @@ public sealed class SingleSignOn(
         {
             if (VerifiedEmail(external.Principal) is not { } email) return SingleSignOnOutcome.EmailNotVerified;
             user = await users.FindByEmailAsync(email);
-            if (user is null || !CanSignIn(user)) return SingleSignOnOutcome.NoAccount;
+            // Identity finds by a normalised form in which look-alikes meet ("ſam" and "sam", the Kelvin sign and "K"):
+            // the account must have the very address the provider vouched for, letter for letter but for case.
+            if (user is null || !SameAddress(user.Email, email) || !CanSignIn(user)) return SingleSignOnOutcome.NoAccount;
             if ((await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == Scheme)) return SingleSignOnOutcome.LinkedToSomeoneElse;
             var linked = await users.AddLoginAsync(user, new UserLoginInfo(Scheme, external.ProviderKey, ProviderName));
             if (!linked.Succeeded) return SingleSignOnOutcome.LinkedToSomeoneElse;
             await AccountEvents.RecordAsync(db, user.UserName ?? user.Id, clock.GetUtcNow(), user.Id, $"Linked to sign-in with {ProviderName}");
         }
-        if (!CanSignIn(user) || await users.IsLockedOutAsync(user)) return SingleSignOnOutcome.NoAccount;
+        // A lock left by wrong passwords is about passwords: strangers typing them do not stop the provider's sign-in.
+        if (!CanSignIn(user)) return SingleSignOnOutcome.NoAccount;
 
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: Scheme);
+        // The provider's identity token is kept with the session, to tell the provider whose session to end at sign-out.
+        var session = new AuthenticationProperties();
+        session.StoreTokens(external.AuthenticationTokens?.Where(t => t.Name == IdToken) ?? []);
+        await signIn.SignInWithClaimsAsync(user, session, [new Claim(ClaimTypes.AuthenticationMethod, Scheme)]);
         user.LastSignInAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
         return SingleSignOnOutcome.SignedIn;
+    }
+
+    public const string IdToken = "id_token";
+
+    /// <summary>Whether the account signs in through the provider as someone (it has been linked by a first sign-in).</summary>
+    public async Task<bool> IsLinkedAsync(string userId) =>
+        await users.FindByIdAsync(userId) is { } user && (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == Scheme);
+
+    /// <summary>
+    /// Forgets who at the provider the account is, for someone whose identity there was made again (or wrongly
+    /// linked): their next sign-in there links afresh by email. Their sessions end.
+    /// </summary>
+    public async Task<bool> UnlinkAsync(string userId, string by)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user) return false;
+        var links = (await users.GetLoginsAsync(user)).Where(l => l.LoginProvider == Scheme).ToList();
+        if (links.Count == 0) return false;
+        foreach (var link in links) await users.RemoveLoginAsync(user, link.LoginProvider, link.ProviderKey);
+        await users.UpdateSecurityStampAsync(user);
+        await AccountEvents.RecordAsync(db, by, clock.GetUtcNow(), user.Id, $"Unlinked from sign-in with {ProviderName}");
+        return true;
     }
 
     /// <summary>Whether this session was begun through the council's provider.</summary>
@@ -93,6 +120,9 @@ public sealed class SingleSignOn(
 
     private static bool CanSignIn(ApplicationUser user) => user.DeactivatedAt is null;
 
+    private static bool SameAddress(string? account, string vouched) =>
+        account is not null && System.Text.Ascii.IsValid(account) && System.Text.Ascii.EqualsIgnoreCase(account, vouched);
+
     /// <summary>
     /// The email address, where the provider vouches for it: OpenID Connect's <c>email_verified</c>, or Entra ID's
     /// <c>xms_edov</c> (the domain's owner has verified it), which Entra sends in place of the standard claim.
@@ -100,7 +130,8 @@ public sealed class SingleSignOn(
     private static string? VerifiedEmail(ClaimsPrincipal principal)
     {
         var email = (principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email))?.Trim();
-        if (email is null || !TextFormats.IsEmail(email)) return null;
+        // Addresses are matched as ASCII: no council address needs more, and look-alike letters stop here.
+        if (email is null || !System.Text.Ascii.IsValid(email) || !TextFormats.IsEmail(email)) return null;
         return IsTrue(principal.FindFirstValue("email_verified")) || IsTrue(principal.FindFirstValue("xms_edov")) ? email : null;
     }
 

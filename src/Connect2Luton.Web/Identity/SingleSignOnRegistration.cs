@@ -13,6 +13,9 @@ namespace Connect2Luton.Web.Identity;
 /// </summary>
 internal static class SingleSignOnRegistration
 {
+    /// <summary>The sign-out's parameter carrying the identity token the session began with.</summary>
+    public const string IdTokenHint = "id_token_hint";
+
     public static IServiceCollection AddSingleSignOn(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(SignInSettings.Section).Get<SignInSettings>()?.OpenIdConnect ?? new SingleSignOnOptions();
@@ -30,9 +33,16 @@ internal static class SingleSignOnRegistration
             options.Scope.Add("email");
             // The provider's own claim names ("email", "email_verified", "sub"), not the WS-Federation names they map to.
             options.MapInboundClaims = false;
-            options.SaveTokens = false;
+            // Kept only until the account is picked, when the identity token alone moves to the session (for sign-out).
+            options.SaveTokens = true;
             options.CallbackPath = "/signin-oidc";
             options.SignedOutCallbackPath = "/signout-callback-oidc";
+            // Naming the session to end spares the user the provider's "which account?" at sign-out.
+            options.Events.OnRedirectToIdentityProviderForSignOut = context =>
+            {
+                if (context.Properties.Parameters.TryGetValue(IdTokenHint, out var hint) && hint is string token) context.ProtocolMessage.IdTokenHint = token;
+                return Task.CompletedTask;
+            };
             options.Events.OnRemoteFailure = context =>
             {
                 // Cancelled at the provider, refused there, or an answer too old or replayed: the sign-in page says so,

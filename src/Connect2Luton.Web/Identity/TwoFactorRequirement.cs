@@ -13,12 +13,15 @@ namespace Connect2Luton.Web.Identity;
 /// </summary>
 internal sealed class TwoFactorRequirement(IOptions<SignInSettings> options) : IAsyncPageFilter
 {
-    public static bool AppliesTo(ClaimsPrincipal user, SignInSettings options)
+    /// <summary>
+    /// Whether the user's work requires a second factor on their local account, however this session began: what
+    /// they may not turn off.
+    /// </summary>
+    public static bool RequiredOf(ClaimsPrincipal user, SignInSettings options)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(options);
-        // A session begun through the council's provider has met the council's own rules for a second factor there.
-        return options.RequireTwoFactor && user.Identity?.IsAuthenticated == true && !SingleSignOn.BeganThroughProvider(user)
+        return options.RequireTwoFactor && user.Identity?.IsAuthenticated == true
             && (Access.Allows(user.IsInRole, Permissions.EditRules) || Access.Allows(user.IsInRole, Permissions.ManageUsers));
     }
 
@@ -30,7 +33,8 @@ internal sealed class TwoFactorRequirement(IOptions<SignInSettings> options) : I
         ArgumentNullException.ThrowIfNull(next);
         var user = context.HttpContext.User;
         var page = context.ActionDescriptor.ViewEnginePath;
-        if (AppliesTo(user, options.Value) && user.FindFirst(AppClaimTypes.TwoFactor) is null
+        // A session begun through the council's provider has met the council's own rules for a second factor there.
+        if (RequiredOf(user, options.Value) && !SingleSignOn.BeganThroughProvider(user) && user.FindFirst(AppClaimTypes.TwoFactor) is null
             && !page.StartsWith("/Account/", StringComparison.Ordinal) && page is not "/Error" and not "/Status")
         {
             context.Result = new Microsoft.AspNetCore.Mvc.RedirectToPageResult("/Account/TwoFactor");

@@ -61,6 +61,7 @@ public static class AccessMatrix
         ["POST /Admin/Users/{id}?handler=Unlock"] = Admins,
         ["POST /Admin/Users/{id}?handler=ResetLink"] = Admins,
         ["POST /Admin/Users/{id}?handler=TurnOffTwoFactor"] = Admins,
+        ["POST /Admin/Users/{id}?handler=Unlink"] = Admins,
         ["GET /Admin/Positions"] = Admins,
         ["GET /Admin/Positions/Edit"] = Admins,
         ["POST /Admin/Positions/Edit"] = Admins,

@@ -66,7 +66,7 @@ public sealed class OpenIdProvider : IAsyncDisposable
         var app = builder.Build();
         var provider = new OpenIdProvider(app, store);
         app.UseAuthentication();
-        app.MapGet("/login", (string? returnUrl) => Results.Content(SignInPage(returnUrl ?? "/"), "text/html"));
+        app.MapGet("/login", (string? returnUrl) => Results.Content(SignInPage(returnUrl ?? "/"), "text/html; charset=utf-8"));
         app.MapPost("/login", (Delegate)provider.SignInAsync);
         app.MapMethods("/connect/authorize", ["GET", "POST"], (Delegate)Authorize);
         app.MapMethods("/connect/endsession", ["GET", "POST"], (Delegate)EndSession);
@@ -142,11 +142,11 @@ public sealed class OpenIdProvider : IAsyncDisposable
 
     private static string SignInPage(string returnUrl) => $$"""
         <!DOCTYPE html>
-        <html lang="en"><head><title>Council sign-in</title></head>
+        <html lang="en"><head><meta charset="utf-8"><title>Council sign-in</title></head>
         <body><h1>Council sign-in</h1>
         <form method="post" action="/login">
         <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl)}}">
-        <label for="email">Email</label> <input id="email" name="email" type="email">
+        <label for="email">Email</label> <input id="email" name="email" type="text">
         <label><input id="verified" name="verified" type="checkbox" value="true" checked> The directory has verified this address</label>
         <button id="provider-sign-in" type="submit">Sign in</button>
         </form></body></html>

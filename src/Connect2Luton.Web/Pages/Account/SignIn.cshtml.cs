@@ -20,8 +20,8 @@ public sealed class SignInModel(PasswordSignIn signIn, SingleSignOn singleSignOn
     [BindProperty(Name = "sso", SupportsGet = true)]
     public string? SingleSignOnResult { get; set; }
 
-    public string? ProblemText => TempData.Peek(Problem) as string
-        ?? (SingleSignOnResult == "failed" && singleSignOn.IsConfigured ? ExternalSignInModel.Refusal(SingleSignOnOutcome.NotCompleted, singleSignOn.ProviderName) : null);
+    /// <summary>Why the last sign-in through the provider was refused, said once.</summary>
+    public string? ProblemText { get; private set; }
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -29,8 +29,13 @@ public sealed class SignInModel(PasswordSignIn signIn, SingleSignOn singleSignOn
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(SafeReturnUrl);
+        ProblemText = TempData[Problem] as string
+            ?? (SingleSignOnResult == "failed" && singleSignOn.IsConfigured ? ExternalSignInModel.Refusal(SingleSignOnOutcome.NotCompleted, singleSignOn.ProviderName) : null);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

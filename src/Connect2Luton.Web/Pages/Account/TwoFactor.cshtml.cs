@@ -34,7 +34,7 @@ public sealed class TwoFactorModel(TwoFactor twoFactor, IOptions<SignInSettings>
     [TempData]
     public string? Done { get; set; }
 
-    public bool Required => TwoFactorRequirement.AppliesTo(User, options.Value);
+    public bool Required => TwoFactorRequirement.RequiredOf(User, options.Value);
 
     public async Task OnGetAsync()
     {

@@ -16,8 +16,14 @@ namespace Connect2Luton.Web.Pages.Admin.Users;
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
 public sealed class EditModel(UserAdministration administration, IUserAccounts accounts, ReferenceNames names, Infrastructure.Identity.TwoFactor twoFactor, ICurrentUser user,
-    Microsoft.Extensions.Options.IOptions<Infrastructure.Identity.SignInSettings> signInOptions) : PageModel, IAccountPage
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Identity.SignInSettings> signInOptions,
+    Infrastructure.Identity.SingleSignOn singleSignOn) : PageModel, IAccountPage
 {
+    public Infrastructure.Identity.SingleSignOn SingleSignOn => singleSignOn;
+
+    /// <summary>Whether the account signs in through the council's provider as someone already (null where there is no provider).</summary>
+    public bool? Linked { get; private set; }
+
     /// <summary>Passwords and authenticator apps exist here; where the council has turned them off, people sign in through its provider alone.</summary>
     public bool LocalAccounts => signInOptions.Value.LocalAccounts;
 
@@ -87,6 +93,21 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         return RedirectToPage("Edit", new { id });
     }
 
+    /// <summary>For someone whose identity at the provider was made again, or was wrongly linked: their next sign-in there links afresh by email.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
+        if (!singleSignOn.IsConfigured || !await singleSignOn.UnlinkAsync(id, user.Name))
+        {
+            Input = AccountForm.From(Account);
+            Stamp = Account.Stamp;
+            ModelState.AddModelError(string.Empty, "This account is not linked to anyone at the council's provider.");
+            return Page();
+        }
+        Done = $"{Account.Name}'s account is unlinked from {singleSignOn.ProviderName}: their sessions have ended, and their next sign-in there links by email";
+        return RedirectToPage("Edit", new { id });
+    }
+
     public async Task<IActionResult> OnPostResetLinkAsync(string id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
@@ -133,6 +154,7 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 100 || await accounts.FindAsync(id, cancellationToken) is not { } account) return NotFound();
         Account = account;
+        Linked = singleSignOn.IsConfigured ? await singleSignOn.IsLinkedAsync(id) : null;
         ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
         return null;
     }
