@@ -24,6 +24,14 @@ public sealed class HiringManager : AggregateRoot
     public int ServiceAreaId { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// <summary>Their name, job title and phone as they are now. The email address links the record to the account they sign in with, so it stays.</summary>
+    public void Change(string name, string jobTitle, string? phone)
+    {
+        Name = Guard.Required(name, Limits.Name);
+        JobTitle = Guard.Required(jobTitle, Limits.Title);
+        Phone = Guard.Optional(phone, Limits.Phone);
+    }
+
     public void Deactivate() => IsActive = false;
 
     public void Reactivate() => IsActive = true;

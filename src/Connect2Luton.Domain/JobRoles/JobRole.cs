@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Connect2Luton.Domain.Common;
 
 namespace Connect2Luton.Domain.JobRoles;
@@ -17,13 +18,8 @@ public sealed class JobRole : AggregateRoot
         DfeRoleType? dfeRoleType,
         bool isInterim)
     {
-        Title = Guard.Required(title, Limits.Title);
-        JobFamily = jobFamily;
-        NjcGrade = Guard.Required(njcGrade, Limits.Code);
-        SetSalaryBand(permanentSalaryMinimum, permanentSalaryMaximum);
-        RequiredRegistration = requiredRegistration;
-        DfeRoleType = dfeRoleType;
-        IsInterim = isInterim;
+        Change(title, jobFamily, njcGrade, permanentSalaryMinimum, permanentSalaryMaximum, requiredRegistration, dfeRoleType, isInterim);
+        IsActive = true;
     }
 
     public string Title { get; private set; }
@@ -44,7 +40,38 @@ public sealed class JobRole : AggregateRoot
     /// <summary>Interim roles (usually managers, often off-payroll) have their own length limits in the rules.</summary>
     public bool IsInterim { get; private set; }
 
+    /// <summary>
+    /// Offered for new requisitions. A role the council stops recruiting for is deactivated, never deleted: the
+    /// requisitions, placements and decisions that name it keep doing so.
+    /// </summary>
+    public bool IsActive { get; private set; }
+
     public bool RequiresRegistration => RequiredRegistration != RegistrationBody.None;
+
+    /// <summary>An admin corrects the role. Placements already booked keep the rates and decisions they were booked with.</summary>
+    [MemberNotNull(nameof(Title), nameof(NjcGrade))]
+    public void Change(
+        string title,
+        JobFamily jobFamily,
+        string njcGrade,
+        decimal permanentSalaryMinimum,
+        decimal permanentSalaryMaximum,
+        RegistrationBody requiredRegistration,
+        DfeRoleType? dfeRoleType,
+        bool isInterim)
+    {
+        Title = Guard.Required(title, Limits.Title);
+        JobFamily = jobFamily;
+        NjcGrade = Guard.Required(njcGrade, Limits.Code);
+        SetSalaryBand(permanentSalaryMinimum, permanentSalaryMaximum);
+        RequiredRegistration = requiredRegistration;
+        DfeRoleType = dfeRoleType;
+        IsInterim = isInterim;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 
     public void SetSalaryBand(decimal minimum, decimal maximum)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Connect2Luton.Domain.Common;
 
 namespace Connect2Luton.Domain.ServiceAreas;
@@ -9,11 +10,8 @@ public sealed class ServiceArea : AggregateRoot
 
     public ServiceArea(string code, string name, string directorate, bool isChildrensServices, decimal? establishmentFte)
     {
-        Code = Guard.Required(code, Limits.Code).ToUpperInvariant();
-        Name = Guard.Required(name, Limits.Name);
-        Directorate = Guard.Required(directorate, Limits.Name);
-        IsChildrensServices = isChildrensServices;
-        EstablishmentFte = establishmentFte is { } fte ? Guard.NotNegative(fte) : null;
+        Change(code, name, directorate, isChildrensServices, establishmentFte);
+        IsActive = true;
     }
 
     public string Code { get; private set; }
@@ -25,6 +23,27 @@ public sealed class ServiceArea : AggregateRoot
 
     /// <summary>Funded full-time-equivalent posts, where known: the base for "share of establishment" figures.</summary>
     public decimal? EstablishmentFte { get; private set; }
+
+    /// <summary>
+    /// Offered for new requisitions and hiring managers. A service that stops hiring is deactivated, never deleted:
+    /// its requisitions, placements and figures keep pointing at it.
+    /// </summary>
+    public bool IsActive { get; private set; }
+
+    /// <summary>An admin corrects or renames the service; what was raised for it stays with it.</summary>
+    [MemberNotNull(nameof(Code), nameof(Name), nameof(Directorate))]
+    public void Change(string code, string name, string directorate, bool isChildrensServices, decimal? establishmentFte)
+    {
+        Code = Guard.Required(code, Limits.Code).ToUpperInvariant();
+        Name = Guard.Required(name, Limits.Name);
+        Directorate = Guard.Required(directorate, Limits.Name);
+        IsChildrensServices = isChildrensServices;
+        ChangeEstablishment(establishmentFte);
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 
     private readonly List<int> _jobRoleIds = [];
 

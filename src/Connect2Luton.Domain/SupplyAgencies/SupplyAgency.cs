@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Connect2Luton.Domain.Common;
 
 namespace Connect2Luton.Domain.SupplyAgencies;
@@ -9,11 +10,7 @@ public sealed class SupplyAgency : AggregateRoot
 
     public SupplyAgency(string name, SupplyAgencyKind kind, decimal marginRate, bool isLocal, string? dpsReference)
     {
-        Name = Guard.Required(name, Limits.Name);
-        Kind = kind;
-        ChangeMargin(marginRate);
-        IsLocal = isLocal;
-        DpsReference = Guard.Optional(dpsReference, Limits.Reference);
+        Change(name, kind, marginRate, isLocal, dpsReference);
         IsActive = true;
     }
 
@@ -37,5 +34,19 @@ public sealed class SupplyAgency : AggregateRoot
         MarginRate = marginRate;
     }
 
+    /// <summary>An admin corrects the agency's details. Placements already booked keep the margin they were booked at.</summary>
+    [MemberNotNull(nameof(Name))]
+    public void Change(string name, SupplyAgencyKind kind, decimal marginRate, bool isLocal, string? dpsReference)
+    {
+        Name = Guard.Required(name, Limits.Name);
+        Kind = kind;
+        ChangeMargin(marginRate);
+        IsLocal = isLocal;
+        DpsReference = Guard.Optional(dpsReference, Limits.Reference);
+    }
+
+    /// <summary>No longer offered for new workers; the workers it supplied and their placements keep naming it.</summary>
     public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
 }

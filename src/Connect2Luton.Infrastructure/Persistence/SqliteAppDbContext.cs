@@ -35,6 +35,11 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         // (SQL Server's default collation is already case-insensitive.)
         builder.Entity<Domain.Workers.Worker>().Property(w => w.LastName).UseCollation("NOCASE");
         builder.Entity<Domain.Workers.Worker>().Property(w => w.FirstName).UseCollation("NOCASE");
+        // Reference names are unique whatever their case ("Housing" and "HOUSING" are one service), as SQL Server's
+        // collation already makes them: the unique indexes hold on these columns in NOCASE too.
+        builder.Entity<Domain.ServiceAreas.ServiceArea>().Property(s => s.Name).UseCollation("NOCASE");
+        builder.Entity<Domain.JobRoles.JobRole>().Property(r => r.Title).UseCollation("NOCASE");
+        builder.Entity<Domain.SupplyAgencies.SupplyAgency>().Property(a => a.Name).UseCollation("NOCASE");
         builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
         // SQLite keeps decimals as text, so EF sums them by calling back into .NET for every row: a second for the
         // live placements of a large council. The amounts reports sum are kept as whole millionths of a pound

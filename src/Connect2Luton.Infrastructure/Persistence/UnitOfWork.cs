@@ -32,7 +32,23 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
                 $"Someone else saved a change to this {what} while you were working on it. Nothing you entered has been saved: " +
                 "check the latest details and make your change again.");
         }
+        catch (DbUpdateException duplicate) when (IsUniqueViolation(duplicate))
+        {
+            // The use case looked for a duplicate first; this is two people saving the same name at the same moment.
+            var what = duplicate.Entries.Select(e => Words(e.Metadata.ClrType.Name)).FirstOrDefault() ?? "record";
+            return SaveResult.Conflicted(
+                $"Someone else saved a {what} with the same name at the same moment. Nothing you entered has been saved: " +
+                "check the latest details and try again.");
+        }
     }
+
+    // SQLite's SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; SQL Server's duplicate key in a unique index or constraint.
+    private static bool IsUniqueViolation(DbUpdateException error) => error.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is 2601 or 2627,
+        _ => false,
+    };
 
     // The tracked changes and the bulk rows land together or not at all. The bulk rows are made ready first, as the
     // transaction takes SQLite's one write lock. Bulk rows are not tracked, so their kind is counted as changed

@@ -88,6 +88,22 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         saved.Shortlist.ShouldHaveSingleItem().WorkerId.ShouldBe(workerIds[0]);
     }
 
+    [Fact]
+    public async Task Two_admins_saving_one_service_name_in_different_cases_at_once_give_one_service_and_a_conflict_not_an_error()
+    {
+        await using var first = _database.CreateContext();
+        await using var second = _database.CreateContext();
+        first.ServiceAreas.Add(new Domain.ServiceAreas.ServiceArea("PLN", "Planning and Building Control", "Place", false, null));
+        second.ServiceAreas.Add(new Domain.ServiceAreas.ServiceArea("PBC", "PLANNING AND BUILDING CONTROL", "Place", false, null));
+
+        (await new UnitOfWork(first).SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        var result = await new UnitOfWork(second).SaveChangesAsync();
+
+        result.Conflict.ShouldBe("Someone else saved a service area with the same name at the same moment. Nothing you entered has been saved: check the latest details and try again.");
+        await using var read = _database.CreateContext();
+        (await read.ServiceAreas.CountAsync(a => a.Code == "PLN" || a.Code == "PBC")).ShouldBe(1);
+    }
+
     private async Task<int> SaveAsync<T>(T aggregate) where T : Domain.Common.AggregateRoot
     {
         await using var db = _database.CreateContext();

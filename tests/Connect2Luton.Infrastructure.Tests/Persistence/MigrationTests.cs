@@ -55,6 +55,30 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Services_and_roles_from_before_they_could_be_deactivated_stay_active_and_keep_their_names()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+            await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
+
+        // Back to before the column, then forward again: the tables are rebuilt for their case-blind names.
+        await using (var db = database.CreateContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ReferenceDataDeactivatedAndNamesUniqueInAnyCase", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await db.ServiceAreas.SingleAsync()).IsActive.ShouldBeTrue();
+            (await db.JobRoles.SingleAsync()).IsActive.ShouldBeTrue();
+            (await db.HiringManagers.SingleAsync()).ServiceAreaId.ShouldBe((await db.ServiceAreas.SingleAsync()).Id, "the rebuilt table keeps the ids others point at");
+        }
+    }
+
+    [Fact]
     public async Task Flags_raised_under_their_first_names_keep_working_under_the_names_of_their_points()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
