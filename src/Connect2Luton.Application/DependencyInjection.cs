@@ -61,6 +61,11 @@ public static class DependencyInjection
         services.AddScoped<PlacementChangeCommands>();
         services.AddScoped<SignOffs.SignOffPositions>();
         services.AddScoped<Users.UserAdministration>();
+        services.AddScoped<ServiceAreas.ServiceAreaAdministration>();
+        services.AddScoped<JobRoles.GradeCaps>();
+        services.AddScoped<JobRoles.JobRoleAdministration>();
+        services.AddScoped<SupplyAgencies.SupplyAgencyAdministration>();
+        services.AddScoped<HiringManagers.HiringManagerAdministration>();
         services.AddScoped<SignOffs.SignOffQueries>();
         services.AddScoped<SignOffs.SignOffCommands>();
         services.AddScoped<RuleSets.RuleSetEditing>();

@@ -34,5 +34,9 @@ public sealed class TestData : IAsyncDisposable
         return await query.SingleAsync(where);
     }
 
+    /// <summary>Every record that matches, read fresh from the database, in the order they were written.</summary>
+    public async Task<List<T>> ListAsync<T>(Expression<Func<T, bool>> where) where T : class =>
+        await _db.Set<T>().AsNoTracking().Where(where).ToListAsync();
+
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -54,7 +54,9 @@ public sealed class DashboardQueries(
         var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToList();
 
         var byService = await placements.CountByAsync(new LivePlacementsSpec(today, serviceAreaIds: only), p => p.ServiceAreaId, cancellationToken);
+        // A deactivated service is counted while it still has someone in post.
         var headcount = areas
+            .Where(a => a.IsActive || byService.GetValueOrDefault(a.Id) > 0)
             .Select(a => new ServiceHeadcount(a.Id, a.Name, byService.GetValueOrDefault(a.Id)))
             .ToList();
 

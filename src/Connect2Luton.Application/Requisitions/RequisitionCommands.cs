@@ -38,7 +38,7 @@ public sealed class RequisitionCommands(
         if (!user.May(Permissions.RaiseRequisitions))
             return CommandResult.Forbidden("Only hiring managers and recruiters raise requisitions.");
 
-        var (details, managerId, errors) = await ValidateAsync(input, cancellationToken);
+        var (details, managerId, errors) = await ValidateAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         var requisition = Requisition.Raise(details!, managerId, user.Name, clock.GetUtcNow());
@@ -50,10 +50,13 @@ public sealed class RequisitionCommands(
     /// Every message the form would get, without saving anything: for a form where some values could not even be
     /// read, so the user sees all that is wrong at once.
     /// </summary>
-    public async Task<CommandResult> CheckAsync(RequisitionInput input, CancellationToken cancellationToken)
+    public async Task<CommandResult> CheckAsync(RequisitionInput input, CancellationToken cancellationToken) =>
+        await CheckAsync(input, null, cancellationToken);
+
+    private async Task<CommandResult> CheckAsync(RequisitionInput input, Requisition? current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (_, _, errors) = await ValidateAsync(input, cancellationToken);
+        var (_, _, errors) = await ValidateAsync(input, current, cancellationToken);
         return errors.ToResult();
     }
 
@@ -66,7 +69,7 @@ public sealed class RequisitionCommands(
         var requisition = await requisitions.GetByIdAsync(id, cancellationToken);
         if (requisition is null) return CommandResult.NotFound();
         if (permissions.Forbidden(requisition, RequisitionAction.Revise) is { } forbidden) return forbidden;
-        return await CheckAsync(input, cancellationToken);
+        return await CheckAsync(input, requisition, cancellationToken);
     }
 
     public async Task<CommandResult> ReviseAsync(int id, int version, RequisitionInput input, CancellationToken cancellationToken)
@@ -78,7 +81,7 @@ public sealed class RequisitionCommands(
         if (input.ServiceAreaId != requisition.ServiceAreaId)
             return CommandResult.Invalid(nameof(RequisitionInput.ServiceAreaId), "A requisition stays with the service that raised it: cancel it and raise a new one");
 
-        var (details, _, errors) = await ValidateAsync(input with { HiringManagerId = input.HiringManagerId ?? requisition.HiringManagerId }, cancellationToken);
+        var (details, _, errors) = await ValidateAsync(input with { HiringManagerId = input.HiringManagerId ?? requisition.HiringManagerId }, requisition, cancellationToken);
         if (errors.Any) return errors.ToResult();
         if (details!.Positions < requisition.PositionsFilled)
             return CommandResult.Invalid(nameof(RequisitionInput.Positions), $"{requisition.PositionsFilled} workers are already placed: ask for at least that many");
@@ -138,7 +141,8 @@ public sealed class RequisitionCommands(
         return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(requisition.Id);
     }
 
-    private async Task<(RequisitionDetails? Details, int ManagerId, FieldErrors Errors)> ValidateAsync(RequisitionInput input, CancellationToken cancellationToken)
+    /// <param name="current">The requisition being revised, which keeps its service and role though they have been deactivated since.</param>
+    private async Task<(RequisitionDetails? Details, int ManagerId, FieldErrors Errors)> ValidateAsync(RequisitionInput input, Requisition? current, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var today = clock.Today();
@@ -148,9 +152,13 @@ public sealed class RequisitionCommands(
             errors.Add(nameof(input.ServiceAreaId), "Select the service area");
         else if (!scope.Sees(area.Id))
             errors.Add(nameof(input.ServiceAreaId), "You can only raise requisitions for your own service area");
+        else if (!area.IsActive && area.Id != current?.ServiceAreaId)
+            errors.Add(nameof(input.ServiceAreaId), $"{area.Name} is no longer taking requisitions: select another service area");
         var role = input.JobRoleId is { } roleId ? await jobRoles.FirstOrDefaultAsync(new JobRoles.JobRoleByIdSpec(roleId), cancellationToken) : null;
         if (role is null)
             errors.Add(nameof(input.JobRoleId), "Select the job role");
+        else if (!role.IsActive && role.Id != current?.JobRoleId)
+            errors.Add(nameof(input.JobRoleId), $"{role.Title} is no longer recruited for: select another job role");
         else if (area is not null && !area.Recruits(role.Id))
             errors.Add(nameof(input.JobRoleId), $"{area.Name} does not recruit for the role {role.Title}: select one of the roles it recruits for");
 

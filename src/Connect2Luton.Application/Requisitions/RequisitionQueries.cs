@@ -37,10 +37,11 @@ public sealed class RequisitionQueries(
         var requisition = await requisitions.FirstOrDefaultAsync(new RequisitionWithHistorySpec(id), cancellationToken);
         if (requisition is null || !permissions.CanSee(requisition)) return null;
         var (areas, roles) = await NamesAsync(cancellationToken);
-        var manager = (await managers.ListAsync(new HiringManagersSpec(requisition.ServiceAreaId), cancellationToken)).FirstOrDefault(m => m.Id == requisition.HiringManagerId);
+        // Whoever asked is named however they stand now: moved to another service, or deactivated since.
+        var manager = await managers.FirstOrDefaultAsync(new HiringManagerRowsSpec(requisition.HiringManagerId), cancellationToken);
         return new RequisitionView(
             requisition.Id, requisition.Version, requisition.Title, requisition.ServiceAreaId, areas.GetValueOrDefault(requisition.ServiceAreaId, "?"),
-            requisition.JobRoleId, roles.GetValueOrDefault(requisition.JobRoleId, "?"), manager?.Name ?? "(no longer a hiring manager)", requisition.HiringManagerId,
+            requisition.JobRoleId, roles.GetValueOrDefault(requisition.JobRoleId, "?"), manager is null ? "?" : manager.IsActive ? manager.Name : $"{manager.Name} (no longer a hiring manager)", requisition.HiringManagerId,
             requisition.Reason, requisition.Description, requisition.WeeklyHours, requisition.StartDate, requisition.EndDate, requisition.MaximumPayRate,
             requisition.Positions, requisition.PositionsFilled, requisition.IsProjectTeam, requisition.Status, requisition.RaisedBy, requisition.RaisedAt,
             requisition.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RequisitionStep(e.From, e.To, e.By, e.At, e.Note)).ToList(),

@@ -41,7 +41,7 @@ public sealed class UserAdministration(
         errors.Required(Fields.Email, input.Email, "Enter the email address they sign in with");
         if (input.Email is { } typed && !string.IsNullOrWhiteSpace(typed) && !TextFormats.IsEmail(typed))
             errors.Add(Fields.Email, "Enter an email address in the right form, like name@luton.gov.uk");
-        await CheckAsync(input, errors, cancellationToken);
+        await CheckAsync(input, null, errors, cancellationToken);
         if (errors.Any) return (errors.ToResult(), null);
 
         var email = input.Email!.Trim().ToLowerInvariant();
@@ -57,7 +57,7 @@ public sealed class UserAdministration(
         if (!user.May(Permissions.ManageUsers)) return CommandResult.Forbidden("Only admins change accounts.");
         if (await accounts.FindAsync(id, cancellationToken) is not { } account) return CommandResult.NotFound();
         var errors = new FieldErrors();
-        await CheckAsync(input, errors, cancellationToken);
+        await CheckAsync(input, account.ServiceAreaId, errors, cancellationToken);
         var losesAdmin = Manages(account.Roles) && !Manages(input.Roles);
         if (losesAdmin && IsSelf(account)) errors.Add(Fields.Roles, "You cannot take away your own Admin role: ask another admin");
         if (errors.Any) return errors.ToResult();
@@ -135,7 +135,8 @@ public sealed class UserAdministration(
         return await accounts.PasswordResetTokenAsync(id, cancellationToken) is { } token ? (CommandResult.Done(0), token) : (CommandResult.NotFound(), null);
     }
 
-    private async Task CheckAsync(UserAccountInput input, FieldErrors errors, CancellationToken cancellationToken)
+    /// <param name="current">The service the account acts for now, which it may keep though it has been deactivated since.</param>
+    private async Task CheckAsync(UserAccountInput input, int? current, FieldErrors errors, CancellationToken cancellationToken)
     {
         errors.Required(Fields.Name, input.Name, "Enter their name");
         errors.Text(Fields.Name, input.Name, Limits.Name, "Their name");
@@ -147,8 +148,10 @@ public sealed class UserAdministration(
                 : "Choose a service from the list");
         if (ActsForOneService(input.Roles))
         {
-            if (input.ServiceAreaId is not { } area) errors.Add(Fields.ServiceArea, "Choose the service a hiring manager acts for");
-            else if ((await names.ServiceAreasAsync(cancellationToken)).All(a => a.Id != area)) errors.Add(Fields.ServiceArea, "Choose a service from the list");
+            var service = input.ServiceAreaId is { } area ? (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == area) : null;
+            if (input.ServiceAreaId is null) errors.Add(Fields.ServiceArea, "Choose the service a hiring manager acts for");
+            else if (service is null) errors.Add(Fields.ServiceArea, "Choose a service from the list");
+            else if (!service.IsActive && service.Id != current) errors.Add(Fields.ServiceArea, $"{service.Name} is deactivated: choose a service that is taking requisitions");
         }
     }
 

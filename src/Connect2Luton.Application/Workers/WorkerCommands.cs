@@ -24,7 +24,7 @@ public sealed partial class WorkerCommands(
     public async Task<CommandResult> RegisterAsync(WorkerInput input, CancellationToken cancellationToken)
     {
         if (!MayEdit) return CommandResult.Forbidden("Only recruiters keep the worker pool.");
-        var (profile, errors) = await ValidateAsync(input, cancellationToken);
+        var (profile, errors) = await ValidateAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         var worker = new Worker(profile!, clock.GetUtcNow());
@@ -38,7 +38,7 @@ public sealed partial class WorkerCommands(
         if (!MayEdit) return CommandResult.Forbidden("Only recruiters keep the worker pool.");
         var worker = await workers.GetByIdAsync(id, cancellationToken);
         if (worker is null) return CommandResult.NotFound();
-        var (profile, errors) = await ValidateAsync(input, cancellationToken);
+        var (profile, errors) = await ValidateAsync(input, worker.SupplyAgencyId, cancellationToken);
         // A check once recorded stays on the record: a blanked date would otherwise be ignored while the rest saved.
         if (worker.RightToWork is not null && input.RightToWorkCheckedOn is null)
             errors.Add(nameof(input.RightToWorkCheckedOn), "Enter when the right to work was checked: a recorded check can be replaced by a newer one, not removed");
@@ -53,8 +53,11 @@ public sealed partial class WorkerCommands(
     }
 
     /// <summary>Every message the form would get, saving nothing.</summary>
-    public async Task<CommandResult> CheckAsync(WorkerInput input, CancellationToken cancellationToken) =>
-        (await ValidateAsync(input, cancellationToken)).Errors.ToResult();
+    public Task<CommandResult> CheckAsync(WorkerInput input, CancellationToken cancellationToken) => CheckAsync(input, null, cancellationToken);
+
+    /// <summary>Every message the form would get for a worker already in the pool, supplied now by <paramref name="currentAgencyId"/>, saving nothing.</summary>
+    public async Task<CommandResult> CheckAsync(WorkerInput input, int? currentAgencyId, CancellationToken cancellationToken) =>
+        (await ValidateAsync(input, currentAgencyId, cancellationToken)).Errors.ToResult();
 
     private bool MayEdit => user.May(Permissions.ManageWorkers);
 
@@ -74,7 +77,8 @@ public sealed partial class WorkerCommands(
         return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(worker.Id);
     }
 
-    private async Task<(WorkerProfile? Profile, FieldErrors Errors)> ValidateAsync(WorkerInput input, CancellationToken cancellationToken)
+    /// <param name="currentAgencyId">Who supplies the worker now: a worker stays with an agency deactivated since, but none is newly supplied by one.</param>
+    private async Task<(WorkerProfile? Profile, FieldErrors Errors)> ValidateAsync(WorkerInput input, int? currentAgencyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
@@ -87,7 +91,7 @@ public sealed partial class WorkerCommands(
         errors.Required(nameof(input.Email), input.Email, "Enter an email address");
         if (!string.IsNullOrWhiteSpace(input.Email) && !TextFormats.IsEmail(input.Email))
             errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.com");
-        if (!string.IsNullOrWhiteSpace(input.Phone) && !PhoneFormat().IsMatch(input.Phone.Trim()))
+        if (!string.IsNullOrWhiteSpace(input.Phone) && !TextFormats.IsUkPhone(input.Phone))
             errors.Add(nameof(input.Phone), "Enter a UK phone number, like 01582 546000 or 07700 900 982");
 
         UkPostcode? postcode = null;
@@ -95,8 +99,10 @@ public sealed partial class WorkerCommands(
         else if (!UkPostcode.TryParse(input.Postcode, out postcode)) errors.Add(nameof(input.Postcode), "Enter a full UK postcode, like LU1 3JH");
 
         if (input.JobFamily is not { } family || !Enum.IsDefined(family)) errors.Add(nameof(input.JobFamily), "Select the job family");
-        if (input.SupplyAgencyId is not { } agencyId || (await agencies.ListAsync(new SupplyAgencyNamesSpec(), cancellationToken)).TrueForAll(a => a.Id != agencyId))
-            errors.Add(nameof(input.SupplyAgencyId), "Select who supplies the worker");
+        var agency = input.SupplyAgencyId is { } agencyId ? (await agencies.ListAsync(new SupplyAgencyNamesSpec(), cancellationToken)).Find(a => a.Id == agencyId) : null;
+        if (agency is null) errors.Add(nameof(input.SupplyAgencyId), "Select who supplies the worker");
+        else if (!agency.IsActive && agency.Id != currentAgencyId)
+            errors.Add(nameof(input.SupplyAgencyId), $"{agency.Name} is no longer used: select who supplies the worker now");
 
         if (input.QualifiedOn is { } qualified && qualified > today) errors.Add(nameof(input.QualifiedOn), "The qualification date must be today or in the past");
 
@@ -152,10 +158,6 @@ public sealed partial class WorkerCommands(
         return (new WorkerProfile(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Phone?.Trim(), postcode!,
             input.JobFamily!.Value, input.SupplyAgencyId!.Value, input.QualifiedOn, input.OpenToPermanentJob, previous), errors);
     }
-
-    // UK numbers: 10 or 11 digits starting 0, or +44 and 9 or 10 more; spaces allowed.
-    [GeneratedRegex(@"^(?:0\d(?: ?\d){8,9}|\+44 ?\d(?: ?\d){8,9})$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneFormat();
 
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex DbsNumber();

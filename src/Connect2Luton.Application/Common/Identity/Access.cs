@@ -20,6 +20,7 @@ public static class Access
         [Permissions.RunJobs] = [Roles.Admin],
         [Permissions.ManageSignOffPositions] = [Roles.Admin],
         [Permissions.ManageUsers] = [Roles.Admin],
+        [Permissions.ManageReferenceData] = [Roles.Admin],
         [Permissions.SeeEveryService] = [Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.ActForOwnService] = [Roles.HiringManager],
     };

@@ -36,6 +36,9 @@ public static class Permissions
     /// <summary>Create accounts, change their roles and scope, deactivate, unlock, and hand over a link to set a password.</summary>
     public const string ManageUsers = nameof(ManageUsers);
 
+    /// <summary>Keep the services, job roles, supply agencies and hiring managers everything else refers to: add, change, deactivate.</summary>
+    public const string ManageReferenceData = nameof(ManageReferenceData);
+
     /// <summary>Say who holds each post that signs off exceptions, and who deputises.</summary>
     public const string ManageSignOffPositions = nameof(ManageSignOffPositions);
 

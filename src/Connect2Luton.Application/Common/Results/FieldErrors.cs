@@ -49,5 +49,11 @@ public sealed class FieldErrors
         else if (decimal.Round(value, 2) != value) Add(field, $"{what} must be in pounds and pence, like 32.50");
     }
 
+    /// <summary>A figure typed with no more decimal places than are kept, so nothing typed is silently rounded away.</summary>
+    public void Places(string field, decimal value, int places, string message)
+    {
+        if (decimal.Round(value, places) != value) Add(field, message);
+    }
+
     public CommandResult ToResult() => CommandResult.Invalid(_errors);
 }

@@ -13,6 +13,12 @@ public static partial class TextFormats
     public static bool IsEmail(string? text) =>
         text is { Length: > 0 and <= 254 } && Email().IsMatch(text.Trim());
 
+    /// <summary>A UK phone number: 10 or 11 digits starting 0, or +44 and 9 or 10 more; spaces allowed.</summary>
+    public static bool IsUkPhone(string? text) => !string.IsNullOrWhiteSpace(text) && UkPhone().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:0\d(?: ?\d){8,9}|\+44 ?\d(?: ?\d){8,9})$", RegexOptions.CultureInvariant)]
+    private static partial Regex UkPhone();
+
     [GeneratedRegex(@"^[^\s@<>()\[\]\\,;:""'.]+(?:\.[^\s@<>()\[\]\\,;:""'.]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 }
