@@ -21,20 +21,28 @@ public sealed class RequisitionChoices(ReferenceNames names, IReadRepository<Hir
     /// <summary>A hiring manager raises as themselves, so the form does not ask who.</summary>
     public bool AsksForHiringManager => !permissions.IsScopedToOwnService;
 
-    public async Task<RequisitionChoices> LoadAsync(CancellationToken cancellationToken)
+    public Task<RequisitionChoices> LoadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The choices for a new requisition: services and roles that are active. For one being revised
+    /// (<paramref name="revising"/>), its own service and role too, though they have been deactivated since.
+    /// </summary>
+    public async Task<RequisitionChoices> LoadAsync(RequisitionView? revising, CancellationToken cancellationToken)
     {
         var areas = await names.ServiceAreasAsync(cancellationToken);
         var areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
         var scope = permissions.ScopeServiceAreaId;
-        ServiceAreas = areas.Where(a => scope is null || a.Id == scope).Select(a => new SelectListItem(a.Name, Id(a.Id))).ToList();
-        var offered = areas.Where(a => scope is null || a.Id == scope).ToList();
+        var offered = areas.Where(a => (scope is null || a.Id == scope) && (a.IsActive || a.Id == revising?.ServiceAreaId)).ToList();
+        ServiceAreas = offered.Select(a => new SelectListItem(a.Name, Id(a.Id))).ToList();
         // A role is offered for the services that recruit for it; one no service has been limited to is offered for all.
         JobRoles = (await names.JobRolesAsync(cancellationToken))
+            .Where(r => r.IsActive || r.Id == revising?.JobRoleId)
             .Where(r => offered.Exists(a => a.Recruits(r.Id)))
             .Select(r => new LimitedChoice($"{r.Title} ({Words.Of(r.JobFamily).ToLowerInvariant()})", Id(r.Id),
                 offered.TrueForAll(a => a.Recruits(r.Id)) ? [] : offered.Where(a => a.Recruits(r.Id)).Select(a => Id(a.Id)).ToList()))
             .ToList();
         HiringManagers = (await managers.ListAsync(new HiringManagersSpec(scope), cancellationToken))
+            .Where(m => offered.Exists(a => a.Id == m.ServiceAreaId))
             .Select(m => new LimitedChoice($"{m.Name}, {areaNames.GetValueOrDefault(m.ServiceAreaId)}", Id(m.Id), [Id(m.ServiceAreaId)])).ToList();
         return this;
     }

@@ -23,10 +23,14 @@ public sealed class WorkerChoices(ReferenceNames names)
 
     public IReadOnlyList<SelectListItem> SupplyAgencies { get; private set; } = [];
 
-    public async Task<WorkerChoices> LoadAsync(CancellationToken cancellationToken)
+    public Task<WorkerChoices> LoadAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
+
+    /// <summary>The agencies in use; for a worker already in the pool, also the one supplying them now (<paramref name="supplyingAgencyId"/>), though deactivated since.</summary>
+    public async Task<WorkerChoices> LoadAsync(int? supplyingAgencyId, CancellationToken cancellationToken)
     {
         SupplyAgencies = (await names.SupplyAgenciesAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            .Where(a => a.IsActive || a.Id == supplyingAgencyId)
+            .Select(a => new SelectListItem(a.IsActive ? a.Name : $"{a.Name} (no longer used)", a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         return this;
     }
 }

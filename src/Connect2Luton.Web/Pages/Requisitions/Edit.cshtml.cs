@@ -26,7 +26,7 @@ public sealed class EditModel(RequisitionQueries queries, RequisitionCommands co
         Id = id;
         Input = RequisitionForm.From(requisition);
         Version = requisition.Version;
-        await choices.LoadAsync(cancellationToken);
+        await choices.LoadAsync(requisition, cancellationToken);
         return Page();
     }
 
@@ -41,7 +41,7 @@ public sealed class EditModel(RequisitionQueries queries, RequisitionCommands co
             return RedirectToPage("Details", new { id });
         }, async () =>
         {
-            await choices.LoadAsync(cancellationToken);
+            await choices.LoadAsync(await queries.DetailsAsync(id, cancellationToken), cancellationToken);
             return Page();
         });
     }

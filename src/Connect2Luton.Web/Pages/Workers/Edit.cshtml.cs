@@ -27,7 +27,7 @@ public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, Wo
     {
         if (await queries.DetailsAsync(id, cancellationToken) is not { } worker) return NotFound();
         (Id, Name, Version, Input) = (id, $"{worker.FirstName} {worker.LastName}", worker.Version, WorkerForm.From(worker));
-        await choices.LoadAsync(cancellationToken);
+        await choices.LoadAsync(worker.SupplyAgencyId, cancellationToken);
         return Page();
     }
 
@@ -35,7 +35,9 @@ public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, Wo
     {
         (Id, Name) = (id, $"{Input.FirstName} {Input.LastName}");
         var input = Input.Read(ModelState);
-        var result = ModelState.IsValid ? await commands.UpdateAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, cancellationToken);
+        // The agency supplying them now stays theirs to keep, though it has been deactivated since.
+        var supplying = (await queries.DetailsAsync(id, cancellationToken))?.SupplyAgencyId;
+        var result = ModelState.IsValid ? await commands.UpdateAsync(id, Version, input, cancellationToken) : await commands.CheckAsync(input, supplying, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
             TempData["Done"] = "Changes saved";
@@ -50,7 +52,7 @@ public sealed class EditModel(WorkerQueries queries, WorkerCommands commands, Wo
                 Version = latest.Version;
                 ModelState.AddModelError(string.Empty, "The form still shows what you entered. Open the worker's record in another tab to see it as it is now, then save again to keep your changes.");
             }
-            await choices.LoadAsync(cancellationToken);
+            await choices.LoadAsync(supplying, cancellationToken);
             return Page();
         });
     }

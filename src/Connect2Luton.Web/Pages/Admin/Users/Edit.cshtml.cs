@@ -155,7 +155,10 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         if (string.IsNullOrWhiteSpace(id) || id.Length > 100 || await accounts.FindAsync(id, cancellationToken) is not { } account) return NotFound();
         Account = account;
         Linked = singleSignOn.IsConfigured ? await singleSignOn.IsLinkedAsync(id) : null;
-        ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
+        // The services taking requisitions, and the one the account acts for now though it has been deactivated since.
+        ServiceAreas = (await names.ServiceAreasAsync(cancellationToken))
+            .Where(a => a.IsActive || a.Id == account.ServiceAreaId)
+            .Select(a => new SelectListItem(a.IsActive ? a.Name : $"{a.Name} (deactivated)", AccountForm.Id(a.Id))).ToList();
         return null;
     }
 }

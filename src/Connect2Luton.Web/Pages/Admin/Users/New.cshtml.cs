@@ -39,5 +39,5 @@ public sealed class NewModel(UserAdministration administration, ReferenceNames n
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
+        ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.IsActive).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
 }
