@@ -54,6 +54,25 @@ public static partial class Words
         _ => "In force",
     };
 
+    /// <summary>The register a role needs a worker to be on, by its own name.</summary>
+    public static string Registration(Domain.JobRoles.RegistrationBody body) => body switch
+    {
+        Domain.JobRoles.RegistrationBody.None => "None needed",
+        Domain.JobRoles.RegistrationBody.SocialWorkEngland => "Social Work England",
+        Domain.JobRoles.RegistrationBody.HealthAndCareProfessionsCouncil => "Health and Care Professions Council",
+        Domain.JobRoles.RegistrationBody.NursingAndMidwiferyCouncil => "Nursing and Midwifery Council",
+        _ => Of(body),
+    };
+
+    /// <summary>What kind of supplier an agency is, as Connect2Luton says it.</summary>
+    public static string Supplier(Domain.SupplyAgencies.SupplyAgencyKind kind) => kind switch
+    {
+        Domain.SupplyAgencies.SupplyAgencyKind.InHousePool => "In-house pool",
+        Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency => "Local supporting agency (DPS)",
+        Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency => "External agency",
+        _ => Of(kind),
+    };
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");

@@ -19,16 +19,28 @@ public sealed record JobRoleInput(
     DfeRoleType? DfeRoleType,
     bool IsInterim);
 
-/// <summary>A job role as the admin pages list and open it, with what the pay-rate rules make of its grade (null: it has a cap).</summary>
-public sealed record JobRoleListing(JobRole Role, GradeCapFinding? Grade);
-
-/// <summary>Every job role, active or not, by title, read without tracking.</summary>
-public sealed class JobRolesForAdminSpec : Specification<JobRole>
+/// <summary>A job role as the admin pages list and open it.</summary>
+public sealed record JobRoleRow(
+    int Id, int Version, string Title, JobFamily JobFamily, string NjcGrade, decimal PermanentSalaryMinimum, decimal PermanentSalaryMaximum,
+    RegistrationBody RequiredRegistration, DfeRoleType? DfeRoleType, bool IsInterim, bool IsActive)
 {
-    public JobRolesForAdminSpec(int? id = null)
+    /// <summary>The role as the rules read it (never saved from here).</summary>
+    public JobRole ToRole() =>
+        new(Title, JobFamily, NjcGrade, PermanentSalaryMinimum, PermanentSalaryMaximum, RequiredRegistration, DfeRoleType, IsInterim);
+}
+
+/// <summary>A job role with what the serving pay-rate rules make of its grade (null: it has a cap).</summary>
+public sealed record JobRoleListing(JobRoleRow Role, GradeCapFinding? Grade);
+
+/// <summary>Every job role, active or not, by title.</summary>
+public sealed class JobRoleRowsSpec : Specification<JobRole, JobRoleRow>
+{
+    public JobRoleRowsSpec(int? id = null)
     {
         if (id is { } only) Query.Where(r => r.Id == only);
-        Query.OrderBy(r => r.Title).AsNoTracking();
+        Query.OrderBy(r => r.Title);
+        Query.Select(r => new JobRoleRow(r.Id, r.Version, r.Title, r.JobFamily, r.NjcGrade, r.PermanentSalaryMinimum, r.PermanentSalaryMaximum,
+            r.RequiredRegistration, r.DfeRoleType, r.IsInterim, r.IsActive));
     }
 }
 
@@ -56,21 +68,21 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
     public async Task<IReadOnlyList<JobRoleListing>> ListAsync(CancellationToken cancellationToken)
     {
         var listed = new List<JobRoleListing>();
-        foreach (var role in await roles.ListAsync(new JobRolesForAdminSpec(), cancellationToken))
-            listed.Add(new JobRoleListing(role, await gradeCaps.CheckAsync(role, cancellationToken)));
+        foreach (var role in await roles.ListAsync(new JobRoleRowsSpec(), cancellationToken))
+            listed.Add(new JobRoleListing(role, await gradeCaps.CheckAsync(role.ToRole(), cancellationToken)));
         return listed;
     }
 
     public async Task<JobRoleListing?> FindAsync(int id, CancellationToken cancellationToken) =>
-        await roles.FirstOrDefaultAsync(new JobRolesForAdminSpec(id), cancellationToken) is { } role
-            ? new JobRoleListing(role, await gradeCaps.CheckAsync(role, cancellationToken))
+        await roles.FirstOrDefaultAsync(new JobRoleRowsSpec(id), cancellationToken) is { } role
+            ? new JobRoleListing(role, await gradeCaps.CheckAsync(role.ToRole(), cancellationToken))
             : null;
 
     public async Task<CommandResult> CreateAsync(JobRoleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins add job roles.");
-        var (role, errors) = await CheckAsync(input, null, cancellationToken);
+        var (role, errors) = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         roles.Add(role!);
@@ -82,7 +94,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins change job roles.");
         if (await roles.GetByIdAsync(id, cancellationToken) is not { } role) return CommandResult.NotFound();
-        var (changed, errors) = await CheckAsync(input, id, cancellationToken);
+        var (changed, errors) = await ProblemsAsync(input, id, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         roles.ExpectVersion(role, version);
@@ -108,8 +120,16 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
 
     private bool MayManage => user.May(Permissions.ManageReferenceData);
 
+    /// <summary>Every message the form would get, saving nothing: for a form some of whose values could not be read.</summary>
+    /// <param name="id">The role being changed; null for a new one.</param>
+    public async Task<CommandResult> CheckAsync(JobRoleInput input, int? id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).Errors.ToResult() : CommandResult.Forbidden("Only admins keep job roles.");
+    }
+
     /// <summary>The role as it would be saved (not yet added to anything), or what is wrong with the input.</summary>
-    private async Task<(JobRole? Role, FieldErrors Errors)> CheckAsync(JobRoleInput input, int? id, CancellationToken cancellationToken)
+    private async Task<(JobRole? Role, FieldErrors Errors)> ProblemsAsync(JobRoleInput input, int? id, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required(Fields.Title, input.Title, "Enter the job title, like Social Worker (Children and Families)");
@@ -130,7 +150,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
         if (input.DfeRoleType is { } dfe && !Enum.IsDefined(dfe)) errors.Add(Fields.DfeRoleType, "Select a DfE role type from the list, or none");
 
         if (!errors.Has(Fields.Title)
-            && (await roles.ListAsync(new JobRolesForAdminSpec(), cancellationToken)).Find(r => r.Id != id && string.Equals(r.Title, input.Title!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same)
+            && (await roles.ListAsync(new JobRoleRowsSpec(), cancellationToken)).Find(r => r.Id != id && string.Equals(r.Title, input.Title!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same)
             errors.Add(Fields.Title, $"There is already a role called {same.Title}{(same.IsActive ? string.Empty : " (deactivated)")}: enter another title");
         if (errors.Any) return (null, errors);
 

@@ -54,7 +54,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins add services.");
-        var errors = await CheckAsync(input, null, cancellationToken);
+        var errors = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         var area = new ServiceArea(input.Code!, input.Name!, input.Directorate!, input.IsChildrensServices, input.EstablishmentFte);
@@ -67,7 +67,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins change services.");
         if (await areas.GetByIdAsync(id, cancellationToken) is not { } area) return CommandResult.NotFound();
-        var errors = await CheckAsync(input, id, cancellationToken);
+        var errors = await ProblemsAsync(input, id, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         areas.ExpectVersion(area, version);
@@ -92,7 +92,15 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
 
     private bool MayManage => user.May(Permissions.ManageReferenceData);
 
-    private async Task<FieldErrors> CheckAsync(ServiceAreaInput input, int? id, CancellationToken cancellationToken)
+    /// <summary>Every message the form would get, saving nothing: for a form some of whose values could not be read.</summary>
+    /// <param name="id">The service being changed; null for a new one.</param>
+    public async Task<CommandResult> CheckAsync(ServiceAreaInput input, int? id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).ToResult() : CommandResult.Forbidden("Only admins keep services.");
+    }
+
+    private async Task<FieldErrors> ProblemsAsync(ServiceAreaInput input, int? id, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required(Fields.Code, input.Code, "Enter the service's code, like CSC");

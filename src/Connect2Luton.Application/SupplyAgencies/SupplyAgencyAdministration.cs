@@ -50,7 +50,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins add supply agencies.");
-        var errors = await CheckAsync(input, null, cancellationToken);
+        var errors = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         var agency = new SupplyAgency(input.Name!, input.Kind!.Value, MarginRate(input), input.IsLocal, input.DpsReference);
@@ -63,7 +63,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
         ArgumentNullException.ThrowIfNull(input);
         if (!MayManage) return CommandResult.Forbidden("Only admins change supply agencies.");
         if (await agencies.GetByIdAsync(id, cancellationToken) is not { } agency) return CommandResult.NotFound();
-        var errors = await CheckAsync(input, id, cancellationToken);
+        var errors = await ProblemsAsync(input, id, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
         agencies.ExpectVersion(agency, version);
@@ -90,7 +90,15 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
 
     private static decimal MarginRate(SupplyAgencyInput input) => input.MarginPercent!.Value / 100m;
 
-    private async Task<FieldErrors> CheckAsync(SupplyAgencyInput input, int? id, CancellationToken cancellationToken)
+    /// <summary>Every message the form would get, saving nothing: for a form some of whose values could not be read.</summary>
+    /// <param name="id">The agency being changed; null for a new one.</param>
+    public async Task<CommandResult> CheckAsync(SupplyAgencyInput input, int? id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).ToResult() : CommandResult.Forbidden("Only admins keep supply agencies.");
+    }
+
+    private async Task<FieldErrors> ProblemsAsync(SupplyAgencyInput input, int? id, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required(Fields.Name, input.Name, "Enter the agency's name");

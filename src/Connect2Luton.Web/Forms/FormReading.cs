@@ -23,6 +23,23 @@ public static class FormReading
         return null;
     }
 
+    /// <summary>A percentage as people type it, "8%" or "8" (both 8), or null with a message at the field; empty is null and no error.</summary>
+    public static decimal? Percent(this ModelStateDictionary modelState, string key, string? text, string what) =>
+        modelState.Number(key, text?.Trim().TrimEnd('%'), what);
+
+    /// <summary>
+    /// An optional named option: nothing chosen is null, but a value the list never offered is said at the field,
+    /// rather than read as "none" and saved.
+    /// </summary>
+    public static TEnum? OptionalChoice<TEnum>(this ModelStateDictionary modelState, string key, string? value, string message) where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (string.IsNullOrEmpty(value)) return null;
+        if (Choice<TEnum>(value) is { } chosen) return chosen;
+        modelState.AddModelError(key, message);
+        return null;
+    }
+
     /// <summary>A number if the text is one, else null, with no message: for showing figures, not for checking input.</summary>
     public static decimal? TryNumber(string? text) => new ModelStateDictionary().Number("n", text, "n");
 

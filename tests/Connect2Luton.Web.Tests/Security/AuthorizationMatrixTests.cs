@@ -83,12 +83,15 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string token, AppHandler handler, IReadOnlyDictionary<string, string> samples)
     {
         // Route values that exist, in the demo hiring manager's own service, so a refusal is the role's and not the record's.
-        var address = new Uri(handler.Address(name => name == "id" ? samples[handler.Resource] : samples[name]), UriKind.Relative);
+        var address = new Uri(handler.Address(name => name == "id" ? samples.GetValueOrDefault(Section(handler)) ?? samples[handler.Resource] : samples[name]), UriKind.Relative);
         if (handler.Method == "GET") return await client.GetAsync(address);
         // The antiforgery token and nothing else: enough to reach the handler, which then finds nothing to do.
         using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await client.SendAsync(new HttpRequestMessage(new HttpMethod(handler.Method), address) { Content = form });
     }
+
+    /// <summary>The first two segments of the route ("Admin/ServiceAreas"): under /Admin each says what its <c>{id}</c> is the id of.</summary>
+    private static string Section(AppHandler handler) => string.Join('/', handler.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2));
 
     private async Task<IReadOnlyDictionary<string, string>> SamplesAsync()
     {
@@ -105,9 +108,17 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         var prompt = await db.ConversionPrompts.Where(p => p.ServiceAreaId == area && p.Status == ConversionPromptStatus.Open).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? int.MaxValue;
         // An account to open: the demo policy officer's (the matrix posts nothing to it that could change it).
         var account = await db.Users.Where(u => u.UserName == Users[Who.PolicyOfficer]).Select(u => u.Id).SingleAsync();
+        // Reference data to open: the demo hiring manager's service, a role and an agency, and a manager with no account.
+        var role = await db.JobRoles.Select(r => r.Id).FirstAsync();
+        var agency = await db.SupplyAgencies.Select(a => a.Id).FirstAsync();
+        var manager = await db.HiringManagers.Where(m => m.Email != DemoDataSeeder.DemoManagerEmail).Select(m => m.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["Admin"] = account,
+            ["Admin/ServiceAreas"] = area.ToString(),
+            ["Admin/JobRoles"] = role.ToString(),
+            ["Admin/SupplyAgencies"] = agency.ToString(),
+            ["Admin/HiringManagers"] = manager.ToString(),
             ["Requisitions"] = shortlisted.Id.ToString(),
             ["workerId"] = shortlisted.WorkerId.ToString(),
             ["Placements"] = placement.ToString(),

@@ -339,6 +339,21 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var officer = (await identity.FindByNameAsync(Users[Who.PolicyOfficer]))!;
         var signOffs = await db.Set<SignOff>().Where(s => s.State == SignOffState.Awaiting && s.Position == "Director of Children's Services").Select(s => s.Id).Take(1).ToListAsync();
         var withBreaks = await db.Workers.Where(w => w.Breaks.Any()).OrderBy(w => w.Id).Select(w => w.Id).Take(2).ToListAsync();
+        // Reference data to open, one of each kind deactivated (added for the test, so no demo record changes) for its reactivate button.
+        var closed = new Domain.ServiceAreas.ServiceArea("ZZZ", "Closed service (test)", "Test", false, null);
+        var retired = new Domain.JobRoles.JobRole("Retired role (test)", Domain.JobRoles.JobFamily.BusinessSupport, "C", 24_000m, 26_000m, Domain.JobRoles.RegistrationBody.None, null, false);
+        var unused = new Domain.SupplyAgencies.SupplyAgency("Unused agency (test)", Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency, 0.15m, false, null);
+        db.AddRange(closed, retired, unused);
+        await db.SaveChangesAsync();
+        var left = new Domain.HiringManagers.HiringManager("Left manager (test)", "left.manager@luton.gov.example", "Head of Service", closed.Id, null);
+        db.Add(left);
+        closed.Deactivate();
+        retired.Deactivate();
+        unused.Deactivate();
+        left.Deactivate();
+        await db.SaveChangesAsync();
+        var accounts = await db.Users.Select(u => u.NormalizedEmail).ToListAsync();
+        var manager = await db.HiringManagers.Where(m => m.IsActive && !accounts.Contains(m.Email.ToUpper())).Select(m => m.Id).FirstAsync();
         // One requisition in each state, so each state's buttons (submit, approve, open, cancel) are on some page.
         List<int> ownRequisitions = [.. requisitions.Where(r => r.ServiceAreaId == area).GroupBy(r => r.Status).SelectMany(g => g.Take(2)).Select(r => r.Id)];
         return new Subjects(
@@ -349,6 +364,10 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId == area).Take(3).Select(p => p.Id)],
                 ["Workers"] = [.. withBreaks, .. shortlisted.Select(s => s.WorkerId)],
                 ["SignOffs"] = signOffs,
+                ["Admin/ServiceAreas"] = [area, closed.Id],
+                ["Admin/JobRoles"] = [await db.JobRoles.Where(r => r.IsActive).Select(r => r.Id).FirstAsync(), retired.Id],
+                ["Admin/SupplyAgencies"] = [await db.SupplyAgencies.Where(a => a.IsActive).Select(a => a.Id).FirstAsync(), unused.Id],
+                ["Admin/HiringManagers"] = [manager, left.Id],
             },
             new Dictionary<string, IReadOnlyList<int>>
             {
@@ -437,7 +456,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             yield return ([], string.Empty);
             yield break;
         }
-        foreach (var id in subjects.Own.GetValueOrDefault(handler.Resource) ?? [])
+        // Under /Admin the first two segments say what an id is of ("Admin/ServiceAreas").
+        var section = string.Join('/', handler.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2));
+        foreach (var id in subjects.Own.GetValueOrDefault(section) ?? subjects.Own.GetValueOrDefault(handler.Resource) ?? [])
         {
             if (handler.Template.Contains("{step", StringComparison.Ordinal))
             {

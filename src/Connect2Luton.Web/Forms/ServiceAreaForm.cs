@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Connect2Luton.Application.ServiceAreas;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Connect2Luton.Web.Forms;
+
+/// <summary>The service area form as posted: the establishment as typed, read with a message at the field.</summary>
+public sealed class ServiceAreaForm
+{
+    public string? Code { get; set; }
+    public string? Name { get; set; }
+    public string? Directorate { get; set; }
+
+    [Display(Name = "Children's services")]
+    public bool IsChildrensServices { get; set; }
+
+    public string? EstablishmentFte { get; set; }
+
+    public ServiceAreaInput Read(ModelStateDictionary modelState) =>
+        new(Code, Name, Directorate, IsChildrensServices, modelState.Number("Input.EstablishmentFte", EstablishmentFte, "The establishment"));
+
+    public static ServiceAreaForm From(ServiceAreaRow area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        return new ServiceAreaForm
+        {
+            Code = area.Code,
+            Name = area.Name,
+            Directorate = area.Directorate,
+            IsChildrensServices = area.IsChildrensServices,
+            EstablishmentFte = area.EstablishmentFte?.ToString("0.##", CultureInfo.InvariantCulture),
+        };
+    }
+}
