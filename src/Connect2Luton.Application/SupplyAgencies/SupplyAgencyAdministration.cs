@@ -27,7 +27,7 @@ public sealed class SupplyAgencyRowsSpec : Specification<SupplyAgency, SupplyAge
 /// <summary>
 /// Admins add the in-house pool and the agencies that supply workers, correct them, and deactivate those no longer
 /// used (and bring them back). An agency is never deleted: the workers it supplied and their placements keep naming
-/// it, and a placement keeps the margin it was booked at. Each change is saved against the version the admin read,
+/// it, and a placement keeps the rates it was booked at. Each change is saved against the version the admin read,
 /// and goes on the audit trail with the save.
 /// </summary>
 public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencies, IUnitOfWork unitOfWork, ICurrentUser user)

@@ -34,7 +34,7 @@ public sealed class SupplyAgency : AggregateRoot
         MarginRate = marginRate;
     }
 
-    /// <summary>An admin corrects the agency's details. Placements already booked keep the margin they were booked at.</summary>
+    /// <summary>An admin corrects the agency's details. Placements already booked keep the rates they were booked at.</summary>
     [MemberNotNull(nameof(Name))]
     public void Change(string name, SupplyAgencyKind kind, decimal marginRate, bool isLocal, string? dpsReference)
     {
