@@ -47,7 +47,7 @@ public sealed class UserAdministration(
         var email = input.Email!.Trim().ToLowerInvariant();
         var saved = await accounts.CreateAsync(email, input.Name!.Trim(), input.Roles, ScopeOf(input), cancellationToken);
         if (saved.Id is null) return (Refusal(saved), null);
-        await EnsureHiringManagerAsync(input, email, cancellationToken);
+        await EnsureHiringManagerAsync(input, email, accountActive: true, cancellationToken);
         return (CommandResult.Done(0), saved.Id);
     }
 
@@ -76,7 +76,7 @@ public sealed class UserAdministration(
                     await accounts.UpdateAsync(id, now.Stamp, now.Name, account.Roles, now.ServiceAreaId, cancellationToken);
                 return CommandResult.Conflict("Another admin was changed at the same moment, and this would have left no admin. Nothing has been changed.");
             }
-            await EnsureHiringManagerAsync(input, account.Email, cancellationToken);
+            await EnsureHiringManagerAsync(input, account.Email, account.IsActive, cancellationToken);
             return CommandResult.Done(0);
         }
         finally
@@ -156,13 +156,16 @@ public sealed class UserAdministration(
     }
 
     /// <summary>A hiring manager's record follows their account: made in their service, moved with it, active while the account is.</summary>
-    private async Task EnsureHiringManagerAsync(UserAccountInput input, string email, CancellationToken cancellationToken)
+    private async Task EnsureHiringManagerAsync(UserAccountInput input, string email, bool accountActive, CancellationToken cancellationToken)
     {
         if (!ActsForOneService(input.Roles) || input.ServiceAreaId is not { } area) return;
         if (await managers.FirstOrDefaultAsync(new HiringManagerByEmailSpec(email), cancellationToken) is { } manager)
         {
-            if (manager.ServiceAreaId == area) return;
-            manager.MoveTo(area);
+            // A record deactivated at /Admin/HiringManagers before its holder had an account comes back with it.
+            var reactivates = accountActive && !manager.IsActive;
+            if (manager.ServiceAreaId == area && !reactivates) return;
+            if (manager.ServiceAreaId != area) manager.MoveTo(area);
+            if (reactivates) manager.Reactivate();
         }
         else managers.Add(new HiringManager(input.Name!.Trim(), email, "Hiring manager", area, null));
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -58,6 +58,13 @@ public sealed class HiringManagerAdministrationTests : IAsyncLifetime
         await using var data = TestData.Open(_database);
         var record = await data.SingleAsync<HiringManager>(m => m.Id == sam.Id);
         (record.Email, record.JobTitle, record.Phone, record.ServiceAreaId, record.IsActive).ShouldBe(("sam.patel@luton.gov.uk", "Head of Housing Needs", (string?)null, _housing.Area.Id, false));
+
+        await using (var admin = TestServices.For(_database, user: Admin))
+        await using (var accounts = admin.CreateAsyncScope())
+            (await accounts.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(new("sam.patel@luton.gov.uk", "Sam Patel", [Roles.HiringManager], _adults), default))
+                .Result.Status.ShouldBe(CommandStatus.Done);
+        var now = await data.SingleAsync<HiringManager>(m => m.Id == sam.Id);
+        (now.ServiceAreaId, now.IsActive).ShouldBe((_adults, true), "given an account as a hiring manager, their record follows it");
     }
 
     [Fact]
