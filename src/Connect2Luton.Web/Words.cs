@@ -64,11 +64,11 @@ public static partial class Words
         _ => Of(body),
     };
 
-    /// <summary>What kind of supplier an agency is, as Connect2Luton says it.</summary>
+    /// <summary>What kind of supplier an agency is, as Connect2Luton says it, on every page and report.</summary>
     public static string Supplier(Domain.SupplyAgencies.SupplyAgencyKind kind) => kind switch
     {
         Domain.SupplyAgencies.SupplyAgencyKind.InHousePool => "In-house pool",
-        Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency => "Local supporting agency (DPS)",
+        Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency => "Local supporting agency",
         Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency => "External agency",
         _ => Of(kind),
     };

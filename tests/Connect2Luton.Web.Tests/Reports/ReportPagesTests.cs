@@ -54,7 +54,7 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
         // Agency a year less the permanent post a year is the extra, on every row, and the dearest comes first.
         rows.ShouldAllBe(r => r.Agency - r.Permanent == r.Extra);
         rows.Select(r => r.Extra).ShouldBeInOrder(SortDirection.Descending);
-        page.Text("#margins").ShouldContain("In house pool");
+        page.Text("#margins").ShouldContain("In-house pool");
     }
 
     [Fact]
