@@ -74,6 +74,10 @@ public static partial class Words
     };
 
     /// <summary>"1 worker", "2 workers".</summary>
+    /// <summary>A yearly salary as people write it: whole pounds without pence ("£39,027"), pence shown in full ("£30,000.50").</summary>
+    public static string Salary(decimal pounds) =>
+        pounds == decimal.Truncate(pounds) ? pounds.ToString("£#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : pounds.ToString("£#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
 

@@ -11,7 +11,11 @@ using Connect2Luton.Domain.HiringManagers;
 namespace Connect2Luton.Application.HiringManagers;
 
 /// <summary>A hiring manager as an admin keys them in. The email address is kept as typed when the record is made, and not changed after.</summary>
-public sealed record HiringManagerInput(string? Name, string? Email, string? JobTitle, string? Phone, int? ServiceAreaId);
+public sealed record HiringManagerInput(string? Name, string? Email, string? JobTitle, string? Phone, int? ServiceAreaId)
+{
+    /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
+    public HiringManagerInput Tidied() => this with { Name = TextFormats.OneLine(Name), Email = TextFormats.OneLine(Email), JobTitle = TextFormats.OneLine(JobTitle), Phone = TextFormats.OneLine(Phone) };
+}
 
 public sealed record HiringManagerRow(int Id, int Version, string Name, string Email, string JobTitle, string? Phone, int ServiceAreaId, bool IsActive);
 
@@ -70,6 +74,7 @@ public sealed class HiringManagerAdministration(
     public async Task<CommandResult> CreateAsync(HiringManagerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins add hiring managers.");
         var errors = new FieldErrors();
         errors.Required(Fields.Email, input.Email, "Enter their email address");
@@ -91,6 +96,7 @@ public sealed class HiringManagerAdministration(
     public async Task<CommandResult> ChangeAsync(int id, int version, HiringManagerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins change hiring managers.");
         if (await managers.GetByIdAsync(id, cancellationToken) is not { } manager) return CommandResult.NotFound();
         var errors = new FieldErrors();
@@ -127,9 +133,9 @@ public sealed class HiringManagerAdministration(
     private async Task CheckAsync(HiringManagerInput input, HiringManager? current, ManagerAccount? account, FieldErrors errors, CancellationToken cancellationToken)
     {
         errors.Required(Fields.Name, input.Name, "Enter their name");
-        errors.Text(Fields.Name, input.Name, Limits.Name, "Their name");
+        errors.Name(Fields.Name, input.Name, Limits.Name, "Their name");
         errors.Required(Fields.JobTitle, input.JobTitle, "Enter their job title, like Head of Service");
-        errors.Text(Fields.JobTitle, input.JobTitle, Limits.Title, "The job title");
+        errors.Name(Fields.JobTitle, input.JobTitle, Limits.Title, "The job title");
         errors.Text(Fields.Phone, input.Phone, Limits.Phone, "The phone number");
         if (!errors.Has(Fields.Phone) && !string.IsNullOrWhiteSpace(input.Phone) && !TextFormats.IsUkPhone(input.Phone))
             errors.Add(Fields.Phone, "Enter a UK phone number, like 01582 546000 or 07700 900 982");

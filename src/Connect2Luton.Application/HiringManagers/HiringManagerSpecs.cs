@@ -21,5 +21,11 @@ public sealed class HiringManagersSpec : Specification<HiringManager, HiringMana
 /// <summary>The hiring-manager record with an email address (stored in lower case), for update.</summary>
 public sealed class HiringManagerByEmailSpec : Specification<HiringManager>
 {
-    public HiringManagerByEmailSpec(string email) => Query.Where(m => m.Email == email);
+    // Records keep addresses in lower case; an account may keep the capitals it was typed with (a first admin from configuration).
+    public HiringManagerByEmailSpec(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var lower = email.Trim().ToLowerInvariant();
+        Query.Where(m => m.Email == lower);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Validation;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.JobRoles;
@@ -17,7 +18,11 @@ public sealed record JobRoleInput(
     decimal? SalaryMaximum,
     RegistrationBody? RequiredRegistration,
     DfeRoleType? DfeRoleType,
-    bool IsInterim);
+    bool IsInterim)
+{
+    /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
+    public JobRoleInput Tidied() => this with { Title = TextFormats.OneLine(Title), NjcGrade = TextFormats.OneLine(NjcGrade) };
+}
 
 /// <summary>A job role as the admin pages list and open it.</summary>
 public sealed record JobRoleRow(
@@ -81,6 +86,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
     public async Task<CommandResult> CreateAsync(JobRoleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins add job roles.");
         var (role, errors) = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
@@ -92,6 +98,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
     public async Task<CommandResult> ChangeAsync(int id, int version, JobRoleInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins change job roles.");
         if (await roles.GetByIdAsync(id, cancellationToken) is not { } role) return CommandResult.NotFound();
         var (changed, errors) = await ProblemsAsync(input, id, cancellationToken);
@@ -112,6 +119,9 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
         if (!MayManage) return CommandResult.Forbidden("Only admins deactivate job roles.");
         if (await roles.GetByIdAsync(id, cancellationToken) is not { } role) return CommandResult.NotFound();
         if (role.IsActive == active) return CommandResult.Conflict(active ? $"{role.Title} is active already." : $"{role.Title} is deactivated already.");
+        // Offered again, it must be one the rules can book: a grade that has lost its cap since comes back only with one.
+        if (active && await gradeCaps.CheckAsync(role, cancellationToken) is { Refuses: true } refused)
+            return CommandResult.Conflict($"{role.Title} is not reactivated. {refused.Message}");
         roles.ExpectVersion(role, version);
         if (active) role.Reactivate();
         else role.Deactivate();
@@ -125,6 +135,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
     public async Task<CommandResult> CheckAsync(JobRoleInput input, int? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).Errors.ToResult() : CommandResult.Forbidden("Only admins keep job roles.");
     }
 
@@ -133,7 +144,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
     {
         var errors = new FieldErrors();
         errors.Required(Fields.Title, input.Title, "Enter the job title, like Social Worker (Children and Families)");
-        errors.Text(Fields.Title, input.Title, Limits.Title, "The job title");
+        errors.Name(Fields.Title, input.Title, Limits.Title, "The job title");
         if (input.JobFamily is not { } family || !Enum.IsDefined(family)) errors.Add(Fields.JobFamily, "Select the job family");
         errors.Required(Fields.NjcGrade, input.NjcGrade, "Enter the NJC grade of the equivalent permanent post, like E");
         errors.Text(Fields.NjcGrade, input.NjcGrade, Limits.Code, "The grade");

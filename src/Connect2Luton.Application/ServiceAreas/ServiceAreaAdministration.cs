@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Validation;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.ServiceAreas;
@@ -10,7 +11,11 @@ using Connect2Luton.Domain.ServiceAreas;
 namespace Connect2Luton.Application.ServiceAreas;
 
 /// <summary>A service as an admin keys it in.</summary>
-public sealed record ServiceAreaInput(string? Code, string? Name, string? Directorate, bool IsChildrensServices, decimal? EstablishmentFte);
+public sealed record ServiceAreaInput(string? Code, string? Name, string? Directorate, bool IsChildrensServices, decimal? EstablishmentFte)
+{
+    /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
+    public ServiceAreaInput Tidied() => this with { Code = TextFormats.OneLine(Code), Name = TextFormats.OneLine(Name), Directorate = TextFormats.OneLine(Directorate) };
+}
 
 /// <summary>A service as the admin pages list and open it.</summary>
 public sealed record ServiceAreaRow(
@@ -53,6 +58,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
     public async Task<CommandResult> CreateAsync(ServiceAreaInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins add services.");
         var errors = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
@@ -65,6 +71,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
     public async Task<CommandResult> ChangeAsync(int id, int version, ServiceAreaInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins change services.");
         if (await areas.GetByIdAsync(id, cancellationToken) is not { } area) return CommandResult.NotFound();
         var errors = await ProblemsAsync(input, id, cancellationToken);
@@ -97,6 +104,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
     public async Task<CommandResult> CheckAsync(ServiceAreaInput input, int? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).ToResult() : CommandResult.Forbidden("Only admins keep services.");
     }
 
@@ -108,9 +116,9 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
         if (!errors.Has(Fields.Code) && !CodeShape().IsMatch(input.Code!.Trim()))
             errors.Add(Fields.Code, "The code must be letters, numbers and hyphens only, like CSC");
         errors.Required(Fields.Name, input.Name, "Enter the service's name");
-        errors.Text(Fields.Name, input.Name, Limits.Name, "The name");
+        errors.Name(Fields.Name, input.Name, Limits.Name, "The name");
         errors.Required(Fields.Directorate, input.Directorate, "Enter the directorate the service is in");
-        errors.Text(Fields.Directorate, input.Directorate, Limits.Name, "The directorate");
+        errors.Name(Fields.Directorate, input.Directorate, Limits.Name, "The directorate");
         if (input.EstablishmentFte is { } fte)
         {
             errors.Range(Fields.EstablishmentFte, fte, 0m, MostEstablishmentFte,

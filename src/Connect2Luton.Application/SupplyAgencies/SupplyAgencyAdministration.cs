@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Validation;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.SupplyAgencies;
@@ -8,7 +9,11 @@ using Connect2Luton.Domain.SupplyAgencies;
 namespace Connect2Luton.Application.SupplyAgencies;
 
 /// <summary>A supplier as an admin keys it in: the margin as a percentage, as people say it (8 is 8%).</summary>
-public sealed record SupplyAgencyInput(string? Name, SupplyAgencyKind? Kind, decimal? MarginPercent, bool IsLocal, string? DpsReference);
+public sealed record SupplyAgencyInput(string? Name, SupplyAgencyKind? Kind, decimal? MarginPercent, bool IsLocal, string? DpsReference)
+{
+    /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
+    public SupplyAgencyInput Tidied() => this with { Name = TextFormats.OneLine(Name), DpsReference = TextFormats.OneLine(DpsReference) };
+}
 
 /// <summary>A supplier as the admin pages list and open it; <paramref name="MarginRate"/> is a fraction (0.08 is 8%).</summary>
 public sealed record SupplyAgencyRow(int Id, int Version, string Name, SupplyAgencyKind Kind, decimal MarginRate, bool IsLocal, string? DpsReference, bool IsActive);
@@ -49,6 +54,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
     public async Task<CommandResult> CreateAsync(SupplyAgencyInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins add supply agencies.");
         var errors = await ProblemsAsync(input, null, cancellationToken);
         if (errors.Any) return errors.ToResult();
@@ -61,6 +67,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
     public async Task<CommandResult> ChangeAsync(int id, int version, SupplyAgencyInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         if (!MayManage) return CommandResult.Forbidden("Only admins change supply agencies.");
         if (await agencies.GetByIdAsync(id, cancellationToken) is not { } agency) return CommandResult.NotFound();
         var errors = await ProblemsAsync(input, id, cancellationToken);
@@ -95,6 +102,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
     public async Task<CommandResult> CheckAsync(SupplyAgencyInput input, int? id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input.Tidied();
         return MayManage ? (await ProblemsAsync(input, id, cancellationToken)).ToResult() : CommandResult.Forbidden("Only admins keep supply agencies.");
     }
 
@@ -102,7 +110,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
     {
         var errors = new FieldErrors();
         errors.Required(Fields.Name, input.Name, "Enter the agency's name");
-        errors.Text(Fields.Name, input.Name, Limits.Name, "The name");
+        errors.Name(Fields.Name, input.Name, Limits.Name, "The name");
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(Fields.Kind, "Select what kind of supplier it is");
         if (input.MarginPercent is not { } margin) errors.Add(Fields.MarginPercent, "Enter the agency's margin, like 8%");
         else
@@ -111,7 +119,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
             if (margin is < 0m or >= 100m) errors.Add(Fields.MarginPercent, "The margin must be at least 0% and less than 100%");
             errors.Places(Fields.MarginPercent, margin, 2, "Enter the margin to 2 decimal places at most, like 8.25%");
         }
-        errors.Text(Fields.DpsReference, input.DpsReference, Limits.Reference, "The DPS reference");
+        errors.Name(Fields.DpsReference, input.DpsReference, Limits.Reference, "The DPS reference");
 
         if (!errors.Has(Fields.Name)
             && (await agencies.ListAsync(new SupplyAgencyRowsSpec(), cancellationToken)).Find(a => a.Id != id && string.Equals(a.Name, input.Name!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same)

@@ -108,7 +108,9 @@ public sealed class UserAdministration(
                 if (await accounts.FindAsync(id, cancellationToken) is { } now) await accounts.SetActiveAsync(id, now.Stamp, true, clock.GetUtcNow(), cancellationToken);
                 return CommandResult.Conflict("Another admin was deactivated at the same moment, and this would have left no admin. Nothing has been changed.");
             }
-            await FollowActiveAsync(account.Email, active, cancellationToken);
+            // The record follows only the account of the hiring manager it is: an account with other roles and the
+            // same address leaves a record an admin keeps at /Admin/HiringManagers as the admin left it.
+            if (ActsForOneService(account.Roles)) await FollowActiveAsync(account.Email, active, cancellationToken);
             return CommandResult.Done(0);
         }
         finally

@@ -59,6 +59,8 @@ internal static class AuditTrail
             foreach (var property in entry.Properties)
             {
                 if (property.Metadata.IsShadowProperty() && property.Metadata.IsKey()) continue;
+                // A new row's own id is the database's to give: the placeholder before the save says nothing (the entry's id is the real one).
+                if (property.IsTemporary && property.Metadata.IsPrimaryKey()) continue;
                 if (HiddenProperties.Contains(property.Metadata.Name)) continue;
                 if (action == AuditAction.Changed && !property.IsModified) continue;
                 if (action == AuditAction.Changed && Equals(property.OriginalValue, property.CurrentValue)) continue;

@@ -8,7 +8,7 @@ namespace Connect2Luton.Web.Forms;
 /// Turns what was typed into values, with GOV.UK messages at the field when it cannot, and puts a use case's
 /// refusal on the form: field errors beside their fields, anything else at the top.
 /// </summary>
-public static class FormReading
+public static partial class FormReading
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -17,15 +17,39 @@ public static class FormReading
     {
         ArgumentNullException.ThrowIfNull(modelState);
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var cleaned = text.Trim().Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+        // A pound sign in front, and commas between thousands ("£39,027.50"), are how people write money. A comma
+        // anywhere else is someone's decimal point ("8,5"): taking it out would read ten times the figure, so it is refused.
+        var cleaned = text.Trim();
+        if (cleaned.StartsWith('£')) cleaned = cleaned[1..].TrimStart();
+        if (cleaned.Contains(',', StringComparison.Ordinal))
+        {
+            if (!Thousands().IsMatch(cleaned))
+            {
+                modelState.AddModelError(key, $"{what} must be a number, with a full stop before any decimals, like 8.5");
+                return null;
+            }
+            cleaned = cleaned.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
         if (cleaned.Length <= 20 && decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, Uk, out var value)) return value;
         modelState.AddModelError(key, $"{what} must be a number");
         return null;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Thousands();
+
     /// <summary>A percentage as people type it, "8%" or "8" (both 8), or null with a message at the field; empty is null and no error.</summary>
-    public static decimal? Percent(this ModelStateDictionary modelState, string key, string? text, string what) =>
-        modelState.Number(key, text?.Trim().TrimEnd('%'), what);
+    public static decimal? Percent(this ModelStateDictionary modelState, string key, string? text, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        // A percentage is never money: "£12" as a margin is a mistake to point out, not 12%.
+        if (text is not null && text.Contains('£', StringComparison.Ordinal))
+        {
+            modelState.AddModelError(key, $"{what} must be a percentage, like 8%");
+            return null;
+        }
+        return modelState.Number(key, text?.Trim().TrimEnd('%'), what);
+    }
 
     /// <summary>
     /// An optional named option: nothing chosen is null, but a value the list never offered is said at the field,

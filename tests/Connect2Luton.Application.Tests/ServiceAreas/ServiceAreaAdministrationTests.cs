@@ -48,6 +48,16 @@ public sealed class ServiceAreaAdministrationTests : IAsyncLifetime
         var taken = await RunAsync(Admin, a => a.CreateAsync(new("PLN", "planning AND building control", "Place", false, null), default));
         taken.Errors[ServiceAreaAdministration.Fields.Code].ShouldBe("Planning and Building Control already has the code PLN: enter another");
         taken.Errors[ServiceAreaAdministration.Fields.Name].ShouldBe("There is already a service called Planning and Building Control: enter another name");
+        // Names that would read as one already kept, or as nothing: spaces of any kind are one space, and hidden characters are refused.
+        (await RunAsync(Admin, a => a.CreateAsync(new("PLN2", "Planning\tand\u00a0Building\n Control", "Place", false, null), default))).Errors[ServiceAreaAdministration.Fields.Name]
+            .ShouldBe("There is already a service called Planning and Building Control: enter another name");
+        (await RunAsync(Admin, a => a.CreateAsync(new("PLN2", "Planning\u200b and Building Control", "Place", false, null), default))).Errors[ServiceAreaAdministration.Fields.Name]
+            .ShouldBe("The name must not contain hidden characters");
+        (await RunAsync(Admin, a => a.CreateAsync(new("PLN2", "\u2800\u3164", "Place", false, null), default))).Errors[ServiceAreaAdministration.Fields.Name]
+            .ShouldBe("The name must not contain hidden characters");
+        (await RunAsync(Admin, a => a.CreateAsync(new("PLN2", "- - -", "Place", false, null), default))).Errors[ServiceAreaAdministration.Fields.Name]
+            .ShouldBe("The name must have letters or numbers in it");
+
 
         (await RunAsync(Admin, a => a.ChangeAsync(id, 0, new("PLN", "Planning", "Place", false, 25m), default))).Status.ShouldBe(CommandStatus.Done);
         var stale = await RunAsync(Admin, a => a.ChangeAsync(id, 0, new("PLN", "Planning Services", "Place", true, 30m), default));
@@ -64,6 +74,7 @@ public sealed class ServiceAreaAdministrationTests : IAsyncLifetime
         audit.ShouldAllBe(e => e.UserName == Admin.Name);
         audit[1].ChangesJson.ShouldContain("\"Name\":{\"from\":\"Planning and Building Control\",\"to\":\"Planning\"}");
         audit[2].ChangesJson.ShouldContain("\"IsActive\":{\"from\":true,\"to\":false}");
+        audit[0].ChangesJson.ShouldNotContain("\"Id\"", Case.Sensitive, "the id before the save was a placeholder; the entry's own id is the real one");
     }
 
     [Fact]

@@ -32,6 +32,25 @@ public sealed class FieldErrors
         else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) Add(field, $"{what} must not contain hidden control characters");
     }
 
+    /// <summary>
+    /// A name people pick from lists (a service, an agency, a role, a person): free text as <see cref="Text"/>, with
+    /// something to read in it and nothing hidden, so no two names look alike and none shows as a blank.
+    /// </summary>
+    public void Name(string field, string? value, int maximum, string what)
+    {
+        Text(field, value, maximum, what);
+        if (value is null || Has(field) || string.IsNullOrWhiteSpace(value)) return;
+        if (value.Any(Hidden)) Add(field, $"{what} must not contain hidden characters");
+        else if (!value.Any(char.IsLetterOrDigit)) Add(field, $"{what} must have letters or numbers in it");
+    }
+
+    // Characters that print as nothing: format marks (zero-width spaces, joiners, direction marks, soft hyphens),
+    // unpaired halves of characters, private use, and the blank "letters" some scripts have.
+    private static bool Hidden(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control
+        || c is '\u2800' or '\u3164' or '\u115F' or '\u1160' or '\uFFA0' or '\u034F';
+
     public void Range(string field, decimal value, decimal minimum, decimal maximum, string message)
     {
         if (value < minimum || value > maximum) Add(field, message);

@@ -11,7 +11,18 @@ public static partial class TextFormats
     /// 63 characters each) ending in a name of letters.
     /// </summary>
     public static bool IsEmail(string? text) =>
-        text is { Length: > 0 and <= 254 } && Email().IsMatch(text.Trim());
+        // ASCII only: a council's addresses need nothing more, and look-alike letters (a dotless ı, a long ſ) would
+        // otherwise make a second address that reads as the first.
+        text is { Length: > 0 and <= 254 } && System.Text.Ascii.IsValid(text.Trim()) && Email().IsMatch(text.Trim());
+
+    /// <summary>
+    /// A name or title as it is kept: on one line, every run of spaces, tabs, line breaks or no-break spaces made one
+    /// space, and none at either end, so two that read the same are the same text. Null stays null.
+    /// </summary>
+    public static string? OneLine(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 
     /// <summary>A UK phone number: 10 or 11 digits starting 0, or +44 and 9 or 10 more; spaces allowed.</summary>
     public static bool IsUkPhone(string? text) => !string.IsNullOrWhiteSpace(text) && UkPhone().IsMatch(text.Trim());
