@@ -73,6 +73,40 @@ public sealed class Placement : AggregateRoot
         return placement;
     }
 
+    /// <summary>
+    /// A placement already live when it was brought in from a file: booked as any other is, against the requisition
+    /// <see cref="Requisition.ForPlacementBroughtIn"/> made for it, under the same decisions. Sign-offs the file says
+    /// were given before (<paramref name="signedElsewhere"/>, one a post) are recorded as given, by name and day; a
+    /// post with none waits for its holder in the app as any booking over its cap does.
+    /// </summary>
+    public static Placement BringIn(
+        Requisition requisition,
+        Worker worker,
+        PlacementBooking booking,
+        CapExceptionApproval? capException,
+        IReadOnlyCollection<SignOffGivenElsewhere> signedElsewhere,
+        IEnumerable<RuleDecision> decisions,
+        string externalReference,
+        string source,
+        string by,
+        DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(signedElsewhere);
+        var placement = Book(requisition, worker, booking, capException, decisions, by, at);
+        placement.ExternalReference = Guard.Required(externalReference, Limits.Reference, "The external reference");
+        foreach (var given in signedElsewhere)
+        {
+            var waiting = placement._signOffs.FirstOrDefault(s => s.State == SignOffState.Awaiting && string.Equals(s.Position, given.Position, StringComparison.OrdinalIgnoreCase))
+                ?? throw new DomainRuleException($"This booking needs no sign-off from the {given.Position}.");
+            waiting.GiveElsewhere(given.Name, given.At, $"Signed off before the placement was brought in from {source}");
+        }
+        if (placement.Status == PlacementStatus.AwaitingSignOff && placement._signOffs.All(s => s.State == SignOffState.Given)) placement.Status = PlacementStatus.Active;
+        return placement;
+    }
+
+    /// <summary>The placement's reference in the file it was brought in from; a file imported again finds it by it.</summary>
+    public string? ExternalReference { get; private set; }
+
     public int RequisitionId { get; private set; }
     public int WorkerId { get; private set; }
     public int SupplyAgencyId { get; private set; }
@@ -165,7 +199,9 @@ public sealed class Placement : AggregateRoot
         if (signOff.Subject == SignOffSubject.RateOverCap)
         {
             Status = PlacementStatus.Active;
-            if (StartDate < today) StartDate = today;
+            // A booking made here cannot start before it is signed off. One brought in was already running
+            // elsewhere: its weeks were worked, and the AWR clock and the reports count them from its real start.
+            if (StartDate < today && ExternalReference is null) StartDate = today;
         }
         else
         {

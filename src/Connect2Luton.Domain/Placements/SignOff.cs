@@ -64,6 +64,20 @@ public sealed class SignOff : Entity
             ? CapExceptionId == other.CapExceptionId && ExtensionId == other.ExtensionId
             : ReferenceEquals(CapException, other.CapException) && ReferenceEquals(Extension, other.Extension));
 
+    /// <summary>
+    /// Recorded as given before the placement was brought into Connect2Luton: signed by <paramref name="name"/>
+    /// (who signs in to nothing here, so no account is named) on the day the file gives.
+    /// </summary>
+    internal void GiveElsewhere(string name, DateTimeOffset at, string note)
+    {
+        if (State != SignOffState.Awaiting) throw new DomainRuleException($"The {Position}'s sign-off is no longer waiting.");
+        State = SignOffState.Given;
+        DecidedBy = null;
+        DecidedByName = Guard.Required(name, Limits.Name, "The signer's name");
+        DecidedAt = at;
+        Note = Guard.Required(note, Limits.Reason, "The note");
+    }
+
     internal void Give(PositionHolder signer, string? note, DateTimeOffset at) => Decide(SignOffState.Given, signer, Guard.Optional(note, Limits.Reason, "The note"), at);
 
     internal void Decline(PositionHolder signer, string note, DateTimeOffset at) => Decide(SignOffState.Declined, signer, Guard.Required(note, Limits.Reason, "The reason for declining"), at);
@@ -84,3 +98,6 @@ public sealed class SignOff : Entity
         Note = note;
     }
 }
+
+/// <summary>A sign-off given before a placement was brought in: the post, who signed for it, and when.</summary>
+public sealed record SignOffGivenElsewhere(string Position, string Name, DateTimeOffset At);

@@ -27,6 +27,24 @@ public sealed class Requisition : AggregateRoot
     public static Requisition Raise(RequisitionDetails details, int hiringManagerId, string by, DateTimeOffset at) =>
         new(details, hiringManagerId, by, at);
 
+    /// <summary>
+    /// The requisition behind a placement that was already live when it was brought in from <paramref name="source"/>
+    /// (a file): the service asked for the worker and approved it before Connect2Luton kept the record, so it is
+    /// recorded as approved and open for that one placement, each step saying where it came from.
+    /// </summary>
+    public static Requisition ForPlacementBroughtIn(RequisitionDetails details, int hiringManagerId, string source, string by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Positions != 1) throw new DomainRuleException("A requisition brought in with a placement asks for that one worker.");
+        var requisition = new Requisition(details, hiringManagerId, by, at);
+        var note = Guard.Required($"Brought in with a live placement from {source}", Limits.Reason, "The source");
+        requisition._events.Clear();
+        requisition._events.Add(new RequisitionEvent(null, RequisitionStatus.Draft, by, at, note));
+        foreach (var step in new[] { RequisitionStatus.Submitted, RequisitionStatus.Approved, RequisitionStatus.Open })
+            requisition.MoveTo(step, by, at, step == RequisitionStatus.Approved ? "Approved before it was brought in" : null);
+        return requisition;
+    }
+
     public int ServiceAreaId { get; private set; }
     public int JobRoleId { get; private set; }
     public int HiringManagerId { get; private set; }

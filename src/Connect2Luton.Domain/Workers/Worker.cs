@@ -55,6 +55,21 @@ public sealed class Worker : AggregateRoot
     /// <summary>Set when the worker took a permanent post with the council through a conversion.</summary>
     public DateOnly? ConvertedToPermanentOn { get; private set; }
 
+    /// <summary>
+    /// The worker's reference in the spreadsheet or agency system they were brought in from: a file imported again
+    /// finds them by it, so the same row never adds them twice.
+    /// </summary>
+    public string? ExternalReference { get; private set; }
+
+    /// <summary>Records where the worker came from; once recorded it stays, as a later file matches on it.</summary>
+    public void RecordExternalReference(string reference)
+    {
+        var given = Guard.Required(reference, Limits.Reference, "The external reference");
+        if (ExternalReference is { } recorded && !string.Equals(recorded, given, StringComparison.OrdinalIgnoreCase))
+            throw new DomainRuleException($"This worker was brought in as {recorded}: that reference does not change.");
+        ExternalReference = given;
+    }
+
     public void Update(WorkerProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
