@@ -78,6 +78,9 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PlacementLengthCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.ConversionCases>();
         services.AddScoped<RuleSets.RuleSetRealCases>();
+        services.AddScoped<Imports.WorkerImport>();
+        services.AddScoped<Imports.PlacementImport>();
+        services.AddScoped<Imports.DataImports>();
         return services;
     }
 }

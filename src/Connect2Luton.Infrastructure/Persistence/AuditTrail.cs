@@ -29,10 +29,11 @@ internal static class AuditTrail
     ];
 
     // Secrets and churn never go into the trail: passwords and stamps on user records, and the concurrency
-    // token every save raises.
+    // token every save raises. A file uploaded to import holds people's details by the thousand: the trail says who
+    // uploaded and imported it and when, and each record it brought in has its own entry, never a copy of the file.
     private static readonly HashSet<string> HiddenProperties =
     [
-        nameof(Domain.Common.AggregateRoot.Version),
+        nameof(Domain.Common.AggregateRoot.Version), nameof(Domain.Imports.ImportUpload.Content),
         nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
         nameof(ApplicationUser.AccessFailedCount), nameof(ApplicationUser.LockoutEnd),
     ];

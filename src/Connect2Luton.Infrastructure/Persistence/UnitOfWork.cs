@@ -50,6 +50,20 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         _ => false,
     };
 
+    public async Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> keep, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(keep);
+        if (db.Database.CurrentTransaction is not null) throw new InvalidOperationException("A transaction is already open on this unit of work.");
+        // Every save inside joins this transaction (they open their own only when none is open); on SQLite it takes
+        // the write lock at once, so what the work reads before it writes is what it writes against.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await work(cancellationToken);
+        if (keep(outcome)) await transaction.CommitAsync(cancellationToken);
+        else await transaction.RollbackAsync(cancellationToken);
+        return outcome;
+    }
+
     // The tracked changes and the bulk rows land together or not at all. The bulk rows are made ready first, as the
     // transaction takes SQLite's one write lock. Bulk rows are not tracked, so their kind is counted as changed
     // here, after the commit, for any list cached from it.

@@ -21,6 +21,7 @@ public static class Access
         [Permissions.ManageSignOffPositions] = [Roles.Admin],
         [Permissions.ManageUsers] = [Roles.Admin],
         [Permissions.ManageReferenceData] = [Roles.Admin],
+        [Permissions.ImportData] = [Roles.Admin],
         [Permissions.SeeEveryService] = [Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.ActForOwnService] = [Roles.HiringManager],
     };

@@ -39,6 +39,9 @@ public static class Permissions
     /// <summary>Keep the services, job roles, supply agencies and hiring managers everything else refers to: add, change, deactivate.</summary>
     public const string ManageReferenceData = nameof(ManageReferenceData);
 
+    /// <summary>Bring workers and live placements in from files (CSV), as a council starting with Connect2Luton does.</summary>
+    public const string ImportData = nameof(ImportData);
+
     /// <summary>Say who holds each post that signs off exceptions, and who deputises.</summary>
     public const string ManageSignOffPositions = nameof(ManageSignOffPositions);
 

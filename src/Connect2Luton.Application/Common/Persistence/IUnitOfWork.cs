@@ -4,6 +4,14 @@ public interface IUnitOfWork
 {
     /// <summary>Writes every staged change in one transaction, or none and reports the conflict.</summary>
     Task<SaveResult> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction, for the one use case that must save in steps: a file brought
+    /// in books placements against requisitions made in the same import, whose keys exist only once they are written.
+    /// What the work saved is kept when <paramref name="keep"/> says so of its outcome (a conflict or a check that
+    /// fails is not kept), and nothing of it is kept when it throws.
+    /// </summary>
+    Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> keep, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A save either lands or reports that someone else changed the same record first.</summary>

@@ -24,7 +24,18 @@ public static class BookingFields
 }
 
 /// <summary>What the rules decided on a booking's terms: the quote the form shows, and the decisions kept with the placement.</summary>
-public sealed record BookingCheck(PlacementQuote Quote, PayRateDecision? Pay, PlacementLengthDecision? Length);
+public sealed record BookingCheck(PlacementQuote Quote, PayRateDecision? Pay, PlacementLengthDecision? Length)
+{
+    /// <summary>The cap exception a rate over its cap goes on the register with, for the reason given; null for a rate within its caps.</summary>
+    public CapExceptionApproval? CapException(string reason) =>
+        Pay is { Outcome: PayRateOutcome.NeedsException, CapExceeded: { Cap: { } cap, Measured: { } measured } }
+            ? new CapExceptionApproval(Pay.Approvers!, reason, cap, measured)
+            : null;
+
+    /// <summary>Both decisions as the records kept with the placement, about the requisition and worker it books.</summary>
+    public IEnumerable<RuleDecision> Records(string by, DateTimeOffset at, int requisitionId, int workerId) =>
+        new[] { Pay!.Details, Length!.Details }.Select(d => d.ToRecord(by, at).About(requisitionId: requisitionId, workerId: workerId));
+}
 
 /// <summary>
 /// The terms of a booking checked, saving nothing: the pay-rate cap rules on the rate (priced with the on-costs
@@ -61,7 +72,11 @@ public sealed class BookingTerms(
     }
     public const decimal MostWeeklyHours = RequisitionCommands.MostWeeklyHours;
 
-    public async Task<BookingCheck> CheckAsync(BookingCase context, PlacementProposalInput input, CancellationToken cancellationToken)
+    /// <param name="broughtIn">
+    /// A placement already running when it is brought in from a file: it may have started before today (it must not
+    /// have ended), and what the rules say is said for a file rather than for the booking form.
+    /// </param>
+    public async Task<BookingCheck> CheckAsync(BookingCase context, PlacementProposalInput input, CancellationToken cancellationToken, bool broughtIn = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -73,7 +88,8 @@ public sealed class BookingTerms(
         else errors.Money(BookingFields.PayRate, payRate, MostPayRate, "The pay rate");
         if (input.WeeklyHours is not { } hours) errors.Add(BookingFields.WeeklyHours, "Enter the weekly hours");
         else errors.Range(BookingFields.WeeklyHours, hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
-        errors.CheckWorkDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
+        if (broughtIn) errors.CheckLiveDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
+        else errors.CheckWorkDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
         errors.Text(BookingFields.CapReason, input.CapReason, Limits.Reason, "The reason");
 
         if (input.StartDate is { } day)
@@ -147,7 +163,7 @@ public sealed class BookingTerms(
                     break;
                 case PlacementLengthOutcome.NeedsApproval:
                     // Approval to run past the longest length is given on an extension, where the approver is recorded.
-                    errors.Add(BookingFields.EndDate, $"{string.Join(" ", length.Details.Failed.Where(r => r.Outcome == nameof(PlacementLengthOutcome.NeedsApproval)).Select(r => r.Message))} Book a shorter first period; the approval is recorded when it is extended.");
+                    errors.Add(BookingFields.EndDate, $"{string.Join(" ", length.Details.Failed.Where(r => r.Outcome == nameof(PlacementLengthOutcome.NeedsApproval)).Select(r => r.Message))} {(broughtIn ? "Bring it in with a planned end within the limit" : "Book a shorter first period")}; the approval is recorded when it is extended.");
                     break;
             }
             if (carried > 0)

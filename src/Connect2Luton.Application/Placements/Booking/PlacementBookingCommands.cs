@@ -45,16 +45,10 @@ public sealed class PlacementBookingCommands(
         }
 
         var now = clock.GetUtcNow();
-        var pay = check.Pay!;
-        var approval = pay is { Outcome: PayRateOutcome.NeedsException, CapExceeded: { Cap: { } cap, Measured: { } measured } }
-            ? new CapExceptionApproval(pay.Approvers!, input.CapReason!.Trim(), cap, measured)
-            : null;
-        var decisions = new[] { pay.Details, check.Length!.Details }
-            .Select(d => d.ToRecord(user.Name, now).About(requisitionId: booking.Requisition.Id, workerId: booking.Worker.Id));
         var placement = Placement.Book(
             booking.Requisition, booking.Worker,
             new PlacementBooking(check.Quote.Rates!, input.WeeklyHours!.Value, input.StartDate!.Value, input.EndDate!.Value),
-            approval, decisions, user.Name, now);
+            check.CapException(input.CapReason?.Trim() ?? string.Empty), check.Records(user.Name, now, booking.Requisition.Id, booking.Worker.Id), user.Name, now);
 
         requisitions.ExpectVersion(booking.Requisition, requisitionVersion);
         // The clash check read the worker's other placements before this save: two bookings of one worker at once

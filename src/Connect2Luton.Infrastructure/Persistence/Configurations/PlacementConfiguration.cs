@@ -39,6 +39,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.Property(p => p.EndReason).HasMaxLength(Limits.Reason);
         builder.Property(p => p.BookedBy).HasMaxLength(Limits.Actor);
         builder.Property(p => p.EndedBy).HasMaxLength(Limits.Actor);
+        builder.Property(p => p.ExternalReference).HasMaxLength(Limits.Reference);
         builder.Ignore(p => p.EndDate);
 
         builder.HasOne<Requisition>().WithMany().HasForeignKey(p => p.RequisitionId).OnDelete(DeleteBehavior.Restrict);
@@ -64,6 +65,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => new { p.WorkerId, p.Status });
         builder.HasIndex(p => p.RequisitionId);
         builder.HasIndex(p => p.JobRoleId);
+        // One placement per reference it was brought in with.
+        builder.HasIndex(p => p.ExternalReference).IsUnique();
     }
 }
 

@@ -21,6 +21,7 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         builder.Property(w => w.JobFamily).IsStoredAsText();
         builder.Property(w => w.PreviousCouncil).HasMaxLength(Limits.Name);
         builder.Property(w => w.PreviousCouncilRegion).HasMaxLength(Limits.Name);
+        builder.Property(w => w.ExternalReference).HasMaxLength(Limits.Reference);
         builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(w => w.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsOne(w => w.RightToWork, check =>
@@ -53,6 +54,8 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         // Searching a district lists it by surname straight from this index, without sorting the district.
         builder.HasIndex(w => new { w.PostcodeDistrict, w.LastName, w.FirstName });
         builder.HasIndex(w => new { w.JobFamily, w.IsActive });
+        // One worker per reference they were brought in with: a file imported twice, or by two admins at once, adds them once.
+        builder.HasIndex(w => w.ExternalReference).IsUnique();
     }
 }
 
