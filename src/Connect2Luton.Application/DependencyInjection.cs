@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<Imports.WorkerImport>();
         services.AddScoped<Imports.PlacementImport>();
         services.AddScoped<Imports.DataImports>();
+        services.AddScoped<Imports.ImportGuides>();
         return services;
     }
 }

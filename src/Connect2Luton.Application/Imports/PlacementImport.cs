@@ -33,7 +33,7 @@ public static class PlacementColumns
     public static readonly ImportColumn PlannedEndDate = new("Planned end date", true, "Today or later: a placement that has ended is not live.", "Planned end", "End date");
     public static readonly ImportColumn WeeklyHours = new("Weekly hours", true, "Contracted hours a week, like 37.", "Hours");
     public static readonly ImportColumn PayRate = new("Pay rate", true, "The worker's pay in pounds an hour, like 32.50. The pay-rate rules check it as they check a booking.", "Pay rate (£ an hour)", "Hourly rate");
-    public static readonly ImportColumn Agency = new("Agency", false, "Who supplies the worker (optional): it must be the agency the worker has in the pool.", "Supplied by", "Supply agency");
+    public static readonly ImportColumn Agency = new("Agency", false, "Who supplies the worker: it must be the agency the worker has in the pool.", "Supplied by", "Supply agency");
     public static readonly ImportColumn Reason = new("Requisition reason", false, $"Why the service needed the worker: {Choices.Reasons.InWords}. Blank is vacancy cover.", "Reason");
     public static readonly ImportColumn CapReason = new("Cap reason", false, "For a rate over its cap: why it is needed, for those who sign it off to read.");
     public static readonly ImportColumn CapSignedOffBy = new("Cap signed off by", false,

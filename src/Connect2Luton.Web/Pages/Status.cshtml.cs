@@ -35,6 +35,9 @@ public sealed class StatusModel : PageModel
                     ? UnavailableWords.Advice(rules)
                     : UnavailableWords.Advice(HttpContext.Items[DatabaseFaultPage.ItemKey] as DatabaseFault)),
             StatusCodes.Status405MethodNotAllowed => ("That cannot be done on this page", "Go back and use the page's own buttons and links."),
+            // Only a file upload is this large; files a little over the limit get the limit on their own page.
+            StatusCodes.Status413PayloadTooLarge => ("That file is too large to send",
+                $"A file to import can be at most {Application.Imports.ImportFile.Limit}. Split it into smaller files and import each."),
             _ => ("Sorry, there is a problem with the service", "Try again later."),
         };
 }

@@ -112,9 +112,12 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         var role = await db.JobRoles.Select(r => r.Id).FirstAsync();
         var agency = await db.SupplyAgencies.Select(a => a.Id).FirstAsync();
         var manager = await db.HiringManagers.Where(m => m.Email != DemoDataSeeder.DemoManagerEmail).Select(m => m.Id).FirstAsync();
+        // A file uploaded to import, to preview (a confirmation with no preview behind it is shown the file again, saving nothing).
+        var upload = await ImportUploads.SampleAsync(db, factory.Clock.GetUtcNow());
         return new Dictionary<string, string>
         {
             ["Admin"] = account,
+            ["upload"] = upload.ToString(),
             ["Admin/ServiceAreas"] = area.ToString(),
             ["Admin/JobRoles"] = role.ToString(),
             ["Admin/SupplyAgencies"] = agency.ToString(),

@@ -110,6 +110,58 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         targets.Count(t => t.Form is not null).ShouldBeGreaterThanOrEqualTo(20, "the forms were found, so their fields were tried");
     }
 
+    /// <summary>
+    /// Files no import can read, uploaded as a browser uploads them (multipart) to both import pages: each is refused
+    /// beside the file field with a reason, its name never comes back as markup, and no row of any table changes
+    /// (nothing of a refused file is kept, not even the upload).
+    /// </summary>
+    [Fact]
+    public async Task Hostile_files_uploaded_to_import_are_each_refused_beside_the_file_field_and_change_nothing()
+    {
+        var admin = await factory.SignedInAsAsync(Users[Who.Admin]);
+        var header = Encoding.UTF8.GetBytes(string.Join(',', Testing.ImportFiles.WorkerHeadings) + "\r\n");
+        var row = Encoding.UTF8.GetBytes("W-1,Siân,O'Neil,s@example.com,,LU1 3JH,Housing,Connect2Luton in-house pool\r\n");
+        var random = new Randomizer(20261205);
+        var files = new Dictionary<string, byte[]>
+        {
+            ["empty"] = [],
+            ["blank lines"] = "\r\n \r\n"u8.ToArray(),
+            ["headings only"] = header,
+            ["wrong columns"] = "Name,Salary,<script>alert(1)</script>\r\nA,1,2\r\n"u8.ToArray(),
+            ["Windows-1252"] = Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(header) + "W-1,Siân £,x\r\n"),
+            ["UTF-16"] = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(header))],
+            ["UTF-32"] = [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(Encoding.UTF8.GetString(header))],
+            ["a byte order mark part-way"] = [0xEF, 0xBB, 0xBF, .. header, .. row, 0xEF, 0xBB, 0xBF, .. header, .. row],
+            ["a workbook"] = [0x50, 0x4B, 0x03, 0x04, .. random.Bytes(4000)],
+            ["random bytes"] = random.Bytes(64_000),
+            ["a quote never closed"] = [.. header, .. "\"W-1,Siân,x\r\n"u8, .. Enumerable.Repeat((byte)'a', 1_200_000)],
+            ["a null character"] = [.. header, .. row[..10], 0, .. row[10..]],
+            ["over the limit"] = [.. header, .. Enumerable.Repeat(row, 11 * 1024 * 1024 / row.Length + 1).SelectMany(r => r)],
+            ["too many rows"] = [.. header, .. Enumerable.Repeat(row, 20_001).SelectMany(r => r)],
+            ["semicolons"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(header).Replace(',', ';') + "W-1;x\r\n"),
+        };
+        await using var database = await DatabaseFingerprint.OpenAsync(factory.ConnectionString, table => $"SELECT * FROM \"{table}\" ORDER BY rowid");
+        var before = await database.TablesAsync();
+        var problems = new List<string>();
+        foreach (var path in new[] { "/Admin/Import/Workers", "/Admin/Import/Placements" })
+        {
+            foreach (var (kind, content) in files)
+            {
+                var page = await admin.GetPageAsync(path);
+                using var response = await admin.UploadAsync(page, "File", $"<img src=x onerror=alert(1)>{kind}.csv", content);
+                var body = await response.Content.ReadAsStringAsync();
+                var refused = await Browsing.ParseAsync(new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body) });
+                if (response.StatusCode != HttpStatusCode.OK) problems.Add($"{path}, {kind}: {(int)response.StatusCode} {response.Headers.Location}");
+                else if (refused.QuerySelector("#File-error")?.TextContent.Trim() is not { Length: > 10 } reason) problems.Add($"{path}, {kind}: no reason beside the file field");
+                else output.WriteLine($"{path}, {kind}: {reason}");
+                if (body.Contains("<img src=x", StringComparison.Ordinal) || body.Contains("<script>alert", StringComparison.Ordinal)) problems.Add($"{path}, {kind}: markup came back unencoded");
+                if (await database.ChangedSinceLastLook()) problems.Add($"{path}, {kind}: the database changed");
+            }
+        }
+        problems.ShouldBeEmpty();
+        (await database.TablesAsync()).ShouldBe(before);
+    }
+
     private sealed record Target(AppHandler Handler, Who Actor, HttpClient Client, string Token, string Address, FoundForm? Form, IReadOnlyDictionary<string, string> Route);
 
     /// <param name="Unseen">The flaw is in something the person never sees (a hidden id or version), so there is no field to say it beside.</param>
@@ -317,8 +369,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
 
     /// <param name="Account">An account an admin opens (the demo policy officer's).</param>
     /// <param name="ResetQuery">A link's query that lets the policy officer set a password, for the page that sets it.</param>
+    /// <param name="Upload">A file uploaded to import, whose preview has the form that imports it.</param>
     private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted,
-        string Account, string ResetQuery)
+        string Account, string ResetQuery, int Upload)
     {
         public IReadOnlyList<string> OthersIn(string resource) =>
             Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
@@ -377,7 +430,8 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             },
             [.. shortlisted.Select(s => (s.Id, s.WorkerId))],
             officer.Id,
-            $"?user={Uri.EscapeDataString(officer.Id)}&token={Uri.EscapeDataString(await identity.GeneratePasswordResetTokenAsync(officer))}");
+            $"?user={Uri.EscapeDataString(officer.Id)}&token={Uri.EscapeDataString(await identity.GeneratePasswordResetTokenAsync(officer))}",
+            await ImportUploads.SampleAsync(db, factory.Clock.GetUtcNow()));
     }
 
     /// <summary>
@@ -433,6 +487,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template == "/Admin/Users/{id}")
         {
             yield return (new() { ["id"] = subjects.Account }, string.Empty);
+            yield break;
+        }
+        if (handler.Template == "/Admin/Import/{upload:int}")
+        {
+            yield return (new() { ["upload"] = S(subjects.Upload) }, string.Empty);
             yield break;
         }
         if (handler.Template == "/Admin/Positions/Edit")

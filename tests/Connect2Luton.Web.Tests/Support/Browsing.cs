@@ -60,6 +60,31 @@ public static class Browsing
         return await PostFormAsync(client, form, fields ?? new Dictionary<string, string>(), new Uri(new Uri(page.Url), button.GetAttribute("formaction")!).PathAndQuery);
     }
 
+    /// <summary>
+    /// Chooses a file for a form's file field and submits the form as a browser does (multipart), with its other
+    /// fields as the page has them (the antiforgery token among them).
+    /// </summary>
+    /// <param name="waitToSend">
+    /// Ask the server before sending the body (Expect: 100-continue), as curl does for a large one: a server that refuses
+    /// it at once is heard, where a client that keeps writing finds the connection closed under it.
+    /// </param>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, IDocument page, string field, string fileName, byte[] content, bool waitToSend = false)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(page);
+        var input = page.QuerySelector<IHtmlInputElement>($"input[type=file][name='{field}']") ?? throw new ShouldAssertException($"{page.Url} has no file field {field}.");
+        var form = input.Closest("form") as IHtmlFormElement ?? throw new ShouldAssertException($"The file field {field} is in no form.");
+        form.Enctype.ShouldBe("multipart/form-data", "a browser sends a file only with a multipart form");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden][name]")) body.Add(new StringContent(hidden.Value), hidden.Name!);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, field, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ActionOf(page, form), UriKind.Relative)) { Content = body };
+        request.Headers.ExpectContinue = waitToSend;
+        return await client.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlFormElement form, IDictionary<string, string> fields, string target)
     {
         // What a browser would send unchanged: every named field's current value (a checked box, a selected option).
