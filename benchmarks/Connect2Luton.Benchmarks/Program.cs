@@ -11,6 +11,9 @@ if (args.Length > 0 && args[0].StartsWith("nightly", StringComparison.Ordinal)) 
 if (args is ["reports", ..]) return await Connect2Luton.Benchmarks.Reports.ReportsBenchmark.RunAsync(
     Array.IndexOf(args, "--placements") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 
+// "import": 10,000 workers (and live placements) brought in from CSV files, previewed and imported (ImportBenchmark).
+if (args is ["import", ..]) return await Connect2Luton.Benchmarks.Imports.ImportBenchmark.RunAsync(args);
+
 // In-process: the benchmarks run inside this build, with the repository's package pins, instead of a generated project.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15));
