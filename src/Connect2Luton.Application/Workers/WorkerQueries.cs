@@ -52,6 +52,7 @@ public sealed class WorkerQueries(
             history.Select(p => new WorkerPlacement(p.Id, roles.GetValueOrDefault(p.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.StartDate, p.EndDate, p.Status)).ToList())
         {
             FeeFreeFrom = worker.ConvertedToPermanentOn is null ? await FeeFreeFromAsync(id, history, cancellationToken) : null,
+            ExternalReference = worker.ExternalReference,
         };
     }
 

@@ -32,6 +32,9 @@ public sealed record WorkerView(
 {
     /// <summary>For a worker placed with the council and not yet converted, the first day no transfer fee can be charged.</summary>
     public DateOnly? FeeFreeFrom { get; init; }
+
+    /// <summary>The reference the worker was brought in with from a file, if they were.</summary>
+    public string? ExternalReference { get; init; }
 }
 
 public sealed record WorkerPlacement(int Id, string JobRole, string ServiceArea, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

@@ -75,6 +75,12 @@ public abstract class ImportFixture : IAsyncLifetime
         return preview;
     }
 
+    protected async Task<List<TResult>> ListAsync<T, TResult>(Application.Common.Specifications.Specification<T, TResult> spec) where T : class
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IReadRepository<T>>().ListAsync(spec);
+    }
+
     protected async Task<int> CountAsync<T>(Application.Common.Specifications.Specification<T> spec) where T : class
     {
         await using var scope = Services.CreateAsyncScope();

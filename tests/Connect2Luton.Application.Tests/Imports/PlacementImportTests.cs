@@ -160,6 +160,35 @@ public sealed class PlacementImportTests : ImportFixture
     }
 
     [Fact]
+    public async Task A_recruiter_books_a_worker_brought_in_as_any_other_and_their_live_placement_brought_in_holds_them_meanwhile()
+    {
+        await ImportAsync(ImportKind.Placements, ImportFiles.PlacementsFile([Row("P-1", "W-00001")]));
+        var pool = (await ListAsync(new WorkerKeysSpec())).ToDictionary(w => w.ExternalReference!, w => w.Id);
+        var start = Today.AddDays(14);
+        var requisition = A.Requisition().In(Where.Area.Id, Where.Role.Id, Where.Manager.Id).Starting(start).Open();
+        await using (var data = TestData.Open(Database))
+        {
+            foreach (var worker in new[] { "W-00001", "W-00002" }) requisition.AddToShortlist(pool[worker], "Local", 40, null, TestUser.Recruiter.Name, Clocks.Now);
+            data.Add(requisition);
+            await data.SaveAsync();
+        }
+
+        async Task<CommandResult> BookAsync(string worker)
+        {
+            await using var services = TestServices.For(Database, user: TestUser.Recruiter);
+            await using var scope = services.CreateAsyncScope();
+            var booking = await scope.ServiceProvider.GetRequiredService<Application.Placements.Booking.BookingCases>().LoadAsync(requisition.Id, pool[worker], forUpdate: true, CancellationToken.None);
+            var terms = new Application.Placements.Booking.PlacementProposalInput(requisition.Id, pool[worker], 32.50m, 37m, start, start.AddDays(90), null);
+            return (await scope.ServiceProvider.GetRequiredService<Application.Placements.Booking.PlacementBookingCommands>().BookAsync(booking, terms, booking!.Requisition.Version, CancellationToken.None)).Result;
+        }
+
+        var held = await BookAsync("W-00001");
+        held.Errors[Application.Placements.Booking.BookingFields.StartDate].ShouldContain("is already booked from 23 September 2026 to 23 February 2027");
+        var booked = await BookAsync("W-00002");
+        booked.Status.ShouldBe(CommandStatus.Done, string.Join("; ", booked.Errors.Values));
+    }
+
+    [Fact]
     public async Task A_placement_brought_in_before_with_other_terms_is_a_row_problem_not_a_second_booking()
     {
         await ImportAsync(ImportKind.Placements, ImportFiles.PlacementsFile([Row("P-1", "W-00001")]));

@@ -87,6 +87,10 @@ public sealed class ImportTests(ProductionFactory factory) : IClassFixture<Produ
         (await CountAsync(db => db.Placements.CountAsync(p => p.Status == PlacementStatus.Active))).ShouldBe(19);
         (await CountAsync(db => db.Placements.CountAsync(p => p.Status == PlacementStatus.AwaitingSignOff))).ShouldBe(1);
         (await CountAsync(db => db.RuleDecisions.CountAsync(d => d.PlacementId != null))).ShouldBe(40, "a pay-rate and a length decision each");
+        var waiting = await admin.GetPageAsync($"/Placements/{await CountAsync(db => db.Placements.Where(p => p.ExternalReference == "P-020").Select(p => p.Id).SingleAsync())}");
+        waiting.Text("#brought-in").ShouldBe("P-020");
+        waiting.Text("#waiting-for").ShouldContain("once it is signed off by the Director of Children's Services and the Chief Executive");
+        (await admin.GetPageAsync($"/Workers/{await CountAsync(db => db.Workers.Where(w => w.ExternalReference == "W-00001").Select(w => w.Id).SingleAsync())}")).Text("#brought-in").ShouldBe("W-00001");
 
         var again = await CheckAsync(admin, await admin.GetPageAsync("/Admin/Import/Workers"), "workers-corrected.csv", ImportFiles.WorkersFile(workers));
         again.Text("#unchanged").ShouldBe("50 workers");

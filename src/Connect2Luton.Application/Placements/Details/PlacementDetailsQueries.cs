@@ -68,7 +68,8 @@ public sealed class PlacementDetailsQueries(
             prompt,
             placement.SignOffs.OrderBy(s => s.Id).Select(s => new PlacementSignOffView(s.Id, s.Subject, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note,
                 placement.Extensions.FirstOrDefault(e => e.Id == s.ExtensionId)?.NewEndDate)).ToList(),
-            placement.Status == PlacementStatus.AwaitingSignOff && user.May(Permissions.ManagePlacements));
+            placement.Status == PlacementStatus.AwaitingSignOff && user.May(Permissions.ManagePlacements),
+            placement.ExternalReference);
     }
 
     private static IEnumerable<Reports.CapSignature> Signatures(Placement placement, Func<SignOff, bool> about) =>

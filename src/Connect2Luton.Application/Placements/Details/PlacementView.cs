@@ -36,7 +36,8 @@ public sealed record PlacementView(
     IReadOnlyList<BreakView> Breaks,
     PromptSummary? Prompt,
     IReadOnlyList<PlacementSignOffView> SignOffs,
-    bool CanCallOff = false)
+    bool CanCallOff = false,
+    string? ExternalReference = null)
 {
     public bool HasStarted(DateOnly today) => StartDate <= today;
 }
