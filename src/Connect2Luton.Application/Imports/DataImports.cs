@@ -112,7 +112,7 @@ public sealed class DataImports(
         // The file was checked when it was uploaded, and the checks read only the file.
         if (sheet is null) throw new InvalidOperationException($"Upload {upload.Id} no longer reads: {problem}");
         return upload.Kind == ImportKind.Workers
-            ? await workers.PlanAsync(sheet, user.Name, forUpdate, cancellationToken)
+            ? await workers.PlanAsync(sheet, forUpdate, cancellationToken)
             : await placements.PlanAsync(sheet, upload.FileName, user.Name, forUpdate, cancellationToken);
     }
 

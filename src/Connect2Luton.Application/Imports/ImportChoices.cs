@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.RuleSets.Values;
 
 namespace Connect2Luton.Application.Imports;
@@ -24,7 +25,7 @@ public sealed class ImportChoices<T> where T : struct, Enum
     /// <summary>The answers in words, in order, for the page and for messages.</summary>
     public List<string> Words { get; } = [];
 
-    public string InWords => ImportText.OneOf(Words);
+    public string InWords => WordLists.Or(Words);
 
     public bool TryRead(string text, out T value) => _byKey.TryGetValue(ImportColumn.Key(text), out value);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connect2Luton.Application.Common;
 
 namespace Connect2Luton.Application.Imports;
 
@@ -50,9 +51,9 @@ public sealed class ImportSheet
         var problems = new List<string>();
         if (header.Cells.Count == 1 && (header.Cells[0].Contains(';', StringComparison.Ordinal) || header.Cells[0].Contains('\t', StringComparison.Ordinal)))
             return (null, $"The columns are separated by {(header.Cells[0].Contains(';', StringComparison.Ordinal) ? "semicolons" : "tabs")}, not commas. Save the file as CSV UTF-8 (comma delimited) and upload it again");
-        if (missing.Count > 0) problems.Add($"The file has no column for {ImportText.All(missing)}");
-        if (unexpected.Count > 0) problems.Add($"The file has {(unexpected.Count == 1 ? "a column" : "columns")} this import does not read: {ImportText.All(unexpected)}");
-        if (twice.Count > 0) problems.Add($"The file has more than one column for {ImportText.All(twice)}");
+        if (missing.Count > 0) problems.Add($"The file has no column for {WordLists.And(missing)}");
+        if (unexpected.Count > 0) problems.Add($"The file has {(unexpected.Count == 1 ? "a column" : "columns")} this import does not read: {WordLists.And(unexpected)}");
+        if (twice.Count > 0) problems.Add($"The file has more than one column for {WordLists.And(twice)}");
         if (problems.Count > 0)
             return (null, $"{string.Join(". ", problems)}. The first row must hold the template's headings (download it to see them)");
 
@@ -69,7 +70,7 @@ public sealed class ImportSheet
     }
 
     private static string RowsInWords(List<int> rows) =>
-        rows.Count == 1 ? $"row {rows[0]}" : $"rows {ImportText.All(rows.Take(5).Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList())}{(rows.Count > 5 ? " and others" : string.Empty)}";
+        rows.Count == 1 ? $"row {rows[0]}" : $"rows {WordLists.And(rows.Take(5).Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList())}{(rows.Count > 5 ? " and others" : string.Empty)}";
 
     // A heading as the page can show it: on one line, and not a page long.
     private static string Shown(string heading)

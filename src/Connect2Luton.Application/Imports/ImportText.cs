@@ -42,24 +42,5 @@ public static class ImportText
         return yes || No.Contains(text.Trim());
     }
 
-    /// <summary>"A, B or C".</summary>
-    public static string OneOf(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        return words.Count switch
-        {
-            0 => "nothing",
-            1 => words[0],
-            _ => $"{string.Join(", ", words.Take(words.Count - 1))} or {words[^1]}",
-        };
-    }
-
-    /// <summary>"A, B and C".</summary>
-    public static string All(IReadOnlyList<string> words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        return words.Count <= 1 ? string.Concat(words) : $"{string.Join(", ", words.Take(words.Count - 1))} and {words[^1]}";
-    }
-
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

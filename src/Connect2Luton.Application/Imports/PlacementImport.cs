@@ -148,7 +148,7 @@ public sealed class PlacementImport(
                     rows.Add(new ImportRowView(row.Number, subject, RowOutcome.Unchanged, ["Already brought in with these terms"], []));
                     continue;
                 }
-                row.Problem(PlacementColumns.ExternalReference, $"This placement was brought in before with another {ImportText.All(differs)}: change it on its page (extend it, change its rate or end it), not by importing it again");
+                row.Problem(PlacementColumns.ExternalReference, $"This placement was brought in before with another {WordLists.And(differs)}: change it on its page (extend it, change its rate or end it), not by importing it again");
             }
             if (row.HasProblems || worker is null || area is null || role is null || manager is null || start is null || end is null || hours is null || pay is null)
             {
@@ -227,7 +227,7 @@ public sealed class PlacementImport(
             if (on is not null) row.Problem(PlacementColumns.CapSignedOffBy, "Enter who signed it off, or clear the day it was signed off");
             var unheld = check.Quote.Unheld ?? [];
             notes.Add($"Over its cap: it will wait for sign-off by {SignOffPositions.InWords(approvers)}" +
-                (unheld.Count == 0 ? string.Empty : $" (nobody holds the post of {ImportText.All(unheld.ToList())} yet: an admin fills it at Sign-off posts)"));
+                (unheld.Count == 0 ? string.Empty : $" (nobody holds the post of {WordLists.And(unheld.ToList())} yet: an admin fills it at Sign-off posts)"));
             return null;
         }
         var signers = by.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -240,7 +240,7 @@ public sealed class PlacementImport(
         if (row.HasProblemAt(PlacementColumns.CapSignedOffBy) || row.HasProblemAt(PlacementColumns.CapSignedOffOn)) return null;
         var at = new DateTimeOffset(on!.Value.ToDateTime(TimeOnly.MinValue), UkClock.Zone.GetUtcOffset(on.Value.ToDateTime(TimeOnly.MinValue)));
         var given = posts.Zip(signers, (post, name) => new SignOffGivenElsewhere(post, name, at)).ToList();
-        notes.Add($"Over its cap: signed off on {on.Value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} by {ImportText.All(given.Select(g => $"{g.Name} ({g.Position})").ToList())}, recorded as given");
+        notes.Add($"Over its cap: signed off on {on.Value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} by {WordLists.And(given.Select(g => $"{g.Name} ({g.Position})").ToList())}, recorded as given");
         return given;
     }
 
@@ -289,7 +289,7 @@ public sealed class PlacementImport(
         if (area is null)
             row.Problem(PlacementColumns.ServiceArea, areas.Count == 0
                 ? "No service areas are set up yet: an admin adds them before placements are brought in"
-                : $"No service area has the code \"{text}\": enter one of {ImportText.OneOf(areas.Select(a => a.Code).ToList())}");
+                : $"No service area has the code \"{text}\": enter one of {WordLists.Or(areas.Select(a => a.Code).ToList())}");
         return area;
     }
 

@@ -118,7 +118,7 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
     };
 
     /// <param name="forUpdate">Read the workers a file changes for update, to save them (confirming); otherwise only to compare (a preview).</param>
-    internal async Task<ImportPlan> PlanAsync(ImportSheet sheet, string by, bool forUpdate, CancellationToken cancellationToken)
+    internal async Task<ImportPlan> PlanAsync(ImportSheet sheet, bool forUpdate, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow();
@@ -186,7 +186,7 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
                 continue;
             }
             updating.Add((current, profile, input));
-            rows.Add(new ImportRowView(row.Number, subject, RowOutcome.Update, [$"Will change {ImportText.All(changed)}"], []));
+            rows.Add(new ImportRowView(row.Number, subject, RowOutcome.Update, [$"Will change {WordLists.And(changed)}"], []));
         }
 
         return new ImportPlan(rows, async (unitOfWork, token) =>
@@ -220,14 +220,14 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
             if (supplier is null)
                 row.Problem(WorkerColumns.Agency, suppliers.Count == 0
                     ? "No supply agencies are set up yet: an admin adds them before workers are brought in"
-                    : $"No supply agency is called \"{agency}\": enter one of {ImportText.OneOf(suppliers.Select(s => s.Name).ToList())}");
+                    : $"No supply agency is called \"{agency}\": enter one of {WordLists.Or(suppliers.Select(s => s.Name).ToList())}");
         }
         var number = row.Text(WorkerColumns.RegistrationNumber);
         var body = row.Choice(WorkerColumns.RegisteredWith, WorkerColumns.Choices.Bodies);
         if (body is null && number is not null && !row.HasProblemAt(WorkerColumns.RegisteredWith))
         {
             if (number.StartsWith("SW", StringComparison.OrdinalIgnoreCase)) body = RegistrationBody.SocialWorkEngland;
-            else row.Problem(WorkerColumns.RegisteredWith, $"Enter who the worker is registered with: {ImportText.OneOf(WorkerColumns.Choices.Bodies.Words.Skip(1).ToList())}");
+            else row.Problem(WorkerColumns.RegisteredWith, $"Enter who the worker is registered with: {WordLists.Or(WorkerColumns.Choices.Bodies.Words.Skip(1).ToList())}");
         }
         return new WorkerInput(
             row.Text(WorkerColumns.FirstName),

@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
@@ -43,12 +44,7 @@ public sealed class SignOffPositions(
     public static string InWords(string? approvers)
     {
         var posts = SignOffPosition.Named(approvers).Select(p => $"the {p}").ToList();
-        return posts.Count switch
-        {
-            0 => "nobody",
-            1 => posts[0],
-            _ => $"{string.Join(", ", posts[..^1])} and {posts[^1]}",
-        };
+        return posts.Count == 0 ? "nobody" : WordLists.And(posts);
     }
 
     /// <summary>Every post the serving rules name, and any held before that they no longer do, by name.</summary>

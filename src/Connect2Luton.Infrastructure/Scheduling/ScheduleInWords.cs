@@ -54,6 +54,6 @@ internal static class ScheduleInWords
             if (at < 0) return null;
             names.Add(DayNames[at]);
         }
-        return names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+        return Application.Common.WordLists.And(names);
     }
 }
