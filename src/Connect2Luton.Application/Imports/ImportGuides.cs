@@ -24,18 +24,19 @@ public sealed class ImportGuides(ReferenceNames names, IReadRepository<HiringMan
     public async Task<ImportGuide> ForAsync(ImportKind kind, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).Select(a => a.Name).ToList();
+        var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).Where(a => a.IsActive).Select(a => a.Name).ToList();
         if (kind == ImportKind.Workers)
             return new ImportGuide(kind, WorkerColumns.All, WorkerColumns.Example(today, agencies.FirstOrDefault()), agencies, [], [], []);
 
-        var areas = await names.ServiceAreasAsync(cancellationToken);
-        var roles = await names.JobRolesAsync(cancellationToken);
+        // What a file may name: a placement brought in comes with a new requisition, which takes active services and roles.
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.IsActive).ToList();
+        var roles = (await names.JobRolesAsync(cancellationToken)).Where(r => r.IsActive).ToList();
         var people = await managers.ListAsync(new HiringManagersSpec(), cancellationToken);
         // The example: the commonest case, a children's social worker in children's services, with a hiring manager there.
-        var area = areas.FirstOrDefault(a => a.IsChildrensServices && people.Exists(m => m.ServiceAreaId == a.Id))
-            ?? areas.FirstOrDefault(a => people.Exists(m => m.ServiceAreaId == a.Id)) ?? (areas.Count > 0 ? areas[0] : null);
-        var role = roles.FirstOrDefault(r => r.DfeRoleType == Domain.JobRoles.DfeRoleType.SocialWorker && (area is null || area.Recruits(r.Id)))
-            ?? roles.FirstOrDefault(r => area is null || area.Recruits(r.Id));
+        var area = areas.Find(a => a.IsChildrensServices && people.Exists(m => m.ServiceAreaId == a.Id))
+            ?? areas.Find(a => people.Exists(m => m.ServiceAreaId == a.Id)) ?? (areas.Count > 0 ? areas[0] : null);
+        var role = roles.Find(r => r.DfeRoleType == Domain.JobRoles.DfeRoleType.SocialWorker && (area is null || area.Recruits(r.Id)))
+            ?? roles.Find(r => area is null || area.Recruits(r.Id));
         var manager = people.Find(m => m.ServiceAreaId == area?.Id);
         return new ImportGuide(kind, PlacementColumns.All, PlacementColumns.Example(today, area?.Code, role?.Title, manager?.Email),
             agencies, areas, roles.Select(r => r.Title).ToList(), people);

@@ -289,8 +289,10 @@ public sealed class PlacementImport(
         if (area is null)
             row.Problem(PlacementColumns.ServiceArea, areas.Count == 0
                 ? "No service areas are set up yet: an admin adds them before placements are brought in"
-                : $"No service area has the code \"{text}\": enter one of {WordLists.Or(areas.Select(a => a.Code).ToList())}");
-        return area;
+                : $"No service area has the code \"{text}\": enter one of {WordLists.Or(areas.Where(a => a.IsActive).Select(a => a.Code).ToList())}");
+        // A placement brought in comes with a new requisition, which a service no longer taking them does not get.
+        else if (!area.IsActive) row.Problem(PlacementColumns.ServiceArea, $"{area.Name} is no longer taking requisitions: reactivate it to bring in its placements");
+        return area is { IsActive: true } ? area : null;
     }
 
     private static JobRole? RoleOf(SheetRow row, List<JobRole> roles)
@@ -305,7 +307,8 @@ public sealed class PlacementImport(
             row.Problem(PlacementColumns.JobRole, roles.Count == 0
                 ? "No job roles are set up yet: an admin adds them before placements are brought in"
                 : $"No job role is called \"{text}\": enter the title of one of Connect2Luton's job roles, as the page lists them");
-        return role;
+        else if (!role.IsActive) row.Problem(PlacementColumns.JobRole, $"{role.Title} is no longer recruited for: reactivate it to bring in its placements");
+        return role is { IsActive: true } ? role : null;
     }
 
     private static HiringManagerSummary? ManagerOf(SheetRow row, IReadOnlyList<HiringManagerSummary> managers, ServiceAreaSummary? area, IReadOnlyList<ServiceAreaSummary> areas)
@@ -319,7 +322,7 @@ public sealed class PlacementImport(
         if (matches.Count == 0) matches = managers.Where(m => string.Equals(m.Name.Trim(), text, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count == 0)
         {
-            row.Problem(PlacementColumns.HiringManager, $"No hiring manager has the email address {text}: an admin adds them (and their service) first");
+            row.Problem(PlacementColumns.HiringManager, $"No active hiring manager has the email address {text}: an admin adds them (and their service) first, or reactivates them");
             return null;
         }
         if (area is null) return null;

@@ -220,7 +220,7 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
             if (supplier is null)
                 row.Problem(WorkerColumns.Agency, suppliers.Count == 0
                     ? "No supply agencies are set up yet: an admin adds them before workers are brought in"
-                    : $"No supply agency is called \"{agency}\": enter one of {WordLists.Or(suppliers.Select(s => s.Name).ToList())}");
+                    : $"No supply agency is called \"{agency}\": enter one of {WordLists.Or(suppliers.Where(s => s.IsActive).Select(s => s.Name).ToList())}");
         }
         var number = row.Text(WorkerColumns.RegistrationNumber);
         var body = row.Choice(WorkerColumns.RegisteredWith, WorkerColumns.Choices.Bodies);
@@ -256,6 +256,7 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
     // The form's words for its controls, said for a file.
     private static string InAFile(string message) =>
         (message.StartsWith("Select ", StringComparison.Ordinal) ? "Enter " + message["Select ".Length..] : message)
+            .Replace(": select ", ": enter ", StringComparison.Ordinal)
             .Replace("tick it, or clear the date", "put Yes in DBS update service, or clear the date", StringComparison.Ordinal);
 
     // What a spreadsheet does to numbers typed into it, said where it shows.

@@ -149,6 +149,21 @@ public sealed class PlacementImportTests : ImportFixture
     }
 
     [Fact]
+    public async Task A_service_no_longer_taking_requisitions_or_a_role_no_longer_recruited_for_gets_no_placement_brought_in()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<IRepository<Domain.JobRoles.JobRole>>().GetByIdAsync(Housing.Id))!.Deactivate();
+            (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        }
+
+        var preview = await PreviewAsync((await UploadAsync(ImportKind.Placements, ImportFiles.PlacementsFile(
+            [ImportFiles.Placement("P-1", "W-00001", "CSC", Housing.Title, Where.Manager.Email, 20m, Today)]))).Id);
+
+        preview.Problems.ShouldHaveSingleItem().ShouldBe(new RowProblem(2, "Job role", $"{Housing.Title} is no longer recruited for: reactivate it to bring in its placements"));
+    }
+
+    [Fact]
     public async Task Two_rows_placing_one_worker_on_the_same_days_are_a_clash_on_the_second()
     {
         var preview = await PreviewAsync((await UploadAsync(ImportKind.Placements, ImportFiles.PlacementsFile([Row("P-1", "W-00001"), Row("P-2", "W-00001")]))).Id);

@@ -108,6 +108,24 @@ public sealed class WorkerImportTests : ImportFixture
     }
 
     [Fact]
+    public async Task An_agency_no_longer_used_supplies_no_worker_brought_in_but_keeps_those_it_supplies()
+    {
+        var rows = Workers(2);
+        await ImportAsync(ImportKind.Workers, ImportFiles.WorkersFile(rows.Take(1)));
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<Application.Common.Persistence.IRepository<Domain.SupplyAgencies.SupplyAgency>>().GetByIdAsync(Where.Agency.Id))!.Deactivate();
+            (await scope.ServiceProvider.GetRequiredService<Application.Common.Persistence.IUnitOfWork>().SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        }
+        rows[0]["Phone"] = "01582 546000";
+
+        var preview = await PreviewAsync((await UploadAsync(ImportKind.Workers, ImportFiles.WorkersFile(rows))).Id);
+
+        preview.Rows[0].Outcome.ShouldBe(RowOutcome.Update, "a worker it supplies stays with it");
+        preview.Problems.ShouldHaveSingleItem().ShouldBe(new RowProblem(3, "Agency", $"{Where.Agency.Name} is no longer used: enter who supplies the worker now"));
+    }
+
+    [Fact]
     public async Task A_worker_already_in_the_pool_by_email_without_the_reference_is_a_row_problem()
     {
         var rows = Workers(2);
