@@ -13,9 +13,9 @@ public sealed class BrowserJourney
 
     public IPage Page { get; }
 
-    public static async Task<BrowserJourney> StartAsync(ChromiumFactory factory, string email)
+    public static async Task<BrowserJourney> StartAsync(ChromiumFactory factory, string email, string password = Browsing.DemoPassword)
     {
-        var (page, problems) = await factory.SignedInPageAsync(email);
+        var (page, problems) = await factory.SignedInPageAsync(email, password);
         var journey = new BrowserJourney(page, problems);
         await journey.ArrivedAsync();
         return journey;

@@ -40,7 +40,7 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
     }
 
     /// <summary>A new browser session signed in through the sign-in form, with every console error and failed request collected.</summary>
-    public async Task<(IPage Page, List<string> Problems)> SignedInPageAsync(string email)
+    public async Task<(IPage Page, List<string> Problems)> SignedInPageAsync(string email, string password = Browsing.DemoPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress.ToString(), Locale = "en-GB" });
         // On two cores with every test class running at once a page can take its time; a wait is a failure only after a minute.
@@ -52,7 +52,7 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
         page.RequestFailed += (_, request) => { if (request.Failure != "net::ERR_ABORTED") problems.Add($"{request.Method} {request.Url} failed: {request.Failure}"); };
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Browsing.DemoPassword);
+        await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal));
         return (page, problems);
