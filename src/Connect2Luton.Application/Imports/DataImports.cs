@@ -67,6 +67,8 @@ public sealed class DataImports(
         var upload = await uploads.FirstOrDefaultAsync(new UploadSpec(id, forUpdate: false), cancellationToken);
         if (upload is null) return null;
         if (upload.IsImported) return Preview(upload, []);
+        // Past its day it is as good as cleared (the next upload clears it): its people's details are not shown again.
+        if (upload.UploadedAt < clock.GetUtcNow() - KeptFor) return null;
         return Preview(upload, (await PlanAsync(upload, forUpdate: false, cancellationToken)).Rows);
     }
 
@@ -87,6 +89,8 @@ public sealed class DataImports(
             var preview = Preview(upload, plan.Rows);
             if (!string.Equals(preview.Version, previewVersion, StringComparison.Ordinal))
                 return new ImportConfirmation(CommandResult.Conflict("Something changed since this file was checked (a record it names, or the day), so what it would do has changed. Nothing has been saved: the file is checked again below. Read it, then import it."), preview);
+            if (preview.Spoiled)
+                return new ImportConfirmation(CommandResult.Conflict("This file has cells a spreadsheet would run as formulas, or cells that run over more than one line. Nothing from it has been saved: correct those cells and upload it again."), preview);
             if (preview.ToImport == 0)
                 return new ImportConfirmation(CommandResult.Conflict("There is nothing in this file to import: every row is already here or has a problem. Nothing has been saved."), preview);
 

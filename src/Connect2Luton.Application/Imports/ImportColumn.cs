@@ -17,4 +17,8 @@ public sealed record ImportColumn(string Heading, bool Required, string Takes, p
 }
 
 /// <summary>One row's problem, where a person finds it in their spreadsheet: the row as the spreadsheet numbers it, and the column.</summary>
-public sealed record RowProblem(int Row, string Column, string Message);
+/// <param name="SpoilsFile">
+/// A cell a spreadsheet would run as a formula, or one that runs over lines: the file itself is not fit to take in
+/// (whoever made it, or what made it, is not what the council thinks), so none of it is imported until it is corrected.
+/// </param>
+public sealed record RowProblem(int Row, string Column, string Message, bool SpoilsFile = false);

@@ -37,8 +37,11 @@ public sealed record ImportPreview(
     public int WithProblems => Rows.Count(r => r.Outcome == RowOutcome.Problem);
     public int WaitingForSignOff => Rows.Count(r => r.WaitsForSignOff && r.Outcome == RowOutcome.Add);
 
-    /// <summary>Rows that importing saves: those added and those updated.</summary>
-    public int ToImport => Adding + Updating;
+    /// <summary>Rows that importing saves: those added and those updated; none from a file with a formula or a cell over lines.</summary>
+    public int ToImport => Spoiled ? 0 : Adding + Updating;
+
+    /// <summary>The file has a cell a spreadsheet would run as a formula, or one over lines: nothing in it is imported until it is corrected.</summary>
+    public bool Spoiled => Rows.Any(r => r.Problems.Any(p => p.SpoilsFile));
 
     public IEnumerable<RowProblem> Problems => Rows.SelectMany(r => r.Problems);
 }

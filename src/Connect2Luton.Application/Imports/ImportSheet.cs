@@ -103,7 +103,7 @@ public sealed class SheetRow
             }
             if (matched[i] < 0) continue;
             var column = columns[matched[i]];
-            if (Unsafe(raw, column) is { } problem) Problem(column, problem);
+            if (Unsafe(raw, column) is { } problem) Problem(column.Heading, problem, Spoils(problem));
             else _cells[matched[i]] = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
         }
     }
@@ -133,11 +133,19 @@ public sealed class SheetRow
         Problem(column.Heading, message);
     }
 
-    public void Problem(string column, string message)
+    public void Problem(string column, string message) => Problem(column, message, spoilsFile: false);
+
+    private void Problem(string column, string message, bool spoilsFile)
     {
         if (_problems.Exists(p => p.Column == column)) return;
-        _problems.Add(new RowProblem(Number, column, message));
+        _problems.Add(new RowProblem(Number, column, message, spoilsFile));
     }
+
+    private static bool Spoils(string problem) =>
+        problem.StartsWith(FormulaStart, StringComparison.Ordinal) || problem.StartsWith(OverLines, StringComparison.Ordinal);
+
+    private const string FormulaStart = "This cell starts with ";
+    private const string OverLines = "This cell runs over more than one line";
 
     public DateOnly? Date(ImportColumn column)
     {
@@ -184,19 +192,22 @@ public sealed class SheetRow
     {
         if (raw.Length == 0) return null;
         if (raw.Contains('\n', StringComparison.Ordinal) || raw.Contains('\r', StringComparison.Ordinal))
-            return raw.TrimStart(' ').StartsWith('\r') ? Formula(raw) : "This cell runs over more than one line (a line break inside quotes): put it on one line";
+            return raw.TrimStart(' ').StartsWith('\r') ? Formula(raw) : OverLines + " (a line break inside quotes): put it on one line";
         if (raw[0] == '\t') return Formula(raw);
-        var text = raw.Trim(' ', '\t');
+        // Trimmed as the cell is kept (every kind of space), so a no-break space cannot hide a formula's first character.
+        var text = raw.Trim();
         if (text.Length > ImportSheet.MostCellLength) return string.Create(CultureInfo.InvariantCulture, $"This cell is longer than {ImportSheet.MostCellLength:N0} characters");
         if (text.Length > 0 && (text[0] is '=' or '@' || (text[0] is '+' or '-' && !PlainNumber(text)))) return Formula(text);
         if (text.Contains('\uFEFF', StringComparison.Ordinal)) return "This cell has a byte order mark (an invisible character) in it: retype the cell";
         if (text.Any(char.IsControl)) return "This cell has hidden control characters: retype the cell";
+        if (text.Any(c => char.GetUnicodeCategory(c) is UnicodeCategory.Format))
+            return "This cell has hidden characters in it (a zero-width space or a direction mark): retype the cell";
         if (text.IndexOfAny(['<', '>']) >= 0) return $"{column.Heading} must not contain < or >";
         return null;
     }
 
     private static string Formula(string text) =>
-        $"This cell starts with {(text[0] switch { '\t' => "a tab", '\r' => "a line break", var c => $"\"{c}\"" })}, so a spreadsheet would run it as a formula: type the value itself";
+        $"{FormulaStart}{(text[0] switch { '\t' => "a tab", '\r' => "a line break", var c => $"\"{c}\"" })}, so a spreadsheet would run it as a formula: type the value itself";
 
     // "-12.50" or "+44 7700 900982" are numbers, not formulas; "-2+3" or "+cmd|..." are not numbers.
     private static bool PlainNumber(string text)

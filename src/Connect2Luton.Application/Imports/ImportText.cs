@@ -29,6 +29,13 @@ public static class ImportText
     {
         ArgumentNullException.ThrowIfNull(text);
         var plain = text.Trim().TrimStart('£').Trim();
+        // A comma is read only between thousands ("1,250.50"): anywhere else it is someone's decimal point ("3,5"),
+        // which would otherwise be read as a figure ten times or more too big.
+        if (plain.Contains(',', StringComparison.Ordinal) && !Common.Validation.TextFormats.IsGroupedInThousands(plain))
+        {
+            number = 0;
+            return false;
+        }
         return decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out number);
     }
 

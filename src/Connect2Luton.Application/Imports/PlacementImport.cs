@@ -235,8 +235,12 @@ public sealed class PlacementImport(
             row.Problem(PlacementColumns.CapSignedOffBy, $"The rules ask for sign-off by {SignOffPositions.InWords(approvers)}: enter {(posts.Count == 1 ? "one name" : $"{posts.Count} names, one for each post in that order, separated by semicolons")}");
         else if (signers.Any(s => s.Length > Limits.Name))
             row.Problem(PlacementColumns.CapSignedOffBy, $"A name must be {Limits.Name} characters or fewer");
+        else if (signers.Any(s => !s.Any(char.IsLetter)))
+            row.Problem(PlacementColumns.CapSignedOffBy, "Enter the name of each person who signed it off");
         if (on is null && !row.HasProblemAt(PlacementColumns.CapSignedOffOn)) row.Problem(PlacementColumns.CapSignedOffOn, "Enter the day it was signed off");
         else if (on > today) row.Problem(PlacementColumns.CapSignedOffOn, "The day it was signed off must be today or in the past");
+        // No placement runs longer than the rules allow (two years at most), so a sign-off older than that is a wrong date, not an old one.
+        else if (on < today.AddYears(-3)) row.Problem(PlacementColumns.CapSignedOffOn, "The day it was signed off must be within the last 3 years");
         if (row.HasProblemAt(PlacementColumns.CapSignedOffBy) || row.HasProblemAt(PlacementColumns.CapSignedOffOn)) return null;
         var at = new DateTimeOffset(on!.Value.ToDateTime(TimeOnly.MinValue), UkClock.Zone.GetUtcOffset(on.Value.ToDateTime(TimeOnly.MinValue)));
         var given = posts.Zip(signers, (post, name) => new SignOffGivenElsewhere(post, name, at)).ToList();

@@ -150,6 +150,7 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
             var input = Read(row, suppliers);
             var match = reference is null ? null : byReference.GetValueOrDefault(reference);
             var current = match is null ? null : existing.GetValueOrDefault(match.Id);
+            if (current is not null) input = KeepAbsent(input, row.Present, current);
             var (profile, errors) = WorkerRules.Check(input, suppliers, current?.SupplyAgencyId, today, councils);
             if (current is not null) WorkerRules.KeepRecordedChecks(current, input, errors);
             // What a spreadsheet did to a number is said before the rules say the number is wrong.
@@ -251,6 +252,42 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
             body,
             number,
             row.Date(WorkerColumns.RegistrationExpiresOn));
+    }
+
+    /// <summary>
+    /// A column the file leaves out says nothing about the worker: what is recorded for it stays. (A column given with
+    /// a blank cell does clear it, where the worker form would.)
+    /// </summary>
+    private static WorkerInput KeepAbsent(WorkerInput input, IReadOnlySet<ImportColumn> present, Worker worker)
+    {
+        if (!present.Contains(WorkerColumns.Phone)) input = input with { Phone = worker.Phone };
+        if (!present.Contains(WorkerColumns.QualifiedOn)) input = input with { QualifiedOn = worker.QualifiedOn };
+        if (!present.Contains(WorkerColumns.OpenToPermanentJob)) input = input with { OpenToPermanentJob = worker.OpenToPermanentJob };
+        if (!present.Contains(WorkerColumns.PreviousCouncil)) input = input with { PreviousCouncil = worker.PreviousCouncil };
+        if (!present.Contains(WorkerColumns.LeftCouncilPostOn)) input = input with { LeftPermanentCouncilPostOn = worker.LeftPermanentCouncilPostOn };
+        if (!present.Contains(WorkerColumns.RegistrationNumber) && !present.Contains(WorkerColumns.RegisteredWith) && !present.Contains(WorkerColumns.RegistrationExpiresOn))
+        {
+            input = input with
+            {
+                RegistrationBody = worker.Registration?.Body,
+                RegistrationNumber = worker.Registration?.Number,
+                RegistrationExpiresOn = worker.Registration?.ExpiresOn,
+            };
+        }
+        if (!present.Contains(WorkerColumns.RightToWorkEndsOn) && !present.Contains(WorkerColumns.RightToWorkCheckedOn))
+            input = input with { RightToWorkCheckedOn = worker.RightToWork?.CheckedOn, RightToWorkExpiresOn = worker.RightToWork?.ExpiresOn };
+        if (!present.Contains(WorkerColumns.DbsUpdateService) && !present.Contains(WorkerColumns.DbsStatusCheckedOn) && !present.Contains(WorkerColumns.DbsIssuedOn))
+        {
+            input = input with
+            {
+                DbsIssuedOn = worker.Dbs?.IssuedOn,
+                DbsLevel = worker.Dbs?.Level,
+                DbsCertificateNumber = worker.Dbs?.CertificateNumber,
+                DbsOnUpdateService = worker.Dbs?.OnUpdateService ?? false,
+                DbsStatusCheckedOn = worker.Dbs?.StatusCheckedOn,
+            };
+        }
+        return input;
     }
 
     // The form's words for its controls, said for a file.

@@ -8,7 +8,7 @@ namespace Connect2Luton.Web.Forms;
 /// Turns what was typed into values, with GOV.UK messages at the field when it cannot, and puts a use case's
 /// refusal on the form: field errors beside their fields, anything else at the top.
 /// </summary>
-public static partial class FormReading
+public static class FormReading
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -23,7 +23,7 @@ public static partial class FormReading
         if (cleaned.StartsWith('£')) cleaned = cleaned[1..].TrimStart();
         if (cleaned.Contains(',', StringComparison.Ordinal))
         {
-            if (!Thousands().IsMatch(cleaned))
+            if (!Application.Common.Validation.TextFormats.IsGroupedInThousands(cleaned))
             {
                 modelState.AddModelError(key, $"{what} must be a number, with a full stop before any decimals, like 8.5");
                 return null;
@@ -34,9 +34,6 @@ public static partial class FormReading
         modelState.AddModelError(key, $"{what} must be a number");
         return null;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex Thousands();
 
     /// <summary>A percentage as people type it, "8%" or "8" (both 8), or null with a message at the field; empty is null and no error.</summary>
     public static decimal? Percent(this ModelStateDictionary modelState, string key, string? text, string what)

@@ -67,7 +67,7 @@ public sealed class WorkerImportTests : ImportFixture
     }
 
     [Fact]
-    public async Task Each_row_problem_names_its_row_and_column_in_the_worker_forms_words_and_good_rows_still_import()
+    public async Task Each_row_problem_names_its_row_and_column_in_the_worker_forms_words_and_good_rows_import_once_no_cell_is_a_formula_or_over_lines()
     {
         var rows = Workers(9);
         rows[0]["Email"] = "not-an-email";
@@ -103,9 +103,47 @@ public sealed class WorkerImportTests : ImportFixture
         preview.Rows.Where(r => r.Outcome == RowOutcome.Problem).Select(r => r.Row).ShouldBe([2, 3, 5, 7, 8, 9, 10, 11]);
         (preview.Adding, preview.WithProblems).ShouldBe((2, 8));
 
-        (await ConfirmAsync(upload.Id, preview.Version)).Result.Succeeded.ShouldBeTrue();
-        (await CountAsync(new WorkerKeysSpec())).ShouldBe(2, "the rows without problems, and only they");
+        // A formula or a cell over lines keeps the whole file out until it is corrected.
+        (preview.Spoiled, preview.ToImport).ShouldBe((true, 0));
+        (await ConfirmAsync(upload.Id, preview.Version)).Result.Succeeded.ShouldBeFalse();
+        (await CountAsync(new WorkerKeysSpec())).ShouldBe(0);
+
+        rows[6]["First name"] = "Amy";
+        rows[7]["Last name"] = "Jones";
+        var corrected = await UploadAsync(ImportKind.Workers, ImportFiles.WorkersFile(rows));
+        var checkedAgain = await PreviewAsync(corrected.Id);
+        (checkedAgain.Spoiled, checkedAgain.Adding, checkedAgain.WithProblems).ShouldBe((false, 4, 6));
+        (await ConfirmAsync(corrected.Id, checkedAgain.Version)).Result.Succeeded.ShouldBeTrue();
+        (await CountAsync(new WorkerKeysSpec())).ShouldBe(4, "the rows without problems, and only they");
     }
+
+    [Fact]
+    public async Task A_file_again_without_the_optional_columns_leaves_what_they_recorded()
+    {
+        var rows = Workers(1);
+        var first = await UploadAsync(ImportKind.Workers, ImportFiles.WorkersFile(rows));
+        (await ConfirmAsync(first.Id, (await PreviewAsync(first.Id)).Version)).Result.Succeeded.ShouldBeTrue();
+
+        // Another system's export with only the columns it has: the registration, phone and the rest stay as recorded.
+        string[] fewer = ["External reference", "First name", "Last name", "Email", "Postcode", "Job family", "Agency", "Right to work checked on", "DBS issued on", "DBS level", "DBS certificate number"];
+        var again = await PreviewAsync((await UploadAsync(ImportKind.Workers, ImportFiles.Csv(fewer, rows))).Id);
+        (again.Unchanged, again.Updating, again.WithProblems).ShouldBe((1, 0, 0), string.Join("; ", again.Rows.SelectMany(r => r.Notes.Concat(r.Problems.Select(p => p.Message)))));
+
+        await using var data = TestData.Open(Database);
+        var worker = await data.SingleAsync<Worker>(w => w.ExternalReference == rows[0]["External reference"]);
+        worker.Registration.ShouldNotBeNull().Number.ShouldBe(rows[0]["Registration number"]);
+        worker.Phone.ShouldBe(rows[0]["Phone"]);
+    }
+
+    [Theory]
+    [InlineData("1,250.50", 1250.50)]
+    [InlineData("£39,027", 39027.0)]
+    [InlineData("37.5", 37.5)]
+    [InlineData("3,5", null)]
+    [InlineData("1,2,3", null)]
+    [InlineData("32,50", null)]
+    public void A_comma_in_a_figure_is_read_only_between_thousands_never_as_a_decimal_point(string cell, double? read) =>
+        (ImportText.TryNumber(cell, out var number) ? number : (decimal?)null).ShouldBe(read is { } figure ? (decimal)figure : null);
 
     [Fact]
     public async Task An_agency_no_longer_used_supplies_no_worker_brought_in_but_keeps_those_it_supplies()

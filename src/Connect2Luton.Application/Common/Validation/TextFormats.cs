@@ -21,6 +21,12 @@ public static partial class TextFormats
     /// </summary>
     public static string? OneLine(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim();
 
+    /// <summary>A number whose commas all stand between thousands: "39,027" and "1,250.50", not "8,5" or "1,2,3".</summary>
+    public static bool IsGroupedInThousands(string text) => Thousands().IsMatch(text);
+
+    [GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Thousands();
+
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 

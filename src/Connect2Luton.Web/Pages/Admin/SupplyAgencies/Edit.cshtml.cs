@@ -3,95 +3,38 @@ using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.SupplyAgencies;
 using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Connect2Luton.Web.Pages.Admin.SupplyAgencies;
 
 /// <summary>One supply agency: its details, saved against the version read, and deactivating or reactivating it.</summary>
 [Authorize(Policy = Permissions.ManageReferenceData)]
-public sealed class EditModel(SupplyAgencyAdministration administration) : PageModel, ISupplyAgencyPage
+public sealed class EditModel(SupplyAgencyAdministration administration)
+    : ReferenceEditPage<SupplyAgencyRow, SupplyAgencyInput, SupplyAgencyForm>, ISupplyAgencyPage
 {
-    [BindProperty]
-    public SupplyAgencyForm Input { get; set; } = new();
+    public SupplyAgencyRow Agency => Record;
 
-    /// <summary>The version the page was read at, as posted; one that does not read is no version anyone saw.</summary>
-    [BindProperty]
-    public string? Version { get; set; }
+    protected override string Kind => "supply agency";
 
-    public SupplyAgencyRow Agency { get; private set; } = null!;
+    protected override string Deactivated => "it is no longer offered for new workers";
 
-    [TempData]
-    public string? Done { get; set; }
+    protected override Task<SupplyAgencyRow?> FindAsync(int id, CancellationToken cancellationToken) => administration.FindAsync(id, cancellationToken);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
-        Show(Agency);
-        return Page();
-    }
+    protected override SupplyAgencyForm FormOf(SupplyAgencyRow record) => SupplyAgencyForm.From(record);
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
-        var input = Input.Read(ModelState);
-        // A number that could not be read refuses the form; the rest is still checked so every problem shows at once.
-        var result = !ModelState.IsValid ? await administration.CheckAsync(input, id, cancellationToken)
-            : FormReading.Choice(Version) is { } version ? await administration.ChangeAsync(id, version, input, cancellationToken)
-            : OutOfDate;
-        return await AnswerAsync(id, result, () =>
-        {
-            TempData["Done"] = $"Saved {input.Name?.Trim()}";
-            return RedirectToPage("Index");
-        }, cancellationToken);
-    }
+    protected override int VersionOf(SupplyAgencyRow record) => record.Version;
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
-        SetActiveAsync(id, active: false, " is deactivated: it is no longer offered for new workers", cancellationToken);
+    protected override string NameOf(SupplyAgencyRow record) => record.Name;
 
-    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
-        SetActiveAsync(id, active: true, " is offered again", cancellationToken);
+    protected override SupplyAgencyInput Read(SupplyAgencyForm form, ModelStateDictionary modelState) => form.Read(modelState);
 
-    // The buttons below the form post no fields of it: the form shows the agency as it is.
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, string done, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } notHere) return notHere;
-        Input = SupplyAgencyForm.From(Agency);
-        var result = FormReading.Choice(Version) is { } version ? await administration.SetActiveAsync(id, version, active, cancellationToken) : OutOfDate;
-        return await AnswerAsync(id, result, () =>
-        {
-            Done = Agency.Name + done;
-            return RedirectToPage("Edit", new { id });
-        }, cancellationToken);
-    }
+    protected override string? NameOf(SupplyAgencyInput input) => input.Name;
 
-    private static CommandResult OutOfDate { get; } = CommandResult.Conflict("The page was out of date. It shows the supply agency as it is now: make your change again.");
+    protected override Task<CommandResult> CheckAsync(SupplyAgencyInput input, int id, CancellationToken cancellationToken) => administration.CheckAsync(input, id, cancellationToken);
 
-    private async Task<IActionResult> AnswerAsync(int id, CommandResult result, Func<IActionResult> done, CancellationToken cancellationToken)
-    {
-        if (this.Unreachable(result) is { } unreachable) return unreachable;
-        if (result.Succeeded) return done();
-        ModelState.AddRefusal(result);
-        if (result.Status == CommandStatus.Conflict && await administration.FindAsync(id, cancellationToken) is { } latest)
-        {
-            // What was typed was made against an older version: the form shows the agency as it is now.
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal) || k == nameof(Version)).ToList()) ModelState.Remove(key);
-            Agency = latest;
-            Show(latest);
-        }
-        return Page();
-    }
+    protected override Task<CommandResult> ChangeAsync(int id, int version, SupplyAgencyInput input, CancellationToken cancellationToken) =>
+        administration.ChangeAsync(id, version, input, cancellationToken);
 
-    private void Show(SupplyAgencyRow agency)
-    {
-        Input = SupplyAgencyForm.From(agency);
-        Version = agency.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await administration.FindAsync(id, cancellationToken) is not { } agency) return NotFound();
-        Agency = agency;
-        return null;
-    }
+    protected override Task<CommandResult> SetActiveAsync(int id, int version, bool active, CancellationToken cancellationToken) =>
+        administration.SetActiveAsync(id, version, active, cancellationToken);
 }
