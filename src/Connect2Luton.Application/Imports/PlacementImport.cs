@@ -131,6 +131,13 @@ public sealed class PlacementImport(
             var start = row.Date(PlacementColumns.StartDate);
             var end = row.Date(PlacementColumns.PlannedEndDate);
             var hours = row.Amount(PlacementColumns.WeeklyHours, "37");
+            // Hours are kept to the quarter-hour's two places (as the booking form keeps them): more would be rounded away
+            // by the database, and the same file again would then look changed.
+            if (hours is { } typed && decimal.Round(typed, 2) != typed)
+            {
+                row.Problem(PlacementColumns.WeeklyHours, "Enter the weekly hours to 2 decimal places at most, like 37.5");
+                hours = null;
+            }
             var pay = row.Amount(PlacementColumns.PayRate, "32.50");
             var supplier = worker is null ? null : suppliers.First(s => s.Id == worker.SupplyAgencyId);
             if (row.Text(PlacementColumns.Agency) is { } agency && supplier is not null && !string.Equals(agency, supplier.Name.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -122,7 +122,11 @@ public sealed class PlacementImportTests : ImportFixture
             Row("P-6", "W-00005", pay: 40m),
             Row("P-7", "W-00003"),
             Row("P-8", "W-00006"),
+            Row("P-9", "W-00001"),
+            Row("P-10", "W-00004"),
         };
+        rows[8]["Weekly hours"] = "37.125";
+        rows[9]["Pay rate"] = "32,50";
         rows[2]["Planned end date"] = ImportFiles.Iso(Today.AddDays(-1));
         rows[4]["Service area"] = "XYZ";
         rows[5]["Cap signed off by"] = "Helen Okafor";
@@ -141,6 +145,8 @@ public sealed class PlacementImportTests : ImportFixture
         problems[6].ShouldBe(("Service area", $"No service area has the code \"XYZ\": enter one of CSC"));
         problems[7].ShouldBe(("Cap signed off by", "The rules ask for sign-off by the Director of Children's Services and the Chief Executive: enter 2 names, one for each post in that order, separated by semicolons"));
         problems.ContainsKey(8).ShouldBeFalse("the worker's other placement in this file had its dates refused, so holds nothing");
+        problems[10].ShouldBe(("Weekly hours", "Enter the weekly hours to 2 decimal places at most, like 37.5"));
+        problems[11].ShouldBe(("Pay rate", "Enter a number, like 32.50"), "a comma that is not between thousands is not read as £3,250");
         preview.Rows.Where(r => r.Outcome == RowOutcome.Add).Select(r => r.Row).ShouldBe([8, 9]);
 
         (await ConfirmAsync(preview.UploadId, preview.Version)).Result.Succeeded.ShouldBeTrue();

@@ -59,6 +59,27 @@ public sealed class SingleSignOnSettingsTests(ProviderOnlyFactory factory) : ICl
         (await client.GetPageAsync("/Account/SignIn")).Text("#sign-in-problem").ShouldContain("Signing in with Luton Council account is not available just now");
     }
 
+    [Fact]
+    public async Task Turning_local_accounts_off_ends_the_sessions_begun_with_a_password()
+    {
+        _ = factory.Services;
+        // The same database before the change: passwords still sign in there.
+        await using var before = new SameDatabase(factory.ConnectionString);
+        var session = await Platform.DataProtectionKeysTests.SignInAsync(before, "recruiter@connect2luton.local");
+        using (var then = await Platform.DataProtectionKeysTests.GetAsync(before, "/Placements", session)) then.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var now = await Platform.DataProtectionKeysTests.GetAsync(factory, "/Placements", session);
+
+        now.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        now.Headers.Location!.OriginalString.ShouldContain("/Account/SignIn", Case.Insensitive);
+    }
+
+    private sealed class SameDatabase(string connectionString) : Connect2LutonFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [.. base.Settings, new("Scheduling:Store", "Memory"), new("Database:ConnectionString", connectionString)];
+    }
+
     [Theory]
     [InlineData("false", "", "", "Authentication:LocalAccounts is false, so Authentication:OpenIdConnect:Authority and ClientId must be set")]
     [InlineData("true", "http://login.council.example/tenant", "secret", "must start https://")]

@@ -88,7 +88,7 @@ public sealed partial class DataProtectionKeysTests(Connect2LutonFactory factory
         return file;
     }
 
-    private static async Task<string> SignInAsync(Connect2LutonFactory app, string email)
+    internal static async Task<string> SignInAsync(Connect2LutonFactory app, string email)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var form = await client.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
@@ -109,7 +109,7 @@ public sealed partial class DataProtectionKeysTests(Connect2LutonFactory factory
         return session;
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(Connect2LutonFactory app, string path, string cookies)
+    internal static async Task<HttpResponseMessage> GetAsync(Connect2LutonFactory app, string path, string cookies)
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
