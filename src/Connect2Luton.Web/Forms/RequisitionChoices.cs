@@ -33,12 +33,13 @@ public sealed class RequisitionChoices(ReferenceNames names, IReadRepository<Hir
         var areaNames = areas.ToDictionary(a => a.Id, a => a.Name);
         var scope = permissions.ScopeServiceAreaId;
         var offered = areas.Where(a => (scope is null || a.Id == scope) && (a.IsActive || a.Id == revising?.ServiceAreaId)).ToList();
-        ServiceAreas = offered.Select(a => new SelectListItem(a.Name, Id(a.Id))).ToList();
+        // A requisition being revised may keep a service or role deactivated since: it says so, as the worker form does of an agency.
+        ServiceAreas = offered.Select(a => new SelectListItem(a.IsActive ? a.Name : $"{a.Name} (deactivated)", Id(a.Id))).ToList();
         // A role is offered for the services that recruit for it; one no service has been limited to is offered for all.
         JobRoles = (await names.JobRolesAsync(cancellationToken))
             .Where(r => r.IsActive || r.Id == revising?.JobRoleId)
             .Where(r => offered.Exists(a => a.Recruits(r.Id)))
-            .Select(r => new LimitedChoice($"{r.Title} ({Words.Of(r.JobFamily).ToLowerInvariant()})", Id(r.Id),
+            .Select(r => new LimitedChoice($"{r.Title} ({Words.Of(r.JobFamily).ToLowerInvariant()}){(r.IsActive ? string.Empty : " (deactivated)")}", Id(r.Id),
                 offered.TrueForAll(a => a.Recruits(r.Id)) ? [] : offered.Where(a => a.Recruits(r.Id)).Select(a => Id(a.Id)).ToList()))
             .ToList();
         HiringManagers = (await managers.ListAsync(new HiringManagersSpec(scope), cancellationToken))

@@ -113,6 +113,8 @@ public sealed class ReferenceDataTests(ProductionFactory factory) : IClassFixtur
         (await tanya.GetPageAsync(requisition)).Text("main").ShouldContain("Social Worker (Children and Families)", Case.Sensitive, "the requisition raised before keeps its role");
         (await tanya.GetPageAsync($"{requisition}/Edit")).QuerySelectorAll<IHtmlOptionElement>("#Input_JobRoleId option").Select(o => o.Value)
             .ShouldContain(roleId, "and can be revised keeping it");
+        (await tanya.GetPageAsync($"{requisition}/Edit")).QuerySelector($"#Input_JobRoleId option[value='{roleId}']")!.TextContent
+            .ShouldContain("(deactivated)", Case.Sensitive, "marked, as the worker form marks an agency no longer used");
     }
 
     [Fact]
