@@ -1,10 +1,9 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Imports;
 using Connect2Luton.Domain.Imports;
-using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Admin.Import;
 
@@ -17,22 +16,9 @@ namespace Connect2Luton.Web.Pages.Admin.Import;
 [RequestSizeLimit(ImportFile.MostRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportFile.MostRequestBytes)]
 [RefuseLargerThan(ImportFile.MostRequestBytes)]
-public sealed class WorkersModel(DataImports imports, ImportGuides guides) : PageModel, IImportUploadPage
+public sealed class WorkersModel(DataImports imports, ImportGuides guides) : ImportUploadPage(imports, guides, ImportKind.Workers)
 {
-    /// <summary>The file chosen, posted as the field the import's messages are about.</summary>
-    [BindProperty(Name = DataImports.FileField)]
-    public IFormFile? Upload { get; set; }
+    public override string Rows => "workers";
 
-    public ImportGuide Guide { get; private set; } = null!;
-
-    public string Rows => "workers";
-
-    public string Address => "/Admin/Import/Workers";
-
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Guide = await guides.ForAsync(ImportKind.Workers, cancellationToken);
-
-    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken cancellationToken) => new ImportTemplate(await guides.ForAsync(ImportKind.Workers, cancellationToken));
-
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        this.UploadAsync(imports, ImportKind.Workers, Upload, () => OnGetAsync(cancellationToken), cancellationToken);
+    public override string Address => "/Admin/Import/Workers";
 }
