@@ -18,6 +18,7 @@ internal static class SingleSignOnRegistration
 
     public static IServiceCollection AddSingleSignOn(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ProviderReach>();
         var settings = configuration.GetSection(SignInSettings.Section).Get<SignInSettings>()?.OpenIdConnect ?? new SingleSignOnOptions();
         if (!settings.IsConfigured) return services;
         services.AddAuthentication().AddOpenIdConnect(SingleSignOn.Scheme, settings.DisplayName, options =>

@@ -1,5 +1,4 @@
 using Connect2Luton.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,11 +11,10 @@ namespace Connect2Luton.Web.Pages.Account;
 /// in someone's name), and takes them back in once it has answered.
 /// </summary>
 [AllowAnonymous]
-public sealed partial class ExternalSignInModel(
+public sealed class ExternalSignInModel(
     SingleSignOn singleSignOn,
     SignInManager<ApplicationUser> signIn,
-    Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions> providers,
-    ILogger<ExternalSignInModel> logger) : PageModel
+    Identity.ProviderReach provider) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -27,15 +25,8 @@ public sealed partial class ExternalSignInModel(
     public async Task<IActionResult> OnPostAsync()
     {
         if (!singleSignOn.IsConfigured) return NotFound();
-        // The provider's address book is read before the browser is sent there: a provider that cannot be reached
-        // is said on the sign-in page, not met with an error page.
-        try
+        if (!await provider.AnswersAsync(HttpContext.RequestAborted))
         {
-            await providers.Get(SingleSignOn.Scheme).ConfigurationManager!.GetConfigurationAsync(HttpContext.RequestAborted);
-        }
-        catch (Exception unreachable) when (unreachable is InvalidOperationException or HttpRequestException or IOException)
-        {
-            LogUnreachable(logger, unreachable);
             TempData[SignInModel.Problem] = $"Signing in with {singleSignOn.ProviderName} is not available just now. Try again in a few minutes, or ask the council's IT service desk.";
             return RedirectToPage("SignIn");
         }
@@ -59,9 +50,6 @@ public sealed partial class ExternalSignInModel(
         SingleSignOnOutcome.LinkedToSomeoneElse => $"The Connect2Luton account for that email address signs in with {provider} as someone else already. Ask a Connect2Luton admin.",
         _ => $"Signing in with {provider} did not finish. Try again.",
     };
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The OpenID Connect provider's metadata could not be read")]
-    private static partial void LogUnreachable(ILogger logger, Exception exception);
 
     private string SafeReturnUrl => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
 }

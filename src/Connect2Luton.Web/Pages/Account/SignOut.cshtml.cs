@@ -11,7 +11,7 @@ namespace Connect2Luton.Web.Pages.Account;
 public sealed class SignOutModel(
     PasswordSignIn signIn,
     SingleSignOn singleSignOn,
-    Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions> providers) : PageModel
+    Identity.ProviderReach provider) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -26,11 +26,7 @@ public sealed class SignOutModel(
         // Signed in through the council's provider, the user is signed out there too: on a shared computer the next
         // person to press "Sign in" must not be let in as them without a password. A provider that cannot be reached
         // is said, not met with an error page.
-        try
-        {
-            await providers.Get(SingleSignOn.Scheme).ConfigurationManager!.GetConfigurationAsync(HttpContext.RequestAborted);
-        }
-        catch (Exception unreachable) when (unreachable is InvalidOperationException or HttpRequestException or IOException)
+        if (!await provider.AnswersAsync(HttpContext.RequestAborted))
         {
             TempData[SignInModel.Problem] = $"You are signed out of Connect2Luton, but {singleSignOn.ProviderName} could not be reached to sign you out there too. On a shared computer, close the browser.";
             return RedirectToPage("/Account/SignIn");
