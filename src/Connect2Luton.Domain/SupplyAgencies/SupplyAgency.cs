@@ -28,6 +28,14 @@ public sealed class SupplyAgency : AggregateRoot
 
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// The agency has confirmed it works to the DfE agency rules for child and family social workers (price caps,
+    /// no managed teams, references, the cooling-off period): the release rules may offer it such roles.
+    /// </summary>
+    public bool ConfirmsDfeAgencyRules { get; private set; }
+
+    public void RecordDfeAgencyRules(bool confirms) => ConfirmsDfeAgencyRules = confirms;
+
     public void ChangeMargin(decimal marginRate)
     {
         if (marginRate is < 0 or >= 1) throw new DomainRuleException("A margin must be at least 0% and less than 100%.");

@@ -41,6 +41,9 @@ public sealed class Worker : AggregateRoot
 
     public bool OpenToPermanentJob { get; private set; }
 
+    /// <summary>Held for workers agencies put forward: with the name, it tells one agency's record of a person from another's.</summary>
+    public DateOnly? DateOfBirth { get; private set; }
+
     public string? PreviousCouncil { get; private set; }
     public string? PreviousCouncilRegion { get; private set; }
     public DateOnly? LeftPermanentCouncilPostOn { get; private set; }
@@ -84,6 +87,7 @@ public sealed class Worker : AggregateRoot
         SupplyAgencyId = Guard.Reference(profile.SupplyAgencyId, "The supply agency");
         QualifiedOn = profile.QualifiedOn;
         OpenToPermanentJob = profile.OpenToPermanentJob;
+        DateOfBirth = profile.DateOfBirth;
         PreviousCouncil = Guard.Optional(profile.PreviousCouncilEmployment?.Council, Limits.Name, "The previous council");
         PreviousCouncilRegion = Guard.Optional(profile.PreviousCouncilEmployment?.Region, Limits.Name, "The previous council's region");
         LeftPermanentCouncilPostOn = profile.PreviousCouncilEmployment?.LeftOn;

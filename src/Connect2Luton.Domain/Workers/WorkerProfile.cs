@@ -13,7 +13,8 @@ public sealed record WorkerProfile(
     int SupplyAgencyId,
     DateOnly? QualifiedOn,
     bool OpenToPermanentJob,
-    PreviousCouncilEmployment? PreviousCouncilEmployment);
+    PreviousCouncilEmployment? PreviousCouncilEmployment,
+    DateOnly? DateOfBirth = null);
 
 /// <summary>
 /// The worker's most recent permanent post with a council, if any: it decides the DfE cooling-off period

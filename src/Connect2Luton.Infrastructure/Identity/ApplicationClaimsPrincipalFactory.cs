@@ -20,6 +20,8 @@ internal sealed class ApplicationClaimsPrincipalFactory(
         if (user.TwoFactorEnabled) identity.AddClaim(new Claim(AppClaimTypes.TwoFactor, "on"));
         if (user.ServiceAreaId is { } area)
             identity.AddClaim(new Claim(AppClaimTypes.ServiceArea, area.ToString(CultureInfo.InvariantCulture)));
+        if (user.SupplyAgencyId is { } agency)
+            identity.AddClaim(new Claim(AppClaimTypes.SupplyAgency, agency.ToString(CultureInfo.InvariantCulture)));
         return identity;
     }
 }

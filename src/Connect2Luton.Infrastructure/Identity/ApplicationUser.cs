@@ -9,6 +9,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>For a hiring manager: the one service area they raise and approve requisitions for.</summary>
     public int? ServiceAreaId { get; set; }
 
+    /// <summary>For agency staff: the one supply agency they act for, whose released requisitions and candidates they see.</summary>
+    public int? SupplyAgencyId { get; set; }
+
     /// <summary>When an admin deactivated the account: it cannot sign in, and everything it did stays.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 

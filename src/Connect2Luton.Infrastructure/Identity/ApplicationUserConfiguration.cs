@@ -11,5 +11,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         builder.Property(u => u.DisplayName).HasMaxLength(Limits.Name);
         builder.HasOne<ServiceArea>().WithMany().HasForeignKey(u => u.ServiceAreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.SupplyAgencies.SupplyAgency>().WithMany().HasForeignKey(u => u.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

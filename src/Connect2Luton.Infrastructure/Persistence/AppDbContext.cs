@@ -10,6 +10,7 @@ using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.RuleSets;
 using Connect2Luton.Domain.ServiceAreas;
 using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,9 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
     public DbSet<SupplyAgency> SupplyAgencies => Set<SupplyAgency>();
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<Requisition> Requisitions => Set<Requisition>();
+    public DbSet<SupplierRelease> SupplierReleases => Set<SupplierRelease>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<CandidateClaim> CandidateClaims => Set<CandidateClaim>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<PlacementFlag> PlacementFlags => Set<PlacementFlag>();
     public DbSet<ConversionPrompt> ConversionPrompts => Set<ConversionPrompt>();

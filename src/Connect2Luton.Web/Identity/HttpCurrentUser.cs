@@ -14,6 +14,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public bool IsInRole(string role) => User?.IsInRole(role) ?? false;
 
-    public int? ServiceAreaId =>
-        int.TryParse(User?.FindFirstValue(AppClaimTypes.ServiceArea), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    public int? ServiceAreaId => Number(AppClaimTypes.ServiceArea);
+
+    public int? SupplyAgencyId => Number(AppClaimTypes.SupplyAgency);
+
+    private int? Number(string claim) =>
+        int.TryParse(User?.FindFirstValue(claim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

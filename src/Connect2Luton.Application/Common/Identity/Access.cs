@@ -24,6 +24,8 @@ public static class Access
         [Permissions.ImportData] = [Roles.Admin],
         [Permissions.SeeEveryService] = [Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.ActForOwnService] = [Roles.HiringManager],
+        [Permissions.ReleaseRequisitions] = [Roles.Recruiter, Roles.Admin],
+        [Permissions.SupplyCandidates] = [Roles.AgencyStaff],
     };
 
     /// <summary>Whether someone holding the roles <paramref name="isInRole"/> answers for has the permission.</summary>

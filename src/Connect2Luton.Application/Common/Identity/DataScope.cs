@@ -22,6 +22,14 @@ public sealed class DataScope(ICurrentUser user)
 
     public bool Sees(int serviceAreaId) => ServiceAreas is not { } areas || areas.Contains(serviceAreaId);
 
+    /// <summary>
+    /// The one agency whose released requisitions and candidates the user sees (<see cref="NoSupplyAgency"/> for an
+    /// agency user whose account names none); null for everyone else, who see no agency's portal.
+    /// </summary>
+    public int? OnlySupplyAgency => user.May(Permissions.SupplyCandidates) ? user.SupplyAgencyId ?? NoSupplyAgency : null;
+
+    public const int NoSupplyAgency = -1;
+
     /// <summary>The services a list or report is limited to: the user's own if they are limited, else the one chosen (null: all).</summary>
     public IReadOnlyCollection<int>? Within(int? chosen) => ServiceAreas ?? (chosen is { } area ? [area] : null);
 }

@@ -10,4 +10,7 @@ public interface ICurrentUser
 
     /// <summary>For a hiring manager, the one service area they act for.</summary>
     int? ServiceAreaId { get; }
+
+    /// <summary>For agency staff, the one supply agency they act for.</summary>
+    int? SupplyAgencyId => null;
 }

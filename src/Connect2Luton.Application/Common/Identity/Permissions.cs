@@ -48,6 +48,15 @@ public static class Permissions
     /// <summary>See every service's records; a user without it sees their own service's (<see cref="DataScope"/>).</summary>
     public const string SeeEveryService = nameof(SeeEveryService);
 
+    /// <summary>Release a requisition to agencies before the release rules would, or hold it back, saying why.</summary>
+    public const string ReleaseRequisitions = nameof(ReleaseRequisitions);
+
+    /// <summary>
+    /// For the one agency the user acts for: see the requisitions released to it, keep its candidates' records, put
+    /// them forward and withdraw them (<see cref="DataScope.OnlySupplyAgency"/>).
+    /// </summary>
+    public const string SupplyCandidates = nameof(SupplyCandidates);
+
     /// <summary>Act for the one service the user belongs to: raise as its hiring manager, see its records.</summary>
     public const string ActForOwnService = nameof(ActForOwnService);
 }

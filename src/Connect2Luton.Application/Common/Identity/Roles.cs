@@ -8,5 +8,8 @@ public static class Roles
     public const string PolicyOfficer = nameof(PolicyOfficer);
     public const string Admin = nameof(Admin);
 
-    public static IReadOnlyList<string> All { get; } = [Recruiter, HiringManager, PolicyOfficer, Admin];
+    /// <summary>Staff of a supply agency, each acting for the one agency their account is linked to.</summary>
+    public const string AgencyStaff = nameof(AgencyStaff);
+
+    public static IReadOnlyList<string> All { get; } = [Recruiter, HiringManager, PolicyOfficer, Admin, AgencyStaff];
 }

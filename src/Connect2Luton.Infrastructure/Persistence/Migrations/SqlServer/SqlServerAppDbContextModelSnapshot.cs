@@ -1230,6 +1230,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("ConfirmsDfeAgencyRules")
+                        .HasColumnType("bit");
+
                     b.Property<string>("DpsReference")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
@@ -1266,6 +1269,214 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SupplyAgencies");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("RequisitionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CandidateClaims");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleaseStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("RuleVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("SupplierReleaseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierReleaseId");
+
+                    b.ToTable("ReleaseSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SupplierReleaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+
+                    b.ToTable("ReleasedAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("OwnsCandidateUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("RequisitionId", "WorkerId");
+
+                    b.HasIndex("SupplyAgencyId", "SubmittedAt");
+
+                    b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("HeldSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequisitionId")
+                        .IsUnique();
+
+                    b.ToTable("SupplierReleases");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -1275,6 +1486,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<DateOnly?>("ConvertedToPermanentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
                     b.Property<string>("Email")
@@ -1468,6 +1682,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("ServiceAreaId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("SupplyAgencyId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -1486,6 +1703,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("SupplyAgencyId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1954,6 +2173,77 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.Submission", "Submission")
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleaseStep", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("SupplierReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("SupplierReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
@@ -2071,6 +2361,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ServiceAreaId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2147,6 +2442,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Events");
 
                     b.Navigation("Shortlist");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

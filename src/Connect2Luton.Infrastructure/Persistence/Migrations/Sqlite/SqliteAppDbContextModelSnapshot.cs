@@ -1184,6 +1184,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ConfirmsDfeAgencyRules")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DpsReference")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -1221,6 +1224,204 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SupplyAgencies");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("RequisitionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("CandidateClaims");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleaseStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierReleaseId");
+
+                    b.ToTable("ReleaseSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+
+                    b.ToTable("ReleasedAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OwnsCandidateUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedAt");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("RequisitionId", "WorkerId");
+
+                    b.HasIndex("SupplyAgencyId", "SubmittedAt");
+
+                    b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequisitionId")
+                        .IsUnique();
+
+                    b.ToTable("SupplierReleases");
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -1228,6 +1429,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ConvertedToPermanentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -1420,6 +1624,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("ServiceAreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SupplyAgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1437,6 +1644,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("SupplyAgencyId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1898,6 +2107,77 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.Submission", "Submission")
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleaseStep", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("SupplierReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("SupplierReleaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
+                        .WithMany()
+                        .HasForeignKey("RequisitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
@@ -2015,6 +2295,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServiceAreaId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2091,6 +2376,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Shortlist");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
+                {
+                    b.Navigation("Agencies");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
