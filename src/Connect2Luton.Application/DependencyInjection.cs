@@ -42,6 +42,12 @@ public static class DependencyInjection
         services.AddSingleton<ChangeCounters>();
         services.AddSingleton<SingleFlightCache>();
         services.AddScoped<ShortlistCommands>();
+        services.AddScoped<SupplyChain.AgencyRequisitionQueries>();
+        services.AddScoped<SupplyChain.AgencyCandidates>();
+        services.AddScoped<SupplyChain.AgencySubmissions>();
+        services.AddScoped<SupplyChain.SubmissionDecisions>();
+        services.AddScoped<SupplyChain.SubmissionQueries>();
+        services.AddScoped<SupplyChain.SubmissionPlacing>();
         services.AddScoped<AwrPositions>();
         services.AddScoped<Placements.Flags.LiveLengthFacts>();
         services.AddScoped<Conversions.LiveConversionFacts>();

@@ -5,10 +5,14 @@ namespace Connect2Luton.Web;
 /// <summary>The service navigation. A section appears here when its pages exist, so no link leads nowhere.</summary>
 internal static class Navigation
 {
-    /// <summary>A section, and the permission its pages ask for (everyone signed in sees it when none is named).</summary>
+    /// <summary>
+    /// A section, and the permission its pages ask for. When none is named, everyone signed in on the council's side
+    /// sees it; agency staff see only their portal's sections.
+    /// </summary>
     public sealed record Item(string Section, string Text, string Path, string? Permission = null)
     {
-        public bool IsFor(System.Security.Claims.ClaimsPrincipal user) => Permission is null || Access.Allows(user.IsInRole, Permission);
+        public bool IsFor(System.Security.Claims.ClaimsPrincipal user) =>
+            Permission is null ? !Access.Allows(user.IsInRole, Permissions.SupplyCandidates) : Access.Allows(user.IsInRole, Permission);
     }
 
     public static IReadOnlyList<Item> Items { get; } =
@@ -23,5 +27,8 @@ internal static class Navigation
         new("SignOffs", "Sign-offs", "/SignOffs"),
         new("Jobs", "Scheduled jobs", "/Jobs", Permissions.RunJobs),
         new("Admin", "Admin", "/Admin", Permissions.ManageUsers),
+        new("AgencyVacancies", "Vacancies", "/Agency", Permissions.SupplyCandidates),
+        new("AgencyCandidates", "Your candidates", "/Agency/Candidates", Permissions.SupplyCandidates),
+        new("AgencySubmissions", "Put forward", "/Agency/Submissions", Permissions.SupplyCandidates),
     ];
 }

@@ -73,11 +73,18 @@ public static partial class Words
         _ => Of(kind),
     };
 
-    /// <summary>"1 worker", "2 workers".</summary>
+    /// <summary>Where an agency's candidate stands, as the agency and the recruiter both read it.</summary>
+    public static string Submission(Domain.SupplyChain.SubmissionStatus status)
+    {
+        var words = Domain.SupplyChain.Submission.Describe(status);
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     /// <summary>A yearly salary as people write it: whole pounds without pence ("£39,027"), pence shown in full ("£30,000.50").</summary>
     public static string Salary(decimal pounds) =>
         pounds == decimal.Truncate(pounds) ? pounds.ToString("£#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : pounds.ToString("£#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) =>
         count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
 

@@ -47,6 +47,7 @@ public sealed class AWorker
     private DateOnly? _qualifiedOn = new DateOnly(2018, 7, 1);
     private PreviousCouncilEmployment? _previousCouncil;
     private bool _checked;
+    private DateOnly? _born;
 
     public AWorker LivingIn(string postcode)
     {
@@ -85,6 +86,13 @@ public sealed class AWorker
     }
 
     /// <summary>Right to work (no end), an enhanced DBS and a Social Work England registration to 2028, all recorded.</summary>
+    /// <summary>Born on the day: with the name, how agencies' records of one person are recognised as one.</summary>
+    public AWorker BornOn(DateOnly born)
+    {
+        _born = born;
+        return this;
+    }
+
     public AWorker WithChecks()
     {
         _checked = true;
@@ -112,7 +120,8 @@ public sealed class AWorker
                 _supplyAgencyId,
                 _qualifiedOn,
                 OpenToPermanentJob: true,
-                PreviousCouncilEmployment: _previousCouncil),
+                PreviousCouncilEmployment: _previousCouncil,
+                DateOfBirth: _born),
             Clocks.Now);
 }
 

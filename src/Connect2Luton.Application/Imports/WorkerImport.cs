@@ -260,6 +260,8 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
     /// </summary>
     private static WorkerInput KeepAbsent(WorkerInput input, IReadOnlySet<ImportColumn> present, Worker worker)
     {
+        // No file carries a date of birth: it is what an agency's portal records, and a file never clears it.
+        input = input with { DateOfBirth = worker.DateOfBirth };
         if (!present.Contains(WorkerColumns.Phone)) input = input with { Phone = worker.Phone };
         if (!present.Contains(WorkerColumns.QualifiedOn)) input = input with { QualifiedOn = worker.QualifiedOn };
         if (!present.Contains(WorkerColumns.OpenToPermanentJob)) input = input with { OpenToPermanentJob = worker.OpenToPermanentJob };

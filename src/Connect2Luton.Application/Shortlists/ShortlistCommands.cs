@@ -33,26 +33,40 @@ public sealed class ShortlistCommands(
         if (NotOpen(requisition) is { } closed) return closed;
 
         var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(workerId), cancellationToken);
+        // An agency's own candidate comes onto a shortlist only through the agency putting them forward for this role.
+        if (worker is { KeptByAgency: true })
+            return CommandResult.Conflict($"{worker.FullName} is a candidate of their agency: they are shortlisted from the agency's submission for this role, if there is one.");
+        if (await StageAsync(requisition, worker, cancellationToken) is { } refusedWorker) return refusedWorker;
+        requisitions.ExpectVersion(requisition, version);
+        return await SaveAsync(requisition, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ranks <paramref name="worker"/> by the preference rules and adds them to the open requisition's shortlist
+    /// (loaded with it, for update), for the caller's save; or says why they cannot be added.
+    /// </summary>
+    public async Task<CommandResult?> StageAsync(Requisition requisition, Worker? worker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        if (NotOpen(requisition) is { } closed) return closed;
         var role = (await names.JobRolesAsync(cancellationToken)).Single(r => r.Id == requisition.JobRoleId);
         if (worker is null || !worker.IsActive)
             return CommandResult.Conflict("That worker is no longer in the pool. The list shows who can be shortlisted now.");
         if (worker.JobFamily != role.JobFamily)
             return CommandResult.Conflict($"{worker.FullName} works in a different job family from {role.Title}, so cannot be shortlisted for it.");
-        if (requisition.Shortlist.Any(e => e.WorkerId == workerId && e.Status != ShortlistEntryStatus.Removed))
+        if (requisition.Shortlist.Any(e => e.WorkerId == worker.Id && e.Status != ShortlistEntryStatus.Removed))
             return CommandResult.Conflict($"{worker.FullName} is already on the shortlist.");
 
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).Single(a => a.Id == worker.SupplyAgencyId);
-        var today = clock.Today();
         var decision = await preference.DecideAsync(PolicyFacts.LocalPreference(
-            ShortlistCandidate.Of(worker, supplier), role.DfeRoleType is not null, today), cancellationToken);
+            ShortlistCandidate.Of(worker, supplier), role.DfeRoleType is not null, clock.Today()), cancellationToken);
         if (!decision.Eligible)
             return CommandResult.Conflict($"{worker.FullName} cannot be engaged for this role: {string.Join("; ", decision.Ineligibilities)}");
 
         var now = clock.GetUtcNow();
         var record = decision.Details.ToRecord(user.Name, now).About(requisitionId: requisition.Id, workerId: worker.Id);
-        requisitions.ExpectVersion(requisition, version);
         requisition.AddToShortlist(worker.Id, decision.Tier, decision.Points, record, user.Name, now);
-        return await SaveAsync(requisition, cancellationToken);
+        return null;
     }
 
     public async Task<CommandResult> RemoveAsync(int requisitionId, int version, int workerId, string? reason, CancellationToken cancellationToken)

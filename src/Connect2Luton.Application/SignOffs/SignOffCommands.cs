@@ -21,6 +21,7 @@ public sealed class SignOffCommands(
     IRepository<Requisition> requisitions,
     IReadRepository<SignOffPosition> positions,
     IUnitOfWork unitOfWork,
+    SupplyChain.SubmissionPlacing submissions,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -61,6 +62,7 @@ public sealed class SignOffCommands(
                     ? await requisitions.FirstOrDefaultAsync(new RequisitionWithShortlistSpec(placement.RequisitionId, forUpdate: true), cancellationToken)
                     : null;
                 placement.DeclineSignOff(signOffId, signer, note!, requisition, now);
+                if (requisition is not null) await submissions.CalledOffAsync(placement.RequisitionId, placement.WorkerId, cancellationToken);
             }
         }
         catch (DomainRuleException refused)

@@ -5,10 +5,19 @@ namespace Connect2Luton.Application.Users;
 /// <param name="LockedUntil">Locked after wrong passwords, until then; null when not locked (a deactivated account is not "locked").</param>
 public sealed record UserAccount(
     string Id, string Email, string Name, IReadOnlyList<string> Roles, int? ServiceAreaId, DateTimeOffset? LastSignInAt,
-    DateTimeOffset? LockedUntil, bool IsActive, string Stamp, bool TwoFactorOn = false);
+    DateTimeOffset? LockedUntil, bool IsActive, string Stamp, bool TwoFactorOn = false, int? SupplyAgencyId = null)
+{
+    public AccountScope Scope => new(ServiceAreaId, SupplyAgencyId);
+}
 
-/// <summary>What an admin types for an account: who, the roles, and for a hiring manager the service they act for.</summary>
-public sealed record UserAccountInput(string? Email, string? Name, IReadOnlyList<string> Roles, int? ServiceAreaId);
+/// <summary>What an account is limited to: the service a hiring manager acts for, the agency agency staff act for; neither for anyone else.</summary>
+public sealed record AccountScope(int? ServiceAreaId, int? SupplyAgencyId)
+{
+    public static AccountScope None { get; } = new(null, null);
+}
+
+/// <summary>What an admin types for an account: who, the roles, for a hiring manager the service they act for, for agency staff their agency.</summary>
+public sealed record UserAccountInput(string? Email, string? Name, IReadOnlyList<string> Roles, int? ServiceAreaId, int? SupplyAgencyId = null);
 
 /// <summary>What saving an account came to: done (with the account's id), a conflict, or problems by field.</summary>
 public sealed record AccountSave(string? Id, bool Conflict, IReadOnlyDictionary<string, string> Errors)
@@ -28,10 +37,10 @@ public interface IUserAccounts
     Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>An account with no password yet: its holder sets one through a reset link an admin hands over, or signs in through single sign-on.</summary>
-    Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, int? serviceAreaId, CancellationToken cancellationToken);
+    Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken);
 
     /// <summary>Name, roles and scope, against the stamp the admin read. A change of roles or scope ends the user's sessions.</summary>
-    Task<AccountSave> UpdateAsync(string id, string stamp, string name, IReadOnlyList<string> roles, int? serviceAreaId, CancellationToken cancellationToken);
+    Task<AccountSave> UpdateAsync(string id, string stamp, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken);
 
     /// <summary>Deactivates (every session ends at once, sign-in is refused) or reactivates an account; nothing it did is touched.</summary>
     Task<AccountSave> SetActiveAsync(string id, string stamp, bool active, DateTimeOffset at, CancellationToken cancellationToken);

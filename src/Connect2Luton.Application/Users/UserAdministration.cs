@@ -29,6 +29,7 @@ public sealed class UserAdministration(
         public const string Name = nameof(UserAccountInput.Name);
         public const string Roles = nameof(UserAccountInput.Roles);
         public const string ServiceArea = "ServiceAreaId";
+        public const string SupplyAgency = "SupplyAgencyId";
     }
 
     public const string Stale = "This account changed while you were working on it (another admin, or the user signing in). Nothing has been saved: the page shows it as it is now.";
@@ -41,7 +42,7 @@ public sealed class UserAdministration(
         errors.Required(Fields.Email, input.Email, "Enter the email address they sign in with");
         if (input.Email is { } typed && !string.IsNullOrWhiteSpace(typed) && !TextFormats.IsEmail(typed))
             errors.Add(Fields.Email, "Enter an email address in the right form, like name@luton.gov.uk");
-        await CheckAsync(input, null, errors, cancellationToken);
+        await CheckAsync(input, AccountScope.None, errors, cancellationToken);
         if (errors.Any) return (errors.ToResult(), null);
 
         var email = input.Email!.Trim().ToLowerInvariant();
@@ -57,7 +58,7 @@ public sealed class UserAdministration(
         if (!user.May(Permissions.ManageUsers)) return CommandResult.Forbidden("Only admins change accounts.");
         if (await accounts.FindAsync(id, cancellationToken) is not { } account) return CommandResult.NotFound();
         var errors = new FieldErrors();
-        await CheckAsync(input, account.ServiceAreaId, errors, cancellationToken);
+        await CheckAsync(input, account.Scope, errors, cancellationToken);
         var losesAdmin = Manages(account.Roles) && !Manages(input.Roles);
         if (losesAdmin && IsSelf(account)) errors.Add(Fields.Roles, "You cannot take away your own Admin role: ask another admin");
         if (errors.Any) return errors.ToResult();
@@ -73,7 +74,7 @@ public sealed class UserAdministration(
             if (losesAdmin && await ActiveAdminsAsync(cancellationToken) == 0)
             {
                 if (await accounts.FindAsync(id, cancellationToken) is { } now)
-                    await accounts.UpdateAsync(id, now.Stamp, now.Name, account.Roles, now.ServiceAreaId, cancellationToken);
+                    await accounts.UpdateAsync(id, now.Stamp, now.Name, account.Roles, account.Scope, cancellationToken);
                 return CommandResult.Conflict("Another admin was changed at the same moment, and this would have left no admin. Nothing has been changed.");
             }
             await EnsureHiringManagerAsync(input, account.Email, account.IsActive, cancellationToken);
@@ -137,8 +138,8 @@ public sealed class UserAdministration(
         return await accounts.PasswordResetTokenAsync(id, cancellationToken) is { } token ? (CommandResult.Done(0), token) : (CommandResult.NotFound(), null);
     }
 
-    /// <param name="current">The service the account acts for now, which it may keep though it has been deactivated since.</param>
-    private async Task CheckAsync(UserAccountInput input, int? current, FieldErrors errors, CancellationToken cancellationToken)
+    /// <param name="current">The service or agency the account acts for now, which it may keep though it has been deactivated since.</param>
+    private async Task CheckAsync(UserAccountInput input, AccountScope current, FieldErrors errors, CancellationToken cancellationToken)
     {
         errors.Required(Fields.Name, input.Name, "Enter their name");
         errors.Text(Fields.Name, input.Name, Limits.Name, "Their name");
@@ -153,8 +154,28 @@ public sealed class UserAdministration(
             var service = input.ServiceAreaId is { } area ? (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == area) : null;
             if (input.ServiceAreaId is null) errors.Add(Fields.ServiceArea, "Choose the service a hiring manager acts for");
             else if (service is null) errors.Add(Fields.ServiceArea, "Choose a service from the list");
-            else if (!service.IsActive && service.Id != current) errors.Add(Fields.ServiceArea, $"{service.Name} is deactivated: choose a service that is taking requisitions");
+            else if (!service.IsActive && service.Id != current.ServiceAreaId) errors.Add(Fields.ServiceArea, $"{service.Name} is deactivated: choose a service that is taking requisitions");
         }
+        await CheckAgencyAsync(input, current, errors, cancellationToken);
+    }
+
+    // Agency staff act for one agency and see only its portal: they hold no council role beside it.
+    private async Task CheckAgencyAsync(UserAccountInput input, AccountScope current, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var agencies = await names.SupplyAgenciesAsync(cancellationToken);
+        if (!ActsForOneAgency(input.Roles))
+        {
+            if (input.SupplyAgencyId is { } chosen)
+                errors.Add(Fields.SupplyAgency, agencies.Any(a => a.Id == chosen) ? "Leave this as None: only agency staff act for an agency" : "Choose an agency from the list");
+            return;
+        }
+        if (input.Roles.Count > 1) errors.Add(Fields.Roles, "Agency staff see only their agency's portal: give them no other role");
+        var agency = input.SupplyAgencyId is { } id ? agencies.FirstOrDefault(a => a.Id == id) : null;
+        if (input.SupplyAgencyId is null) errors.Add(Fields.SupplyAgency, "Choose the agency they work for");
+        else if (agency is null) errors.Add(Fields.SupplyAgency, "Choose an agency from the list");
+        else if (agency.Kind == Domain.SupplyAgencies.SupplyAgencyKind.InHousePool)
+            errors.Add(Fields.SupplyAgency, $"{agency.Name} is the council's own pool, kept by recruiters: choose an agency");
+        else if (!agency.IsActive && agency.Id != current.SupplyAgencyId) errors.Add(Fields.SupplyAgency, $"{agency.Name} is no longer used: choose an agency in use");
     }
 
     /// <summary>A hiring manager's record follows their account: made in their service, moved with it, active while the account is.</summary>
@@ -187,7 +208,10 @@ public sealed class UserAdministration(
 
     private static bool ActsForOneService(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.ActForOwnService);
 
-    private static int? ScopeOf(UserAccountInput input) => ActsForOneService(input.Roles) ? input.ServiceAreaId : null;
+    private static bool ActsForOneAgency(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.SupplyCandidates);
+
+    private static AccountScope ScopeOf(UserAccountInput input) =>
+        new(ActsForOneService(input.Roles) ? input.ServiceAreaId : null, ActsForOneAgency(input.Roles) ? input.SupplyAgencyId : null);
 
     private bool IsSelf(UserAccount account) => string.Equals(account.Email, user.Name, StringComparison.OrdinalIgnoreCase);
 

@@ -25,4 +25,5 @@ public sealed record WorkerInput(
     DateOnly? DbsStatusCheckedOn,
     RegistrationBody? RegistrationBody,
     string? RegistrationNumber,
-    DateOnly? RegistrationExpiresOn);
+    DateOnly? RegistrationExpiresOn,
+    DateOnly? DateOfBirth = null);

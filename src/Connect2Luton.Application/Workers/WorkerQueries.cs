@@ -51,6 +51,7 @@ public sealed class WorkerQueries(
             WorkerCompliance.Assess(worker, today),
             history.Select(p => new WorkerPlacement(p.Id, roles.GetValueOrDefault(p.JobRoleId, "?"), areas.GetValueOrDefault(p.ServiceAreaId, "?"), p.StartDate, p.EndDate, p.Status)).ToList())
         {
+            DateOfBirth = worker.DateOfBirth,
             FeeFreeFrom = worker.ConvertedToPermanentOn is null ? await FeeFreeFromAsync(id, history, cancellationToken) : null,
             ExternalReference = worker.ExternalReference,
         };

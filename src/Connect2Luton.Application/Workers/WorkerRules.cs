@@ -44,6 +44,9 @@ public static partial class WorkerRules
         else if (!agency.IsActive && agency.Id != currentAgencyId)
             errors.Add(nameof(input.SupplyAgencyId), $"{agency.Name} is no longer used: select who supplies the worker now");
 
+        if (input.DateOfBirth is { } born && (born > today.AddYears(-16) || born < today.AddYears(-100)))
+            errors.Add(nameof(input.DateOfBirth), "Enter a date of birth for someone aged 16 to 100, like 27 3 1990");
+
         if (input.QualifiedOn is { } qualified && qualified > today) errors.Add(nameof(input.QualifiedOn), "The qualification date must be today or in the past");
 
         var anyPrevious = !string.IsNullOrWhiteSpace(input.PreviousCouncil) || input.LeftPermanentCouncilPostOn is not null;
@@ -96,7 +99,7 @@ public static partial class WorkerRules
                 : new PreviousCouncilEmployment(input.PreviousCouncil!.Trim(), string.Empty, input.LeftPermanentCouncilPostOn!.Value)
             : null;
         return (new WorkerProfile(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Phone?.Trim(), postcode!,
-            input.JobFamily!.Value, input.SupplyAgencyId!.Value, input.QualifiedOn, input.OpenToPermanentJob, previous), errors);
+            input.JobFamily!.Value, input.SupplyAgencyId!.Value, input.QualifiedOn, input.OpenToPermanentJob, previous, input.DateOfBirth), errors);
     }
 
     [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]

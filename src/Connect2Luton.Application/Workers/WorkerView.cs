@@ -33,6 +33,8 @@ public sealed record WorkerView(
     /// <summary>For a worker placed with the council and not yet converted, the first day no transfer fee can be charged.</summary>
     public DateOnly? FeeFreeFrom { get; init; }
 
+    public DateOnly? DateOfBirth { get; init; }
+
     /// <summary>The reference the worker was brought in with from a file, if they were.</summary>
     public string? ExternalReference { get; init; }
 }

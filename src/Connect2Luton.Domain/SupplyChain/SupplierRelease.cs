@@ -84,7 +84,7 @@ public sealed class SupplierRelease : AggregateRoot
         var reached = agencyIds.Distinct().Where(id => !IsReleasedTo(id)).ToList();
         // The in-house pool has no agency to reach: its release is recorded once, as the moment recruiters fill from it.
         if (reached.Count == 0 && (IsReleasedToTier(tier) || tier != SupplyAgencyKind.InHousePool)) return reached;
-        foreach (var id in reached) _agencies.Add(new ReleasedAgency(id, tier, at));
+        foreach (var id in reached) _agencies.Add(new ReleasedAgency(RequisitionId, id, tier, at));
         _steps.Add(new ReleaseStep(kind, tier, reached.Count, by, at, ruleVersion, reason));
         return reached;
     }
@@ -131,14 +131,18 @@ public sealed class ReleasedAgency : Entity
 {
     private ReleasedAgency() { }
 
-    internal ReleasedAgency(int supplyAgencyId, SupplyAgencyKind tier, DateTimeOffset at)
+    internal ReleasedAgency(int requisitionId, int supplyAgencyId, SupplyAgencyKind tier, DateTimeOffset at)
     {
+        RequisitionId = requisitionId;
         SupplyAgencyId = Guard.Reference(supplyAgencyId, "The supply agency");
         Tier = tier;
         ReleasedAt = at;
     }
 
     public int SupplierReleaseId { get; private set; }
+
+    /// <summary>The requisition released, repeated from the release so an agency's list is read from its own rows.</summary>
+    public int RequisitionId { get; private set; }
     public int SupplyAgencyId { get; private set; }
     public SupplyAgencyKind Tier { get; private set; }
     public DateTimeOffset ReleasedAt { get; private set; }

@@ -53,6 +53,14 @@ public sealed class Worker : AggregateRoot
     public ProfessionalRegistration? Registration { get; private set; }
 
     public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>
+    /// The record is kept by the supplying agency through its portal: the agency puts the worker forward for the
+    /// roles it chooses, so a recruiter reaches them through those submissions, not by searching the pool.
+    /// </summary>
+    public bool KeptByAgency { get; private set; }
+
+    public void KeepByAgency() => KeptByAgency = true;
     public bool IsActive { get; private set; }
 
     /// <summary>Set when the worker took a permanent post with the council through a conversion.</summary>

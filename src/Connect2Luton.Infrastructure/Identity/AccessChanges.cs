@@ -46,6 +46,8 @@ internal static class AccessChanges
     }
 
     private static bool ScopeChanged(EntityEntry<ApplicationUser> entry) =>
-        entry.Property(u => u.ServiceAreaId).IsModified
-        && entry.Property(u => u.ServiceAreaId).OriginalValue != entry.Property(u => u.ServiceAreaId).CurrentValue;
+        (entry.Property(u => u.ServiceAreaId).IsModified
+            && entry.Property(u => u.ServiceAreaId).OriginalValue != entry.Property(u => u.ServiceAreaId).CurrentValue)
+        || (entry.Property(u => u.SupplyAgencyId).IsModified
+            && entry.Property(u => u.SupplyAgencyId).OriginalValue != entry.Property(u => u.SupplyAgencyId).CurrentValue);
 }

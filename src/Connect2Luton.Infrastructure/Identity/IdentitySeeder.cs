@@ -22,6 +22,13 @@ internal sealed partial class IdentitySeeder(
 {
     public const string DemoPassword = "Connect2Luton-demo!";
 
+    /// <summary>Staff of two local supporting agencies, so the portal and a duplicate put forward by a second agency can be tried.</summary>
+    public static readonly (string Email, string Name, string Agency)[] DemoAgencyStaff =
+    [
+        ("agency@connect2luton.local", "Kofi Mensah", "Wardown Social Work Recruitment"),
+        ("agency2@connect2luton.local", "Hannah Price", "Chiltern Care Staffing"),
+    ];
+
     /// <summary>One per role, and the senior officers who hold the posts that sign off exceptions (no role: they sign, and see their dashboard).</summary>
     public static readonly (string Email, string DisplayName, string? Role)[] DemoUsers =
     [
@@ -30,7 +37,9 @@ internal sealed partial class IdentitySeeder(
         ("policy@connect2luton.local", "Tom Fletcher", Roles.PolicyOfficer),
         ("admin@connect2luton.local", "Grace Adeyemi", Roles.Admin),
         .. DemoSignOffs.Holders.Where(h => h.Email != DemoDataSeeder.DemoManagerEmail).Select(h => (h.Email, h.Name, (string?)null)),
+        .. DemoAgencyStaff.Select(s => (s.Email, s.Name, (string?)Roles.AgencyStaff)),
     ];
+
 
     public async Task EnsureRolesAsync()
     {
@@ -47,6 +56,8 @@ internal sealed partial class IdentitySeeder(
             if (await users.FindByEmailAsync(email) is not null) continue;
             // The demo manager acts for the service area the demo data made them a hiring manager in.
             var manager = await db.HiringManagers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
+            var agencyName = DemoAgencyStaff.FirstOrDefault(s => s.Email == email).Agency;
+            var agency = agencyName is null ? null : await db.SupplyAgencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == agencyName, cancellationToken);
             var user = new ApplicationUser
             {
                 UserName = email,
@@ -54,6 +65,7 @@ internal sealed partial class IdentitySeeder(
                 EmailConfirmed = true,
                 DisplayName = manager?.Name ?? displayName,
                 ServiceAreaId = manager?.ServiceAreaId,
+                SupplyAgencyId = agency?.Id,
             };
             Check(await users.CreateAsync(user, DemoPassword), email);
             if (role is not null) Check(await users.AddToRoleAsync(user, role), email);

@@ -21,20 +21,26 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         return user is null ? null : Of(user, await RolesAsync(id, cancellationToken));
     }
 
-    public async Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, int? serviceAreaId, CancellationToken cancellationToken)
+    public async Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken)
     {
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ServiceAreaId = serviceAreaId, LockoutEnabled = true };
+        ArgumentNullException.ThrowIfNull(scope);
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ServiceAreaId = scope.ServiceAreaId, SupplyAgencyId = scope.SupplyAgencyId, LockoutEnabled = true,
+        };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) return Refused(created);
         if (roles.Count > 0) await users.AddToRolesAsync(user, roles);
         return AccountSave.Done(user.Id);
     }
 
-    public async Task<AccountSave> UpdateAsync(string id, string stamp, string name, IReadOnlyList<string> roles, int? serviceAreaId, CancellationToken cancellationToken)
+    public async Task<AccountSave> UpdateAsync(string id, string stamp, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         if (await CurrentAsync(id, stamp) is not { } user) return AccountSave.Stale;
         user.DisplayName = name;
-        user.ServiceAreaId = serviceAreaId;
+        user.ServiceAreaId = scope.ServiceAreaId;
+        user.SupplyAgencyId = scope.SupplyAgencyId;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded) return Refused(updated);
         var had = await users.GetRolesAsync(user);
@@ -88,7 +94,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         var now = clock.GetUtcNow();
         var locked = user.DeactivatedAt is null && user.LockoutEnd is { } until && until > now ? until : (DateTimeOffset?)null;
         return new UserAccount(user.Id, user.Email ?? user.UserName ?? string.Empty, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName,
-            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty, user.TwoFactorEnabled);
+            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty, user.TwoFactorEnabled, user.SupplyAgencyId);
     }
 
     private static AccountSave Refused(IdentityResult result)

@@ -13,16 +13,19 @@ public sealed class AccountForm
     [System.ComponentModel.DataAnnotations.Display(Name = "The service")]
     public int? ServiceAreaId { get; set; }
 
-    public UserAccountInput Read() => new(Email, Name, [.. Roles.Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal)], ServiceAreaId);
+    [System.ComponentModel.DataAnnotations.Display(Name = "The agency")]
+    public int? SupplyAgencyId { get; set; }
+
+    public UserAccountInput Read() => new(Email, Name, [.. Roles.Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal)], ServiceAreaId, SupplyAgencyId);
 
     public static AccountForm From(UserAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return new AccountForm { Email = account.Email, Name = account.Name, Roles = [.. account.Roles], ServiceAreaId = account.ServiceAreaId };
+        return new AccountForm { Email = account.Email, Name = account.Name, Roles = [.. account.Roles], ServiceAreaId = account.ServiceAreaId, SupplyAgencyId = account.SupplyAgencyId };
     }
 
     /// <summary>A role as people say it: "HiringManager" reads "Hiring manager".</summary>
-    public static string RoleInWords(string role) => Words.Field(role);
+    public static string RoleInWords(string role) => role == Application.Common.Identity.Roles.AgencyStaff ? "Agency staff" : Words.Field(role);
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

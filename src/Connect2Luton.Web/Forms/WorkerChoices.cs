@@ -40,4 +40,7 @@ public interface IWorkerFormPage
 {
     WorkerForm Input { get; }
     WorkerChoices Choices { get; }
+
+    /// <summary>An agency keeping its own candidate's record: the agency is theirs, and a date of birth is asked for.</summary>
+    bool KeptByAnAgency => false;
 }

@@ -17,6 +17,7 @@ public sealed class WorkerForm
     public string? Postcode { get; set; }
     public string? JobFamily { get; set; }
     public string? SupplyAgencyId { get; set; }
+    public DateInput DateOfBirth { get; set; } = new();
     public DateInput QualifiedOn { get; set; } = new();
     [Display(Name = "Open to a permanent job")]
     public bool OpenToPermanentJob { get; set; }
@@ -52,7 +53,8 @@ public sealed class WorkerForm
         modelState.Date("Input.DbsStatusCheckedOn", DbsStatusCheckedOn, "The Update Service status check date"),
         FormReading.Choice<RegistrationBody>(RegistrationBody),
         RegistrationNumber,
-        modelState.Date("Input.RegistrationExpiresOn", RegistrationExpiresOn, "The registration expiry date"));
+        modelState.Date("Input.RegistrationExpiresOn", RegistrationExpiresOn, "The registration expiry date"),
+        modelState.Date("Input.DateOfBirth", DateOfBirth, "The date of birth"));
 
     public static WorkerForm From(WorkerView view)
     {
@@ -66,6 +68,7 @@ public sealed class WorkerForm
             Postcode = view.Postcode,
             JobFamily = view.JobFamily.ToString(),
             SupplyAgencyId = view.SupplyAgencyId.ToString(CultureInfo.InvariantCulture),
+            DateOfBirth = DateInput.From(view.DateOfBirth),
             QualifiedOn = DateInput.From(view.QualifiedOn),
             OpenToPermanentJob = view.OpenToPermanentJob,
             PreviousCouncil = view.PreviousCouncil,

@@ -1,4 +1,5 @@
 using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Identity;
 
 namespace Connect2Luton.Web.Tests.Security;
 
@@ -8,11 +9,20 @@ namespace Connect2Luton.Web.Tests.Security;
 /// </summary>
 public static class AccessMatrix
 {
-    /// <summary>The four roles, and a senior officer with no role who holds a sign-off post (the demo Director of Children's Services).</summary>
-    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin, Director }
+    /// <summary>
+    /// The council's four roles, a senior officer with no role who holds a sign-off post (the demo Director of
+    /// Children's Services), and staff of a local supporting agency (who see only their agency's portal).
+    /// </summary>
+    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin, Director, AgencyStaff }
 
     public static readonly Who[] Everyone = Enum.GetValues<Who>();
+    /// <summary>Everyone signed in on the council's side; agency staff find none of its pages.</summary>
     public static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director];
+
+    /// <summary>Anyone signed in, agency staff among them: their own account, and the home page (theirs is the portal).</summary>
+    public static readonly Who[] Accounts = [.. SignedIn, Who.AgencyStaff];
+
+    public static readonly Who[] Agencies = [Who.AgencyStaff];
 
     /// <summary>Those holding the post a sign-off is for: the sample is the demo booking waiting for the Director of Children's Services.</summary>
     public static readonly Who[] Holders = [Who.Director];
@@ -35,7 +45,7 @@ public static class AccessMatrix
     /// <summary>Who may use each handler. Everyone else is sent to sign in (not signed in) or refused (signed in).</summary>
     public static readonly Dictionary<string, Who[]> Expected = new(StringComparer.Ordinal)
     {
-        ["GET /"] = SignedIn,
+        ["GET /"] = Accounts,
         ["GET /Account/AccessDenied"] = Everyone,
         ["GET /Account/SignIn"] = Everyone,
         ["GET /Account/ExternalSignIn"] = Everyone,
@@ -45,11 +55,26 @@ public static class AccessMatrix
         ["GET /Account/ResetPassword"] = Everyone,
         ["GET /Account/SignInCode"] = Everyone,
         ["POST /Account/SignInCode"] = Everyone,
-        ["GET /Account/TwoFactor"] = SignedIn,
-        ["POST /Account/TwoFactor?handler=Confirm"] = SignedIn,
-        ["POST /Account/TwoFactor?handler=RecoveryCodes"] = SignedIn,
-        ["POST /Account/TwoFactor?handler=TurnOff"] = SignedIn,
+        ["GET /Account/TwoFactor"] = Accounts,
+        ["POST /Account/TwoFactor?handler=Confirm"] = Accounts,
+        ["POST /Account/TwoFactor?handler=RecoveryCodes"] = Accounts,
+        ["POST /Account/TwoFactor?handler=TurnOff"] = Accounts,
         ["POST /Account/ResetPassword"] = Everyone,
+        ["GET /Agency"] = Agencies,
+        ["GET /Agency/Vacancies/{id:int}"] = Agencies,
+        ["POST /Agency/Vacancies/{id:int}"] = Agencies,
+        ["GET /Agency/Candidates"] = Agencies,
+        ["GET /Agency/Candidates/New"] = Agencies,
+        ["POST /Agency/Candidates/New"] = Agencies,
+        ["GET /Agency/Candidates/{id:int}"] = Agencies,
+        ["GET /Agency/Candidates/{id:int}/Edit"] = Agencies,
+        ["POST /Agency/Candidates/{id:int}/Edit"] = Agencies,
+        ["GET /Agency/Submissions"] = Agencies,
+        ["GET /Agency/Submissions/{id:int}/Withdraw"] = Agencies,
+        ["POST /Agency/Submissions/{id:int}/Withdraw"] = Agencies,
+        ["GET /Requisitions/{id:int}/Submissions/{submissionId:int}/Decline"] = Recruiters,
+        ["POST /Requisitions/{id:int}/Submissions/{submissionId:int}/Decline"] = Recruiters,
+        ["POST /Requisitions/{id:int}/Shortlist?handler=Submission"] = Recruiters,
         ["GET /Admin"] = Admins,
         ["GET /Admin/Users"] = Admins,
         ["GET /Admin/Users/New"] = Admins,
@@ -152,9 +177,9 @@ public static class AccessMatrix
         ["GET /Workers?handler=Export"] = Recruiters,
         ["GET /health"] = Everyone,
         ["POST /Account/SignIn"] = Everyone,
-        ["POST /Account/SignOut"] = SignedIn,
-        ["GET /Account/Password"] = SignedIn,
-        ["POST /Account/Password"] = SignedIn,
+        ["POST /Account/SignOut"] = Accounts,
+        ["GET /Account/Password"] = Accounts,
+        ["POST /Account/Password"] = Accounts,
         ["POST /Conversions/{id:int}?handler=Converted"] = Services,
         ["POST /Conversions/{id:int}?handler=Declined"] = Services,
         ["POST /Conversions/{id:int}?handler=NotSuitable"] = Services,
@@ -201,9 +226,10 @@ public static class AccessMatrix
         [Who.PolicyOfficer] = "policy@connect2luton.local",
         [Who.Admin] = "admin@connect2luton.local",
         [Who.Director] = "dcs@connect2luton.local",
+        [Who.AgencyStaff] = IdentitySeeder.DemoAgencyStaff[0].Email,
     };
 
     /// <summary>Someone the handler admits: someone not signed in if it is open to all, else a hiring manager (whose service limits what they may touch) first.</summary>
     public static Who Actor(string key) =>
-        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director }.First(Expected[key].Contains);
+        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff }.First(Expected[key].Contains);
 }

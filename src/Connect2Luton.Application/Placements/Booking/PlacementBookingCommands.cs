@@ -24,6 +24,7 @@ public sealed class PlacementBookingCommands(
     BookingTerms terms,
     IUnitOfWork unitOfWork,
     Refusals refusals,
+    SupplyChain.SubmissionPlacing submissions,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -55,6 +56,7 @@ public sealed class PlacementBookingCommands(
         // (on two requisitions) both claim the worker, and the second is a conflict rather than a double booking.
         workers.Claim(booking.Worker);
         placements.Add(placement);
+        await submissions.BookedAsync(booking.Requisition.Id, booking.Worker.Id, user.Name, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         // Either was saved by someone else meanwhile: most often the worker, booked on another requisition.
         return new(saved.IsConflict

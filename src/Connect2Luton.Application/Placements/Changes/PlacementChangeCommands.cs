@@ -42,6 +42,7 @@ public sealed class PlacementChangeCommands(
     SignOffs.SignOffPositions positions,
     IUnitOfWork unitOfWork,
     Refusals refusals,
+    SupplyChain.SubmissionPlacing submissions,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -139,6 +140,7 @@ public sealed class PlacementChangeCommands(
             var requisition = await requisitions.FirstOrDefaultAsync(new Shortlists.RequisitionWithShortlistSpec(placement.RequisitionId, forUpdate: true), cancellationToken);
             if (requisition is null) return CommandResult.NotFound();
             placement.Cancel(today, reason!.Trim(), requisition, user.Name, clock.GetUtcNow());
+            await submissions.CalledOffAsync(placement.RequisitionId, placement.WorkerId, cancellationToken);
         }
         return await SaveAsync(placement, cancellationToken);
     }

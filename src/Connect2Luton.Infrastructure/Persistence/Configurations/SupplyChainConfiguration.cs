@@ -47,7 +47,7 @@ internal sealed class ReleasedAgencyConfiguration : IEntityTypeConfiguration<Rel
         builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(a => a.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
         // An agency is reached once per requisition; its users' list reads by agency, newest release first.
         builder.HasIndex(a => new { a.SupplierReleaseId, a.SupplyAgencyId }).IsUnique();
-        builder.HasIndex(a => new { a.SupplyAgencyId, a.ReleasedAt });
+        builder.HasIndex(a => new { a.SupplyAgencyId, a.ReleasedAt, a.RequisitionId });
     }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Application.SupplyChain;
 using Connect2Luton.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -10,11 +11,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Shortlists;
 
 /// <summary>A requisition's shortlist and the workers the preference rules rank for it, local workers first.</summary>
-public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands commands) : PageModel
+public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands commands, SubmissionQueries submissions, SubmissionDecisions decisions) : PageModel
 {
     public ShortlistView Shortlist { get; private set; } = null!;
 
     public Pager Pager { get; private set; } = null!;
+
+    /// <summary>The candidates agencies have put forward for this requisition, with their source and tier.</summary>
+    public IReadOnlyList<PutForward> PutForward { get; private set; } = [];
+
+    [BindProperty]
+    public int SubmissionId { get; set; }
+
+    [BindProperty]
+    public int SubmissionVersion { get; set; }
 
     [BindProperty]
     public int Version { get; set; }
@@ -35,6 +45,7 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
         var view = await queries.GetAsync(id, new PageRequest(PageNumber), cancellationToken);
         if (view is null) return NotFound();
         Shortlist = view;
+        PutForward = await submissions.ForRequisitionAsync(id, cancellationToken);
         Pager = new Pager(view.CandidatePage, view.CandidatePageCount, view.CandidateCount, $"/Requisitions/{id}/Shortlist", new Dictionary<string, string?>());
         return Page();
     }
@@ -48,6 +59,17 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
         {
             Done = "Added to the shortlist";
             return LocalRedirect(PageNumber > 1 ? $"/Requisitions/{id}/Shortlist?page={PageNumber}" : $"/Requisitions/{id}/Shortlist");
+        }, () => OnGetAsync(id, cancellationToken));
+    }
+
+    public async Task<IActionResult> OnPostSubmissionAsync(int id, CancellationToken cancellationToken)
+    {
+        if (ModelState.GetFieldValidationState(nameof(SubmissionId)) == ModelValidationState.Invalid) return await OnGetAsync(id, cancellationToken);
+        var result = await decisions.ShortlistAsync(id, SubmissionId, SubmissionVersion, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            Done = "Added to the shortlist: the agency sees their candidate is shortlisted";
+            return LocalRedirect($"/Requisitions/{id}/Shortlist");
         }, () => OnGetAsync(id, cancellationToken));
     }
 }

@@ -1360,6 +1360,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ReleasedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("int");
+
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("int");
 
@@ -1376,7 +1379,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
 
                     b.ToTable("ReleasedAgencies", (string)null);
                 });
@@ -1512,6 +1515,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("KeptByAgency")
+                        .HasColumnType("bit");
 
                     b.Property<string>("LastName")
                         .IsRequired()

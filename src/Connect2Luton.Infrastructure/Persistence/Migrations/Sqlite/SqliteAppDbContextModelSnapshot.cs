@@ -1309,6 +1309,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ReleasedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("INTEGER");
 
@@ -1325,7 +1328,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
 
                     b.ToTable("ReleasedAgencies", (string)null);
                 });
@@ -1456,6 +1459,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeptByAgency")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()

@@ -38,6 +38,8 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
 
     public IReadOnlyList<SelectListItem> ServiceAreas { get; private set; } = [];
 
+    public IReadOnlyList<SelectListItem> SupplyAgencies { get; private set; } = [];
+
     /// <summary>The link to set a password, once made.</summary>
     public string? ResetLink { get; private set; }
 
@@ -159,6 +161,9 @@ public sealed class EditModel(UserAdministration administration, IUserAccounts a
         ServiceAreas = (await names.ServiceAreasAsync(cancellationToken))
             .Where(a => a.IsActive || a.Id == account.ServiceAreaId)
             .Select(a => new SelectListItem(a.IsActive ? a.Name : $"{a.Name} (deactivated)", AccountForm.Id(a.Id))).ToList();
+        SupplyAgencies = (await names.SupplyAgenciesAsync(cancellationToken))
+            .Where(a => a.Kind != Domain.SupplyAgencies.SupplyAgencyKind.InHousePool && (a.IsActive || a.Id == account.SupplyAgencyId))
+            .Select(a => new SelectListItem(a.IsActive ? a.Name : $"{a.Name} (no longer used)", AccountForm.Id(a.Id))).ToList();
         return null;
     }
 }

@@ -9,4 +9,6 @@ public interface IAccountPage
     AccountForm Input { get; }
 
     IReadOnlyList<SelectListItem> ServiceAreas { get; }
+
+    IReadOnlyList<SelectListItem> SupplyAgencies { get; }
 }

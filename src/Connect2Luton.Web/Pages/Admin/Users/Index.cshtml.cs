@@ -15,6 +15,8 @@ public sealed class IndexModel(IUserAccounts accounts, ReferenceNames names) : P
 
     public IReadOnlyDictionary<int, string> Services { get; private set; } = new Dictionary<int, string>();
 
+    public IReadOnlyDictionary<int, string> Agencies { get; private set; } = new Dictionary<int, string>();
+
     [TempData]
     public string? Done { get; set; }
 
@@ -22,5 +24,6 @@ public sealed class IndexModel(IUserAccounts accounts, ReferenceNames names) : P
     {
         Accounts = await accounts.ListAsync(cancellationToken);
         Services = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        Agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
     }
 }

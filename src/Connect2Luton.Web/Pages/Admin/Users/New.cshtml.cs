@@ -18,6 +18,8 @@ public sealed class NewModel(UserAdministration administration, ReferenceNames n
 
     public IReadOnlyList<SelectListItem> ServiceAreas { get; private set; } = [];
 
+    public IReadOnlyList<SelectListItem> SupplyAgencies { get; private set; } = [];
+
     [TempData]
     public string? Done { get; set; }
 
@@ -38,6 +40,10 @@ public sealed class NewModel(UserAdministration administration, ReferenceNames n
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         ServiceAreas = (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.IsActive).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
+        SupplyAgencies = (await names.SupplyAgenciesAsync(cancellationToken))
+            .Where(a => a.IsActive && a.Kind != Domain.SupplyAgencies.SupplyAgencyKind.InHousePool).Select(a => new SelectListItem(a.Name, AccountForm.Id(a.Id))).ToList();
+    }
 }

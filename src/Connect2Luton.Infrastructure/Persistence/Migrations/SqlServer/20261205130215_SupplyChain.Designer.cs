@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261205124226_SupplyChain")]
+    [Migration("20261205130215_SupplyChain")]
     partial class SupplyChain
     {
         /// <inheritdoc />
@@ -1363,6 +1363,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ReleasedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("int");
+
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("int");
 
@@ -1379,7 +1382,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
 
                     b.ToTable("ReleasedAgencies", (string)null);
                 });
@@ -1515,6 +1518,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("KeptByAgency")
+                        .HasColumnType("bit");
 
                     b.Property<string>("LastName")
                         .IsRequired()

@@ -18,6 +18,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
+                name: "KeptByAgency",
+                table: "Workers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
                 name: "ConfirmsDfeAgencyRules",
                 table: "SupplyAgencies",
                 type: "INTEGER",
@@ -129,6 +136,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SupplierReleaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequisitionId = table.Column<int>(type: "INTEGER", nullable: false),
                     SupplyAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Tier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ReleasedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -199,9 +207,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReleasedAgencies_SupplyAgencyId_ReleasedAt",
+                name: "IX_ReleasedAgencies_SupplyAgencyId_ReleasedAt_RequisitionId",
                 table: "ReleasedAgencies",
-                columns: new[] { "SupplyAgencyId", "ReleasedAt" });
+                columns: new[] { "SupplyAgencyId", "ReleasedAt", "RequisitionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReleaseSteps_SupplierReleaseId",
@@ -271,6 +279,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "DateOfBirth",
+                table: "Workers");
+
+            migrationBuilder.DropColumn(
+                name: "KeptByAgency",
                 table: "Workers");
 
             migrationBuilder.DropColumn(

@@ -18,6 +18,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
+                name: "KeptByAgency",
+                table: "Workers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
                 name: "ConfirmsDfeAgencyRules",
                 table: "SupplyAgencies",
                 type: "bit",
@@ -129,6 +136,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     SupplierReleaseId = table.Column<int>(type: "int", nullable: false),
+                    RequisitionId = table.Column<int>(type: "int", nullable: false),
                     SupplyAgencyId = table.Column<int>(type: "int", nullable: false),
                     Tier = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
@@ -199,9 +207,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReleasedAgencies_SupplyAgencyId_ReleasedAt",
+                name: "IX_ReleasedAgencies_SupplyAgencyId_ReleasedAt_RequisitionId",
                 table: "ReleasedAgencies",
-                columns: new[] { "SupplyAgencyId", "ReleasedAt" });
+                columns: new[] { "SupplyAgencyId", "ReleasedAt", "RequisitionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReleaseSteps_SupplierReleaseId",
@@ -271,6 +279,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "DateOfBirth",
+                table: "Workers");
+
+            migrationBuilder.DropColumn(
+                name: "KeptByAgency",
                 table: "Workers");
 
             migrationBuilder.DropColumn(

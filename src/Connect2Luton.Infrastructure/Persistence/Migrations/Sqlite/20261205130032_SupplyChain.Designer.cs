@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205124214_SupplyChain")]
+    [Migration("20261205130032_SupplyChain")]
     partial class SupplyChain
     {
         /// <inheritdoc />
@@ -1312,6 +1312,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ReleasedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RequisitionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("INTEGER");
 
@@ -1328,7 +1331,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt");
+                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
 
                     b.ToTable("ReleasedAgencies", (string)null);
                 });
@@ -1459,6 +1462,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeptByAgency")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastName")
                         .IsRequired()

@@ -1,0 +1,76 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyChain;
+
+namespace Connect2Luton.Application.SupplyChain;
+
+/// <summary>
+/// The requisitions released to the user's agency, and nothing else: a requisition not released to it is not found,
+/// whoever asks for it by number.
+/// </summary>
+public sealed class AgencyRequisitionQueries(
+    IReadRepository<ReleasedAgency> released,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<JobRole> jobRoles,
+    ReferenceNames names,
+    DataScope scope)
+{
+    /// <summary>Those still taking candidates, soonest start first; null for a user who acts for no agency.</summary>
+    public async Task<PagedResult<SuppliedRequisition>?> TakingCandidatesAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (scope.OnlySupplyAgency is not { } agency) return null;
+        var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency), cancellationToken)).ToDictionary(r => r.RequisitionId);
+        if (reached.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
+        var ids = reached.Keys.ToList();
+        var total = await requisitions.CountAsync(new TakingCandidatesSpec(ids), cancellationToken);
+        var rows = await requisitions.ListAsync(new TakingCandidatesSpec(ids, page.Skip, page.Size), cancellationToken);
+        var describe = await DescriberAsync(cancellationToken);
+        return new PagedResult<SuppliedRequisition>(rows.Select(r => describe(r, reached[r.Id])).ToList(), page.Page, page.Size, total);
+    }
+
+    /// <summary>One requisition released to the user's agency, taking candidates or not; null if it was not released to it.</summary>
+    public async Task<SuppliedRequisition?> DetailsAsync(int id, CancellationToken cancellationToken)
+    {
+        if (scope.OnlySupplyAgency is not { } agency) return null;
+        if (await released.FirstOrDefaultAsync(new ReleasedToSpec(id, agency), cancellationToken) is not { } release) return null;
+        var row = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(id), cancellationToken);
+        return row is null ? null : (await DescriberAsync(cancellationToken))(row, release);
+    }
+
+    private async Task<Func<SuppliedRequisitionRow, ReleasedRow, SuppliedRequisition>> DescriberAsync(CancellationToken cancellationToken)
+    {
+        var roles = (await jobRoles.ListAsync(new SuppliedRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id);
+        return (row, release) =>
+        {
+            var role = roles[row.JobRoleId];
+            return new SuppliedRequisition(row.Id, row.Title, role.Title, role.JobFamily, role.DfeRoleType, role.RequiredRegistration, areas[row.ServiceAreaId].Name,
+                row.WeeklyHours, row.StartDate, row.EndDate, row.MaximumPayRate, row.PositionsLeft,
+                row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0, release.Tier, release.ReleasedAt);
+        };
+    }
+}
+
+/// <summary>One requisition as a supplier is told of it, whatever its state.</summary>
+public sealed class SuppliedRequisitionSpec : Specification<Requisition, SuppliedRequisitionRow>
+{
+    public SuppliedRequisitionSpec(int id)
+    {
+        Query.Where(r => r.Id == id);
+        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
+            r.Positions - r.PositionsFilled, r.Status));
+    }
+}
+
+/// <summary>What a supplier needs of each role: its title, family, the register its workers must be on, and whether the DfE rules apply.</summary>
+public sealed class SuppliedRolesSpec : Specification<JobRole, SuppliedRole>
+{
+    public SuppliedRolesSpec() => Query.Select(r => new SuppliedRole(r.Id, r.Title, r.JobFamily, r.DfeRoleType, r.RequiredRegistration));
+}
+
+public sealed record SuppliedRole(int Id, string Title, JobFamily JobFamily, DfeRoleType? DfeRoleType, RegistrationBody RequiredRegistration);

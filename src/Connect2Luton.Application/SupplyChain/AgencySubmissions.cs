@@ -1,0 +1,98 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyChain;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.SupplyChain;
+
+/// <summary>
+/// An agency putting its candidates forward for requisitions released to it, and withdrawing them. One person is put
+/// forward for one requisition once, by whichever agency did so first, for as long as the release rules say: a second
+/// agency is told only that they are already put forward, never by whom.
+/// </summary>
+public sealed class AgencySubmissions(
+    IRepository<Submission> submissions,
+    IRepository<CandidateClaim> claims,
+    IReadRepository<ReleasedAgency> released,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<Worker> workers,
+    IReadRepository<JobRole> jobRoles,
+    ICandidateOwnership ownership,
+    IUnitOfWork unitOfWork,
+    DataScope scope,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    public const string WorkerField = "WorkerId";
+    public const string AlreadyPutForward = "This person is already put forward for this role.";
+
+    public async Task<CommandResult> SubmitAsync(int requisitionId, int? workerId, CancellationToken cancellationToken)
+    {
+        if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff put candidates forward.");
+        if (await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, agency), cancellationToken) is not { } release) return CommandResult.NotFound();
+        var requisition = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(requisitionId), cancellationToken);
+        if (requisition is null) return CommandResult.NotFound();
+        if (requisition.Status is not (RequisitionStatus.Approved or RequisitionStatus.Open) || requisition.PositionsLeft <= 0)
+            return CommandResult.Conflict("This role is no longer taking candidates: it has been filled or withdrawn.");
+        if (workerId is not > 0) return CommandResult.Invalid(WorkerField, "Select the candidate to put forward");
+
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(workerId.Value), cancellationToken);
+        if (worker is null || worker.SupplyAgencyId != agency || !worker.IsActive) return CommandResult.Invalid(WorkerField, "Select one of your agency's candidates");
+        var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(requisition.JobRoleId), cancellationToken)
+            ?? throw new InvalidOperationException($"Role {requisition.JobRoleId} is not there.");
+        if (Unsuitable(worker, role, requisition.StartDate) is { } unsuitable) return CommandResult.Invalid(WorkerField, unsuitable);
+
+        var now = clock.GetUtcNow();
+        var keys = CandidateKeys.Of(worker);
+        var held = await claims.ListAsync(new ClaimsOnSpec(requisitionId, keys), cancellationToken);
+        if (held.Any(c => c.Submission.OwnsCandidateAt(now))) return CommandResult.Invalid(WorkerField, AlreadyPutForward);
+
+        var submission = new Submission(requisitionId, agency, release.Tier, worker.Id, user.Name, now, now.AddDays(await ownership.DaysAsync(cancellationToken)));
+        submissions.Add(submission);
+        foreach (var key in keys)
+        {
+            if (held.FirstOrDefault(c => c.Key == key) is { } claim) claim.PassTo(submission, now);
+            else claims.Add(new CandidateClaim(requisitionId, key, submission));
+        }
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        // The claims are unique per requisition in the database: a conflict here is another agency (or another tab)
+        // putting the same person forward at the same moment, and theirs was saved first.
+        return saved.IsConflict ? CommandResult.Invalid(WorkerField, AlreadyPutForward) : CommandResult.Done(submission.Id);
+    }
+
+    public async Task<CommandResult> WithdrawAsync(int submissionId, int version, string? reason, CancellationToken cancellationToken)
+    {
+        if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff withdraw their candidates.");
+        var submission = await submissions.FirstOrDefaultAsync(new SubmissionByIdSpec(submissionId, forUpdate: true), cancellationToken);
+        if (submission is null || submission.SupplyAgencyId != agency) return CommandResult.NotFound();
+        var errors = new FieldErrors();
+        errors.Text("Reason", reason, Limits.Reason, "The reason");
+        if (errors.Any) return errors.ToResult();
+        if (!submission.IsLive)
+            return CommandResult.Conflict($"This candidate is {Submission.Describe(submission.Status)} now, so cannot be withdrawn. The page shows where they stand.");
+
+        submissions.ExpectVersion(submission, version);
+        submission.Withdraw(reason, user.Name, clock.GetUtcNow());
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(submission.Id);
+    }
+
+    /// <summary>Why the candidate cannot be put forward for the role, in the agency's words; null if they can.</summary>
+    private static string? Unsuitable(Worker worker, JobRole role, DateOnly start)
+    {
+        if (worker.JobFamily != role.JobFamily)
+            return $"{worker.FullName}'s record is for a different kind of work from {role.Title}: put forward someone in its job family";
+        if (worker.DateOfBirth is null) return $"Record {worker.FullName}'s date of birth before putting them forward";
+        if (worker.Dbs is null) return $"Record {worker.FullName}'s DBS certificate before putting them forward";
+        var missing = BookingCompliance.Refusals(worker, role, start).ToList();
+        return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
+    }
+}

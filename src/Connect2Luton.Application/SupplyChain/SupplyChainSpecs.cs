@@ -1,0 +1,119 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.SupplyChain;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.SupplyChain;
+
+/// <summary>The requisitions released to one agency, newest release first.</summary>
+public sealed class ReleasedToAgencySpec : Specification<ReleasedAgency, ReleasedRow>
+{
+    public ReleasedToAgencySpec(int agencyId)
+    {
+        Query.Where(a => a.SupplyAgencyId == agencyId).OrderByDescending(a => a.ReleasedAt).ThenByDescending(a => a.RequisitionId);
+        Query.Select(a => new ReleasedRow(a.RequisitionId, a.Tier, a.ReleasedAt));
+    }
+}
+
+public sealed record ReleasedRow(int RequisitionId, SupplyAgencyKind Tier, DateTimeOffset ReleasedAt);
+
+/// <summary>Whether one requisition has been released to one agency: what decides that its users may see it at all.</summary>
+public sealed class ReleasedToSpec : Specification<ReleasedAgency, ReleasedRow>
+{
+    public ReleasedToSpec(int requisitionId, int agencyId)
+    {
+        Query.Where(a => a.RequisitionId == requisitionId && a.SupplyAgencyId == agencyId);
+        Query.Select(a => new ReleasedRow(a.RequisitionId, a.Tier, a.ReleasedAt));
+    }
+}
+
+/// <summary>Of the given requisitions, those still looking for workers (approved or open with a position left), soonest start first.</summary>
+public sealed class TakingCandidatesSpec : Specification<Requisition, SuppliedRequisitionRow>
+{
+    public TakingCandidatesSpec(IReadOnlyCollection<int> ids, int? skip = null, int? take = null)
+    {
+        Query.Where(r => ids.Contains(r.Id) && (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions)
+            .OrderBy(r => r.StartDate).ThenBy(r => r.Id);
+        if (skip is { } s) Query.Skip(s);
+        if (take is { } t) Query.Take(t);
+        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
+            r.Positions - r.PositionsFilled, r.Status));
+    }
+}
+
+/// <summary>What a supplier is told about a requisition: never the hiring manager's description or who raised it.</summary>
+public sealed record SuppliedRequisitionRow(
+    int Id, string Title, int ServiceAreaId, int JobRoleId, decimal WeeklyHours, DateOnly StartDate, DateOnly EndDate, decimal MaximumPayRate,
+    int PositionsLeft, RequisitionStatus Status);
+
+/// <summary>The workers an agency keeps, by name.</summary>
+public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
+{
+    public AgencyWorkersSpec(int agencyId)
+    {
+        Query.Where(w => w.SupplyAgencyId == agencyId && w.IsActive).OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        Query.Select(w => new AgencyWorkerRow(w.Id, w.FirstName + " " + w.LastName, w.JobFamily, w.PostcodeDistrict,
+            w.RightToWork != null, w.Dbs != null, w.Registration == null ? null : w.Registration.Number, w.KeptByAgency));
+    }
+}
+
+public sealed record AgencyWorkerRow(int Id, string Name, Domain.JobRoles.JobFamily JobFamily, string PostcodeDistrict, bool HasRightToWork, bool HasDbs, string? RegistrationNumber, bool KeptByAgency);
+
+/// <summary>One agency's submissions, newest first, optionally for one requisition.</summary>
+public sealed class AgencySubmissionsSpec : Specification<Submission>
+{
+    public AgencySubmissionsSpec(int agencyId, int? requisitionId = null, int? skip = null, int? take = null)
+    {
+        Query.Where(s => s.SupplyAgencyId == agencyId);
+        if (requisitionId is { } id) Query.Where(s => s.RequisitionId == id);
+        Query.OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id).AsNoTracking();
+        if (skip is { } sk) Query.Skip(sk);
+        if (take is { } t) Query.Take(t);
+    }
+}
+
+/// <summary>Every agency's submissions for one requisition, for the recruiter's shortlist.</summary>
+public sealed class RequisitionSubmissionsSpec : Specification<Submission>
+{
+    public RequisitionSubmissionsSpec(int requisitionId)
+    {
+        Query.Where(s => s.RequisitionId == requisitionId).OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).AsNoTracking();
+    }
+}
+
+public sealed class SubmissionByIdSpec : Specification<Submission>
+{
+    public SubmissionByIdSpec(int id, bool forUpdate)
+    {
+        Query.Where(s => s.Id == id);
+        if (!forUpdate) Query.AsNoTracking();
+    }
+}
+
+/// <summary>The submission of a worker for a requisition still waiting for a decision or shortlisted: a booking places it.</summary>
+public sealed class LiveSubmissionSpec : Specification<Submission>
+{
+    public LiveSubmissionSpec(int requisitionId, int workerId, SubmissionStatus status)
+    {
+        Query.Where(s => s.RequisitionId == requisitionId && s.WorkerId == workerId && s.Status == status);
+    }
+}
+
+/// <summary>The claims already made on any of a person's keys for a requisition, with the submissions holding them, for change.</summary>
+public sealed class ClaimsOnSpec : Specification<CandidateClaim>
+{
+    public ClaimsOnSpec(int requisitionId, IReadOnlyCollection<string> keys)
+    {
+        Query.Where(c => c.RequisitionId == requisitionId && keys.Contains(c.Key)).Include(c => c.Submission);
+    }
+}
+
+/// <summary>The claims a submission holds, released when it is withdrawn.</summary>
+public sealed class ClaimsOfSubmissionSpec : Specification<CandidateClaim>
+{
+    public ClaimsOfSubmissionSpec(int submissionId)
+    {
+        Query.Where(c => c.SubmissionId == submissionId).Include(c => c.Submission);
+    }
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.SupplyChain;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Agency;
+
+/// <summary>
+/// A vacancy released to the user's agency: what it needs, the candidates the agency has put forward for it, and a
+/// form to put another forward. One not released to the agency is not found.
+/// </summary>
+[Authorize(Policy = Permissions.SupplyCandidates)]
+public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandidates candidates, AgencySubmissions submissions, SubmissionQueries submitted) : PageModel
+{
+    public SuppliedRequisition Vacancy { get; private set; } = null!;
+
+    public IReadOnlyList<AgencySubmission> PutForward { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Candidate")]
+    public int? WorkerId { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        // A candidate the form never offered is said as such, not looked up.
+        if (ModelState.GetFieldValidationState(nameof(WorkerId)) == ModelValidationState.Invalid) return Page();
+        var result = await submissions.SubmitAsync(id, WorkerId, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            Done = "Candidate put forward. The council's recruiters will see them with this vacancy";
+            return RedirectToPage(new { id });
+        });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } vacancy) return false;
+        Vacancy = vacancy;
+        PutForward = (await submitted.OfAgencyAsync(id, new PageRequest(1, PageRequest.MaximumSize), cancellationToken))?.Items ?? [];
+        var already = PutForward.Where(s => s.Status != Domain.SupplyChain.SubmissionStatus.Withdrawn).Select(s => s.WorkerId).ToHashSet();
+        Candidates = ((await candidates.ListAsync(cancellationToken)) ?? [])
+            .Where(c => c.JobFamily == vacancy.JobFamily && !already.Contains(c.Id))
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        return true;
+    }
+}
