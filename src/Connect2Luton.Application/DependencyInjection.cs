@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.RefusalsReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
+        services.AddScoped<ApprovalRequestEmail>();
         services.AddScoped<RequisitionPermissions>();
         services.AddScoped<WorkerQueries>();
         services.AddScoped<WorkerCommands>();
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<Conversions.LiveConversionFacts>();
         services.AddScoped<Placements.Flags.PlacementFlagReview>();
         services.AddScoped<Conversions.ConversionPromptReview>();
+        services.AddScoped<Conversions.ConversionPromptDigest>();
         services.AddScoped<Jobs.JobQueries>();
         services.AddScoped<WorkerBreakCommands>();
         services.AddScoped<WorkerBreakQueries>();

@@ -3,6 +3,7 @@ using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Domain.Conversions;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.DemoData;
+using Connect2Luton.Infrastructure.Email;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Infrastructure.Persistence.Specifications;
@@ -88,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
 
+        services.AddEmail(configuration);
         services.AddPolicies(configuration);
         services.AddScheduling(configuration, database, connectionString);
         services.AddHealthChecks()

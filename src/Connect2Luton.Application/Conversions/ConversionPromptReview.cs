@@ -26,6 +26,7 @@ public sealed class ConversionPromptReview(
     IConversionPolicy conversions,
     IRuleSetCatalogue catalogue,
     IUnitOfWork unitOfWork,
+    ConversionPromptDigest digest,
     TimeProvider clock) : INightlyReview
 {
     private const int TidyBatch = 2_000;
@@ -79,6 +80,8 @@ public sealed class ConversionPromptReview(
                 prompt.Wake(woken[prompt.Id].Decision, woken[prompt.Id].Costs, actor, now);
         }
 
+        await digest.GatherAsync(raised, today, cancellationToken);
+
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
         return new ReviewCounts(live.Count, PromptsRaised: raised);
@@ -103,6 +106,10 @@ public sealed class ConversionPromptReview(
             var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
             if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
         }
+        // The scan is over: the night's digest, gathered batch by batch, goes to the recruiters now.
+        await digest.ReleaseAsync(today, cancellationToken);
+        var released = await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (released.IsConflict) throw new InvalidOperationException(released.Conflict);
         return ReviewCounts.None;
     }
 

@@ -26,6 +26,7 @@ public sealed class RequisitionCommands(
     RequisitionPermissions permissions,
     DataScope scope,
     ICurrentUser user,
+    ApprovalRequestEmail approvalRequest,
     TimeProvider clock)
 {
     public const decimal MostPayRate = 500m;
@@ -91,8 +92,18 @@ public sealed class RequisitionCommands(
         return await SaveAsync(requisition, cancellationToken);
     }
 
-    public Task<CommandResult> SubmitAsync(int id, int version, CancellationToken cancellationToken) =>
-        StepAsync(id, version, RequisitionAction.Submit, (r, by, at) => r.Submit(by, at), cancellationToken);
+    // Loaded with its steps, as for approval: the service's hiring managers are asked to approve it, in the same
+    // save, except whoever shaped it.
+    public async Task<CommandResult> SubmitAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        if (await requisitions.FirstOrDefaultAsync(new RequisitionWithHistorySpec(id, forUpdate: true), cancellationToken) is not { } requisition)
+            return CommandResult.NotFound();
+        if (permissions.Refusal(requisition, RequisitionAction.Submit) is { } refused) return refused;
+        requisitions.ExpectVersion(requisition, version);
+        requisition.Submit(user.Name, clock.GetUtcNow());
+        await approvalRequest.QueueAsync(requisition, user.Name, cancellationToken);
+        return await SaveAsync(requisition, cancellationToken);
+    }
 
     // Loaded with its steps: who raised, changed and submitted it decides who may approve it.
     public async Task<CommandResult> ApproveAsync(int id, int version, CancellationToken cancellationToken) =>

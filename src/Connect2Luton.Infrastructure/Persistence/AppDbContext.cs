@@ -51,6 +51,9 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
     public DbSet<RuleFileVersion> RuleFileVersions => Set<RuleFileVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Emails written with the change that caused them, sent afterwards by <see cref="Email.OutboxSender"/>.</summary>
+    public DbSet<Email.OutboxEmail> OutboxEmails => Set<Email.OutboxEmail>();
+
     /// <summary>The keys that protect sign-in cookies and forms: kept in the database, so they survive a restart and every node reads the same.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -20,11 +20,12 @@ internal static class AuditTrail
     // Records that are themselves the record of what happened, or that are noise: not audited again. A placement
     // flag is the nightly job's own record (raised and resolved with dates, the rule and its version); a rule file
     // version records its author, time and comment, and would copy the whole file into the trail. A data protection
-    // key is a secret: the trail must never hold a copy of it.
+    // key is a secret: the trail must never hold a copy of it. An outbox email is the record of what was sent to
+    // whom, and is changed by every attempt to send it.
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
-        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag), typeof(Domain.RuleSets.RuleFileVersion),
+        typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag), typeof(Domain.RuleSets.RuleFileVersion), typeof(Email.OutboxEmail),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 

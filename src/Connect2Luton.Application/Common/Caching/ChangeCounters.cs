@@ -14,9 +14,13 @@ public sealed class ChangeCounters
 
     public long Of<T>() => _counters.GetValueOrDefault(typeof(T));
 
+    /// <summary>Raised after a kind of record's counter moves, once its change is committed: for work that waits on a kind of record (emails queued).</summary>
+    public event EventHandler<Type>? Moved;
+
     public void Changed(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         _counters.AddOrUpdate(type, 1, (_, count) => count + 1);
+        Moved?.Invoke(this, type);
     }
 }

@@ -15,6 +15,7 @@ public static class Access
         [Permissions.ManageWorkers] = [Roles.Recruiter, Roles.Admin],
         [Permissions.ManagePlacements] = [Roles.Recruiter, Roles.Admin],
         [Permissions.HandleConversions] = [Roles.Recruiter, Roles.HiringManager, Roles.Admin],
+        [Permissions.HearOfNewConversionPrompts] = [Roles.Recruiter],
         [Permissions.ReadReports] = [Roles.HiringManager, Roles.Recruiter, Roles.PolicyOfficer, Roles.Admin],
         [Permissions.EditRules] = [Roles.PolicyOfficer, Roles.Admin],
         [Permissions.RunJobs] = [Roles.Admin],

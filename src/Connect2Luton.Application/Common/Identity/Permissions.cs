@@ -27,6 +27,12 @@ public static class Permissions
 
     public const string ReadReports = nameof(ReadReports);
 
+    /// <summary>
+    /// Be told by email, once a night, how many permanent-conversion prompts the nightly job raised: those who act on
+    /// them day to day, not everyone who may.
+    /// </summary>
+    public const string HearOfNewConversionPrompts = nameof(HearOfNewConversionPrompts);
+
     /// <summary>Change the rule files, and try and compare drafts of them.</summary>
     public const string EditRules = nameof(EditRules);
 

@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Email;
 using Connect2Luton.Application.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,16 +7,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Jobs;
 
-/// <summary>The nightly jobs for admins: when each runs next, how its latest runs went, and running one now.</summary>
+/// <summary>
+/// The nightly jobs for admins: when each runs next, how its latest runs went, and running one now; and the emails
+/// the background sender has still to send or has given up on.
+/// </summary>
 [Authorize(Policy = Permissions.RunJobs)]
-public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ScheduledJobs jobs, ICurrentUser user) : PageModel
+public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, ScheduledJobs jobs, IOutbox outbox, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<JobView> Jobs { get; private set; } = [];
+
+    public OutboxFigures Emails { get; private set; } = OutboxFigures.NotSending;
 
     [TempData]
     public string? Done { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Jobs = await queries.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Jobs = await queries.ListAsync(cancellationToken);
+        Emails = await outbox.FiguresAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
