@@ -1,4 +1,6 @@
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
@@ -25,6 +27,8 @@ public sealed class AgencySubmissions(
     IReadRepository<Requisition> requisitions,
     IReadRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
+    ReferenceNames names,
+    ILocalPreferencePolicy preference,
     ICandidateOwnership ownership,
     IUnitOfWork unitOfWork,
     DataScope scope,
@@ -49,6 +53,12 @@ public sealed class AgencySubmissions(
         var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(requisition.JobRoleId), cancellationToken)
             ?? throw new InvalidOperationException($"Role {requisition.JobRoleId} is not there.");
         if (Unsuitable(worker, role, requisition.StartDate) is { } unsuitable) return CommandResult.Invalid(WorkerField, unsuitable);
+        // The preference rules say who may be engaged at all (the DfE experience and cooling-off rules among them):
+        // the agency hears it now rather than from a recruiter later.
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).Single(a => a.Id == agency);
+        var decision = await preference.DecideAsync(PolicyFacts.LocalPreference(ShortlistCandidate.Of(worker, supplier), role.DfeRoleType is not null, clock.Today()), cancellationToken);
+        if (!decision.Eligible)
+            return CommandResult.Invalid(WorkerField, $"{worker.FullName} cannot be engaged for this role: {string.Join("; ", decision.Ineligibilities)}");
 
         var now = clock.GetUtcNow();
         var keys = CandidateKeys.Of(worker);
@@ -91,8 +101,9 @@ public sealed class AgencySubmissions(
         if (worker.JobFamily != role.JobFamily)
             return $"{worker.FullName}'s record is for a different kind of work from {role.Title}: put forward someone in its job family";
         if (worker.DateOfBirth is null) return $"Record {worker.FullName}'s date of birth before putting them forward";
-        if (worker.Dbs is null) return $"Record {worker.FullName}'s DBS certificate before putting them forward";
-        var missing = BookingCompliance.Refusals(worker, role, start).ToList();
+        var missing = BookingCompliance.Refusals(worker, role, start)
+            .Select(refusal => refusal.Replace(": record it on their record before booking", string.Empty, StringComparison.Ordinal)).ToList();
+        if (worker.Dbs is null) missing.Add("no DBS certificate is recorded");
         return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
     }
 }
