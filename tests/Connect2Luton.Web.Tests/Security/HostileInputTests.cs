@@ -58,7 +58,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
         var values = new HostileValues(faker);
         var clients = new Dictionary<Who, HttpClient>();
-        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director }) clients[who] = await factory.SignedInAsAsync(Users[who]);
+        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff }) clients[who] = await factory.SignedInAsAsync(Users[who]);
         await RaiseConversionPromptsAsync();
         var subjects = await SubjectsAsync();
         var targets = await TargetsAsync(clients, subjects);
@@ -190,7 +190,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             case "token: forged": token = values.ForgedToken(); break;
             case "route: not an id": address = Readdress(target, flaw.Field!, values.NotAnId()); break;
             case "route: unknown": address = Readdress(target, flaw.Field!, flaw.Field == "name" ? values.UnknownName() : values.UnknownId()); break;
-            case "route: another service's": address = Readdress(target, "id", faker.PickRandom<string>(subjects.OthersIn(target.Handler.Resource))); break;
+            case "route: another service's": address = Readdress(target, "id", faker.PickRandom<string>(subjects.OthersFor(target.Handler))); break;
             default:
                 Spoil(target.Form!.Fields.Where(f => f.Name == flaw.Field || f.Group == flaw.Field).ToList(), flaw.Kind, fields, values, faker, target.Form.Fields, today);
                 break;
@@ -211,7 +211,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             if (name != "name") yield return new Flaw("route: not an id", name);
             yield return new Flaw("route: unknown", name);
         }
-        if (target.Actor == Who.HiringManager && target.Route.ContainsKey("id") && subjects.OthersIn(target.Handler.Resource).Count > 0)
+        if (target.Actor is Who.HiringManager or Who.AgencyStaff && target.Route.ContainsKey("id") && subjects.OthersFor(target.Handler).Count > 0)
             yield return new Flaw("route: another service's", "id");
         if (target.Form is null) yield break;
         var fields = target.Form.Fields;
@@ -371,10 +371,17 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
     /// <param name="ResetQuery">A link's query that lets the policy officer set a password, for the page that sets it.</param>
     /// <param name="Upload">A file uploaded to import, whose preview has the form that imports it.</param>
     private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted,
-        string Account, string ResetQuery, int Upload)
+        string Account, string ResetQuery, int Upload, (int Requisition, int Submission) PutForward)
     {
         public IReadOnlyList<string> OthersIn(string resource) =>
             Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
+
+        /// <summary>Records of the handler's kind the person may not reach: by its section ("Agency/Vacancies") where it has one.</summary>
+        public IReadOnlyList<string> OthersFor(AppHandler handler)
+        {
+            var section = string.Join('/', handler.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2));
+            return Others.ContainsKey(section) ? OthersIn(section) : OthersIn(handler.Resource);
+        }
     }
 
     /// <summary>Records to open forms on: a few of each kind in the demo hiring manager's service, and some in another.</summary>
@@ -405,6 +412,12 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         unused.Deactivate();
         left.Deactivate();
         await db.SaveChangesAsync();
+        // A requisition released to the demo agency with a candidate of its own put forward, and one released to
+        // another agency (the demo agency's staff must find it nowhere).
+        var released = open.First(r => r.Shortlist.Any(e => e.Status == ShortlistEntryStatus.Shortlisted));
+        var (vacancy, candidate, putForward) = await AgencySamples.PutForwardAsync(db, released.Id, Users[Who.AgencyStaff], factory.Clock.GetUtcNow());
+        var elsewhere = open.Last();
+        var (_, _, theirs) = await AgencySamples.PutForwardAsync(db, elsewhere.Id, Infrastructure.Identity.IdentitySeeder.DemoAgencyStaff[1].Email, factory.Clock.GetUtcNow());
         var accounts = await db.Users.Select(u => u.NormalizedEmail).ToListAsync();
         var manager = await db.HiringManagers.Where(m => m.IsActive && !accounts.Contains(m.Email.ToUpper())).Select(m => m.Id).FirstAsync();
         // One requisition in each state, so each state's buttons (submit, approve, open, cancel) are on some page.
@@ -421,17 +434,23 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Admin/JobRoles"] = [await db.JobRoles.Where(r => r.IsActive).Select(r => r.Id).FirstAsync(), retired.Id],
                 ["Admin/SupplyAgencies"] = [await db.SupplyAgencies.Where(a => a.IsActive).Select(a => a.Id).FirstAsync(), unused.Id],
                 ["Admin/HiringManagers"] = [manager, left.Id],
+                ["Agency/Vacancies"] = [vacancy],
+                ["Agency/Candidates"] = [candidate],
+                ["Agency/Submissions"] = [putForward],
             },
             new Dictionary<string, IReadOnlyList<int>>
             {
                 ["Requisitions"] = [.. requisitions.Where(r => r.ServiceAreaId != area).Take(5).Select(r => r.Id)],
                 ["Placements"] = [.. placements.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
                 ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
+                ["Agency/Vacancies"] = [elsewhere.Id],
+                ["Agency/Submissions"] = [theirs],
             },
             [.. shortlisted.Select(s => (s.Id, s.WorkerId))],
             officer.Id,
             $"?user={Uri.EscapeDataString(officer.Id)}&token={Uri.EscapeDataString(await identity.GeneratePasswordResetTokenAsync(officer))}",
-            await ImportUploads.SampleAsync(db, factory.Clock.GetUtcNow()));
+            await ImportUploads.SampleAsync(db, factory.Clock.GetUtcNow()),
+            (vacancy, putForward));
     }
 
     /// <summary>
@@ -497,6 +516,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template == "/Admin/Positions/Edit")
         {
             foreach (var post in new[] { "Chief Executive", "Director of HR" }) yield return ([], $"?post={Uri.EscapeDataString(post)}");
+            yield break;
+        }
+        if (handler.Template.Contains("{submissionId", StringComparison.Ordinal))
+        {
+            yield return (new() { ["id"] = S(subjects.PutForward.Requisition), ["submissionId"] = S(subjects.PutForward.Submission) }, string.Empty);
             yield break;
         }
         if (handler.Template.Contains("{workerId", StringComparison.Ordinal))

@@ -25,8 +25,7 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
 
     [BindProperty]
-    [Display(Name = "Candidate")]
-    public int? WorkerId { get; set; }
+    public PutForwardForm Input { get; set; } = new();
 
     [TempData]
     public string? Done { get; set; }
@@ -38,8 +37,8 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         // A candidate the form never offered is said as such, not looked up.
-        if (ModelState.GetFieldValidationState(nameof(WorkerId)) == ModelValidationState.Invalid) return Page();
-        var result = await submissions.SubmitAsync(id, WorkerId, cancellationToken);
+        if (ModelState.GetFieldValidationState("Input.WorkerId") == ModelValidationState.Invalid) return Page();
+        var result = await submissions.SubmitAsync(id, Input.WorkerId, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
             Done = "Candidate put forward. The council's recruiters will see them with this vacancy";
@@ -57,5 +56,11 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
             .Where(c => c.JobFamily == vacancy.JobFamily && !already.Contains(c.Id))
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         return true;
+    }
+
+    public sealed class PutForwardForm
+    {
+        [Display(Name = "Candidate")]
+        public int? WorkerId { get; set; }
     }
 }

@@ -48,9 +48,4 @@ public sealed class CloseModel(RequisitionQueries queries, RequisitionCommands c
         Requisition = requisition;
         return null;
     }
-
-    public sealed class ReasonForm
-    {
-        public string? Reason { get; set; }
-    }
 }

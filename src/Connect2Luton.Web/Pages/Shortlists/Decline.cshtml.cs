@@ -14,7 +14,7 @@ namespace Connect2Luton.Web.Pages.Shortlists;
 public sealed class DeclineModel(ShortlistQueries queries, SubmissionQueries submissions, SubmissionDecisions decisions) : PageModel
 {
     [BindProperty]
-    public string? Reason { get; set; }
+    public ReasonForm Input { get; set; } = new();
 
     [BindProperty]
     public int Version { get; set; }
@@ -33,7 +33,7 @@ public sealed class DeclineModel(ShortlistQueries queries, SubmissionQueries sub
     public async Task<IActionResult> OnPostAsync(int id, int submissionId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, submissionId, cancellationToken) is { } notHere) return notHere;
-        var result = await decisions.DeclineAsync(id, submissionId, Version, Reason, cancellationToken);
+        var result = await decisions.DeclineAsync(id, submissionId, Version, Input.Reason, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
             TempData["Done"] = $"{Submission.Candidate} is not being taken forward: {Submission.Agency} sees why";

@@ -50,9 +50,4 @@ public sealed class RemoveModel(ShortlistQueries queries, ShortlistCommands comm
         Worker = worker;
         return null;
     }
-
-    public sealed class ReasonForm
-    {
-        public string? Reason { get; set; }
-    }
 }

@@ -13,7 +13,7 @@ namespace Connect2Luton.Web.Pages.Agency.Submissions;
 public sealed class WithdrawModel(SubmissionQueries queries, AgencySubmissions submissions) : PageModel
 {
     [BindProperty]
-    public string? Reason { get; set; }
+    public ReasonForm Input { get; set; } = new();
 
     [BindProperty]
     public int Version { get; set; }
@@ -30,7 +30,7 @@ public sealed class WithdrawModel(SubmissionQueries queries, AgencySubmissions s
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        var result = await submissions.WithdrawAsync(id, Version, Reason, cancellationToken);
+        var result = await submissions.WithdrawAsync(id, Version, Input.Reason, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
             TempData["Done"] = $"{Submission.Candidate} is withdrawn from {Submission.RequisitionTitle}";
