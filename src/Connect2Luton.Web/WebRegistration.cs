@@ -93,8 +93,9 @@ internal static class WebRegistration
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so a council page behind a permission is not found for agency staff rather than refused.
         app.UseAgencyPortalBoundary();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         return app;
