@@ -15,4 +15,7 @@ public interface IEmailRecipients
 
     /// <summary>The active accounts that act for the service area and whose roles hold the permission there.</summary>
     Task<IReadOnlyList<EmailRecipient>> ActingForServiceAsync(int serviceAreaId, string permission, CancellationToken cancellationToken);
+
+    /// <summary>The active accounts of staff at each of the agencies (those who put candidates forward for it), by agency.</summary>
+    Task<IReadOnlyDictionary<int, IReadOnlyList<EmailRecipient>>> OfAgenciesAsync(IReadOnlyCollection<int> supplyAgencyIds, CancellationToken cancellationToken);
 }

@@ -20,6 +20,18 @@ internal sealed class EmailRecipients(AppDbContext db) : IEmailRecipients
             .Where(u => HoldingAny(RolesGranting(Permissions.ActForOwnService)).Contains(u.Id))
             .Where(u => HoldingAny(RolesGranting(permission)).Contains(u.Id)), cancellationToken);
 
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<EmailRecipient>>> OfAgenciesAsync(IReadOnlyCollection<int> supplyAgencyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(supplyAgencyIds);
+        var staff = await Active()
+            .Where(u => u.SupplyAgencyId != null && supplyAgencyIds.Contains(u.SupplyAgencyId.Value))
+            .Where(u => HoldingAny(RolesGranting(Permissions.SupplyCandidates)).Contains(u.Id))
+            .OrderBy(u => u.Email)
+            .Select(u => new { Agency = u.SupplyAgencyId!.Value, Recipient = new EmailRecipient(u.UserName!, u.Email!) })
+            .ToListAsync(cancellationToken);
+        return staff.GroupBy(s => s.Agency).ToDictionary(g => g.Key, g => (IReadOnlyList<EmailRecipient>)[.. g.Select(s => s.Recipient)]);
+    }
+
     private IQueryable<ApplicationUser> Active() =>
         db.Users.AsNoTracking().Where(u => u.DeactivatedAt == null && u.UserName != null && u.Email != null);
 

@@ -79,5 +79,8 @@ public sealed class ApprovalRequestEmailTests : IAsyncLifetime
         public Task<IReadOnlyList<EmailRecipient>> HoldingAsync(string permission, CancellationToken cancellationToken) => Task.FromResult(approvers);
 
         public Task<IReadOnlyList<EmailRecipient>> ActingForServiceAsync(int serviceAreaId, string permission, CancellationToken cancellationToken) => Task.FromResult(approvers);
+
+        public Task<IReadOnlyDictionary<int, IReadOnlyList<EmailRecipient>>> OfAgenciesAsync(IReadOnlyCollection<int> supplyAgencyIds, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<int, IReadOnlyList<EmailRecipient>>>(new Dictionary<int, IReadOnlyList<EmailRecipient>>());
     }
 }
