@@ -77,11 +77,13 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.LocalPreferenceCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PlacementLengthCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.ConversionCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.SupplierReleaseCases>();
         services.AddScoped<RuleSets.RuleSetRealCases>();
         services.AddScoped<Imports.WorkerImport>();
         services.AddScoped<Imports.PlacementImport>();
         services.AddScoped<Imports.DataImports>();
         services.AddScoped<Imports.ImportGuides>();
+        services.AddScoped<SupplyChain.ReleaseContexts>();
         return services;
     }
 }
