@@ -84,6 +84,10 @@ public static class DependencyInjection
         services.AddScoped<Imports.DataImports>();
         services.AddScoped<Imports.ImportGuides>();
         services.AddScoped<SupplyChain.ReleaseContexts>();
+        services.AddScoped<SupplyChain.ReleaseBatch>();
+        services.AddScoped<SupplyChain.SupplierReleaseCommands>();
+        // The seam for telling agencies what they can now see: a host registers its own (an outbox of emails) over it.
+        services.TryAddScoped<SupplyChain.IReleaseNotifier, SupplyChain.NoReleaseNotifier>();
         return services;
     }
 }
