@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<SupplyChain.ReleaseContexts>();
         services.AddScoped<SupplyChain.ReleaseBatch>();
         services.AddScoped<SupplyChain.SupplierReleaseCommands>();
+        services.AddScoped<SupplyChain.SupplierReleaseQueries>();
         // The seam for telling agencies what they can now see: a host registers its own (an outbox of emails) over it.
         services.TryAddScoped<SupplyChain.IReleaseNotifier, SupplyChain.NoReleaseNotifier>();
         return services;

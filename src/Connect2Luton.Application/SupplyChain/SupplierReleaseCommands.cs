@@ -30,6 +30,12 @@ public sealed class SupplierReleaseCommands(
 {
     public const string ReasonField = "Reason";
 
+    /// <summary>
+    /// The version a requisition's release is read at before it has one. A release is made at version 0, so "none
+    /// yet" must differ from it: a page read before someone else's first hold is then out of date, as it should be.
+    /// </summary>
+    public const int NoReleaseYet = -1;
+
     public async Task<CommandResult> ReleaseEarlyAsync(int requisitionId, int version, SupplyAgencyKind tier, string? reason, CancellationToken cancellationToken)
     {
         if (tier is not (SupplyAgencyKind.LocalSupportingAgency or SupplyAgencyKind.ExternalAgency))
@@ -84,7 +90,7 @@ public sealed class SupplierReleaseCommands(
 
     /// <summary>
     /// The requisition's release ready to change, or why not: not allowed, not there, the reason missing, the
-    /// requisition past releasing, or the release changed since the recruiter saw it (version 0: it had none yet).
+    /// requisition past releasing, or the release changed since the recruiter saw it (<see cref="NoReleaseYet"/>: it had none).
     /// </summary>
     private async Task<(CommandResult? Refused, ReleasableRequisition? Row, SupplierRelease? Release)> OpenAsync(
         int requisitionId, int version, string? reason, string what, bool needsReleasable, CancellationToken cancellationToken)
@@ -103,7 +109,7 @@ public sealed class SupplierReleaseCommands(
             return (CommandResult.Conflict($"This requisition is {Requisition.DescribeState(requisition.Status)}{(requisition.Status == RequisitionStatus.Open ? " with every position filled" : string.Empty)}: only an approved or open requisition with workers still to place is released or held back."), null, null);
 
         var release = await releases.FirstOrDefaultAsync(new SupplierReleasesForUpdateSpec([requisitionId]), cancellationToken);
-        if ((release?.Version ?? 0) != version) return (CommandResult.Conflict(Stale), null, null);
+        if ((release?.Version ?? NoReleaseYet) != version) return (CommandResult.Conflict(Stale), null, null);
         if (release is null)
         {
             release = new SupplierRelease(requisitionId);

@@ -115,7 +115,7 @@ public sealed class ScheduledReleaseTests : IAsyncLifetime
     [Fact]
     public async Task A_requisition_held_back_is_not_released_until_the_hold_is_lifted()
     {
-        (await WithServicesAsync(s => s.GetRequiredService<SupplierReleaseCommands>().HoldAsync(_housing.Id, 0, "Interviewing an in-house worker on Friday", default)))
+        (await WithServicesAsync(s => s.GetRequiredService<SupplierReleaseCommands>().HoldAsync(_housing.Id, SupplierReleaseCommands.NoReleaseYet, "Interviewing an in-house worker on Friday", default)))
             .Status.ShouldBe(CommandStatus.Done);
 
         _clock.Advance(TimeSpan.FromDays(7));
@@ -160,7 +160,7 @@ public sealed class ScheduledReleaseTests : IAsyncLifetime
     private async Task<CommandResult> ReleaseEarlyAsync(Requisition requisition, SupplyAgencyKind tier)
     {
         await using var db = TestData.Open(_database);
-        var version = (await db.ListAsync<SupplierRelease>(r => r.RequisitionId == requisition.Id)).SingleOrDefault()?.Version ?? 0;
+        var version = (await db.ListAsync<SupplierRelease>(r => r.RequisitionId == requisition.Id)).SingleOrDefault()?.Version ?? SupplierReleaseCommands.NoReleaseYet;
         return await WithServicesAsync(s => s.GetRequiredService<SupplierReleaseCommands>().ReleaseEarlyAsync(requisition.Id, version, tier, "Nobody in the pool applied", default));
     }
 
