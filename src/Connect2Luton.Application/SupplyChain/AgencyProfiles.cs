@@ -119,6 +119,8 @@ public sealed class AgencySet
 
     public bool IsEmpty => Array.TrueForAll(_words, w => w == 0);
 
+    public int Count => _words.Sum(System.Numerics.BitOperations.PopCount);
+
     public IEnumerable<int> Places()
     {
         for (var i = 0; i < _words.Length; i++)

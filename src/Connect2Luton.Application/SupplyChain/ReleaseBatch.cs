@@ -20,11 +20,16 @@ public sealed record ReleaseCounts(int Checked, int TiersReleased = 0, int Agenc
     public static ReleaseCounts Add(ReleaseCounts left, ReleaseCounts right) => left + right;
 }
 
+/// <summary>What one unit of work of the release did, and the requisitions it left for another (<see cref="ReleaseBatch.MostAgenciesPerSave"/>).</summary>
+public sealed record ReleaseBatchResult(ReleaseCounts Counts, IReadOnlyList<AgenciesReached> Reached, IReadOnlyList<ReleasableRequisition> Left);
+
 /// <summary>
 /// Releases one batch of requisitions, as one unit of work: decides each for every profile of agency, works out
 /// from what each has reached already (read from the index, not loaded) which tiers have something new, and only
 /// those requisitions' releases are loaded and released, each tier with every active agency of the profiles the
-/// rules now allow. Held requisitions are left as they are. Idempotent: run again, it finds nothing new.
+/// rules now allow. Held requisitions are left as they are. Idempotent: run again, it finds nothing new. A batch
+/// that would reach more agencies than one save should hold (a backlog, each requisition reaching hundreds of
+/// agencies) releases as many requisitions as fit and leaves the rest, in order, for the next unit of work.
 /// </summary>
 public sealed class ReleaseBatch(
     IRepository<SupplierRelease> releases,
@@ -37,9 +42,15 @@ public sealed class ReleaseBatch(
     /// <summary>The schedule's name on what it releases.</summary>
     public const string By = "schedule";
 
+    /// <summary>
+    /// The most agencies one save reaches: each is a row the unit of work tracks until it is saved, so this bounds
+    /// the memory a backlog takes (a first run over 10,000 requisitions reaches two million).
+    /// </summary>
+    public const int MostAgenciesPerSave = 25_000;
+
     private static readonly SupplyAgencyKind[] Tiers = [SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency, SupplyAgencyKind.ExternalAgency];
 
-    public async Task<(ReleaseCounts Counts, IReadOnlyList<AgenciesReached> Reached)> ReleaseAsync(
+    public async Task<ReleaseBatchResult> ReleaseAsync(
         IReadOnlyList<ReleasableRequisition> requisitions, ReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requisitions);
@@ -59,8 +70,12 @@ public sealed class ReleaseBatch(
         }
 
         var due = new List<(int RequisitionId, List<(SupplyAgencyKind Tier, AgencySet Agencies, string Version)> Tiers)>();
+        var reaching = 0;
+        var taken = 0;
         foreach (var requisition in requisitions)
         {
+            if (reaching >= MostAgenciesPerSave) break;
+            taken++;
             var state = states.GetValueOrDefault(requisition.Id);
             if (state is { IsHeld: true }) continue;
             var decisions = await context.DecideAsync(policy, requisition, cancellationToken);
@@ -73,11 +88,14 @@ public sealed class ReleaseBatch(
                 var isNew = tier == SupplyAgencyKind.InHousePool
                     ? state is null || !tiersReached.Contains(new ReleasedTier(state.Id, tier))
                     : !agencies.Except(already).IsEmpty;
-                if (isNew) (tiers ??= []).Add((tier, agencies, version!));
+                if (!isNew) continue;
+                (tiers ??= []).Add((tier, agencies, version!));
+                reaching += agencies.Except(already).Count;
             }
             if (tiers is not null) due.Add((requisition.Id, tiers));
         }
-        if (due.Count == 0) return (new ReleaseCounts(requisitions.Count), []);
+        var left = requisitions.Skip(taken).ToList();
+        if (due.Count == 0) return new ReleaseBatchResult(new ReleaseCounts(taken), [], left);
 
         var loaded = (await releases.ListAsync(new SupplierReleasesForUpdateSpec([.. due.Select(d => d.RequisitionId)]), cancellationToken)).ToDictionary(r => r.RequisitionId);
         var news = new List<AgenciesReached>();
@@ -101,7 +119,7 @@ public sealed class ReleaseBatch(
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         // A recruiter released or held one of these meanwhile: the run takes the batch again one requisition at a time.
         if (saved.IsConflict) throw new ReleaseConflictException(saved.Conflict!);
-        return (new ReleaseCounts(requisitions.Count, tiersReleased, news.Sum(n => n.AgencyIds.Count)), news);
+        return new ReleaseBatchResult(new ReleaseCounts(taken, tiersReleased, news.Sum(n => n.AgencyIds.Count)), news, left);
     }
 }
 

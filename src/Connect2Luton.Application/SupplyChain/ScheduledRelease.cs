@@ -41,9 +41,14 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
                 cancellationToken.ThrowIfCancellationRequested();
                 var batch = await InScopeAsync(s => s.GetRequiredService<IReadRepository<Requisition>>().ListAsync(new ReleasableRequisitionsSpec(afterId, BatchSize), cancellationToken));
                 if (batch.Count == 0) break;
-                var (done, news) = await ReleaseBatchAsync(batch, context, failures, cancellationToken);
-                counts += done;
-                reached.AddRange(news);
+                // A backlog reaches more agencies than one save holds: what a unit of work leaves goes to the next.
+                for (IReadOnlyList<ReleasableRequisition> rows = batch; rows.Count > 0;)
+                {
+                    var done = await ReleaseBatchAsync(rows, context, failures, cancellationToken);
+                    counts += done.Counts;
+                    reached.AddRange(done.Reached);
+                    rows = done.Left;
+                }
                 afterId = batch[^1].Id;
             }
             return await FinishAsync(runId, counts, failures, reached, run => run.Finish(clock.GetUtcNow()));
@@ -62,8 +67,8 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
         }
     }
 
-    private async Task<(ReleaseCounts, IReadOnlyList<AgenciesReached>)> ReleaseBatchAsync(
-        List<ReleasableRequisition> batch, ReleaseContext context, List<string> failures, CancellationToken cancellationToken)
+    private async Task<ReleaseBatchResult> ReleaseBatchAsync(
+        IReadOnlyList<ReleasableRequisition> batch, ReleaseContext context, List<string> failures, CancellationToken cancellationToken)
     {
         try
         {
@@ -78,9 +83,9 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var (done, news) = await InScopeAsync(s => s.GetRequiredService<ReleaseBatch>().ReleaseAsync([requisition], context, cancellationToken));
-                    counts += done;
-                    reached.AddRange(news);
+                    var done = await InScopeAsync(s => s.GetRequiredService<ReleaseBatch>().ReleaseAsync([requisition], context, cancellationToken));
+                    counts += done.Counts;
+                    reached.AddRange(done.Reached);
                 }
                 catch (Exception single) when (single is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -89,7 +94,7 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
                     counts += new ReleaseCounts(1);
                 }
             }
-            return (counts, reached);
+            return new ReleaseBatchResult(counts, reached, []);
         }
     }
 
