@@ -14,6 +14,9 @@ if (args is ["reports", ..]) return await Connect2Luton.Benchmarks.Reports.Repor
 // "import": 10,000 workers (and live placements) brought in from CSV files, previewed and imported (ImportBenchmark).
 if (args is ["import", ..]) return await Connect2Luton.Benchmarks.Imports.ImportBenchmark.RunAsync(args);
 
+// "release": the scheduled release over 10,000 open requisitions and 500 agencies (ReleaseBenchmark).
+if (args is ["release", ..]) return await Connect2Luton.Benchmarks.Release.ReleaseBenchmark.RunAsync(args);
+
 // In-process: the benchmarks run inside this build, with the repository's package pins, instead of a generated project.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15));

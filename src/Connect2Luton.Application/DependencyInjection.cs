@@ -85,11 +85,18 @@ public static class DependencyInjection
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.LocalPreferenceCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.PlacementLengthCases>();
         services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.ConversionCases>();
+        services.AddScoped<RuleSets.Cases.IRuleSetCases, RuleSets.Cases.SupplierReleaseCases>();
         services.AddScoped<RuleSets.RuleSetRealCases>();
         services.AddScoped<Imports.WorkerImport>();
         services.AddScoped<Imports.PlacementImport>();
         services.AddScoped<Imports.DataImports>();
         services.AddScoped<Imports.ImportGuides>();
+        services.AddScoped<SupplyChain.ReleaseContexts>();
+        services.AddScoped<SupplyChain.ReleaseBatch>();
+        services.AddScoped<SupplyChain.SupplierReleaseCommands>();
+        services.AddScoped<SupplyChain.SupplierReleaseQueries>();
+        // The seam for telling agencies what they can now see: a host registers its own (an outbox of emails) over it.
+        services.TryAddScoped<SupplyChain.IReleaseNotifier, SupplyChain.NoReleaseNotifier>();
         return services;
     }
 }

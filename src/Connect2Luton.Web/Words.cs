@@ -80,22 +80,38 @@ public static partial class Words
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    /// <summary>A tier of suppliers a requisition is released to, as a recruiter says it: "local supporting agencies".</summary>
+    public static string Tier(Domain.SupplyAgencies.SupplyAgencyKind kind) => kind switch
+    {
+        Domain.SupplyAgencies.SupplyAgencyKind.InHousePool => "In-house pool",
+        Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency => "Local supporting agencies",
+        Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency => "External agencies",
+        _ => Of(kind),
+    };
+
+    /// <summary>A moment as a clock in Luton shows it: "4 December 2026 at 10:15".</summary>
+    public static string Moment(DateTimeOffset at) =>
+        Application.Common.Time.UkClock.InUk(at).ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     /// <summary>A yearly salary as people write it: whole pounds without pence ("£39,027"), pence shown in full ("£30,000.50").</summary>
     public static string Salary(decimal pounds) =>
         pounds == decimal.Truncate(pounds) ? pounds.ToString("£#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : pounds.ToString("£#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>"1 worker", "2 workers".</summary>
-    public static string Count(int count, string noun) =>
-        count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : noun + "s");
+    public static string Count(int count, string noun) => Count(count, noun, noun + "s");
+
+    /// <summary>"1 agency", "2 agencies".</summary>
+    public static string Count(int count, string noun, string plural) =>
+        count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + " " + (count == 1 ? noun : plural);
 
     /// <summary>A rule set's outcome in plain words: "NeedsException" reads "Needs sign-off".</summary>
     public static string Outcome(string outcome) => Application.RuleSets.Values.CodeWords.Outcome(outcome);
 
     public static string OutcomeTag(string outcome) => outcome switch
     {
-        "Allowed" or "Eligible" => "govuk-tag--green",
+        "Allowed" or "Eligible" or "Release" => "govuk-tag--green",
         "NeedsException" or "NeedsApproval" => "govuk-tag--orange",
-        "Refused" or "Ineligible" => "govuk-tag--red",
+        "Refused" or "Ineligible" or "Never" => "govuk-tag--red",
         _ => "govuk-tag--grey",
     };
 

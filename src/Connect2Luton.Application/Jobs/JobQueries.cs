@@ -5,7 +5,7 @@ using Connect2Luton.Domain.Jobs;
 namespace Connect2Luton.Application.Jobs;
 
 /// <summary>A scheduled job as the jobs page shows it: its schedule, when it next fires, its latest runs, and who may run it now.</summary>
-public sealed record JobView(string Name, string Title, JobSchedule Schedule, IReadOnlyList<JobRun> LatestRuns, bool MayRunNow)
+public sealed record JobView(string Name, string Title, JobSchedule Schedule, IReadOnlyList<JobRun> LatestRuns, bool MayRunNow, JobRunFigures Figures)
 {
     /// <summary>The latest run has not finished: it is going now (or died with the app, which the next run will say).</summary>
     public bool IsRunning => LatestRuns.Count > 0 && LatestRuns[0].Status == JobRunStatus.Running;
@@ -21,7 +21,7 @@ public sealed class JobQueries(IReadRepository<JobRun> runs, IJobScheduler sched
         foreach (var job in jobs.All)
         {
             var latest = await runs.ListAsync(new LatestRunsSpec(job.Name, RunsShown), cancellationToken);
-            views.Add(new JobView(job.Name, job.DisplayName, await scheduler.ScheduleOfAsync(job.Name, cancellationToken), latest, MayRunNow(job)));
+            views.Add(new JobView(job.Name, job.DisplayName, await scheduler.ScheduleOfAsync(job.Name, cancellationToken), latest, MayRunNow(job), job.Figures));
         }
         return views;
     }

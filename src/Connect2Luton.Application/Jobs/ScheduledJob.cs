@@ -16,6 +16,18 @@ public sealed record ScheduledJob(string Name, string DisplayName, string Defaul
 {
     /// <summary>The permission that lets someone start it now from /Jobs, outside its schedule; null: nobody may.</summary>
     public string? RunNowPermission { get; init; } = Common.Identity.Permissions.RunJobs;
+
+    /// <summary>What its runs' counts are, as the jobs page heads them: the nightly sweeps count placements, flags and prompts.</summary>
+    public JobRunFigures Figures { get; init; } = JobRunFigures.Placements;
+}
+
+/// <summary>
+/// The headings of the three counts a job run keeps (<see cref="Domain.Jobs.JobRun"/>): what the run looked at, what
+/// it raised (with what it resolved, where it resolves anything) and the third thing it counts.
+/// </summary>
+public sealed record JobRunFigures(string Scanned, string Raised, string Third, bool Resolves)
+{
+    public static JobRunFigures Placements { get; } = new("Placements", "Flags raised / resolved", "Prompts raised", Resolves: true);
 }
 
 /// <summary>The registered jobs, in the order they were registered: /Jobs, the scheduler and run-now read this list.</summary>

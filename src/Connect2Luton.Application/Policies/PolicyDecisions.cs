@@ -53,3 +53,20 @@ public sealed record ConversionDecision(bool Eligible, PolicyDecision Details)
     /// <summary>Why the worker cannot be offered a permanent post yet, one reason per rule not met.</summary>
     public IEnumerable<string> NotYetReasons => Details.Failed.Select(r => r.Message);
 }
+
+public enum SupplierReleaseOutcome
+{
+    /// <summary>The supplier may see the requisition now.</summary>
+    Release,
+
+    /// <summary>Not yet: a recruiter may release it earlier, saying why.</summary>
+    NotYet,
+
+    /// <summary>Never, whatever a recruiter says: the DfE agency rules, say, keep this supplier from the role.</summary>
+    Never,
+}
+
+public sealed record SupplierReleaseDecision(SupplierReleaseOutcome Outcome, PolicyDecision Details)
+{
+    public bool Releases => Outcome == SupplierReleaseOutcome.Release;
+}

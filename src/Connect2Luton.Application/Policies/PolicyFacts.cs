@@ -72,6 +72,39 @@ public static class PolicyFacts
     }
 
     /// <summary>
+    /// An approved requisition at a moment, as the in-house pool would be decided on it; the release decides each
+    /// kind of agency by changing the supplier (<see cref="SupplierRelease(SupplierReleaseFacts, SupplyAgencyKind, bool, bool)"/>).
+    /// Working days are counted on the clock in Luton (<paramref name="localApprovedAt"/> and <paramref name="localNow"/>).
+    /// </summary>
+    public static SupplierReleaseFacts SupplierRelease(DateTimeOffset approvedAt, DateTime localApprovedAt, DateTimeOffset now, DateTime localNow,
+        Domain.JobRoles.JobFamily jobFamily, Domain.JobRoles.DfeRoleType? dfeRoleType, bool isChildrensServices, int matchingInHouseWorkers, DateOnly startDate, int positionsLeft)
+    {
+        var today = DateOnly.FromDateTime(localNow);
+        return new SupplierReleaseFacts
+        {
+            AsOf = today,
+            SupplierKind = nameof(SupplyAgencyKind.InHousePool),
+            SupplierOnDps = false,
+            SupplierConfirmsDfeAgencyRules = true,
+            JobFamily = jobFamily.ToString(),
+            DfeRoleType = dfeRoleType?.ToString() ?? string.Empty,
+            IsChildrensServices = isChildrensServices,
+            HoursSinceApproval = now > approvedAt ? (int)Math.Min(int.MaxValue, (now - approvedAt).TotalHours) : 0,
+            WorkingDaysSinceApproval = Domain.SupplyChain.WorkingTime.WholeDaysBetween(localApprovedAt, localNow),
+            MatchingInHouseWorkers = matchingInHouseWorkers,
+            DaysUntilStart = startDate.DayNumber - today.DayNumber,
+            PositionsLeft = positionsLeft,
+        };
+    }
+
+    /// <summary>The same requisition as one kind of supplier would see it.</summary>
+    public static SupplierReleaseFacts SupplierRelease(SupplierReleaseFacts requisition, SupplyAgencyKind supplier, bool onDps, bool confirmsDfeAgencyRules)
+    {
+        ArgumentNullException.ThrowIfNull(requisition);
+        return requisition with { SupplierKind = supplier.ToString(), SupplierOnDps = onDps, SupplierConfirmsDfeAgencyRules = confirmsDfeAgencyRules };
+    }
+
+    /// <summary>
     /// A first booking, from its start to its planned end. <paramref name="awrWeeks"/> is the AWR clock as the
     /// booking would leave it today, or on the day before it starts (what earlier placements carry into it).
     /// </summary>

@@ -44,6 +44,21 @@ public interface IConversionPolicy
     ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>The supplier release rules (rules/supplier-release.json).</summary>
+public interface ISupplierReleasePolicy
+{
+    ValueTask<SupplierReleaseDecision> DecideAsync(SupplierReleaseFacts facts, CancellationToken cancellationToken = default);
+
+    /// <summary>The terms agencies put candidates forward on, as the serving rules set them today.</summary>
+    ValueTask<SupplierReleaseTerms> TermsAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The terms the supplier release rules set for agencies: how long the first valid submission of a person owns them
+/// for a requisition, so no other agency may put the same person forward meanwhile.
+/// </summary>
+public sealed record SupplierReleaseTerms(int CandidateOwnershipDays, string RuleVersion);
+
 /// <summary>
 /// The rule sets as they are serving now: for health, the rules pages and officers' warnings. A rule set whose
 /// file is broken keeps serving its last good version and carries the errors beside it.

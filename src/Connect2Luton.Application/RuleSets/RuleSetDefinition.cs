@@ -87,9 +87,17 @@ public sealed record RuleSetDefinition(
     public const string PermanentOnCostRate = "permanentOnCostRate";
     public const string FullTimeWeeklyHours = "fullTimeWeeklyHours";
 
-    /// <summary>The four rule sets the product ships with, registered by the infrastructure; hosts may register more.</summary>
+    public static RuleSetDefinition SupplierRelease { get; } = new(
+        RuleSetNames.SupplierRelease, "Supplier release", typeof(SupplierReleaseFacts), nameof(SupplierReleaseOutcome.Release),
+        [nameof(SupplierReleaseOutcome.NotYet), nameof(SupplierReleaseOutcome.Never)], [],
+        ValuesRead: [ReadValue.WholeNumber(CandidateOwnershipDays, 1, 365)]);
+
+    /// <summary>How long the first valid submission of a person owns them for a requisition: the agency portal reads it.</summary>
+    public const string CandidateOwnershipDays = "candidateOwnershipDays";
+
+    /// <summary>The rule sets the product ships with, registered by the infrastructure; hosts may register more.</summary>
     public static IReadOnlyList<RuleSetDefinition> BuiltIn { get; } =
-        [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility];
+        [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility, SupplierRelease];
 
     public static IReadOnlyList<string> FlagNames { get; } = Enum.GetNames<PlacementFlagKind>();
 

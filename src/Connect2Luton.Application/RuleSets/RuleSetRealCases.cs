@@ -13,8 +13,8 @@ public sealed class RuleSetRealCases(IEnumerable<IRuleSetCases> sources)
 
     public bool HasRealCases(string ruleSet) => _sources.ContainsKey(ruleSet);
 
-    /// <summary>A real case of the rule set is a candidate (a requisition and a worker) rather than a placement.</summary>
-    public bool TakesACandidate(string ruleSet) => _sources.TryGetValue(ruleSet, out var source) && source.TakesACandidate;
+    /// <summary>What a real case of the rule set is: a placement, a candidate (a requisition and a worker), or a requisition.</summary>
+    public RealCaseKind KindOf(string ruleSet) => _sources.TryGetValue(ruleSet, out var source) ? source.RealCases : RealCaseKind.Placement;
 
     public Task<RealCaseFacts> FindAsync(string ruleSet, RealCase asked, CancellationToken cancellationToken) =>
         _sources.TryGetValue(ruleSet, out var source)

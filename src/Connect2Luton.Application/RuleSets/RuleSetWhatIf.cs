@@ -20,20 +20,26 @@ using Connect2Luton.Application.RuleSets.Cases;
 namespace Connect2Luton.Application.RuleSets;
 
 /// <summary>
-/// A case the draft would decide differently: a live placement (<see cref="PlacementId"/>) or a shortlisted worker
-/// for an open requisition; what it is now, what the draft makes it, and why (the rules that fail under each).
+/// A case the draft would decide differently: a live placement (<see cref="PlacementId"/>), a shortlisted worker
+/// for an open requisition, or a requisition for one kind of agency (<see cref="Variant"/>); what it is now, what the
+/// draft makes it, and why (the rules that fail under each).
 /// </summary>
 public sealed record WhatIfChange(
     int? PlacementId, int RequisitionId, int WorkerId, string Worker, string Role, string Detail,
-    string Now, IReadOnlyList<string> NowReasons, string Draft, IReadOnlyList<string> DraftReasons)
+    string Now, IReadOnlyList<string> NowReasons, string Draft, IReadOnlyList<string> DraftReasons, string? Variant = null)
 {
     /// <summary>A key for the case, unique within a what-if.</summary>
-    public string Key => PlacementId is { } id ? id.ToString(CultureInfo.InvariantCulture) : $"r{RequisitionId}-w{WorkerId}";
+    public string Key => PlacementId is { } id ? id.ToString(CultureInfo.InvariantCulture)
+        : Variant is { } variant ? $"r{RequisitionId}-{variant}" : $"r{RequisitionId}-w{WorkerId}";
 }
 
 /// <summary>What a draft would change: how many were decided, how many come out differently, and (up to a limit) which.</summary>
 /// <param name="On">The day the cases were decided as on: today, or a day a dated change takes effect.</param>
-public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, IReadOnlyList<WhatIfChange> Listed, DateOnly On);
+public sealed record WhatIfResult(string ScannedWhat, int Scanned, int Changed, IReadOnlyList<WhatIfChange> Listed, DateOnly On)
+{
+    /// <summary>What the cases are about: placements, shortlisted workers or requisitions.</summary>
+    public RealCaseKind Kind { get; init; }
+}
 
 /// <summary>
 /// Decides every case a rule set decides in daily use, under the serving rules and under a draft, and lists those
@@ -89,8 +95,8 @@ public sealed class RuleSetWhatIf(IEnumerable<IRuleSetCases> sources, IReadRepos
         var people = (await workers.ListAsync(new WorkerNamesSpec(shown.Select(c => c.Case.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
         var changes = shown.Select(c => new WhatIfChange(c.Case.PlacementId, c.Case.RequisitionId, c.Case.WorkerId, people.GetValueOrDefault(c.Case.WorkerId, "?"),
-            roles.GetValueOrDefault(c.Case.JobRoleId, "?"), c.Case.Detail, c.Now.Outcome, Messages(c.Now), c.Draft.Outcome, Messages(c.Draft))).ToList();
-        return new WhatIfResult(source.ScannedWhat, scanned, changed.Count, changes, today);
+            roles.GetValueOrDefault(c.Case.JobRoleId, "?"), c.Case.Detail, c.Now.Outcome, Messages(c.Now), c.Draft.Outcome, Messages(c.Draft), c.Case.Variant)).ToList();
+        return new WhatIfResult(source.ScannedWhat, scanned, changed.Count, changes, today) { Kind = source.RealCases };
     }
 
     private static HashSet<string> FailedRules(PolicyDecision decision) => decision.Failed.Select(r => r.Rule).ToHashSet(StringComparer.Ordinal);

@@ -9,14 +9,15 @@ using Connect2Luton.Domain.SupplyAgencies;
 namespace Connect2Luton.Application.SupplyAgencies;
 
 /// <summary>A supplier as an admin keys it in: the margin as a percentage, as people say it (8 is 8%).</summary>
-public sealed record SupplyAgencyInput(string? Name, SupplyAgencyKind? Kind, decimal? MarginPercent, bool IsLocal, string? DpsReference)
+/// <param name="ConfirmsDfeAgencyRules">It confirms it works to the DfE agency rules, so the release rules may offer it children's social work.</param>
+public sealed record SupplyAgencyInput(string? Name, SupplyAgencyKind? Kind, decimal? MarginPercent, bool IsLocal, string? DpsReference, bool ConfirmsDfeAgencyRules = false)
 {
     /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
     public SupplyAgencyInput Tidied() => this with { Name = TextFormats.OneLine(Name), DpsReference = TextFormats.OneLine(DpsReference) };
 }
 
 /// <summary>A supplier as the admin pages list and open it; <paramref name="MarginRate"/> is a fraction (0.08 is 8%).</summary>
-public sealed record SupplyAgencyRow(int Id, int Version, string Name, SupplyAgencyKind Kind, decimal MarginRate, bool IsLocal, string? DpsReference, bool IsActive);
+public sealed record SupplyAgencyRow(int Id, int Version, string Name, SupplyAgencyKind Kind, decimal MarginRate, bool IsLocal, string? DpsReference, bool IsActive, bool ConfirmsDfeAgencyRules);
 
 /// <summary>Every supplier, active or not, by name.</summary>
 public sealed class SupplyAgencyRowsSpec : Specification<SupplyAgency, SupplyAgencyRow>
@@ -25,12 +26,13 @@ public sealed class SupplyAgencyRowsSpec : Specification<SupplyAgency, SupplyAge
     {
         if (id is { } only) Query.Where(a => a.Id == only);
         Query.OrderBy(a => a.Name);
-        Query.Select(a => new SupplyAgencyRow(a.Id, a.Version, a.Name, a.Kind, a.MarginRate, a.IsLocal, a.DpsReference, a.IsActive));
+        Query.Select(a => new SupplyAgencyRow(a.Id, a.Version, a.Name, a.Kind, a.MarginRate, a.IsLocal, a.DpsReference, a.IsActive, a.ConfirmsDfeAgencyRules));
     }
 }
 
 /// <summary>
-/// Admins add the in-house pool and the agencies that supply workers, correct them, and deactivate those no longer
+/// Admins add the in-house pool and the agencies that supply workers (with whether each confirms it works to the DfE
+/// agency rules, which decides whether it is offered children's social work), correct them, and deactivate those no longer
 /// used (and bring them back). An agency is never deleted: the workers it supplied and their placements keep naming
 /// it, and a placement keeps the rates it was booked at. Each change is saved against the version the admin read,
 /// and goes on the audit trail with the save.
@@ -60,6 +62,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
         if (errors.Any) return errors.ToResult();
 
         var agency = new SupplyAgency(input.Name!, input.Kind!.Value, MarginRate(input), input.IsLocal, input.DpsReference);
+        agency.RecordDfeAgencyRules(input.ConfirmsDfeAgencyRules);
         agencies.Add(agency);
         return await SaveAsync(agency, cancellationToken);
     }
@@ -75,6 +78,7 @@ public sealed class SupplyAgencyAdministration(IRepository<SupplyAgency> agencie
 
         agencies.ExpectVersion(agency, version);
         agency.Change(input.Name!, input.Kind!.Value, MarginRate(input), input.IsLocal, input.DpsReference);
+        agency.RecordDfeAgencyRules(input.ConfirmsDfeAgencyRules);
         return await SaveAsync(agency, cancellationToken);
     }
 

@@ -77,18 +77,20 @@ internal static class DemoCatalogue
 
     public const string InHousePoolName = "Connect2Luton in-house pool";
 
-    public static readonly (string Name, SupplyAgencyKind Kind, decimal Margin, bool IsLocal, string? Dps)[] Agencies =
+    // The local agencies are on the DPS (but one not based in Luton); the social work specialists, and one of the
+    // others, confirm they work to the DfE agency rules, so the release offers them children's social work.
+    public static readonly (string Name, SupplyAgencyKind Kind, decimal Margin, bool IsLocal, string? Dps, bool ConfirmsDfe)[] Agencies =
     [
-        (InHousePoolName, SupplyAgencyKind.InHousePool, 0.06m, true, null),
-        ("Wardown Social Work Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.14m, true, "DPS-LU-0107"),
-        ("Chiltern Care Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.15m, true, "DPS-LU-0112"),
-        ("Stockwood Professional Services", SupplyAgencyKind.LocalSupportingAgency, 0.13m, true, "DPS-LU-0118"),
-        ("Lea Valley Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.12m, true, "DPS-LU-0121"),
-        ("Hatters Industrial Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.11m, true, "DPS-LU-0125"),
-        ("Marsh Farm Community Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.10m, true, "DPS-LU-0131"),
-        ("Bedfordshire Locum Partners", SupplyAgencyKind.LocalSupportingAgency, 0.16m, false, "DPS-LU-0136"),
-        ("Dunstable Road Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.12m, true, "DPS-LU-0140"),
-        ("National Interim Solutions", SupplyAgencyKind.ExternalAgency, 0.22m, false, null),
+        (InHousePoolName, SupplyAgencyKind.InHousePool, 0.06m, true, null, true),
+        ("Wardown Social Work Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.14m, true, "DPS-LU-0107", true),
+        ("Chiltern Care Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.15m, true, "DPS-LU-0112", false),
+        ("Stockwood Professional Services", SupplyAgencyKind.LocalSupportingAgency, 0.13m, true, "DPS-LU-0118", false),
+        ("Lea Valley Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.12m, true, "DPS-LU-0121", true),
+        ("Hatters Industrial Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.11m, true, "DPS-LU-0125", false),
+        ("Marsh Farm Community Recruitment", SupplyAgencyKind.LocalSupportingAgency, 0.10m, true, "DPS-LU-0131", false),
+        ("Bedfordshire Locum Partners", SupplyAgencyKind.LocalSupportingAgency, 0.16m, false, "DPS-LU-0136", true),
+        ("Dunstable Road Staffing", SupplyAgencyKind.LocalSupportingAgency, 0.12m, true, "DPS-LU-0140", false),
+        ("National Interim Solutions", SupplyAgencyKind.ExternalAgency, 0.22m, false, null, false),
     ];
 
     // Postcode districts with weights: most of the pool lives in Luton (LU1-LU4), some in Central Bedfordshire

@@ -1,6 +1,7 @@
 using Bogus;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.SupplyChain;
 using Connect2Luton.Domain.HiringManagers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
@@ -16,14 +17,15 @@ namespace Connect2Luton.Infrastructure.DemoData;
 
 /// <summary>
 /// Fills an empty database with a believable Connect2Luton: about 300 workers, the in-house pool and local
-/// agencies, requisitions in every status and about 190 live placements (66 agency social workers in children's
-/// social care among them), dated relative to today so the 12-week, 6-month and 12-month marks always have
-/// placements past them. Every rate is decided by the pay-rate cap rules as they stand, and the decision kept;
-/// rates over a cap carry the sign-offs the rules ask for, given by the demo users holding those posts, and one
-/// booking over the DfE cap waits for its sign-off. The same seed gives the same data.
+/// agencies, requisitions in every status (the approved and open ones released to agencies as the rules allow)
+/// and about 190 live placements (66 agency social workers in children's social care among them), dated relative
+/// to today so the 12-week, 6-month and 12-month marks always have placements past them. Every rate is decided by
+/// the pay-rate cap rules as they stand, and the decision kept; rates over a cap carry the sign-offs the rules ask
+/// for, given by the demo users holding those posts, and one booking over the DfE cap waits for its sign-off. The
+/// same seed gives the same data.
 /// </summary>
 public sealed partial class DemoDataSeeder(
-    AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ILogger<DemoDataSeeder> logger)
+    AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ScheduledRelease release, ILogger<DemoDataSeeder> logger)
 {
     // Connect2Luton launched on 1 September 2020.
     private const int Seed = 20200901;
@@ -58,7 +60,12 @@ public sealed partial class DemoDataSeeder(
                 r => r,
                 r => new JobRole(r.Title, r.Family, r.Grade, r.SalaryMinimum, r.SalaryMaximum, r.Registration, r.DfeRoleType, r.IsInterim));
             var agencies = DemoCatalogue.Agencies
-                .Select(a => new SupplyAgency(a.Name, a.Kind, a.Margin, a.IsLocal, a.Dps))
+                .Select(a =>
+                {
+                    var agency = new SupplyAgency(a.Name, a.Kind, a.Margin, a.IsLocal, a.Dps);
+                    agency.RecordDfeAgencyRules(a.ConfirmsDfe);
+                    return agency;
+                })
                 .ToList();
             db.AddRange(areas);
             db.AddRange(roles.Values);
@@ -118,6 +125,9 @@ public sealed partial class DemoDataSeeder(
             }
 
             LogSeeded(logger, book.Workers.Count + available.Count, book.Count, book.Requisitions.Count + pipeline.Count);
+            // The approved and open requisitions reach the agencies the release rules allow by now, as the job would
+            // have released them had it been running.
+            await release.RunAsync(SeededBy, cancellationToken);
             return true;
         }
         finally

@@ -17,7 +17,7 @@ internal static class MessageFormats
     // A whole number written with its unit, singular or plural as it needs: {input.MonthsInPost:months} is "1 month", "7 months".
     private static readonly Dictionary<string, string> Units = new(StringComparer.Ordinal)
     {
-        ["days"] = "day", ["weeks"] = "week", ["months"] = "month", ["years"] = "year",
+        ["days"] = "day", ["working days"] = "working day", ["hours"] = "hour", ["weeks"] = "week", ["months"] = "month", ["years"] = "year", ["points"] = "point",
     };
 
     private static readonly string[] WholeNumberFormats = ["D1", "D2", "D3", "D4", .. Units.Keys];

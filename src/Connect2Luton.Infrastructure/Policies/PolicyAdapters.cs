@@ -94,6 +94,22 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry, TimeProvider cl
     }
 }
 
+internal sealed class SupplierReleasePolicy(RuleSetRegistry registry, TimeProvider clock) : ISupplierReleasePolicy
+{
+    public async ValueTask<SupplierReleaseDecision> DecideAsync(SupplierReleaseFacts facts, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await registry.EvaluateAsync(RuleSetDefinition.SupplierRelease, facts, cancellationToken);
+        return new SupplierReleaseDecision(Enum.Parse<SupplierReleaseOutcome>(evaluation.Decision.Outcome), evaluation.Decision);
+    }
+
+    public async ValueTask<SupplierReleaseTerms> TermsAsync(CancellationToken cancellationToken = default)
+    {
+        // The compiler refuses a file without it as a whole number in range, so a serving version always has it.
+        var ruleSet = (await registry.ServingAsync(RuleSetDefinition.SupplierRelease, cancellationToken)).InForceOn(clock.Today());
+        return new SupplierReleaseTerms((int)ruleSet.Constants[RuleSetDefinition.CandidateOwnershipDays]!, ruleSet.Version);
+    }
+}
+
 internal static class SignOff
 {
     /// <summary>Everyone the failed rules ask to sign off, each once, in rule order.</summary>

@@ -24,6 +24,7 @@ internal static class PolicyRegistration
         services.AddSingleton<ILocalPreferencePolicy, LocalPreferencePolicy>();
         services.AddSingleton<IPlacementLengthPolicy, PlacementLengthPolicy>();
         services.AddSingleton<IConversionPolicy, ConversionPolicy>();
+        services.AddSingleton<ISupplierReleasePolicy, SupplierReleasePolicy>();
         services.AddSingleton<RuleFileWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RuleFileWatcher>());
         services.AddHostedService<RuleFileHistoryRecorder>();

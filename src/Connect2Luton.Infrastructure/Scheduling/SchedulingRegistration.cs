@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Conversions;
 using Connect2Luton.Application.Jobs;
 using Connect2Luton.Application.Placements.Flags;
+using Connect2Luton.Application.SupplyChain;
 using Connect2Luton.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace Connect2Luton.Infrastructure.Scheduling;
 internal static class SchedulingRegistration
 {
     /// <summary>
-    /// Quartz, started and stopped with the app, running the two nightly jobs on their configured schedules. Its
+    /// Quartz, started and stopped with the app, running the registered jobs on their configured schedules. Its
     /// state is kept in the app's own database (SQLite, or SQL Server with clustering for several nodes), in tables
     /// Quartz creates itself; a night missed while the app was down is caught up once when it starts again.
     /// </summary>
@@ -37,6 +38,15 @@ internal static class SchedulingRegistration
             async (provider, by, cancellationToken) => await provider.GetRequiredService<NightlyRunner>().RunAsync<PlacementFlagReview>(by, cancellationToken)));
         services.AddScheduledJob(new ScheduledJob(JobNames.RaiseConversionPrompts, "Raise permanent-conversion prompts", "0 30 2 * * ?", "RaiseConversionPrompts",
             async (provider, by, cancellationToken) => await provider.GetRequiredService<NightlyRunner>().RunAsync<ConversionPromptReview>(by, cancellationToken)));
+        services.AddSingleton(provider => new ScheduledRelease(
+            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ScheduledRelease>>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
+        // Every 15 minutes: it decides "now", so a firing missed while the app was down is caught up by the next.
+        services.AddScheduledJob(new ScheduledJob(JobNames.ReleaseRequisitions, "Release requisitions to agencies", "0 0/15 * * * ?", "ReleaseRequisitions",
+            async (provider, by, cancellationToken) => await provider.GetRequiredService<ScheduledRelease>().RunAsync(by, cancellationToken))
+        {
+            Figures = new JobRunFigures("Requisitions", "Tiers released", "Agencies reached", Resolves: false),
+        });
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>

@@ -21,8 +21,11 @@ public sealed class SupplyAgencyForm
 
     public string? DpsReference { get; set; }
 
+    [Display(Name = "Confirms it works to the DfE agency rules")]
+    public bool ConfirmsDfeAgencyRules { get; set; }
+
     public SupplyAgencyInput Read(ModelStateDictionary modelState) =>
-        new(Name, FormReading.Choice<SupplyAgencyKind>(Kind), modelState.Percent("Input.MarginPercent", MarginPercent, "The margin"), IsLocal, DpsReference);
+        new(Name, FormReading.Choice<SupplyAgencyKind>(Kind), modelState.Percent("Input.MarginPercent", MarginPercent, "The margin"), IsLocal, DpsReference, ConfirmsDfeAgencyRules);
 
     public static SupplyAgencyForm From(SupplyAgencyRow agency)
     {
@@ -34,6 +37,7 @@ public sealed class SupplyAgencyForm
             MarginPercent = Percentage(agency.MarginRate),
             IsLocal = agency.IsLocal,
             DpsReference = agency.DpsReference,
+            ConfirmsDfeAgencyRules = agency.ConfirmsDfeAgencyRules,
         };
     }
 

@@ -5,6 +5,7 @@ using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Domain.Decisions;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed class ShortlistTests : IAsyncLifetime
         var after = await QueryAsync(TestUser.Recruiter);
         var entry = after.Shortlisted.ShouldHaveSingleItem();
         entry.WorkerId.ShouldBe(_workers["Luton"].Id);
-        (entry.Tier, entry.Points).ShouldBe(("Local", 40));
+        (entry.Tier, entry.Points).ShouldBe(("Local", 42));
         entry.RuleVersion.ShouldNotBeNull().Length.ShouldBe(64);
         entry.Reasons.ShouldContain(r => r.Contains("Luton supplier", StringComparison.Ordinal));
         after.Candidates.ShouldNotContain(c => c.WorkerId == _workers["Luton"].Id);
@@ -80,6 +81,29 @@ public sealed class ShortlistTests : IAsyncLifetime
         await using var db = TestData.Open(_database);
         var decision = await db.SingleAsync<RuleDecision>(d => d.WorkerId == _workers["Luton"].Id);
         (decision.RequisitionId, decision.DecidedBy).ShouldBe((_requisition.Id, TestUser.Recruiter.Name));
+    }
+
+    [Fact]
+    public async Task At_equal_local_preference_the_in_house_pool_ranks_first_then_local_supporting_agencies_then_other_agencies()
+    {
+        var local = new SupplyAgency("Wardown Social Work", SupplyAgencyKind.LocalSupportingAgency, 0.12m, isLocal: true, "DPS-LU-0107");
+        var external = new SupplyAgency("Luton Locums", SupplyAgencyKind.ExternalAgency, 0.2m, isLocal: true, dpsReference: null);
+        await using (var db = TestData.Open(_database))
+        {
+            db.Add(local, external);
+            await db.SaveAsync();
+            // Surnames against the order the source ranks them in: without it, Abbott would come first.
+            _workers["External"] = A.Worker().Named("Abbott").LivingIn("LU2 1AA").SuppliedBy(external.Id).Build();
+            _workers["Local agency"] = A.Worker().Named("Young").LivingIn("LU2 1AA").SuppliedBy(local.Id).Build();
+            _workers["Pool"] = A.Worker().Named("Zane").LivingIn("LU2 1AA").SuppliedBy(_reference.Agency.Id).Build();
+            db.Add(_workers["External"], _workers["Local agency"], _workers["Pool"]);
+            await db.SaveAsync();
+        }
+
+        var ranked = (await QueryAsync(TestUser.Recruiter)).Candidates
+            .Where(c => c.WorkerId == _workers["External"].Id || c.WorkerId == _workers["Local agency"].Id || c.WorkerId == _workers["Pool"].Id).ToList();
+
+        ranked.Select(c => (c.WorkerId, c.Points)).ShouldBe([(_workers["Pool"].Id, 42), (_workers["Local agency"].Id, 41), (_workers["External"].Id, 40)]);
     }
 
     [Fact]

@@ -48,6 +48,23 @@ public sealed class DemoDataSeederTests(DemoDataFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_approved_and_open_requisitions_are_released_as_the_rules_allow_childrens_social_work_only_to_agencies_confirming_the_DfE_rules()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var releasable = await db.Requisitions.Where(r => (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions)
+            .Select(r => r.Id).ToListAsync();
+        var releases = await db.SupplierReleases.Include(r => r.Steps).Include(r => r.Agencies).ToListAsync();
+        var confirming = await db.SupplyAgencies.Where(a => a.ConfirmsDfeAgencyRules).Select(a => a.Id).ToListAsync();
+        var socialWork = await db.Requisitions.Where(r => db.JobRoles.Any(j => j.Id == r.JobRoleId && j.DfeRoleType != null) && db.ServiceAreas.Any(a => a.Id == r.ServiceAreaId && a.IsChildrensServices))
+            .Select(r => r.Id).ToListAsync();
+
+        releases.Select(r => r.RequisitionId).ShouldBe(releasable, ignoreOrder: true);
+        releases.ShouldAllBe(r => r.IsReleasedToTier(SupplyAgencyKind.InHousePool));
+        releases.Count(r => r.IsReleasedToTier(SupplyAgencyKind.LocalSupportingAgency)).ShouldBeGreaterThan(0, "some were approved more than 2 working days ago");
+        releases.Where(r => socialWork.Contains(r.RequisitionId)).SelectMany(r => r.Agencies).ShouldAllBe(a => confirming.Contains(a.SupplyAgencyId));
+    }
+
+    [Fact]
     public async Task Requisitions_are_in_every_status()
     {
         await using var db = fixture.Database.CreateContext();

@@ -129,6 +129,25 @@ public sealed class EngineAgreementTests
                 ApprovedBeyondLimit = f.Random.Bool(),
             };
         }
+        if (definition == RuleSetDefinition.SupplierRelease)
+        {
+            var workingDays = f.Random.Int(0, 9);
+            return new SupplierReleaseFacts
+            {
+                AsOf = asOf,
+                SupplierKind = f.PickRandom("InHousePool", "LocalSupportingAgency", "ExternalAgency", "Other"),
+                SupplierOnDps = f.Random.Bool(),
+                SupplierConfirmsDfeAgencyRules = f.Random.Bool(),
+                JobFamily = f.PickRandom("SocialCare", "Housing", "BusinessSupport", "Other"),
+                DfeRoleType = f.PickRandom("", "SocialWorker", "TeamManager", "Other"),
+                IsChildrensServices = f.Random.Bool(),
+                HoursSinceApproval = workingDays * 24 + f.Random.Int(0, 72),
+                WorkingDaysSinceApproval = workingDays,
+                MatchingInHouseWorkers = f.PickRandom(0, 0, 1, 2, 40),
+                DaysUntilStart = f.Random.Int(-10, 60),
+                PositionsLeft = f.Random.Int(0, 3),
+            };
+        }
         return new ConversionFacts
         {
             AsOf = asOf,

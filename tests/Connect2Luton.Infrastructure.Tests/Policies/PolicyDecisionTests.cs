@@ -54,10 +54,11 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("LU1", true, "", "Local", 40)]
-    [InlineData("LU6", true, "", "Neighbouring", 20)]
+    // A local supplier here is the in-house pool, which ranks above workers otherwise equal by 2 points.
+    [InlineData("LU1", true, "", "Local", 42)]
+    [InlineData("LU6", true, "", "Neighbouring", 22)]
     [InlineData("SG5", false, "", "Other", 0)]
-    [InlineData("LU3", true, "Luton Borough Council", "Local", 55)]
+    [InlineData("LU3", true, "Luton Borough Council", "Local", 57)]
     public async Task Workers_are_ranked_by_where_they_live_who_supplies_them_and_whether_they_worked_for_the_council(
         string district, bool localSupplier, string previousCouncil, string tier, int points)
     {

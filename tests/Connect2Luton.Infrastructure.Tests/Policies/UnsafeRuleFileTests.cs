@@ -122,7 +122,7 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         var nearby = decision.Details.Rules.Single(r => r.Rule == "LivesNearby");
         nearby.Passed.ShouldBeFalse();
         nearby.Message.ShouldContain(reason);
-        decision.Points.ShouldBe(10, "the points of the rules that could be worked out (a local supplier) still count");
+        decision.Points.ShouldBe(12, "the points of the rules that could be worked out (a local supplier, the in-house pool) still count");
     }
 
     [Fact]

@@ -73,9 +73,11 @@ public sealed class ReferenceDataTests(ProductionFactory factory) : IClassFixtur
         (await admin.SubmitAsync(agencyForm, new Dictionary<string, string>
         {
             ["Input.Name"] = "Connect2Luton pool", ["Input.Kind"] = "InHousePool", ["Input.MarginPercent"] = "8%", ["Input.IsLocal"] = "true",
+            ["Input.ConfirmsDfeAgencyRules"] = "true",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var agencies = (await admin.GetPageAsync("/Admin/SupplyAgencies")).Text("#supply-agencies");
         agencies.ShouldContain("8.00%");
+        agencies.ShouldContain("Confirmed", Case.Sensitive, "it works to the DfE agency rules, so it may be offered children's social work");
         agencies.ShouldContain("In-house pool");
 
         var managerForm = await admin.GetPageAsync("/Admin/HiringManagers/New");

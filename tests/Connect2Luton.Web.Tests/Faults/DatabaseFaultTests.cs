@@ -38,6 +38,7 @@ public sealed class DatabaseFaultTests(SeededDatabase seeded) : IAsyncLifetime, 
         ["Database:RetryEverySeconds"] = "1",
         ["Scheduling:FlagLongRunningPlacements"] = "0 0 0 1 1 ? 2099",
         ["Scheduling:RaiseConversionPrompts"] = "0 0 0 1 1 ? 2099",
+        ["Scheduling:ReleaseRequisitions"] = "0 0 0 1 1 ? 2099",
     };
 
     private string ConnectionString(bool readOnly = false) =>

@@ -31,6 +31,7 @@ public sealed class LargeUploadTests(SeededDatabase seeded) : IAsyncLifetime, IC
         {
             ["Scheduling:FlagLongRunningPlacements"] = "0 0 0 1 1 ? 2099",
             ["Scheduling:RaiseConversionPrompts"] = "0 0 0 1 1 ? 2099",
+            ["Scheduling:ReleaseRequisitions"] = "0 0 0 1 1 ? 2099",
         });
         var admin = await app.SignedInAsAsync("admin@connect2luton.local");
         var uploads = await _database.ScalarAsync("SELECT COUNT(*) FROM ImportUploads");

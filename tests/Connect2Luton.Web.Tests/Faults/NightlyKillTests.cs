@@ -18,6 +18,7 @@ public sealed partial class NightlyKillTests(ITestOutputHelper output) : IAsyncL
         ["Scheduling:BatchSize"] = "50",
         ["Scheduling:FlagLongRunningPlacements"] = "0 0 0 1 1 ? 2099",
         ["Scheduling:RaiseConversionPrompts"] = "0 0 0 1 1 ? 2099",
+        ["Scheduling:ReleaseRequisitions"] = "0 0 0 1 1 ? 2099",
         // Each batch saved, and each run ended, is logged: the test acts on those lines instead of polling.
         ["Logging:LogLevel:Connect2Luton.Application.Jobs"] = "Debug",
     };

@@ -7,7 +7,7 @@ namespace Connect2Luton.Web.Tests.Nightly;
 
 /// <summary>
 /// The app with two jobs registered by the host and nothing else changed: one every 15 minutes that admins may run
-/// now, and one nobody may start by hand. The way the supplier-release job and any later ones are added.
+/// now, and one nobody may start by hand. The way the supplier release and any later jobs are added.
 /// </summary>
 public sealed class PluggedInJobFactory : Connect2LutonFactory
 {
@@ -18,7 +18,7 @@ public sealed class PluggedInJobFactory : Connect2LutonFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            services.AddScheduledJob(new ScheduledJob("release-requisitions", "Release requisitions to agencies", "0 0/15 * * * ?", "ReleaseRequisitions",
+            services.AddScheduledJob(new ScheduledJob("remind-timesheets", "Remind workers of their timesheets", "0 0/15 * * * ?", "RemindTimesheets",
                 (_, by, _) =>
                 {
                     // The schedule may fire too (every 15 minutes); the test waits for the run a person asked for.
@@ -41,13 +41,13 @@ public sealed class PluggedInJobTests(PluggedInJobFactory factory) : IClassFixtu
         var admin = await factory.SignedInAsAsync("admin@connect2luton.local");
         var page = await admin.GetPageAsync("/Jobs");
 
-        page.Text("#job-release-requisitions h2").ShouldBe("Release requisitions to agencies");
-        page.Text("#job-release-requisitions .schedule").ShouldBe("Runs every 15 minutes");
-        page.Text("#job-release-requisitions .next-run").ShouldNotBe("Not scheduled");
+        page.Text("#job-remind-timesheets h2").ShouldBe("Remind workers of their timesheets");
+        page.Text("#job-remind-timesheets .schedule").ShouldBe("Runs every 15 minutes");
+        page.Text("#job-remind-timesheets .next-run").ShouldNotBe("Not scheduled");
         page.QuerySelector("#job-close-the-month form").ShouldBeNull("nobody may start it by hand");
-        page.QuerySelectorAll("section[id^=job-]").Length.ShouldBe(4, "the two nightly sweeps and the two registered here");
+        page.QuerySelectorAll("section[id^=job-]").Length.ShouldBe(5, "the two nightly sweeps, the release to agencies and the two registered here");
 
-        var run = await admin.SubmitAsync(page, new Dictionary<string, string> { ["job"] = "release-requisitions" }, "/Jobs?handler=Run");
+        var run = await admin.SubmitAsync(page, new Dictionary<string, string> { ["job"] = "remind-timesheets" }, "/Jobs?handler=Run");
         run.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await factory.Ran.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldNotBeNullOrWhiteSpace("run now records who asked");
 

@@ -18,7 +18,7 @@ public sealed class PlatformTests(Connect2LutonFactory factory) : IClassFixture<
         var checks = report.RootElement.GetProperty("checks");
         checks.GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
         checks.GetProperty("scheduler").GetProperty("status").GetString().ShouldBe("Healthy");
-        checks.GetProperty("rules").GetProperty("description").GetString().ShouldBe("4 rule sets serving");
+        checks.GetProperty("rules").GetProperty("description").GetString().ShouldBe("5 rule sets serving");
     }
 
     [Fact]

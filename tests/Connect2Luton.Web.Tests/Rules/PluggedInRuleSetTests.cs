@@ -76,7 +76,7 @@ public sealed class PluggedInRuleSetTests(PluggedInRuleSetFactory factory) : ICl
     {
         var officer = await factory.SignedInAsAsync(Officer);
 
-        (await (await officer.GetAsync(new Uri("/health", UriKind.Relative))).Content.ReadAsStringAsync()).ShouldContain("5 rule sets serving");
+        (await (await officer.GetAsync(new Uri("/health", UriKind.Relative))).Content.ReadAsStringAsync()).ShouldContain("6 rule sets serving");
         var rules = await officer.GetPageAsync("/Rules");
         rules.QuerySelectorAll("#rule-sets tbody tr").Select(r => r.TextContent).ShouldContain(r => r.Contains("Overtime limits") && r.Contains("Serving"));
         var view = await officer.GetPageAsync("/Rules/View/overtime-limits");

@@ -14,7 +14,7 @@ public sealed class RulePagesTests(Connect2LutonFactory factory) : IClassFixture
         var page = await client.GetPageAsync("/Rules");
 
         var rows = page.QuerySelectorAll("#rule-sets tbody tr").Select(r => r.TextContent).ToList();
-        rows.Count.ShouldBe(4);
+        rows.Count.ShouldBe(5);
         rows.ShouldAllBe(r => r.Contains("Serving"));
         page.QuerySelector("#rule-problems").ShouldBeNull();
     }

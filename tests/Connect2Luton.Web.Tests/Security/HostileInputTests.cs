@@ -20,7 +20,7 @@ using static Connect2Luton.Web.Tests.Security.AccessMatrix;
 
 namespace Connect2Luton.Web.Tests.Security;
 
-/// <summary>The app on a copy of rules/, with the nightly schedule out of the way: a job's own writes would read as a submission's.</summary>
+/// <summary>The app on a copy of rules/, with the scheduled jobs out of the way: a job's own writes would read as a submission's.</summary>
 public sealed class HostileInputFactory : Connect2LutonFactory
 {
     protected override bool ChangesRuleFiles => true;
@@ -30,6 +30,7 @@ public sealed class HostileInputFactory : Connect2LutonFactory
         .. base.Settings,
         new("Scheduling:FlagLongRunningPlacements", "0 0 0 1 1 ? 2099"),
         new("Scheduling:RaiseConversionPrompts", "0 0 0 1 1 ? 2099"),
+        new("Scheduling:ReleaseRequisitions", "0 0 0 1 1 ? 2099"),
     ];
 }
 

@@ -17,7 +17,7 @@ public sealed class ConversionCases(LivePlacementCases live, LiveConversionFacts
 
     public string ScannedWhat => "live placements";
 
-    public bool TakesACandidate => false;
+    public RealCaseKind RealCases => RealCaseKind.Placement;
 
     public async IAsyncEnumerable<WhatIfCase> LiveAsync(DateOnly day, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -21,8 +21,8 @@ public interface IRuleSetCases
     /// <summary>What the cases are, in words ("live placements").</summary>
     string ScannedWhat { get; }
 
-    /// <summary>A real case is a candidate (a requisition and a worker) rather than a placement.</summary>
-    bool TakesACandidate { get; }
+    /// <summary>What a real case of the rule set is: a placement, a candidate (a requisition and a worker), or a requisition.</summary>
+    RealCaseKind RealCases { get; }
 
     /// <summary>
     /// Every case as it stands on <paramref name="day"/>. With <paramref name="runningOn"/> (a later day), only the
@@ -33,8 +33,20 @@ public interface IRuleSetCases
     Task<RealCaseFacts> RealCaseAsync(RealCase asked, CancellationToken cancellationToken);
 }
 
-/// <summary>A case a what-if decides: the placement or shortlisted worker it is about, a line describing it, and its facts.</summary>
-public sealed record WhatIfCase(int? PlacementId, int RequisitionId, int WorkerId, int JobRoleId, string Detail, object Facts);
+/// <summary>What the cases a rule set decides are about, so its pages ask for and link to the right record.</summary>
+public enum RealCaseKind
+{
+    Placement,
+    Candidate,
+    Requisition,
+}
+
+/// <summary>A case a what-if decides: the placement, shortlisted worker or requisition it is about, a line describing it, and its facts.</summary>
+public sealed record WhatIfCase(int? PlacementId, int RequisitionId, int WorkerId, int JobRoleId, string Detail, object Facts)
+{
+    /// <summary>Tells apart cases about one record (a requisition decided for each kind of agency); none where each record is one case.</summary>
+    public string? Variant { get; init; }
+}
 
 /// <summary>The real case an officer asks to try a draft on: a placement, or a requisition and a worker.</summary>
 public sealed record RealCase(int? PlacementId, int? RequisitionId, int? WorkerId);

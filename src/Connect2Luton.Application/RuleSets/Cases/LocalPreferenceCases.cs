@@ -24,7 +24,7 @@ public sealed class LocalPreferenceCases(
 
     public string ScannedWhat => "shortlisted workers on open requisitions";
 
-    public bool TakesACandidate => true;
+    public RealCaseKind RealCases => RealCaseKind.Candidate;
 
     public async IAsyncEnumerable<WhatIfCase> LiveAsync(DateOnly day, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

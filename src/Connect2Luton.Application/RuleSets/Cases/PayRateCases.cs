@@ -19,7 +19,7 @@ public sealed class PayRateCases(LivePlacementCases live, IReadRepository<Placem
 
     public string ScannedWhat => "live placements";
 
-    public bool TakesACandidate => false;
+    public RealCaseKind RealCases => RealCaseKind.Placement;
 
     public async IAsyncEnumerable<WhatIfCase> LiveAsync(DateOnly day, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class PlacementLengthCases(LivePlacementCases live, LiveLengthFact
 
     public string ScannedWhat => "live placements";
 
-    public bool TakesACandidate => false;
+    public RealCaseKind RealCases => RealCaseKind.Placement;
 
     public async IAsyncEnumerable<WhatIfCase> LiveAsync(DateOnly day, DateOnly? runningOn, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public static partial class CodeWords
     // Abbreviations a code spells as a word (Dfe) that people write their own way.
     private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["dfe"] = "DfE", ["awr"] = "AWR", ["dbs"] = "DBS", ["njc"] = "NJC", ["jnc"] = "JNC", ["hr"] = "HR", ["ni"] = "NI", ["lgps"] = "LGPS",
+        ["dfe"] = "DfE", ["awr"] = "AWR", ["dbs"] = "DBS", ["njc"] = "NJC", ["jnc"] = "JNC", ["hr"] = "HR", ["ni"] = "NI", ["lgps"] = "LGPS", ["dps"] = "DPS",
     };
 
     // Names that keep their capitals wherever they fall ("Lives in Luton", "At least National Living Wage").

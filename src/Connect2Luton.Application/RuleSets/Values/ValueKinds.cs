@@ -7,7 +7,7 @@ namespace Connect2Luton.Application.RuleSets.Values;
 public static class ValueKinds
 {
     /// <summary>Units a whole number may count in; the file's Unit must be one, so every page can say it.</summary>
-    public static readonly IReadOnlyList<string> Counts = ["weeks", "months", "days", "years", "hours a week", "points"];
+    public static readonly IReadOnlyList<string> Counts = ["weeks", "months", "days", "working days", "years", "hours", "hours a week", "points"];
 
     /// <summary>What money may be per.</summary>
     public static readonly IReadOnlyList<string> MoneyUnits = ["an hour", "a week", "a year"];

@@ -66,7 +66,7 @@ public sealed class RuleDraft
     [BindNever, ValidateNever] public bool CheckedClean { get; set; }
     [BindNever, ValidateNever] public WhatIfResult? WhatIf { get; set; }
     [BindNever, ValidateNever] public bool CanTryWhatIf { get; set; }
-    [BindNever, ValidateNever] public bool TakesACandidate { get; set; }
+    [BindNever, ValidateNever] public RealCaseKind RealCases { get; set; }
     [BindNever, ValidateNever] public bool HasRealCases { get; set; }
     [BindNever, ValidateNever] public string? RealCaseUsed { get; set; }
     [BindNever, ValidateNever] public string? CaseAdded { get; set; }

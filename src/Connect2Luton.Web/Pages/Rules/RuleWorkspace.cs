@@ -162,7 +162,7 @@ public sealed class RuleWorkspace(IRuleSetPublisher publisher, IRuleSetCatalogue
         draft.Facts = samples.FactsOf(name);
         // Comparing with what serves, and real cases (whose facts the serving rules help read), need the rules serving.
         draft.CanTryWhatIf = whatIf.Supports(name) && draft.Serving.IsServing;
-        draft.TakesACandidate = realCases.TakesACandidate(name);
+        draft.RealCases = realCases.KindOf(name);
         draft.HasRealCases = realCases.HasRealCases(name) && draft.Serving.IsServing;
         if (draft.Sample.Count == 0)
             draft.Sample = samples.DefaultSample(name, draft.Input.TestCases ?? draft.Serving.TestCasesJson).ToDictionary(f => f.Key, f => (string?)f.Value);
