@@ -13,7 +13,8 @@ namespace Connect2Luton.Application.SupplyChain;
 /// whoever asks for it by number.
 /// </summary>
 public sealed class AgencyRequisitionQueries(
-    IReadRepository<ReleasedAgency> released,
+    IReadRepository<ReleasedProfile> released,
+    IReadRepository<Domain.SupplyAgencies.SupplyAgency> agencies,
     IReadRepository<Requisition> requisitions,
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names,
@@ -23,8 +24,10 @@ public sealed class AgencyRequisitionQueries(
     public async Task<PagedResult<SuppliedRequisition>?> TakingCandidatesAsync(PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (scope.OnlySupplyAgency is not { } agency) return null;
-        var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency), cancellationToken)).ToDictionary(r => r.RequisitionId);
+        if (scope.OnlySupplyAgency is not { } agencyId) return null;
+        // A deactivated agency's staff see nothing released; an agency sees what its kind was released.
+        if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agencyId), cancellationToken) is not { } agency) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
+        var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency.Profile), cancellationToken)).ToDictionary(r => r.RequisitionId);
         if (reached.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
         var ids = reached.Keys.ToList();
         var total = await requisitions.CountAsync(new TakingCandidatesSpec(ids), cancellationToken);
@@ -36,8 +39,9 @@ public sealed class AgencyRequisitionQueries(
     /// <summary>One requisition released to the user's agency, taking candidates or not; null if it was not released to it.</summary>
     public async Task<SuppliedRequisition?> DetailsAsync(int id, CancellationToken cancellationToken)
     {
-        if (scope.OnlySupplyAgency is not { } agency) return null;
-        if (await released.FirstOrDefaultAsync(new ReleasedToSpec(id, agency), cancellationToken) is not { } release) return null;
+        if (scope.OnlySupplyAgency is not { } agencyId) return null;
+        if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agencyId), cancellationToken) is not { } agency) return null;
+        if (await released.FirstOrDefaultAsync(new ReleasedToSpec(id, agency.Profile), cancellationToken) is not { } release) return null;
         var row = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(id), cancellationToken);
         return row is null ? null : (await DescriberAsync(cancellationToken))(row, release);
     }

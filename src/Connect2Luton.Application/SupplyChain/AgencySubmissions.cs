@@ -23,7 +23,8 @@ namespace Connect2Luton.Application.SupplyChain;
 public sealed class AgencySubmissions(
     IRepository<Submission> submissions,
     IRepository<CandidateClaim> claims,
-    IReadRepository<ReleasedAgency> released,
+    IReadRepository<ReleasedProfile> released,
+    IReadRepository<Domain.SupplyAgencies.SupplyAgency> agencies,
     IReadRepository<Requisition> requisitions,
     IReadRepository<Worker> workers,
     IReadRepository<JobRole> jobRoles,
@@ -41,7 +42,9 @@ public sealed class AgencySubmissions(
     public async Task<CommandResult> SubmitAsync(int requisitionId, int? workerId, CancellationToken cancellationToken)
     {
         if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff put candidates forward.");
-        if (await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, agency), cancellationToken) is not { } release) return CommandResult.NotFound();
+        if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agency), cancellationToken) is not { } active
+            || await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, active.Profile), cancellationToken) is not { } release)
+            return CommandResult.NotFound();
         var requisition = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(requisitionId), cancellationToken);
         if (requisition is null) return CommandResult.NotFound();
         if (requisition.Status is not (RequisitionStatus.Approved or RequisitionStatus.Open) || requisition.PositionsLeft <= 0)

@@ -20,21 +20,19 @@ public sealed record ReleaseCounts(int Checked, int TiersReleased = 0, int Agenc
     public static ReleaseCounts Add(ReleaseCounts left, ReleaseCounts right) => left + right;
 }
 
-/// <summary>What one unit of work of the release did, and the requisitions it left for another (<see cref="ReleaseBatch.MostAgenciesPerSave"/>).</summary>
-public sealed record ReleaseBatchResult(ReleaseCounts Counts, IReadOnlyList<AgenciesReached> Reached, IReadOnlyList<ReleasableRequisition> Left);
+/// <summary>What one unit of work of the release did.</summary>
+public sealed record ReleaseBatchResult(ReleaseCounts Counts, IReadOnlyList<AgenciesReached> Reached);
 
 /// <summary>
 /// Releases one batch of requisitions, as one unit of work: decides each for every profile of agency, works out
-/// from what each has reached already (read from the index, not loaded) which tiers have something new, and only
-/// those requisitions' releases are loaded and released, each tier with every active agency of the profiles the
-/// rules now allow. Held requisitions are left as they are. Idempotent: run again, it finds nothing new. A batch
-/// that would reach more agencies than one save should hold (a backlog, each requisition reaching hundreds of
-/// agencies) releases as many requisitions as fit and leaves the rest, in order, for the next unit of work.
+/// from what each has reached already (read from the index, not loaded) which profiles are new, and only those
+/// requisitions' releases are loaded and released, each tier to the profiles the rules now allow. Held requisitions
+/// are left as they are. Idempotent: run again, it finds nothing new. A release is a row per profile, so a backlog
+/// released at once writes a few rows a requisition however many agencies there are.
 /// </summary>
 public sealed class ReleaseBatch(
     IRepository<SupplierRelease> releases,
-    IReadRepository<ReleaseStep> steps,
-    IReadRepository<ReleasedAgency> reachedAgencies,
+    IReadRepository<ReleasedProfile> reachedProfiles,
     ISupplierReleasePolicy policy,
     IReleaseNotifier notifier,
     IUnitOfWork unitOfWork)
@@ -42,60 +40,37 @@ public sealed class ReleaseBatch(
     /// <summary>The schedule's name on what it releases.</summary>
     public const string By = "schedule";
 
-    /// <summary>
-    /// The most agencies one save reaches: each is a row the unit of work tracks until it is saved, so this bounds
-    /// the memory a backlog takes (a first run over 10,000 requisitions reaches two million).
-    /// </summary>
-    public const int MostAgenciesPerSave = 25_000;
-
     private static readonly SupplyAgencyKind[] Tiers = [SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency, SupplyAgencyKind.ExternalAgency];
 
-    public async Task<ReleaseBatchResult> ReleaseAsync(
-        IReadOnlyList<ReleasableRequisition> requisitions, ReleaseContext context, CancellationToken cancellationToken)
+    public async Task<ReleaseBatchResult> ReleaseAsync(IReadOnlyList<ReleasableRequisition> requisitions, ReleaseContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requisitions);
         ArgumentNullException.ThrowIfNull(context);
         var profiles = context.Profiles;
         var states = (await releases.ListAsync(new ReleaseStatesSpec([.. requisitions.Select(r => r.Id)]), cancellationToken)).ToDictionary(s => s.RequisitionId);
         var releaseIds = states.Values.Select(s => s.Id).ToList();
-        var tiersReached = releaseIds.Count == 0 ? [] : (await steps.ListAsync(new ReleasedTiersSpec(releaseIds), cancellationToken)).ToHashSet();
-        var reached = new Dictionary<int, AgencySet>();
-        if (releaseIds.Count > 0)
-        {
-            await foreach (var pair in reachedAgencies.StreamAsync(new ReachedAgenciesSpec(releaseIds), cancellationToken))
-            {
-                if (!reached.TryGetValue(pair.SupplierReleaseId, out var set)) reached[pair.SupplierReleaseId] = set = profiles.Empty();
-                profiles.Mark(set, pair.SupplyAgencyId);
-            }
-        }
+        var reached = releaseIds.Count == 0
+            ? []
+            : (await reachedProfiles.ListAsync(new ReachedProfilesSpec(releaseIds), cancellationToken))
+                .GroupBy(p => p.SupplierReleaseId).ToDictionary(g => g.Key, g => g.Select(p => p.Profile).ToHashSet());
 
-        var due = new List<(int RequisitionId, List<(SupplyAgencyKind Tier, AgencySet Agencies, string Version)> Tiers)>();
-        var reaching = 0;
-        var taken = 0;
+        var due = new List<(int RequisitionId, List<(SupplyAgencyKind Tier, IReadOnlyList<AgencyProfile> Profiles, string Version)> Tiers)>();
         foreach (var requisition in requisitions)
         {
-            if (reaching >= MostAgenciesPerSave) break;
-            taken++;
             var state = states.GetValueOrDefault(requisition.Id);
             if (state is { IsHeld: true }) continue;
             var decisions = await context.DecideAsync(policy, requisition, cancellationToken);
-            var already = state is null ? profiles.Empty() : reached.GetValueOrDefault(state.Id) ?? profiles.Empty();
-            List<(SupplyAgencyKind, AgencySet, string)>? tiers = null;
+            var already = state is null ? null : reached.GetValueOrDefault(state.Id);
+            List<(SupplyAgencyKind, IReadOnlyList<AgencyProfile>, string)>? tiers = null;
             foreach (var tier in Tiers)
             {
-                var (agencies, released, version) = decisions.DueIn(tier, profiles);
-                if (!released) continue;
-                var isNew = tier == SupplyAgencyKind.InHousePool
-                    ? state is null || !tiersReached.Contains(new ReleasedTier(state.Id, tier))
-                    : !agencies.Except(already).IsEmpty;
-                if (!isNew) continue;
-                (tiers ??= []).Add((tier, agencies, version!));
-                reaching += agencies.Except(already).Count;
+                var (allowed, version) = decisions.DueIn(tier);
+                if (allowed.Count == 0 || (already is not null && allowed.All(already.Contains))) continue;
+                (tiers ??= []).Add((tier, allowed, version!));
             }
             if (tiers is not null) due.Add((requisition.Id, tiers));
         }
-        var left = requisitions.Skip(taken).ToList();
-        if (due.Count == 0) return new ReleaseBatchResult(new ReleaseCounts(taken), [], left);
+        if (due.Count == 0) return new ReleaseBatchResult(new ReleaseCounts(requisitions.Count), []);
 
         var loaded = (await releases.ListAsync(new SupplierReleasesForUpdateSpec([.. due.Select(d => d.RequisitionId)]), cancellationToken)).ToDictionary(r => r.RequisitionId);
         var news = new List<AgenciesReached>();
@@ -107,19 +82,20 @@ public sealed class ReleaseBatch(
                 release = new SupplierRelease(requisitionId);
                 releases.Add(release);
             }
-            foreach (var (tier, agencies, version) in tiers)
+            foreach (var (tier, allowed, version) in tiers)
             {
-                var before = release.Steps.Count;
-                var first = release.Release(tier, profiles.IdsIn(agencies), By, context.Now, version);
-                if (release.Steps.Count > before) tiersReleased++;
-                if (first.Count > 0) news.Add(new AgenciesReached(requisitionId, tier, first));
+                var first = release.Release(tier, profiles.Reach(allowed), By, context.Now, version);
+                if (first.Count == 0) continue;
+                tiersReleased++;
+                var agencies = first.SelectMany(profiles.IdsOf).ToList();
+                if (agencies.Count > 0) news.Add(new AgenciesReached(requisitionId, tier, agencies));
             }
         }
         await notifier.ReachedAsync(news, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         // A recruiter released or held one of these meanwhile: the run takes the batch again one requisition at a time.
         if (saved.IsConflict) throw new ReleaseConflictException(saved.Conflict!);
-        return new ReleaseBatchResult(new ReleaseCounts(taken, tiersReleased, news.Sum(n => n.AgencyIds.Count)), news, left);
+        return new ReleaseBatchResult(new ReleaseCounts(requisitions.Count, tiersReleased, news.Sum(n => n.AgencyIds.Count)), news);
     }
 }
 

@@ -5,6 +5,7 @@ using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.SupplyChain;
@@ -46,26 +47,17 @@ public sealed class ReleaseContext(DateTimeOffset now, AgencyProfiles profiles, 
 /// <summary>The release rules' decision for each profile of agency, about one requisition.</summary>
 public sealed record ReleaseDecisions(ReleasableRequisition Requisition, IReadOnlyList<(AgencyProfile Profile, SupplierReleaseDecision Decision)> ByProfile)
 {
-    /// <summary>The agencies of a tier the rules release to now, and the version of the rules that said so.</summary>
-    public (AgencySet Agencies, bool Released, string? Version) DueIn(SupplyAgencyKind tier, AgencyProfiles profiles) => Gather(tier, profiles, d => d.Releases);
+    /// <summary>The profiles of a tier the rules release to now, and the version of the rules that said so.</summary>
+    public (IReadOnlyList<AgencyProfile> Profiles, string? Version) DueIn(SupplyAgencyKind tier) => Gather(tier, d => d.Releases);
 
-    /// <summary>The agencies of a tier the rules do not rule out for good: those a recruiter may release to early.</summary>
-    public (AgencySet Agencies, bool Released, string? Version) AllowedIn(SupplyAgencyKind tier, AgencyProfiles profiles) =>
-        Gather(tier, profiles, d => d.Outcome != SupplierReleaseOutcome.Never);
+    /// <summary>The profiles of a tier the rules do not rule out for good: those a recruiter may release to early.</summary>
+    public (IReadOnlyList<AgencyProfile> Profiles, string? Version) AllowedIn(SupplyAgencyKind tier) =>
+        Gather(tier, d => d.Outcome != SupplierReleaseOutcome.Never);
 
-    private (AgencySet, bool, string?) Gather(SupplyAgencyKind tier, AgencyProfiles profiles, Func<SupplierReleaseDecision, bool> takes)
+    private (IReadOnlyList<AgencyProfile>, string?) Gather(SupplyAgencyKind tier, Func<SupplierReleaseDecision, bool> takes)
     {
-        ArgumentNullException.ThrowIfNull(profiles);
-        var agencies = profiles.Empty();
-        var any = false;
-        string? version = null;
-        foreach (var (profile, decision) in ByProfile.Where(p => p.Profile.Tier == tier && takes(p.Decision)))
-        {
-            agencies.UnionWith(profiles.Of(profile));
-            any = true;
-            version ??= decision.Details.Version;
-        }
-        return (agencies, any, version);
+        var taken = ByProfile.Where(p => p.Profile.Tier == tier && takes(p.Decision)).ToList();
+        return ([.. taken.Select(p => p.Profile)], taken.Select(p => p.Decision.Details.Version).FirstOrDefault());
     }
 }
 

@@ -54,15 +54,18 @@ public sealed class ReleasedTiersSpec : Specification<ReleaseStep, ReleasedTier>
     }
 }
 
-/// <summary>Each agency each release has reached: read straight from its index, to see what a run would add.</summary>
-public sealed record ReachedAgency(int SupplierReleaseId, int SupplyAgencyId);
-
-public sealed class ReachedAgenciesSpec : Specification<ReleasedAgency, ReachedAgency>
+/// <summary>Each kind of agency each release has reached: read straight from its index, to see what a run would add.</summary>
+public sealed record ReachedProfile(int SupplierReleaseId, SupplyAgencyKind Tier, bool OnDps, bool ConfirmsDfeAgencyRules)
 {
-    public ReachedAgenciesSpec(IReadOnlyCollection<int> releaseIds)
+    public AgencyProfile Profile => new(Tier, OnDps, ConfirmsDfeAgencyRules);
+}
+
+public sealed class ReachedProfilesSpec : Specification<ReleasedProfile, ReachedProfile>
+{
+    public ReachedProfilesSpec(IReadOnlyCollection<int> releaseIds)
     {
-        Query.Where(a => releaseIds.Contains(a.SupplierReleaseId));
-        Query.Select(a => new ReachedAgency(a.SupplierReleaseId, a.SupplyAgencyId));
+        Query.Where(p => releaseIds.Contains(p.SupplierReleaseId));
+        Query.Select(p => new ReachedProfile(p.SupplierReleaseId, p.Tier, p.OnDps, p.ConfirmsDfeAgencyRules));
     }
 }
 
@@ -70,14 +73,14 @@ public sealed class ReachedAgenciesSpec : Specification<ReleasedAgency, ReachedA
 public sealed class SupplierReleasesForUpdateSpec : Specification<SupplierRelease>
 {
     public SupplierReleasesForUpdateSpec(IReadOnlyCollection<int> requisitionIds) =>
-        Query.Where(r => requisitionIds.Contains(r.RequisitionId)).Include(r => r.Steps).Include(r => r.Agencies);
+        Query.Where(r => requisitionIds.Contains(r.RequisitionId)).Include(r => r.Steps).Include(r => r.Profiles);
 }
 
 /// <summary>A requisition's release as its page shows it.</summary>
 public sealed class SupplierReleaseOfSpec : Specification<SupplierRelease>
 {
     public SupplierReleaseOfSpec(int requisitionId) =>
-        Query.Where(r => r.RequisitionId == requisitionId).Include(r => r.Steps).Include(r => r.Agencies).AsNoTracking();
+        Query.Where(r => r.RequisitionId == requisitionId).Include(r => r.Steps).Include(r => r.Profiles).AsNoTracking();
 }
 
 /// <summary>

@@ -41,14 +41,9 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
                 cancellationToken.ThrowIfCancellationRequested();
                 var batch = await InScopeAsync(s => s.GetRequiredService<IReadRepository<Requisition>>().ListAsync(new ReleasableRequisitionsSpec(afterId, BatchSize), cancellationToken));
                 if (batch.Count == 0) break;
-                // A backlog reaches more agencies than one save holds: what a unit of work leaves goes to the next.
-                for (IReadOnlyList<ReleasableRequisition> rows = batch; rows.Count > 0;)
-                {
-                    var done = await ReleaseBatchAsync(rows, context, failures, cancellationToken);
-                    counts += done.Counts;
-                    reached.AddRange(done.Reached);
-                    rows = done.Left;
-                }
+                var done = await ReleaseBatchAsync(batch, context, failures, cancellationToken);
+                counts += done.Counts;
+                reached.AddRange(done.Reached);
                 afterId = batch[^1].Id;
             }
             return await FinishAsync(runId, counts, failures, reached, run => run.Finish(clock.GetUtcNow()));
@@ -94,7 +89,7 @@ public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimePr
                     counts += new ReleaseCounts(1);
                 }
             }
-            return new ReleaseBatchResult(counts, reached, []);
+            return new ReleaseBatchResult(counts, reached);
         }
     }
 

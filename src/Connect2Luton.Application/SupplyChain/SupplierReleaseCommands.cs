@@ -51,20 +51,20 @@ public sealed class SupplierReleaseCommands(
         try
         {
             // The in-house pool sees every requisition first: if the schedule has not released it yet, it does now.
-            var (_, pool, poolVersion) = decisions.DueIn(SupplyAgencyKind.InHousePool, profiles);
-            if (pool && !release!.IsReleasedToTier(SupplyAgencyKind.InHousePool)) release.Release(SupplyAgencyKind.InHousePool, [], ReleaseBatch.By, now, poolVersion!);
+            var (pool, poolVersion) = decisions.DueIn(SupplyAgencyKind.InHousePool);
+            if (pool.Count > 0) release!.Release(SupplyAgencyKind.InHousePool, profiles.Reach(pool), ReleaseBatch.By, now, poolVersion!);
             if (tier == SupplyAgencyKind.ExternalAgency)
             {
-                var (local, _, _) = decisions.AllowedIn(SupplyAgencyKind.LocalSupportingAgency, profiles);
-                var newLocal = profiles.IdsIn(local).Where(id => !release!.IsReleasedTo(id)).ToList();
-                if (newLocal.Count > 0) reached.Add(new AgenciesReached(requisitionId, SupplyAgencyKind.LocalSupportingAgency, release!.ReleaseEarly(SupplyAgencyKind.LocalSupportingAgency, newLocal, user.Name, now, reason!.Trim())));
+                var (local, _) = decisions.AllowedIn(SupplyAgencyKind.LocalSupportingAgency);
+                if (local.Any(p => !release!.IsReleasedTo(p)))
+                    reached.Add(Reached(requisitionId, SupplyAgencyKind.LocalSupportingAgency, profiles, release!.ReleaseEarly(SupplyAgencyKind.LocalSupportingAgency, profiles.Reach(local), user.Name, now, reason!.Trim())));
             }
-            var (agencies, _, _) = decisions.AllowedIn(tier, profiles);
-            if (agencies.IsEmpty)
+            var (allowed, _) = decisions.AllowedIn(tier);
+            if (allowed.Count == 0)
                 return CommandResult.Conflict(RuledOut(decisions, tier) is { } why
                     ? $"No active {Words(tier)} may see this requisition: {why} Nothing has been released."
                     : $"There is no active {Words(tier)} to release this requisition to. Nothing has been released.");
-            reached.Add(new AgenciesReached(requisitionId, tier, release!.ReleaseEarly(tier, profiles.IdsIn(agencies), user.Name, now, reason!.Trim())));
+            reached.Add(Reached(requisitionId, tier, profiles, release!.ReleaseEarly(tier, profiles.Reach(allowed), user.Name, now, reason!.Trim())));
         }
         catch (DomainRuleException refused)
         {
@@ -149,6 +149,9 @@ public sealed class SupplierReleaseCommands(
         decisions.ByProfile.Where(p => p.Profile.Tier == tier && p.Decision.Outcome == SupplierReleaseOutcome.Never)
             .SelectMany(p => p.Decision.Details.Failed.Where(r => r.Outcome == nameof(SupplierReleaseOutcome.Never)))
             .Select(r => r.Message).FirstOrDefault();
+
+    private static AgenciesReached Reached(int requisitionId, SupplyAgencyKind tier, AgencyProfiles profiles, IReadOnlyList<AgencyProfile> first) =>
+        new(requisitionId, tier, [.. first.SelectMany(profiles.IdsOf)]);
 
     private static string Words(SupplyAgencyKind tier) => tier == SupplyAgencyKind.ExternalAgency ? "external agency" : "local supporting agency";
 }

@@ -43,7 +43,7 @@ public sealed class SupplierReleaseQueries(IReadRepository<SupplierRelease> rele
         var tiers = Tiers.Select(tier =>
         {
             var first = steps.FirstOrDefault(s => s.Tier == tier && s.Kind is ReleaseStepKind.Released or ReleaseStepKind.ReleasedEarly);
-            return new ReleasedTierView(tier, first?.At, release?.Agencies.Count(a => a.Tier == tier) ?? 0, first);
+            return new ReleasedTierView(tier, first?.At, steps.Where(s => s.Tier == tier && s.Kind is ReleaseStepKind.Released or ReleaseStepKind.ReleasedEarly).Sum(s => s.Agencies), first);
         }).ToList();
 
         var actions = new List<ReleaseAction>();

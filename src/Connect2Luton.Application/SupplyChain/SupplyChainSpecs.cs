@@ -6,25 +6,28 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.SupplyChain;
 
-/// <summary>The requisitions released to one agency, newest release first.</summary>
-public sealed class ReleasedToAgencySpec : Specification<ReleasedAgency, ReleasedRow>
+/// <summary>The requisitions released to a kind of agency (what each agency of that kind sees), newest release first.</summary>
+public sealed class ReleasedToAgencySpec : Specification<ReleasedProfile, ReleasedRow>
 {
-    public ReleasedToAgencySpec(int agencyId)
+    public ReleasedToAgencySpec(AgencyProfile profile)
     {
-        Query.Where(a => a.SupplyAgencyId == agencyId).OrderByDescending(a => a.ReleasedAt).ThenByDescending(a => a.RequisitionId);
-        Query.Select(a => new ReleasedRow(a.RequisitionId, a.Tier, a.ReleasedAt));
+        ArgumentNullException.ThrowIfNull(profile);
+        Query.Where(p => p.Tier == profile.Tier && p.OnDps == profile.OnDps && p.ConfirmsDfeAgencyRules == profile.ConfirmsDfeAgencyRules)
+            .OrderByDescending(p => p.ReleasedAt).ThenByDescending(p => p.RequisitionId);
+        Query.Select(p => new ReleasedRow(p.RequisitionId, p.Tier, p.ReleasedAt));
     }
 }
 
 public sealed record ReleasedRow(int RequisitionId, SupplyAgencyKind Tier, DateTimeOffset ReleasedAt);
 
-/// <summary>Whether one requisition has been released to one agency: what decides that its users may see it at all.</summary>
-public sealed class ReleasedToSpec : Specification<ReleasedAgency, ReleasedRow>
+/// <summary>Whether one requisition has been released to an agency's kind: what decides that its users may see it at all.</summary>
+public sealed class ReleasedToSpec : Specification<ReleasedProfile, ReleasedRow>
 {
-    public ReleasedToSpec(int requisitionId, int agencyId)
+    public ReleasedToSpec(int requisitionId, AgencyProfile profile)
     {
-        Query.Where(a => a.RequisitionId == requisitionId && a.SupplyAgencyId == agencyId);
-        Query.Select(a => new ReleasedRow(a.RequisitionId, a.Tier, a.ReleasedAt));
+        ArgumentNullException.ThrowIfNull(profile);
+        Query.Where(p => p.RequisitionId == requisitionId && p.Tier == profile.Tier && p.OnDps == profile.OnDps && p.ConfirmsDfeAgencyRules == profile.ConfirmsDfeAgencyRules);
+        Query.Select(p => new ReleasedRow(p.RequisitionId, p.Tier, p.ReleasedAt));
     }
 }
 

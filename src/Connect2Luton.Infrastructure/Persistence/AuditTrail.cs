@@ -27,7 +27,7 @@ internal static class AuditTrail
     [
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag), typeof(Domain.RuleSets.RuleFileVersion), typeof(Email.OutboxEmail),
-        typeof(Domain.SupplyChain.SupplierRelease), typeof(Domain.SupplyChain.ReleaseStep), typeof(Domain.SupplyChain.ReleasedAgency),
+        typeof(Domain.SupplyChain.SupplierRelease), typeof(Domain.SupplyChain.ReleaseStep), typeof(Domain.SupplyChain.ReleasedProfile),
         typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 

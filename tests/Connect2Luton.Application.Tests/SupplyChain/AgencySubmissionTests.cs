@@ -32,7 +32,7 @@ public sealed class AgencySubmissionTests : IAsyncLifetime
         db.Add(_wardown, _chiltern, _released, _unreleased);
         await db.SaveAsync();
         var release = new SupplierRelease(_released.Id);
-        release.Release(SupplyAgencyKind.LocalSupportingAgency, [_wardown.Id, _chiltern.Id], "system", Clocks.Now, new string('a', 64));
+        release.Release(SupplyAgencyKind.LocalSupportingAgency, [new(AgencyProfile.Of(_wardown), 2)], "system", Clocks.Now, new string('a', 64));
         db.Add(release);
         await db.SaveAsync();
     }

@@ -86,7 +86,7 @@ public sealed class ScheduledReleaseTests : IAsyncLifetime
         // The local agency off the DPS waits with the external agencies, and comes first as its tier does.
         release.Steps.Select(s => s.Tier).ShouldBe([SupplyAgencyKind.InHousePool, SupplyAgencyKind.LocalSupportingAgency, SupplyAgencyKind.LocalSupportingAgency, SupplyAgencyKind.ExternalAgency]);
         release.Steps.ShouldAllBe(s => s.Kind == ReleaseStepKind.Released && s.By == ReleaseBatch.By && s.RuleVersion!.Length == 64);
-        _told.Where(t => t.RequisitionId == _housing.Id).SelectMany(t => t.AgencyIds).Order().ShouldBe(release.Agencies.Select(a => a.SupplyAgencyId).Order(), "each agency is told once, when it first sees it");
+        _told.Where(t => t.RequisitionId == _housing.Id).SelectMany(t => t.AgencyIds).Order().ShouldBe(Seeing(release).Select(a => a.Value.Id).Order(), "each agency is told once, when it first sees it");
     }
 
     [Fact]
@@ -174,14 +174,16 @@ public sealed class ScheduledReleaseTests : IAsyncLifetime
     private async Task<SupplierRelease> ReleaseOfAsync(Requisition requisition)
     {
         await using var db = TestData.Open(_database);
-        return await db.SingleAsync<SupplierRelease>(r => r.RequisitionId == requisition.Id, nameof(SupplierRelease.Steps), nameof(SupplierRelease.Agencies));
+        return await db.SingleAsync<SupplierRelease>(r => r.RequisitionId == requisition.Id, nameof(SupplierRelease.Steps), nameof(SupplierRelease.Profiles));
     }
 
-    /// <summary>The agencies the requisition has reached, by the names this test gives them.</summary>
-    private async Task<List<string>> ReachedAsync(Requisition requisition)
+    /// <summary>The active agencies that see the requisition (their kind was released it), by the names this test gives them.</summary>
+    private async Task<List<string>> ReachedAsync(Requisition requisition) => Seeing(await ReleaseOfAsync(requisition)).Select(a => a.Key).ToList();
+
+    private IEnumerable<KeyValuePair<string, SupplyAgency>> Seeing(SupplierRelease release)
     {
-        var reached = (await ReleaseOfAsync(requisition)).Agencies.Select(a => a.SupplyAgencyId).ToHashSet();
-        return [.. _agencies.Where(a => reached.Contains(a.Value.Id)).Select(a => a.Key)];
+        var reached = release.Profiles.Select(p => p.Profile).ToHashSet();
+        return _agencies.Where(a => a.Value.IsActive && reached.Contains(AgencyProfile.Of(a.Value)));
     }
 
     private sealed class Recorder(List<AgenciesReached> told) : IReleaseNotifier

@@ -53,15 +53,15 @@ public sealed class DemoDataSeederTests(DemoDataFixture fixture) : IClassFixture
         await using var db = fixture.Database.CreateContext();
         var releasable = await db.Requisitions.Where(r => (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions)
             .Select(r => r.Id).ToListAsync();
-        var releases = await db.SupplierReleases.Include(r => r.Steps).Include(r => r.Agencies).ToListAsync();
-        var confirming = await db.SupplyAgencies.Where(a => a.ConfirmsDfeAgencyRules).Select(a => a.Id).ToListAsync();
+        var releases = await db.SupplierReleases.Include(r => r.Steps).Include(r => r.Profiles).ToListAsync();
         var socialWork = await db.Requisitions.Where(r => db.JobRoles.Any(j => j.Id == r.JobRoleId && j.DfeRoleType != null) && db.ServiceAreas.Any(a => a.Id == r.ServiceAreaId && a.IsChildrensServices))
             .Select(r => r.Id).ToListAsync();
 
         releases.Select(r => r.RequisitionId).ShouldBe(releasable, ignoreOrder: true);
         releases.ShouldAllBe(r => r.IsReleasedToTier(SupplyAgencyKind.InHousePool));
         releases.Count(r => r.IsReleasedToTier(SupplyAgencyKind.LocalSupportingAgency)).ShouldBeGreaterThan(0, "some were approved more than 2 working days ago");
-        releases.Where(r => socialWork.Contains(r.RequisitionId)).SelectMany(r => r.Agencies).ShouldAllBe(a => confirming.Contains(a.SupplyAgencyId));
+        releases.Where(r => socialWork.Contains(r.RequisitionId)).SelectMany(r => r.Profiles)
+            .ShouldAllBe(p => p.Tier == SupplyAgencyKind.InHousePool || p.ConfirmsDfeAgencyRules, "children's social work goes only to agencies confirming the DfE rules");
     }
 
     [Fact]

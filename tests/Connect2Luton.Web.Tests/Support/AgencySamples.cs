@@ -19,9 +19,9 @@ public static class AgencySamples
         var requisition = await db.Requisitions.SingleAsync(r => r.Id == requisitionId);
         var family = await db.JobRoles.Where(r => r.Id == requisition.JobRoleId).Select(r => r.JobFamily).SingleAsync();
 
-        var release = await db.SupplierReleases.Include(r => r.Agencies).Include(r => r.Steps).FirstOrDefaultAsync(r => r.RequisitionId == requisitionId)
+        var release = await db.SupplierReleases.Include(r => r.Profiles).Include(r => r.Steps).FirstOrDefaultAsync(r => r.RequisitionId == requisitionId)
             ?? db.SupplierReleases.Add(new SupplierRelease(requisitionId)).Entity;
-        release.Release(agency.Kind, [agencyId], "system", at, new string('0', 64));
+        release.Release(agency.Kind, [new(AgencyProfile.Of(agency), 1)], "system", at, new string('0', 64));
         var worker = A.Worker().InFamily(family).SuppliedBy(agencyId).BornOn(new DateOnly(1988, 5, 17)).WithChecks().Build();
         worker.KeepByAgency();
         db.Workers.Add(worker);

@@ -19,7 +19,7 @@ internal sealed class SupplierReleaseConfiguration : IEntityTypeConfiguration<Su
         // One release record per requisition: the job and a recruiter releasing at once cannot make two.
         builder.HasIndex(r => r.RequisitionId).IsUnique();
         builder.HasMany(r => r.Steps).WithOne().HasForeignKey(s => s.SupplierReleaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(r => r.Agencies).WithOne().HasForeignKey(a => a.SupplierReleaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Profiles).WithOne().HasForeignKey(p => p.SupplierReleaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -37,17 +37,19 @@ internal sealed class ReleaseStepConfiguration : IEntityTypeConfiguration<Releas
     }
 }
 
-internal sealed class ReleasedAgencyConfiguration : IEntityTypeConfiguration<ReleasedAgency>
+internal sealed class ReleasedProfileConfiguration : IEntityTypeConfiguration<ReleasedProfile>
 {
-    public void Configure(EntityTypeBuilder<ReleasedAgency> builder)
+    public void Configure(EntityTypeBuilder<ReleasedProfile> builder)
     {
-        builder.ToTable("ReleasedAgencies");
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Tier).IsStoredAsText();
-        builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(a => a.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
-        // An agency is reached once per requisition; its users' list reads by agency, newest release first.
-        builder.HasIndex(a => new { a.SupplierReleaseId, a.SupplyAgencyId }).IsUnique();
-        builder.HasIndex(a => new { a.SupplyAgencyId, a.ReleasedAt, a.RequisitionId });
+        builder.ToTable("ReleasedProfiles");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Tier).IsStoredAsText();
+        builder.Ignore(p => p.Profile);
+        // A kind of agency is reached once per requisition; an agency's list reads its kind's rows, newest first,
+        // straight from this index (the requisition id is in it, so no row is read).
+        builder.HasIndex(p => new { p.SupplierReleaseId, p.Tier, p.OnDps, p.ConfirmsDfeAgencyRules }).IsUnique();
+        builder.HasIndex(p => new { p.Tier, p.OnDps, p.ConfirmsDfeAgencyRules, p.ReleasedAt, p.RequisitionId });
+        builder.HasIndex(p => p.RequisitionId);
     }
 }
 

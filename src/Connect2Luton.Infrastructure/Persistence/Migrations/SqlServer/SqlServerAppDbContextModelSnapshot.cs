@@ -1349,13 +1349,19 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ReleaseSteps", (string)null);
                 });
 
-            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedProfile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ConfirmsDfeAgencyRules")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("OnDps")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("ReleasedAt")
                         .HasColumnType("datetimeoffset");
@@ -1366,9 +1372,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("int");
 
-                    b.Property<int>("SupplyAgencyId")
-                        .HasColumnType("int");
-
                     b.Property<string>("Tier")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1376,12 +1379,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
+                    b.HasIndex("RequisitionId");
+
+                    b.HasIndex("SupplierReleaseId", "Tier", "OnDps", "ConfirmsDfeAgencyRules")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
+                    b.HasIndex("Tier", "OnDps", "ConfirmsDfeAgencyRules", "ReleasedAt", "RequisitionId");
 
-                    b.ToTable("ReleasedAgencies", (string)null);
+                    b.ToTable("ReleasedProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
@@ -2273,18 +2278,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedProfile", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
-                        .WithMany("Agencies")
+                        .WithMany("Profiles")
                         .HasForeignKey("SupplierReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
-                        .WithMany()
-                        .HasForeignKey("SupplyAgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2520,7 +2519,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
                 {
-                    b.Navigation("Agencies");
+                    b.Navigation("Profiles");
 
                     b.Navigation("Steps");
                 });

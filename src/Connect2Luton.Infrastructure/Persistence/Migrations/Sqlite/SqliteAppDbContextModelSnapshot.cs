@@ -1300,10 +1300,16 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReleaseSteps", (string)null);
                 });
 
-            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedProfile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfirmsDfeAgencyRules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnDps")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReleasedAt")
@@ -1315,9 +1321,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("SupplierReleaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SupplyAgencyId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Tier")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1325,12 +1328,14 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SupplierReleaseId", "SupplyAgencyId")
+                    b.HasIndex("RequisitionId");
+
+                    b.HasIndex("SupplierReleaseId", "Tier", "OnDps", "ConfirmsDfeAgencyRules")
                         .IsUnique();
 
-                    b.HasIndex("SupplyAgencyId", "ReleasedAt", "RequisitionId");
+                    b.HasIndex("Tier", "OnDps", "ConfirmsDfeAgencyRules", "ReleasedAt", "RequisitionId");
 
-                    b.ToTable("ReleasedAgencies", (string)null);
+                    b.ToTable("ReleasedProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.Submission", b =>
@@ -2205,18 +2210,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedAgency", b =>
+            modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.ReleasedProfile", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyChain.SupplierRelease", null)
-                        .WithMany("Agencies")
+                        .WithMany("Profiles")
                         .HasForeignKey("SupplierReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
-                        .WithMany()
-                        .HasForeignKey("SupplyAgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2452,7 +2451,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.SupplierRelease", b =>
                 {
-                    b.Navigation("Agencies");
+                    b.Navigation("Profiles");
 
                     b.Navigation("Steps");
                 });
