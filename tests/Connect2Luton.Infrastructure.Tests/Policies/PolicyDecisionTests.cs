@@ -69,6 +69,15 @@ public sealed class PolicyDecisionTests : IAsyncLifetime
         decision.Details.Rules.Where(r => r.Passed).ShouldAllBe(r => r.Message.Length > 0);
     }
 
+    [Fact]
+    public async Task The_release_rules_give_the_agency_portal_how_long_a_first_submission_owns_a_person_with_their_version()
+    {
+        var terms = await _services.GetRequiredService<ISupplierReleasePolicy>().TermsAsync();
+
+        terms.CandidateOwnershipDays.ShouldBe(90);
+        terms.RuleVersion.Length.ShouldBe(64);
+    }
+
     [Theory]
     [InlineData(9, 2, new PlacementFlagKind[0])]
     [InlineData(10, 2, new[] { PlacementFlagKind.AwrQualifyingSoon })]

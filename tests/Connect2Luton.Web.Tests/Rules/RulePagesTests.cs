@@ -79,7 +79,7 @@ public sealed class BrokenRulesTests(BrokenRulesFactory factory) : IClassFixture
         banner.ShouldContain("Placement length limits: the file on disk was refused.");
         banner.ShouldContain("at 'Oops': 'GetType' reaches into the program itself");
         page.QuerySelectorAll("#rule-sets tbody tr").Single(r => r.TextContent.Contains("Placement length limits")).TextContent.ShouldContain("Not serving");
-        page.QuerySelectorAll("#rule-sets tbody tr").Count(r => r.TextContent.Contains("Serving") && !r.TextContent.Contains("Not serving")).ShouldBe(3);
+        page.QuerySelectorAll("#rule-sets tbody tr").Count(r => r.TextContent.Contains("Serving") && !r.TextContent.Contains("Not serving")).ShouldBe(4);
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Infrastructure.Persistence;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Requisitions;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Rules;
+
+/// <summary>The release rules in the workspace, as the other four are: "which open requisitions would be released now?", and a requisition as a real case.</summary>
+public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : IClassFixture<SupplierReleaseFactory>
+{
+    private const string Officer = "policy@connect2luton.local";
+
+    [Fact]
+    public async Task What_would_change_lists_the_open_requisitions_a_shorter_wait_would_release_now_and_a_requisition_is_a_real_case()
+    {
+        var id = await HousingRequisitionApprovedThisMorningAsync();
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        const string Five = "{ \"Name\": \"externalAfterWorkingDays\", \"Expression\": \"5\"";
+        JsonOf(edit).ShouldContain(Five);
+
+        var whatIf = await Browsing.ParseAsync(await officer.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["Input.Json"] = JsonOf(edit).Replace(Five, "{ \"Name\": \"externalAfterWorkingDays\", \"Expression\": \"0\"", StringComparison.Ordinal),
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        }, "/Rules/WhatIf/supplier-release"));
+
+        whatIf.Text("#what-if-summary").ShouldContain("decisions for open requisitions (one for each kind of agency) on 23 November 2026 would be decided differently");
+        var row = whatIf.QuerySelector($"#what-if-r{id}-ExternalAgency").ShouldNotBeNull("an external agency would see this morning's requisition at once");
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Requisitions/{id}");
+        row.TextContent.ShouldContain("Not yet");
+        row.TextContent.ShouldContain("External agencies, and local supporting agencies not on the DPS, see a requisition 5 working days after approval");
+        whatIf.QuerySelector("#what-if-changes th")!.TextContent.ShouldBe("Requisition");
+
+        var used = await Browsing.ParseAsync(await officer.SubmitAsync(edit, new Dictionary<string, string>
+            {
+                ["RealCase.RequisitionId"] = id.ToString(CultureInfo.InvariantCulture), ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit),
+            },
+            "/Rules/Try/supplier-release?handler=UseRealCase"));
+        used.Text("#real-case-used").ShouldContain($"requisition {id}");
+        var sample = used.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value);
+        sample["Sample[WorkingDaysSinceApproval]"].ShouldBe("0");
+        sample["Sample[PositionsLeft]"].ShouldBe("1");
+        used.Text("#tried-outcome").ShouldNotBeEmpty();
+        var typo = await Browsing.ParseAsync(await officer.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["RealCase.RequisitionId"] = "12a", ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit),
+        }, "/Rules/Try/supplier-release?handler=UseRealCase"));
+        typo.Text("#RealCase_RequisitionId-error").ShouldContain("Enter the requisition number");
+    }
+
+    /// <summary>A requisition for a role outside children's social work, approved at the fixed clock's 10:00.</summary>
+    private async Task<int> HousingRequisitionApprovedThisMorningAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var model = await db.Requisitions.FirstAsync(r => r.Status == RequisitionStatus.Open && db.ServiceAreas.Any(a => a.Id == r.ServiceAreaId && !a.IsChildrensServices)
+            && db.JobRoles.Any(j => j.Id == r.JobRoleId && j.DfeRoleType == null));
+        var requisition = A.Requisition().In(model.ServiceAreaId, model.JobRoleId, model.HiringManagerId).Starting(Clocks.Today.AddDays(28)).Open();
+        db.Add(requisition);
+        await db.SaveChangesAsync();
+        return requisition.Id;
+    }
+
+    private static string CasesOf(IDocument edit) => edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value;
+
+    private static string JsonOf(IDocument edit) => edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.Json']")!.Value;
+}
