@@ -96,7 +96,7 @@ public static class DependencyInjection
         services.AddScoped<SupplyChain.SupplierReleaseCommands>();
         services.AddScoped<SupplyChain.SupplierReleaseQueries>();
         // The seam for telling agencies what they can now see: a host registers its own (an outbox of emails) over it.
-        services.TryAddScoped<SupplyChain.IReleaseNotifier, SupplyChain.NoReleaseNotifier>();
+        services.TryAddScoped<SupplyChain.IReleaseNotifier, SupplyChain.ReleaseEmails>();
         return services;
     }
 }

@@ -71,7 +71,6 @@ public static class DependencyInjection
         services.Configure<Application.Requisitions.RequisitionOptions>(configuration.GetSection(Application.Requisitions.RequisitionOptions.Section));
         services.AddSingleton<Application.Workers.ICouncilRegister, Workers.CouncilRegister>();
         services.AddSingleton<Application.Imports.ICsvFileReader, Imports.CsvHelperFileReader>();
-        services.AddSingleton<Application.SupplyChain.ICandidateOwnership, SupplyChain.CandidateOwnershipFromRules>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PasswordChange>();

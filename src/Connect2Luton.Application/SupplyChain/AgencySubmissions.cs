@@ -30,7 +30,7 @@ public sealed class AgencySubmissions(
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names,
     ILocalPreferencePolicy preference,
-    ICandidateOwnership ownership,
+    ISupplierReleasePolicy release,
     IUnitOfWork unitOfWork,
     DataScope scope,
     ICurrentUser user,
@@ -43,7 +43,7 @@ public sealed class AgencySubmissions(
     {
         if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff put candidates forward.");
         if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agency), cancellationToken) is not { } active
-            || await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, active.Profile), cancellationToken) is not { } release)
+            || await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, active.Profile), cancellationToken) is not { } reached)
             return CommandResult.NotFound();
         var requisition = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(requisitionId), cancellationToken);
         if (requisition is null) return CommandResult.NotFound();
@@ -68,7 +68,7 @@ public sealed class AgencySubmissions(
         var held = await claims.ListAsync(new ClaimsOnSpec(requisitionId, keys), cancellationToken);
         if (held.Any(c => c.Submission.OwnsCandidateAt(now))) return CommandResult.Invalid(WorkerField, AlreadyPutForward);
 
-        var submission = new Submission(requisitionId, agency, release.Tier, worker.Id, user.Name, now, now.AddDays(await ownership.DaysAsync(cancellationToken)));
+        var submission = new Submission(requisitionId, agency, reached.Tier, worker.Id, user.Name, now, now.AddDays((await release.TermsAsync(cancellationToken)).CandidateOwnershipDays));
         submissions.Add(submission);
         foreach (var key in keys)
         {

@@ -45,6 +45,17 @@ public sealed class TakingCandidatesSpec : Specification<Requisition, SuppliedRe
     }
 }
 
+/// <summary>Requisitions as a supplier is told of them, by id, whatever their state.</summary>
+public sealed class SuppliedRequisitionsSpec : Specification<Requisition, SuppliedRequisitionRow>
+{
+    public SuppliedRequisitionsSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.Where(r => ids.Contains(r.Id));
+        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
+            r.Positions - r.PositionsFilled, r.Status));
+    }
+}
+
 /// <summary>What a supplier is told about a requisition: never the hiring manager's description or who raised it.</summary>
 public sealed record SuppliedRequisitionRow(
     int Id, string Title, int ServiceAreaId, int JobRoleId, decimal WeeklyHours, DateOnly StartDate, DateOnly EndDate, decimal MaximumPayRate,

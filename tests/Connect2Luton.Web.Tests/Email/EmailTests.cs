@@ -34,6 +34,35 @@ public sealed class EmailTests(EmailingFactory factory) : IClassFixture<Emailing
     }
 
     [Fact]
+    public async Task Releasing_a_requisition_to_local_agencies_emails_their_staff_a_link_to_the_vacancy_in_their_portal()
+    {
+        int id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var model = await db.Requisitions.FirstAsync(r => r.Status == RequisitionStatus.Open && r.ServiceAreaId == db.ServiceAreas.Single(a => a.Code == "CSC").Id
+                && db.JobRoles.Any(j => j.Id == r.JobRoleId && j.DfeRoleType != null));
+            var requisition = Testing.A.Requisition().In(model.ServiceAreaId, model.JobRoleId, model.HiringManagerId).Starting(Testing.Clocks.Today.AddDays(28)).Open();
+            db.Add(requisition);
+            await db.SaveChangesAsync();
+            id = requisition.Id;
+        }
+        var recruiter = await factory.SignedInAsAsync(Recruiter);
+        var released = await recruiter.SubmitAsync(await recruiter.GetPageAsync($"/Requisitions/{id}"),
+            new Dictionary<string, string> { ["Local.Reason"] = "Nobody in the pool is free before the start" }, $"/Requisitions/{id}?handler=ReleaseLocal");
+        released.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var staff = Infrastructure.Identity.IdentitySeeder.DemoAgencyStaff[0].Email;
+        var email = await factory.Inbox.WaitForAsync(e => e.IsTo(staff) && e.Body.Contains($"/Agency/Vacancies/{id}", StringComparison.Ordinal), Patience);
+
+        email.Subject.ShouldStartWith("Vacancy released to your agency: ");
+        email.Body.ShouldContain($"{EmailingFactory.AppUrl}/Agency/Vacancies/{id}");
+        email.Body.ShouldNotContain("manager@connect2luton.local");
+        // The second demo agency has not confirmed the DfE agency rules, so children's social work is not released to it.
+        factory.Inbox.Received.ShouldNotContain(e => e.IsTo(Infrastructure.Identity.IdentitySeeder.DemoAgencyStaff[1].Email) && e.Body.Contains($"/Agency/Vacancies/{id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_title_with_line_breaks_stays_in_the_subject_and_adds_no_header_or_recipient()
     {
         const string hostile = "Care Worker\r\nBcc: someone@elsewhere.example\r\nX-Injected: yes";
