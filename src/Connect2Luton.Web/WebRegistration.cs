@@ -19,6 +19,7 @@ internal static class WebRegistration
         {
             options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
             options.Filters.Add(new Forms.UnmatchedHandler());
+            options.Filters.Add(new Forms.UnreadableVersion());
             options.Filters.Add<Identity.TwoFactorRequirement>();
             // No form here writes jQuery-style keys (a[b][c]); their reader throws on a key such as "a[", which anyone
             // can post, so the plain form and query readers alone bind.

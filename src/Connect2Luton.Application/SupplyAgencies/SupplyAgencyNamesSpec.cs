@@ -12,3 +12,9 @@ public sealed class SupplyAgencyNamesSpec : Specification<SupplyAgency, SupplyAg
 /// <summary>A supplier as lists and forms need it; <paramref name="MarginRate"/> is its margin as a fraction of pay and on-costs.</summary>
 /// <param name="IsActive">Offered for new workers; a deactivated agency still names the workers it supplied and their placements.</param>
 public sealed record SupplyAgencySummary(int Id, string Name, SupplyAgencyKind Kind, bool IsLocal, decimal MarginRate, bool IsActive);
+
+/// <summary>The agency, if it is in use.</summary>
+public sealed class ActiveSupplyAgencySpec : Specification<SupplyAgency>
+{
+    public ActiveSupplyAgencySpec(int id) => Query.Where(a => a.Id == id && a.IsActive);
+}

@@ -5,6 +5,7 @@ using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.SupplyAgencies;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.SupplyChain;
@@ -17,6 +18,8 @@ namespace Connect2Luton.Application.SupplyChain;
 /// </summary>
 public sealed class AgencyCandidates(
     IRepository<Worker> workers,
+    IRepository<Submission> submissions,
+    IRepository<CandidateClaim> claims,
     IReadRepository<SupplyAgency> agencies,
     WorkerQueries queries,
     IUnitOfWork unitOfWork,
@@ -25,16 +28,24 @@ public sealed class AgencyCandidates(
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<AgencyWorkerRow>?> ListAsync(CancellationToken cancellationToken) =>
-        scope.OnlySupplyAgency is { } agency ? await workers.ListAsync(new AgencyWorkersSpec(agency), cancellationToken) : null;
+        await ActiveAgencyAsync(cancellationToken) is { } agency ? await workers.ListAsync(new AgencyWorkersSpec(agency), cancellationToken) : null;
 
-    /// <summary>One of the agency's candidates as their page shows them; null for anyone else's.</summary>
+    /// <summary>One of the candidates the agency keeps, as their page shows them; null for anyone else's.</summary>
     public async Task<WorkerView?> DetailsAsync(int id, CancellationToken cancellationToken) =>
-        await queries.DetailsAsync(id, cancellationToken) is { } view && scope.OnlySupplyAgency == view.SupplyAgencyId ? view : null;
+        await ActiveAgencyAsync(cancellationToken) is { } agency
+        && await workers.FirstOrDefaultAsync(new WorkerByIdSpec(id), cancellationToken) is { KeptByAgency: true } worker && worker.SupplyAgencyId == agency
+            ? await queries.DetailsAsync(id, cancellationToken)
+            : null;
+
+    /// <summary>The agency the user acts for, while it is in use: a deactivated agency's staff keep nothing and change nothing.</summary>
+    private async Task<int?> ActiveAgencyAsync(CancellationToken cancellationToken) =>
+        scope.OnlySupplyAgency is { } id && await agencies.AnyAsync(new SupplyAgencies.ActiveSupplyAgencySpec(id), cancellationToken) ? id : null;
 
     public async Task<CommandResult> AddAsync(WorkerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff keep their agency's candidates here.");
+        if (scope.OnlySupplyAgency is null) return CommandResult.Forbidden("Only agency staff keep their agency's candidates here.");
+        if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return CommandResult.NotFound();
         var (profile, errors) = await ValidateAsync(input, agency, cancellationToken);
         if (errors.Any) return errors.ToResult();
 
@@ -48,9 +59,10 @@ public sealed class AgencyCandidates(
     public async Task<CommandResult> UpdateAsync(int id, int version, WorkerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff keep their agency's candidates here.");
+        if (scope.OnlySupplyAgency is null) return CommandResult.Forbidden("Only agency staff keep their agency's candidates here.");
+        if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return CommandResult.NotFound();
         var worker = await workers.GetByIdAsync(id, cancellationToken);
-        if (worker is null || worker.SupplyAgencyId != agency) return CommandResult.NotFound();
+        if (worker is null || worker.SupplyAgencyId != agency || !worker.KeptByAgency) return CommandResult.NotFound();
         var (profile, errors) = await ValidateAsync(input, agency, cancellationToken);
         WorkerRules.KeepRecordedChecks(worker, input, errors);
         if (errors.Any) return errors.ToResult();
@@ -58,7 +70,27 @@ public sealed class AgencyCandidates(
         workers.ExpectVersion(worker, version);
         worker.Update(profile!);
         WorkerRules.RecordChecks(worker, input);
+        if (await ClaimAgainAsync(worker, cancellationToken) is { } taken) return taken;
         return await SaveAsync(worker, cancellationToken);
+    }
+
+    /// <summary>
+    /// A candidate put forward and still waiting is claimed again under their details as changed, in the same save:
+    /// details changed to another agency's candidate's are refused, as putting that person forward would be.
+    /// </summary>
+    private async Task<CommandResult?> ClaimAgainAsync(Worker worker, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var keys = CandidateKeys.Of(worker);
+        foreach (var submission in await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken))
+        {
+            var held = await claims.ListAsync(new ClaimsOnSpec(submission.RequisitionId, keys), cancellationToken);
+            if (held.Any(c => c.SubmissionId != submission.Id && c.Submission.OwnsCandidateAt(now)))
+                return CommandResult.Invalid(nameof(WorkerInput.Email), $"These details are of someone already put forward for a vacancy {worker.FullName} is put forward for: withdraw {worker.FullName} from it first");
+            foreach (var key in keys.Where(k => held.All(c => c.Key != k))) claims.Add(new CandidateClaim(submission.RequisitionId, key, submission));
+            foreach (var claim in held.Where(c => c.SubmissionId != submission.Id)) claim.PassTo(submission, now);
+        }
+        return null;
     }
 
     /// <summary>Every message the form would get, saving nothing.</summary>

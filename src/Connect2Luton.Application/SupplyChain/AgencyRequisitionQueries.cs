@@ -2,6 +2,7 @@ using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyChain;
@@ -18,7 +19,8 @@ public sealed class AgencyRequisitionQueries(
     IReadRepository<Requisition> requisitions,
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names,
-    DataScope scope)
+    DataScope scope,
+    TimeProvider clock)
 {
     /// <summary>Those still taking candidates, soonest start first; null for a user who acts for no agency.</summary>
     public async Task<PagedResult<SuppliedRequisition>?> TakingCandidatesAsync(PageRequest page, CancellationToken cancellationToken)
@@ -30,8 +32,9 @@ public sealed class AgencyRequisitionQueries(
         var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency.Profile), cancellationToken)).ToDictionary(r => r.RequisitionId);
         if (reached.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
         var ids = reached.Keys.ToList();
-        var total = await requisitions.CountAsync(new TakingCandidatesSpec(ids), cancellationToken);
-        var rows = await requisitions.ListAsync(new TakingCandidatesSpec(ids, page.Skip, page.Size), cancellationToken);
+        var today = clock.Today();
+        var total = await requisitions.CountAsync(new TakingCandidatesSpec(ids, today), cancellationToken);
+        var rows = await requisitions.ListAsync(new TakingCandidatesSpec(ids, today, page.Skip, page.Size), cancellationToken);
         var describe = await DescriberAsync(cancellationToken);
         return new PagedResult<SuppliedRequisition>(rows.Select(r => describe(r, reached[r.Id])).ToList(), page.Page, page.Size, total);
     }
@@ -55,7 +58,7 @@ public sealed class AgencyRequisitionQueries(
             var role = roles[row.JobRoleId];
             return new SuppliedRequisition(row.Id, row.Title, role.Title, role.JobFamily, role.DfeRoleType, role.RequiredRegistration, areas[row.ServiceAreaId].Name,
                 row.WeeklyHours, row.StartDate, row.EndDate, row.MaximumPayRate, row.PositionsLeft,
-                row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0, release.Tier, release.ReleasedAt);
+                row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0 && row.EndDate >= clock.Today(), release.Tier, release.ReleasedAt);
         };
     }
 }

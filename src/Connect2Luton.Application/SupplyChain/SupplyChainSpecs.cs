@@ -31,12 +31,12 @@ public sealed class ReleasedToSpec : Specification<ReleasedProfile, ReleasedRow>
     }
 }
 
-/// <summary>Of the given requisitions, those still looking for workers (approved or open with a position left), soonest start first.</summary>
+/// <summary>Of the given requisitions, those still looking for workers (approved or open with a position left, not yet past their end), soonest start first.</summary>
 public sealed class TakingCandidatesSpec : Specification<Requisition, SuppliedRequisitionRow>
 {
-    public TakingCandidatesSpec(IReadOnlyCollection<int> ids, int? skip = null, int? take = null)
+    public TakingCandidatesSpec(IReadOnlyCollection<int> ids, DateOnly today, int? skip = null, int? take = null)
     {
-        Query.Where(r => ids.Contains(r.Id) && (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions)
+        Query.Where(r => ids.Contains(r.Id) && (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions && r.EndDate >= today)
             .OrderBy(r => r.StartDate).ThenBy(r => r.Id);
         if (skip is { } s) Query.Skip(s);
         if (take is { } t) Query.Take(t);
@@ -66,7 +66,8 @@ public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
 {
     public AgencyWorkersSpec(int agencyId)
     {
-        Query.Where(w => w.SupplyAgencyId == agencyId && w.IsActive).OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        // Only the records the agency keeps itself: a worker the council keeps (in the pool, supplied by the agency) is the council's.
+        Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive).OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
         Query.Select(w => new AgencyWorkerRow(w.Id, w.FirstName + " " + w.LastName, w.JobFamily, w.PostcodeDistrict,
             w.RightToWork != null, w.Dbs != null, w.Registration == null ? null : w.Registration.Number, w.KeptByAgency));
     }
@@ -121,6 +122,13 @@ public sealed class ClaimsOnSpec : Specification<CandidateClaim>
     {
         Query.Where(c => c.RequisitionId == requisitionId && keys.Contains(c.Key)).Include(c => c.Submission);
     }
+}
+
+/// <summary>A worker's submissions still waiting for a decision or shortlisted, for change.</summary>
+public sealed class LiveSubmissionsOfSpec : Specification<Submission>
+{
+    public LiveSubmissionsOfSpec(int workerId) =>
+        Query.Where(s => s.WorkerId == workerId && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Shortlisted));
 }
 
 /// <summary>The claims a submission holds, released when it is withdrawn.</summary>

@@ -22,6 +22,8 @@ public static class BookingCompliance
         if (!role.RequiresRegistration) yield break;
         if (worker.Registration is null)
             yield return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and none is recorded for {worker.FullName}";
+        else if (worker.Registration.Body != role.RequiredRegistration)
+            yield return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and {worker.FullName} is registered with {Describe(worker.Registration.Body)} instead";
         else if (worker.Registration.ExpiresOn < start)
             yield return $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start";
     }

@@ -17,7 +17,9 @@ public static class CandidateKeys
         ArgumentNullException.ThrowIfNull(worker);
         var keys = new List<string> { Hash("email", worker.Email.Trim().ToLowerInvariant()) };
         if (Phone(worker.Phone) is { } phone) keys.Add(Hash("phone", phone));
-        if (worker.Registration is { } registration) keys.Add(Hash("registration", $"{registration.Body}:{Letters(registration.Number)}"));
+        // A register numbers its members: "SW112233" and "112233" on Social Work England are one registration.
+        if (worker.Registration is { } registration && new string(registration.Number.Where(char.IsAsciiDigit).ToArray()) is { Length: > 0 } number)
+            keys.Add(Hash("registration", $"{registration.Body}:{number.TrimStart('0')}"));
         if (worker.DateOfBirth is { } born) keys.Add(Hash("person", $"{Letters(worker.FirstName)}|{Letters(worker.LastName)}|{born:yyyy-MM-dd}"));
         return keys;
     }

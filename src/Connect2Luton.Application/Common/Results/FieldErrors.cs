@@ -30,6 +30,9 @@ public sealed class FieldErrors
         if (value.Length > maximum) Add(field, $"{what} must be {maximum.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer");
         else if (value.IndexOfAny(['<', '>']) >= 0) Add(field, $"{what} must not contain < or >");
         else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) Add(field, $"{what} must not contain hidden control characters");
+        // A right-to-left override or a zero-width space shows text other than what was typed (reversed, or two
+        // look-alike names): invisible formatting characters are refused as control characters are.
+        else if (value.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)) Add(field, $"{what} must not contain hidden formatting characters");
     }
 
     /// <summary>
