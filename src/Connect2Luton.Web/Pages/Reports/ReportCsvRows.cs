@@ -39,6 +39,15 @@ public sealed partial record MarginCsvRow(
     [property: CsvColumn("Saving a week (£)")] decimal WeeklySaving,
     [property: CsvColumn("Saving a year (£)")] decimal YearlySaving);
 
+/// <summary>Workers in post through a tier of supplier: the share in per cent, margins in pounds and per cent of pay and statutory costs.</summary>
+[CsvRecord]
+public sealed partial record TierFillsCsvRow(
+    [property: CsvColumn("Supplied through")] string Tier,
+    [property: CsvColumn("Agency workers in post")] int Headcount,
+    [property: CsvColumn("Share of those in post (%)")] decimal Share,
+    [property: CsvColumn("Average margin a week (£)")] decimal? AverageWeeklyMargin,
+    [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);
+
 [CsvRecord]
 public sealed partial record LongRunningCsvRow(
     [property: CsvColumn("Placement")] int PlacementId,
