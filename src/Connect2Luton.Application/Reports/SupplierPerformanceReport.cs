@@ -104,7 +104,7 @@ public sealed class SupplierPerformanceReport(
             tallies.TryGetValue((agency, tier), out var tally) ? tally : tallies[(agency, tier)] = new SupplierTally();
 
         // Released: each agency reached in the period, and the pool's agencies wherever the pool was reached.
-        var released = await releasedAgencies.ListAsync(new AgencyReleasesBetweenSpec(start, end, requisitionIds), cancellationToken);
+        var released = await releasedAgencies.ListAsync(new AgencyReleasesBetweenSpec(start, end, [.. agencies.Keys], requisitionIds), cancellationToken);
         foreach (var release in released) Of(release.SupplyAgencyId, release.Tier).Release(release.RequisitionId, release.ReleasedAt);
         var toPool = await releases.ListAsync(new InHouseReleasesBetweenSpec(start, end, requisitionIds), cancellationToken);
         foreach (var release in toPool)
@@ -114,7 +114,7 @@ public sealed class SupplierPerformanceReport(
 
         // Answered and filled: a requisition can only be answered after it reached the agency, so nothing before the period matters.
         var answers = await submissions.GroupAsync(
-            new SubmissionsSinceSpec(start, requisitionIds),
+            new SubmissionsSinceSpec(start, [.. agencies.Keys], requisitionIds),
             s => new { s.SupplyAgencyId, s.RequisitionId },
             g => new FirstSubmission { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId, FirstAt = g.Min(s => s.SubmittedAt), Placed = g.Max(s => s.Placed) },
             cancellationToken);

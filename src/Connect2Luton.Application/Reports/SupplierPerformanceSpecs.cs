@@ -6,12 +6,16 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Reports;
 
-/// <summary>The agencies requisitions were released to between two moments, one row an agency reached.</summary>
+/// <summary>
+/// The agencies requisitions were released to between two moments, one row an agency reached. Asked of every agency
+/// by name, so the database reads the period from each agency's (agency, released at) index entries rather than
+/// every release there has been.
+/// </summary>
 public sealed class AgencyReleasesBetweenSpec : Specification<ReleasedAgency, AgencyRelease>
 {
-    public AgencyReleasesBetweenSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int>? requisitionIds)
+    public AgencyReleasesBetweenSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int> agencyIds, IReadOnlyCollection<int>? requisitionIds)
     {
-        Query.Where(a => a.ReleasedAt >= start && a.ReleasedAt < end);
+        Query.Where(a => agencyIds.Contains(a.SupplyAgencyId) && a.ReleasedAt >= start && a.ReleasedAt < end);
         if (requisitionIds is not null) Query.Where(a => requisitionIds.Contains(a.RequisitionId));
         Query.Select(a => new AgencyRelease(a.SupplyAgencyId, a.Tier, a.RequisitionId, a.ReleasedAt));
     }
@@ -39,12 +43,15 @@ public sealed class InHouseReleasesBetweenSpec : Specification<SupplierRelease, 
 
 public sealed record TierRelease(int RequisitionId, DateTimeOffset ReleasedAt);
 
-/// <summary>Every submission since a moment, flat, to be grouped by agency and requisition (the first of each, and whether one was placed).</summary>
+/// <summary>
+/// Every submission since a moment, flat, to be grouped by agency and requisition (the first of each, and whether one
+/// was placed). Asked agency by agency, as the releases are, so the (agency, submitted at) index gives the period alone.
+/// </summary>
 public sealed class SubmissionsSinceSpec : Specification<Submission, SubmissionMoment>
 {
-    public SubmissionsSinceSpec(DateTimeOffset start, IReadOnlyCollection<int>? requisitionIds)
+    public SubmissionsSinceSpec(DateTimeOffset start, IReadOnlyCollection<int> agencyIds, IReadOnlyCollection<int>? requisitionIds)
     {
-        Query.Where(s => s.SubmittedAt >= start);
+        Query.Where(s => agencyIds.Contains(s.SupplyAgencyId) && s.SubmittedAt >= start);
         if (requisitionIds is not null) Query.Where(s => requisitionIds.Contains(s.RequisitionId));
         // Set by name, not by constructor: the database groups the rows, and can only see through members it was given by name.
         Query.Select(s => new SubmissionMoment
