@@ -98,51 +98,77 @@ public sealed class SupplierPerformanceReport(
         var requisitionIds = areaIds is null ? null : await requisitions.ListAsync(new RequisitionIdsInServicesSpec(areaIds), cancellationToken);
         var (start, end) = UtcDays.Spanning(from, to);
         var agencies = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
-        var inHouse = agencies.Values.Where(a => a.Kind == SupplyAgencyKind.InHousePool).Select(a => a.Id).ToList();
-        var tallies = new Dictionary<(int Agency, SupplyAgencyKind Tier), SupplierTally>();
-        SupplierTally Of(int agency, SupplyAgencyKind tier) =>
-            tallies.TryGetValue((agency, tier), out var tally) ? tally : tallies[(agency, tier)] = new SupplierTally();
+        var period = new Period(start, end, areaIds, requisitionIds, [.. agencies.Keys], [.. agencies.Values.Where(a => a.Kind == SupplyAgencyKind.InHousePool).Select(a => a.Id)]);
 
-        // Released: each agency reached in the period, and the pool's agencies wherever the pool was reached.
-        var released = await releasedAgencies.ListAsync(new AgencyReleasesBetweenSpec(start, end, [.. agencies.Keys], requisitionIds), cancellationToken);
-        foreach (var release in released) Of(release.SupplyAgencyId, release.Tier).Release(release.RequisitionId, release.ReleasedAt);
-        var toPool = await releases.ListAsync(new InHouseReleasesBetweenSpec(start, end, requisitionIds), cancellationToken);
+        var tallies = new SupplierTallies();
+        var pooled = await CountReleasesAsync(period, tallies, cancellationToken);
+        await CountAnswersAndFillsAsync(period, pooled, tallies, cancellationToken);
+        await CountSubmissionsAsync(period, tallies, cancellationToken);
+        await CountPlacementsAsync(period, tallies, cancellationToken);
+
+        // Every agency on the list in its tier, so one that did nothing shows as nothing, and any other that did something.
+        foreach (var agency in agencies.Values.Where(a => a.IsActive)) tallies.Of(agency.Id, agency.Kind);
+        var tiers = Tiers.Select(tier =>
+        {
+            var rows = tallies.In(tier).Where(t => agencies.ContainsKey(t.Agency))
+                .Select(t => (Agency: agencies[t.Agency], t.Tally))
+                .OrderBy(t => t.Agency.Name, StringComparer.Ordinal).ThenBy(t => t.Agency.Id).ToList();
+            return new TierPerformance(tier,
+                [.. rows.Select(r => new AgencyPerformance(r.Agency.Id, r.Agency.Name, tier, r.Agency.IsLocal, r.Agency.DpsReference, SupplierTally.Sum([r.Tally])))],
+                SupplierTally.Sum([.. rows.Select(r => r.Tally)]));
+        }).ToList();
+        return new SupplierPerformanceFigures(from, to, scope.ServiceArea(serviceAreaId), tiers, SupplierTally.Sum(tallies.All));
+    }
+
+    /// <summary>Each agency reached in the period, and the pool's agencies wherever the pool was reached; returns the requisitions the pool was.</summary>
+    private async Task<List<int>> CountReleasesAsync(Period period, SupplierTallies tallies, CancellationToken cancellationToken)
+    {
+        var released = await releasedAgencies.ListAsync(new AgencyReleasesBetweenSpec(period.Start, period.End, period.AgencyIds, period.RequisitionIds), cancellationToken);
+        foreach (var release in released) tallies.Of(release.SupplyAgencyId, release.Tier).Release(release.RequisitionId, release.ReleasedAt);
+        var toPool = await releases.ListAsync(new InHouseReleasesBetweenSpec(period.Start, period.End, period.RequisitionIds), cancellationToken);
         foreach (var release in toPool)
         {
-            foreach (var agency in inHouse) Of(agency, SupplyAgencyKind.InHousePool).Release(release.RequisitionId, release.ReleasedAt);
+            foreach (var agency in period.InHouse) tallies.Of(agency, SupplyAgencyKind.InHousePool).Release(release.RequisitionId, release.ReleasedAt);
         }
+        return [.. toPool.Select(r => r.RequisitionId).Concat(released.Where(r => r.Tier == SupplyAgencyKind.InHousePool).Select(r => r.RequisitionId)).Distinct()];
+    }
 
-        // Answered and filled: a requisition can only be answered after it reached the agency, so nothing before the period matters.
-        var answers = await submissions.GroupAsync(
-            new SubmissionsSinceSpec(start, [.. agencies.Keys], requisitionIds),
+    /// <summary>Each agency's first candidate for each requisition released to it, and which it filled (the pool: with its own workers).</summary>
+    private async Task CountAnswersAndFillsAsync(Period period, List<int> pooled, SupplierTallies tallies, CancellationToken cancellationToken)
+    {
+        // A requisition can only be answered after it reached the agency, so no submission before the period matters.
+        var answers = (await submissions.GroupAsync(
+            new SubmissionsSinceSpec(period.Start, period.AgencyIds, period.RequisitionIds),
             s => new { s.SupplyAgencyId, s.RequisitionId },
             g => new FirstSubmission { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId, FirstAt = g.Min(s => s.SubmittedAt), Placed = g.Max(s => s.Placed) },
-            cancellationToken);
-        var byPair = answers.ToLookup(a => (a.SupplyAgencyId, a.RequisitionId));
-        foreach (var ((agency, _), tally) in tallies)
+            cancellationToken)).ToLookup(a => (a.SupplyAgencyId, a.RequisitionId));
+        foreach (var (agency, _, tally) in tallies.Each)
         {
-            foreach (var answer in tally.ReleasedAt.Keys.SelectMany(r => byPair[(agency, r)]).ToList()) tally.Answer(answer.RequisitionId, answer.FirstAt, answer.Placed > 0);
+            foreach (var answer in tally.ReleasedAt.Keys.SelectMany(r => answers[(agency, r)]).ToList()) tally.Answer(answer.RequisitionId, answer.FirstAt, answer.Placed > 0);
         }
-        var pooled = toPool.Select(r => r.RequisitionId).Concat(released.Where(r => r.Tier == SupplyAgencyKind.InHousePool).Select(r => r.RequisitionId)).Distinct().ToList();
-        if (pooled.Count > 0 && inHouse.Count > 0)
-        {
-            var fills = await placements.GroupAsync(new FillsByAgenciesSpec(pooled, inHouse), p => new { p.SupplyAgencyId, p.RequisitionId },
-                g => new AgencyFill { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId }, cancellationToken);
-            foreach (var fill in fills) Of(fill.SupplyAgencyId, SupplyAgencyKind.InHousePool).Fill(fill.RequisitionId);
-        }
+        if (pooled.Count == 0 || period.InHouse.Count == 0) return;
+        var fills = await placements.GroupAsync(new FillsByAgenciesSpec(pooled, period.InHouse), p => new { p.SupplyAgencyId, p.RequisitionId },
+            g => new AgencyFill { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId }, cancellationToken);
+        foreach (var fill in fills) tallies.Of(fill.SupplyAgencyId, SupplyAgencyKind.InHousePool).Fill(fill.RequisitionId);
+    }
 
-        // Submissions in the period, by where each stands now.
-        var standings = await submissions.GroupAsync(new SubmissionsBetweenSpec(start, end, requisitionIds), s => new { s.SupplyAgencyId, s.Tier, s.Status },
+    /// <summary>The candidates put forward in the period, by where each stands now.</summary>
+    private async Task CountSubmissionsAsync(Period period, SupplierTallies tallies, CancellationToken cancellationToken)
+    {
+        var standings = await submissions.GroupAsync(new SubmissionsBetweenSpec(period.Start, period.End, period.RequisitionIds), s => new { s.SupplyAgencyId, s.Tier, s.Status },
             g => new SubmissionStanding { SupplyAgencyId = g.Key.SupplyAgencyId, Tier = g.Key.Tier, Status = g.Key.Status, Submissions = g.Count() }, cancellationToken);
-        foreach (var standing in standings) Of(standing.SupplyAgencyId, standing.Tier).Submitted(standing.Status, standing.Submissions);
+        foreach (var standing in standings) tallies.Of(standing.SupplyAgencyId, standing.Tier).Submitted(standing.Status, standing.Submissions);
+    }
 
-        // Placed, local residents and margin: the bookings made from those submissions, and the pool's bookings in the period.
-        var placed = await submissions.ListAsync(new PlacedSubmissionsBetweenSpec(start, end, requisitionIds), cancellationToken);
-        var booked = placed.Count == 0 ? [] : await placements.ListAsync(
-            new BookingsOfWorkersSpec([.. placed.Select(p => p.RequisitionId).Distinct()], [.. placed.Select(p => p.WorkerId).Distinct()]), cancellationToken);
-        var bookings = booked.ToLookup(b => (b.RequisitionId, b.WorkerId));
-        var poolBookings = inHouse.Count == 0 ? [] : await placements.GroupAsync(
-            new BookingsBetweenSpec(start, end, inHouse, areaIds),
+    /// <summary>Placed, local residents and margin: the bookings made from the period's submissions, and the pool's bookings in the period.</summary>
+    private async Task CountPlacementsAsync(Period period, SupplierTallies tallies, CancellationToken cancellationToken)
+    {
+        var placed = await submissions.ListAsync(new PlacedSubmissionsBetweenSpec(period.Start, period.End, period.RequisitionIds), cancellationToken);
+        var bookings = (placed.Count == 0 ? [] : await placements.ListAsync(
+            new BookingsOfWorkersSpec([.. placed.Select(p => p.RequisitionId).Distinct()], [.. placed.Select(p => p.WorkerId).Distinct()]), cancellationToken))
+            .ToLookup(b => (b.RequisitionId, b.WorkerId));
+        var pool = period.InHouse.Count == 0 ? [] : await placements.GroupAsync(
+            new BookingsBetweenSpec(period.Start, period.End, period.InHouse, period.AreaIds),
             p => new { p.SupplyAgencyId, p.WorkerId },
             g => new BookingWeek
             {
@@ -153,29 +179,18 @@ public sealed class SupplierPerformanceReport(
                 WeeklyPayAndStatutoryCosts = g.Sum(p => p.WeeklyPayAndStatutoryCosts),
             },
             cancellationToken);
-        var local = await LocalResidentsAsync([.. placed.Select(p => p.WorkerId), .. poolBookings.Select(b => b.WorkerId)], cancellationToken);
+        var local = await LocalResidentsAsync([.. placed.Select(p => p.WorkerId), .. pool.Select(b => b.WorkerId)], cancellationToken);
         foreach (var submission in placed)
         {
             var weeks = bookings[(submission.RequisitionId, submission.WorkerId)].ToList();
-            Of(submission.SupplyAgencyId, submission.Tier).Place(1, local.Contains(submission.WorkerId), weeks.Count, weeks.Sum(w => w.WeeklyMargin), weeks.Sum(w => w.WeeklyPayAndStatutoryCosts));
+            tallies.Of(submission.SupplyAgencyId, submission.Tier)
+                .Place(1, local.Contains(submission.WorkerId), weeks.Count, weeks.Sum(w => w.WeeklyMargin), weeks.Sum(w => w.WeeklyPayAndStatutoryCosts));
         }
-        foreach (var booking in poolBookings)
+        foreach (var booking in pool)
         {
-            Of(booking.SupplyAgencyId, SupplyAgencyKind.InHousePool).Place(booking.Placements, local.Contains(booking.WorkerId), booking.Placements, booking.WeeklyMargin, booking.WeeklyPayAndStatutoryCosts);
+            tallies.Of(booking.SupplyAgencyId, SupplyAgencyKind.InHousePool)
+                .Place(booking.Placements, local.Contains(booking.WorkerId), booking.Placements, booking.WeeklyMargin, booking.WeeklyPayAndStatutoryCosts);
         }
-
-        // Every agency on the list in its tier, so one that did nothing shows as nothing, and any other that did something.
-        foreach (var agency in agencies.Values.Where(a => a.IsActive)) Of(agency.Id, agency.Kind);
-        var tiers = Tiers.Select(tier =>
-        {
-            var rows = tallies.Where(t => t.Key.Tier == tier && agencies.ContainsKey(t.Key.Agency))
-                .Select(t => (Agency: agencies[t.Key.Agency], Tally: t.Value))
-                .OrderBy(t => t.Agency.Name, StringComparer.Ordinal).ThenBy(t => t.Agency.Id).ToList();
-            return new TierPerformance(tier,
-                [.. rows.Select(r => new AgencyPerformance(r.Agency.Id, r.Agency.Name, tier, r.Agency.IsLocal, r.Agency.DpsReference, SupplierTally.Sum([r.Tally])))],
-                SupplierTally.Sum([.. rows.Select(r => r.Tally)]));
-        }).ToList();
-        return new SupplierPerformanceFigures(from, to, scope.ServiceArea(serviceAreaId), tiers, SupplierTally.Sum([.. tallies.Values]));
     }
 
     private async Task<HashSet<int>> LocalResidentsAsync(IReadOnlyCollection<int> workerIds, CancellationToken cancellationToken)
@@ -184,6 +199,26 @@ public sealed class SupplierPerformanceReport(
         var districts = await localPreference.LutonDistrictsAsync(cancellationToken);
         return [.. await workers.ListAsync(new WorkersLivingInSpec([.. workerIds.Distinct()], [.. districts]), cancellationToken)];
     }
+}
+
+/// <summary>The moments a period spans, the reader's services and their requisitions (null: every one), every agency, and the in-house pool's.</summary>
+internal sealed record Period(
+    DateTimeOffset Start, DateTimeOffset End, IReadOnlyCollection<int>? AreaIds, IReadOnlyCollection<int>? RequisitionIds,
+    IReadOnlyCollection<int> AgencyIds, IReadOnlyCollection<int> InHouse);
+
+/// <summary>A tally for each agency in each tier it acted in, made when first needed.</summary>
+internal sealed class SupplierTallies
+{
+    private readonly Dictionary<(int Agency, SupplyAgencyKind Tier), SupplierTally> _tallies = [];
+
+    public IReadOnlyCollection<SupplierTally> All => _tallies.Values;
+
+    public IEnumerable<(int Agency, SupplyAgencyKind Tier, SupplierTally Tally)> Each => _tallies.Select(t => (t.Key.Agency, t.Key.Tier, t.Value));
+
+    public IEnumerable<(int Agency, SupplierTally Tally)> In(SupplyAgencyKind tier) => _tallies.Where(t => t.Key.Tier == tier).Select(t => (t.Key.Agency, t.Value));
+
+    public SupplierTally Of(int agency, SupplyAgencyKind tier) =>
+        _tallies.TryGetValue((agency, tier), out var tally) ? tally : _tallies[(agency, tier)] = new SupplierTally();
 }
 
 /// <summary>What one agency did in one tier, gathered from the grouped reads; a tier's and the total's figures are the union of these.</summary>
