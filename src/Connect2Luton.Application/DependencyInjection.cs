@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.ConversionsReport>();
         services.AddScoped<Reports.CapExceptionRegister>();
         services.AddScoped<Reports.RefusalsReport>();
+        services.AddScoped<Reports.SupplierPerformanceReport>();
         services.AddScoped<RequisitionQueries>();
         services.AddScoped<RequisitionCommands>();
         services.AddScoped<ApprovalRequestEmail>();

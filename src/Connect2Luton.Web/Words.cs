@@ -97,6 +97,22 @@ public static partial class Words
     public static string Salary(decimal pounds) =>
         pounds == decimal.Truncate(pounds) ? pounds.ToString("£#,##0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : pounds.ToString("£#,##0.00", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
+    /// <summary>
+    /// Working time as people say it: "under an hour", "5 hours" within a working day, "1.5 working days" after
+    /// (a working day being a weekday's 24 hours, as the release rules count them).
+    /// </summary>
+    public static string WorkingTime(TimeSpan time)
+    {
+        if (time < TimeSpan.FromHours(1)) return "under an hour";
+        if (time < TimeSpan.FromDays(1))
+        {
+            var hours = (int)Math.Round(time.TotalHours, MidpointRounding.AwayFromZero);
+            return hours == 1 ? "1 hour" : $"{hours} hours";
+        }
+        var days = Math.Round(time.TotalDays, 1, MidpointRounding.AwayFromZero);
+        return (days == 1 ? "1" : days.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)) + (days == 1 ? " working day" : " working days");
+    }
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) => Count(count, noun, noun + "s");
 

@@ -50,6 +50,7 @@ internal static class ReportsBenchmark
 
         await using var services = Services(file);
         int total, service, refusals;
+        (int Releases, int Submissions) supplyChain;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -57,8 +58,10 @@ internal static class ReportsBenchmark
             total = await db.Placements.CountAsync();
             service = await db.ServiceAreas.Where(a => a.IsChildrensServices).Select(a => a.Id).FirstAsync();
             refusals = await SeedRefusalsAsync(db, RefusalsAtVolume);
+            supplyChain = await SeedSupplyChainAsync(db);
         }
-        Console.WriteLine(string.Create(Invariant, $"{total:N0} placements, {refusals:N0} refused decisions. Each report: a warm-up, then {Runs} runs."));
+        Console.WriteLine(string.Create(Invariant,
+            $"{total:N0} placements, {refusals:N0} refused decisions, {supplyChain.Releases:N0} agencies reached by releases and {supplyChain.Submissions:N0} submissions. Each report: a warm-up, then {Runs} runs."));
         // Cold: a placement changed just before, so the cached groups are counted again; warm: read again unchanged.
         Console.WriteLine($"{"report",-44} {"cold median ms",15} {"cold slowest",13} {"warm median ms",15}");
 
@@ -82,7 +85,89 @@ internal static class ReportsBenchmark
             var (from, to) = p.GetRequiredService<ConversionsReport>().DefaultPeriod();
             return p.GetRequiredService<RefusalsReport>().GetAsync(from, to, null, c);
         });
+        await TimeAsync(services, "Suppliers, last 3 months", (p, c) =>
+        {
+            var report = p.GetRequiredService<SupplierPerformanceReport>();
+            var (from, to) = report.DefaultPeriod();
+            return report.GetAsync(from, to, null, c);
+        });
+        await TimeAsync(services, "Suppliers, 12 months", (p, c) =>
+        {
+            var (from, to) = p.GetRequiredService<ConversionsReport>().DefaultPeriod();
+            return p.GetRequiredService<SupplierPerformanceReport>().GetAsync(from, to, null, c);
+        });
+        await TimeAsync(services, "Suppliers, 12 months, children's services", (p, c) =>
+        {
+            var (from, to) = p.GetRequiredService<ConversionsReport>().DefaultPeriod();
+            return p.GetRequiredService<SupplierPerformanceReport>().GetAsync(from, to, service, c);
+        });
         return 0;
+    }
+
+    /// <summary>
+    /// The supply chain behind the placements (once): every requisition released as the release rules would, to
+    /// the in-house pool when it opened, every local agency two days later and every external agency five days
+    /// later; each agency worker's placement put forward by their agency a few hours to a few days after it was
+    /// reached and placed, and two more candidates a requisition from other agencies, not taken forward or withdrawn.
+    /// </summary>
+    private static List<Domain.SupplyChain.ProfileReach> Kinds(IEnumerable<Domain.SupplyAgencies.SupplyAgency> agencies) =>
+        [.. agencies.GroupBy(Domain.SupplyChain.AgencyProfile.Of).Select(g => new Domain.SupplyChain.ProfileReach(g.Key, g.Count()))];
+
+    private static async Task<(int Releases, int Submissions)> SeedSupplyChainAsync(AppDbContext db)
+    {
+        if (await db.SupplierReleases.AnyAsync()) return (await db.Set<Domain.SupplyChain.ReleasedProfile>().CountAsync(), await db.Submissions.CountAsync());
+        var random = new Random(20261205);
+        var agencies = await db.SupplyAgencies.AsNoTracking().ToListAsync();
+        var local = agencies.Where(a => a.Kind == Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency).ToList();
+        var external = agencies.Where(a => a.Kind == Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency).ToList();
+        var inHouse = agencies.First(a => a.Kind == Domain.SupplyAgencies.SupplyAgencyKind.InHousePool).Id;
+        var workersOf = (await db.Workers.AsNoTracking().Where(w => w.SupplyAgencyId != inHouse)
+                .Select(w => new { w.Id, w.SupplyAgencyId }).ToListAsync())
+            .GroupBy(w => w.SupplyAgencyId).ToDictionary(g => g.Key, g => g.Select(w => w.Id).ToArray());
+        var placed = (await db.Placements.AsNoTracking().Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new { p.RequisitionId, p.WorkerId, p.SupplyAgencyId, p.BookedAt }).ToListAsync())
+            .Where(p => local.Concat(external).Any(a => a.Id == p.SupplyAgencyId)).ToLookup(p => p.RequisitionId);
+        var requisitions = await db.Requisitions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.StartDate }).ToListAsync();
+        db.AuditEnabled = false;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        const string Version = "0000000000000000000000000000000000000000000000000000000000000000";
+        var (reached, submitted) = (0, 0);
+        foreach (var chunk in requisitions.Chunk(2_000))
+        {
+            foreach (var requisition in chunk)
+            {
+                var opened = new DateTimeOffset(requisition.StartDate.AddDays(-18).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+                var release = new Domain.SupplyChain.SupplierRelease(requisition.Id);
+                release.Release(Domain.SupplyAgencies.SupplyAgencyKind.InHousePool, [new(Domain.SupplyChain.AgencyProfile.InHousePool, 0)], "benchmark", opened, Version);
+                reached += release.Release(Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency, Kinds(local), "benchmark", opened.AddDays(2), Version).Count;
+                reached += release.Release(Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency, Kinds(external), "benchmark", opened.AddDays(5), Version).Count;
+                db.Add(release);
+                foreach (var placement in placed[requisition.Id])
+                {
+                    var agency = agencies.Single(a => a.Id == placement.SupplyAgencyId);
+                    var at = opened.AddDays(agency.Kind == Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency ? 5 : 2).AddHours(random.Next(1, 72));
+                    var submission = new Domain.SupplyChain.Submission(requisition.Id, agency.Id, agency.Kind, placement.WorkerId, "benchmark", at, at.AddDays(28));
+                    submission.Shortlist("benchmark", at.AddHours(2));
+                    submission.MarkPlaced("benchmark", placement.BookedAt);
+                    db.Add(submission);
+                    submitted++;
+                }
+                for (var other = 0; other < 2; other++)
+                {
+                    var agency = random.Next(3) == 0 ? external[random.Next(external.Count)] : local[random.Next(local.Count)];
+                    if (!workersOf.TryGetValue(agency.Id, out var workers)) continue;
+                    var at = opened.AddDays(agency.Kind == Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency ? 5 : 2).AddHours(random.Next(1, 120));
+                    var submission = new Domain.SupplyChain.Submission(requisition.Id, agency.Id, agency.Kind, workers[random.Next(workers.Length)], "benchmark", at, at.AddDays(28));
+                    if (random.Next(2) == 0) submission.Decline("Not the experience the role needs", "benchmark", at.AddDays(2));
+                    else submission.Withdraw("Took another job", "benchmark", at.AddDays(1));
+                    db.Add(submission);
+                    submitted++;
+                }
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+        return (reached, submitted);
     }
 
     private static async Task TimeAsync<T>(ServiceProvider services, string name, Func<IServiceProvider, CancellationToken, Task<T>> report)

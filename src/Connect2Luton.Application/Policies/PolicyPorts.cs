@@ -21,6 +21,12 @@ public interface IPayRatePolicy
 public interface ILocalPreferencePolicy
 {
     ValueTask<LocalPreferenceDecision> DecideAsync(LocalPreferenceFacts facts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The postcode districts the serving rules count as living in Luton today (lutonDistricts), in capitals as
+    /// workers' districts are kept: reports count local residents by the same list the shortlist ranks them by.
+    /// </summary>
+    ValueTask<IReadOnlySet<string>> LutonDistrictsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>The placement-length rules (rules/placement-length-limits.json).</summary>

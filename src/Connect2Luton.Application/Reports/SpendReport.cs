@@ -30,6 +30,20 @@ public sealed record MarginComparison(SupplyAgencyKind Kind, int Headcount, deci
     public decimal YearlySaving => WeeklySaving * ReportMoney.WeeksInAYear;
 }
 
+/// <summary>
+/// The workers in post through one tier of supplier: how many, their share of everyone in post, and the margin in
+/// them, so the tiers' fills and margins read side by side.
+/// </summary>
+/// <param name="Share">Of every agency worker in post, the fraction through this tier (0 when nobody is in post).</param>
+public sealed record TierFills(SupplyAgencyKind Tier, int Headcount, decimal Share, decimal WeeklyMargin, decimal WeeklyPayAndStatutoryCosts)
+{
+    /// <summary>The committed weekly margin of an average worker in post through the tier, in pounds.</summary>
+    public decimal? AverageWeeklyMargin => Headcount == 0 ? null : ReportMoney.Pounds(WeeklyMargin / Headcount);
+
+    /// <summary>The margin as a share of the pay, holiday pay and employer NI it is charged on, as agencies quote theirs.</summary>
+    public decimal? MarginRate => WeeklyPayAndStatutoryCosts == 0 ? null : WeeklyMargin / WeeklyPayAndStatutoryCosts;
+}
+
 /// <summary>A placement in post over 12 months: a year of it through the agency against a year of the permanent post.</summary>
 public sealed record LongRunningPlacement(
     int PlacementId, string Worker, string Role, string ServiceArea, DateOnly StartDate, decimal WeeklyHours, decimal ChargeRate, decimal YearlyAgencyCost, decimal YearlyPermanentCost)
@@ -53,6 +67,9 @@ public sealed record SpendFigures(
 {
     /// <summary>How long a placement has been in post to be listed as long-running: the placement-length rules' point.</summary>
     public string LongRunningPoint { get; init; } = string.Empty;
+
+    /// <summary>The workers in post by tier of supplier, every tier in order, with or without workers.</summary>
+    public IReadOnlyList<TierFills> ByTier { get; init; } = [];
 }
 
 /// <summary>Committed yearly spend, and what the in-house pool and local agencies save a year against external margins.</summary>
@@ -96,7 +113,19 @@ public sealed class SpendReport(
         var (count, longRunning) = await LongRunningAsync(today, bands, areaIds, everyLongRunning, cancellationToken);
         var weekly = groups.Sum(g => g.WeeklyCharge);
         return new SpendFigures(today, scope.ServiceArea(serviceAreaId), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear), lines.ByService, lines.ByJobFamily,
-            bySupplier, externalRate, margins, count, longRunning) { LongRunningPoint = bands.LongRunningPoint };
+            bySupplier, externalRate, margins, count, longRunning) { LongRunningPoint = bands.LongRunningPoint, ByTier = ByTier(groups, suppliers) };
+    }
+
+    // Tiers by the supplier's kind as the supplier list has it today, as the margins compare them.
+    private static List<TierFills> ByTier(IReadOnlyList<PlacementGroup> groups, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers)
+    {
+        var inPost = groups.Sum(g => g.Headcount);
+        return Enum.GetValues<SupplyAgencyKind>().Select(kind =>
+        {
+            var of = groups.Where(g => suppliers[g.SupplyAgencyId].Kind == kind).ToList();
+            var headcount = of.Sum(g => g.Headcount);
+            return new TierFills(kind, headcount, inPost == 0 ? 0m : (decimal)headcount / inPost, of.Sum(g => g.WeeklyMargin), of.Sum(g => g.WeeklyPayAndStatutoryCosts));
+        }).ToList();
     }
 
     /// <summary>

@@ -50,7 +50,11 @@ public sealed record RuleSetDefinition(
     public const string InHousePoolPensionRate = "inHousePoolPensionRate";
 
     public static RuleSetDefinition LocalCandidatePreference { get; } = new(
-        RuleSetNames.LocalCandidatePreference, "Local candidate preference", typeof(LocalPreferenceFacts), "Unranked", [LocalPreferenceDecision.IneligibleOutcome], [], AwardsTiers: true);
+        RuleSetNames.LocalCandidatePreference, "Local candidate preference", typeof(LocalPreferenceFacts), "Unranked", [LocalPreferenceDecision.IneligibleOutcome], [], AwardsTiers: true,
+        ValuesRead: [ReadValue.PostcodeDistricts(LutonDistricts)]);
+
+    /// <summary>The districts that count as living in Luton: the supplier report counts local residents placed by them.</summary>
+    public const string LutonDistricts = "lutonDistricts";
 
     public static RuleSetDefinition PlacementLengthLimits { get; } = new(
         RuleSetNames.PlacementLengthLimits, "Placement length limits", typeof(PlacementLengthFacts), nameof(PlacementLengthOutcome.Allowed),
@@ -118,7 +122,8 @@ public sealed class RuleSetModules(IEnumerable<RuleSetDefinition> registered)
 }
 
 /// <summary>A named value the application reads itself, and the constant it must be.</summary>
-public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape, IReadOnlySet<string>? Items = null)
+/// <param name="Districts">A fixed text listing postcode districts, comma-separated (at least one).</param>
+public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal Most, string Shape, IReadOnlySet<string>? Items = null, bool Districts = false)
 {
     /// <summary>A fixed text listing names of <typeparamref name="TEnum"/>, comma-separated (or empty).</summary>
     public static ReadValue List<TEnum>(string name) where TEnum : struct, Enum
@@ -131,6 +136,8 @@ public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal M
     public static IEnumerable<string> ItemsOf(string list) =>
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    public static ReadValue PostcodeDistricts(string name) => new(name, Whole: false, 0m, 0m, "a list of postcode districts, like LU1, LU2", Districts: true);
+
     public static ReadValue Fraction(string name) => new(name, Whole: false, 0m, 0.9999m, "a percentage from 0% up to (not including) 100%, like 15%");
 
     public static ReadValue WholeNumber(string name, int least, int most) => new(name, Whole: true, least, most, $"a whole number from {least} to {most}");
@@ -138,6 +145,7 @@ public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal M
     public bool Accepts(object? constant) => constant switch
     {
         string list when Items is not null => ItemsOf(list).All(Items.Contains),
+        string list when Districts => Values.PostcodeDistrictsValue.IsList(list),
         _ when Items is not null => false,
         decimal value when !Whole => value >= Least && value <= Most,
         int value when Whole => value >= Least && value <= Most,

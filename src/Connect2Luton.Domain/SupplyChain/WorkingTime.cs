@@ -20,6 +20,17 @@ public static class WorkingTime
         return elapsed <= TimeSpan.Zero ? 0 : (int)(elapsed.Ticks / TimeSpan.TicksPerDay);
     }
 
+    /// <summary>
+    /// The working time from <paramref name="from"/> to <paramref name="to"/>, both as a clock in Luton shows them,
+    /// weekends left out: from a Friday at 16:00 to the Monday at 10:00 is 18 hours. Zero if <paramref name="to"/> is
+    /// not after <paramref name="from"/>.
+    /// </summary>
+    public static TimeSpan Between(DateTime from, DateTime to)
+    {
+        var elapsed = Since(to) - Since(from);
+        return elapsed <= TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
     // The working time from FirstMonday to the moment: five whole days a week, then the days of its own week so far.
     private static TimeSpan Since(DateTime local)
     {

@@ -31,12 +31,19 @@ internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
         (await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken)).ChangeDays.Where(d => d > after && d <= until).ToList();
 }
 
-internal sealed class LocalPreferencePolicy(RuleSetRegistry registry) : ILocalPreferencePolicy
+internal sealed class LocalPreferencePolicy(RuleSetRegistry registry, TimeProvider clock) : ILocalPreferencePolicy
 {
     public async ValueTask<LocalPreferenceDecision> DecideAsync(LocalPreferenceFacts facts, CancellationToken cancellationToken = default)
     {
         var evaluation = await registry.EvaluateAsync(RuleSetDefinition.LocalCandidatePreference, facts, cancellationToken);
         return new LocalPreferenceDecision(evaluation.Decision.Outcome, evaluation.Points, evaluation.Decision);
+    }
+
+    public async ValueTask<IReadOnlySet<string>> LutonDistrictsAsync(CancellationToken cancellationToken = default)
+    {
+        // The compiler refuses a file without this as a fixed list of districts, so a serving version has it.
+        var constants = (await registry.ServingAsync(RuleSetDefinition.LocalCandidatePreference, cancellationToken)).InForceOn(clock.Today()).Constants;
+        return ReadValue.ItemsOf((string)constants[RuleSetDefinition.LutonDistricts]!).Select(d => d.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 }
 

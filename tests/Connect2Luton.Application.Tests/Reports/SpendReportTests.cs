@@ -60,6 +60,24 @@ public sealed class SpendReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Workers_in_post_are_counted_by_tier_with_their_share_and_the_margin_in_an_average_week()
+    {
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        await using var scope = services.CreateAsyncScope();
+
+        var spend = await scope.ServiceProvider.GetRequiredService<SpendReport>().GetAsync(null, CancellationToken.None);
+
+        spend.ByTier.Select(t => (t.Tier, t.Headcount, t.Share, t.AverageWeeklyMargin)).ShouldBe(
+        [
+            (SupplyAgencyKind.InHousePool, 1, 0.5m, 56.98m),           // £1.54 x 37
+            (SupplyAgencyKind.LocalSupportingAgency, 0, 0m, null),
+            (SupplyAgencyKind.ExternalAgency, 1, 0.5m, 281.20m),        // £7.60 x 37
+        ]);
+        spend.ByTier[0].MarginRate!.Value.ShouldBe(56.98m / 925m);       // of £25 pay, holiday pay and NI x 37
+        spend.ByTier[2].MarginRate.ShouldBe(0.2m);                       // £7.60 on £38
+    }
+
+    [Fact]
     public async Task A_hiring_manager_of_another_service_sees_no_spend()
     {
         var manager = new TestUser("manager@test.local", [Roles.HiringManager], _childrens.Area.Id + 100);

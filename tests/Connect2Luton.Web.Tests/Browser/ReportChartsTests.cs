@@ -39,7 +39,8 @@ public sealed class ReportChartsTests(ChromiumFactory factory) : IClassFixture<C
     public async Task The_dashboard_and_the_other_report_pages_chart_their_tables_and_have_no_serious_accessibility_problems()
     {
         var (page, problems) = await factory.SignedInPageAsync("recruiter@connect2luton.local");
-        foreach (var address in new[] { "/", "/Reports", "/Reports/DfeReturn", "/Reports/Conversions", "/Reports/CapExceptions?months=36", "/Reports/Refusals?months=36" })
+        foreach (var address in new[] { "/", "/Reports", "/Reports/DfeReturn", "/Reports/Conversions", "/Reports/CapExceptions?months=36", "/Reports/Suppliers",
+            "/Reports/Suppliers?From.Day=31&From.Month=2&From.Year=2026", "/Reports/Refusals?months=36" })
         {
             await page.GotoAsync(address);
             var charted = await page.Locator("table[data-chart]").CountAsync();

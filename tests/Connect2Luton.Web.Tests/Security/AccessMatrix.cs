@@ -152,6 +152,8 @@ public static class AccessMatrix
         ["GET /Reports/Refusals?handler=Csv"] = WithARole,
         ["GET /Reports/Spend"] = WithARole,
         ["GET /Reports/Spend?handler=Csv"] = WithARole,
+        ["GET /Reports/Suppliers"] = WithARole,
+        ["GET /Reports/Suppliers?handler=Csv"] = WithARole,
         ["GET /Reports/Workforce"] = WithARole,
         ["GET /Reports/Workforce?handler=Csv"] = WithARole,
         ["GET /Requisitions"] = SignedIn,

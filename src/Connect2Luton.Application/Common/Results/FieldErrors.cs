@@ -32,7 +32,7 @@ public sealed class FieldErrors
         else if (value.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) Add(field, $"{what} must not contain hidden control characters");
         // A right-to-left override or a zero-width space shows text other than what was typed (reversed, or two
         // look-alike names): invisible formatting characters are refused as control characters are.
-        else if (value.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)) Add(field, $"{what} must not contain hidden formatting characters");
+        else if (value.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)) Add(field, $"{what} must not contain hidden characters");
     }
 
     /// <summary>

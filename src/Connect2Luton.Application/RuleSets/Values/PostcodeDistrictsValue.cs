@@ -35,6 +35,9 @@ public sealed partial class PostcodeDistrictsValue : ValueKind
         return TypedValue.Written($"\"{string.Join(", ", districts)}\"");
     }
 
+    /// <summary>Whether a rule's text is a list of postcode districts as the rules write one ("LU1, LU2").</summary>
+    public static bool IsList(string list) => Districts(list) is not null;
+
     private static List<string>? Districts(string list)
     {
         var parts = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

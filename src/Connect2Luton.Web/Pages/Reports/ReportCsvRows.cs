@@ -39,6 +39,15 @@ public sealed partial record MarginCsvRow(
     [property: CsvColumn("Saving a week (£)")] decimal WeeklySaving,
     [property: CsvColumn("Saving a year (£)")] decimal YearlySaving);
 
+/// <summary>Workers in post through a tier of supplier: the share in per cent, margins in pounds and per cent of pay and statutory costs.</summary>
+[CsvRecord]
+public sealed partial record TierFillsCsvRow(
+    [property: CsvColumn("Supplied through")] string Tier,
+    [property: CsvColumn("Agency workers in post")] int Headcount,
+    [property: CsvColumn("Share of those in post (%)")] decimal Share,
+    [property: CsvColumn("Average margin a week (£)")] decimal? AverageWeeklyMargin,
+    [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);
+
 [CsvRecord]
 public sealed partial record LongRunningCsvRow(
     [property: CsvColumn("Placement")] int PlacementId,
@@ -125,3 +134,25 @@ public sealed partial record RefusalCsvRow(
     [property: CsvColumn("Messages")] string Messages,
     [property: CsvColumn("Rule version")] string RuleSetVersion,
     [property: CsvColumn("Asked for by")] string By);
+
+/// <summary>
+/// A supplier's figures over the period, or a tier's or every supplier's ("In all"): rates in per cent, the wait in
+/// working hours, margins in pounds and per cent; blank where there is nothing to measure.
+/// </summary>
+[CsvRecord]
+public sealed partial record SupplierPerformanceCsvRow(
+    [property: CsvColumn("Supplier")] string Supplier,
+    [property: CsvColumn("Tier")] string Tier,
+    [property: CsvColumn("Based in Luton")] string Local,
+    [property: CsvColumn("DPS reference")] string DpsReference,
+    [property: CsvColumn("Requisitions released")] int Released,
+    [property: CsvColumn("Submissions")] int Submissions,
+    [property: CsvColumn("Requisitions answered")] int Answered,
+    [property: CsvColumn("Median working hours to first submission")] decimal? MedianWorkingHours,
+    [property: CsvColumn("Shortlisted")] int Shortlisted,
+    [property: CsvColumn("Placed")] int Placed,
+    [property: CsvColumn("Requisitions filled")] int Filled,
+    [property: CsvColumn("Fill rate (%)")] decimal? FillRate,
+    [property: CsvColumn("Local residents placed")] int LocalResidentsPlaced,
+    [property: CsvColumn("Average margin a week (£)")] decimal? AverageWeeklyMargin,
+    [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);

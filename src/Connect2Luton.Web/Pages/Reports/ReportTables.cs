@@ -37,6 +37,12 @@ public static class ReportCsv
         QueryHelpers.AddQueryString($"{page}?handler=Csv&table={Uri.EscapeDataString(table)}", filters.Where(f => !string.IsNullOrEmpty(f.Value)));
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a spreadsheet's percentage figure, to one decimal place (0.125 is 12.5).</summary>
+    public static decimal Percent(decimal fraction) => Math.Round(fraction * 100m, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>As the other overload; nothing to measure stays blank.</summary>
+    public static decimal? Percent(decimal? fraction) => fraction is { } f ? Percent(f) : null;
 }
 
 /// <summary>

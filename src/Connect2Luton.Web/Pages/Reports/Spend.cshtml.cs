@@ -28,7 +28,7 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(everyLongRunning: false, cancellationToken);
 
-    /// <summary>One of the report's tables as a CSV file: by-service, by-family, by-supplier, margins or long-running (every one).</summary>
+    /// <summary>One of the report's tables as a CSV file: by-service, by-family, by-supplier, by-tier, margins or long-running (every one).</summary>
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         await ReadAsync(everyLongRunning: table == "long-running", cancellationToken);
@@ -39,6 +39,8 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
             "by-family" => ReportCsv.Of("committed-spend-by-job-family.csv", f.ByJobFamily.Select(l => new WorkforceCsvRow(Words.Family(l.Name), l.Headcount, l.Fte, l.WeeklyCost, l.YearlyCost))),
             "by-supplier" => ReportCsv.Of("committed-spend-by-supplier.csv",
                 f.BySupplier.Select(s => new SupplierCsvRow(s.Name, Words.Supplier(s.Kind), s.Headcount, s.WeeklyCost, s.YearlyCost, s.WeeklyMargin))),
+            "by-tier" => ReportCsv.Of("agency-workers-in-post-by-tier.csv", f.ByTier.Select(t => new TierFillsCsvRow(
+                Words.Supplier(t.Tier), t.Headcount, ReportCsv.Percent(t.Share), t.AverageWeeklyMargin, ReportCsv.Percent(t.MarginRate)))),
             "margins" => ReportCsv.Of("saving-against-external-margins.csv",
                 f.Margins.Select(m => new MarginCsvRow(Words.Supplier(m.Kind), m.Headcount, m.WeeklyCharged, m.WeeklyAtExternalMargins, m.WeeklySaving, m.YearlySaving))),
             "long-running" => ReportCsv.Of("long-running-placements.csv", f.LongRunning.Select(p => new LongRunningCsvRow(p.PlacementId, p.Worker, p.Role, p.ServiceArea,
