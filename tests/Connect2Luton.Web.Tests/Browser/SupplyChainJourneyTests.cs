@@ -44,7 +44,7 @@ public sealed class SupplyChainJourneyFactory : ChromiumFactory
 /// The supply chain end to end in a real browser: a hiring manager's requisition is approved and opened; an agency
 /// cannot see it; days later the release run lets local supporting agencies see it and emails their staff; one agency
 /// puts a candidate forward and a second agency's record of the same person is refused; the recruiter shortlists and
-/// books the agency's candidate, and the agency sees them placed. Every page passes axe.
+/// books the agency's candidate, the supplier report counts the fill, and the agency sees them placed. Every page passes axe.
 /// </summary>
 public sealed class SupplyChainJourneyTests(SupplyChainJourneyFactory factory) : IClassFixture<SupplyChainJourneyFactory>
 {
@@ -119,6 +119,12 @@ public sealed class SupplyChainJourneyTests(SupplyChainJourneyFactory factory) :
         await recruiter.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Placements/\\d+$"));
         await recruiter.ArrivedAsync();
         (await recruiter.Page.Locator("#done").TextContentAsync()).ShouldNotBeNull().ShouldContain("Siobhán O'Brien is booked");
+
+        // The supplier report for the period counts the fill against the agency that put them forward.
+        await recruiter.GoAsync("/Reports/Suppliers");
+        var wardownRow = recruiter.Page.Locator("#tier-localsupportingagency tr").Filter(new LocatorFilterOptions { HasText = "Wardown Social Work Recruitment" });
+        var cells = await wardownRow.Locator("td").AllTextContentsAsync();
+        (cells[1].Trim(), cells[3].Trim(), cells[4].Trim()).ShouldBe(("1", "1", "1"), "put forward 1, shortlisted 1, placed 1");
         await recruiter.EndAsync("supply-chain-booked");
 
         await wardown.GoAsync("/Agency/Submissions");
