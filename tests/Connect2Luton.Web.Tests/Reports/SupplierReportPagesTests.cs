@@ -32,7 +32,7 @@ public sealed class SupplierReportPagesTests(Connect2LutonFactory factory) : ICl
         var cells = page.QuerySelectorAll($"#supplier-{agency}-localsupportingagency td").Select(c => c.TextContent.Trim()).ToList();
         // Released on Thursday at 10:00, answered on Friday at 22:00: a working day and a half; shortlisted, not yet placed.
         cells.ShouldBe(["1", "1", "1.5 working days", "1", "0", "0% (0 of 1)", "0", "–"]);
-        page.Text($"#supplier-{agency}-localsupportingagency th .govuk-hint").ShouldBe("Based in Luton, on the DPS (DPS-T1)");
+        page.Text($"#supplier-{agency}-localsupportingagency th .govuk-hint").ShouldBe("Based in Luton");
         page.QuerySelector("#subtotal-inhousepool").ShouldNotBeNull();
         page.QuerySelector("#total").ShouldNotBeNull();
         page.Text("#definitions").ShouldContain("Fill rate");
@@ -41,7 +41,7 @@ public sealed class SupplierReportPagesTests(Connect2LutonFactory factory) : ICl
         response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("supplier-performance-2026-11-01-to-2026-11-23.csv");
         csv[0].ShouldBe("Supplier,Tier,Based in Luton,DPS reference,Requisitions released,Submissions,Requisitions answered,Median working hours to first submission,"
             + "Shortlisted,Placed,Requisitions filled,Fill rate (%),Local residents placed,Average margin a week (£),Margin (% of pay and statutory costs)");
-        csv.ShouldContain("Test Luton Agency,Local supporting agency,Yes,DPS-T1,1,1,1,36,1,0,0,0,0,,");
+        csv.ShouldContain("Test Luton Agency,Local supporting agency,Yes,,1,1,1,36,1,0,0,0,0,,");
         csv.Count(l => l.StartsWith("In all,", StringComparison.Ordinal)).ShouldBe(4, "a subtotal for each of the three tiers and the total");
         csv[^1].ShouldStartWith("In all,Every tier,,,");
     }
@@ -104,16 +104,21 @@ public sealed class SupplierReportPagesTests(Connect2LutonFactory factory) : ICl
     }
 
     /// <summary>
-    /// A new local agency on the DPS, one of the demo's open requisitions released to it on Thursday 19 November at
+    /// A new local agency, of a kind no demo agency is (off the DPS, confirming the DfE rules: what is released to its
+    /// kind is its alone), a requisition like one of the demo's open ones released to it on Thursday 19 November at
     /// 10:00, and a candidate of its put forward on Friday at 22:00 and shortlisted: written straight to the database.
     /// </summary>
     private async Task<int> PutForwardThroughANewAgencyAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var agency = new SupplyAgency("Test Luton Agency", SupplyAgencyKind.LocalSupportingAgency, 0.10m, isLocal: true, dpsReference: "DPS-T1");
+        var agency = new SupplyAgency("Test Luton Agency", SupplyAgencyKind.LocalSupportingAgency, 0.10m, isLocal: true, dpsReference: null);
+        agency.RecordDfeAgencyRules(true);
         db.Add(agency);
-        var requisition = await db.Requisitions.Where(r => r.Status == RequisitionStatus.Open && !db.SupplierReleases.Any(s => s.RequisitionId == r.Id)).OrderBy(r => r.Id).FirstAsync();
+        var model = await db.Requisitions.Where(r => r.Status == RequisitionStatus.Open).OrderBy(r => r.Id).FirstAsync();
+        var requisition = A.Requisition().In(model.ServiceAreaId, model.JobRoleId, model.HiringManagerId).Open();
+        db.Add(requisition);
+        await db.SaveChangesAsync();
         var family = await db.JobRoles.Where(r => r.Id == requisition.JobRoleId).Select(r => r.JobFamily).SingleAsync();
         await db.SaveChangesAsync();
         var worker = A.Worker().InFamily(family).SuppliedBy(agency.Id).LivingIn("MK45 2AA").Build();
