@@ -11,7 +11,17 @@ internal sealed class Ledger
     /// <summary>Each shared record's saved edits (the text each wrote), keyed "Requisitions 12" or "Workers 40".</summary>
     public ConcurrentDictionary<string, ConcurrentBag<string>> SavedEdits { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Each submission reported made: the vacancy and contested person it was for, and the candidate record put forward.</summary>
+    public ConcurrentBag<(int Vacancy, int Person, int Candidate)> PutForwardPeople { get; } = [];
+
     private int _conflicts;
+    private int _refused;
+
+    public int RefusedAsAlreadyPutForward => _refused;
+
+    public void PutForward(int vacancy, int person, int candidate) => PutForwardPeople.Add((vacancy, person, candidate));
+
+    public void Refused() => Interlocked.Increment(ref _refused);
 
     public int Conflicts => _conflicts;
 

@@ -8,6 +8,7 @@ var settings = Settings.Read(args);
 var app = new Uri(settings.Get("--app", "http://localhost:5091"));
 var database = Path.GetFullPath(settings.Get("--database", "artifacts/load/connect2luton-load.db"));
 var clients = int.Parse(settings.Get("--clients", "50"), CultureInfo.InvariantCulture);
+var agencyClients = int.Parse(settings.Get("--agency-clients", "10"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(settings.Get("--seconds", "60"), CultureInfo.InvariantCulture));
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 const string Password = "Connect2Luton-demo!";
@@ -19,7 +20,9 @@ var shared = await reconciliation.SharedRecordsAsync();
 var before = await reconciliation.VersionsAsync(shared);
 
 // Twenty hiring managers, twenty-five recruiters and five admins, each their own signed-in session.
-var people = Enumerable.Range(0, clients).Select(i => (i, Role: (i % 10) switch { < 4 => "manager", < 9 => "recruiter", _ => "admin" })).ToList();
+var people = Enumerable.Range(0, clients).Select(i => (i, Role: (i % 10) switch { < 4 => "manager", < 9 => "recruiter", _ => "admin" }))
+    // And agency staff of the two demo agencies, half each, putting the same people forward for the same vacancies.
+    .Concat(Enumerable.Range(clients, agencyClients).Select(i => (i, Role: i % 2 == 0 ? "agency" : "agency2"))).ToList();
 var sessions = new List<Session>();
 // One workload per client for the warm-up and the measured run alike: its step count names what it saves, so the
 // same name never comes from one client twice.
@@ -32,7 +35,7 @@ foreach (var (client, role) in people)
 }
 
 // A short warm-up (JIT, caches, connection pool) that is neither timed nor reconciled apart from its saves.
-Console.WriteLine($"{clients} clients signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured.");
+Console.WriteLine($"{clients} clients and {agencyClients} agency staff signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured.");
 await DriveAsync(TimeSpan.FromSeconds(5));
 tally.Counting = true;
 var measured = Stopwatch.StartNew();
@@ -42,6 +45,7 @@ measured.Stop();
 tally.Print(Console.Out, measured.Elapsed);
 Console.WriteLine($"Saved: {ledger.RaisedRequisitions.Count} requisitions raised, {ledger.AddedWorkers.Count} workers added, " +
     $"{ledger.SavedEdits.Values.Sum(e => e.Count)} edits to {shared.Requisitions.Count + shared.Workers.Count} shared records, {ledger.Conflicts} edits refused as conflicts.");
+Console.WriteLine($"Agencies: {ledger.PutForwardPeople.Count} candidates put forward for {shared.Vacancies.Count} vacanc{(shared.Vacancies.Count == 1 ? "y" : "ies")} both see, {ledger.RefusedAsAlreadyPutForward} refused as already put forward by the other agency or a colleague.");
 var problems = await reconciliation.CheckAsync(run, ledger, shared, before);
 foreach (var problem in problems) Console.WriteLine("  does not reconcile: " + problem);
 Console.WriteLine(problems.Count == 0 ? "Reconciled: every save reported is in the database once, nothing else is, and no edit was lost." : $"{problems.Count} reconciliation problems.");
@@ -56,7 +60,13 @@ async Task DriveAsync(TimeSpan length)
         var work = s.Work;
         try
         {
-            await (s.Role switch { "manager" => work.ManagerAsync(stop.Token), "recruiter" => work.RecruiterAsync(stop.Token), _ => work.AdminAsync(stop.Token) });
+            await (s.Role switch
+            {
+                "manager" => work.ManagerAsync(stop.Token),
+                "recruiter" => work.RecruiterAsync(stop.Token),
+                "agency" or "agency2" => work.AgencyAsync(stop.Token),
+                _ => work.AdminAsync(stop.Token),
+            });
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -18,7 +18,17 @@ internal sealed class Reconciliation(string databaseFile)
         var role = (await IdsAsync(connection, "SELECT Id FROM JobRoles WHERE Title = 'Social Worker (Children and Families)'")).Single();
         var agency = (await IdsAsync(connection, "SELECT Id FROM SupplyAgencies ORDER BY Id LIMIT 1")).Single();
         if (requisitions.Count == 0 || workers.Count == 0) throw new InvalidOperationException("The database has no demo drafts or workers to share: start the app on a fresh demo database.");
-        return new SharedRecords(requisitions, workers, role, agency.ToString(CultureInfo.InvariantCulture));
+        // Open requisitions both demo agencies see (their kinds differ only in the DfE confirmation), for roles that need
+        // no register, still taking candidates.
+        var vacancies = await RowsAsync(connection, """
+            SELECT r.Id, j.JobFamily FROM Requisitions r JOIN JobRoles j ON j.Id = r.JobRoleId
+            WHERE r.Status IN ('Open', 'Approved') AND r.PositionsFilled < r.Positions AND r.EndDate >= date('now')
+              AND j.DfeRoleType IS NULL AND j.RequiredRegistration = 'None'
+              AND EXISTS (SELECT 1 FROM ReleasedProfiles p WHERE p.RequisitionId = r.Id AND p.Tier = 'LocalSupportingAgency' AND p.OnDps = 1 AND p.ConfirmsDfeAgencyRules = 1)
+              AND EXISTS (SELECT 1 FROM ReleasedProfiles p WHERE p.RequisitionId = r.Id AND p.Tier = 'LocalSupportingAgency' AND p.OnDps = 1 AND p.ConfirmsDfeAgencyRules = 0)
+            ORDER BY r.Id LIMIT 8
+            """);
+        return new SharedRecords(requisitions, workers, role, agency.ToString(CultureInfo.InvariantCulture)) { Vacancies = [.. vacancies] };
     }
 
     public async Task<Dictionary<string, int>> VersionsAsync(SharedRecords shared)
@@ -40,6 +50,21 @@ internal sealed class Reconciliation(string databaseFile)
         await using var connection = await OpenAsync();
         Compare("requisition", ledger.RaisedRequisitions, await RowsAsync(connection, $"SELECT Id, Title FROM Requisitions WHERE Title LIKE 'Load {run} %'"), problems);
         Compare("worker", ledger.AddedWorkers, await RowsAsync(connection, $"SELECT Id, Email FROM Workers WHERE Email LIKE 'load-{run}-%'"), problems);
+        // Submissions: each reported is stored, none is stored that was not, and no contested person is put forward
+        // twice for one vacancy while the first still owns them (nothing in the load withdraws).
+        var stored = await RowsAsync(connection, $"""
+            SELECT s.Id, s.RequisitionId || ':' || s.WorkerId || ':' || w.LastName FROM Submissions s JOIN Workers w ON w.Id = s.WorkerId
+            WHERE w.LastName LIKE 'Person {run} %'
+            """);
+        var storedPairs = stored.Select(r => r.Key.Split(':')).Select(p => (Vacancy: int.Parse(p[0], CultureInfo.InvariantCulture), Candidate: int.Parse(p[1], CultureInfo.InvariantCulture), Person: p[2])).ToList();
+        foreach (var twice in storedPairs.GroupBy(p => (p.Vacancy, p.Person)).Where(g => g.Count() > 1))
+            problems.Add($"{twice.Key.Person} is put forward {twice.Count()} times for requisition {twice.Key.Vacancy}");
+        var reported = ledger.PutForwardPeople.Select(p => (p.Vacancy, p.Candidate)).ToHashSet();
+        foreach (var missing in reported.Where(r => !storedPairs.Any(s => s.Vacancy == r.Vacancy && s.Candidate == r.Candidate)))
+            problems.Add($"candidate {missing.Candidate} was reported put forward for requisition {missing.Vacancy} but is not stored");
+        foreach (var extra in storedPairs.Where(s => !reported.Contains((s.Vacancy, s.Candidate))))
+            problems.Add($"candidate {extra.Candidate} is stored as put forward for requisition {extra.Vacancy} but was never reported");
+
         foreach (var (record, was) in before)
         {
             var (table, id) = (record.Split(' ')[0], record.Split(' ')[1]);

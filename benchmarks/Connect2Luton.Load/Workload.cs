@@ -5,7 +5,11 @@ using AngleSharp.Dom;
 namespace Connect2Luton.Load;
 
 /// <summary>Records every client edits at once, so edits collide on their version and must be refused, never lost.</summary>
-internal sealed record SharedRecords(IReadOnlyList<int> Requisitions, IReadOnlyList<int> Workers, int SocialWorkerRole, string Agency);
+internal sealed record SharedRecords(IReadOnlyList<int> Requisitions, IReadOnlyList<int> Workers, int SocialWorkerRole, string Agency)
+{
+    /// <summary>Vacancies released to both demo agencies, each with its role's job family: the two put the same people forward for them.</summary>
+    public IReadOnlyList<(int Id, string Family)> Vacancies { get; init; } = [];
+}
 
 /// <summary>
 /// What each kind of user does in a loop until the time is up: mostly reading lists and records, and among them
@@ -53,6 +57,60 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
                 _ => $"/Workers/{Pick(shared.Workers)}",
             }, Whole);
         }
+    }
+
+    /// <summary>
+    /// Agency staff: reading their vacancies and what they put forward, and adding candidates and putting them
+    /// forward. The people are a small pool both agencies keep their own records of (same name, date of birth and
+    /// phone, another email), each put forward for one vacancy, so the two agencies' staff keep trying to put the same
+    /// person forward for the same role: one may, the rest are told the person is already put forward.
+    /// </summary>
+    public async Task AgencyAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var roll = random.Next(100);
+            if (roll < 20 && shared.Vacancies.Count > 0) await PutForwardAsync(Whole);
+            else await ReadAsync(Pick(["/Agency", "/Agency/Submissions", "/Agency/Candidates", $"/Agency/Vacancies/{Pick(shared.Vacancies).Id}"]), Whole);
+        }
+    }
+
+    public const int ContestedPeople = 40;
+
+    private async Task PutForwardAsync(CancellationToken stop)
+    {
+        var person = random.Next(ContestedPeople);
+        var (vacancy, family) = shared.Vacancies[person % shared.Vacancies.Count];
+        if (await session.TryGetAsync("/Agency/Candidates/New", "add agency candidate", stop) is not { } page) return;
+        var fields = Session.Form(page, "main form[method=post]");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        fields["Input.FirstName"] = "Contested";
+        fields["Input.LastName"] = $"Person {run} {person}";
+        fields["Input.Email"] = $"load-{run}-{client}-{++_step}@agency.example";
+        fields["Input.Phone"] = "07700 8" + person.ToString("00000", CultureInfo.InvariantCulture);
+        fields["Input.Postcode"] = "LU2 7AB";
+        SetDate(fields, "Input.DateOfBirth", new DateOnly(1980, 1, 1).AddDays(person));
+        fields["Input.JobFamily"] = family;
+        SetDate(fields, "Input.RightToWorkCheckedOn", today.AddDays(-30));
+        SetDate(fields, "Input.DbsIssuedOn", today.AddDays(-60));
+        fields["Input.DbsLevel"] = "Enhanced";
+        fields["Input.DbsCertificateNumber"] = "001234567890";
+        using var added = await session.PostAsync("/Agency/Candidates/New", fields, "add agency candidate", stop);
+        if (await SavedIdAsync(added, "/Agency/Candidates/", "adding an agency candidate", stop) is not { } candidate) return;
+        if (!ledger.AddedWorkers.TryAdd(candidate, fields["Input.Email"])) tally.Error($"Candidate {candidate} was reported saved twice");
+
+        if (await session.TryGetAsync($"/Agency/Vacancies/{vacancy}", "put candidate forward", stop) is not { } form) return;
+        var put = Session.Form(form, "#put-forward");
+        put["Input.WorkerId"] = candidate.ToString(CultureInfo.InvariantCulture);
+        using var response = await session.PostAsync($"/Agency/Vacancies/{vacancy}", put, "put candidate forward", stop);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            ledger.PutForward(vacancy, person, candidate);
+            return;
+        }
+        var text = response.StatusCode == HttpStatusCode.OK ? (await Session.ParseAsync(response, stop)).QuerySelector("#Input_WorkerId-error")?.TextContent : null;
+        if (text?.Contains("already put forward for this role", StringComparison.Ordinal) == true) ledger.Refused();
+        else if ((int)response.StatusCode < 500) tally.Error($"putting candidate {candidate} forward for {vacancy} was refused ({(int)response.StatusCode}): {text ?? await Summary(response, stop)}");
     }
 
     public async Task AdminAsync(CancellationToken stop)
