@@ -13,9 +13,3 @@ public sealed class SupplyAgencyNamesSpec : Specification<SupplyAgency, SupplyAg
 /// <param name="IsActive">Offered for new workers; a deactivated agency still names the workers it supplied and their placements.</param>
 /// <param name="DpsReference">Its reference on the dynamic purchasing system, if it was appointed through it.</param>
 public sealed record SupplyAgencySummary(int Id, string Name, SupplyAgencyKind Kind, bool IsLocal, decimal MarginRate, bool IsActive, string? DpsReference = null);
-
-/// <summary>The agency, if it is in use.</summary>
-public sealed class ActiveSupplyAgencySpec : Specification<SupplyAgency>
-{
-    public ActiveSupplyAgencySpec(int id) => Query.Where(a => a.Id == id && a.IsActive);
-}

@@ -39,7 +39,7 @@ public sealed class AgencyCandidates(
 
     /// <summary>The agency the user acts for, while it is in use: a deactivated agency's staff keep nothing and change nothing.</summary>
     private async Task<int?> ActiveAgencyAsync(CancellationToken cancellationToken) =>
-        scope.OnlySupplyAgency is { } id && await agencies.AnyAsync(new SupplyAgencies.ActiveSupplyAgencySpec(id), cancellationToken) ? id : null;
+        scope.OnlySupplyAgency is { } id && await agencies.AnyAsync(new ActiveAgencySpec(id), cancellationToken) ? id : null;
 
     public async Task<CommandResult> AddAsync(WorkerInput input, CancellationToken cancellationToken)
     {

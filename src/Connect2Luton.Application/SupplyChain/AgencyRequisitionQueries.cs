@@ -45,7 +45,7 @@ public sealed class AgencyRequisitionQueries(
         if (scope.OnlySupplyAgency is not { } agencyId) return null;
         if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agencyId), cancellationToken) is not { } agency) return null;
         if (await released.FirstOrDefaultAsync(new ReleasedToSpec(id, agency.Profile), cancellationToken) is not { } release) return null;
-        var row = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(id), cancellationToken);
+        var row = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionsSpec([id]), cancellationToken);
         return row is null ? null : (await DescriberAsync(cancellationToken))(row, release);
     }
 
@@ -60,17 +60,6 @@ public sealed class AgencyRequisitionQueries(
                 row.WeeklyHours, row.StartDate, row.EndDate, row.MaximumPayRate, row.PositionsLeft,
                 row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0 && row.EndDate >= clock.Today(), release.Tier, release.ReleasedAt);
         };
-    }
-}
-
-/// <summary>One requisition as a supplier is told of it, whatever its state.</summary>
-public sealed class SuppliedRequisitionSpec : Specification<Requisition, SuppliedRequisitionRow>
-{
-    public SuppliedRequisitionSpec(int id)
-    {
-        Query.Where(r => r.Id == id);
-        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
-            r.Positions - r.PositionsFilled, r.Status));
     }
 }
 

@@ -46,7 +46,7 @@ public sealed class AgencySubmissions(
         if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agency), cancellationToken) is not { } active
             || await released.FirstOrDefaultAsync(new ReleasedToSpec(requisitionId, active.Profile), cancellationToken) is not { } reached)
             return CommandResult.NotFound();
-        var requisition = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionSpec(requisitionId), cancellationToken);
+        var requisition = await requisitions.FirstOrDefaultAsync(new SuppliedRequisitionsSpec([requisitionId]), cancellationToken);
         if (requisition is null) return CommandResult.NotFound();
         if (requisition.Status is not (RequisitionStatus.Approved or RequisitionStatus.Open) || requisition.PositionsLeft <= 0 || requisition.EndDate < clock.Today())
             return CommandResult.Conflict("This role is no longer taking candidates: it has been filled or withdrawn.");
@@ -103,7 +103,7 @@ public sealed class AgencySubmissions(
     {
         if (scope.OnlySupplyAgency is not { } agency) return CommandResult.Forbidden("Only agency staff withdraw their candidates.");
         var submission = await submissions.FirstOrDefaultAsync(new SubmissionByIdSpec(submissionId, forUpdate: true), cancellationToken);
-        if (submission is null || submission.SupplyAgencyId != agency || !await agencies.AnyAsync(new SupplyAgencies.ActiveSupplyAgencySpec(agency), cancellationToken))
+        if (submission is null || submission.SupplyAgencyId != agency || !await agencies.AnyAsync(new ActiveAgencySpec(agency), cancellationToken))
             return CommandResult.NotFound();
         var errors = new FieldErrors();
         errors.Text("Reason", reason, Limits.Reason, "The reason");

@@ -35,7 +35,7 @@ public sealed class SubmissionQueries(
     {
         ArgumentNullException.ThrowIfNull(page);
         if (scope.OnlySupplyAgency is not { } agency) return null;
-        if (!await agencies.AnyAsync(new SupplyAgencies.ActiveSupplyAgencySpec(agency), cancellationToken)) return new PagedResult<AgencySubmission>([], page.Page, page.Size, 0);
+        if (!await agencies.AnyAsync(new ActiveAgencySpec(agency), cancellationToken)) return new PagedResult<AgencySubmission>([], page.Page, page.Size, 0);
         var total = await submissions.CountAsync(new AgencySubmissionsSpec(agency, requisitionId), cancellationToken);
         var rows = await submissions.ListAsync(new AgencySubmissionsSpec(agency, requisitionId, page.Skip, page.Size), cancellationToken);
         var people = await NamesAsync(rows.Select(r => r.WorkerId), cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SubmissionQueries(
     /// <summary>One of the user's agency's submissions; null for anyone else's.</summary>
     public async Task<AgencySubmission?> OneOfAgencyAsync(int id, CancellationToken cancellationToken)
     {
-        if (scope.OnlySupplyAgency is not { } agency || !await agencies.AnyAsync(new SupplyAgencies.ActiveSupplyAgencySpec(agency), cancellationToken)) return null;
+        if (scope.OnlySupplyAgency is not { } agency || !await agencies.AnyAsync(new ActiveAgencySpec(agency), cancellationToken)) return null;
         var submission = await submissions.FirstOrDefaultAsync(new SubmissionByIdSpec(id, forUpdate: false), cancellationToken);
         if (submission is null || submission.SupplyAgencyId != agency) return null;
         var name = (await NamesAsync([submission.WorkerId], cancellationToken)).GetValueOrDefault(submission.WorkerId)?.Name ?? "?";

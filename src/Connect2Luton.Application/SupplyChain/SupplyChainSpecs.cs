@@ -40,8 +40,7 @@ public sealed class TakingCandidatesSpec : Specification<Requisition, SuppliedRe
             .OrderBy(r => r.StartDate).ThenBy(r => r.Id);
         if (skip is { } s) Query.Skip(s);
         if (take is { } t) Query.Take(t);
-        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
-            r.Positions - r.PositionsFilled, r.Status));
+        Query.Select(SuppliedRequisitionRow.Of);
     }
 }
 
@@ -51,15 +50,19 @@ public sealed class SuppliedRequisitionsSpec : Specification<Requisition, Suppli
     public SuppliedRequisitionsSpec(IReadOnlyCollection<int> ids)
     {
         Query.Where(r => ids.Contains(r.Id));
-        Query.Select(r => new SuppliedRequisitionRow(r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate,
-            r.Positions - r.PositionsFilled, r.Status));
+        Query.Select(SuppliedRequisitionRow.Of);
     }
 }
 
 /// <summary>What a supplier is told about a requisition: never the hiring manager's description or who raised it.</summary>
 public sealed record SuppliedRequisitionRow(
     int Id, string Title, int ServiceAreaId, int JobRoleId, decimal WeeklyHours, DateOnly StartDate, DateOnly EndDate, decimal MaximumPayRate,
-    int PositionsLeft, RequisitionStatus Status);
+    int PositionsLeft, RequisitionStatus Status)
+{
+    /// <summary>The projection every list of supplied requisitions reads, written once.</summary>
+    public static System.Linq.Expressions.Expression<Func<Requisition, SuppliedRequisitionRow>> Of { get; } = r => new SuppliedRequisitionRow(
+        r.Id, r.Title, r.ServiceAreaId, r.JobRoleId, r.WeeklyHours, r.StartDate, r.EndDate, r.MaximumPayRate, r.Positions - r.PositionsFilled, r.Status);
+}
 
 /// <summary>The workers an agency keeps, by name.</summary>
 public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
