@@ -531,7 +531,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         }
         if (handler.Template.Contains("{name}", StringComparison.Ordinal))
         {
-            foreach (var name in new[] { "pay-rate-caps", "placement-length-limits", "local-candidate-preference", "permanent-conversion-eligibility" })
+            foreach (var name in new[] { "pay-rate-caps", "placement-length-limits", "local-candidate-preference", "permanent-conversion-eligibility", "supplier-release" })
                 yield return (new() { ["name"] = name }, string.Empty);
             yield break;
         }
