@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SingleSignOn.KeepSignInMethod);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
+        services.AddScoped<SupplyChainVolumeSeeder>();
 
         services.AddEmail(configuration);
         services.AddPolicies(configuration);

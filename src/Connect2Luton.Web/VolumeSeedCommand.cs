@@ -5,22 +5,37 @@ using Connect2Luton.Infrastructure.Persistence;
 namespace Connect2Luton.Web;
 
 /// <summary>
-/// `dotnet run --project src/Connect2Luton.Web -- --seed-volume 100000 [--seed-workers 50000]`: adds benchmark
-/// volumes to the configured database, prints the figures and exits without serving.
+/// `dotnet run --project src/Connect2Luton.Web -- --seed-volume 100000 [--seed-workers 50000]
+/// [--seed-open-requisitions 10000 --seed-agencies 500]`: adds benchmark volumes to the configured database (placement
+/// histories, and a supply chain of open requisitions released to that many agencies), prints the figures and exits
+/// without serving. Either part may be asked for alone.
 /// </summary>
 internal static class VolumeSeedCommand
 {
-    public static bool IsRequested(IConfiguration configuration) => configuration["seed-volume"] is not null;
+    public static bool IsRequested(IConfiguration configuration) =>
+        configuration["seed-volume"] is not null || configuration["seed-open-requisitions"] is not null;
 
     public static async Task RunAsync(WebApplication app)
     {
-        var placements = int.Parse(app.Configuration["seed-volume"]!, CultureInfo.InvariantCulture);
-        var workers = app.Configuration["seed-workers"] is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : Math.Max(1, placements / 2);
-
         await app.Services.InitialiseDatabaseAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, workers, CancellationToken.None);
-        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Seeded {result.Workers:N0} workers, {result.Requisitions:N0} requisitions and {result.Placements:N0} placements ({result.LivePlacements:N0} live) in {result.Elapsed.TotalSeconds:N1} s."));
+        if (Number(app.Configuration, "seed-volume") is { } placements)
+        {
+            var workers = Number(app.Configuration, "seed-workers") ?? Math.Max(1, placements / 2);
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, workers, CancellationToken.None);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {result.Workers:N0} workers, {result.Requisitions:N0} requisitions and {result.Placements:N0} placements ({result.LivePlacements:N0} live) in {result.Elapsed.TotalSeconds:N1} s."));
+        }
+        if (Number(app.Configuration, "seed-open-requisitions") is { } open)
+        {
+            var agencies = Number(app.Configuration, "seed-agencies") ?? 500;
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SupplyChainVolumeSeeder>().SeedAsync(open, agencies, CancellationToken.None);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {result.OpenRequisitions:N0} open requisitions for {result.Agencies:N0} agencies; the release run reached {result.TiersReleased:N0} tiers; in {result.Elapsed.TotalSeconds:N1} s."));
+        }
     }
+
+    private static int? Number(IConfiguration configuration, string key) =>
+        configuration[key] is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
 }

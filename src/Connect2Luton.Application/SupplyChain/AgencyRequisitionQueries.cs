@@ -1,4 +1,6 @@
+using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
@@ -20,23 +22,46 @@ public sealed class AgencyRequisitionQueries(
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names,
     DataScope scope,
+    SingleFlightCache cache,
+    ChangeCounters changes,
     TimeProvider clock)
 {
-    /// <summary>Those still taking candidates, soonest start first; null for a user who acts for no agency.</summary>
+    /// <summary>
+    /// Those still taking candidates, soonest start first; null for a user who acts for no agency. Every agency of a
+    /// kind sees the same list, so its order is worked out once per kind and kept until a requisition or a release
+    /// changes (or the day turns); a page then reads only its own rows.
+    /// </summary>
     public async Task<PagedResult<SuppliedRequisition>?> TakingCandidatesAsync(PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (scope.OnlySupplyAgency is not { } agencyId) return null;
         // A deactivated agency's staff see nothing released; an agency sees what its kind was released.
         if (await agencies.FirstOrDefaultAsync(new ActiveAgencySpec(agencyId), cancellationToken) is not { } agency) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
-        var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency.Profile), cancellationToken)).ToDictionary(r => r.RequisitionId);
-        if (reached.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, 0);
-        var ids = reached.Keys.ToList();
         var today = clock.Today();
-        var total = await requisitions.CountAsync(new TakingCandidatesSpec(ids, today), cancellationToken);
-        var rows = await requisitions.ListAsync(new TakingCandidatesSpec(ids, today, page.Skip, page.Size), cancellationToken);
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"agency-vacancies|{agency.Profile.Key}|{today:yyyy-MM-dd}|{changes.Of<Requisition>()}|{changes.Of<ReleasedProfile>()}");
+        var order = await cache.GetAsync(key, () => TakingCandidatesInOrderAsync(agency.Profile, today, cancellationToken), ids => ids.Length, cancellationToken);
+        var onPage = order.Skip(page.Skip).Take(page.Size).ToList();
+        if (onPage.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, order.Length);
+        var rows = (await requisitions.ListAsync(new SuppliedRequisitionsSpec(onPage), cancellationToken)).ToDictionary(r => r.Id);
+        var reached = (await released.ListAsync(new ReleasedToAgencySpec(agency.Profile, onPage), cancellationToken)).ToDictionary(r => r.RequisitionId);
         var describe = await DescriberAsync(cancellationToken);
-        return new PagedResult<SuppliedRequisition>(rows.Select(r => describe(r, reached[r.Id])).ToList(), page.Page, page.Size, total);
+        // Kept in the cached order; one filled or withdrawn since stays on its page, said as no longer taking candidates.
+        var items = onPage.Where(id => rows.ContainsKey(id) && reached.ContainsKey(id)).Select(id => describe(rows[id], reached[id])).ToList();
+        return new PagedResult<SuppliedRequisition>(items, page.Page, page.Size, order.Length);
+    }
+
+    /// <summary>
+    /// The ids released to a kind of agency and still taking candidates, soonest start first: two narrow reads (the
+    /// kind's releases from their index; every requisition still taking candidates, a few thousand at most) met in
+    /// memory, rather than thousands of ids sent back to the database as a list.
+    /// </summary>
+    private async Task<int[]> TakingCandidatesInOrderAsync(AgencyProfile profile, DateOnly today, CancellationToken cancellationToken)
+    {
+        var reached = (await released.ListAsync(new ReleasedRequisitionIdsSpec(profile), cancellationToken)).ToHashSet();
+        if (reached.Count == 0) return [];
+        var open = await requisitions.ListAsync(new TakingCandidatesSpec(today), cancellationToken);
+        return [.. open.Where(reached.Contains)];
     }
 
     /// <summary>One requisition released to the user's agency, taking candidates or not; null if it was not released to it.</summary>

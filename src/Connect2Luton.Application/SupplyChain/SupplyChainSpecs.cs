@@ -6,15 +6,25 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.SupplyChain;
 
-/// <summary>The requisitions released to a kind of agency (what each agency of that kind sees), newest release first.</summary>
+/// <summary>How the given requisitions were released to a kind of agency (what each agency of that kind sees).</summary>
 public sealed class ReleasedToAgencySpec : Specification<ReleasedProfile, ReleasedRow>
 {
-    public ReleasedToAgencySpec(AgencyProfile profile)
+    public ReleasedToAgencySpec(AgencyProfile profile, IReadOnlyCollection<int> requisitionIds)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        Query.Where(p => p.Tier == profile.Tier && p.OnDps == profile.OnDps && p.ConfirmsDfeAgencyRules == profile.ConfirmsDfeAgencyRules)
-            .OrderByDescending(p => p.ReleasedAt).ThenByDescending(p => p.RequisitionId);
+        Query.Where(p => p.Tier == profile.Tier && p.OnDps == profile.OnDps && p.ConfirmsDfeAgencyRules == profile.ConfirmsDfeAgencyRules && requisitionIds.Contains(p.RequisitionId));
         Query.Select(p => new ReleasedRow(p.RequisitionId, p.Tier, p.ReleasedAt));
+    }
+}
+
+/// <summary>Every requisition released to a kind of agency, read from the index alone.</summary>
+public sealed class ReleasedRequisitionIdsSpec : Specification<ReleasedProfile, int>
+{
+    public ReleasedRequisitionIdsSpec(AgencyProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Query.Where(p => p.Tier == profile.Tier && p.OnDps == profile.OnDps && p.ConfirmsDfeAgencyRules == profile.ConfirmsDfeAgencyRules);
+        Query.Select(p => p.RequisitionId);
     }
 }
 
@@ -31,16 +41,14 @@ public sealed class ReleasedToSpec : Specification<ReleasedProfile, ReleasedRow>
     }
 }
 
-/// <summary>Of the given requisitions, those still looking for workers (approved or open with a position left, not yet past their end), soonest start first.</summary>
-public sealed class TakingCandidatesSpec : Specification<Requisition, SuppliedRequisitionRow>
+/// <summary>The requisitions still looking for workers (approved or open with a position left, not yet past their end), soonest start first.</summary>
+public sealed class TakingCandidatesSpec : Specification<Requisition, int>
 {
-    public TakingCandidatesSpec(IReadOnlyCollection<int> ids, DateOnly today, int? skip = null, int? take = null)
+    public TakingCandidatesSpec(DateOnly today)
     {
-        Query.Where(r => ids.Contains(r.Id) && (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions && r.EndDate >= today)
+        Query.Where(r => (r.Status == RequisitionStatus.Approved || r.Status == RequisitionStatus.Open) && r.PositionsFilled < r.Positions && r.EndDate >= today)
             .OrderBy(r => r.StartDate).ThenBy(r => r.Id);
-        if (skip is { } s) Query.Skip(s);
-        if (take is { } t) Query.Take(t);
-        Query.Select(SuppliedRequisitionRow.Of);
+        Query.Select(r => r.Id);
     }
 }
 

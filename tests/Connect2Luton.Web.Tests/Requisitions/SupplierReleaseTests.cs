@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
@@ -53,6 +54,28 @@ public sealed class SupplierReleaseTests(SupplierReleaseFactory factory) : IClas
     }
 
     [Fact]
+    public async Task An_agency_list_read_before_a_release_shows_the_requisition_at_once_after_it_in_start_date_order()
+    {
+        var id = await ApprovedThisMorningAsync();
+        // The first demo agency: local, on the DPS, confirming the DfE agency rules, so children's social work reaches it.
+        var agency = await factory.SignedInAsAsync("agency@connect2luton.local");
+        var before = await VacancyIdsAsync(agency);
+        before.ShouldNotContain(id);
+
+        var recruiter = await factory.SignedInAsAsync(Recruiter);
+        var released = await recruiter.SubmitAsync(await recruiter.GetPageAsync($"/Requisitions/{id}"),
+            new Dictionary<string, string> { ["Local.Reason"] = "Nobody in the pool is free before the start" }, $"/Requisitions/{id}?handler=ReleaseLocal");
+        released.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await VacancyIdsAsync(agency);
+        after.ShouldBe([.. before, id], ignoreOrder: true);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var starts = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Requisitions.Where(r => after.Contains(r.Id))
+            .Select(r => new { r.Id, r.StartDate }).ToListAsync();
+        after.ShouldBe([.. starts.OrderBy(r => r.StartDate).ThenBy(r => r.Id).Select(r => r.Id)], "soonest start first, across its pages");
+    }
+
+    [Fact]
     public async Task A_reason_left_out_is_refused_beside_its_field_and_a_page_read_before_someone_else_held_it_back_is_refused_changing_nothing()
     {
         var id = await ApprovedThisMorningAsync();
@@ -80,6 +103,18 @@ public sealed class SupplierReleaseTests(SupplierReleaseFactory factory) : IClas
         var lifted = await recruiter.SubmitAsync(page, new Dictionary<string, string> { ["Lift.Reason"] = "The interview was cancelled" }, $"/Requisitions/{id}?handler=LiftHold");
         lifted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await ReleaseAsync(id)).IsHeld.ShouldBeFalse();
+    }
+
+    /// <summary>Every vacancy on an agency's list, page by page, in the order shown.</summary>
+    private static async Task<List<int>> VacancyIdsAsync(HttpClient agency)
+    {
+        var ids = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var rows = (await agency.GetPageAsync($"/Agency?page={page}")).QuerySelectorAll("#vacancies tbody tr").Select(r => int.Parse(r.GetAttribute("data-vacancy")!, CultureInfo.InvariantCulture)).ToList();
+            if (rows.Count == 0) return ids;
+            ids.AddRange(rows);
+        }
     }
 
     /// <summary>A requisition like the demo's children's social worker ones, approved at the fixed clock's 10:00.</summary>
