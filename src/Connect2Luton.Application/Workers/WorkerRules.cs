@@ -47,7 +47,13 @@ public static partial class WorkerRules
         if (input.DateOfBirth is { } born && (born > today.AddYears(-16) || born < today.AddYears(-100)))
             errors.Add(nameof(input.DateOfBirth), "Enter a date of birth for someone aged 16 to 100, like 27 3 1990");
 
-        if (input.QualifiedOn is { } qualified && qualified > today) errors.Add(nameof(input.QualifiedOn), "The qualification date must be today or in the past");
+        if (input.QualifiedOn is { } qualified)
+        {
+            // A qualification before the person could have earned it gives years of experience nobody has.
+            if (qualified > today) errors.Add(nameof(input.QualifiedOn), "The qualification date must be today or in the past");
+            else if (qualified < today.AddYears(-70)) errors.Add(nameof(input.QualifiedOn), "Enter a qualification date in the last 70 years");
+            else if (input.DateOfBirth is { } birth && qualified < birth.AddYears(16)) errors.Add(nameof(input.QualifiedOn), "The qualification date must be after their 16th birthday");
+        }
 
         var anyPrevious = !string.IsNullOrWhiteSpace(input.PreviousCouncil) || input.LeftPermanentCouncilPostOn is not null;
         errors.Text(nameof(input.PreviousCouncil), input.PreviousCouncil, Limits.Name, "The council");
