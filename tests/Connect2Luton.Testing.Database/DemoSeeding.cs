@@ -19,4 +19,11 @@ public static class DemoSeeding
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, workers, CancellationToken.None);
     }
+
+    public static async Task<SupplyChainSeedResult> SeedSupplyChainAsync(this SqliteTestDatabase database, int openRequisitions, int agencies)
+    {
+        await using var services = TestServices.For(database);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SupplyChainVolumeSeeder>().SeedAsync(openRequisitions, agencies, CancellationToken.None);
+    }
 }

@@ -1,5 +1,7 @@
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.SupplyAgencies;
+using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,5 +31,28 @@ public sealed class VolumeSeederTests
         (await read.Placements.CountAsync(p => p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today)).ShouldBeGreaterThan(1_000);
         (await read.Requisitions.CountAsync(r => r.Status == RequisitionStatus.Filled)).ShouldBeGreaterThan(1_000);
         (await read.AuditEntries.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_supply_chain_seeder_adds_the_agencies_and_open_requisitions_asked_for_and_releases_them_by_the_rules()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await database.SeedDemoDataAsync();
+        int openBefore;
+        await using (var db = database.CreateContext())
+            openBefore = await db.Requisitions.CountAsync(r => r.Status == RequisitionStatus.Open);
+
+        var result = await database.SeedSupplyChainAsync(1_200, 80);
+
+        await using var read = database.CreateContext();
+        result.Agencies.ShouldBe(80);
+        (await read.SupplyAgencies.CountAsync()).ShouldBe(80);
+        (await read.SupplyAgencies.CountAsync(a => a.Kind == SupplyAgencyKind.LocalSupportingAgency)).ShouldBeGreaterThan(10);
+        (await read.Requisitions.CountAsync(r => r.Status == RequisitionStatus.Open)).ShouldBe(openBefore + 1_200);
+        // Approved over the last two weeks: most have reached local agencies by now, some external agencies too, none held.
+        var released = await read.Set<ReleasedProfile>().GroupBy(p => p.Tier).Select(g => new { Tier = g.Key, Requisitions = g.Select(p => p.RequisitionId).Distinct().Count() }).ToListAsync();
+        released.Single(r => r.Tier == SupplyAgencyKind.LocalSupportingAgency).Requisitions.ShouldBeGreaterThan(600);
+        released.Single(r => r.Tier == SupplyAgencyKind.ExternalAgency).Requisitions.ShouldBeGreaterThan(100);
+        result.TiersReleased.ShouldBeGreaterThan(1_200);
     }
 }
