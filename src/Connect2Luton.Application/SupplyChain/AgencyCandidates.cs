@@ -82,16 +82,23 @@ public sealed class AgencyCandidates(
     {
         var now = clock.GetUtcNow();
         var keys = CandidateKeys.Of(worker);
-        foreach (var submission in await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken))
+        var waiting = await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken);
+        // The in-house pool is considered for every role first, so details changed to a pooled worker's are refused too.
+        if (waiting.Count > 0 && (await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
+            return TakenBySomeoneElse(worker);
+        foreach (var submission in waiting)
         {
             var held = await claims.ListAsync(new ClaimsOnSpec(submission.RequisitionId, keys), cancellationToken);
             if (held.Any(c => c.SubmissionId != submission.Id && c.Submission.OwnsCandidateAt(now)))
-                return CommandResult.Invalid(nameof(WorkerInput.Email), $"These details are of someone already put forward for a vacancy {worker.FullName} is put forward for: withdraw {worker.FullName} from it first");
+                return TakenBySomeoneElse(worker);
             foreach (var key in keys.Where(k => held.All(c => c.Key != k))) claims.Add(new CandidateClaim(submission.RequisitionId, key, submission));
             foreach (var claim in held.Where(c => c.SubmissionId != submission.Id)) claim.PassTo(submission, now);
         }
         return null;
     }
+
+    private static CommandResult TakenBySomeoneElse(Worker worker) =>
+        CommandResult.Invalid(nameof(WorkerInput.Email), $"These details are of someone already put forward for a vacancy {worker.FullName} is put forward for: withdraw {worker.FullName} from it first");
 
     /// <summary>Every message the form would get, saving nothing.</summary>
     public async Task<CommandResult> CheckAsync(WorkerInput input, CancellationToken cancellationToken) =>

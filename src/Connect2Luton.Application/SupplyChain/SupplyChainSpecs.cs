@@ -78,6 +78,35 @@ public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
 
 public sealed record AgencyWorkerRow(int Id, string Name, Domain.JobRoles.JobFamily JobFamily, string PostcodeDistrict, bool HasRightToWork, bool HasDbs, string? RegistrationNumber, bool KeptByAgency);
 
+/// <summary>
+/// The workers the council keeps in its pool who may be the same person as an agency's candidate: the same email, the
+/// phone with its spaces set aside, a registration number ending in the same digits, or the same date of birth. It
+/// narrows in the database to the few who could be; <see cref="CandidateKeys"/> then says who is, written one way
+/// for the pool and the claims alike.
+/// </summary>
+public sealed class InHousePoolLookalikesSpec : Specification<Worker>
+{
+    public InHousePoolLookalikesSpec(Worker candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var email = candidate.Email.Trim().ToLowerInvariant();
+        // A UK number as dialled at home, without its first 0: "07700 900123" and "+44 7700 900123" both end in it.
+        var phone = candidate.Phone is { } typed ? new string(typed.Where(char.IsAsciiDigit).ToArray()) : string.Empty;
+        var national = phone.StartsWith("44", StringComparison.Ordinal) && candidate.Phone!.TrimStart().StartsWith('+') ? phone[2..] : phone.TrimStart('0');
+        var hasPhone = national.Length >= 9;
+        var body = candidate.Registration?.Body;
+        var number = candidate.Registration is { } registration ? new string(registration.Number.Where(char.IsAsciiDigit).ToArray()).TrimStart('0') : string.Empty;
+        var hasNumber = number.Length > 0;
+        var born = candidate.DateOfBirth;
+        Query.Where(w => w.IsActive && !w.KeptByAgency
+            && (w.Email == email
+                || (hasPhone && w.Phone != null && w.Phone.Replace(" ", string.Empty).EndsWith(national))
+                || (hasNumber && w.Registration != null && w.Registration.Body == body && w.Registration.Number.EndsWith(number))
+                || (born != null && w.DateOfBirth == born)))
+            .AsNoTracking();
+    }
+}
+
 /// <summary>One agency's submissions, newest first, optionally for one requisition.</summary>
 public sealed class AgencySubmissionsSpec : Specification<Submission>
 {
