@@ -43,6 +43,36 @@ public sealed class AgencyFormTests(Connect2LutonFactory factory) : IClassFixtur
         (await database.TablesAsync()).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task A_null_character_typed_into_an_agency_form_field_is_said_beside_that_field_and_changes_nothing()
+    {
+        var mine = await PutForwardAsync(1);
+        var staff = await factory.SignedInAsAsync(Chiltern);
+        await using var database = await DatabaseFingerprint.OpenAsync(factory.ConnectionString, table => $"SELECT * FROM \"{table}\" ORDER BY rowid");
+        var before = await database.TablesAsync();
+
+        var edit = $"/Agency/Candidates/{mine.Candidate}/Edit";
+        foreach (var (path, field) in new[]
+        {
+            (edit, "Input.FirstName"), (edit, "Input.LastName"), (edit, "Input.Email"), (edit, "Input.Phone"), (edit, "Input.Postcode"),
+            (edit, "Input.PreviousCouncil"), (edit, "Input.DbsCertificateNumber"), (edit, "Input.RegistrationNumber"), (edit, "Input.DateOfBirth.Day"),
+            (edit, "Input.JobFamily"), (edit, "Input.DbsLevel"), (edit, "Input.RegistrationBody"),
+            ("/Agency/Candidates/New", "Input.FirstName"),
+            ($"/Agency/Submissions/{mine.Submission}/Withdraw", "Input.Reason"),
+        })
+        {
+            var form = await staff.GetPageAsync(path);
+            var typed = field.EndsWith(".Day", StringComparison.Ordinal) ? "1\0" : field == "Input.Email" ? "ali\0@example.com" : "Ali\0";
+            using var response = await staff.SubmitAsync(form, Filled(path, new Dictionary<string, string> { [field] = typed }));
+            var page = await Browsing.ParseAsync(response);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{field} on {path}");
+            ErrorBeside(page, field.EndsWith(".Day", StringComparison.Ordinal) ? field[..^4] : field).ShouldNotBeNullOrWhiteSpace($"{field} on {path}");
+        }
+
+        await database.ChangedSinceLastLook();
+        (await database.TablesAsync()).ShouldBe(before);
+    }
+
     /// <summary>A new candidate's form needs the rest filled in, so only the field tried is wrong.</summary>
     private static Dictionary<string, string> Filled(string path, Dictionary<string, string> fields)
     {
