@@ -136,6 +136,7 @@ public sealed class AgencySubmissions(
         var missing = BookingCompliance.Refusals(worker, role, start)
             .Select(refusal => refusal.Replace(": record it on their record before booking", string.Empty, StringComparison.Ordinal)).ToList();
         if (worker.Dbs is null) missing.Add("no DBS certificate is recorded");
+        else if (BookingCompliance.DbsShortfall(worker, role) is { } shortfall) missing.Add(shortfall);
         return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
     }
 }

@@ -88,13 +88,14 @@ public sealed class AgencySubmissionTests : IAsyncLifetime
     }
 
     /// <summary>A record of a person with all their checks: one the agency keeps, or (no agency) one the council keeps in its pool.</summary>
-    private async Task<Worker> PersonAsync(SupplyAgency? agency, string first, string last, string email, string phone, DateOnly born, string? registration, bool active = true)
+    private async Task<Worker> PersonAsync(SupplyAgency? agency, string first, string last, string email, string phone, DateOnly born, string? registration, DbsLevel? dbs = null, bool active = true)
     {
         await using var db = TestData.Open(_database);
         var worker = A.Worker().InFamily(_reference.Role.JobFamily).SuppliedBy(agency?.Id ?? _reference.Agency.Id).WithChecks().Build();
         worker.Update(new WorkerProfile(first, last, email, phone, UkPostcode.Parse("LU2 7AB"), worker.JobFamily, agency?.Id ?? _reference.Agency.Id, new DateOnly(2015, 7, 1), false, null, born));
         if (registration is not null) worker.RecordRegistration(new ProfessionalRegistration(RegistrationBody.SocialWorkEngland, registration, new DateOnly(2028, 6, 30)));
         if (agency is not null) worker.KeepByAgency();
+        if (dbs is { } level) worker.RecordDbs(new DbsCheck(new DateOnly(2025, 3, 3), level, "001234567891", onUpdateService: true));
         if (!active) worker.Deactivate();
         db.Add(worker);
         await db.SaveAsync();
@@ -137,6 +138,35 @@ public sealed class AgencySubmissionTests : IAsyncLifetime
 
         await using var db = TestData.Open(_database);
         (await db.ListAsync<Submission>(_ => true)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_candidate_whose_DBS_certificate_is_below_the_level_the_role_needs_is_refused_beside_the_candidate_and_nothing_is_kept()
+    {
+        Requisition vacancy;
+        await using (var db = TestData.Open(_database))
+        {
+            var role = new JobRole("Residential Care Worker (Children)", JobFamily.SocialCare, "C", 25_185m, 26_409m, RegistrationBody.None, null, isInterim: false, DbsLevel.EnhancedWithBarredLists);
+            db.Add(role);
+            await db.SaveAsync();
+            vacancy = A.Requisition().In(_reference.Area.Id, role.Id, _reference.Manager.Id).Open();
+            db.Add(vacancy);
+            await db.SaveAsync();
+            var release = new SupplierRelease(vacancy.Id);
+            release.Release(SupplyAgencyKind.LocalSupportingAgency, [new(AgencyProfile.Of(_wardown), 2)], "system", Clocks.Now, new string('b', 64));
+            db.Add(release);
+            await db.SaveAsync();
+        }
+        var basic = await PersonAsync(_wardown, "Ama", "Mensah", "ama@wardown.example", "07700 900501", new DateOnly(1992, 3, 4), null, DbsLevel.Basic);
+        var enhanced = await PersonAsync(_wardown, "Kofi", "Mensah", "kofi@wardown.example", "07700 900502", new DateOnly(1991, 3, 4), null, DbsLevel.Enhanced);
+        var barred = await PersonAsync(_wardown, "Esi", "Mensah", "esi@wardown.example", "07700 900503", new DateOnly(1990, 3, 4), null, DbsLevel.EnhancedWithBarredLists);
+
+        (await SubmitAsync(_wardown, vacancy.Id, basic.Id)).Errors[AgencySubmissions.WorkerField]
+            .ShouldBe("Ama Mensah cannot be put forward yet: Residential Care Worker (Children) needs an enhanced DBS certificate with the barred lists, and Ama Mensah's certificate is basic");
+        (await SubmitAsync(_wardown, vacancy.Id, enhanced.Id)).Errors[AgencySubmissions.WorkerField].ShouldContain("Kofi Mensah's certificate is enhanced");
+        await using (var db = TestData.Open(_database))
+            (await db.ListAsync<Submission>(_ => true)).ShouldBeEmpty();
+        (await SubmitAsync(_wardown, vacancy.Id, barred.Id)).Status.ShouldBe(CommandStatus.Done);
     }
 
     [Fact]
