@@ -93,7 +93,8 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         fields["Input.JobFamily"] = family;
         SetDate(fields, "Input.RightToWorkCheckedOn", today.AddDays(-30));
         SetDate(fields, "Input.DbsIssuedOn", today.AddDays(-60));
-        fields["Input.DbsLevel"] = "Enhanced";
+        // The highest level, which every role's DBS check is met by (social care roles need the barred lists).
+        fields["Input.DbsLevel"] = "EnhancedWithBarredLists";
         fields["Input.DbsCertificateNumber"] = "001234567890";
         using var added = await session.PostAsync("/Agency/Candidates/New", fields, "add agency candidate", stop);
         if (await SavedIdAsync(added, "/Agency/Candidates/", "adding an agency candidate", stop) is not { } candidate) return;

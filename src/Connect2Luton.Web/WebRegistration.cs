@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Web.Availability;
+using Connect2Luton.Web.Forms;
 using Connect2Luton.Web.Health;
 using Connect2Luton.Web.Hosting;
 using Connect2Luton.Infrastructure.Identity;
@@ -88,6 +89,7 @@ internal static class WebRegistration
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseDatabaseFaultPage();
         app.UseRequestLocalization("en-GB");
+        app.UseNullCharactersAsFieldErrors();
         // A sign-in or sign-out form goes on to the council's provider, which the form-action rule must allow.
         var formTargets = Identity.SingleSignOnRegistration.FormTargets(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInSettings>>().Value.OpenIdConnect);
         app.Use((context, next) => SecurityHeaders(context, next, formTargets));

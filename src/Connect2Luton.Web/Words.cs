@@ -54,6 +54,9 @@ public static partial class Words
         _ => "In force",
     };
 
+    /// <summary>A level of DBS certificate, as the DBS names it.</summary>
+    public static string Dbs(Domain.Workers.DbsLevel level) => level == Domain.Workers.DbsLevel.EnhancedWithBarredLists ? "Enhanced with barred lists" : level.ToString();
+
     /// <summary>The register a role needs a worker to be on, by its own name.</summary>
     public static string Registration(Domain.JobRoles.RegistrationBody body) => body switch
     {

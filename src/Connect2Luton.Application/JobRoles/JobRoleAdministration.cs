@@ -6,6 +6,7 @@ using Connect2Luton.Application.Common.Validation;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.JobRoles;
 
@@ -18,7 +19,8 @@ public sealed record JobRoleInput(
     decimal? SalaryMaximum,
     RegistrationBody? RequiredRegistration,
     DfeRoleType? DfeRoleType,
-    bool IsInterim)
+    bool IsInterim,
+    DbsLevel? RequiredDbsLevel = null)
 {
     /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
     public JobRoleInput Tidied() => this with { Title = TextFormats.OneLine(Title), NjcGrade = TextFormats.OneLine(NjcGrade) };
@@ -27,11 +29,11 @@ public sealed record JobRoleInput(
 /// <summary>A job role as the admin pages list and open it.</summary>
 public sealed record JobRoleRow(
     int Id, int Version, string Title, JobFamily JobFamily, string NjcGrade, decimal PermanentSalaryMinimum, decimal PermanentSalaryMaximum,
-    RegistrationBody RequiredRegistration, DfeRoleType? DfeRoleType, bool IsInterim, bool IsActive)
+    RegistrationBody RequiredRegistration, DfeRoleType? DfeRoleType, bool IsInterim, bool IsActive, DbsLevel? RequiredDbsLevel = null)
 {
     /// <summary>The role as the rules read it (never saved from here).</summary>
     public JobRole ToRole() =>
-        new(Title, JobFamily, NjcGrade, PermanentSalaryMinimum, PermanentSalaryMaximum, RequiredRegistration, DfeRoleType, IsInterim);
+        new(Title, JobFamily, NjcGrade, PermanentSalaryMinimum, PermanentSalaryMaximum, RequiredRegistration, DfeRoleType, IsInterim, RequiredDbsLevel);
 }
 
 /// <summary>A job role with what the serving pay-rate rules make of its grade (null: it has a cap).</summary>
@@ -45,7 +47,7 @@ public sealed class JobRoleRowsSpec : Specification<JobRole, JobRoleRow>
         if (id is { } only) Query.Where(r => r.Id == only);
         Query.OrderBy(r => r.Title);
         Query.Select(r => new JobRoleRow(r.Id, r.Version, r.Title, r.JobFamily, r.NjcGrade, r.PermanentSalaryMinimum, r.PermanentSalaryMaximum,
-            r.RequiredRegistration, r.DfeRoleType, r.IsInterim, r.IsActive));
+            r.RequiredRegistration, r.DfeRoleType, r.IsInterim, r.IsActive, r.RequiredDbsLevel));
     }
 }
 
@@ -68,6 +70,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
         public const string SalaryMaximum = nameof(JobRoleInput.SalaryMaximum);
         public const string RequiredRegistration = nameof(JobRoleInput.RequiredRegistration);
         public const string DfeRoleType = nameof(JobRoleInput.DfeRoleType);
+        public const string RequiredDbsLevel = nameof(JobRoleInput.RequiredDbsLevel);
     }
 
     public async Task<IReadOnlyList<JobRoleListing>> ListAsync(CancellationToken cancellationToken)
@@ -106,7 +109,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
 
         roles.ExpectVersion(role, version);
         role.Change(changed!.Title, changed.JobFamily, changed.NjcGrade, changed.PermanentSalaryMinimum, changed.PermanentSalaryMaximum,
-            changed.RequiredRegistration, changed.DfeRoleType, changed.IsInterim);
+            changed.RequiredRegistration, changed.DfeRoleType, changed.IsInterim, changed.RequiredDbsLevel);
         return await SaveAsync(role, cancellationToken);
     }
 
@@ -159,6 +162,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
         if (input.RequiredRegistration is not { } registration || !Enum.IsDefined(registration))
             errors.Add(Fields.RequiredRegistration, "Select the register a worker must be on, or that none is needed");
         if (input.DfeRoleType is { } dfe && !Enum.IsDefined(dfe)) errors.Add(Fields.DfeRoleType, "Select a DfE role type from the list, or none");
+        if (input.RequiredDbsLevel is { } dbs && !Enum.IsDefined(dbs)) errors.Add(Fields.RequiredDbsLevel, "Select the DBS check the work needs from the list, or none stated");
 
         if (!errors.Has(Fields.Title)
             && (await roles.ListAsync(new JobRoleRowsSpec(), cancellationToken)).Find(r => r.Id != id && string.Equals(r.Title, input.Title!.Trim(), StringComparison.OrdinalIgnoreCase)) is { } same)
@@ -167,7 +171,7 @@ public sealed partial class JobRoleAdministration(IRepository<JobRole> roles, Gr
 
         // Grades are compared as the rules write them, in capitals ("E", "JNC").
         var role = new JobRole(input.Title!, input.JobFamily!.Value, input.NjcGrade!.Trim().ToUpperInvariant(), input.SalaryMinimum!.Value,
-            input.SalaryMaximum!.Value, input.RequiredRegistration!.Value, input.DfeRoleType, input.IsInterim);
+            input.SalaryMaximum!.Value, input.RequiredRegistration!.Value, input.DfeRoleType, input.IsInterim, input.RequiredDbsLevel);
         if (await gradeCaps.CheckAsync(role, cancellationToken) is { Refuses: true } refused) errors.Add(Fields.NjcGrade, refused.Message);
         return errors.Any ? (null, errors) : (role, errors);
     }

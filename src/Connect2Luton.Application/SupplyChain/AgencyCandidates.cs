@@ -30,6 +30,22 @@ public sealed class AgencyCandidates(
     public async Task<IReadOnlyList<AgencyWorkerRow>?> ListAsync(CancellationToken cancellationToken) =>
         await ActiveAgencyAsync(cancellationToken) is { } agency ? await workers.ListAsync(new AgencyWorkersSpec(agency), cancellationToken) : null;
 
+    /// <summary>How many candidates a vacancy offers in one list; past it, the agency searches by name.</summary>
+    public const int MostChoices = 200;
+
+    /// <summary>
+    /// The agency's candidates a vacancy offers to put forward (see <see cref="PutForwardChoicesSpec"/>), at most
+    /// <see cref="MostChoices"/>, and whether there are more than that; null for a deactivated agency's staff.
+    /// </summary>
+    public async Task<PutForwardChoices?> ForVacancyAsync(SuppliedRequisition vacancy, string? name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vacancy);
+        if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return null;
+        var putForward = await submissions.ListAsync(new PutForwardWorkersSpec(agency, vacancy.Id), cancellationToken);
+        var found = await workers.ListAsync(new PutForwardChoicesSpec(agency, vacancy.JobFamily, vacancy.RequiredRegistration, vacancy.RequiredDbsLevel, putForward, name, MostChoices + 1), cancellationToken);
+        return new PutForwardChoices(found.Take(MostChoices).ToList(), found.Count > MostChoices);
+    }
+
     /// <summary>One of the candidates the agency keeps, as their page shows them; null for anyone else's.</summary>
     public async Task<WorkerView?> DetailsAsync(int id, CancellationToken cancellationToken) =>
         await ActiveAgencyAsync(cancellationToken) is { } agency
@@ -82,16 +98,23 @@ public sealed class AgencyCandidates(
     {
         var now = clock.GetUtcNow();
         var keys = CandidateKeys.Of(worker);
-        foreach (var submission in await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken))
+        var waiting = await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken);
+        // The in-house pool is considered for every role first, so details changed to a pooled worker's are refused too.
+        if (waiting.Count > 0 && (await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
+            return TakenBySomeoneElse(worker);
+        foreach (var submission in waiting)
         {
             var held = await claims.ListAsync(new ClaimsOnSpec(submission.RequisitionId, keys), cancellationToken);
             if (held.Any(c => c.SubmissionId != submission.Id && c.Submission.OwnsCandidateAt(now)))
-                return CommandResult.Invalid(nameof(WorkerInput.Email), $"These details are of someone already put forward for a vacancy {worker.FullName} is put forward for: withdraw {worker.FullName} from it first");
+                return TakenBySomeoneElse(worker);
             foreach (var key in keys.Where(k => held.All(c => c.Key != k))) claims.Add(new CandidateClaim(submission.RequisitionId, key, submission));
             foreach (var claim in held.Where(c => c.SubmissionId != submission.Id)) claim.PassTo(submission, now);
         }
         return null;
     }
+
+    private static CommandResult TakenBySomeoneElse(Worker worker) =>
+        CommandResult.Invalid(nameof(WorkerInput.Email), $"These details are of someone already put forward for a vacancy {worker.FullName} is put forward for: withdraw {worker.FullName} from it first");
 
     /// <summary>Every message the form would get, saving nothing.</summary>
     public async Task<CommandResult> CheckAsync(WorkerInput input, CancellationToken cancellationToken) =>
@@ -115,3 +138,6 @@ public sealed class AgencyCandidates(
         return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(worker.Id);
     }
 }
+
+/// <param name="More">Further candidates match than are listed: the page offers a search by name.</param>
+public sealed record PutForwardChoices(IReadOnlyList<CandidateChoice> Candidates, bool More);

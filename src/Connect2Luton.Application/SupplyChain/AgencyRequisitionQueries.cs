@@ -83,7 +83,7 @@ public sealed class AgencyRequisitionQueries(
             var role = roles[row.JobRoleId];
             return new SuppliedRequisition(row.Id, row.Title, role.Title, role.JobFamily, role.DfeRoleType, role.RequiredRegistration, areas[row.ServiceAreaId].Name,
                 row.WeeklyHours, row.StartDate, row.EndDate, row.MaximumPayRate, row.PositionsLeft,
-                row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0 && row.EndDate >= clock.Today(), release.Tier, release.ReleasedAt);
+                row.Status is RequisitionStatus.Approved or RequisitionStatus.Open && row.PositionsLeft > 0 && row.EndDate >= clock.Today(), release.Tier, release.ReleasedAt, role.RequiredDbsLevel);
         };
     }
 }
@@ -91,7 +91,7 @@ public sealed class AgencyRequisitionQueries(
 /// <summary>What a supplier needs of each role: its title, family, the register its workers must be on, and whether the DfE rules apply.</summary>
 public sealed class SuppliedRolesSpec : Specification<JobRole, SuppliedRole>
 {
-    public SuppliedRolesSpec() => Query.Select(r => new SuppliedRole(r.Id, r.Title, r.JobFamily, r.DfeRoleType, r.RequiredRegistration));
+    public SuppliedRolesSpec() => Query.Select(r => new SuppliedRole(r.Id, r.Title, r.JobFamily, r.DfeRoleType, r.RequiredRegistration, r.RequiredDbsLevel));
 }
 
-public sealed record SuppliedRole(int Id, string Title, JobFamily JobFamily, DfeRoleType? DfeRoleType, RegistrationBody RequiredRegistration);
+public sealed record SuppliedRole(int Id, string Title, JobFamily JobFamily, DfeRoleType? DfeRoleType, RegistrationBody RequiredRegistration, Domain.Workers.DbsLevel? RequiredDbsLevel);

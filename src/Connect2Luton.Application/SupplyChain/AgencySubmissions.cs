@@ -64,6 +64,12 @@ public sealed class AgencySubmissions(
         if (!decision.Eligible)
             return CommandResult.Invalid(WorkerField, $"{worker.FullName} cannot be engaged for this role: {string.Join("; ", decision.Ineligibilities)}");
 
+        // The in-house pool is considered for every role before any agency: someone the council already keeps is
+        // refused as one already put forward, saying nothing of who holds them.
+        var keys = CandidateKeys.Of(worker);
+        if ((await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
+            return CommandResult.Invalid(WorkerField, AlreadyPutForward);
+
         var days = (await release.TermsAsync(cancellationToken)).CandidateOwnershipDays;
         // The claims are read and written in one transaction, which on SQLite holds the write lock from the start: a
         // second agency putting the same person forward at the same moment reads the first one's claims. Elsewhere
@@ -71,7 +77,6 @@ public sealed class AgencySubmissions(
         return await unitOfWork.InOneTransactionAsync(async ct =>
         {
             var now = clock.GetUtcNow();
-            var keys = CandidateKeys.Of(worker);
             var held = await claims.ListAsync(new ClaimsOnSpec(requisitionId, keys), ct);
             if (held.Any(c => c.Submission.OwnsCandidateAt(now))) return CommandResult.Invalid(WorkerField, AlreadyPutForward);
 
@@ -131,6 +136,7 @@ public sealed class AgencySubmissions(
         var missing = BookingCompliance.Refusals(worker, role, start)
             .Select(refusal => refusal.Replace(": record it on their record before booking", string.Empty, StringComparison.Ordinal)).ToList();
         if (worker.Dbs is null) missing.Add("no DBS certificate is recorded");
+        else if (BookingCompliance.DbsShortfall(worker, role) is { } shortfall) missing.Add(shortfall);
         return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
     }
 }

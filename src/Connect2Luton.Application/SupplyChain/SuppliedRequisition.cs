@@ -22,7 +22,8 @@ public sealed record SuppliedRequisition(
     int PositionsLeft,
     bool TakingCandidates,
     SupplyAgencyKind Tier,
-    DateTimeOffset ReleasedAt)
+    DateTimeOffset ReleasedAt,
+    Domain.Workers.DbsLevel? RequiredDbsLevel = null)
 {
     public bool IsDfeRole => DfeRoleType is not null;
 }

@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.SupplyChain;
@@ -84,7 +85,77 @@ public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
     }
 }
 
-public sealed record AgencyWorkerRow(int Id, string Name, Domain.JobRoles.JobFamily JobFamily, string PostcodeDistrict, bool HasRightToWork, bool HasDbs, string? RegistrationNumber, bool KeptByAgency);
+public sealed record AgencyWorkerRow(int Id, string Name, JobFamily JobFamily, string PostcodeDistrict, bool HasRightToWork, bool HasDbs, string? RegistrationNumber, bool KeptByAgency);
+
+/// <summary>
+/// The workers the council keeps in its pool who may be the same person as an agency's candidate: the same email, the
+/// phone with its spaces set aside, a registration number ending in the same digits, or the same date of birth. It
+/// narrows in the database to the few who could be; <see cref="CandidateKeys"/> then says who is, written one way
+/// for the pool and the claims alike.
+/// </summary>
+public sealed class InHousePoolLookalikesSpec : Specification<Worker>
+{
+    public InHousePoolLookalikesSpec(Worker candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var email = candidate.Email.Trim().ToLowerInvariant();
+        // A UK number as dialled at home, without its first 0: "07700 900123" and "+44 7700 900123" both end in it.
+        var phone = candidate.Phone is { } typed ? new string(typed.Where(char.IsAsciiDigit).ToArray()) : string.Empty;
+        var national = phone.StartsWith("44", StringComparison.Ordinal) && candidate.Phone!.TrimStart().StartsWith('+') ? phone[2..] : phone.TrimStart('0');
+        var hasPhone = national.Length >= 9;
+        var body = candidate.Registration?.Body;
+        var number = candidate.Registration is { } registration ? new string(registration.Number.Where(char.IsAsciiDigit).ToArray()).TrimStart('0') : string.Empty;
+        var hasNumber = number.Length > 0;
+        var born = candidate.DateOfBirth;
+        Query.Where(w => w.IsActive && !w.KeptByAgency
+            && (w.Email == email
+                || (hasPhone && w.Phone != null && w.Phone.Replace(" ", string.Empty).EndsWith(national))
+                || (hasNumber && w.Registration != null && w.Registration.Body == body && w.Registration.Number.EndsWith(number))
+                || (born != null && w.DateOfBirth == born)))
+            .AsNoTracking();
+    }
+}
+
+/// <summary>
+/// The agency's candidates who could be put forward for a vacancy, by name: in use, in its job family, on the register
+/// it needs, with a DBS certificate of the level it needs (or higher) where it states one, and not already put forward for it (<paramref name="putForward"/>), optionally by the start of a name.
+/// At most <paramref name="take"/>: an agency keeps thousands.
+/// </summary>
+public sealed class PutForwardChoicesSpec : Specification<Worker, CandidateChoice>
+{
+    public PutForwardChoicesSpec(int agencyId, JobFamily family, RegistrationBody register, DbsLevel? dbs, IReadOnlyCollection<int> putForward, string? name, int take)
+    {
+        ArgumentNullException.ThrowIfNull(putForward);
+        if (dbs is { } needed)
+        {
+            // Stored by name, so the levels that will do are listed rather than compared.
+            var enough = Enum.GetValues<DbsLevel>().Where(level => level >= needed).ToList();
+            Query.Where(w => w.Dbs != null && enough.Contains(w.Dbs.Level));
+        }
+        Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive && w.JobFamily == family && !putForward.Contains(w.Id));
+        if (register != RegistrationBody.None) Query.Where(w => w.Registration != null && w.Registration.Body == register);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var typed = name.Trim();
+            Query.Where(w => w.LastName.StartsWith(typed) || w.FirstName.StartsWith(typed));
+        }
+        Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        Query.Take(take);
+        Query.Select(w => new CandidateChoice(w.Id, w.FirstName + " " + w.LastName));
+    }
+}
+
+public sealed record CandidateChoice(int Id, string Name);
+
+/// <summary>The workers an agency has put forward for a requisition and not withdrawn.</summary>
+public sealed class PutForwardWorkersSpec : Specification<Submission, int>
+{
+    public PutForwardWorkersSpec(int agencyId, int requisitionId)
+    {
+        Query.Where(s => s.SupplyAgencyId == agencyId && s.RequisitionId == requisitionId && s.Status != SubmissionStatus.Withdrawn);
+        Query.Select(s => s.WorkerId);
+    }
+}
 
 /// <summary>One agency's submissions, newest first, optionally for one requisition.</summary>
 public sealed class AgencySubmissionsSpec : Specification<Submission>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Domain.JobRoles;
 
@@ -16,9 +17,10 @@ public sealed class JobRole : AggregateRoot
         decimal permanentSalaryMaximum,
         RegistrationBody requiredRegistration,
         DfeRoleType? dfeRoleType,
-        bool isInterim)
+        bool isInterim,
+        DbsLevel? requiredDbsLevel = null)
     {
-        Change(title, jobFamily, njcGrade, permanentSalaryMinimum, permanentSalaryMaximum, requiredRegistration, dfeRoleType, isInterim);
+        Change(title, jobFamily, njcGrade, permanentSalaryMinimum, permanentSalaryMaximum, requiredRegistration, dfeRoleType, isInterim, requiredDbsLevel);
         IsActive = true;
     }
 
@@ -33,6 +35,12 @@ public sealed class JobRole : AggregateRoot
     public decimal PermanentSalaryMaximum { get; private set; }
 
     public RegistrationBody RequiredRegistration { get; private set; }
+
+    /// <summary>
+    /// The DBS certificate the work needs (enhanced with the barred lists for regulated activity with children or adults);
+    /// a certificate of a higher level will do. Null where the role states none.
+    /// </summary>
+    public DbsLevel? RequiredDbsLevel { get; private set; }
 
     /// <summary>Set for child and family social work roles, which fall under the DfE agency rules.</summary>
     public DfeRoleType? DfeRoleType { get; private set; }
@@ -58,7 +66,8 @@ public sealed class JobRole : AggregateRoot
         decimal permanentSalaryMaximum,
         RegistrationBody requiredRegistration,
         DfeRoleType? dfeRoleType,
-        bool isInterim)
+        bool isInterim,
+        DbsLevel? requiredDbsLevel = null)
     {
         Title = Guard.Required(title, Limits.Title);
         JobFamily = jobFamily;
@@ -67,6 +76,7 @@ public sealed class JobRole : AggregateRoot
         RequiredRegistration = requiredRegistration;
         DfeRoleType = dfeRoleType;
         IsInterim = isInterim;
+        RequiredDbsLevel = requiredDbsLevel;
     }
 
     public void Deactivate() => IsActive = false;

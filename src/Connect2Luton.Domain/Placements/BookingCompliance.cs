@@ -6,7 +6,7 @@ namespace Connect2Luton.Domain.Placements;
 /// <summary>
 /// What a worker's recorded checks mean for a booking, decided here once: a right to work and, where the role
 /// needs one, a registration that hold on the start date, or no booking; checks that end before the planned end,
-/// or no DBS recorded, are warnings the recruiter sees.
+/// no DBS recorded, or one below the level the role needs, are warnings the recruiter sees.
 /// </summary>
 public static class BookingCompliance
 {
@@ -34,11 +34,31 @@ public static class BookingCompliance
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
         if (worker.Dbs is null) yield return $"No DBS check is recorded for {worker.FullName}.";
+        else if (DbsShortfall(worker, role) is { } shortfall) yield return $"{shortfall}.";
         if (worker.RightToWork?.ExpiresOn is { } permission && permission >= start && permission < end)
             yield return $"{worker.FullName}'s permission to work in the UK ends on {permission:d MMMM yyyy}, before the planned end: it must be renewed.";
         if (role.RequiresRegistration && worker.Registration is { } registration && registration.ExpiresOn >= start && registration.ExpiresOn < end)
             yield return $"{worker.FullName}'s registration ends on {registration.ExpiresOn:d MMMM yyyy}, before the planned end: it must be renewed.";
     }
+
+    /// <summary>
+    /// What is wrong with the worker's DBS certificate for the role: a lower level than the role needs (a higher one
+    /// covers a lower). Null when it is enough, when the role states no level, or when none is recorded.
+    /// </summary>
+    public static string? DbsShortfall(Worker worker, JobRole role)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(role);
+        return role.RequiredDbsLevel is { } needed && worker.Dbs is { } dbs && dbs.Level < needed
+            ? $"{role.Title} needs {(needed == DbsLevel.EnhancedWithBarredLists ? "an enhanced DBS certificate with the barred lists" : $"a DBS certificate at {Describe(needed)} level or higher")}, and {worker.FullName}'s certificate is {Describe(dbs.Level)}"
+            : null;
+    }
+
+    private static string Describe(DbsLevel level) => level switch
+    {
+        DbsLevel.EnhancedWithBarredLists => "enhanced with the barred lists",
+        _ => level.ToString().ToLowerInvariant(),
+    };
 
     private static string Describe(RegistrationBody body) => body switch
     {

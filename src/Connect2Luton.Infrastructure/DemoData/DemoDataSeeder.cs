@@ -58,7 +58,7 @@ public sealed partial class DemoDataSeeder(
                 .ToList();
             var roles = DemoCatalogue.Roles.ToDictionary(
                 r => r,
-                r => new JobRole(r.Title, r.Family, r.Grade, r.SalaryMinimum, r.SalaryMaximum, r.Registration, r.DfeRoleType, r.IsInterim));
+                r => new JobRole(r.Title, r.Family, r.Grade, r.SalaryMinimum, r.SalaryMaximum, r.Registration, r.DfeRoleType, r.IsInterim, r.Dbs));
             var agencies = DemoCatalogue.Agencies
                 .Select(a =>
                 {

@@ -26,6 +26,9 @@ public sealed class JobRoleForm
     [Display(Name = "DfE role type")]
     public string? DfeRoleType { get; set; }
 
+    [Display(Name = "DBS check")]
+    public string? RequiredDbsLevel { get; set; }
+
     [Display(Name = "Interim")]
     public bool IsInterim { get; set; }
 
@@ -37,7 +40,8 @@ public sealed class JobRoleForm
         modelState.Number("Input.SalaryMaximum", SalaryMaximum, "The highest salary"),
         FormReading.Choice<RegistrationBody>(RequiredRegistration),
         modelState.OptionalChoice<Domain.JobRoles.DfeRoleType>("Input.DfeRoleType", DfeRoleType, "Select a DfE role type from the list, or none"),
-        IsInterim);
+        IsInterim,
+        modelState.OptionalChoice<Domain.Workers.DbsLevel>("Input.RequiredDbsLevel", RequiredDbsLevel, "Select the DBS check the work needs from the list, or none stated"));
 
     public static JobRoleForm From(JobRoleRow role)
     {
@@ -52,6 +56,7 @@ public sealed class JobRoleForm
             RequiredRegistration = role.RequiredRegistration.ToString(),
             DfeRoleType = role.DfeRoleType?.ToString(),
             IsInterim = role.IsInterim,
+            RequiredDbsLevel = role.RequiredDbsLevel?.ToString(),
         };
     }
 }

@@ -13,6 +13,9 @@ public static class ReferenceChoices
     public static IReadOnlyList<SelectListItem> Registrations { get; } =
         [.. Enum.GetValues<RegistrationBody>().Select(b => new SelectListItem(Words.Registration(b), b.ToString()))];
 
+    public static IReadOnlyList<SelectListItem> DbsLevels { get; } =
+        [.. Enum.GetValues<Domain.Workers.DbsLevel>().Select(l => new SelectListItem(Words.Dbs(l), l.ToString()))];
+
     public static IReadOnlyList<SelectListItem> DfeRoleTypes { get; } =
         [.. Enum.GetValues<DfeRoleType>().Select(t => new SelectListItem(Words.Of(t), t.ToString()))];
 

@@ -12,7 +12,7 @@ public sealed class WorkerChoices(ReferenceNames names)
         Enum.GetValues<JobFamily>().Select(f => new SelectListItem(Words.Of(f), f.ToString())).ToList();
 
     public IReadOnlyList<SelectListItem> DbsLevels { get; } =
-        Enum.GetValues<DbsLevel>().Select(l => new SelectListItem(l == DbsLevel.EnhancedWithBarredLists ? "Enhanced with barred lists" : l.ToString(), l.ToString())).ToList();
+        Enum.GetValues<DbsLevel>().Select(l => new SelectListItem(Words.Dbs(l), l.ToString())).ToList();
 
     public IReadOnlyList<SelectListItem> RegistrationBodies { get; } =
     [

@@ -47,11 +47,11 @@ public sealed class WorkerForm
         modelState.Date("Input.RightToWorkCheckedOn", RightToWorkCheckedOn, "The right-to-work check date"),
         modelState.Date("Input.RightToWorkExpiresOn", RightToWorkExpiresOn, "The end of the permission to work"),
         modelState.Date("Input.DbsIssuedOn", DbsIssuedOn, "The DBS issue date"),
-        FormReading.Choice<DbsLevel>(DbsLevel),
+        modelState.OptionalChoice<DbsLevel>("Input.DbsLevel", DbsLevel, "Select the DBS level from the list"),
         DbsCertificateNumber,
         DbsOnUpdateService,
         modelState.Date("Input.DbsStatusCheckedOn", DbsStatusCheckedOn, "The Update Service status check date"),
-        FormReading.Choice<RegistrationBody>(RegistrationBody),
+        modelState.OptionalChoice<RegistrationBody>("Input.RegistrationBody", RegistrationBody, "Select who they are registered with from the list, or Not registered"),
         RegistrationNumber,
         modelState.Date("Input.RegistrationExpiresOn", RegistrationExpiresOn, "The registration expiry date"),
         modelState.Date("Input.DateOfBirth", DateOfBirth, "The date of birth"));

@@ -62,6 +62,47 @@ public sealed class AgencySubmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Someone_the_council_keeps_in_its_pool_is_refused_as_already_put_forward_by_any_way_they_are_recognised_and_nothing_is_kept()
+    {
+        var pooled = await PersonAsync(null, "Niamh", "Kelly", "niamh.kelly@luton.example", "01582 546000", new DateOnly(1985, 6, 15), "SW0445566");
+        var byEmail = await PersonAsync(_wardown, "N", "Kelly-Smith", "NIAMH.KELLY@luton.example", "07700 900401", new DateOnly(1985, 6, 16), null);
+        var byPhone = await PersonAsync(_wardown, "Nia", "Kelly", "nia@wardown.example", "+44 1582 546000", new DateOnly(1985, 6, 16), null);
+        var byRegistration = await PersonAsync(_chiltern, "Niamh", "Kelley", "nk@chiltern.example", "07700 900402", new DateOnly(1985, 6, 16), "445566");
+        var byNameAndBirth = await PersonAsync(_chiltern, "NIAMH", "Kelly", "niamh@chiltern.example", "07700 900403", new DateOnly(1985, 6, 15), null);
+
+        foreach (var (agency, candidate, way) in new[] { (_wardown, byEmail, "email"), (_wardown, byPhone, "phone"), (_chiltern, byRegistration, "registration"), (_chiltern, byNameAndBirth, "name and date of birth") })
+        {
+            var refused = await SubmitAsync(agency, _released.Id, candidate.Id);
+            refused.Errors[AgencySubmissions.WorkerField].ShouldBe(AgencySubmissions.AlreadyPutForward, way);
+        }
+        await using (var db = TestData.Open(_database))
+        {
+            (await db.ListAsync<Submission>(_ => true)).ShouldBeEmpty();
+            (await db.ListAsync<CandidateClaim>(_ => true)).ShouldBeEmpty();
+        }
+        // Gone from the pool (deactivated, or converted to a permanent post), they may be put forward.
+        await PersonAsync(null, "Ciara", "Byrne", "ciara.byrne@luton.example", "01582 546001", new DateOnly(1979, 1, 2), null, active: false);
+        var formerlyPooled = await PersonAsync(_wardown, "Ciara", "Byrne", "ciara.byrne@luton.example", "07700 900404", new DateOnly(1979, 1, 2), null);
+        (await SubmitAsync(_wardown, _released.Id, formerlyPooled.Id)).Status.ShouldBe(CommandStatus.Done);
+        pooled.KeptByAgency.ShouldBeFalse();
+    }
+
+    /// <summary>A record of a person with all their checks: one the agency keeps, or (no agency) one the council keeps in its pool.</summary>
+    private async Task<Worker> PersonAsync(SupplyAgency? agency, string first, string last, string email, string phone, DateOnly born, string? registration, DbsLevel? dbs = null, bool active = true)
+    {
+        await using var db = TestData.Open(_database);
+        var worker = A.Worker().InFamily(_reference.Role.JobFamily).SuppliedBy(agency?.Id ?? _reference.Agency.Id).WithChecks().Build();
+        worker.Update(new WorkerProfile(first, last, email, phone, UkPostcode.Parse("LU2 7AB"), worker.JobFamily, agency?.Id ?? _reference.Agency.Id, new DateOnly(2015, 7, 1), false, null, born));
+        if (registration is not null) worker.RecordRegistration(new ProfessionalRegistration(RegistrationBody.SocialWorkEngland, registration, new DateOnly(2028, 6, 30)));
+        if (agency is not null) worker.KeepByAgency();
+        if (dbs is { } level) worker.RecordDbs(new DbsCheck(new DateOnly(2025, 3, 3), level, "001234567891", onUpdateService: true));
+        if (!active) worker.Deactivate();
+        db.Add(worker);
+        await db.SaveAsync();
+        return worker;
+    }
+
+    [Fact]
     public async Task Two_agencies_putting_one_person_forward_at_the_same_moment_leave_one_submission()
     {
         for (var round = 0; round < 10; round++)
@@ -97,6 +138,35 @@ public sealed class AgencySubmissionTests : IAsyncLifetime
 
         await using var db = TestData.Open(_database);
         (await db.ListAsync<Submission>(_ => true)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_candidate_whose_DBS_certificate_is_below_the_level_the_role_needs_is_refused_beside_the_candidate_and_nothing_is_kept()
+    {
+        Requisition vacancy;
+        await using (var db = TestData.Open(_database))
+        {
+            var role = new JobRole("Residential Care Worker (Children)", JobFamily.SocialCare, "C", 25_185m, 26_409m, RegistrationBody.None, null, isInterim: false, DbsLevel.EnhancedWithBarredLists);
+            db.Add(role);
+            await db.SaveAsync();
+            vacancy = A.Requisition().In(_reference.Area.Id, role.Id, _reference.Manager.Id).Open();
+            db.Add(vacancy);
+            await db.SaveAsync();
+            var release = new SupplierRelease(vacancy.Id);
+            release.Release(SupplyAgencyKind.LocalSupportingAgency, [new(AgencyProfile.Of(_wardown), 2)], "system", Clocks.Now, new string('b', 64));
+            db.Add(release);
+            await db.SaveAsync();
+        }
+        var basic = await PersonAsync(_wardown, "Ama", "Mensah", "ama@wardown.example", "07700 900501", new DateOnly(1992, 3, 4), null, DbsLevel.Basic);
+        var enhanced = await PersonAsync(_wardown, "Kofi", "Mensah", "kofi@wardown.example", "07700 900502", new DateOnly(1991, 3, 4), null, DbsLevel.Enhanced);
+        var barred = await PersonAsync(_wardown, "Esi", "Mensah", "esi@wardown.example", "07700 900503", new DateOnly(1990, 3, 4), null, DbsLevel.EnhancedWithBarredLists);
+
+        (await SubmitAsync(_wardown, vacancy.Id, basic.Id)).Errors[AgencySubmissions.WorkerField]
+            .ShouldBe("Ama Mensah cannot be put forward yet: Residential Care Worker (Children) needs an enhanced DBS certificate with the barred lists, and Ama Mensah's certificate is basic");
+        (await SubmitAsync(_wardown, vacancy.Id, enhanced.Id)).Errors[AgencySubmissions.WorkerField].ShouldContain("Kofi Mensah's certificate is enhanced");
+        await using (var db = TestData.Open(_database))
+            (await db.ListAsync<Submission>(_ => true)).ShouldBeEmpty();
+        (await SubmitAsync(_wardown, vacancy.Id, barred.Id)).Status.ShouldBe(CommandStatus.Done);
     }
 
     [Fact]

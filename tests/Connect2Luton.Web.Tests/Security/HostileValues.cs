@@ -30,7 +30,7 @@ public sealed class HostileValues(Faker faker)
     /// <summary>Longer than any text the app keeps (the longest is <see cref="Limits.LongText"/> characters).</summary>
     public string Overlong() => faker.Random.String2(faker.Random.Int(Limits.LongText + 1, 20_000), "abc <>'\";-- 0123456789");
 
-    /// <summary>Characters no one types: a bell, an escape, a NUL (which the framework's form reader refuses outright).</summary>
+    /// <summary>Characters no one types: a bell, an escape, a NUL (which the app reads as another control character, as the framework's form reader refuses it outright).</summary>
     public string ControlCharacters() => faker.PickRandom("Smith\u0007", "\u001B[31mred", "Ali\u0000", "line\u0008back");
 
     public string NotANumber() => faker.PickRandom("abc", "12abc", "NaN", "Infinity", "0x1F", "\u0661\u0662", "--5", "5-", "£", "12.3.4", "1e309", "79228162514264337593543950336", "%00");

@@ -13,7 +13,7 @@ public static partial class TextFormats
     public static bool IsEmail(string? text) =>
         // ASCII only: a council's addresses need nothing more, and look-alike letters (a dotless ı, a long ſ) would
         // otherwise make a second address that reads as the first.
-        text is { Length: > 0 and <= 254 } && System.Text.Ascii.IsValid(text.Trim()) && Email().IsMatch(text.Trim());
+        text is { Length: > 0 and <= 254 } && System.Text.Ascii.IsValid(text.Trim()) && !text.Any(char.IsControl) && Email().IsMatch(text.Trim());
 
     /// <summary>
     /// A name or title as it is kept: on one line, every run of spaces, tabs, line breaks or no-break spaces made one

@@ -16,6 +16,7 @@ internal sealed class JobRoleConfiguration : IEntityTypeConfiguration<JobRole>
         builder.Property(r => r.PermanentSalaryMinimum).IsAmount();
         builder.Property(r => r.PermanentSalaryMaximum).IsAmount();
         builder.Property(r => r.RequiredRegistration).IsStoredAsText();
+        builder.Property(r => r.RequiredDbsLevel).IsStoredAsText();
         builder.Property(r => r.DfeRoleType).HasConversion<string>().HasMaxLength(40);
         builder.HasIndex(r => r.Title).IsUnique();
         builder.HasIndex(r => r.JobFamily);

@@ -24,6 +24,13 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
 
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
 
+    /// <summary>More candidates could be put forward than the list holds: the page asks for a name.</summary>
+    public bool MoreCandidates { get; private set; }
+
+    /// <summary>The start of a candidate's first or last name, narrowing the list.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Name { get; set; }
+
     [BindProperty]
     public PutForwardForm Input { get; set; } = new();
 
@@ -51,10 +58,11 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
         if (await queries.DetailsAsync(id, cancellationToken) is not { } vacancy) return false;
         Vacancy = vacancy;
         PutForward = (await submitted.OfAgencyAsync(id, new PageRequest(1, PageRequest.MaximumSize), cancellationToken))?.Items ?? [];
-        var already = PutForward.Where(s => s.Status != Domain.SupplyChain.SubmissionStatus.Withdrawn).Select(s => s.WorkerId).ToHashSet();
-        Candidates = ((await candidates.ListAsync(cancellationToken)) ?? [])
-            .Where(c => c.JobFamily == vacancy.JobFamily && !already.Contains(c.Id))
+        var typed = Name is { Length: > Domain.Common.Limits.Name } ? Name[..Domain.Common.Limits.Name] : Name;
+        var choices = await candidates.ForVacancyAsync(vacancy, typed, cancellationToken);
+        Candidates = (choices?.Candidates ?? [])
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        MoreCandidates = choices?.More ?? false;
         return true;
     }
 

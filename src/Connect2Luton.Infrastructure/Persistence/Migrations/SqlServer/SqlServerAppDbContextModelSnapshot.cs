@@ -372,6 +372,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(14, 2)
                         .HasColumnType("decimal(14,2)");
 
+                    b.Property<string>("RequiredDbsLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("RequiredRegistration")
                         .IsRequired()
                         .HasMaxLength(40)

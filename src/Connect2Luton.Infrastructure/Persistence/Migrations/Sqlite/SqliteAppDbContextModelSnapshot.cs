@@ -353,6 +353,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredDbsLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequiredRegistration")
                         .IsRequired()
                         .HasMaxLength(40)
