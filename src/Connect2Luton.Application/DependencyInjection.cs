@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<SupplyChain.SubmissionDecisions>();
         services.AddScoped<SupplyChain.SubmissionQueries>();
         services.AddScoped<SupplyChain.SubmissionPlacing>();
+        services.AddScoped<SupplyChain.SubmissionClosing>();
         services.AddScoped<AwrPositions>();
         services.AddScoped<Placements.Flags.LiveLengthFacts>();
         services.AddScoped<Conversions.LiveConversionFacts>();

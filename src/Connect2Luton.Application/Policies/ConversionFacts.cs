@@ -15,7 +15,7 @@ public sealed record ConversionFacts : IDatedFacts
     public required DateOnly FeeFreeFrom { get; init; }
 
     [Description("Why the post was requisitioned: vacancy cover, sickness cover, maternity cover, a project, peak workload or interim management.")]
-    [CodedAs(typeof(Domain.Requisitions.RequisitionReason))]
+    [CodedAs(typeof(Domain.Requisitions.RequisitionReason), "reason for a requisition")]
     public required string RequisitionReason { get; init; }
 
     [Description("The role is an interim (usually management) role.")]

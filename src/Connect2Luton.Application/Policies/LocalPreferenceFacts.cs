@@ -12,7 +12,7 @@ public sealed record LocalPreferenceFacts : IDatedFacts
     public required string PostcodeDistrict { get; init; }
 
     [Description("Who supplies the worker: the in-house pool, a local supporting agency or an external agency.")]
-    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind))]
+    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind), "kind of supplier")]
     public required string SupplierKind { get; init; }
 
     [Description("The supplier is based in Luton.")]

@@ -12,14 +12,14 @@ public sealed record PayRateFacts : IDatedFacts
     public required string RoleTitle { get; init; }
 
     [Description("The role's job family: social care, housing, planning, neighbourhood services, catering, business support or interim management.")]
-    [CodedAs(typeof(Domain.JobRoles.JobFamily))]
+    [CodedAs(typeof(Domain.JobRoles.JobFamily), "job family")]
     public required string JobFamily { get; init; }
 
     [Description("The NJC grade of the equivalent permanent post, e.g. \"E\"; \"JNC\" for chief officers.")]
     public required string NjcGrade { get; init; }
 
     [Description("The DfE agency-rules role type for child and family social work (social worker, senior social worker, advanced practitioner, team manager, independent reviewing officer); empty for any other role.")]
-    [CodedAs(typeof(Domain.JobRoles.DfeRoleType), None = "Not a DfE role")]
+    [CodedAs(typeof(Domain.JobRoles.DfeRoleType), "DfE role type", None = "Not a DfE role")]
     public required string DfeRoleType { get; init; }
 
     [Description("The placement is in a children's services area.")]
@@ -50,6 +50,6 @@ public sealed record PayRateFacts : IDatedFacts
     public required decimal WeeklyHours { get; init; }
 
     [Description("Who supplies the worker: the in-house pool, a local supporting agency or an external agency.")]
-    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind))]
+    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind), "kind of supplier")]
     public required string SupplierKind { get; init; }
 }

@@ -12,7 +12,7 @@ public sealed record PlacementLengthFacts : IDatedFacts
     public required DateOnly AsOf { get; init; }
 
     [Description("The role's job family.")]
-    [CodedAs(typeof(Domain.JobRoles.JobFamily))]
+    [CodedAs(typeof(Domain.JobRoles.JobFamily), "job family")]
     public required string JobFamily { get; init; }
 
     [Description("The role is an interim (usually management) role.")]

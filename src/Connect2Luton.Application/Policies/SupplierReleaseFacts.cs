@@ -13,7 +13,7 @@ public sealed record SupplierReleaseFacts : IDatedFacts
     public required DateOnly AsOf { get; init; }
 
     [Description("Who would see the requisition: the in-house pool, local supporting agencies or external agencies.")]
-    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind))]
+    [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind), "kind of supplier")]
     public required string SupplierKind { get; init; }
 
     [Description("The agency was appointed through the dynamic purchasing system (it has a DPS reference).")]
@@ -23,11 +23,11 @@ public sealed record SupplierReleaseFacts : IDatedFacts
     public required bool SupplierConfirmsDfeAgencyRules { get; init; }
 
     [Description("The job family of the requisition's role: social care, housing, planning, neighbourhood services, catering, business support or interim management.")]
-    [CodedAs(typeof(Domain.JobRoles.JobFamily))]
+    [CodedAs(typeof(Domain.JobRoles.JobFamily), "job family")]
     public required string JobFamily { get; init; }
 
     [Description("The DfE agency-rules role type of the requisition's role (social worker, senior social worker, advanced practitioner, team manager, independent reviewing officer); empty for any other role.")]
-    [CodedAs(typeof(Domain.JobRoles.DfeRoleType), None = "Not a DfE role")]
+    [CodedAs(typeof(Domain.JobRoles.DfeRoleType), "DfE role type", None = "Not a DfE role")]
     public required string DfeRoleType { get; init; }
 
     [Description("The requisition is for a children's services area.")]

@@ -27,6 +27,7 @@ public sealed class RequisitionCommands(
     DataScope scope,
     ICurrentUser user,
     ApprovalRequestEmail approvalRequest,
+    SupplyChain.SubmissionClosing submissions,
     TimeProvider clock)
 {
     public const decimal MostPayRate = 500m;
@@ -117,24 +118,45 @@ public sealed class RequisitionCommands(
     public Task<CommandResult> RejectAsync(int id, int version, string? reason, CancellationToken cancellationToken) =>
         WithReasonAsync(id, version, reason, RequisitionAction.Reject, "why it is rejected", (r, by, at, why) => r.Reject(by, at, why), cancellationToken);
 
+    // The agencies' candidates still waiting or shortlisted are not taken forward in the same save, saying why:
+    // none is left shortlisted, or offered a withdrawal, for a vacancy that is gone.
     public Task<CommandResult> CancelAsync(int id, int version, string? reason, CancellationToken cancellationToken) =>
-        WithReasonAsync(id, version, reason, RequisitionAction.Cancel, "why it is cancelled", (r, by, at, why) => r.Cancel(by, at, why), cancellationToken);
+        WithReasonAsync(id, version, reason, RequisitionAction.Cancel, "why it is cancelled", async (r, by, at, why) =>
+        {
+            r.Cancel(by, at, why);
+            await submissions.RequisitionCancelledAsync(r.Id, why, by, at, cancellationToken);
+        }, cancellationToken);
 
     private async Task<CommandResult> StepAsync(int id, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken) =>
         await requisitions.GetByIdAsync(id, cancellationToken) is { } requisition
             ? await StepAsync(requisition, version, action, step, cancellationToken)
             : CommandResult.NotFound();
 
-    private async Task<CommandResult> StepAsync(Requisition requisition, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken)
+    private Task<CommandResult> StepAsync(Requisition requisition, int version, RequisitionAction action, Action<Requisition, string, DateTimeOffset> step, CancellationToken cancellationToken) =>
+        StepAsync(requisition, version, action, (r, by, at) =>
+        {
+            step(r, by, at);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task<CommandResult> StepAsync(Requisition requisition, int version, RequisitionAction action, Func<Requisition, string, DateTimeOffset, Task> step, CancellationToken cancellationToken)
     {
         if (permissions.Refusal(requisition, action) is { } refused) return refused;
         requisitions.ExpectVersion(requisition, version);
-        step(requisition, user.Name, clock.GetUtcNow());
+        await step(requisition, user.Name, clock.GetUtcNow());
         return await SaveAsync(requisition, cancellationToken);
     }
 
+    private Task<CommandResult> WithReasonAsync(
+        int id, int version, string? reason, RequisitionAction action, string what, Action<Requisition, string, DateTimeOffset, string> step, CancellationToken cancellationToken) =>
+        WithReasonAsync(id, version, reason, action, what, (r, by, at, why) =>
+        {
+            step(r, by, at, why);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     private async Task<CommandResult> WithReasonAsync(
-        int id, int version, string? reason, RequisitionAction action, string what, Action<Requisition, string, DateTimeOffset, string> step, CancellationToken cancellationToken)
+        int id, int version, string? reason, RequisitionAction action, string what, Func<Requisition, string, DateTimeOffset, string, Task> step, CancellationToken cancellationToken)
     {
         var requisition = await requisitions.GetByIdAsync(id, cancellationToken);
         if (requisition is null) return CommandResult.NotFound();

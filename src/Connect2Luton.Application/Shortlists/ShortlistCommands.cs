@@ -21,6 +21,7 @@ public sealed class ShortlistCommands(
     IReadRepository<Worker> workers,
     ReferenceNames names,
     ILocalPreferencePolicy preference,
+    SupplyChain.SubmissionClosing submissions,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
     TimeProvider clock)
@@ -84,7 +85,11 @@ public sealed class ShortlistCommands(
             return CommandResult.Conflict("That worker is not on the shortlist now. The page shows the shortlist as it stands.");
 
         requisitions.ExpectVersion(requisition, version);
-        requisition.RemoveFromShortlist(workerId, user.Name, clock.GetUtcNow(), reason!.Trim());
+        var now = clock.GetUtcNow();
+        var why = reason!.Trim();
+        requisition.RemoveFromShortlist(workerId, user.Name, now, why);
+        // An agency's candidate taken off is not taken forward, for the same reason, in the same save: the agency reads it.
+        await submissions.RemovedFromShortlistAsync(requisitionId, workerId, why, user.Name, now, cancellationToken);
         return await SaveAsync(requisition, cancellationToken);
     }
 

@@ -213,6 +213,13 @@ public sealed class LiveSubmissionsOfSpec : Specification<Submission>
         Query.Where(s => s.WorkerId == workerId && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Shortlisted));
 }
 
+/// <summary>A requisition's submissions still waiting for a decision or shortlisted, for change.</summary>
+public sealed class LiveSubmissionsForSpec : Specification<Submission>
+{
+    public LiveSubmissionsForSpec(int requisitionId) =>
+        Query.Where(s => s.RequisitionId == requisitionId && (s.Status == SubmissionStatus.Received || s.Status == SubmissionStatus.Shortlisted));
+}
+
 /// <summary>The claims a submission holds, released when it is withdrawn.</summary>
 public sealed class ClaimsOfSubmissionSpec : Specification<CandidateClaim>
 {

@@ -13,11 +13,18 @@ internal static class FactDocumentation
             .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty, ChoicesOf(p)))
             .ToList();
 
-    // A coded fact's choices in words, with what an empty value means first where it may be empty.
-    private static List<FactChoice>? ChoicesOf(PropertyInfo property) =>
-        property.GetCustomAttribute<CodedAsAttribute>() is not { } coded ? null
-            : [.. (coded.None is { } none ? [new FactChoice(string.Empty, none)] : Array.Empty<FactChoice>()),
-               .. Enum.GetNames(coded.Codes).Select(code => new FactChoice(code, Application.RuleSets.Values.CodeWords.Of(code)))];
+    private static IReadOnlyList<FactChoice>? ChoicesOf(PropertyInfo property) => property.GetCustomAttribute<CodedAsAttribute>()?.Choices;
+
+    /// <summary>Why a record of facts cannot be decided: a coded fact holding none of its choices, each in words.</summary>
+    public static IEnumerable<string> CodedRefusals(object facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var property in facts.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<CodedAsAttribute>() is { } coded && coded.Refusal(property.GetValue(facts) as string) is { } refused)
+                yield return refused;
+        }
+    }
 
     internal static string Describe(Type type) => type switch
     {

@@ -260,7 +260,7 @@ internal static partial class RuleSetCompiler
         if (document.Rules.Count == 0) Problem(null, "The rule set has no rules.");
         if (document.Rules.Count > MaximumRules || document.GlobalParams.Count > MaximumRules)
             Problem(null, $"A rule set may have at most {MaximumRules} rules and {MaximumRules} named values.");
-        CheckText(document.Description, "The description", null);
+        CheckText(document.Description, "The rule set's description", null);
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in document.GlobalParams)
@@ -284,8 +284,8 @@ internal static partial class RuleSetCompiler
             if (!names.Add(rule.RuleName)) Problem(rule.RuleName, $"'{rule.RuleName}' is used for more than one rule or value.");
             if (rule.RuleExpressionType != "LambdaExpression") Problem(rule.RuleName, "RuleExpressionType must be \"LambdaExpression\".");
             CheckExpressionText(rule.RuleName, rule.Expression);
-            CheckText(rule.ErrorMessage, "The message", rule.RuleName);
-            CheckText(rule.SuccessEvent, "The message", rule.RuleName);
+            CheckText(rule.ErrorMessage, "The message when it fails", rule.RuleName);
+            CheckText(rule.SuccessEvent, "The message when it passes", rule.RuleName);
             CheckText(rule.Properties.Description, "The description", rule.RuleName);
             CheckText(rule.Properties.Approvers, "The approvers", rule.RuleName);
             CheckProperties(definition, rule, Problem);
@@ -294,6 +294,7 @@ internal static partial class RuleSetCompiler
         void CheckExpressionText(string owner, string expression)
         {
             if (string.IsNullOrWhiteSpace(expression)) Problem(owner, "The expression is empty.");
+            else if (HiddenCharacters.In(expression) is { } hidden) Problem(owner, $"The expression has {hidden} in it: take it out, it shows as nothing or as other text.");
             else if (expression.Length > MaximumExpressionLength)
                 Problem(owner, $"The expression is {expression.Length:N0} characters long; the most is {MaximumExpressionLength:N0}. Split it into named values.");
             else if (ExpressionShape.Of(expression).Problem(writtenOut: false) is { } shape) Problem(owner, shape);
@@ -344,6 +345,8 @@ internal static partial class RuleSetCompiler
         void CheckText(string? text, string what, string? owner)
         {
             if (text is { Length: > MaximumTextLength }) Problem(owner, $"{what} is {text.Length:N0} characters long; the most is {MaximumTextLength:N0}.");
+            // People read these on pages and in decisions: a direction override or a null shows other text than was written.
+            else if (text is not null && HiddenCharacters.In(text) is { } hidden) Problem(owner, $"{what} has {hidden} in it: take it out, it shows as nothing or as other text.");
         }
     }
 

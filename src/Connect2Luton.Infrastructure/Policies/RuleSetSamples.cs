@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -43,7 +44,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
             var text = fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty;
-            if (Node(property.PropertyType, text) is var (node, problem) && problem is not null) errors[property.Name] = problem;
+            if (Node(property, text) is var (node, problem) && problem is not null) errors[property.Name] = problem;
             else facts[property.Name] = node;
         }
         if (errors.Count > 0) return (null, errors);
@@ -79,7 +80,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         var changes = new JsonObject();
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
-            var (node, problem) = Node(property.PropertyType, fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty);
+            var (node, problem) = Node(property, fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty);
             if (problem is not null) return (null, $"{Application.RuleSets.Values.CodeWords.Of(property.Name)} {problem}");
             if (!JsonNode.DeepEquals(node, document.Defaults[property.Name])) changes[property.Name] = node;
         }
@@ -104,6 +105,12 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         JsonValue value when value.TryGetValue<bool>(out var flag) => flag ? "yes" : "no",
         _ => node.ToJsonString(),
     };
+
+    // A coded fact takes one of its choices: the rules would decide any other text as none of them, silently.
+    private static (JsonNode? Node, string? Problem) Node(PropertyInfo property, string text) =>
+        property.GetCustomAttribute<CodedAsAttribute>() is { } coded && !coded.Allows(text)
+            ? (null, $"must be {coded.Listed}")
+            : Node(property.PropertyType, text);
 
     // A field's text as the fact's JSON, or why it does not fit.
     private static (JsonNode? Node, string? Problem) Node(Type type, string text)

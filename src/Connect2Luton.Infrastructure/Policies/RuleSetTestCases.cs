@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Application.RuleSets.Values;
 
 namespace Connect2Luton.Infrastructure.Policies;
 
@@ -74,7 +75,12 @@ internal static class RuleSetTestCases
             {
                 var typed = facts.Deserialize(definition.FactType, RuleSetCompiler.StrictJson)
                     ?? throw new JsonException("The facts are empty.");
-                cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect, testCase.Against));
+                // A coded fact the rules compare with names ("ExternalAgency") holds one of them: any other text
+                // would be decided silently as none of them.
+                var refused = FactDocumentation.CodedRefusals(typed).ToList();
+                foreach (var refusal in refused)
+                    problems.Add(new RuleSetProblem(file, testCase.Name, RuleSetCompiler.LineOf(json, testCase.Name, "Name"), $"The case's facts do not fit: {refusal}"));
+                if (refused.Count == 0) cases.Add(new CompiledTestCase(testCase.Name, typed, testCase.Expect, testCase.Against));
             }
             catch (JsonException error)
             {
@@ -92,11 +98,18 @@ internal static class RuleSetTestCases
     {
         // Each test case runs with the values in force on its own day, in the engine as in the compiled rules.
         var engines = new ReferenceEngines();
+        var outcomes = OutcomesOf(ruleSet);
         foreach (var testCase in ruleSet.TestCases)
         {
             budget.Check();
             void Problem(string message) =>
                 problems.Add(new RuleSetProblem(ruleSet.Definition.TestCasesFileName, testCase.Name, RuleSetCompiler.LineOf(ruleSet.TestCasesJson!, testCase.Name, "Name"), message));
+            // An outcome or flag the rules never give could only ever be a mismatch: it is refused as what it is.
+            if (ExpectationRefusal(testCase.Expect, outcomes, ruleSet.Definition) is { } unknown)
+            {
+                Problem(unknown);
+                continue;
+            }
             if (testCase.Against is not null && CaseBoundaries.Problem(ruleSet, testCase) is { } off)
             {
                 Problem(off);
@@ -107,6 +120,35 @@ internal static class RuleSetTestCases
             var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
         }
+    }
+
+    /// <summary>
+    /// Every outcome the rules can decide: the passing one and the failures by severity, or where rules award tiers,
+    /// the tiers they award and the one for a worker none awards.
+    /// </summary>
+    private static List<string> OutcomesOf(CompiledRuleSet ruleSet) =>
+        ruleSet.Definition.AwardsTiers
+            ? [.. ruleSet.InOrder.Select(r => r.Tier).OfType<string>().Distinct(StringComparer.Ordinal), ruleSet.Definition.PassingOutcome]
+            : [ruleSet.Definition.PassingOutcome, .. ruleSet.Definition.FailureOutcomesBySeverity];
+
+    private static string? ExpectationRefusal(ExpectedDecision expect, List<string> outcomes, RuleSetDefinition definition)
+    {
+        if (!outcomes.Contains(expect.Outcome, StringComparer.Ordinal))
+            return expect.Outcome.Length == 0
+                ? $"The case expects no outcome: write one these rules give: {InWords(outcomes.Select(CodeWords.Outcome))}."
+                : $"{expect.Outcome} is not an outcome these rules give: {InWords(outcomes.Select(CodeWords.Outcome))}.";
+        var flags = definition.RaisesFlags ? RuleSetDefinition.FlagNames : [];
+        if (expect.Flags?.FirstOrDefault(f => !flags.Contains(f, StringComparer.Ordinal)) is { } flag)
+            return flags.Count == 0
+                ? "These rules raise no flags: take Flags out of what the case expects."
+                : $"{flag} is not a flag these rules raise: {InWords(flags.Select(CodeWords.Of))}.";
+        return null;
+    }
+
+    private static string InWords(IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        return list.Count == 1 ? list[0] : $"{string.Join(", ", list.SkipLast(1))} or {list[^1]}";
     }
 }
 

@@ -16,7 +16,7 @@ public sealed partial record RequisitionCsvRow(
     [property: CsvColumn("Start date")] string StartDate,
     [property: CsvColumn("End date")] string EndDate,
     [property: CsvColumn("Weekly hours")] decimal WeeklyHours,
-    [property: CsvColumn("Maximum pay rate (£ an hour)")] decimal MaximumPayRate,
+    [property: CsvColumn("Maximum pay rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal MaximumPayRate,
     [property: CsvColumn("Workers asked for")] int Positions,
     [property: CsvColumn("Workers placed")] int PositionsFilled,
     [property: CsvColumn("Raised by")] string RaisedBy,
@@ -68,8 +68,8 @@ public sealed partial record PlacementCsvRow(
     [property: CsvColumn("End date")] string EndDate,
     [property: CsvColumn("Weeks")] int Weeks,
     [property: CsvColumn("Weekly hours")] decimal WeeklyHours,
-    [property: CsvColumn("Pay rate (£ an hour)")] decimal PayRate,
-    [property: CsvColumn("Charge rate (£ an hour)")] decimal ChargeRate,
+    [property: CsvColumn("Pay rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal PayRate,
+    [property: CsvColumn("Charge rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal ChargeRate,
     [property: CsvColumn("Over a cap")] string OverCap)
 {
     public static PlacementCsvRow From(Application.Placements.PlacementListItem item, DateOnly today)

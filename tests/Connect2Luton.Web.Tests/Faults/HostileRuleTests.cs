@@ -178,7 +178,10 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
     {
         var officer = await factory.SignedInAsAsync(Officer);
         var edit = await officer.GetPageAsync("/Rules/Edit/permanent-conversion-eligibility");
-        var fields = new Dictionary<string, string>(edit.QuerySelectorAll<IHtmlInputElement>("#sample input").ToDictionary(i => i.Name!, i => i.Value))
+        // The whole sample as the page offers it, its list of reasons too: a fact left out is refused before the case is kept.
+        var sample = edit.QuerySelectorAll("#sample input, #sample select")
+            .ToDictionary(f => f.GetAttribute("name")!, f => f is IHtmlSelectElement choice ? choice.Value ?? string.Empty : ((IHtmlInputElement)f).Value);
+        var fields = new Dictionary<string, string>(sample)
         {
             ["Input.Json"] = factory.Rules.Read("permanent-conversion-eligibility.json"),
             ["Input.TestCases"] = HostileRuleDrafts.Replace(edit.QuerySelector<IHtmlTextAreaElement>("textarea[name='Input.TestCases']")!.Value, "\"Cases\": [", "\"Cases\": [ null,"),

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Connect2Luton.Web.Tests.Reports;
 
 /// <summary>The report pages through the real host: who sees which service, CSV downloads, and input that is not a choice.</summary>
-public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
 {
     [Fact]
     public async Task A_recruiter_sees_every_service_and_a_hiring_manager_only_their_own_even_when_asking_for_another()
@@ -55,6 +55,60 @@ public sealed class ReportPagesTests(Connect2LutonFactory factory) : IClassFixtu
         rows.ShouldAllBe(r => r.Agency - r.Permanent == r.Extra);
         rows.Select(r => r.Extra).ShouldBeInOrder(SortDirection.Descending);
         page.Text("#margins").ShouldContain("In-house pool");
+    }
+
+    [Theory]
+    [InlineData("/Reports/Spend?handler=Csv&table=long-running", true)]
+    [InlineData("/Reports/Spend?handler=Csv&table=by-service", true)]
+    [InlineData("/Reports/Spend?handler=Csv&table=by-family", true)]
+    [InlineData("/Reports/Spend?handler=Csv&table=by-supplier", true)]
+    [InlineData("/Reports/Spend?handler=Csv&table=by-tier", true)]
+    [InlineData("/Reports/Spend?handler=Csv&table=margins", true)]
+    [InlineData("/Reports/Workforce?handler=Csv&table=by-service", true)]
+    [InlineData("/Reports/Workforce?handler=Csv&table=by-family", true)]
+    [InlineData("/Reports/CapExceptions?handler=Csv&table=register", true)]
+    [InlineData("/Reports/DfeReturn?handler=Csv&table=assignments&period=2026-Q2", true)]
+    [InlineData("/Reports/DfeReturn?handler=Csv&table=cap-breaches&period=2026-Q2", false)]
+    [InlineData("/Reports/Conversions?handler=Csv&table=savings", false)]
+    [InlineData("/Reports/Suppliers?handler=Csv&table=suppliers", false)]
+    [InlineData("/Placements?handler=Export", true)]
+    [InlineData("/Requisitions?handler=Export", true)]
+    public async Task Every_money_column_of_a_CSV_is_written_in_pounds_and_pence_with_two_places(string address, bool hasMoney)
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+
+        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
+        var csv = await response.Content.ReadAsStringAsync();
+
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv", address);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(Cells).ToList();
+        var money = lines[0].Select((heading, at) => (heading, at)).Where(c => c.heading.Contains('£', StringComparison.Ordinal)).Select(c => c.at).ToList();
+        money.ShouldNotBeEmpty($"{address} has a column of money");
+        var amounts = lines.Skip(1).SelectMany(row => money.Select(at => row[at])).Where(cell => cell.Length > 0).ToList();
+        if (hasMoney) amounts.ShouldNotBeEmpty($"the demo data gives {address} amounts");
+        // 77.20, never 77.2; no £ sign, no thousands separator.
+        amounts.ShouldAllBe(cell => TwoPlaces().IsMatch(cell), address);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?[0-9]+\.[0-9]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex TwoPlaces();
+
+    // A CSV line's cells, with quoted cells (names with commas in them) read whole.
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
     }
 
     [Fact]

@@ -64,6 +64,16 @@ public sealed class RequisitionFormTests(Connect2LutonFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_title_hint_says_agencies_see_the_title()
+    {
+        var client = await factory.SignedInAsAsync("manager@connect2luton.local");
+
+        var page = await client.GetPageAsync("/Requisitions/New");
+
+        page.Text("#Input_Title-hint").ShouldStartWith("Agencies that are sent the vacancy see this title.");
+    }
+
+    [Fact]
     public async Task A_hiring_manager_cannot_raise_for_another_service()
     {
         var client = await factory.SignedInAsAsync("manager@connect2luton.local");

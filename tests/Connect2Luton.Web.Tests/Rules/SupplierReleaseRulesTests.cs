@@ -55,6 +55,28 @@ public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : 
         typo.Text("#RealCase_RequisitionId-error").ShouldContain("Enter the requisition number");
     }
 
+    [Fact]
+    public async Task A_sample_for_a_kind_of_supplier_that_does_not_exist_is_refused_at_the_field_not_decided_as_an_external_agency()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        var fields = edit.QuerySelectorAll("#sample input, #sample select")
+            .ToDictionary(f => f.GetAttribute("name")!, f => f is IHtmlSelectElement choice ? choice.Value ?? string.Empty : ((IHtmlInputElement)f).Value);
+        fields["Input.Json"] = JsonOf(edit);
+        fields["Input.TestCases"] = CasesOf(edit);
+        fields["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value;
+        fields["Sample[SupplierKind]"] = "Hacker";
+        fields["CaseName"] = "A hacker";
+
+        var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release"));
+        var kept = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release?handler=AddCase"));
+
+        tried.Text("#Sample_SupplierKind_-error").ShouldBe("Error: Supplier kind must be In house pool, Local supporting agency or External agency");
+        tried.QuerySelector("#tried-outcome").ShouldBeNull("nothing is decided for a supplier that is none of the kinds");
+        kept.Text("#Sample_SupplierKind_-error").ShouldContain("Supplier kind must be");
+        CasesOf(kept).ShouldNotContain("Hacker");
+    }
+
     /// <summary>A requisition for a role outside children's social work, approved at the fixed clock's 10:00.</summary>
     private async Task<int> HousingRequisitionApprovedThisMorningAsync()
     {

@@ -1,3 +1,4 @@
+using Connect2Luton.Web.Forms;
 using CsvHelper;
 
 namespace Connect2Luton.Web.Pages.Reports;
@@ -8,8 +9,8 @@ public sealed partial record WorkforceCsvRow(
     [property: CsvColumn("Service area or job family")] string Name,
     [property: CsvColumn("Agency workers in post")] int Headcount,
     [property: CsvColumn("FTE")] decimal Fte,
-    [property: CsvColumn("Committed weekly cost (£)")] decimal WeeklyCost,
-    [property: CsvColumn("Committed yearly cost (£)")] decimal YearlyCost);
+    [property: CsvColumn("Committed weekly cost (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklyCost,
+    [property: CsvColumn("Committed yearly cost (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlyCost);
 
 [CsvRecord]
 public sealed partial record LengthBandCsvRow(
@@ -26,18 +27,18 @@ public sealed partial record SupplierCsvRow(
     [property: CsvColumn("Supplier")] string Name,
     [property: CsvColumn("Kind")] string Kind,
     [property: CsvColumn("Agency workers in post")] int Headcount,
-    [property: CsvColumn("Committed weekly cost (£)")] decimal WeeklyCost,
-    [property: CsvColumn("Committed yearly cost (£)")] decimal YearlyCost,
-    [property: CsvColumn("Margin in it a week (£)")] decimal WeeklyMargin);
+    [property: CsvColumn("Committed weekly cost (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklyCost,
+    [property: CsvColumn("Committed yearly cost (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlyCost,
+    [property: CsvColumn("Margin in it a week (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklyMargin);
 
 [CsvRecord]
 public sealed partial record MarginCsvRow(
     [property: CsvColumn("Supplied through")] string Kind,
     [property: CsvColumn("Agency workers in post")] int Headcount,
-    [property: CsvColumn("Charged a week (£)")] decimal WeeklyCharged,
-    [property: CsvColumn("At external agencies' margins a week (£)")] decimal WeeklyAtExternalMargins,
-    [property: CsvColumn("Saving a week (£)")] decimal WeeklySaving,
-    [property: CsvColumn("Saving a year (£)")] decimal YearlySaving);
+    [property: CsvColumn("Charged a week (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklyCharged,
+    [property: CsvColumn("At external agencies' margins a week (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklyAtExternalMargins,
+    [property: CsvColumn("Saving a week (£)"), CsvConverter(typeof(CsvMoney))] decimal WeeklySaving,
+    [property: CsvColumn("Saving a year (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlySaving);
 
 /// <summary>Workers in post through a tier of supplier: the share in per cent, margins in pounds and per cent of pay and statutory costs.</summary>
 [CsvRecord]
@@ -45,7 +46,7 @@ public sealed partial record TierFillsCsvRow(
     [property: CsvColumn("Supplied through")] string Tier,
     [property: CsvColumn("Agency workers in post")] int Headcount,
     [property: CsvColumn("Share of those in post (%)")] decimal Share,
-    [property: CsvColumn("Average margin a week (£)")] decimal? AverageWeeklyMargin,
+    [property: CsvColumn("Average margin a week (£)"), CsvConverter(typeof(CsvMoneyOrBlank))] decimal? AverageWeeklyMargin,
     [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);
 
 [CsvRecord]
@@ -56,16 +57,16 @@ public sealed partial record LongRunningCsvRow(
     [property: CsvColumn("Service area")] string ServiceArea,
     [property: CsvColumn("Start date")] string StartDate,
     [property: CsvColumn("Weekly hours")] decimal WeeklyHours,
-    [property: CsvColumn("Charge rate (£ an hour)")] decimal ChargeRate,
-    [property: CsvColumn("A year through the agency (£)")] decimal YearlyAgencyCost,
-    [property: CsvColumn("A year of the permanent post (£)")] decimal YearlyPermanentCost,
-    [property: CsvColumn("Extra a year through the agency (£)")] decimal YearlyExtra);
+    [property: CsvColumn("Charge rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal ChargeRate,
+    [property: CsvColumn("A year through the agency (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlyAgencyCost,
+    [property: CsvColumn("A year of the permanent post (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlyPermanentCost,
+    [property: CsvColumn("Extra a year through the agency (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlyExtra);
 
 /// <summary>An assignment as DfE's quarterly return asks for it, in its order; dates ISO, pay in pounds an hour.</summary>
 [CsvRecord]
 public sealed partial record DfeAssignmentCsvRow(
     [property: CsvColumn("Role type")] string RoleType,
-    [property: CsvColumn("Hourly pay rate (£)")] decimal HourlyPayRate,
+    [property: CsvColumn("Hourly pay rate (£)"), CsvConverter(typeof(CsvMoney))] decimal HourlyPayRate,
     [property: CsvColumn("Start date")] string StartDate,
     [property: CsvColumn("End date")] string EndDate,
     [property: CsvColumn("Social Work England registration number")] string RegistrationNumber,
@@ -75,9 +76,9 @@ public sealed partial record DfeAssignmentCsvRow(
 public sealed partial record DfeCapBreachCsvRow(
     [property: CsvColumn("Placement")] int PlacementId,
     [property: CsvColumn("Role type")] string RoleType,
-    [property: CsvColumn("Hourly pay rate (£)")] decimal PayRate,
-    [property: CsvColumn("Measured against the cap (£ an hour)")] decimal Measured,
-    [property: CsvColumn("Cap (£ an hour)")] decimal Cap,
+    [property: CsvColumn("Hourly pay rate (£)"), CsvConverter(typeof(CsvMoney))] decimal PayRate,
+    [property: CsvColumn("Measured against the cap (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal Measured,
+    [property: CsvColumn("Cap (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal Cap,
     [property: CsvColumn("Signed off by")] string Approvers,
     [property: CsvColumn("Reason")] string Reason,
     [property: CsvColumn("Recorded by")] string RecordedBy,
@@ -89,7 +90,7 @@ public sealed partial record ConversionSavingCsvRow(
     [property: CsvColumn("Worker")] string Worker,
     [property: CsvColumn("Service area")] string ServiceArea,
     [property: CsvColumn("Permanent from")] string PermanentStartDate,
-    [property: CsvColumn("Yearly saving (£)")] decimal YearlySaving);
+    [property: CsvColumn("Yearly saving (£)"), CsvConverter(typeof(CsvMoney))] decimal YearlySaving);
 
 [CsvRecord]
 public sealed partial record ConversionMonthCsvRow(
@@ -105,10 +106,10 @@ public sealed partial record CapExceptionCsvRow(
     [property: CsvColumn("Service area")] string ServiceArea,
     [property: CsvColumn("Start date")] string StartDate,
     [property: CsvColumn("End date")] string EndDate,
-    [property: CsvColumn("Pay rate (£ an hour)")] decimal PayRate,
-    [property: CsvColumn("Charge rate (£ an hour)")] decimal ChargeRate,
-    [property: CsvColumn("Measured against the cap (£ an hour)")] decimal Measured,
-    [property: CsvColumn("Cap (£ an hour)")] decimal Cap,
+    [property: CsvColumn("Pay rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal PayRate,
+    [property: CsvColumn("Charge rate (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal ChargeRate,
+    [property: CsvColumn("Measured against the cap (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal Measured,
+    [property: CsvColumn("Cap (£ an hour)"), CsvConverter(typeof(CsvMoney))] decimal Cap,
     [property: CsvColumn("Rule version")] string RuleSetVersion,
     [property: CsvColumn("Where it stands")] string Standing,
     [property: CsvColumn("Signed off by")] string Approvers,
@@ -154,5 +155,5 @@ public sealed partial record SupplierPerformanceCsvRow(
     [property: CsvColumn("Requisitions filled")] int Filled,
     [property: CsvColumn("Fill rate (%)")] decimal? FillRate,
     [property: CsvColumn("Local residents placed")] int LocalResidentsPlaced,
-    [property: CsvColumn("Average margin a week (£)")] decimal? AverageWeeklyMargin,
+    [property: CsvColumn("Average margin a week (£)"), CsvConverter(typeof(CsvMoneyOrBlank))] decimal? AverageWeeklyMargin,
     [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);

@@ -1,0 +1,37 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.SupplyChain;
+
+namespace Connect2Luton.Application.SupplyChain;
+
+/// <summary>
+/// Keeps an agency's view of its candidates in step when the council stops considering them: taken off the
+/// shortlist, the submission is not taken forward with the recruiter's reason; the requisition cancelled, every
+/// candidate still waiting or shortlisted for it is not taken forward, saying so. Staged for the caller's save, so
+/// the agency, the shortlist page and the supplier report never disagree about where a candidate stands.
+/// </summary>
+public sealed class SubmissionClosing(IRepository<Submission> submissions)
+{
+    public const string Cancelled = "The council cancelled this vacancy";
+
+    public async Task RemovedFromShortlistAsync(int requisitionId, int workerId, string reason, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (await submissions.FirstOrDefaultAsync(new LiveSubmissionSpec(requisitionId, workerId, SubmissionStatus.Shortlisted), cancellationToken) is { } submission)
+            submission.Decline(reason, by, at);
+    }
+
+    public async Task RequisitionCancelledAsync(int requisitionId, string reason, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var why = CancelledBecause(reason);
+        foreach (var submission in await submissions.ListAsync(new LiveSubmissionsForSpec(requisitionId), cancellationToken))
+            submission.Decline(why, by, at);
+    }
+
+    /// <summary>The reason an agency reads for a candidate whose vacancy was cancelled: the council's reason with it, cut to fit.</summary>
+    public static string CancelledBecause(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return $"{Cancelled}.";
+        var text = $"{Cancelled}: {reason.Trim()}";
+        return text.Length <= Limits.Reason ? text : $"{text[..(Limits.Reason - 1)].TrimEnd()}…";
+    }
+}
