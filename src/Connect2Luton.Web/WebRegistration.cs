@@ -19,6 +19,7 @@ internal static class WebRegistration
         services.AddRazorPages(pages => pages.Conventions.Add(new Forms.RouteValuesFromTheRoute())).AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new Forms.WholeNumberBinderProvider());
+            options.ModelBinderProviders.Insert(0, new Forms.OneChoiceBinderProvider());
             options.Filters.Add(new Forms.UnmatchedHandler());
             options.Filters.Add(new Forms.UnreadableVersion());
             options.Filters.Add<Identity.TwoFactorRequirement>();

@@ -347,11 +347,11 @@ public sealed partial class WorkerImport(IRepository<Worker> workers, ReferenceN
 
     private static string? Text<T>(T value) where T : struct => Convert.ToString(value, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\d(\.\d+)?E\+\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9](\.[0-9]+)?E\+[0-9]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Scientific();
 
     // Ten digits starting 1, 2 or 7 with no 0 in front: a UK number a spreadsheet read as a number.
-    [GeneratedRegex(@"^[127]\d{9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[127][0-9]{9}$", RegexOptions.CultureInvariant)]
     private static partial Regex LostZero();
 }
 

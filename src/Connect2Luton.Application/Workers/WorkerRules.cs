@@ -108,10 +108,10 @@ public static partial class WorkerRules
             input.JobFamily!.Value, input.SupplyAgencyId!.Value, input.QualifiedOn, input.OpenToPermanentJob, previous, input.DateOfBirth), errors);
     }
 
-    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex DbsNumber();
 
-    [GeneratedRegex(@"^[A-Za-z]{0,4}\d{4,10}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z]{0,4}[0-9]{4,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex RegistrationNumber();
 
     /// <summary>

@@ -20,9 +20,31 @@ public static class CandidateKeys
         // A register numbers its members: "SW112233" and "112233" on Social Work England are one registration.
         if (worker.Registration is { } registration && new string(registration.Number.Where(char.IsAsciiDigit).ToArray()) is { Length: > 0 } number)
             keys.Add(Hash("registration", $"{registration.Body}:{number.TrimStart('0')}"));
-        if (worker.DateOfBirth is { } born) keys.Add(Hash("person", $"{Letters(worker.FirstName)}|{Letters(worker.LastName)}|{born:yyyy-MM-dd}"));
-        return keys;
+        if (worker.DateOfBirth is { } born)
+        {
+            keys.Add(Hash("person", $"{Letters(worker.FirstName)}|{Letters(worker.LastName)}|{born:yyyy-MM-dd}"));
+            // The whole name, both ways round and with look-alike letters of other alphabets read as the Latin ones:
+            // "Zoe O'Neill" / "Smith", "O'Neill-Smith" / "Zoe" and a Cyrillic "о" in "Zое" are one person. Added
+            // beside the key above, which claims made before these were kept, so those still recognise them.
+            var first = Latin(Letters(worker.FirstName));
+            var last = Latin(Letters(worker.LastName));
+            keys.Add(Hash("name", $"{first}{last}|{born:yyyy-MM-dd}"));
+            keys.Add(Hash("name", $"{last}{first}|{born:yyyy-MM-dd}"));
+        }
+        return [.. keys.Distinct()];
     }
+
+    // Cyrillic and Greek letters drawn like Latin ones, as they are after lower case: a name typed with them looks the
+    // same on every page and would otherwise be another person.
+    private const string LookAlikes = "аеорсухіјѕһԁԛԝӏвкмнтαβεζηικμνορτυχ";
+    private const string AsLatin = "aeopcyxijshdqwlbkmhtabezhikmvoptux";
+
+    private static string Latin(string letters) =>
+        string.Create(letters.Length, letters, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = LookAlikes.IndexOf(source[i], StringComparison.Ordinal) is var at and >= 0 ? AsLatin[at] : source[i];
+        });
 
     /// <summary>The digits of a UK number as dialled at home ("+44 7700 900123" and "07700900123" alike); null when too short to say who it is.</summary>
     private static string? Phone(string? phone)

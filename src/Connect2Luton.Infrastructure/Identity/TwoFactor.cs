@@ -66,7 +66,7 @@ public sealed class TwoFactor(UserManager<ApplicationUser> users, SignInManager<
     {
         var user = await UserAsync(principal);
         if (user.TwoFactorEnabled) return null;
-        var typed = new string(code.Where(char.IsDigit).ToArray());
+        var typed = new string(code.Where(char.IsAsciiDigit).ToArray());
         if (typed.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)) return null;
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();

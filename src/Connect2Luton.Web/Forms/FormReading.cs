@@ -77,9 +77,12 @@ public static class FormReading
     public static int? Choice(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>A named option (an enum value by name); anything else is no choice.</summary>
+    /// <summary>
+    /// A named option (an enum value by its one name); anything else is no choice. The enum parser would also read
+    /// "Housing,Planning" as the two combined, which can be a third option altogether.
+    /// </summary>
     public static TEnum? Choice<TEnum>(string? value) where TEnum : struct, Enum =>
-        Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed : null;
+        value is not null && Array.IndexOf(Enum.GetNames<TEnum>(), value) >= 0 ? Enum.Parse<TEnum>(value) : null;
 
     public static DateOnly? Date(this ModelStateDictionary modelState, string key, DateInput? input, string what)
     {

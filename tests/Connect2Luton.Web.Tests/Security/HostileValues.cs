@@ -13,7 +13,7 @@ public sealed class HostileValues(Faker faker)
     public (string Value, string? Markup) Text()
     {
         var m = ++_marker;
-        return faker.Random.Int(0, 8) switch
+        return faker.Random.Int(0, 9) switch
         {
             0 => ($"<script>alert({m})</script>", $"<script>alert({m})</script>"),
             1 => ($"\"><img src=x onerror=alert({m})>", $"<img src=x onerror=alert({m})>"),
@@ -23,6 +23,8 @@ public sealed class HostileValues(Faker faker)
             5 => ($"=HYPERLINK(\"http://evil.example/{m}\")", null),
             6 => ($"\u202Eevil {m}\uFEFF", null),
             7 => ($"../../../etc/passwd{m}", null),
+            // Digits of other scripts, which a regular expression's \d takes for numbers and the records do not.
+            8 => (faker.PickRandom("\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF10\uFF11\uFF12", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661", "SW\uFF14\uFF13\uFF11\uFF13\uFF15\uFF13", "07700 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13"), null),
             _ => ($"Robert'); DELETE FROM Placements; --{m}", null),
         };
     }
@@ -64,7 +66,9 @@ public sealed class HostileValues(Faker faker)
     public string NotAnOption(IReadOnlyList<string> options)
     {
         string value;
-        do value = faker.PickRandom("999999", "-1", "0 OR 1=1", faker.Lorem.Word() + ++_marker, "Worker'--", "%3Cscript%3E");
+        // Two offered options joined by a comma: an enum's parser reads that as their flags combined, another option.
+        var combined = options.Count >= 2 ? $"{options[0]},{options[^1]}" : "999999";
+        do value = faker.PickRandom("999999", "-1", "0 OR 1=1", faker.Lorem.Word() + ++_marker, "Worker'--", "%3Cscript%3E", combined);
         while (options.Contains(value));
         return value;
     }

@@ -131,6 +131,10 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         { "Input.QualifiedOn.Year", "1955", "Input_QualifiedOn", "Enter a qualification date in the last 70 years" },
         { "Input.DateOfBirth.Year", "2008", "Input_QualifiedOn", "The qualification date must be after their 16th birthday" },
         { "Input.JobFamily", "Astronaut", "Input_JobFamily", "Select the job family" },
+        { "Input.JobFamily", "Housing,Planning", "Input_JobFamily", "Select the job family" },
+        { "Input.DbsCertificateNumber", "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19\uFF10\uFF11\uFF12", "Input_DbsCertificateNumber", "Enter the 12-digit DBS certificate number" },
+        { "Input.RegistrationNumber", "SW\u0664\u0663\u0661\u0663\u0665\u0663", "Input_RegistrationNumber", "Enter the registration number as it appears on the register, like SW123456" },
+        { "Input.Phone", "07641 \uFF13\uFF16\uFF14\uFF16\uFF11\uFF13", "Input_Phone", "Enter a UK phone number, like 01582 546000 or 07700 900 982" },
         { "Input.SupplyAgencyId", "-1", "Input_SupplyAgencyId", "Select who supplies the worker" },
         { "Input.DbsCertificateNumber", "12345", "Input_DbsCertificateNumber", "Enter the 12-digit DBS certificate number" },
     };

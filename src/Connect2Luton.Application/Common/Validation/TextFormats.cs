@@ -24,7 +24,7 @@ public static partial class TextFormats
     /// <summary>A number whose commas all stand between thousands: "39,027" and "1,250.50", not "8,5" or "1,2,3".</summary>
     public static bool IsGroupedInThousands(string text) => Thousands().IsMatch(text);
 
-    [GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Thousands();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
@@ -33,7 +33,7 @@ public static partial class TextFormats
     /// <summary>A UK phone number: 10 or 11 digits starting 0, or +44 and 9 or 10 more; spaces allowed.</summary>
     public static bool IsUkPhone(string? text) => !string.IsNullOrWhiteSpace(text) && UkPhone().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?:0\d(?: ?\d){8,9}|\+44 ?\d(?: ?\d){8,9})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:0[0-9](?: ?[0-9]){8,9}|\+44 ?[0-9](?: ?[0-9]){8,9})$", RegexOptions.CultureInvariant)]
     private static partial Regex UkPhone();
 
     [GeneratedRegex(@"^[^\s@<>()\[\]\\,;:""'.]+(?:\.[^\s@<>()\[\]\\,;:""'.]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]

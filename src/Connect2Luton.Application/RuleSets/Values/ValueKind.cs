@@ -112,6 +112,6 @@ public abstract partial class ValueKind
         return (value, null);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")]
     private static partial System.Text.RegularExpressions.Regex Grouped();
 }
