@@ -16,29 +16,11 @@ public sealed class OneChoiceBinderProvider : IModelBinderProvider
         return type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), inherit: false) ? new OneChoiceBinder(type) : null;
     }
 
-    private sealed class OneChoiceBinder(Type type) : IModelBinder
+    private sealed class OneChoiceBinder(Type type) : OnePostedValueBinder
     {
         private readonly string[] _names = Enum.GetNames(type);
 
-        public Task BindModelAsync(ModelBindingContext bindingContext)
-        {
-            var posted = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-            if (posted == ValueProviderResult.None) return Task.CompletedTask;
-            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, posted);
-            var metadata = bindingContext.ModelMetadata;
-            var text = posted.FirstValue?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                if (metadata.IsReferenceOrNullableType) bindingContext.Result = ModelBindingResult.Success(null);
-                else bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, metadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(posted.ToString()));
-                return Task.CompletedTask;
-            }
-            if (Array.Find(_names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name)
-                bindingContext.Result = ModelBindingResult.Success(Enum.Parse(type, name));
-            else
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                    metadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, metadata.DisplayName ?? metadata.Name ?? bindingContext.ModelName));
-            return Task.CompletedTask;
-        }
+        protected override object? Read(string text) =>
+            Array.Find(_names, n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse(type, name) : null;
     }
 }

@@ -17,27 +17,9 @@ public sealed class WholeNumberBinderProvider : IModelBinderProvider
         return context.Metadata.UnderlyingOrModelType == typeof(int) ? Binder : null;
     }
 
-    private sealed class WholeNumberBinder : IModelBinder
+    private sealed class WholeNumberBinder : OnePostedValueBinder
     {
-        public Task BindModelAsync(ModelBindingContext bindingContext)
-        {
-            var posted = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-            if (posted == ValueProviderResult.None) return Task.CompletedTask;
-            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, posted);
-            var metadata = bindingContext.ModelMetadata;
-            var text = posted.FirstValue?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                if (metadata.IsReferenceOrNullableType) bindingContext.Result = ModelBindingResult.Success(null);
-                else bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, metadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(posted.ToString()));
-                return Task.CompletedTask;
-            }
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-                bindingContext.Result = ModelBindingResult.Success(number);
-            else
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                    metadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, metadata.DisplayName ?? metadata.Name ?? bindingContext.ModelName));
-            return Task.CompletedTask;
-        }
+        protected override object? Read(string text) =>
+            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }
