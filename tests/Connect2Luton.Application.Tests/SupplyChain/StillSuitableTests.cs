@@ -1,4 +1,6 @@
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Application.SupplyChain;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.JobRoles;
@@ -13,7 +15,7 @@ namespace Connect2Luton.Application.Tests.SupplyChain;
 
 /// <summary>
 /// A candidate put forward must stay someone who could be: their agency's edits are held to the vacancies they wait
-/// on, and a recruiter's shortlisting asks again.
+/// on, a recruiter's shortlisting asks again, and the shortlist's checks show a DBS certificate below the role's level.
 /// </summary>
 public sealed class StillSuitableTests : IAsyncLifetime
 {
@@ -89,6 +91,36 @@ public sealed class StillSuitableTests : IAsyncLifetime
             (await db.SingleAsync<Submission>(s => s.Id == submission)).Status.ShouldBe(SubmissionStatus.Received);
             (await db.SingleAsync<Requisition>(r => r.Id == _vacancy.Id, nameof(Requisition.Shortlist))).Shortlist.ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task The_shortlist_says_a_DBS_certificate_below_the_roles_level_needs_attention_for_pool_workers_on_it_and_offered()
+    {
+        Worker Pooled(string lastName)
+        {
+            var worker = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named(lastName).WithChecks().Build();
+            worker.RecordDbs(new DbsCheck(new DateOnly(2025, 6, 1), DbsLevel.Basic, "001234567898", onUpdateService: false));
+            return worker;
+        }
+        var onList = Pooled("Owusu");
+        var offered = Pooled("Asante");
+        var inOrder = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named("Boateng").WithChecks().Build();
+        await using (var db = TestData.Open(_database))
+        {
+            db.Add(onList, offered, inOrder);
+            await db.SaveAsync();
+        }
+        (await RunAsync<ShortlistCommands>(TestUser.Recruiter, s => s.AddAsync(_vacancy.Id, 0, onList.Id, default))).Status.ShouldBe(CommandStatus.Done);
+
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        await using var scope = services.CreateAsyncScope();
+        var page = (await scope.ServiceProvider.GetRequiredService<ShortlistQueries>().GetAsync(_vacancy.Id, new PageRequest(1), default)).ShouldNotBeNull();
+
+        var shortlisted = page.Shortlisted.ShouldHaveSingleItem();
+        shortlisted.ChecksNeedAttention.ShouldBeTrue();
+        shortlisted.DbsShortfall.ShouldBe($"Residential Social Worker (Children) needs an enhanced DBS certificate with the barred lists, and {onList.FullName}'s certificate is basic");
+        page.Candidates.Single(c => c.WorkerId == offered.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(), c => c.DbsShortfall.ShouldNotBeNull());
+        page.Candidates.Single(c => c.WorkerId == inOrder.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeFalse(), c => c.DbsShortfall.ShouldBeNull());
     }
 
     private TestUser Staff => TestUser.AgencyStaff(_wardown.Id, "staff@wardown.example");
