@@ -24,6 +24,9 @@ public sealed class TestData : IAsyncDisposable
     /// <summary>Records to insert at the next save (an aggregate with its parts).</summary>
     public void Add(params object[] records) => _db.AddRange(records);
 
+    /// <summary>Records read here and changed since, to write at the next save as they stand now.</summary>
+    public void Update(params object[] records) => _db.UpdateRange(records);
+
     public async Task SaveAsync() => await _db.SaveChangesAsync();
 
     /// <summary>The one record that matches, read fresh from the database, with the named parts loaded (e.g. "Shortlist").</summary>

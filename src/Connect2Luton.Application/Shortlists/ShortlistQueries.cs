@@ -6,6 +6,7 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Application.Workers;
@@ -70,18 +71,19 @@ public sealed class ShortlistQueries(
         var pageCount = Math.Max(1, (total + page.Size - 1) / page.Size);
         var pageNumber = Math.Min(page.Page, pageCount);
         var candidates = order.Skip((pageNumber - 1) * page.Size).Take(page.Size)
-            .Select(c => new RankedCandidate(c.Row.Id, c.Row.Name, c.Row.Postcode, c.Supplier, c.Decision.Tier, c.Decision.Points, c.Eligible,
-                c.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
-                c.Decision.Ineligibilities.ToList(), c.ChecksNeedAttention, booked.Contains(c.Row.Id)))
+            .Select(c => (Candidate: c, Dbs: DbsShortfall(c.Row, role)))
+            .Select(c => new RankedCandidate(c.Candidate.Row.Id, c.Candidate.Row.Name, c.Candidate.Row.Postcode, c.Candidate.Supplier, c.Candidate.Decision.Tier,
+                c.Candidate.Decision.Points, c.Candidate.Eligible, c.Candidate.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
+                c.Candidate.Decision.Ineligibilities.ToList(), c.Candidate.ChecksNeedAttention || c.Dbs is not null, booked.Contains(c.Candidate.Row.Id), c.Dbs))
             .ToList();
 
         var byId = pool.ById;
         var shortlisted = requisition.Shortlist
             .Where(e => e.Status != ShortlistEntryStatus.Removed)
             .OrderByDescending(e => e.PreferencePoints).ThenBy(e => e.AddedAt)
-            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId), suppliers, soon))
+            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId), role, suppliers, soon))
             .ToList();
-        await FillMissingAsync(shortlisted, requisition, suppliers, soon, cancellationToken);
+        await FillMissingAsync(shortlisted, requisition, role, suppliers, soon, cancellationToken);
 
         return new ShortlistView(
             requisition.Id, requisition.Version, requisition.Title, area.Name, role.Title, isDfeRole, requisition.Status,
@@ -119,7 +121,7 @@ public sealed class ShortlistQueries(
         return new RankedPool(ordered, rows.ToDictionary(r => r.Id));
     }
     // Workers on the list who are no longer active (converted, left the pool) are still shown, read separately.
-    private async Task FillMissingAsync(List<ShortlistedWorker> shortlisted, Requisition requisition, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon, CancellationToken cancellationToken)
+    private async Task FillMissingAsync(List<ShortlistedWorker> shortlisted, Requisition requisition, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon, CancellationToken cancellationToken)
     {
         for (var i = 0; i < shortlisted.Count; i++)
         {
@@ -129,20 +131,28 @@ public sealed class ShortlistQueries(
             var entry = requisition.Shortlist.Single(e => e.WorkerId == worker.Id);
             shortlisted[i] = Shortlisted(entry, new CandidateRow(worker.Id, worker.FullName, worker.LastName, worker.Postcode, worker.PostcodeDistrict,
                 worker.SupplyAgencyId, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn,
-                worker.RightToWork?.ExpiresOn, worker.RightToWork is not null, worker.Dbs is not null, worker.Registration?.ExpiresOn, worker.Registration is not null),
-                suppliers, soon);
+                worker.RightToWork?.ExpiresOn, worker.RightToWork is not null, worker.Dbs is not null, worker.Registration?.ExpiresOn, worker.Registration is not null,
+                worker.Dbs?.Level), role, suppliers, soon);
         }
     }
 
-    private static ShortlistedWorker Shortlisted(ShortlistEntry entry, CandidateRow? worker, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon) =>
-        new(entry.WorkerId, worker?.Name ?? string.Empty, worker?.Postcode ?? string.Empty,
+    private static ShortlistedWorker Shortlisted(ShortlistEntry entry, CandidateRow? worker, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon)
+    {
+        var dbs = worker is null ? null : DbsShortfall(worker, role);
+        return new(entry.WorkerId, worker?.Name ?? string.Empty, worker?.Postcode ?? string.Empty,
             worker is null ? string.Empty : suppliers.GetValueOrDefault(worker.SupplyAgencyId)?.Name ?? "?",
             entry.LocalTier, entry.PreferencePoints, entry.Status, entry.AddedBy, entry.AddedAt,
             entry.Decision?.Reasons.Where(r => r.Passed).Select(r => r.Message).ToList() ?? [], entry.Decision?.RuleSetVersion,
-            worker is not null && NeedsAttention(worker, soon));
+            worker is not null && (NeedsAttention(worker, soon) || dbs is not null), dbs);
+    }
 
     private static bool NeedsAttention(CandidateRow row, DateOnly soon) =>
         !row.HasRightToWork || row.RightToWorkExpiresOn <= soon || !row.HasDbs || (row.HasRegistration && row.RegistrationExpiresOn <= soon);
+
+    // The pool is ranked once for a job family, whose roles need different DBS levels: the certificate is held to this
+    // requisition's role here, as a booking into it would warn, rather than in the ranking kept for the family.
+    private static string? DbsShortfall(CandidateRow row, JobRoleSummary role) =>
+        BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
 
     private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, FrozenSet<int> booked)
     {

@@ -2,8 +2,11 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.SupplyAgencies;
 using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
 using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
@@ -21,6 +24,8 @@ public sealed class AgencyCandidates(
     IRepository<Submission> submissions,
     IRepository<CandidateClaim> claims,
     IReadRepository<SupplyAgency> agencies,
+    IReadRepository<Requisition> requisitions,
+    IReadRepository<JobRole> jobRoles,
     WorkerQueries queries,
     IUnitOfWork unitOfWork,
     ICouncilRegister councils,
@@ -86,19 +91,45 @@ public sealed class AgencyCandidates(
         workers.ExpectVersion(worker, version);
         worker.Update(profile!);
         WorkerRules.RecordChecks(worker, input);
-        if (await ClaimAgainAsync(worker, cancellationToken) is { } taken) return taken;
+        var waiting = await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken);
+        var unsuitable = await StillSuitableAsync(worker, waiting, cancellationToken);
+        if (unsuitable.Any) return unsuitable.ToResult();
+        if (await ClaimAgainAsync(worker, waiting, cancellationToken) is { } taken) return taken;
         return await SaveAsync(worker, cancellationToken);
+    }
+
+    /// <summary>
+    /// A candidate put forward and still waiting (received or shortlisted) must stay someone who could be put forward
+    /// for each vacancy, asked as putting them forward asks: otherwise a recruiter would shortlist, and book, someone
+    /// the agency could not have put forward. An edit that would make them so is refused beside the detail, naming
+    /// the vacancy, once per detail.
+    /// </summary>
+    private async Task<FieldErrors> StillSuitableAsync(Worker worker, List<Submission> waiting, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (waiting.Count == 0) return errors;
+        var vacancies = await requisitions.ListAsync(new SuppliedRequisitionsSpec(waiting.Select(s => s.RequisitionId).Distinct().ToList()), cancellationToken);
+        var roles = new Dictionary<int, JobRole>();
+        foreach (var vacancy in vacancies.OrderBy(v => v.StartDate).ThenBy(v => v.Id))
+        {
+            if (!roles.TryGetValue(vacancy.JobRoleId, out var role))
+                roles[vacancy.JobRoleId] = role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(vacancy.JobRoleId), cancellationToken)
+                    ?? throw new InvalidOperationException($"Role {vacancy.JobRoleId} is not there.");
+            foreach (var shortfall in PutForwardChecks.Shortfalls(worker, role, vacancy.StartDate).Where(s => !errors.Has(s.Field)))
+                errors.Add(shortfall.Field,
+                    $"{worker.FullName} is put forward for {vacancy.Title} from {vacancy.StartDate:d MMMM yyyy}, which {shortfall.Needs}: withdraw them from it first, or keep their {shortfall.Keep}");
+        }
+        return errors;
     }
 
     /// <summary>
     /// A candidate put forward and still waiting is claimed again under their details as changed, in the same save:
     /// details changed to another agency's candidate's are refused, as putting that person forward would be.
     /// </summary>
-    private async Task<CommandResult?> ClaimAgainAsync(Worker worker, CancellationToken cancellationToken)
+    private async Task<CommandResult?> ClaimAgainAsync(Worker worker, List<Submission> waiting, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var keys = CandidateKeys.Of(worker);
-        var waiting = await submissions.ListAsync(new LiveSubmissionsOfSpec(worker.Id), cancellationToken);
         // The in-house pool is considered for every role first, so details changed to a pooled worker's are refused too.
         if (waiting.Count > 0 && (await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
             return TakenBySomeoneElse(worker);

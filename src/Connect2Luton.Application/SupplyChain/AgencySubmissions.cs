@@ -8,7 +8,6 @@ using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.JobRoles;
-using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
@@ -56,7 +55,7 @@ public sealed class AgencySubmissions(
         if (worker is null || worker.SupplyAgencyId != agency || !worker.KeptByAgency || !worker.IsActive) return CommandResult.Invalid(WorkerField, "Select one of your agency's candidates");
         var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(requisition.JobRoleId), cancellationToken)
             ?? throw new InvalidOperationException($"Role {requisition.JobRoleId} is not there.");
-        if (Unsuitable(worker, role, requisition.StartDate) is { } unsuitable) return CommandResult.Invalid(WorkerField, unsuitable);
+        if (PutForwardChecks.Refusal(worker, role, requisition.StartDate) is { } unsuitable) return CommandResult.Invalid(WorkerField, unsuitable);
         // The preference rules say who may be engaged at all (the DfE experience and cooling-off rules among them):
         // the agency hears it now rather than from a recruiter later.
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).Single(a => a.Id == agency);
@@ -125,18 +124,5 @@ public sealed class AgencySubmissions(
             requisition.RemoveFromShortlist(submission.WorkerId, user.Name, now, string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > Limits.Reason - 30 ? "Withdrawn by their agency" : $"Withdrawn by their agency: {reason.Trim()}");
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(submission.Id);
-    }
-
-    /// <summary>Why the candidate cannot be put forward for the role, in the agency's words; null if they can.</summary>
-    private static string? Unsuitable(Worker worker, JobRole role, DateOnly start)
-    {
-        if (worker.JobFamily != role.JobFamily)
-            return $"{worker.FullName}'s record is for a different kind of work from {role.Title}: put forward someone in its job family";
-        if (worker.DateOfBirth is null) return $"Record {worker.FullName}'s date of birth before putting them forward";
-        var missing = BookingCompliance.Refusals(worker, role, start)
-            .Select(refusal => refusal.Replace(": record it on their record before booking", string.Empty, StringComparison.Ordinal)).ToList();
-        if (worker.Dbs is null) missing.Add("no DBS certificate is recorded");
-        else if (BookingCompliance.DbsShortfall(worker, role) is { } shortfall) missing.Add(shortfall);
-        return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
     }
 }

@@ -2,10 +2,12 @@ using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Application.Shortlists;
 using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyChain;
 using Connect2Luton.Domain.Workers;
@@ -20,6 +22,7 @@ public sealed class SubmissionDecisions(
     IRepository<Submission> submissions,
     IRepository<Requisition> requisitions,
     IReadRepository<Worker> workers,
+    IReadRepository<JobRole> jobRoles,
     ShortlistCommands shortlist,
     RequisitionPermissions permissions,
     IUnitOfWork unitOfWork,
@@ -35,6 +38,8 @@ public sealed class SubmissionDecisions(
             return CommandResult.Conflict($"This candidate is {Submission.Describe(submission.Status)} now. The page shows where they stand.");
 
         var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(submission.WorkerId), cancellationToken);
+        // Their record may have changed since they were put forward: they are shortlisted only if they could be put forward now.
+        if (worker is not null && await NoLongerSuitableAsync(worker, requisition, cancellationToken) is { } unsuitable) return unsuitable;
         if (await shortlist.StageAsync(requisition, worker, cancellationToken) is { } cannot) return cannot;
         submissions.ExpectVersion(submission, version);
         submission.Shortlist(user.Name, clock.GetUtcNow());
@@ -65,6 +70,16 @@ public sealed class SubmissionDecisions(
         submissions.ExpectVersion(submission, version);
         submission.Decline(why, user.Name, now);
         return await SaveAsync(requisition, cancellationToken);
+    }
+
+    private async Task<CommandResult?> NoLongerSuitableAsync(Worker worker, Requisition requisition, CancellationToken cancellationToken)
+    {
+        var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(requisition.JobRoleId), cancellationToken)
+            ?? throw new InvalidOperationException($"Role {requisition.JobRoleId} is not there.");
+        var shortfalls = PutForwardChecks.Shortfalls(worker, role, requisition.StartDate);
+        return shortfalls.Count == 0
+            ? null
+            : CommandResult.Conflict($"{worker.FullName} cannot be shortlisted: {string.Join("; ", shortfalls.Select(s => s.Missing))}. Their agency can update their record, or you can choose not to take them forward.");
     }
 
     private CommandResult? Refusal() =>

@@ -16,6 +16,10 @@ public sealed class SubmissionPlacing(IRepository<Submission> submissions)
             submission.MarkPlaced(by, at);
     }
 
+    /// <remarks>
+    /// Only this candidate goes back: others not taken forward when this booking filled the requisition stay so
+    /// (<see cref="SubmissionClosing.RequisitionFilledAsync"/>).
+    /// </remarks>
     public async Task CalledOffAsync(int requisitionId, int workerId, CancellationToken cancellationToken)
     {
         if (await submissions.FirstOrDefaultAsync(new LiveSubmissionSpec(requisitionId, workerId, SubmissionStatus.Placed), cancellationToken) is { } submission)

@@ -13,19 +13,37 @@ public static class BookingCompliance
     /// <summary>Why the worker cannot be booked into the role from the day; empty when nothing stops it.</summary>
     public static IEnumerable<string> Refusals(Worker worker, JobRole role, DateOnly start)
     {
+        if (RightToWorkRefusal(worker, start) is { } rightToWork) yield return rightToWork;
+        if (RegistrationRefusal(worker, role, start) is { } registration) yield return registration;
+    }
+
+    /// <summary>Why the worker's right to work stops a booking from the day: none recorded, or permission ending before it; null if it holds.</summary>
+    public static string? RightToWorkRefusal(Worker worker, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        if (worker.RightToWork is null)
+            return $"{worker.FullName} has no right-to-work check recorded: record it on their record before booking";
+        return worker.RightToWork.ExpiresOn is { } expires && expires < start
+            ? $"{worker.FullName}'s permission to work in the UK ends on {expires:d MMMM yyyy}, before the start"
+            : null;
+    }
+
+    /// <summary>
+    /// Why the worker's registration stops a booking into the role from the day: none, or with another body, where
+    /// the role needs one, or ending before it; null if it holds or the role needs none.
+    /// </summary>
+    public static string? RegistrationRefusal(Worker worker, JobRole role, DateOnly start)
+    {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
-        if (worker.RightToWork is null)
-            yield return $"{worker.FullName} has no right-to-work check recorded: record it on their record before booking";
-        else if (worker.RightToWork.ExpiresOn is { } expires && expires < start)
-            yield return $"{worker.FullName}'s permission to work in the UK ends on {expires:d MMMM yyyy}, before the start";
-        if (!role.RequiresRegistration) yield break;
+        if (!role.RequiresRegistration) return null;
         if (worker.Registration is null)
-            yield return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and none is recorded for {worker.FullName}";
-        else if (worker.Registration.Body != role.RequiredRegistration)
-            yield return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and {worker.FullName} is registered with {Describe(worker.Registration.Body)} instead";
-        else if (worker.Registration.ExpiresOn < start)
-            yield return $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start";
+            return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and none is recorded for {worker.FullName}";
+        if (worker.Registration.Body != role.RequiredRegistration)
+            return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and {worker.FullName} is registered with {Describe(worker.Registration.Body)} instead";
+        return worker.Registration.ExpiresOn < start
+            ? $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start"
+            : null;
     }
 
     /// <summary>What the recruiter should know about the worker's checks for a booking over the days.</summary>
@@ -49,10 +67,18 @@ public static class BookingCompliance
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
-        return role.RequiredDbsLevel is { } needed && worker.Dbs is { } dbs && dbs.Level < needed
-            ? $"{role.Title} needs {(needed == DbsLevel.EnhancedWithBarredLists ? "an enhanced DBS certificate with the barred lists" : $"a DBS certificate at {Describe(needed)} level or higher")}, and {worker.FullName}'s certificate is {Describe(dbs.Level)}"
-            : null;
+        return DbsShortfall(worker.FullName, worker.Dbs?.Level, role.Title, role.RequiredDbsLevel);
     }
+
+    /// <summary>The same, from a worker's name and certificate level and a role's title and level, as a list reads them.</summary>
+    public static string? DbsShortfall(string workerName, DbsLevel? held, string roleTitle, DbsLevel? needed) =>
+        needed is { } level && held is { } dbs && dbs < level
+            ? $"{roleTitle} needs {DbsNeeded(level)}, and {workerName}'s certificate is {Describe(dbs)}"
+            : null;
+
+    /// <summary>The certificate a role at the level needs, in words: "an enhanced DBS certificate with the barred lists".</summary>
+    public static string DbsNeeded(DbsLevel needed) =>
+        needed == DbsLevel.EnhancedWithBarredLists ? "an enhanced DBS certificate with the barred lists" : $"a DBS certificate at {Describe(needed)} level or higher";
 
     private static string Describe(DbsLevel level) => level switch
     {
@@ -60,7 +86,8 @@ public static class BookingCompliance
         _ => level.ToString().ToLowerInvariant(),
     };
 
-    private static string Describe(RegistrationBody body) => body switch
+    /// <summary>The register in words, as a recruiter or an agency knows it: "Social Work England", "HCPC".</summary>
+    public static string Describe(RegistrationBody body) => body switch
     {
         RegistrationBody.SocialWorkEngland => "Social Work England",
         RegistrationBody.HealthAndCareProfessionsCouncil => "HCPC",

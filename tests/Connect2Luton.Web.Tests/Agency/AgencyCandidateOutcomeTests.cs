@@ -85,6 +85,40 @@ public sealed class AgencyCandidateOutcomeTests(Connect2LutonFactory factory) : 
         if (status == SubmissionStatus.NotTakenForward) page.Text("#reason").ShouldBe("Needs two years in child protection");
     }
 
+    [Fact]
+    public async Task An_edit_that_would_leave_a_candidate_short_of_the_vacancy_they_wait_on_is_refused_beside_the_field_and_changes_nothing()
+    {
+        // The demo's social work roles need an enhanced certificate with the barred lists, which the sample candidate has.
+        var (requisition, candidate, _) = await PutForwardAsync(skip: 3, socialWork: true);
+        string vacancy;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            vacancy = await db.Requisitions.Where(r => r.Id == requisition).Select(r => r.Title).SingleAsync();
+        }
+        var staff = await factory.SignedInAsAsync(Chiltern);
+        await using var database = await DatabaseFingerprint.OpenAsync(factory.ConnectionString, table => $"SELECT * FROM \"{table}\" ORDER BY rowid");
+        var before = await database.TablesAsync();
+
+        foreach (var (field, value, why) in new[]
+        {
+            ("Input.DbsLevel", "Basic", "which needs an enhanced DBS certificate with the barred lists: withdraw them from it first, or keep their certificate"),
+            ("Input.JobFamily", "Catering", "in another job family: withdraw them from it first, or keep their job family"),
+        })
+        {
+            var form = await staff.GetPageAsync($"/Agency/Candidates/{candidate}/Edit");
+            using var response = await staff.SubmitAsync(form, new Dictionary<string, string> { [field] = value });
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, field);
+            var beside = (await Browsing.ParseAsync(response)).Text($"#{field.Replace('.', '_')}-error");
+            beside.ShouldContain($"is put forward for {vacancy} from ", Case.Sensitive, field);
+            beside.ShouldEndWith(why, Case.Sensitive, field);
+        }
+
+        await database.ChangedSinceLastLook();
+        (await database.TablesAsync()).ShouldBe(before);
+    }
+
     private async Task<IElement> AgencyRowAsync(int submission)
     {
         var staff = await factory.SignedInAsAsync(Chiltern);

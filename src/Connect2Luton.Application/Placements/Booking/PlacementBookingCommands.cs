@@ -25,6 +25,7 @@ public sealed class PlacementBookingCommands(
     IUnitOfWork unitOfWork,
     Refusals refusals,
     SupplyChain.SubmissionPlacing submissions,
+    SupplyChain.SubmissionClosing closing,
     ICurrentUser user,
     TimeProvider clock)
 {
@@ -57,6 +58,9 @@ public sealed class PlacementBookingCommands(
         workers.Claim(booking.Worker);
         placements.Add(placement);
         await submissions.BookedAsync(booking.Requisition.Id, booking.Worker.Id, user.Name, now, cancellationToken);
+        // Its last position taken, the requisition takes no more candidates: agencies' others waiting on it hear so in this save.
+        if (booking.Requisition.Status == RequisitionStatus.Filled)
+            await closing.RequisitionFilledAsync(booking.Requisition, user.Name, now, cancellationToken);
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         // Either was saved by someone else meanwhile: most often the worker, booked on another requisition.
         return new(saved.IsConflict
