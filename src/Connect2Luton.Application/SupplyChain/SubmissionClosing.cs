@@ -53,6 +53,9 @@ public sealed class SubmissionClosing(IRepository<Submission> submissions)
     {
         if (string.IsNullOrWhiteSpace(reason)) return $"{Cancelled}.";
         var text = $"{Cancelled}: {reason.Trim()}";
-        return text.Length <= Limits.Reason ? text : $"{text[..(Limits.Reason - 1)].TrimEnd()}…";
+        if (text.Length <= Limits.Reason) return text;
+        // Cut between whole characters as people see them, never inside an emoji or an accented letter's parts.
+        var keep = System.Globalization.StringInfo.ParseCombiningCharacters(text).LastOrDefault(start => start <= Limits.Reason - 1);
+        return $"{text[..keep].TrimEnd()}…";
     }
 }

@@ -97,6 +97,11 @@ public sealed class SubmissionClosingTests : IAsyncLifetime
         reason.Length.ShouldBe(Domain.Common.Limits.Reason);
         reason.ShouldStartWith("The council cancelled this vacancy: xxx");
         reason.ShouldEndWith("…");
+        // Cut between whole characters: an emoji across the limit is left out whole, never half of it kept.
+        var emoji = SubmissionClosing.CancelledBecause(new string('x', Domain.Common.Limits.Reason - 40) + string.Concat(Enumerable.Repeat("\U0001F600", 30)));
+        emoji.Length.ShouldBeLessThanOrEqualTo(Domain.Common.Limits.Reason);
+        emoji.ShouldEndWith("\U0001F600…");
+        emoji.Where(char.IsSurrogate).Count().ShouldBe(emoji.Count(char.IsHighSurrogate) * 2);
     }
 
     private TestUser Staff => TestUser.AgencyStaff(_wardown.Id, "staff@wardown.example");
