@@ -71,7 +71,7 @@ public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : 
         var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release"));
         var kept = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release?handler=AddCase"));
 
-        tried.Text("#Sample_SupplierKind_-error").ShouldBe("Error: Supplier kind must be In house pool, Local supporting agency or External agency");
+        tried.Text("#Sample_SupplierKind_-error").ShouldBe("Error: Supplier kind must be In-house pool, Local supporting agency or External agency");
         tried.QuerySelector("#tried-outcome").ShouldBeNull("nothing is decided for a supplier that is none of the kinds");
         kept.Text("#Sample_SupplierKind_-error").ShouldContain("Supplier kind must be");
         CasesOf(kept).ShouldNotContain("Hacker");
