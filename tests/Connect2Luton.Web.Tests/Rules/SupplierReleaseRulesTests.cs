@@ -77,6 +77,26 @@ public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : 
         CasesOf(kept).ShouldNotContain("Hacker");
     }
 
+    [Fact]
+    public async Task A_sample_with_neither_yes_nor_no_for_the_DPS_asks_whether_the_agency_is_on_it_and_the_in_house_pool_is_written_as_people_write_it()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        var fields = edit.QuerySelectorAll("#sample input, #sample select")
+            .ToDictionary(f => f.GetAttribute("name")!, f => f is IHtmlSelectElement choice ? choice.Value ?? string.Empty : ((IHtmlInputElement)f).Value);
+        fields["Input.Json"] = JsonOf(edit);
+        fields["Input.TestCases"] = CasesOf(edit);
+        fields["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value;
+        fields["Sample[SupplierOnDps]"] = "maybe";
+
+        var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release"));
+
+        tried.Text("#Sample_SupplierOnDps_-error").ShouldBe("Error: Say whether the agency was appointed through the dynamic purchasing system (it has a DPS reference): yes or no");
+        tried.QuerySelector("#tried-outcome").ShouldBeNull();
+        edit.QuerySelectorAll("select[name='Sample[SupplierKind]'] option").Select(o => o.TextContent.Trim())
+            .ShouldBe(["In-house pool", "Local supporting agency", "External agency"]);
+    }
+
     /// <summary>A requisition for a role outside children's social work, approved at the fixed clock's 10:00.</summary>
     private async Task<int> HousingRequisitionApprovedThisMorningAsync()
     {
