@@ -97,6 +97,32 @@ public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : 
             .ShouldBe(["In-house pool", "Local supporting agency", "External agency"]);
     }
 
+    [Fact]
+    public async Task Problems_quoting_a_label_or_rule_name_with_a_right_to_left_override_write_it_out_and_a_typed_null_is_called_a_control_character()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        var json = JsonOf(edit)
+            .Replace("\"Label\": \"The in-house pool\"", "\"Label\": \"The in-house\u202E pool\"", StringComparison.Ordinal)
+            .Replace("\"RuleName\": \"PositionsToFill\"", "\"RuleName\": \"PositionsTo\u202Efill\"", StringComparison.Ordinal);
+
+        // A null typed into a rule's message field, as a browser sends it (%00).
+        var checkedDraft = await Browsing.ParseAsync(await officer.PressAsync(edit, "Check", new Dictionary<string, string>
+        {
+            ["Input.Json"] = json, ["Rules[InHousePoolFirst].ErrorMessage"] = "The in-house pool\0 has it alone.",
+        }));
+
+        var summary = checkedDraft.Text(".govuk-error-summary");
+        summary.ShouldContain("The in-house[U+202E] pool");
+        summary.ShouldContain("'PositionsTo[U+202E]fill' cannot name a rule");
+        summary.ShouldContain("The message when it fails has a hidden control character in it");
+        summary.ShouldNotContain("U+0001");
+        summary.ShouldNotContain("\u202E");
+        checkedDraft.Text("#problems").ShouldNotContain("\u202E");
+        checkedDraft.QuerySelectorAll(".govuk-details__summary-text").Select(e => e.TextContent)
+            .ShouldContain(t => t.Contains("Positions to[U+202E]fill: has problems", StringComparison.Ordinal), "the rule's own form is headed as its problem quotes it");
+    }
+
     /// <summary>A requisition for a role outside children's social work, approved at the fixed clock's 10:00.</summary>
     private async Task<int> HousingRequisitionApprovedThisMorningAsync()
     {
