@@ -25,7 +25,7 @@ public sealed class CodedAsAttribute(Type codes, string called) : Attribute
 
     public bool Allows(string? value) => Choices.Any(c => string.Equals(c.Code, value, StringComparison.Ordinal));
 
-    /// <summary>The choices in words, as a sentence lists them: "In house pool, Local supporting agency or External agency".</summary>
+    /// <summary>The choices in words, as a sentence lists them: "In-house pool, Local supporting agency or External agency".</summary>
     public string Listed
     {
         get

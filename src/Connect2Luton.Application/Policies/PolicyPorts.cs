@@ -95,11 +95,24 @@ public sealed record RuleSetStatus(
     public string DisplayName { get; init; } = Name;
 }
 
-/// <summary>One thing wrong with a rule file, located as precisely as the check can: the file, the rule, the line.</summary>
+/// <summary>
+/// One thing wrong with a rule file, located as precisely as the check can: the file, the rule, the line. Its message
+/// often quotes the file (a name, a label, an expression): any hidden character in it is written out ("[U+202E]"),
+/// so a right-to-left override quoted from the file cannot turn the page's text round. <see cref="Rule"/> stays as
+/// written, to find the rule by; <see cref="ToString"/> writes it out too.
+/// </summary>
 public sealed record RuleSetProblem(string File, string? Rule, int? Line, string Message)
 {
+    private readonly string _message = HiddenCharacters.Shown(Message);
+
+    public string Message
+    {
+        get => _message;
+        init => _message = HiddenCharacters.Shown(value);
+    }
+
     public override string ToString() =>
-        $"{File}{(Line is { } line ? $" (line {line})" : string.Empty)}{(Rule is null ? string.Empty : $", at '{Rule}'")}: {Message}";
+        $"{File}{(Line is { } line ? $" (line {line})" : string.Empty)}{(Rule is null ? string.Empty : $", at '{HiddenCharacters.Shown(Rule)}'")}: {Message}";
 }
 
 /// <summary>A rule set is needed but has never loaded successfully: a deployment fault, not a user's mistake.</summary>

@@ -17,7 +17,7 @@ public interface IRuleSetSamples
     /// <summary>Facts (a real case's) as field text, as an officer would type them.</summary>
     IReadOnlyDictionary<string, string> SampleOf(object facts);
 
-    /// <summary>The facts the fields make, or what is wrong with each field that does not fit its fact.</summary>
+    /// <summary>The facts the fields make, or what is wrong with each field that does not fit its fact, as a sentence naming it.</summary>
     (object? Facts, IReadOnlyDictionary<string, string> Errors) FactsFrom(string name, IReadOnlyDictionary<string, string?> fields);
 
     /// <summary>

@@ -111,8 +111,12 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
             case ExpressionType.Lambda:
                 _problems.Add("Rules may not contain inner functions (x => ...): there is nothing in the facts to loop over.");
                 return node;
+            case ExpressionType.ConvertChecked when node is UnaryExpression change:
+                _problems.Add($"A rule may not turn {TypeWords.Of(change.Operand.Type)} into {TypeWords.Of(change.Type)}.");
+                return node;
             default:
-                _problems.Add($"'{node.NodeType}' is not something a rule may do.");
+                // Said as the kind of step it is ("array index", "power"), never the expression tree's name for it.
+                _problems.Add($"The expression does something a rule may not do ({Application.RuleSets.Values.CodeWords.Of(node.NodeType.ToString()).ToLowerInvariant()}).");
                 return node;
         }
     }
@@ -122,7 +126,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         if (node.Value is string text && text.Length > MaximumStringLength)
             _problems.Add($"A text value is {text.Length:N0} characters long; the most a rule may hold is {MaximumStringLength}.");
         else if (node.Value is not null && !ValueKinds.Contains(node.Type))
-            _problems.Add($"A value of type {node.Type.Name} cannot appear in a rule.");
+            _problems.Add($"{char.ToUpperInvariant(TypeWords.Of(node.Type)[0])}{TypeWords.Of(node.Type)[1..]} cannot appear in a rule: rules hold whole numbers, amounts, text, yes/no and dates.");
         return node;
     }
 
@@ -140,7 +144,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         {
             _problems.Add(IsReflection(owner)
                 ? $"'{node.Member.Name}' reaches into the program itself, which no rule may do."
-                : $"'{owner?.Name}.{node.Member.Name}' is not something a rule may read: use the facts listed for this rule set.");
+                : $"{Named(owner, node.Member.Name)} is not something a rule may read: use the facts listed for this rule set.");
         }
         return node;
     }
@@ -159,7 +163,7 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         }
         if (method.DeclaringType is not { } owner || !AllowedMethods.TryGetValue(owner, out var names) || !names.Contains(method.Name))
         {
-            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not a function rules may use. They may use Policy.InList, Policy.Date, Math.Min/Max/Round/Abs/Floor/Ceiling, text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim and dates' AddDays/AddMonths/AddYears.");
+            _problems.Add($"{Named(method.DeclaringType, method.Name)} is not a function rules may use. They may use Policy.InList, Policy.Date, Math.Min/Max/Round/Abs/Floor/Ceiling, text Contains/StartsWith/EndsWith/ToUpper/ToLower/Trim and dates' AddDays/AddMonths/AddYears.");
             return node;
         }
         // A date is written out in its call, so a slip in it is refused here rather than read as no date at all.
@@ -179,12 +183,12 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         if (_problems.Count > 0) return node;
         if (node.NodeType == ExpressionType.Convert && !(ValueKinds.Contains(node.Type) && ValueKinds.Contains(node.Operand.Type)))
         {
-            _problems.Add($"A rule may not turn a {node.Operand.Type.Name} into a {node.Type.Name}.");
+            _problems.Add($"A rule may not turn {TypeWords.Of(node.Operand.Type)} into {TypeWords.Of(node.Type)}.");
             return node;
         }
         if (node.Method is { } method && !(AllowedMethods.TryGetValue(method.DeclaringType!, out var names) && names.Contains(method.Name)))
         {
-            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not something a rule may do.");
+            _problems.Add($"{Named(method.DeclaringType, method.Name)} is not something a rule may do.");
         }
         return node;
     }
@@ -197,10 +201,16 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         if (_problems.Count > 0) return node;
         if (node.Method is { } method && !(AllowedMethods.TryGetValue(method.DeclaringType!, out var names) && names.Contains(method.Name)))
         {
-            _problems.Add($"'{method.DeclaringType?.Name}.{method.Name}' is not something a rule may do.");
+            _problems.Add($"{Named(method.DeclaringType, method.Name)} is not something a rule may do.");
         }
         return node;
     }
+
+    // A member as written ("Convert.ToInt32"), or on a kind of value in words ("'get_Chars' on text") rather than a .NET type's name.
+    private static string Named(Type? owner, string member) =>
+        owner is not null && TypeWords.Of(owner) is var kind && !kind.StartsWith("a value of", StringComparison.Ordinal)
+            ? $"'{member}' on {kind}"
+            : $"'{owner?.Name}.{member}'";
 
     private static bool IsReflection(Type? type) =>
         type is not null && (typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)

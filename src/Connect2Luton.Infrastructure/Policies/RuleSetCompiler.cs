@@ -353,17 +353,23 @@ internal static partial class RuleSetCompiler
     private static void CheckProperties(RuleSetDefinition definition, RuleDocument rule, Action<string?, string> problem)
     {
         var p = rule.Properties;
-        if (p.Outcome is { } outcome && !definition.FailureOutcomesBySeverity.Contains(outcome))
-            problem(rule.RuleName, definition.FailureOutcomesBySeverity.Count == 0
-                ? "Rules in this rule set do not have an Outcome."
-                : $"Outcome '{outcome}' is not one of {string.Join(", ", definition.FailureOutcomesBySeverity)}.");
+        // Outcomes and flags are said as pages say them ("Not yet", "Over the length limit"); what the officer wrote is quoted as written.
+        var failing = definition.FailureOutcomesBySeverity;
+        if (p.Outcome is { } outcome && !failing.Contains(outcome))
+            problem(rule.RuleName, failing.Count == 0 ? "Rules in this rule set do not have an Outcome."
+                : outcome == definition.PassingOutcome
+                    ? $"{outcome} is what these rules decide when no rule fails: a rule that fails gives {RuleSetTestCases.InWords(failing.Select(CodeWords.Outcome))}."
+                    : $"{outcome} is not an outcome a rule that fails gives here: {RuleSetTestCases.InWords(failing.Select(CodeWords.Outcome))}."
+                        + (failing.Any(f => string.Equals(f, outcome, StringComparison.OrdinalIgnoreCase)) ? " Write it with its capitals, as the other rules do." : ""));
         if (p.Outcome is { } needs && definition.OutcomesNeedingApprovers.Contains(needs) && string.IsNullOrWhiteSpace(p.Approvers))
-            problem(rule.RuleName, $"Outcome '{needs}' needs Approvers: who must sign off.");
+            problem(rule.RuleName, $"A rule that fails as \"{CodeWords.Outcome(needs)}\" needs Approvers: who must sign off.");
         if (p.Approvers is not null && (p.Outcome is null || !definition.OutcomesNeedingApprovers.Contains(p.Outcome)))
-            problem(rule.RuleName, $"Approvers only mean something with the outcome {string.Join(" or ", definition.OutcomesNeedingApprovers.DefaultIfEmpty("(none in this rule set)"))}.");
+            problem(rule.RuleName, definition.OutcomesNeedingApprovers.Count == 0
+                ? "Nothing in this rule set needs sign-off: take Approvers out."
+                : $"Approvers only mean something for a rule that fails as {string.Join(" or ", definition.OutcomesNeedingApprovers.Select(o => $"\"{CodeWords.Outcome(o)}\""))}.");
         if (p.Flag is { } flag && (!definition.RaisesFlags || !RuleSetDefinition.FlagNames.Contains(flag)))
             problem(rule.RuleName, definition.RaisesFlags
-                ? $"Flag '{flag}' is not one of {string.Join(", ", RuleSetDefinition.FlagNames)}."
+                ? $"{flag} is not a flag these rules raise: {RuleSetTestCases.InWords(RuleSetDefinition.FlagNames.Select(CodeWords.Of))}."
                 : "Rules in this rule set do not raise flags.");
         if ((p.Tier is not null || p.Points is not null) && !definition.AwardsTiers)
             problem(rule.RuleName, "Only the local-candidate preference rules award tiers and points.");
@@ -414,7 +420,7 @@ internal static partial class RuleSetCompiler
             }
             catch (Exception error) when (error is System.Linq.Dynamic.Core.Exceptions.ParseException or ArgumentException or InvalidOperationException)
             {
-                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"The value cannot be written out in terms of the facts: {error.Message}"));
+                problems.Add(new RuleSetProblem(definition.FileName, value.Name, LineOf(json, value.Name), $"The value cannot be written out in terms of the facts: {TypeWords.InMessage(error.Message, definition.FactType)}"));
                 return compiled;
             }
         }
@@ -430,7 +436,7 @@ internal static partial class RuleSetCompiler
             }
             catch (Exception error) when (error is System.Linq.Dynamic.Core.Exceptions.ParseException or ArgumentException or InvalidOperationException)
             {
-                problems.Add(new RuleSetProblem(definition.FileName, rule.RuleName, LineOf(json, rule.RuleName), $"The rule cannot be written out in terms of the facts: {error.Message}"));
+                problems.Add(new RuleSetProblem(definition.FileName, rule.RuleName, LineOf(json, rule.RuleName), $"The rule cannot be written out in terms of the facts: {TypeWords.InMessage(error.Message, definition.FactType)}"));
             }
         }
         return compiled;
@@ -497,7 +503,7 @@ internal static partial class RuleSetCompiler
         {
             var message = error.Message.StartsWith("Expression of type 'Boolean' expected", StringComparison.Ordinal)
                 ? "A rule must be a yes/no test (for example input.PayRate <= cap)."
-                : $"The expression cannot be read: {error.Message}";
+                : $"The expression cannot be read: {TypeWords.InMessage(error.Message, definition.FactType)}";
             problems.Add(new RuleSetProblem(definition.FileName, owner, LineOf(json, owner), message));
             return null;
         }

@@ -329,14 +329,14 @@ internal static class TestCaseCheck
         foreach (var rule in checks.Decision.Rules)
         {
             if (!byEngine.Remove(rule.Rule, out var passed))
-                yield return $"the rule {rule.Rule} was decided here but RulesEngine did not run it.";
+                yield return $"the rule {CodeWords.Of(rule.Rule)} was decided here but RulesEngine did not run it.";
             else if (passed != rule.Passed)
-                yield return $"RulesEngine has the rule {rule.Rule} {(passed ? "passing" : "failing")}, the compiled rule has it {(rule.Passed ? "passing" : "failing")}.";
+                yield return $"RulesEngine has the rule {CodeWords.Of(rule.Rule)} {(passed ? "passing" : "failing")}, the compiled rule has it {(rule.Passed ? "passing" : "failing")}.";
         }
         foreach (var rule in byEngine.Keys)
-            yield return $"RulesEngine ran the rule {rule}, which was not decided here.";
+            yield return $"RulesEngine ran the rule {CodeWords.Of(rule)}, which was not decided here.";
         if (engine.Decision.Outcome != checks.Decision.Outcome || engine.Points != checks.Points)
-            yield return $"RulesEngine decided {engine.Decision.Outcome} ({engine.Points} points), the compiled rules {checks.Decision.Outcome} ({checks.Points} points).";
+            yield return $"RulesEngine decided \"{CodeWords.Outcome(engine.Decision.Outcome)}\" ({engine.Points} points), the compiled rules \"{CodeWords.Outcome(checks.Decision.Outcome)}\" ({checks.Points} points).";
     }
 
     // Rules and flags by their names in words ("Within DfE cap", "Over length limit"), as the page says them.

@@ -81,7 +81,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         foreach (var property in definition.FactType.GetProperties().Where(p => p.Name != "EqualityContract"))
         {
             var (node, problem) = Node(property, fields.GetValueOrDefault(property.Name)?.Trim() ?? string.Empty);
-            if (problem is not null) return (null, $"{Application.RuleSets.Values.CodeWords.Of(property.Name)} {problem}");
+            if (problem is not null) return (null, problem);
             if (!JsonNode.DeepEquals(node, document.Defaults[property.Name])) changes[property.Name] = node;
         }
         // One line, spaced as the shipped cases are: { "Name": ..., "Facts": { ... }, "Expect": { "Outcome": ... } }
@@ -106,11 +106,33 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
         _ => node.ToJsonString(),
     };
 
-    // A coded fact takes one of its choices: the rules would decide any other text as none of them, silently.
-    private static (JsonNode? Node, string? Problem) Node(PropertyInfo property, string text) =>
-        property.GetCustomAttribute<CodedAsAttribute>() is { } coded && !coded.Allows(text)
-            ? (null, $"must be {coded.Listed}")
-            : Node(property.PropertyType, text);
+    // A coded fact takes one of its choices: the rules would decide any other text as none of them, silently. What
+    // does not fit is said as a sentence naming the fact in words.
+    private static (JsonNode? Node, string? Problem) Node(PropertyInfo property, string text)
+    {
+        var called = Application.RuleSets.Values.CodeWords.Of(property.Name);
+        if (property.GetCustomAttribute<CodedAsAttribute>() is { } coded && !coded.Allows(text)) return (null, $"{called} must be {coded.Listed}");
+        var (node, problem) = Node(property.PropertyType, text);
+        return problem switch
+        {
+            null => (node, null),
+            YesOrNo => (null, AskYesOrNo(property, called)),
+            _ => (null, $"{called} {problem}"),
+        };
+    }
+
+    private const string YesOrNo = "must be yes or no";
+
+    // A yes/no fact is asked as the question it answers: "Say whether the agency has confirmed it works to the DfE
+    // agency rules …: yes or no", from its description; a fact with none is named.
+    private static string AskYesOrNo(PropertyInfo property, string called)
+    {
+        var described = property.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()?.Description.Trim().TrimEnd('.');
+        if (string.IsNullOrEmpty(described)) return $"{called}: say yes or no";
+        var first = described.Split(' ')[0];
+        var clause = first.Length > 1 && first.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? described : char.ToLowerInvariant(described[0]) + described[1..];
+        return $"Say whether {clause}: yes or no";
+    }
 
     // A field's text as the fact's JSON, or why it does not fit.
     private static (JsonNode? Node, string? Problem) Node(Type type, string text)
@@ -123,7 +145,7 @@ internal sealed class RuleSetSamples(RuleSetModules modules) : IRuleSetSamples
             {
                 "TRUE" or "YES" => (JsonValue.Create(true), null),
                 "FALSE" or "NO" => (JsonValue.Create(false), null),
-                _ => (null, "must be yes or no"),
+                _ => (null, YesOrNo),
             };
         if (type == typeof(int))
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? (JsonValue.Create(whole), null) : (null, "must be a whole number, like 12");

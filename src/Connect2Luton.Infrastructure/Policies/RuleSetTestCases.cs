@@ -145,7 +145,8 @@ internal static class RuleSetTestCases
         return null;
     }
 
-    private static string InWords(IEnumerable<string> words)
+    /// <summary>Words as a sentence lists them: "Release, Not yet or Never".</summary>
+    internal static string InWords(IEnumerable<string> words)
     {
         var list = words.ToList();
         return list.Count == 1 ? list[0] : $"{string.Join(", ", list.SkipLast(1))} or {list[^1]}";

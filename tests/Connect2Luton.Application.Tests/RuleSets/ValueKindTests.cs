@@ -135,6 +135,11 @@ public sealed class ValueKindTests
     [InlineData("PregnancyOrMaternity", "Pregnancy or maternity")]
     [InlineData("GradeHasACap", "Grade has a cap")]
     [InlineData("WithinGradeCapForGradesAtoD", "Within grade cap for grades A to D")]
+    [InlineData("InHousePool", "In-house pool")]
+    [InlineData("InHousePoolFirst", "In-house pool first")]
+    [InlineData("LongRunning", "Long-running")]
+    [InlineData("WorkerInHouse", "Worker in-house")]
+    [InlineData("LivesInHouseholdOf", "Lives in household of")]
     public void A_code_is_said_in_words(string code, string words)
     {
         CodeWords.Of(code).ShouldBe(words);

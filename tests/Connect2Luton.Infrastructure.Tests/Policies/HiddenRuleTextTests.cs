@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
@@ -26,18 +27,20 @@ public sealed class HiddenRuleTextTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
-    public static TheoryData<string, string, string> HiddenText => new()
+    // A control character is not named by its code: a null typed into a form arrives as U+0001, so its code would
+    // name a character nobody typed.
+    public static TheoryData<string, string, string, string> HiddenText => new()
     {
-        { "a right-to-left override in a failure message", "ErrorMessage", "The message when it fails has a hidden character (U+202E) in it" },
-        { "a null in a success message", "SuccessEvent", "The message when it passes has a hidden character (U+0000) in it" },
-        { "a zero-width space in a rule's description", "Description", "The description has a hidden character (U+200B) in it" },
+        { "a right-to-left override in a failure message", "ErrorMessage", "\u202E", "The message when it fails has a hidden character (U+202E) in it" },
+        { "a null in a success message", "SuccessEvent", "\u0000", "The message when it passes has a hidden control character in it" },
+        { "a null typed into the page's form, as the page reads it", "SuccessEvent", "\u0001", "The message when it passes has a hidden control character in it" },
+        { "a zero-width space in a rule's description", "Description", "\u200B", "The description has a hidden character (U+200B) in it" },
     };
 
     [Theory]
     [MemberData(nameof(HiddenText))]
-    public async Task Hidden_characters_in_a_rules_text_are_refused_naming_the_rule_and_the_field(string what, string field, string expected)
+    public async Task Hidden_characters_in_a_rules_text_are_refused_naming_the_rule_and_the_field(string what, string field, string hidden, string expected)
     {
-        var hidden = expected.Contains("202E", StringComparison.Ordinal) ? "\u202E" : expected.Contains("0000", StringComparison.Ordinal) ? "\u0000" : "\u200B";
         string? rule = null;
 
         var result = await OfferAsync(RuleSetDefinition.SupplierRelease, json: r =>
@@ -66,7 +69,7 @@ public sealed class HiddenRuleTextTests : IAsyncLifetime
         result.Problems.Select(p => p.Message).ShouldBe(
         [
             "The rule set's description has a hidden character (U+202E) in it: take it out, it shows as nothing or as other text.",
-            "The label has a hidden character (U+0007) in it: take it out, it shows as nothing or as other text.",
+            "The label has a hidden control character in it: take it out, it shows as nothing or as other text.",
         ], ignoreOrder: true);
     }
 
@@ -79,6 +82,30 @@ public sealed class HiddenRuleTextTests : IAsyncLifetime
         var problem = result.Problems.ShouldHaveSingleItem();
         problem.Rule.ShouldBe("inHousePool");
         problem.Message.ShouldStartWith("The expression has a hidden character (U+200B) in it");
+    }
+
+    [Fact]
+    public async Task A_problem_quoting_a_name_with_a_right_to_left_override_shows_the_override_written_out_not_turning_the_text_round()
+    {
+        var result = await OfferAsync(RuleSetDefinition.SupplierRelease, json: r => r["Rules"]![0]!["RuleName"] = "PositionsTo\u202Efill");
+
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Rule.ShouldBe("PositionsTo\u202Efill", "the rule is still found by its name as written");
+        problem.Message.ShouldBe("'PositionsTo[U+202E]fill' cannot name a rule: use letters and digits, starting with a letter.");
+        problem.ToString().ShouldNotContain("\u202E");
+        problem.ToString().ShouldContain("at 'PositionsTo[U+202E]fill'");
+    }
+
+    [Fact]
+    public async Task A_problem_quoting_an_expression_with_control_characters_writes_them_out_without_a_code_that_may_not_be_the_one_typed()
+    {
+        var result = await OfferAsync(RuleSetDefinition.SupplierRelease,
+            json: r => r["GlobalParams"]!.AsArray().Single(v => v!["Name"]!.GetValue<string>() == "inHouseOnlyWorkingDays")!["Expression"] = "2\u0001\u202E");
+
+        result.Problems.Select(p => p.Message).ShouldContain(m => m.StartsWith("The expression has a hidden control character in it", StringComparison.Ordinal));
+        result.Problems.Select(p => p.Message).ShouldContain(m => m.Contains("'2[control character][U+202E]'", StringComparison.Ordinal), "the value's type check quotes it");
+        result.Problems.ShouldAllBe(p => HiddenCharacters.In(p.Message) == null);
+        (result.Problems[0] with { Message = "'x\u202Ey'" }).Message.ShouldBe("'x[U+202E]y'", "a problem changed later is written out too");
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class TestCaseValueTests : IAsyncLifetime
         var result = await OfferAsync(RuleSetDefinition.SupplierRelease, cases: c => c[0]!["Facts"]!["SupplierKind"] = "Hacker");
 
         result.Problems.ShouldHaveSingleItem().Message
-            .ShouldBe("The case's facts do not fit: Hacker is not a kind of supplier: In house pool, Local supporting agency or External agency.");
+            .ShouldBe("The case's facts do not fit: Hacker is not a kind of supplier: In-house pool, Local supporting agency or External agency.");
     }
 
     public static TheoryData<string, string> CodedFacts

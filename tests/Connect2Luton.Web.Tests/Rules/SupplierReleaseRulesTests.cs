@@ -71,10 +71,56 @@ public sealed class SupplierReleaseRulesTests(SupplierReleaseFactory factory) : 
         var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release"));
         var kept = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release?handler=AddCase"));
 
-        tried.Text("#Sample_SupplierKind_-error").ShouldBe("Error: Supplier kind must be In house pool, Local supporting agency or External agency");
+        tried.Text("#Sample_SupplierKind_-error").ShouldBe("Error: Supplier kind must be In-house pool, Local supporting agency or External agency");
         tried.QuerySelector("#tried-outcome").ShouldBeNull("nothing is decided for a supplier that is none of the kinds");
         kept.Text("#Sample_SupplierKind_-error").ShouldContain("Supplier kind must be");
         CasesOf(kept).ShouldNotContain("Hacker");
+    }
+
+    [Fact]
+    public async Task A_sample_with_neither_yes_nor_no_for_the_DPS_asks_whether_the_agency_is_on_it_and_the_in_house_pool_is_written_as_people_write_it()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        var fields = edit.QuerySelectorAll("#sample input, #sample select")
+            .ToDictionary(f => f.GetAttribute("name")!, f => f is IHtmlSelectElement choice ? choice.Value ?? string.Empty : ((IHtmlInputElement)f).Value);
+        fields["Input.Json"] = JsonOf(edit);
+        fields["Input.TestCases"] = CasesOf(edit);
+        fields["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value;
+        fields["Sample[SupplierOnDps]"] = "maybe";
+
+        var tried = await Browsing.ParseAsync(await officer.SubmitAsync(edit, fields, "/Rules/Try/supplier-release"));
+
+        tried.Text("#Sample_SupplierOnDps_-error").ShouldBe("Error: Say whether the agency was appointed through the dynamic purchasing system (it has a DPS reference): yes or no");
+        tried.QuerySelector("#tried-outcome").ShouldBeNull();
+        edit.QuerySelectorAll("select[name='Sample[SupplierKind]'] option").Select(o => o.TextContent.Trim())
+            .ShouldBe(["In-house pool", "Local supporting agency", "External agency"]);
+    }
+
+    [Fact]
+    public async Task Problems_quoting_a_label_or_rule_name_with_a_right_to_left_override_write_it_out_and_a_typed_null_is_called_a_control_character()
+    {
+        var officer = await factory.SignedInAsAsync(Officer);
+        var edit = await officer.GetPageAsync("/Rules/Edit/supplier-release");
+        var json = JsonOf(edit)
+            .Replace("\"Label\": \"The in-house pool\"", "\"Label\": \"The in-house\u202E pool\"", StringComparison.Ordinal)
+            .Replace("\"RuleName\": \"PositionsToFill\"", "\"RuleName\": \"PositionsTo\u202Efill\"", StringComparison.Ordinal);
+
+        // A null typed into a rule's message field, as a browser sends it (%00).
+        var checkedDraft = await Browsing.ParseAsync(await officer.PressAsync(edit, "Check", new Dictionary<string, string>
+        {
+            ["Input.Json"] = json, ["Rules[InHousePoolFirst].ErrorMessage"] = "The in-house pool\0 has it alone.",
+        }));
+
+        var summary = checkedDraft.Text(".govuk-error-summary");
+        summary.ShouldContain("The in-house[U+202E] pool");
+        summary.ShouldContain("'PositionsTo[U+202E]fill' cannot name a rule");
+        summary.ShouldContain("The message when it fails has a hidden control character in it");
+        summary.ShouldNotContain("U+0001");
+        summary.ShouldNotContain("\u202E");
+        checkedDraft.Text("#problems").ShouldNotContain("\u202E");
+        checkedDraft.QuerySelectorAll(".govuk-details__summary-text").Select(e => e.TextContent)
+            .ShouldContain(t => t.Contains("Positions to[U+202E]fill: has problems", StringComparison.Ordinal), "the rule's own form is headed as its problem quotes it");
     }
 
     /// <summary>A requisition for a role outside children's social work, approved at the fixed clock's 10:00.</summary>

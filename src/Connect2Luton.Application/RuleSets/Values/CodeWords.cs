@@ -15,6 +15,9 @@ public static partial class CodeWords
     // Names that keep their capitals wherever they fall ("Lives in Luton", "At least National Living Wage").
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "Luton", "National", "Living", "Wage", "Insurance", "England", "Bedfordshire" };
 
+    // Words people write joined by a hyphen ("the in-house pool", "long-running"), which a code runs together.
+    private static readonly string[] Hyphenated = ["in house", "long running"];
+
     public static string Of(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
@@ -36,7 +39,17 @@ public static partial class CodeWords
             : at == 0 || Names.Contains(word) ? char.ToUpperInvariant(word[0]) + word[1..]
             : word.ToLowerInvariant());
         // "GradesAtoD" is grades A to D.
-        return Range().Replace(string.Join(' ', said), m => $"{char.ToUpperInvariant(m.Groups[1].Value[0])} to {char.ToUpperInvariant(m.Groups[2].Value[0])}");
+        var text = Range().Replace(string.Join(' ', said), m => $"{char.ToUpperInvariant(m.Groups[1].Value[0])} to {char.ToUpperInvariant(m.Groups[2].Value[0])}");
+        foreach (var pair in Hyphenated)
+        {
+            for (var at = text.IndexOf(pair, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(pair, at + pair.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                var space = at + pair.IndexOf(' ', StringComparison.Ordinal);
+                var whole = (at == 0 || text[at - 1] == ' ') && (at + pair.Length == text.Length || text[at + pair.Length] == ' ');
+                if (whole) text = string.Concat(text.AsSpan(0, space), "-", text.AsSpan(space + 1));
+            }
+        }
+        return text;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b([A-Za-z])to ([A-Za-z])\b")]

@@ -89,7 +89,16 @@ public sealed class RuleDraft
         var values = NamedValues.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var rules = RuleList.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var casesFile = $"{Serving.Name}.cases.json";
-        return Problems.Select(p =>
+        return Problems.Select(p => Shown(p)).ToList();
+
+        // Each says the rule, value or case as written (its name, its label): hidden characters in them are written out, as in the message.
+        KeyValuePair<string, string> Shown(RuleSetProblem p)
+        {
+            var link = Link(p);
+            return new(link.Key, HiddenCharacters.Shown(link.Value));
+        }
+
+        KeyValuePair<string, string> Link(RuleSetProblem p)
         {
             var line = p.Line is { } n ? $" (line {n})" : "";
             if (p.File == casesFile)
@@ -99,7 +108,7 @@ public sealed class RuleDraft
             if (p.Rule is { } rule && rules.Contains(rule))
                 return new("#rule-" + rule, $"The rule \"{Application.RuleSets.Values.CodeWords.Of(rule)}\"{line}: {p.Message}");
             return new("#Input_Json", $"The rule file{line}: {p.Message}");
-        }).ToList();
+        }
     }
 
     public sealed class RealCaseForm

@@ -78,7 +78,7 @@ public sealed class TryModel(RuleWorkspace workspace, IRuleSetSamples samples, R
         if (!ready) return true;
         var (facts, errors) = samples.FactsFrom(name, Draft.Sample);
         foreach (var (fact, error) in errors)
-            ModelState.AddModelError(fact.Length == 0 ? string.Empty : $"Sample[{fact}]", fact.Length == 0 ? error : $"{Application.RuleSets.Values.CodeWords.Of(fact)} {error}");
+            ModelState.AddModelError(fact.Length == 0 ? string.Empty : $"Sample[{fact}]", error);
         if (facts is not null && workspace.Compile(Draft, ModelState) is { } compiled) Draft.Tried = compiled.Decide(facts);
         return true;
     }
