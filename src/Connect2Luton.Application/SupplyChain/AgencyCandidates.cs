@@ -59,6 +59,9 @@ public sealed class AgencyCandidates(
             : null;
 
     /// <summary>The agency the user acts for, while it is in use: a deactivated agency's staff keep nothing and change nothing.</summary>
+    /// <summary>Whether the user acts for an agency still in use, so may add a candidate: the form is not offered otherwise.</summary>
+    public async Task<bool> CanAddAsync(CancellationToken cancellationToken) => await ActiveAgencyAsync(cancellationToken) is not null;
+
     private async Task<int?> ActiveAgencyAsync(CancellationToken cancellationToken) =>
         scope.OnlySupplyAgency is { } id && await agencies.AnyAsync(new ActiveAgencySpec(id), cancellationToken) ? id : null;
 

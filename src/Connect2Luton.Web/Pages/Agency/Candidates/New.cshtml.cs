@@ -17,9 +17,9 @@ public sealed class NewModel(AgencyCandidates candidates, WorkerChoices choices)
 
     public bool KeptByAnAgency => true;
 
-    public void OnGet()
-    {
-    }
+    // A deactivated agency's staff add nothing, so they are not offered a form that could only be refused.
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await candidates.CanAddAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
