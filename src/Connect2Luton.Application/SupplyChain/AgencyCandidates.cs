@@ -58,10 +58,10 @@ public sealed class AgencyCandidates(
             ? await queries.DetailsAsync(id, cancellationToken)
             : null;
 
-    /// <summary>The agency the user acts for, while it is in use: a deactivated agency's staff keep nothing and change nothing.</summary>
     /// <summary>Whether the user acts for an agency still in use, so may add a candidate: the form is not offered otherwise.</summary>
     public async Task<bool> CanAddAsync(CancellationToken cancellationToken) => await ActiveAgencyAsync(cancellationToken) is not null;
 
+    /// <summary>The agency the user acts for, while it is in use: a deactivated agency's staff keep nothing and change nothing.</summary>
     private async Task<int?> ActiveAgencyAsync(CancellationToken cancellationToken) =>
         scope.OnlySupplyAgency is { } id && await agencies.AnyAsync(new ActiveAgencySpec(id), cancellationToken) ? id : null;
 
@@ -134,8 +134,7 @@ public sealed class AgencyCandidates(
         var now = clock.GetUtcNow();
         var keys = CandidateKeys.Of(worker);
         // The in-house pool is considered for every role first, so details changed to a pooled worker's are refused too.
-        if (waiting.Count > 0 && (await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
-            return TakenBySomeoneElse(worker);
+        if (waiting.Count > 0 && await InHousePool.KeepsAsync(workers, worker, keys, cancellationToken)) return TakenBySomeoneElse(worker);
         foreach (var submission in waiting)
         {
             var held = await claims.ListAsync(new ClaimsOnSpec(submission.RequisitionId, keys), cancellationToken);

@@ -66,8 +66,7 @@ public sealed class AgencySubmissions(
         // The in-house pool is considered for every role before any agency: someone the council already keeps is
         // refused as one already put forward, saying nothing of who holds them.
         var keys = CandidateKeys.Of(worker);
-        if ((await workers.ListAsync(new InHousePoolLookalikesSpec(worker), cancellationToken)).Any(pooled => CandidateKeys.Of(pooled).Intersect(keys).Any()))
-            return CommandResult.Invalid(WorkerField, AlreadyPutForward);
+        if (await InHousePool.KeepsAsync(workers, worker, keys, cancellationToken)) return CommandResult.Invalid(WorkerField, AlreadyPutForward);
 
         var days = (await release.TermsAsync(cancellationToken)).CandidateOwnershipDays;
         // The claims are read and written in one transaction, which on SQLite holds the write lock from the start: a

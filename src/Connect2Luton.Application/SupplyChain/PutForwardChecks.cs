@@ -15,13 +15,11 @@ public static class PutForwardChecks
     /// <summary>Why the candidate cannot be put forward for the role, in the agency's words; null if they can.</summary>
     public static string? Refusal(Worker worker, JobRole role, DateOnly start)
     {
-        ArgumentNullException.ThrowIfNull(worker);
-        ArgumentNullException.ThrowIfNull(role);
-        if (worker.JobFamily != role.JobFamily)
+        var shortfalls = Shortfalls(worker, role, start);
+        if (shortfalls.Any(s => s.Field == nameof(WorkerInput.JobFamily)))
             return $"{worker.FullName}'s record is for a different kind of work from {role.Title}: put forward someone in its job family";
-        if (worker.DateOfBirth is null) return $"Record {worker.FullName}'s date of birth before putting them forward";
-        var missing = Shortfalls(worker, role, start).Select(s => s.Missing).ToList();
-        return missing.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", missing)}";
+        if (shortfalls.Any(s => s.Field == nameof(WorkerInput.DateOfBirth))) return $"Record {worker.FullName}'s date of birth before putting them forward";
+        return shortfalls.Count == 0 ? null : $"{worker.FullName} cannot be put forward yet: {string.Join("; ", shortfalls.Select(s => s.Missing))}";
     }
 
     /// <summary>Each detail of the candidate's record that stops them being put forward for the role from the day; empty if none does.</summary>

@@ -9,8 +9,8 @@ namespace Connect2Luton.Application.SupplyChain;
 /// Keeps an agency's view of its candidates in step when the council stops considering them: taken off the
 /// shortlist, the submission is not taken forward with the recruiter's reason; the requisition cancelled, or filled by
 /// its last booking, every candidate still waiting or shortlisted for it is not taken forward, saying so. Staged for
-/// the caller's save, so
-/// the agency, the shortlist page and the supplier report never disagree about where a candidate stands.
+/// the caller's save, so the agency, the shortlist page and the supplier report never disagree about where a
+/// candidate stands.
 /// </summary>
 public sealed class SubmissionClosing(IRepository<Submission> submissions)
 {

@@ -99,12 +99,12 @@ public sealed class InHousePoolLookalikesSpec : Specification<Worker>
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var email = candidate.Email.Trim().ToLowerInvariant();
-        // A UK number as dialled at home, without its first 0: "07700 900123" and "+44 7700 900123" both end in it.
-        var phone = candidate.Phone is { } typed ? new string(typed.Where(char.IsAsciiDigit).ToArray()) : string.Empty;
-        var national = phone.StartsWith("44", StringComparison.Ordinal) && candidate.Phone!.TrimStart().StartsWith('+') ? phone[2..] : phone.TrimStart('0');
-        var hasPhone = national.Length >= 9;
+        // Read as the keys read them, so whoever shares a key is among what this finds: a pooled number may be stored
+        // with spaces or "+44", so it is matched on the number as dialled at home without its first 0.
+        var national = CandidateKeys.Dialled(candidate.Phone)?[1..] ?? string.Empty;
+        var hasPhone = national.Length > 0;
         var body = candidate.Registration?.Body;
-        var number = candidate.Registration is { } registration ? new string(registration.Number.Where(char.IsAsciiDigit).ToArray()).TrimStart('0') : string.Empty;
+        var number = candidate.Registration is { } registration ? CandidateKeys.RegistrationDigits(registration.Number) : string.Empty;
         var hasNumber = number.Length > 0;
         var born = candidate.DateOfBirth;
         Query.Where(w => w.IsActive && !w.KeptByAgency

@@ -16,10 +16,9 @@ public static class CandidateKeys
     {
         ArgumentNullException.ThrowIfNull(worker);
         var keys = new List<string> { Hash("email", worker.Email.Trim().ToLowerInvariant()) };
-        if (Phone(worker.Phone) is { } phone) keys.Add(Hash("phone", phone));
-        // A register numbers its members: "SW112233" and "112233" on Social Work England are one registration.
-        if (worker.Registration is { } registration && new string(registration.Number.Where(char.IsAsciiDigit).ToArray()) is { Length: > 0 } number)
-            keys.Add(Hash("registration", $"{registration.Body}:{number.TrimStart('0')}"));
+        if (Dialled(worker.Phone) is { } phone) keys.Add(Hash("phone", phone));
+        if (worker.Registration is { } registration && RegistrationDigits(registration.Number) is { Length: > 0 } number)
+            keys.Add(Hash("registration", $"{registration.Body}:{number}"));
         if (worker.DateOfBirth is { } born)
         {
             keys.Add(Hash("person", $"{Letters(worker.FirstName)}|{Letters(worker.LastName)}|{born:yyyy-MM-dd}"));
@@ -47,12 +46,22 @@ public static class CandidateKeys
         });
 
     /// <summary>The digits of a UK number as dialled at home ("+44 7700 900123" and "07700900123" alike); null when too short to say who it is.</summary>
-    private static string? Phone(string? phone)
+    public static string? Dialled(string? phone)
     {
         if (phone is null) return null;
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
         if (digits.StartsWith("44", StringComparison.Ordinal) && phone.TrimStart().StartsWith('+')) digits = "0" + digits[2..];
         return digits.Length >= 10 ? digits : null;
+    }
+
+    /// <summary>
+    /// What identifies a member on a register: the number's digits without leading zeros ("SW0112233" and "112233" on
+    /// Social Work England are one registration).
+    /// </summary>
+    public static string RegistrationDigits(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return new string(number.Where(char.IsAsciiDigit).ToArray()).TrimStart('0');
     }
 
     // Letters and digits only, accents kept apart from their letters and case ignored: "O'Brien" and "OBRIEN" are one name.
