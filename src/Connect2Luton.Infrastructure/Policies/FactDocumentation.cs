@@ -36,14 +36,4 @@ internal static class FactDocumentation
         _ when Nullable.GetUnderlyingType(type) is { } inner => $"{Describe(inner)}, or empty",
         _ => "a value",
     };
-
-    /// <summary>The kind of a value with its article, for a sentence: "an amount", "a whole number".</summary>
-    public static string WithArticle(Type type) => type switch
-    {
-        _ when type == typeof(decimal) => "an amount",
-        _ when type == typeof(int) => "a whole number",
-        _ when type == typeof(bool) => "a yes/no",
-        _ when type == typeof(DateOnly) => "a date",
-        _ => "text",
-    };
 }

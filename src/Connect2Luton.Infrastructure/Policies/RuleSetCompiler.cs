@@ -179,7 +179,7 @@ internal static partial class RuleSetCompiler
         {
             foreach (var (name, type) in expressions.Types.Where(t => before.Types[t.Key] != t.Value))
                 problems.Add(new RuleSetProblem(definition.FileName, name, LineOf(json, name),
-                    $"'{name}' becomes {FactDocumentation.WithArticle(type)}, where before it was {FactDocumentation.WithArticle(before.Types[name])}: a value keeps its kind when it changes."));
+                    $"'{name}' becomes {TypeWords.Of(type)}, where before it was {TypeWords.Of(before.Types[name])}: a value keeps its kind when it changes."));
         }
         if (problems.Count > 0) return null;
 
