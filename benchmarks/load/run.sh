@@ -6,7 +6,9 @@
 #                                     as the demo recruiter and measures each council page with wrk for 20 s, then
 #                                     as the demo agency user (a local supporting agency on the DPS that confirms the
 #                                     DfE agency rules, so it sees the most) and measures the agency portal, then
-#                                     stops it. Each page's first request after the start is reported apart (cold).
+#                                     stops it. Each page's first request after the start is reported apart (cold);
+#                                     then every page twice: with nothing written, and with the demo hiring manager
+#                                     raising a requisition every second, which invalidates the cached answers.
 #
 # Settings (environment): PERF_DB (database file), PERF_PORT (5090), PERF_DURATION (20s), PERF_CONNECTIONS (16),
 # PERF_PLACEMENTS (100000), PERF_WORKERS (50000), PERF_OPEN_REQUISITIONS (10000), PERF_AGENCIES (500). The target is
@@ -43,7 +45,7 @@ fi
 
 "${app[@]}" --urls "$base" >artifacts/perf/app.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null' EXIT
+trap 'kill $pid ${writer:-} 2>/dev/null' EXIT
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$base/health" && break
   sleep 1
@@ -62,6 +64,7 @@ sign_in() {
 }
 recruiter=$(sign_in recruiter@connect2luton.local)
 agency=$(sign_in agency@connect2luton.local)
+manager=$(sign_in manager@connect2luton.local)
 
 # The shortlist of the open children's social work requisition with the most candidates (the largest job family).
 shortlist=$(curl -s -H "Cookie: ${recruiter}" "$base/Requisitions?status=Open&family=SocialCare" | grep -o 'href="/Requisitions/[0-9]*"' | head -1 | sed 's/href="//;s/"$//')/Shortlist
@@ -103,13 +106,45 @@ for entry in "${pages[@]}"; do
   wrk -t1 -c"$connections" -d3s "$base$page" -H "Cookie: $(cookie_of "$user")" >/dev/null
 done
 
-printf "%-62s %9s %8s %8s %8s %7s\n" "page (warm, ${connections} clients)" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors"
-for entry in "${pages[@]}"; do
-  read -r user page <<<"$entry"
-  cookie=$(cookie_of "$user")
-  status=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: ${cookie}" "$base$page")
-  if [ "$status" != "200" ]; then echo "$user $page answered $status, not 200: not measured"; continue; fi
-  line=$(wrk -t1 -c"$connections" -d"$duration" -s benchmarks/load/p95.lua -H "Cookie: ${cookie}" "$base$page" | grep '^RESULT')
-  eval "$(echo "$line" | sed 's/^RESULT //')"
-  printf "%-62s %9s %8s %8s %8s %7s\n" "$user $page" "$rps" "$p50" "$p95" "$p99" "$errors"
-done
+measure() {
+  printf "%-62s %9s %8s %8s %8s %7s\n" "page ($1, ${connections} clients)" "req/s" "p50 ms" "p95 ms" "p99 ms" "errors"
+  for entry in "${pages[@]}"; do
+    read -r user page <<<"$entry"
+    cookie=$(cookie_of "$user")
+    status=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: ${cookie}" "$base$page")
+    if [ "$status" != "200" ]; then echo "$user $page answered $status, not 200: not measured"; continue; fi
+    line=$(wrk -t1 -c"$connections" -d"$duration" -s benchmarks/load/p95.lua -H "Cookie: ${cookie}" "$base$page" | grep '^RESULT')
+    eval "$(echo "$line" | sed 's/^RESULT //')"
+    printf "%-62s %9s %8s %8s %8s %7s\n" "$user $page" "$rps" "$p50" "$p95" "$p99" "$errors"
+  done
+}
+
+# The demo hiring manager raises a requisition for their service once a second: every save moves the requisitions'
+# change counter, so each cached answer that reads requisitions (the dashboard, the lists, an agency's vacancies) is
+# worked out again at the next request after it, as in real use.
+raise_requisitions() {
+  local form token role start end n=0
+  while true; do
+    n=$((n + 1))
+    form=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions/New")
+    token=$(echo "$form" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    role=$(echo "$form" | grep -o 'name="Input.JobRoleId"><option value="">[^<]*</option><option value="[0-9]*"' | grep -o '[0-9]*"$' | tr -d '"')
+    start=$(date -d "+30 days" +%Y-%m-%d); end=$(date -d "+120 days" +%Y-%m-%d)
+    curl -s -o /dev/null -H "Cookie: ${manager}" -X POST "$base/Requisitions/New" \
+      --data-urlencode "__RequestVerificationToken=${token}" --data-urlencode "Input.ServiceAreaId=1" --data-urlencode "Input.JobRoleId=${role}" \
+      --data-urlencode "Input.Title=Load writer ${n}" --data-urlencode "Input.Reason=VacancyCover" --data-urlencode "Input.Description=Raised while measuring." \
+      --data-urlencode "Input.StartDate.Day=${start:8:2}" --data-urlencode "Input.StartDate.Month=${start:5:2}" --data-urlencode "Input.StartDate.Year=${start:0:4}" \
+      --data-urlencode "Input.EndDate.Day=${end:8:2}" --data-urlencode "Input.EndDate.Month=${end:5:2}" --data-urlencode "Input.EndDate.Year=${end:0:4}" \
+      --data-urlencode "Input.WeeklyHours=37" --data-urlencode "Input.MaximumPayRate=36.50" --data-urlencode "Input.Positions=1"
+    sleep 1
+  done
+}
+
+measure "warm, nothing written"
+before=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions?status=Draft" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9')
+raise_requisitions &
+writer=$!
+measure "a requisition raised every second"
+kill "$writer" 2>/dev/null
+after=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions?status=Draft" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9')
+echo "Requisitions raised while measuring: $(( ${after:-0} - ${before:-0} ))"
