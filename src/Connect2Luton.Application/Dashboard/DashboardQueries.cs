@@ -1,33 +1,33 @@
 using System.Globalization;
+using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
-using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Reports;
 using Connect2Luton.Application.Requisitions;
-using Connect2Luton.Application.ServiceAreas;
-using Connect2Luton.Domain.JobRoles;
-using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
-using Connect2Luton.Domain.ServiceAreas;
 
 namespace Connect2Luton.Application.Dashboard;
 
 /// <summary>
 /// The figures on the dashboard, each counted in the database as of today: every service's, or a hiring manager's
-/// own service's alone. Each set is counted once and kept until a placement, requisition, service or role changes.
+/// own service's alone. Two reads when something changed (the live placements' groups the reports share, with
+/// their lengths; the requisitions counted by status), each kept until a placement or a requisition changes; names
+/// come from the reference data's own cache.
 /// </summary>
 public sealed class DashboardQueries(
-    IReadRepository<Placement> placements,
     IReadRepository<Requisition> requisitions,
-    IReadRepository<ServiceArea> serviceAreas,
-    IReadRepository<JobRole> jobRoles,
+    LivePlacementGroups placementGroups,
+    ReferenceNames names,
     SingleFlightCache cache,
     ChangeCounters changes,
-    Reports.ReportScope scope,
+    ReportScope scope,
     Policies.IPlacementLengthPolicy lengths,
     TimeProvider clock)
 {
+    private static readonly RequisitionStatus[] Counted = [RequisitionStatus.Open, RequisitionStatus.Submitted];
+
     public async Task<DashboardFigures> GetAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
@@ -42,18 +42,14 @@ public sealed class DashboardQueries(
             // The page everyone lands on still opens while the length rules are not serving; it counts no bands.
             bands = null;
         }
-        var key = string.Create(CultureInfo.InvariantCulture,
-            $"dashboard|{today:yyyy-MM-dd}|{(only is null ? "all" : string.Join(',', only))}|{bands?.ToString() ?? "no bands"}|{changes.Of<Placement>()}|{changes.Of<Requisition>()}|{changes.Of<ServiceArea>()}|{changes.Of<JobRole>()}");
-        return await cache.GetAsync(key, () => CountAsync(today, only, bands, cancellationToken), _ => 1, cancellationToken);
-    }
 
-    private async Task<DashboardFigures> CountAsync(DateOnly today, IReadOnlyCollection<int>? only, LengthBands? bands, CancellationToken cancellationToken)
-    {
-        var areas = (await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
-        var dfeRoles = await jobRoles.ListAsync(new DfeRoleIdsSpec(), cancellationToken);
-        var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToList();
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
+        var dfeRoles = (await names.JobRolesAsync(cancellationToken)).Where(r => r.DfeRoleType is not null).Select(r => r.Id).ToHashSet();
+        var childrens = areas.Where(a => a.IsChildrensServices).Select(a => a.Id).ToHashSet();
+        var groups = await placementGroups.ReadAsync(only, cancellationToken);
+        var byStatus = await RequisitionCountsAsync(only, cancellationToken);
 
-        var byService = await placements.CountByAsync(new LivePlacementsSpec(today, serviceAreaIds: only), p => p.ServiceAreaId, cancellationToken);
+        var byService = groups.GroupBy(g => g.ServiceAreaId).ToDictionary(g => g.Key, g => g.Sum(s => s.Headcount));
         // A deactivated service is counted while it still has someone in post.
         var headcount = areas
             .Where(a => a.IsActive || byService.GetValueOrDefault(a.Id) > 0)
@@ -62,14 +58,21 @@ public sealed class DashboardQueries(
 
         return new DashboardFigures(
             today,
-            byService.Values.Sum(),
+            groups.Sum(g => g.Headcount),
             headcount,
-            await placements.CountAsync(new LivePlacementsSpec(today, serviceAreaIds: childrens, jobRoleIds: dfeRoles), cancellationToken),
+            groups.Where(g => childrens.Contains(g.ServiceAreaId) && dfeRoles.Contains(g.JobRoleId)).Sum(g => g.Headcount),
             bands,
-            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.AwrPointBefore(today), only), cancellationToken),
-            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.ReviewPointBefore(today), only), cancellationToken),
-            bands is null ? 0 : await placements.CountAsync(new LivePlacementsSpec(today, bands.LongRunningBefore(today), only), cancellationToken),
-            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Open, only), cancellationToken),
-            await requisitions.CountAsync(new RequisitionsInStatusSpec(RequisitionStatus.Submitted, only), cancellationToken));
+            groups.Sum(g => g.PastAwrPoint),
+            groups.Sum(g => g.PastReviewPoint),
+            groups.Sum(g => g.PastLongRunningPoint),
+            byStatus.GetValueOrDefault(RequisitionStatus.Open),
+            byStatus.GetValueOrDefault(RequisitionStatus.Submitted));
+    }
+
+    private Task<Dictionary<RequisitionStatus, int>> RequisitionCountsAsync(IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"dashboard-requisitions|{(only is null ? "all" : string.Join(',', only.Order()))}|{changes.Of<Requisition>()}");
+        return cache.GetAsync(key, () => requisitions.CountByAsync(new RequisitionsInStatusSpec(Counted, only), r => r.Status, cancellationToken), _ => 1, cancellationToken);
     }
 }

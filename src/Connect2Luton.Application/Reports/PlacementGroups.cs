@@ -3,6 +3,7 @@ using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Placements;
 using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Application.Reports;
@@ -12,31 +13,54 @@ namespace Connect2Luton.Application.Reports;
 /// spend reports are rolled up from. Costs are committed spend: the rate times the contracted weekly hours.
 /// </summary>
 /// <param name="WeeklyPayAndStatutoryCosts">Pay, holiday pay and employer NI for a week: what any agency's margin is charged on.</param>
+/// <param name="PastAwrPoint">Of the headcount, how many have run past the placement-length rules' AWR point (and so on for the others).</param>
 public sealed record PlacementGroup(
-    int ServiceAreaId, int JobRoleId, int SupplyAgencyId, int Headcount, decimal WeeklyHours, decimal WeeklyCharge, decimal WeeklyMargin, decimal WeeklyPayAndStatutoryCosts);
+    int ServiceAreaId, int JobRoleId, int SupplyAgencyId, int Headcount, decimal WeeklyHours, decimal WeeklyCharge, decimal WeeklyMargin, decimal WeeklyPayAndStatutoryCosts,
+    int PastAwrPoint = 0, int PastReviewPoint = 0, int PastLongRunningPoint = 0);
 
 /// <summary>
-/// The live placements' groups for a set of services. Every report page reads them, so they are computed once and
-/// kept until a placement changes (on this node at once; other nodes' changes show within the cache's minute).
+/// The live placements' groups for a set of services, with how many in each have run past the placement-length
+/// points. The dashboard and every report page read them, so they are computed once and kept until a placement
+/// changes, the day turns or the length rules move a point (on this node at once; other nodes' changes show
+/// within the cache's minute).
 /// </summary>
-public sealed class LivePlacementGroups(IReadRepository<Placement> placements, SingleFlightCache cache, ChangeCounters changes, TimeProvider clock)
+public sealed class LivePlacementGroups(
+    IReadRepository<Placement> placements, Policies.IPlacementLengthPolicy lengths, SingleFlightCache cache, ChangeCounters changes, TimeProvider clock)
 {
-    public Task<List<PlacementGroup>> ReadAsync(IReadOnlyCollection<int>? serviceAreaIds, CancellationToken cancellationToken)
+    public async Task<List<PlacementGroup>> ReadAsync(IReadOnlyCollection<int>? serviceAreaIds, CancellationToken cancellationToken)
     {
         var today = clock.Today();
+        LengthBands? bands;
+        try
+        {
+            bands = await lengths.LengthBandsAsync(cancellationToken);
+        }
+        catch (Policies.PolicyUnavailableException)
+        {
+            // The money is still counted while the length rules are not serving; nobody counts as past a point.
+            bands = null;
+        }
         var services = serviceAreaIds is null ? "all" : string.Join(',', serviceAreaIds.Order());
-        var key = string.Create(CultureInfo.InvariantCulture, $"placement-groups|{today:yyyy-MM-dd}|{services}|{changes.Of<Placement>()}");
-        return cache.GetAsync(key, () => CountAsync(today, serviceAreaIds, cancellationToken), groups => groups.Count, cancellationToken);
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"placement-groups|{today:yyyy-MM-dd}|{services}|{bands?.ToString() ?? "no bands"}|{changes.Of<Placement>()}");
+        return await cache.GetAsync(key, () => CountAsync(today, bands, serviceAreaIds, cancellationToken), groups => groups.Count, cancellationToken);
     }
 
-    private Task<List<PlacementGroup>> CountAsync(DateOnly today, IReadOnlyCollection<int>? serviceAreaIds, CancellationToken cancellationToken) =>
-        placements.GroupAsync(
+    private Task<List<PlacementGroup>> CountAsync(DateOnly today, LengthBands? bands, IReadOnlyCollection<int>? serviceAreaIds, CancellationToken cancellationToken)
+    {
+        // Started on or before these days; with no rules, a day no placement starts on.
+        var awr = bands?.AwrPointBefore(today) ?? DateOnly.MinValue;
+        var review = bands?.ReviewPointBefore(today) ?? DateOnly.MinValue;
+        var longRunning = bands?.LongRunningBefore(today) ?? DateOnly.MinValue;
+        return placements.GroupAsync(
             new LivePlacementMoneySpec(today, serviceAreaIds),
             p => new { p.ServiceAreaId, p.JobRoleId, p.SupplyAgencyId },
             g => new PlacementGroup(
                 g.Key.ServiceAreaId, g.Key.JobRoleId, g.Key.SupplyAgencyId, g.Count(),
-                g.Sum(p => p.WeeklyHours), g.Sum(p => p.WeeklyCharge), g.Sum(p => p.WeeklyMargin), g.Sum(p => p.WeeklyPayAndStatutoryCosts)),
+                g.Sum(p => p.WeeklyHours), g.Sum(p => p.WeeklyCharge), g.Sum(p => p.WeeklyMargin), g.Sum(p => p.WeeklyPayAndStatutoryCosts),
+                g.Count(p => p.StartDate <= awr), g.Count(p => p.StartDate <= review), g.Count(p => p.StartDate <= longRunning)),
             cancellationToken);
+    }
 }
 
 /// <summary>Each live placement's week in money, flat, to be summed by group.</summary>
@@ -52,6 +76,7 @@ public sealed class LivePlacementMoneySpec : Specification<Placement, PlacementW
             ServiceAreaId = p.ServiceAreaId,
             JobRoleId = p.JobRoleId,
             SupplyAgencyId = p.SupplyAgencyId,
+            StartDate = p.StartDate,
             WeeklyHours = p.WeeklyHours,
             WeeklyCharge = p.CommittedWeek.Charge,
             WeeklyMargin = p.CommittedWeek.Margin,
@@ -65,6 +90,7 @@ public sealed class PlacementWeek
     public int ServiceAreaId { get; init; }
     public int JobRoleId { get; init; }
     public int SupplyAgencyId { get; init; }
+    public DateOnly StartDate { get; init; }
     public decimal WeeklyHours { get; init; }
     public decimal WeeklyCharge { get; init; }
     public decimal WeeklyMargin { get; init; }

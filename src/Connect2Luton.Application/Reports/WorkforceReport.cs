@@ -63,9 +63,7 @@ public sealed class WorkforceReport(
 
         var inPost = groups.Sum(g => g.Headcount);
         var points = await lengths.LengthBandsAsync(cancellationToken);
-        var pastAwr = await placements.CountAsync(new LivePlacementsSpec(today, points.AwrPointBefore(today), areaIds), cancellationToken);
-        var pastReview = await placements.CountAsync(new LivePlacementsSpec(today, points.ReviewPointBefore(today), areaIds), cancellationToken);
-        var pastLongRunning = await placements.CountAsync(new LivePlacementsSpec(today, points.LongRunningBefore(today), areaIds), cancellationToken);
+        var (pastAwr, pastReview, pastLongRunning) = (groups.Sum(g => g.PastAwrPoint), groups.Sum(g => g.PastReviewPoint), groups.Sum(g => g.PastLongRunningPoint));
         LengthBandCount[] bands =
         [
             new($"Under {points.AwrPoint}", inPost - pastAwr),

@@ -42,7 +42,9 @@ public sealed class SignOffQueries(
     IReadRepository<Worker> workers,
     ReferenceNames names,
     IUserDirectory directory,
-    ICurrentUser user)
+    ICurrentUser user,
+    Common.Caching.SingleFlightCache cache,
+    Common.Caching.ChangeCounters changes)
 {
     private const int Shown = 200;
 
@@ -53,9 +55,17 @@ public sealed class SignOffQueries(
     public async Task<IReadOnlyList<string>> PositionsHeldAsync(CancellationToken cancellationToken) =>
         await positions.ListAsync(new PositionsHeldBySpec(user.Name), cancellationToken);
 
-    /// <summary>How many requests wait for the user to sign (for the dashboard); 0 for someone holding no post.</summary>
-    public async Task<int> AwaitingCountAsync(CancellationToken cancellationToken) =>
-        (await ActionableAsync(await PositionsHeldAsync(cancellationToken), cancellationToken)).Count;
+    /// <summary>
+    /// How many requests wait for the user to sign (for the dashboard); null for someone holding no post. Kept
+    /// until a sign-off or a post changes, as the dashboard is read far more often than either.
+    /// </summary>
+    public Task<int?> AwaitingCountAsync(CancellationToken cancellationToken)
+    {
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"awaiting-sign-off|{user.Name}|{changes.Of<SignOff>()}|{changes.Of<SignOffPosition>()}");
+        return cache.GetAsync(key, async () =>
+            await PositionsHeldAsync(cancellationToken) is { Count: > 0 } held ? (int?)(await ActionableAsync(held, cancellationToken)).Count : null, _ => 1, cancellationToken);
+    }
 
     public async Task<MySignOffs> QueueAsync(CancellationToken cancellationToken)
     {

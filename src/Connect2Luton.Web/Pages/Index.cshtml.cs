@@ -17,7 +17,7 @@ public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, Co
 
     public SpendSummary Spend { get; private set; } = null!;
 
-    public ConversionFigures Conversions { get; private set; } = null!;
+    public ConversionSavings Conversions { get; private set; } = null!;
 
     /// <summary>A hiring manager's money figures are their own service's.</summary>
     public bool OwnServiceOnly => scope.IsOwnServiceOnly;
@@ -25,9 +25,8 @@ public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, Co
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Figures = await dashboard.GetAsync(cancellationToken);
-        if ((await signOffs.PositionsHeldAsync(cancellationToken)).Count > 0) AwaitingSignOff = await signOffs.AwaitingCountAsync(cancellationToken);
+        AwaitingSignOff = await signOffs.AwaitingCountAsync(cancellationToken);
         Spend = await spend.SummaryAsync(cancellationToken);
-        var (from, to) = conversions.DefaultPeriod();
-        Conversions = await conversions.GetAsync(from, to, null, cancellationToken);
+        Conversions = await conversions.SavingsAsync(cancellationToken);
     }
 }

@@ -20,6 +20,9 @@ public interface ISpecification<T>
 public interface ISpecification<T, TResult> : ISpecification<T>
 {
     Expression<Func<T, TResult>>? Selector { get; }
+
+    /// <summary>Instead of <see cref="Selector"/>: each match's rows of a child collection (an aggregate's entries), flattened.</summary>
+    Expression<Func<T, IEnumerable<TResult>>>? ManySelector { get; }
 }
 
 public enum OrderDirection

@@ -48,5 +48,9 @@ public abstract class Specification<T, TResult> : Specification<T>, ISpecificati
 
     public Expression<Func<T, TResult>>? Selector { get; private set; }
 
+    public Expression<Func<T, IEnumerable<TResult>>>? ManySelector { get; private set; }
+
     internal void SetSelector(Expression<Func<T, TResult>> selector) => Selector = selector;
+
+    internal void SetManySelector(Expression<Func<T, IEnumerable<TResult>>> selector) => ManySelector = selector;
 }

@@ -16,6 +16,8 @@ public interface ISpecificationBuilder<T>
 public interface ISpecificationBuilder<T, TResult> : ISpecificationBuilder<T>
 {
     ISpecificationBuilder<T, TResult> Select(Expression<Func<T, TResult>> selector);
+
+    ISpecificationBuilder<T, TResult> SelectMany(Expression<Func<T, IEnumerable<TResult>>> selector);
 }
 
 public interface IOrderedSpecificationBuilder<T> : ISpecificationBuilder<T>
@@ -104,6 +106,12 @@ internal sealed class SpecificationBuilder<T, TResult>(Specification<T, TResult>
     public ISpecificationBuilder<T, TResult> Select(Expression<Func<T, TResult>> selector)
     {
         specification.SetSelector(selector);
+        return this;
+    }
+
+    public ISpecificationBuilder<T, TResult> SelectMany(Expression<Func<T, IEnumerable<TResult>>> selector)
+    {
+        specification.SetManySelector(selector);
         return this;
     }
 }

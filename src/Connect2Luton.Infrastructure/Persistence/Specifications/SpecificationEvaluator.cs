@@ -18,9 +18,11 @@ internal static class SpecificationEvaluator
 
     public static IQueryable<TResult> Apply<T, TResult>(IQueryable<T> source, ISpecification<T, TResult> specification) where T : class
     {
+        var query = Apply(source, (ISpecification<T>)specification);
+        if (specification.ManySelector is { } many) return query.SelectMany(many);
         var selector = specification.Selector
             ?? throw new InvalidOperationException($"{specification.GetType().Name} is a projection without a Select.");
-        return Apply(source, (ISpecification<T>)specification).Select(selector);
+        return query.Select(selector);
     }
 
     /// <summary>The criteria alone: what a count or a grouped figure needs, with no ordering or paging.</summary>
