@@ -24,7 +24,7 @@ internal static class VolumeSeedCommand
             await using var scope = app.Services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, workers, CancellationToken.None);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {result.Workers:N0} workers, {result.Requisitions:N0} requisitions and {result.Placements:N0} placements ({result.LivePlacements:N0} live) in {result.Elapsed.TotalSeconds:N1} s."));
+                $"Seeded {result.Workers:N0} workers, {result.Requisitions:N0} requisitions and {result.Placements:N0} placements ({result.LivePlacements:N0} live) with {result.Prompts:N0} conversion prompts in {result.Elapsed.TotalSeconds:N1} s."));
         }
         if (Number(app.Configuration, "seed-open-requisitions") is { } open)
         {

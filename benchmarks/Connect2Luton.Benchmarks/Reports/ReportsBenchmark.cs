@@ -40,7 +40,7 @@ internal static class ReportsBenchmark
             {
                 await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
                 var seeded = await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, placements / 2, CancellationToken.None);
-                Console.WriteLine(string.Create(Invariant, $"Seeded {seeded.Placements:N0} placements ({seeded.LivePlacements:N0} live) in {seeded.Elapsed.TotalSeconds:N0} s."));
+                Console.WriteLine(string.Create(Invariant, $"Seeded {seeded.Placements:N0} placements ({seeded.LivePlacements:N0} live) and {seeded.Prompts:N0} conversion prompts in {seeded.Elapsed.TotalSeconds:N0} s."));
             }
             await using (var scope = seeding.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");

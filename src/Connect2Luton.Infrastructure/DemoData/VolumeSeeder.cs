@@ -14,12 +14,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Connect2Luton.Infrastructure.DemoData;
 
-public sealed record VolumeSeedResult(int Workers, int Requisitions, int Placements, int LivePlacements, TimeSpan Elapsed);
+public sealed record VolumeSeedResult(int Workers, int Requisitions, int Placements, int LivePlacements, TimeSpan Elapsed)
+{
+    /// <summary>Conversion prompts raised over the placements' history, with what people did about them.</summary>
+    public int Prompts { get; init; }
+}
 
 /// <summary>
 /// Adds benchmark volumes on top of the demo data (100,000 or 1,000,000 placements): workers in batches, each
-/// with a history of consecutive placements against requisitions for several workers. Memory stays bounded:
-/// every batch is written and forgotten before the next is made.
+/// with a history of consecutive placements against requisitions for several workers, and (unless every newest
+/// placement is live, as the nightly jobs' benchmark wants them unprompted) the conversion prompts the nightly job
+/// would have raised over that history, about 35 for every 100 placements, each with its decision and what people
+/// did about it. Memory stays bounded: every batch is written and forgotten before the next is made.
 /// </summary>
 public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, TimeProvider clock, ILogger<VolumeSeeder> logger)
 {
@@ -50,7 +56,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
 
         db.AuditEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var totals = (Workers: 0, Requisitions: 0, Placements: 0, Live: 0);
+        var totals = (Workers: 0, Requisitions: 0, Placements: 0, Live: 0, Prompts: 0);
         try
         {
             while (totals.Workers < workers)
@@ -70,7 +76,8 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
                 await SaveAsync(cancellationToken);
 
                 var result = await BookBatchAsync(batch, batchPlacements, managers, agencies, AreaFor, faker, today, allLive, cancellationToken);
-                totals = (totals.Workers + batchWorkers, totals.Requisitions + result.Requisitions, totals.Placements + result.Placements, totals.Live + result.Live);
+                totals = (totals.Workers + batchWorkers, totals.Requisitions + result.Requisitions, totals.Placements + result.Placements, totals.Live + result.Live,
+                    totals.Prompts + result.Prompts);
                 LogProgress(logger, totals.Workers, totals.Placements);
             }
         }
@@ -81,10 +88,10 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         }
         // Fresh statistics for the planner, now the tables are a different size.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
-        return new VolumeSeedResult(totals.Workers, totals.Requisitions, totals.Placements, totals.Live, stopwatch.Elapsed);
+        return new VolumeSeedResult(totals.Workers, totals.Requisitions, totals.Placements, totals.Live, stopwatch.Elapsed) { Prompts = totals.Prompts };
     }
 
-    private async Task<(int Requisitions, int Placements, int Live)> BookBatchAsync(
+    private async Task<(int Requisitions, int Placements, int Live, int Prompts)> BookBatchAsync(
         List<(JobRole Role, Worker Worker)> batch, int placements, List<HiringManager> managers, List<SupplyAgency> agencies,
         Func<JobRole, int?> areaFor, Faker faker, DateOnly today, bool allLive, CancellationToken cancellationToken)
     {
@@ -127,6 +134,7 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
         await SaveAsync(cancellationToken, forget: false);
 
         var live = 0;
+        var booked = new List<Placement>(slots.Count);
         foreach (var (requisition, group) in requisitions)
         {
             foreach (var slot in group)
@@ -139,11 +147,53 @@ public sealed partial class VolumeSeeder(AppDbContext db, DemoDataSeeder demo, T
                 if (slot.Live) live++;
                 else if (slot.Start <= today) placement.End(slot.End, "Assignment completed", By, DemoDataSeeder.At(slot.End, 16));
                 db.Add(placement);
+                booked.Add(placement);
             }
         }
         await SaveAsync(cancellationToken);
-        return (requisitions.Count, slots.Count, live);
+        var prompts = allLive ? 0 : await RaisePromptsAsync(booked, faker, today, cancellationToken);
+        return (requisitions.Count, slots.Count, live, prompts);
     }
+
+    /// <summary>
+    /// The prompts the nightly job raised for these placements: for most that reached 26 weeks, raised that day;
+    /// ended placements' prompts closed (converted, declined, not suitable, or lapsed when it ended), live ones
+    /// open, offered, snoozed or declined.
+    /// </summary>
+    private async Task<int> RaisePromptsAsync(List<Placement> placements, Faker faker, DateOnly today, CancellationToken cancellationToken)
+    {
+        var raised = 0;
+        foreach (var placement in placements)
+        {
+            var raisedOn = placement.StartDate.AddDays(26 * 7);
+            var lastDay = placement.ActualEndDate ?? placement.PlannedEndDate;
+            if (raisedOn > today || raisedOn > lastDay || !faker.Random.Bool(0.7f)) continue;
+            var at = DemoDataSeeder.At(raisedOn, 2);
+            var yearly = decimal.Round(placement.CommittedWeek.Charge * 52, 2);
+            var decision = new Domain.Decisions.RuleDecision(Domain.Decisions.RuleSetNames.PermanentConversionEligibility, "volume-seed", "Eligible", "{}", [], By, at)
+                .About(placementId: placement.Id);
+            var prompt = new Domain.Conversions.ConversionPrompt(placement.Id, placement.WorkerId, placement.ServiceAreaId,
+                new Domain.Conversions.ConversionCosts(decimal.Round(placement.CommittedWeek.Charge * 26, 2), yearly, decimal.Round(yearly * 0.78m, 2), false), decision, raisedOn, at);
+            var acted = DemoDataSeeder.At(Min(raisedOn.AddDays(faker.Random.Int(1, 20)), today), 10);
+            var roll = faker.Random.Int(0, 99);
+            if (placement.Status == PlacementStatus.Active)
+            {
+                if (roll < 20) prompt.RecordOfferMade(null, By, acted);
+                else if (roll < 30 && raisedOn.AddDays(30) > today) prompt.Snooze(raisedOn.AddDays(30), raisedOn, "Asked again next month", By, acted);
+                else if (roll < 40) prompt.RecordDeclined("Prefers agency work", By, acted);
+            }
+            else if (roll < 10) prompt.RecordConverted(lastDay.AddDays(1), By, acted);
+            else if (roll < 20) prompt.RecordDeclined("Prefers agency work", By, acted);
+            else if (roll < 25) prompt.RecordNotSuitable("Not the permanent grade", By, acted);
+            else prompt.Lapse("The placement ended", By, DemoDataSeeder.At(lastDay, 23));
+            db.Add(prompt);
+            raised++;
+        }
+        await SaveAsync(cancellationToken);
+        return raised;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private async Task SaveAsync(CancellationToken cancellationToken, bool forget = true)
     {

@@ -43,7 +43,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
         // SQLite keeps decimals as text, so EF sums them by calling back into .NET for every row: a second for the
         // live placements of a large council. The amounts reports sum are kept as whole millionths of a pound
-        // instead, which SQLite sums itself, exactly. (SQL Server sums its decimal columns natively.)
+        // instead, and the contracted hours as whole hundredths, which SQLite sums itself, exactly. (SQL Server
+        // sums its decimal columns natively.)
+        builder.Entity<Domain.Placements.Placement>().Property(p => p.WeeklyHours).HasConversion<HundredthsConverter>();
         builder.Entity<Domain.Placements.Placement>().ComplexProperty(p => p.CommittedWeek, week =>
         {
             week.Property(w => w.Charge).HasConversion<MillionthsConverter>();
@@ -56,6 +58,11 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     private sealed class MillionthsConverter() : ValueConverter<decimal, long>(
         value => decimal.ToInt64(decimal.Round(value * 1_000_000m, MidpointRounding.AwayFromZero)),
         value => value / 1_000_000m);
+
+    /// <summary>Hours as whole hundredths: the precision they are entered and stored to.</summary>
+    private sealed class HundredthsConverter() : ValueConverter<decimal, long>(
+        value => decimal.ToInt64(decimal.Round(value * 100m, MidpointRounding.AwayFromZero)),
+        value => value / 100m);
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
         value => value.UtcDateTime,

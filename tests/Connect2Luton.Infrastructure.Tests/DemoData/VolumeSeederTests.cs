@@ -10,7 +10,7 @@ namespace Connect2Luton.Infrastructure.Tests.DemoData;
 public sealed class VolumeSeederTests
 {
     [Fact]
-    public async Task The_volume_seeder_adds_exactly_the_placements_and_workers_asked_for()
+    public async Task The_volume_seeder_adds_exactly_the_placements_and_workers_asked_for_and_the_prompts_the_nightly_job_would_have_raised()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         int demoPlacements, demoWorkers;
@@ -31,6 +31,14 @@ public sealed class VolumeSeederTests
         (await read.Placements.CountAsync(p => p.Status == PlacementStatus.Active && p.StartDate <= Clocks.Today)).ShouldBeGreaterThan(1_000);
         (await read.Requisitions.CountAsync(r => r.Status == RequisitionStatus.Filled)).ShouldBeGreaterThan(1_000);
         (await read.AuditEntries.CountAsync()).ShouldBe(0);
+        // About 35 prompts for every 100 placements, each on a placement 26 weeks in, and every one closed on an ended placement.
+        var prompts = await read.ConversionPrompts.Select(c => new { c.Status, c.RaisedOn, Placement = read.Placements.Single(p => p.Id == c.PlacementId) }).ToListAsync();
+        prompts.Count.ShouldBe(result.Prompts);
+        result.Prompts.ShouldBeInRange(3_000, 5_500);
+        prompts.ShouldAllBe(c => c.RaisedOn == c.Placement.StartDate.AddDays(182));
+        prompts.Where(c => c.Placement.Status != PlacementStatus.Active).ShouldAllBe(c => !Domain.Conversions.ConversionPrompt.IsOpenStatus(c.Status));
+        prompts.Select(c => c.Status).Distinct().Count().ShouldBeGreaterThanOrEqualTo(6);
+        (await read.Set<Domain.Conversions.ConversionPromptAction>().CountAsync()).ShouldBeGreaterThan(result.Prompts / 2);
     }
 
     [Fact]

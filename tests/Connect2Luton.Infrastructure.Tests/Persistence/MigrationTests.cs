@@ -55,6 +55,66 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Hours_kept_as_text_before_become_whole_hundredths_and_the_live_groups_are_read_from_their_covering_index_alone()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            var reference = await ReferenceData.SaveAsync(db, A.ServiceArea("CSC", childrens: true), A.SocialWorkerRole());
+            var requisition = A.Requisition().In(reference.Area.Id, reference.Role.Id, reference.Manager.Id).Open();
+            var worker = A.Worker().SuppliedBy(reference.Agency.Id).Build();
+            db.AddRange(requisition, worker);
+            await db.SaveChangesAsync();
+            db.Add(Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 22.75m, Clocks.Today, Clocks.Today.AddDays(90)), null, [], "r", Clocks.Now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ReportsReadFromIndexes", StringComparison.Ordinal)) - 1]);
+            (await db.Database.SqlQueryRaw<string>("""SELECT CAST("WeeklyHours" AS TEXT) AS "Value" FROM "Placements" """).SingleAsync()).ShouldStartWith("22.75");
+            await migrator.MigrateAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await db.Database.SqlQueryRaw<long>("""SELECT "WeeklyHours" AS "Value" FROM "Placements" """).SingleAsync()).ShouldBe(2275);
+            (await db.Set<Placement>().SingleAsync()).WeeklyHours.ShouldBe(22.75m);
+            var groups = new Application.Reports.LivePlacementMoneySpec(Clocks.Today, null);
+            var sql = Infrastructure.Persistence.Specifications.SpecificationEvaluator.Apply(db.Set<Placement>(), groups)
+                .GroupBy(p => new { p.ServiceAreaId, p.JobRoleId, p.SupplyAgencyId })
+                .Select(g => new { g.Key, Hours = g.Sum(p => p.WeeklyHours), Charge = g.Sum(p => p.WeeklyCharge) }).ToQueryString();
+            var plan = await ExplainAsync(db, sql);
+            plan.ShouldContain("USING COVERING INDEX IX_Placements_LiveMoney", Case.Sensitive, plan);
+            sql.ShouldNotContain("ef_sum");
+        }
+    }
+
+    // SQLite's plan for a query EF wrote, with its parameters given as the query text declares them.
+    private static async Task<string> ExplainAsync(AppDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var lines = sql.Split('\n');
+        foreach (var declaration in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+        {
+            var parts = declaration[".param set ".Length..].Split(' ', 2);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parts[0];
+            parameter.Value = parts[1].Trim('\'');
+            command.Parameters.Add(parameter);
+        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+        await using var reader = await command.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        return string.Join(Environment.NewLine, plan);
+    }
+
+    [Fact]
     public async Task Services_and_roles_from_before_they_could_be_deactivated_stay_active_and_keep_their_names()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();

@@ -31,6 +31,8 @@ internal sealed class ConversionPromptConfiguration : IEntityTypeConfiguration<C
         builder.HasOne(c => c.Decision).WithMany().HasForeignKey(c => c.DecisionId).IsRequired().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ConversionPromptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.Status, c.ServiceAreaId });
+        // The conversions report counts the prompts raised in a period by month.
+        builder.HasIndex(c => new { c.RaisedOn, c.ServiceAreaId });
         // One prompt per placement, ever: the nightly job can never raise a second, even run twice at once.
         builder.HasIndex(c => c.PlacementId).IsUnique();
     }
@@ -45,5 +47,7 @@ internal sealed class ConversionPromptActionConfiguration : IEntityTypeConfigura
         builder.Property(a => a.Outcome).IsStoredAsText();
         builder.Property(a => a.Note).HasMaxLength(Limits.Reason);
         builder.Property(a => a.By).HasMaxLength(Limits.Actor);
+        // The conversions report counts a period's actions by outcome from this index alone.
+        builder.HasIndex(a => new { a.At, a.Outcome, a.ConversionPromptId });
     }
 }

@@ -67,6 +67,10 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => p.JobRoleId);
         // One placement per reference it was brought in with.
         builder.HasIndex(p => p.ExternalReference).IsUnique();
+        // The live placements' money groups (dashboard and reports) read "IX_Placements_LiveMoney", which covers the
+        // committed week's columns. EF Core 10 cannot name a complex type's columns in an index, so it is created
+        // by the migrations in each provider's SQL (LiveMoneyIndex), not here; a migration that rebuilds the
+        // Placements table on SQLite must create it again.
     }
 }
 

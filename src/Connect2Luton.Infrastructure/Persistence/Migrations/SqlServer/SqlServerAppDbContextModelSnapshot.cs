@@ -123,6 +123,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("RaisedOn", "ServiceAreaId");
+
                     b.HasIndex("Status", "ServiceAreaId");
 
                     b.ToTable("ConversionPrompts");
@@ -159,6 +161,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ConversionPromptId");
+
+                    b.HasIndex("At", "Outcome", "ConversionPromptId");
 
                     b.ToTable("ConversionPromptActions", (string)null);
                 });

@@ -114,6 +114,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("RaisedOn", "ServiceAreaId");
+
                     b.HasIndex("Status", "ServiceAreaId");
 
                     b.ToTable("ConversionPrompts");
@@ -148,6 +150,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConversionPromptId");
+
+                    b.HasIndex("At", "Outcome", "ConversionPromptId");
 
                     b.ToTable("ConversionPromptActions", (string)null);
                 });
@@ -560,9 +564,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("WeeklyHours")
+                    b.Property<long>("WeeklyHours")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WorkerId")
                         .HasColumnType("INTEGER");
