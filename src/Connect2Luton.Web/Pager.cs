@@ -2,11 +2,26 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Connect2Luton.Web;
 
-/// <summary>What the GOV.UK pagination partial needs: where we are, how far it goes, and the filters to keep.</summary>
+/// <summary>
+/// What the GOV.UK pagination partial needs: where we are, how far it goes, and the filters to keep. A list read
+/// by keyset gives the edges of this page, which the links to the pages either side carry, so those are read from
+/// here rather than counted to from the top.
+/// </summary>
 public sealed record Pager(int Page, int PageCount, int TotalCount, string Path, IReadOnlyDictionary<string, string?> Filters)
 {
-    public string Href(int page) =>
-        QueryHelpers.AddQueryString(Path, Filters.Where(f => !string.IsNullOrEmpty(f.Value)).Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    /// <summary>This page's last row, for the link to the next page.</summary>
+    public string? LastRow { get; init; }
+
+    /// <summary>This page's first row, for the link to the page before.</summary>
+    public string? FirstRow { get; init; }
+
+    public string Href(int page)
+    {
+        var query = Filters.Where(f => !string.IsNullOrEmpty(f.Value)).Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (page == Page + 1 && LastRow is not null) query = query.Append(new("after", LastRow));
+        else if (page == Page - 1 && page > 1 && FirstRow is not null) query = query.Append(new("before", FirstRow));
+        return QueryHelpers.AddQueryString(Path, query);
+    }
 
     /// <summary>The page numbers to show: the first, the last, and the current one with its neighbours.</summary>
     public IEnumerable<int?> Numbers()

@@ -26,14 +26,24 @@ public sealed class PlacementQueries(
 {
     private const int ExportBatch = 500;
 
-    public async Task<PagedResult<PlacementListItem>> ListAsync(PlacementFilter filter, PageRequest page, CancellationToken cancellationToken)
+    /// <param name="after">The last row of the page before, where the user came from it (its Next link).</param>
+    /// <param name="before">The first row of the page after, where the user came from it (its Previous link).</param>
+    public async Task<PagedResult<PlacementListItem>> ListAsync(
+        PlacementFilter filter, PageRequest page, CancellationToken cancellationToken, PlacementCursor? after = null, PlacementCursor? before = null)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var today = clock.Today();
         var (areaIds, roleIds) = await ScopeAsync(filter, cancellationToken);
-        var ids = await placements.PageAsync(new PlacementPageIdsSpec(filter, today, areaIds, roleIds, page), counts,
-            string.Create(CultureInfo.InvariantCulture, $"count|placements|{filter}|{ScopeKey()}|{today:yyyy-MM-dd}|{changes.Of<Placement>()}"), cancellationToken);
-        var byId = (await placements.ListAsync(new PlacementRowsSpec(ids.Items), cancellationToken)).ToDictionary(r => r.Id);
-        var rows = ids.Map(id => byId[id]);
+        var total = await counts.GetAsync(string.Create(CultureInfo.InvariantCulture, $"count|placements|{filter}|{ScopeKey()}|{today:yyyy-MM-dd}|{changes.Of<Placement>()}"),
+            () => placements.CountAsync(PlacementPageIdsSpec.Matching(filter, today, areaIds, roleIds), cancellationToken), _ => 1, cancellationToken);
+        // A cursor only stands for the page next to the one it came from; page 1 is always read from the top.
+        var spec = page.Page == 1
+            ? PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total)
+            : PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total, after, before);
+        var ids = await placements.ListAsync(spec, cancellationToken);
+        if (spec.ReadBackwards) ids.Reverse();
+        var byId = (await placements.ListAsync(new PlacementRowsSpec(ids), cancellationToken)).ToDictionary(r => r.Id);
+        var rows = new PagedResult<PlacementRow>(ids.Select(id => byId[id]).ToList(), page.Page, page.Size, total);
         var lookup = await LookupAsync(cancellationToken);
         var workerNames = await WorkerNamesAsync(rows.Items, cancellationToken);
         return rows.Map(r => Item(r, workerNames, lookup, today));

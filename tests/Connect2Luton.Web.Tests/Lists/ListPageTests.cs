@@ -48,7 +48,43 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         placementPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
     }
 
+    [Fact]
+    public async Task Walking_the_placements_by_their_next_and_previous_links_shows_the_same_pages_as_asking_for_each_number()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        static IReadOnlyList<string> Rows(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("main tbody tr").Select(r => r.TextContent.Trim())];
+
+        var byNumber = new List<IReadOnlyList<string>>();
+        var first = await client.GetPageAsync("/Placements");
+        var pageCount = int.Parse(first.QuerySelectorAll(".govuk-pagination__item a")[^1].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        pageCount.ShouldBeGreaterThan(4, "enough placements in post to page through");
+        for (var number = 1; number <= pageCount; number++) byNumber.Add(Rows(await client.GetPageAsync($"/Placements?page={number}")));
+
+        var walked = new List<IReadOnlyList<string>> { Rows(first) };
+        var page = first;
+        while (page.QuerySelector(".govuk-pagination__next a") is { } next)
+        {
+            next.GetAttribute("href")!.ShouldContain("after=");
+            page = await client.GetPageAsync(next.GetAttribute("href")!);
+            walked.Add(Rows(page));
+        }
+        var back = new List<IReadOnlyList<string>> { Rows(page) };
+        while (page.QuerySelector(".govuk-pagination__prev a") is { } previous)
+        {
+            page = await client.GetPageAsync(previous.GetAttribute("href")!);
+            back.Insert(0, Rows(page));
+        }
+
+        walked.ShouldBe(byNumber);
+        back.ShouldBe(byNumber);
+        byNumber.SelectMany(rows => rows).Distinct().Count().ShouldBe(byNumber.Sum(rows => rows.Count));
+        // An edited cursor is no cursor: the page is counted to instead.
+        Rows(await client.GetPageAsync("/Placements?page=3&after=2026-13-01.x")).ShouldBe(byNumber[2]);
+    }
+
     [Theory]
+    [InlineData("/Placements?page=2&after=9999-12-31.2147483647&before=0001-01-01.1")]
+    [InlineData("/Placements?page=2&after=%00")]
     [InlineData("/Requisitions?status=NotAStatus&page=abc")]
     [InlineData("/Requisitions?status=99&page=-4")]
     [InlineData("/Workers?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=9999999")]

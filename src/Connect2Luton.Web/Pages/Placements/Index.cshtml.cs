@@ -31,6 +31,14 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The last row of the page before, in the link from it (<see cref="PlacementCursor"/>); anything else is ignored.</summary>
+    [FromQuery(Name = "after")]
+    public string? After { get; set; }
+
+    /// <summary>The first row of the page after, in the link from it.</summary>
+    [FromQuery(Name = "before")]
+    public string? Before { get; set; }
+
     public DateOnly Today { get; private set; }
 
     public PagedResult<PlacementListItem> Results { get; private set; } = null!;
@@ -49,13 +57,17 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
         ["overcap"] = OverCap ? "true" : null,
     };
 
-    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Placements", Filters);
+    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Placements", Filters)
+    {
+        FirstRow = Results.Items.Count == 0 ? null : PlacementCursor.Of(Results.Items[0].Row).ToString(),
+        LastRow = Results.Items.Count == 0 ? null : PlacementCursor.Of(Results.Items[^1].Row).ToString(),
+    };
 
     // A filter that fails to bind keeps its default, so an address-bar typo lists rather than fails.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
-        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
+        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(After), PlacementCursor.Parse(Before));
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }
