@@ -21,15 +21,16 @@ namespace Connect2Luton.Application.Shortlists;
 
 /// <summary>
 /// A requisition's shortlist, and every worker in the role's job family ranked by the local-candidate preference
-/// rules: those who can be engaged and are free first, then by points, then by name. The ranked pool is kept
-/// between requests until the rules, the day, the suppliers or a worker in the family change.
+/// rules: those who can be engaged and are free first, then by points, then by name. The ranked pool is kept by
+/// <see cref="ShortlistPools"/>, which brings it up to date as workers change without ranking it all again.
 /// </summary>
 public sealed class ShortlistQueries(
     IReadRepository<Requisition> requisitions,
     IReadRepository<Worker> workers,
     IReadRepository<Placement> placements,
     ReferenceNames names,
-    ILocalPreferencePolicy preference,
+    ShortlistPools pools,
+    ShortlistRanking ranking,
     IRuleSetCatalogue catalogue,
     SingleFlightCache cache,
     ChangeCounters changes,
@@ -50,12 +51,14 @@ public sealed class ShortlistQueries(
         var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id);
         var isDfeRole = role.DfeRoleType is not null;
 
-        // Ranking a family's pool runs the rules for every worker in it, so the ranked pool is kept until the rules,
-        // the day, a worker or a supplier changes; so is who is booked on the requisition's dates, until a placement changes.
+        // Ranking a family's pool runs the rules for every worker in it, so the ranked pool is kept and brought up to
+        // date; who is booked on the requisition's dates is kept until a placement changes.
+        // The rules are loaded first (once, at the first request), so the pool is ranked under the version that serves.
+        await catalogue.LoadedAsync(cancellationToken);
         var rules = catalogue.Current.FirstOrDefault(r => r.Name == RuleSetNames.LocalCandidatePreference)?.ServingVersion;
-        var poolKey = string.Create(CultureInfo.InvariantCulture,
-            $"shortlist-pool|{role.JobFamily}|{isDfeRole}|{rules}|{today:yyyy-MM-dd}|{changes.Of<Worker>()}|{changes.Of<SupplyAgency>()}");
-        var pool = await cache.GetAsync(poolKey, () => RankAsync(role.JobFamily, isDfeRole, today, soon, suppliers, cancellationToken), p => p.Candidates.Count, cancellationToken);
+        var basis = string.Create(CultureInfo.InvariantCulture, $"{rules}|{today:yyyy-MM-dd}|{changes.Of<SupplyAgency>()}");
+        var pool = await pools.GetAsync(new PoolRequest(role.JobFamily, isDfeRole, basis, today, soon, suppliers), ranking, cancellationToken);
+        var poolKey = string.Create(CultureInfo.InvariantCulture, $"shortlist-pool|{role.JobFamily}|{isDfeRole}|{pool.Stamp}");
         var bookedKey = string.Create(CultureInfo.InvariantCulture, $"booked|{requisition.StartDate:yyyy-MM-dd}|{requisition.EndDate:yyyy-MM-dd}|{changes.Of<Placement>()}");
         var booked = await cache.GetAsync(bookedKey,
             async () => (await placements.ListAsync(new WorkersBookedBetweenSpec(requisition.StartDate, requisition.EndDate), cancellationToken)).ToFrozenSet(),
@@ -92,34 +95,6 @@ public sealed class ShortlistQueries(
             shortlisted, candidates, pageNumber, pageCount, total);
     }
 
-    private async Task<RankedPool> RankAsync(
-        JobFamily family, bool isDfeRole, DateOnly today, DateOnly soon, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, CancellationToken cancellationToken)
-    {
-        var rows = await workers.ListAsync(new ShortlistCandidatesSpec(family), cancellationToken);
-        var ranked = new List<PooledCandidate>(rows.Count);
-        // Many workers share the same facts (district, supplier, history): the rules decide each set of facts once.
-        var decided = new Dictionary<LocalPreferenceFacts, LocalPreferenceDecision>();
-        foreach (var row in rows)
-        {
-            var supplier = suppliers[row.SupplyAgencyId];
-            var facts = PolicyFacts.LocalPreference(
-                new ShortlistCandidate(row.Id, row.PostcodeDistrict, supplier.Kind, supplier.IsLocal, row.PreviousCouncil,
-                    row.PreviousCouncilRegion, row.LeftCouncilPostOn, row.QualifiedOn), isDfeRole, today);
-            if (!decided.TryGetValue(facts, out var decision))
-            {
-                decision = await preference.DecideAsync(facts, cancellationToken);
-                decided[facts] = decision;
-            }
-            ranked.Add(new PooledCandidate(row, supplier.Name, decision, decision.Eligible, NeedsAttention(row, soon)));
-        }
-        var ordered = ranked
-            .OrderByDescending(c => c.Eligible)
-            .ThenByDescending(c => c.Decision.Points)
-            .ThenBy(c => c.Row.LastName, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(c => c.Row.Id)
-            .ToList();
-        return new RankedPool(ordered, rows.ToDictionary(r => r.Id));
-    }
     // Workers on the list who are no longer active (converted, left the pool) are still shown, read separately.
     private async Task FillMissingAsync(List<ShortlistedWorker> shortlisted, Requisition requisition, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon, CancellationToken cancellationToken)
     {
@@ -146,7 +121,7 @@ public sealed class ShortlistQueries(
             worker is not null && (NeedsAttention(worker, soon) || dbs is not null), dbs);
     }
 
-    private static bool NeedsAttention(CandidateRow row, DateOnly soon) =>
+    internal static bool NeedsAttention(CandidateRow row, DateOnly soon) =>
         !row.HasRightToWork || row.RightToWorkExpiresOn <= soon || !row.HasDbs || (row.HasRegistration && row.RegistrationExpiresOn <= soon);
 
     // The pool is ranked once for a job family, whose roles need different DBS levels: the certificate is held to this
@@ -166,8 +141,6 @@ public sealed class ShortlistQueries(
         }
         return [.. free, .. rest];
     }
-
-    private sealed record RankedPool(IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById);
 }
 
 /// <summary>A worker in a job family's pool, ranked by the preference rules; whether they can be engaged is read once, when ranked.</summary>

@@ -9,10 +9,12 @@ namespace Connect2Luton.Application.Shortlists;
 /// <summary>The workers who could be shortlisted for a role from the pool: active, in its job family.</summary>
 public sealed class ShortlistCandidatesSpec : Specification<Worker, CandidateRow>
 {
-    public ShortlistCandidatesSpec(JobFamily family)
+    /// <param name="only">Just these workers (those changed since the pool was ranked), where given.</param>
+    public ShortlistCandidatesSpec(JobFamily family, IReadOnlyCollection<int>? only = null)
     {
         // An agency's own candidates are reached through what it puts forward for each role, not offered from the pool.
         Query.Where(w => w.IsActive && w.JobFamily == family && !w.KeptByAgency);
+        if (only is not null) Query.Where(w => only.Contains(w.Id));
         Query.Select(w => new CandidateRow(w.Id, w.FirstName + " " + w.LastName, w.LastName, w.Postcode, w.PostcodeDistrict, w.SupplyAgencyId,
             w.PreviousCouncil, w.PreviousCouncilRegion, w.LeftPermanentCouncilPostOn, w.QualifiedOn,
             w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,

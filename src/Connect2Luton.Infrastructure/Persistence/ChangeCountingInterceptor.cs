@@ -13,8 +13,9 @@ namespace Connect2Luton.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ChangeCountingInterceptor(ChangeCounters counters) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _saving = [];
-    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _uncommitted = [];
+    // What a save touched, by kind: the records themselves, whose ids (new ones' included) are read once it is saved.
+    private readonly ConditionalWeakTable<DbContext, Dictionary<Type, List<object>>> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, Dictionary<Type, HashSet<int>>> _uncommitted = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -69,20 +70,29 @@ internal sealed class ChangeCountingInterceptor(ChangeCounters counters) : ISave
         if (context is null) return;
         _saving.AddOrUpdate(context, context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Metadata.ClrType)
-            .ToHashSet());
+            .GroupBy(e => e.Metadata.ClrType)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Entity).ToList()));
     }
+
+    private static Dictionary<Type, HashSet<int>> Ids(Dictionary<Type, List<object>> saved) =>
+        saved.ToDictionary(s => s.Key, s => s.Value.OfType<Domain.Common.Entity>().Select(e => e.Id).ToHashSet());
 
     private void Saved(DbContext? context)
     {
-        if (context is null || !_saving.TryGetValue(context, out var types)) return;
+        if (context is null || !_saving.TryGetValue(context, out var saved)) return;
         _saving.Remove(context);
+        var types = Ids(saved);
         if (context.Database.CurrentTransaction is null)
         {
             Count(types);
             return;
         }
-        _uncommitted.GetOrCreateValue(context).UnionWith(types);
+        var uncommitted = _uncommitted.GetOrCreateValue(context);
+        foreach (var (type, ids) in types)
+        {
+            if (uncommitted.TryGetValue(type, out var already)) already.UnionWith(ids);
+            else uncommitted[type] = ids;
+        }
     }
 
     private void Committed(DbContext? context)
@@ -92,12 +102,12 @@ internal sealed class ChangeCountingInterceptor(ChangeCounters counters) : ISave
         Count(types);
     }
 
-    private void Count(HashSet<Type> types)
+    private void Count(Dictionary<Type, HashSet<int>> types)
     {
-        foreach (var type in types) counters.Changed(type);
+        foreach (var (type, ids) in types) counters.Changed(type, ids);
     }
 
-    private static void Forget(ConditionalWeakTable<DbContext, HashSet<Type>> table, DbContext? context)
+    private static void Forget<T>(ConditionalWeakTable<DbContext, T> table, DbContext? context) where T : class
     {
         if (context is not null) table.Remove(context);
     }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Connect2Luton.Application.Common.Caching;
+using Connect2Luton.Domain.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Connect2Luton.Application.Shortlists;
+
+/// <summary>
+/// The ranked pool of each job family, kept for the life of the app and brought up to date rather than ranked
+/// again. A worker saved here is re-ranked alone on the next request (read by id and merged in order); a change
+/// whose workers are not known (a bulk import, or more than the last changes remembered) and a pool older than
+/// the caches' minute (which other nodes' changes need) are ranked again off the request path, the last ranking
+/// served meanwhile. Only a new basis (the rules, the day or a supplier changed) or the first request ranks the
+/// whole pool on a request.
+/// </summary>
+public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ShortlistPools> logger)
+{
+    /// <summary>More changed workers than this are ranked again whole, off the request path.</summary>
+    public const int MostReRankedOnARequest = 2_000;
+
+    private readonly ConcurrentDictionary<string, RankedPool> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+
+    /// <summary>The pools as ranked now, one for each job family (and DfE or not) asked for since the app started.</summary>
+    public IReadOnlyCollection<RankedPool> Ranked => [.. _pools.Values];
+
+    public async Task<RankedPool> GetAsync(PoolRequest request, ShortlistRanking ranking, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(ranking);
+        var key = request.Key;
+        if (!_pools.TryGetValue(key, out var pool) || pool.Request.Basis != request.Basis)
+        {
+            var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_pools.TryGetValue(key, out pool) || pool.Request.Basis != request.Basis)
+                {
+                    // Counted before the workers are read, so a change made while they are read is applied afterwards.
+                    pool = await ranking.RankAsync(request, changes.Of<Worker>(), cancellationToken);
+                    _pools[key] = pool;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        var workers = changes.Of<Worker>();
+        if (pool.Workers != workers)
+        {
+            if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
+            {
+                var updated = await ranking.UpdateAsync(pool, changed, request, workers, cancellationToken);
+                // Kept unless another request has brought the pool further meanwhile.
+                _pools.AddOrUpdate(key, updated, (_, stored) => stored.Request.Basis == updated.Request.Basis && stored.Workers > updated.Workers ? stored : updated);
+                pool = updated;
+            }
+            else
+            {
+                RefreshInBackground(request);
+            }
+        }
+        else if (clock.GetUtcNow() - pool.RankedAt > SingleFlightCache.Lifetime)
+        {
+            RefreshInBackground(request);
+        }
+        return pool;
+    }
+
+    private void RefreshInBackground(PoolRequest request)
+    {
+        var key = request.Key;
+        if (_refreshing.ContainsKey(key)) return;
+        var refresh = new TaskCompletionSource();
+        if (!_refreshing.TryAdd(key, refresh.Task)) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var pool = await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(request, changes.Of<Worker>(), CancellationToken.None);
+                _pools.AddOrUpdate(key, pool, (_, stored) => stored.Request.Basis == pool.Request.Basis && stored.Workers > pool.Workers ? stored : pool);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The last ranking keeps being served; the next request that finds it stale tries again.
+                LogRefreshFailed(logger, exception, key);
+            }
+            finally
+            {
+                _refreshing.TryRemove(key, out _);
+                refresh.SetResult();
+            }
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranking the {Pool} shortlist pool again failed; the last ranking is still served")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string pool);
+}

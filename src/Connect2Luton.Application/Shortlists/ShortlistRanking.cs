@@ -1,0 +1,102 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.SupplyAgencies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.JobRoles;
+
+namespace Connect2Luton.Application.Shortlists;
+
+/// <summary>What a job family's pool is ranked for: the family, whether the role is a DfE one, and the day, rules and suppliers it is ranked under.</summary>
+/// <param name="Basis">The rules' version, the day and the suppliers' change count: a pool ranked under another basis is ranked again.</param>
+public sealed record PoolRequest(JobFamily Family, bool IsDfeRole, string Basis, DateOnly Today, DateOnly Soon, IReadOnlyDictionary<int, SupplyAgencySummary> Suppliers)
+{
+    public string Key => $"{Family}|{IsDfeRole}";
+}
+
+/// <summary>A job family's workers ranked by the preference rules, up to date with the workers' change count <see cref="Workers"/>.</summary>
+/// <param name="Request">What it was ranked for.</param>
+/// <param name="Stamp">Different for every pool made, so answers worked out from one (a requisition's order) are keyed by it.</param>
+/// <param name="RankedAt">When the whole family was last read and ranked; brought up to date worker by worker since.</param>
+public sealed record RankedPool(
+    PoolRequest Request, long Workers, long Stamp, DateTimeOffset RankedAt, IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById);
+
+/// <summary>
+/// Ranks a job family's pool by the local-candidate preference rules (those who can be engaged first, then by
+/// points, then by name), either whole or by re-ranking only the workers changed since it was ranked.
+/// </summary>
+public sealed class ShortlistRanking(IReadRepository<Domain.Workers.Worker> workers, ILocalPreferencePolicy preference, TimeProvider clock)
+{
+    private static long _stamps;
+
+    public async Task<RankedPool> RankAsync(PoolRequest request, long workersCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rows = await workers.ListAsync(new ShortlistCandidatesSpec(request.Family), cancellationToken);
+        var ranked = await DecideAsync(rows, request, cancellationToken);
+        ranked.Sort(CandidateOrder.Instance);
+        return new RankedPool(request, workersCount, Interlocked.Increment(ref _stamps), clock.GetUtcNow(), ranked, rows.ToDictionary(r => r.Id));
+    }
+
+    /// <summary>The pool with the changed workers read and ranked again (or dropped, where they have left the family or the pool): one read of those workers alone.</summary>
+    public async Task<RankedPool> UpdateAsync(RankedPool pool, IReadOnlySet<int> changed, PoolRequest request, long workersCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(changed);
+        var rows = await workers.ListAsync(new ShortlistCandidatesSpec(request.Family, changed), cancellationToken);
+        var fresh = await DecideAsync(rows, request, cancellationToken);
+        fresh.Sort(CandidateOrder.Instance);
+
+        // Both sequences are in rank order: merged, the pool keeps its order without sorting it all again.
+        var merged = new List<PooledCandidate>(pool.Candidates.Count + fresh.Count);
+        var next = 0;
+        foreach (var candidate in pool.Candidates)
+        {
+            if (changed.Contains(candidate.Row.Id)) continue;
+            while (next < fresh.Count && CandidateOrder.Instance.Compare(fresh[next], candidate) < 0) merged.Add(fresh[next++]);
+            merged.Add(candidate);
+        }
+        while (next < fresh.Count) merged.Add(fresh[next++]);
+
+        var byId = new Dictionary<int, CandidateRow>(pool.ById);
+        foreach (var id in changed) byId.Remove(id);
+        foreach (var row in rows) byId[row.Id] = row;
+        return pool with { Workers = workersCount, Stamp = Interlocked.Increment(ref _stamps), Candidates = merged, ById = byId };
+    }
+
+    private async Task<List<PooledCandidate>> DecideAsync(List<CandidateRow> rows, PoolRequest request, CancellationToken cancellationToken)
+    {
+        var ranked = new List<PooledCandidate>(rows.Count);
+        // Many workers share the same facts (district, supplier, history): the rules decide each set of facts once.
+        var decided = new Dictionary<LocalPreferenceFacts, LocalPreferenceDecision>();
+        foreach (var row in rows)
+        {
+            var supplier = request.Suppliers[row.SupplyAgencyId];
+            var facts = PolicyFacts.LocalPreference(
+                new ShortlistCandidate(row.Id, row.PostcodeDistrict, supplier.Kind, supplier.IsLocal, row.PreviousCouncil,
+                    row.PreviousCouncilRegion, row.LeftCouncilPostOn, row.QualifiedOn), request.IsDfeRole, request.Today);
+            if (!decided.TryGetValue(facts, out var decision))
+            {
+                decision = await preference.DecideAsync(facts, cancellationToken);
+                decided[facts] = decision;
+            }
+            ranked.Add(new PooledCandidate(row, supplier.Name, decision, decision.Eligible, ShortlistQueries.NeedsAttention(row, request.Soon)));
+        }
+        return ranked;
+    }
+
+    /// <summary>Those who can be engaged first, then by points, then by surname, then by id, so every two workers have one order.</summary>
+    private sealed class CandidateOrder : IComparer<PooledCandidate>
+    {
+        public static readonly CandidateOrder Instance = new();
+
+        public int Compare(PooledCandidate? x, PooledCandidate? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var order = y.Eligible.CompareTo(x.Eligible);
+            if (order == 0) order = y.Decision.Points.CompareTo(x.Decision.Points);
+            if (order == 0) order = StringComparer.OrdinalIgnoreCase.Compare(x.Row.LastName, y.Row.LastName);
+            return order != 0 ? order : x.Row.Id.CompareTo(y.Row.Id);
+        }
+    }
+}

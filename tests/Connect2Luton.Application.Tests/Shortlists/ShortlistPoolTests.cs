@@ -1,0 +1,102 @@
+using Bogus;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Shortlists;
+
+/// <summary>The ranked pool kept between requests, brought up to date worker by worker as workers are saved.</summary>
+public sealed class ShortlistPoolTests : IAsyncLifetime
+{
+    private static readonly string[] Postcodes = ["LU1 1AA", "LU2 7AB", "LU3 2AA", "LU4 9ZZ", "LU6 1AA", "MK40 1AA", "SG5 1AA", "AL1 1AA"];
+
+    private SqliteTestDatabase _database = null!;
+    private ReferenceData _reference = null!;
+    private Requisition _requisition = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using var db = TestData.Open(_database);
+        _reference = await ReferenceData.SaveAsync(db);
+        _requisition = A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open();
+        db.Add(_requisition);
+        await db.SaveAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Workers_saved_after_the_pool_was_ranked_are_ranked_alone_into_the_order_a_whole_ranking_gives()
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(20_261_205) };
+        var clock = Clocks.Fixed();
+        await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        await SaveAsync(services, (workers, _) =>
+        {
+            for (var i = 0; i < 60; i++) workers.Add(NewWorker(faker));
+            return Task.CompletedTask;
+        });
+        var pools = services.GetRequiredService<ShortlistPools>();
+        await ShortlistAsync(services);
+        var rankedAt = pools.Ranked.ShouldHaveSingleItem().RankedAt;
+
+        for (var round = 0; round < 6; round++)
+        {
+            // Each round: some workers join, some leave the pool, some come back, one is kept by their agency.
+            await SaveAsync(services, async (workers, ids) =>
+            {
+                for (var i = faker.Random.Int(0, 3); i > 0; i--) workers.Add(NewWorker(faker));
+                foreach (var id in faker.PickRandom(ids, 4).Distinct())
+                {
+                    var worker = (await workers.GetByIdAsync(id)).ShouldNotBeNull();
+                    switch (faker.Random.Int(0, 3))
+                    {
+                        case 0: worker.Deactivate(); break;
+                        case 1 when !worker.IsActive: worker.Reactivate(); break;
+                        case 2: worker.KeepByAgency(); break;
+                        default: workers.Claim(worker); break;
+                    }
+                }
+            });
+
+            // Time moves on (within the caches' minute), so a pool ranked whole again would say so.
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await ShortlistAsync(services);
+            var pool = pools.Ranked.ShouldHaveSingleItem();
+            pool.RankedAt.ShouldBe(rankedAt, "the pool is brought up to date, not ranked whole again");
+            await using var scope = services.CreateAsyncScope();
+            var whole = await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(pool.Request, pool.Workers, default);
+            pool.Candidates.Select(c => (c.Row.Id, c.Row.LastName, c.Decision.Points, c.Eligible))
+                .ShouldBe(whole.Candidates.Select(c => (c.Row.Id, c.Row.LastName, c.Decision.Points, c.Eligible)), $"round {round}");
+            pool.ById.Keys.Order().ShouldBe(whole.ById.Keys.Order());
+        }
+    }
+
+    private Worker NewWorker(Faker faker) =>
+        A.Worker().Named(faker.Name.LastName()).LivingIn(faker.PickRandom(Postcodes)).SuppliedBy(_reference.Agency.Id).Build();
+
+    private async Task ShortlistAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<ShortlistQueries>().GetAsync(_requisition.Id, new PageRequest(1), default)).ShouldNotBeNull();
+    }
+
+    private static async Task SaveAsync(ServiceProvider services, Func<IRepository<Worker>, IReadOnlyList<int>, Task> change)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var workers = scope.ServiceProvider.GetRequiredService<IRepository<Worker>>();
+        var ids = (await workers.ListAsync(new AllWorkerIdsSpec())).ToList();
+        await change(workers, ids);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+    }
+
+    private sealed class AllWorkerIdsSpec : Specification<Worker, int>
+    {
+        public AllWorkerIdsSpec() => Query.Select(w => w.Id);
+    }
+}
