@@ -17,6 +17,19 @@ var tally = new Tally();
 var ledger = new Ledger();
 var reconciliation = new Reconciliation(database);
 var shared = await reconciliation.SharedRecordsAsync();
+
+// --writer: a steady save a second until stopped, for run.sh to measure pages beside.
+if (settings.Get("--writer", "") == "steady")
+{
+    using var recruiterSession = await Session.SignInAsync(app, "recruiter@connect2luton.local", Password, tally, CancellationToken.None);
+    using var managerSession = await Session.SignInAsync(app, "manager@connect2luton.local", Password, tally, CancellationToken.None);
+    using var stopWriting = new CancellationTokenSource(duration);
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopWriting.Cancel(); };
+    AppDomain.CurrentDomain.ProcessExit += (_, _) => stopWriting.Cancel();
+    await Workload.WriteSteadilyAsync(new Workload(recruiterSession, run, 1, shared, ledger, tally, new Random(1)),
+        new Workload(managerSession, run, 0, shared, ledger, tally, new Random(2)), Console.Out, stopWriting.Token);
+    return tally.ErrorCount == 0 ? 0 : 1;
+}
 var before = await reconciliation.VersionsAsync(shared);
 
 // Twenty hiring managers, twenty-five recruiters and five admins, each their own signed-in session.

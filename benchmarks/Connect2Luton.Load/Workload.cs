@@ -122,6 +122,31 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
 
     private async Task ReadAsync(string path, CancellationToken stop) => await session.TryGetAsync(path, "read " + Area(path), stop);
 
+    /// <summary>
+    /// The steady writer run.sh measures pages beside: one save a second, taking turns (a worker's phone number
+    /// changed by a recruiter, a requisition raised by a hiring manager, a worker added), so the cached answers that
+    /// read workers or requisitions are worked out again as in real use.
+    /// </summary>
+    public static async Task WriteSteadilyAsync(Workload recruiter, Workload manager, TextWriter log, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(recruiter);
+        ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(log);
+        for (var tick = 0; !stop.IsCancellationRequested; tick++)
+        {
+            var started = DateTime.UtcNow;
+            await ((tick % 3) switch
+            {
+                0 => recruiter.EditWorkerAsync(Whole),
+                1 => manager.RaiseRequisitionAsync(Whole),
+                _ => recruiter.AddWorkerAsync(Whole),
+            });
+            await log.WriteLineAsync((tick % 3) switch { 0 => "edited a worker", 1 => "raised a requisition", _ => "added a worker" });
+            var rest = TimeSpan.FromSeconds(1) - (DateTime.UtcNow - started);
+            if (rest > TimeSpan.Zero) await Task.Delay(rest, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
     /// <summary>"/Workers?name=ali" reads "workers", "/Workers/12" "workers record", "/" "dashboard".</summary>
     private static string Area(string path) => path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries) switch
     {

@@ -7,8 +7,9 @@
 #                                     as the demo agency user (a local supporting agency on the DPS that confirms the
 #                                     DfE agency rules, so it sees the most) and measures the agency portal, then
 #                                     stops it. Each page's first request after the start is reported apart (cold);
-#                                     then every page twice: with nothing written, and with the demo hiring manager
-#                                     raising a requisition every second, which invalidates the cached answers.
+#                                     then every page twice: with nothing written, and with a save a second (a
+#                                     worker changed or added, a requisition raised), which invalidates the cached
+#                                     answers as real use does.
 #
 # Settings (environment): PERF_DB (database file), PERF_PORT (5090), PERF_DURATION (20s), PERF_CONNECTIONS (16),
 # PERF_PLACEMENTS (100000), PERF_WORKERS (50000), PERF_OPEN_REQUISITIONS (10000), PERF_AGENCIES (500). The target is
@@ -30,6 +31,7 @@ mkdir -p "$(dirname "$db")"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dotnet build -c Release src/Connect2Luton.Web -v quiet -nologo >/dev/null
+dotnet build -c Release benchmarks/Connect2Luton.Load -v quiet -nologo >/dev/null
 
 # Development gives the demo users; the log is kept quiet so it does not cost the measurement.
 export ASPNETCORE_ENVIRONMENT=Development
@@ -64,7 +66,6 @@ sign_in() {
 }
 recruiter=$(sign_in recruiter@connect2luton.local)
 agency=$(sign_in agency@connect2luton.local)
-manager=$(sign_in manager@connect2luton.local)
 
 # The shortlist of the open children's social work requisition with the most candidates (the largest job family).
 shortlist=$(curl -s -H "Cookie: ${recruiter}" "$base/Requisitions?status=Open&family=SocialCare" | grep -o 'href="/Requisitions/[0-9]*"' | head -1 | sed 's/href="//;s/"$//')/Shortlist
@@ -119,32 +120,17 @@ measure() {
   done
 }
 
-# The demo hiring manager raises a requisition for their service once a second: every save moves the requisitions'
-# change counter, so each cached answer that reads requisitions (the dashboard, the lists, an agency's vacancies) is
-# worked out again at the next request after it, as in real use.
-raise_requisitions() {
-  local form token role start end n=0
-  while true; do
-    n=$((n + 1))
-    form=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions/New")
-    token=$(echo "$form" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-    role=$(echo "$form" | grep -o 'name="Input.JobRoleId"><option value="">[^<]*</option><option value="[0-9]*"' | grep -o '[0-9]*"$' | tr -d '"')
-    start=$(date -d "+30 days" +%Y-%m-%d); end=$(date -d "+120 days" +%Y-%m-%d)
-    curl -s -o /dev/null -H "Cookie: ${manager}" -X POST "$base/Requisitions/New" \
-      --data-urlencode "__RequestVerificationToken=${token}" --data-urlencode "Input.ServiceAreaId=1" --data-urlencode "Input.JobRoleId=${role}" \
-      --data-urlencode "Input.Title=Load writer ${n}" --data-urlencode "Input.Reason=VacancyCover" --data-urlencode "Input.Description=Raised while measuring." \
-      --data-urlencode "Input.StartDate.Day=${start:8:2}" --data-urlencode "Input.StartDate.Month=${start:5:2}" --data-urlencode "Input.StartDate.Year=${start:0:4}" \
-      --data-urlencode "Input.EndDate.Day=${end:8:2}" --data-urlencode "Input.EndDate.Month=${end:5:2}" --data-urlencode "Input.EndDate.Year=${end:0:4}" \
-      --data-urlencode "Input.WeeklyHours=37" --data-urlencode "Input.MaximumPayRate=36.50" --data-urlencode "Input.Positions=1"
-    sleep 1
-  done
-}
+# While measuring the second time, a steady writer saves once a second, taking turns: a recruiter changes a worker's
+# phone number, the demo hiring manager raises a requisition, a recruiter adds a worker. Every save moves its kind's
+# change counter, so each cached answer that reads workers or requisitions (the dashboard, the lists, the shortlist's
+# ranked pool, an agency's vacancies) is worked out again, or brought up to date, at the next request after it.
+writer_dll=benchmarks/Connect2Luton.Load/bin/Release/net10.0/Connect2Luton.Load.dll
 
 measure "warm, nothing written"
-before=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions?status=Draft" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9')
-raise_requisitions &
+dotnet "$writer_dll" --app "$base" --database "$db" --writer steady --seconds 100000 >artifacts/perf/writer.log 2>&1 &
 writer=$!
-measure "a requisition raised every second"
+measure "a save a second: a worker changed or added, a requisition raised"
 kill "$writer" 2>/dev/null
-after=$(curl -s -H "Cookie: ${manager}" "$base/Requisitions?status=Draft" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9')
-echo "Requisitions raised while measuring: $(( ${after:-0} - ${before:-0} ))"
+wait "$writer" 2>/dev/null || true
+echo "Saved while measuring: $(grep -c 'edited a worker' artifacts/perf/writer.log) worker edits, $(grep -c 'raised a requisition' artifacts/perf/writer.log) requisitions raised, $(grep -c 'added a worker' artifacts/perf/writer.log) workers added."
+grep -v -e 'edited a worker' -e 'raised a requisition' -e 'added a worker' artifacts/perf/writer.log | head -5 || true

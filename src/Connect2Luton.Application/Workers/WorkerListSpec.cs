@@ -10,8 +10,18 @@ namespace Connect2Luton.Application.Workers;
 /// </summary>
 public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
 {
-    public WorkerListSpec(WorkerFilter filter, DateOnly soon, PageRequest? page)
+    /// <summary>Read last first, to be turned round for the page.</summary>
+    public bool ReadBackwards { get; }
+
+    public WorkerListSpec(WorkerFilter filter, DateOnly soon, PageRequest? page) : this(filter, soon, page, WorkerPageRead.Counted(page)) { }
+
+    /// <param name="read">
+    /// How the page is found: counted to from the top, read on from a row of the page next to it (keyset), or
+    /// counted to from the end where that is nearer, read backwards and turned round by the caller.
+    /// </param>
+    public WorkerListSpec(WorkerFilter filter, DateOnly soon, PageRequest? page, WorkerPageRead read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(filter);
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
@@ -37,11 +47,59 @@ public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
             Query.Where(w => w.RightToWork != null && (w.RightToWork.ExpiresOn == null || w.RightToWork.ExpiresOn > soon) && w.Dbs != null
                 && (w.Registration == null || w.Registration.ExpiresOn > soon));
         }
-        Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
-        if (page is not null) Query.Skip(page.Skip).Take(page.Size);
+        ReadBackwards = read.Backwards;
+        if (read.Backwards) Query.OrderByDescending(w => w.LastName).ThenByDescending(w => w.FirstName).ThenByDescending(w => w.Id);
+        else Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        // Names compare in the columns' own collation (case-insensitive), as the list is ordered by them: these run in
+        // the database, where no .NET comparison applies.
+#pragma warning disable CA1309
+        if (read.After is { } a)
+            Query.Where(w => string.Compare(w.LastName, a.LastName) >= 0
+                && (string.Compare(w.LastName, a.LastName) > 0 || string.Compare(w.FirstName, a.FirstName) > 0 || (w.FirstName == a.FirstName && w.Id > a.Id)));
+        if (read.Before is { } b)
+            Query.Where(w => string.Compare(w.LastName, b.LastName) <= 0
+                && (string.Compare(w.LastName, b.LastName) < 0 || string.Compare(w.FirstName, b.FirstName) < 0 || (w.FirstName == b.FirstName && w.Id < b.Id)));
+#pragma warning restore CA1309
+        if (read.Skip > 0) Query.Skip(read.Skip);
+        if (read.Take is { } take) Query.Take(take);
         Query.Select(w => new WorkerRow(w.Id, w.FirstName + " " + w.LastName, w.Email, w.Postcode, w.JobFamily, w.SupplyAgencyId, w.IsActive, w.ConvertedToPermanentOn,
             w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,
             w.Registration == null ? null : w.Registration.ExpiresOn));
+    }
+}
+
+/// <summary>Where a worker sits in the list's order: for reading on from them.</summary>
+public sealed record WorkerSortKey(string LastName, string FirstName, int Id);
+
+/// <summary>How a page of the worker list is read.</summary>
+public sealed record WorkerPageRead(int Skip, int? Take, bool Backwards, WorkerSortKey? After = null, WorkerSortKey? Before = null)
+{
+    /// <summary>Counted to from the top: every worker, for an export, when there is no page.</summary>
+    public static WorkerPageRead Counted(PageRequest? page) => new(page?.Skip ?? 0, page?.Size, false);
+
+    /// <summary>
+    /// The page read on from the last row of the page before it or back from the first row of the page after it,
+    /// where the link came from there; otherwise counted to from whichever end of <paramref name="total"/> is nearer.
+    /// </summary>
+    public static WorkerPageRead For(PageRequest page, int total, WorkerSortKey? after, WorkerSortKey? before)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (after is not null) return new(0, page.Size, false, After: after);
+        if (before is not null) return new(0, page.Size, true, Before: before);
+        var fromEnd = total - page.Skip - page.Size;
+        return fromEnd < page.Skip && page.Skip < total
+            ? new(Math.Max(fromEnd, 0), page.Size + Math.Min(fromEnd, 0), true)
+            : Counted(page);
+    }
+}
+
+/// <summary>A worker's place in the list's order, looked up by id: the edges of a page go into its links as ids, not names.</summary>
+public sealed class WorkerSortKeySpec : Specification<Worker, WorkerSortKey>
+{
+    public WorkerSortKeySpec(int id)
+    {
+        Query.Where(w => w.Id == id);
+        Query.Select(w => new WorkerSortKey(w.LastName, w.FirstName, w.Id));
     }
 }
 

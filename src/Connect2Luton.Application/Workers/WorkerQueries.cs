@@ -18,13 +18,22 @@ public sealed class WorkerQueries(
     IReadRepository<Worker> workers, IReadRepository<Placement> placements, ReferenceNames names, SingleFlightCache counts, ChangeCounters changes,
     IConversionPolicy conversions, TimeProvider clock)
 {
-    public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken)
+    /// <param name="after">The last worker on the page before, where the user came from it (its Next link).</param>
+    /// <param name="before">The first worker on the page after, where the user came from it (its Previous link).</param>
+    public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken, int? after = null, int? before = null)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
-        var rows = await workers.PageAsync(new WorkerListSpec(filter, soon, page), counts,
-            string.Create(CultureInfo.InvariantCulture, $"count|workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}"), cancellationToken);
+        var total = await counts.GetAsync(string.Create(CultureInfo.InvariantCulture, $"count|workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}"),
+            () => workers.CountAsync(new WorkerListSpec(filter, soon, null), cancellationToken), _ => 1, cancellationToken);
+        // A link's edge row only stands for the page next to the one it came from; page 1 is always read from the top.
+        var afterKey = page.Page > 1 && after is { } a ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(a), cancellationToken) : null;
+        var beforeKey = page.Page > 1 && afterKey is null && before is { } b ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(b), cancellationToken) : null;
+        var spec = new WorkerListSpec(filter, soon, page, WorkerPageRead.For(page, total, afterKey, beforeKey));
+        var rows = await workers.ListAsync(spec, cancellationToken);
+        if (spec.ReadBackwards) rows.Reverse();
         var agencies = await AgenciesAsync(cancellationToken);
-        return rows.Map(r => Item(r, agencies, soon));
+        return new PagedResult<WorkerRow>(rows, page.Page, page.Size, total).Map(r => Item(r, agencies, soon));
     }
 
     public async IAsyncEnumerable<WorkerListItem> ExportAsync(WorkerFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -48,17 +48,19 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         placementPage.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Children's Social Care"));
     }
 
-    [Fact]
-    public async Task Walking_the_placements_by_their_next_and_previous_links_shows_the_same_pages_as_asking_for_each_number()
+    [Theory]
+    [InlineData("/Placements")]
+    [InlineData("/Workers")]
+    public async Task Walking_a_deep_list_by_its_next_and_previous_links_shows_the_same_pages_as_asking_for_each_number(string list)
     {
         var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
         static IReadOnlyList<string> Rows(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("main tbody tr").Select(r => r.TextContent.Trim())];
 
         var byNumber = new List<IReadOnlyList<string>>();
-        var first = await client.GetPageAsync("/Placements");
+        var first = await client.GetPageAsync(list);
         var pageCount = int.Parse(first.QuerySelectorAll(".govuk-pagination__item a")[^1].TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        pageCount.ShouldBeGreaterThan(4, "enough placements in post to page through");
-        for (var number = 1; number <= pageCount; number++) byNumber.Add(Rows(await client.GetPageAsync($"/Placements?page={number}")));
+        pageCount.ShouldBeGreaterThan(4, "enough rows to page through");
+        for (var number = 1; number <= pageCount; number++) byNumber.Add(Rows(await client.GetPageAsync($"{list}?page={number}")));
 
         var walked = new List<IReadOnlyList<string>> { Rows(first) };
         var page = first;
@@ -78,13 +80,15 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         walked.ShouldBe(byNumber);
         back.ShouldBe(byNumber);
         byNumber.SelectMany(rows => rows).Distinct().Count().ShouldBe(byNumber.Sum(rows => rows.Count));
-        // An edited cursor is no cursor: the page is counted to instead.
-        Rows(await client.GetPageAsync("/Placements?page=3&after=2026-13-01.x")).ShouldBe(byNumber[2]);
+        // An edited edge is no edge: the page is counted to instead.
+        Rows(await client.GetPageAsync($"{list}?page=3&after=2026-13-01.x")).ShouldBe(byNumber[2]);
+        Rows(await client.GetPageAsync($"{list}?page=3&after=999999999")).ShouldBe(byNumber[2]);
     }
 
     [Theory]
     [InlineData("/Placements?page=2&after=9999-12-31.2147483647&before=0001-01-01.1")]
     [InlineData("/Placements?page=2&after=%00")]
+    [InlineData("/Workers?page=2&after=-1&before=%27%20OR%201%3D1")]
     [InlineData("/Requisitions?status=NotAStatus&page=abc")]
     [InlineData("/Requisitions?status=99&page=-4")]
     [InlineData("/Workers?name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=9999999")]

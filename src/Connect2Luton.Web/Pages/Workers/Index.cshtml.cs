@@ -38,10 +38,25 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
         ["compliance"] = Compliance?.ToString(),
     };
 
-    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", Filters);
+    /// <summary>The last worker on the page before, in the link from it; anything else is ignored.</summary>
+    [FromQuery(Name = "after")]
+    public string? After { get; set; }
+
+    /// <summary>The first worker on the page after, in the link from it.</summary>
+    [FromQuery(Name = "before")]
+    public string? Before { get; set; }
+
+    public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", Filters)
+    {
+        FirstRow = Results.Items.Count == 0 ? null : Results.Items[0].Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        LastRow = Results.Items.Count == 0 ? null : Results.Items[^1].Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static int? WorkerId(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
+        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, WorkerId(After), WorkerId(Before));
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
         new CsvDownload<WorkerCsvRow>("workers.csv", Rows(cancellationToken));
