@@ -25,7 +25,7 @@ workers="${PERF_WORKERS:-50000}"
 open="${PERF_OPEN_REQUISITIONS:-10000}"
 agencies="${PERF_AGENCIES:-500}"
 # Named by what it holds, so a database seeded with other volumes (or before a part was added) is not reused.
-db="${PERF_DB:-$PWD/artifacts/perf/connect2luton-perf-${placements}-${workers}-${open}-${agencies}.db}"
+db="${PERF_DB:-$PWD/artifacts/perf/connect2luton-perf-${placements}-${workers}-${open}-${agencies}-with-prompts.db}"
 base="http://localhost:${port}"
 mkdir -p "$(dirname "$db")"
 
@@ -73,6 +73,9 @@ shortlist=$(curl -s -H "Cookie: ${recruiter}" "$base/Requisitions?status=Open&fa
 vacancy=$(curl -s -H "Cookie: ${agency}" "$base/Agency" | grep -o 'href="/Agency/Vacancies/[0-9]*"' | head -1 | sed 's/href="//;s/"$//')
 vacancies=$(curl -s -H "Cookie: ${agency}" "$base/Agency" | grep -o '[0-9,]* vacanc' | head -1 | tr -dc '0-9')
 middle=$(( (${vacancies:-0} / 20 + 1) / 2 + 1 ))
+# Half way down the longest lists (in post; the whole pool), where a page counted to from either end costs the most.
+placements_middle=$(( $(curl -s -H "Cookie: ${recruiter}" "$base/Placements" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9') / 50 + 1 ))
+workers_middle=$(( $(curl -s -H "Cookie: ${recruiter}" "$base/Workers" | grep -o 'result-count">[0-9,]*' | head -1 | tr -dc '0-9') / 50 + 1 ))
 
 # Each page with the cookie of the user who uses it.
 pages=(
@@ -84,6 +87,8 @@ pages=(
   "recruiter /Workers?postcode=LU2&compliance=NeedsAttention"
   "recruiter /Placements"
   "recruiter /Placements?show=All&family=SocialCare&page=40"
+  "recruiter /Placements?page=${placements_middle}"
+  "recruiter /Workers?page=${workers_middle}"
   "recruiter ${shortlist}"
   "recruiter ${shortlist}?page=3"
   "agency /Agency"
