@@ -115,7 +115,8 @@ internal static class ReportsBenchmark
 
     private static async Task<(int Releases, int Submissions)> SeedSupplyChainAsync(AppDbContext db)
     {
-        if (await db.SupplierReleases.AnyAsync()) return (await db.Set<Domain.SupplyChain.ReleasedProfile>().CountAsync(), await db.Submissions.CountAsync());
+        // The demo data has a small supply chain of its own: the volume's is known by who it says put the candidates forward.
+        if (await db.Submissions.AnyAsync(s => s.SubmittedBy == "benchmark")) return (await db.Set<Domain.SupplyChain.ReleasedProfile>().CountAsync(), await db.Submissions.CountAsync());
         var random = new Random(20261205);
         var agencies = await db.SupplyAgencies.AsNoTracking().ToListAsync();
         var local = agencies.Where(a => a.Kind == Domain.SupplyAgencies.SupplyAgencyKind.LocalSupportingAgency).ToList();
@@ -126,7 +127,8 @@ internal static class ReportsBenchmark
             .GroupBy(w => w.SupplyAgencyId).ToDictionary(g => g.Key, g => g.Select(w => w.Id).ToArray());
         var placed = (await db.Placements.AsNoTracking().Where(p => p.Status != PlacementStatus.Cancelled).Select(p => new { p.RequisitionId, p.WorkerId, p.SupplyAgencyId, p.BookedAt }).ToListAsync())
             .Where(p => local.Concat(external).Any(a => a.Id == p.SupplyAgencyId)).ToLookup(p => p.RequisitionId);
-        var requisitions = await db.Requisitions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.StartDate }).ToListAsync();
+        var released = (await db.SupplierReleases.AsNoTracking().Select(r => r.RequisitionId).ToListAsync()).ToHashSet();
+        var requisitions = (await db.Requisitions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.StartDate }).ToListAsync()).Where(r => !released.Contains(r.Id)).ToList();
         db.AuditEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const string Version = "0000000000000000000000000000000000000000000000000000000000000000";
