@@ -13,21 +13,15 @@ public sealed class InPostSpansSpec : Specification<Placement, InPostSpan>
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
-        Query.Select(p => new InPostSpan { StartDate = p.StartDate, EndDate = p.ActualEndDate ?? p.PlannedEndDate });
+        Query.Select(p => new InPostSpan { StartDate = p.StartDate, EndDate = p.ActualEndDate ?? p.PlannedEndDate, Placements = 1 });
     }
 }
 
-/// <summary>The dates a placement ran between, to be counted by the day it started or ended.</summary>
+/// <summary>A span of dates placements ran for, and how many ran for exactly it.</summary>
 public sealed class InPostSpan
 {
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
-}
-
-/// <summary>How many placements started (or ended) on a day.</summary>
-public sealed class DayCount
-{
-    public DateOnly Day { get; init; }
     public int Placements { get; init; }
 }
 

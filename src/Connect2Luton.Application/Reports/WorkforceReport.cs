@@ -77,25 +77,18 @@ public sealed class WorkforceReport(
         var socialWorkerRoles = roles.Values.Where(r => r.DfeRoleType is not null).Select(r => r.Id).ToHashSet();
         var socialWork = groups.Where(g => childrensIds.Contains(g.ServiceAreaId) && socialWorkerRoles.Contains(g.JobRoleId)).ToList();
         var known = childrens.Where(a => a.EstablishmentFte is not null).ToList();
-        // Of the placements in post at some time in the trend's months, how many started on each day and how many ended on
-        // each: in post on a day are those started by it less those ended before it. Two grouped reads of a row a day,
-        // however many placements there are.
+        // One grouped read for the whole trend: how many were in post for each span of dates, counted on each month's last day here.
         var monthEnds = MonthEnds(today, Math.Clamp(months, 1, MostMonths));
-        var (starts, ends) = childrensIds.Count == 0 ? ([], []) : await InPostDaysAsync(monthEnds[0], monthEnds[^1], childrensIds, socialWorkerRoles, cancellationToken);
-        var trend = monthEnds.Select(on => new MonthCount(on, starts.Where(d => d.Day <= on).Sum(d => d.Placements) - ends.Where(d => d.Day < on).Sum(d => d.Placements))).ToList();
+        var spans = childrensIds.Count == 0 ? [] : await placements.GroupAsync(
+            new InPostSpansSpec(monthEnds[0], monthEnds[^1], childrensIds, socialWorkerRoles),
+            p => new { p.StartDate, p.EndDate },
+            g => new InPostSpan { StartDate = g.Key.StartDate, EndDate = g.Key.EndDate, Placements = g.Count() },
+            cancellationToken);
+        var trend = monthEnds.Select(on => new MonthCount(on, spans.Where(s => s.StartDate <= on && s.EndDate >= on).Sum(s => s.Placements))).ToList();
 
         return new WorkforceFigures(today, scope.ServiceArea(serviceAreaId), inPost, Fte(groups.Sum(g => g.WeeklyHours), fullTime), byService, byFamily, bands,
             new SocialWorkFigures(socialWork.Sum(g => g.Headcount), Fte(socialWork.Sum(g => g.WeeklyHours), fullTime),
                 known.Count == 0 ? null : known.Sum(a => a.EstablishmentFte!.Value), trend));
-    }
-
-    private async Task<(List<DayCount> Starts, List<DayCount> Ends)> InPostDaysAsync(
-        DateOnly from, DateOnly to, IReadOnlyCollection<int> areaIds, IReadOnlyCollection<int> roleIds, CancellationToken cancellationToken)
-    {
-        var spans = new InPostSpansSpec(from, to, areaIds, roleIds);
-        var starts = await placements.GroupAsync(spans, p => p.StartDate, g => new DayCount { Day = g.Key, Placements = g.Count() }, cancellationToken);
-        var ends = await placements.GroupAsync(spans, p => p.EndDate, g => new DayCount { Day = g.Key, Placements = g.Count() }, cancellationToken);
-        return (starts, ends);
     }
 
     /// <summary>The groups rolled up by service (every service in scope, with or without workers) and by job family.</summary>
