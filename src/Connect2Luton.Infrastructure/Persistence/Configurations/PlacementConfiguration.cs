@@ -61,6 +61,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => new { p.Status, p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.Status, p.PlannedEndDate });
+        // Who was in post in a service's roles over a period (the workforce trend, the DfE return) is read from this index
+        // alone: the roles' own entries, by start, with the end dates beside them.
+        builder.HasIndex(p => new { p.ServiceAreaId, p.JobRoleId, p.StartDate, p.Status, p.ActualEndDate, p.PlannedEndDate });
         builder.HasIndex(p => new { p.ServiceAreaId, p.Status });
         builder.HasIndex(p => new { p.WorkerId, p.Status });
         builder.HasIndex(p => p.RequisitionId);

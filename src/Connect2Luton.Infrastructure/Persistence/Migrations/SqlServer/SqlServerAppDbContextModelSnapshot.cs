@@ -637,6 +637,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
+                    b.HasIndex("ServiceAreaId", "JobRoleId", "StartDate", "Status", "ActualEndDate", "PlannedEndDate");
+
                     b.ToTable("Placements");
                 });
 

@@ -612,6 +612,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
+                    b.HasIndex("ServiceAreaId", "JobRoleId", "StartDate", "Status", "ActualEndDate", "PlannedEndDate");
+
                     b.ToTable("Placements");
                 });
 
