@@ -51,26 +51,30 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
         }
 
         var workers = changes.Of<Worker>();
+        var stale = clock.GetUtcNow() - pool.RankedAt > SingleFlightCache.Lifetime;
         if (pool.Workers != workers)
         {
             if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
             {
                 var updated = await ranking.UpdateAsync(pool, changed, request, workers, cancellationToken);
-                // Kept unless another request has brought the pool further meanwhile.
-                _pools.AddOrUpdate(key, updated, (_, stored) => stored.Request.Basis == updated.Request.Basis && stored.Workers > updated.Workers ? stored : updated);
+                Keep(key, updated);
                 pool = updated;
             }
             else
             {
-                RefreshInBackground(request);
+                stale = true;
             }
         }
-        else if (clock.GetUtcNow() - pool.RankedAt > SingleFlightCache.Lifetime)
-        {
-            RefreshInBackground(request);
-        }
+        // Whether or not this node's changes were merged in, a pool ranked whole over a minute ago is ranked again, for
+        // the changes only the database knows of (another node's, a script's).
+        if (stale) RefreshInBackground(request);
         return pool;
     }
+
+    // A pool replaces the one kept unless that one is further on: brought up to date past it, or ranked under a newer
+    // basis (a pool is only worked out under the basis a request found current, so a different one kept is newer).
+    private void Keep(string key, RankedPool pool) =>
+        _pools.AddOrUpdate(key, pool, (_, stored) => stored.Request.Basis != pool.Request.Basis || stored.Workers > pool.Workers ? stored : pool);
 
     private void RefreshInBackground(PoolRequest request)
     {
@@ -83,8 +87,7 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var pool = await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(request, changes.Of<Worker>(), CancellationToken.None);
-                _pools.AddOrUpdate(key, pool, (_, stored) => stored.Request.Basis == pool.Request.Basis && stored.Workers > pool.Workers ? stored : pool);
+                Keep(key, await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(request, changes.Of<Worker>(), CancellationToken.None));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

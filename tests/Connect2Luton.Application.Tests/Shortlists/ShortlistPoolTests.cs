@@ -77,6 +77,35 @@ public sealed class ShortlistPoolTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_pool_ranked_over_a_minute_ago_is_ranked_whole_again_off_the_request_though_workers_keep_being_saved()
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(20_261_206) };
+        var clock = Clocks.Fixed();
+        await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        var pools = services.GetRequiredService<ShortlistPools>();
+        await SaveAsync(services, (workers, _) =>
+        {
+            workers.Add(NewWorker(faker));
+            return Task.CompletedTask;
+        });
+        await ShortlistAsync(services);
+        var rankedAt = pools.Ranked.ShouldHaveSingleItem().RankedAt;
+
+        // A worker saved before every request: each request merges the change in, and the minute still runs out.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await SaveAsync(services, (workers, _) =>
+        {
+            workers.Add(NewWorker(faker));
+            return Task.CompletedTask;
+        });
+        await ShortlistAsync(services);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (pools.Ranked.Single().RankedAt == rankedAt && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        pools.Ranked.Single().RankedAt.ShouldBe(clock.GetUtcNow(), "ranked whole again in the background");
+    }
+
     private Worker NewWorker(Faker faker) =>
         A.Worker().Named(faker.Name.LastName()).LivingIn(faker.PickRandom(Postcodes)).SuppliedBy(_reference.Agency.Id).Build();
 

@@ -14,6 +14,9 @@ public sealed class ChangeCounters
     /// <summary>How many changes of a kind are remembered with their ids.</summary>
     public const int Remembered = 1_024;
 
+    /// <summary>A change that touched more records than this is remembered without its ids (as a bulk write is), so the memory the log holds stays small.</summary>
+    public const int MostIdsRemembered = 2_000;
+
     private readonly ConcurrentDictionary<Type, Log> _logs = new();
 
     public long Of<T>() => _logs.TryGetValue(typeof(T), out var log) ? log.Count : 0;
@@ -25,7 +28,7 @@ public sealed class ChangeCounters
     public void Changed(Type type, IReadOnlyCollection<int>? ids = null)
     {
         ArgumentNullException.ThrowIfNull(type);
-        _logs.GetOrAdd(type, _ => new Log()).Add(ids);
+        _logs.GetOrAdd(type, _ => new Log()).Add(ids is { Count: > MostIdsRemembered } ? null : ids);
         Moved?.Invoke(this, type);
     }
 
