@@ -3,7 +3,7 @@ using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
-using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Application.Requisitions;
 using Connect2Luton.Domain.Requisitions;
@@ -32,16 +32,8 @@ public sealed class DashboardQueries(
     {
         var today = clock.Today();
         var only = scope.ServiceAreas(null);
-        LengthBands? bands;
-        try
-        {
-            bands = await lengths.LengthBandsAsync(cancellationToken);
-        }
-        catch (Policies.PolicyUnavailableException)
-        {
-            // The page everyone lands on still opens while the length rules are not serving; it counts no bands.
-            bands = null;
-        }
+        // The page everyone lands on still opens while the length rules are not serving; it counts no bands.
+        var bands = await lengths.LengthBandsIfServingAsync(cancellationToken);
 
         var areas = (await names.ServiceAreasAsync(cancellationToken)).Where(a => only is null || only.Contains(a.Id)).ToList();
         var dfeRoles = (await names.JobRolesAsync(cancellationToken)).Where(r => r.DfeRoleType is not null).Select(r => r.Id).ToHashSet();
@@ -72,7 +64,7 @@ public sealed class DashboardQueries(
     private Task<Dictionary<RequisitionStatus, int>> RequisitionCountsAsync(IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
     {
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"dashboard-requisitions|{(only is null ? "all" : string.Join(',', only.Order()))}|{changes.Of<Requisition>()}");
+            $"dashboard-requisitions|{ReportScope.KeyOf(only)}|{changes.Of<Requisition>()}");
         return cache.GetAsync(key, () => requisitions.CountByAsync(new RequisitionsInStatusSpec(Counted, only), r => r.Status, cancellationToken), _ => 1, cancellationToken);
     }
 }

@@ -87,8 +87,8 @@ public sealed class PlacementPageIdsSpec : Specification<Placement, int>
         PlacementCursor? after = null, PlacementCursor? before = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var fromEnd = total - page.Skip - page.Size;
-        var backwards = after is null && (before is not null || (fromEnd < page.Skip && page.Skip < total));
+        var counted = page.FromNearerEnd(total);
+        var backwards = after is null && (before is not null || counted.Backwards);
         var spec = new PlacementPageIdsSpec { ReadBackwards = backwards };
         PlacementListCriteria.Apply(spec.Query, filter, today, serviceAreaIds, jobRoleIds, earliestFirst: backwards);
         if (after is { } a)
@@ -100,15 +100,10 @@ public sealed class PlacementPageIdsSpec : Specification<Placement, int>
         {
             spec.Query.Where(p => p.StartDate >= b.StartDate && (p.StartDate > b.StartDate || p.Id > b.Id)).Take(page.Size);
         }
-        else if (backwards)
-        {
-            // The page's rows counted from the end: the last page may be short.
-            if (fromEnd > 0) spec.Query.Skip(fromEnd);
-            spec.Query.Take(page.Size + Math.Min(fromEnd, 0));
-        }
         else
         {
-            spec.Query.Skip(page.Skip).Take(page.Size);
+            if (counted.Skip > 0) spec.Query.Skip(counted.Skip);
+            spec.Query.Take(counted.Take);
         }
         spec.Query.Select(p => p.Id);
         return spec;

@@ -37,9 +37,7 @@ public sealed class PlacementQueries(
         var total = await counts.GetAsync(string.Create(CultureInfo.InvariantCulture, $"count|placements|{filter}|{ScopeKey()}|{today:yyyy-MM-dd}|{changes.Of<Placement>()}"),
             () => placements.CountAsync(PlacementPageIdsSpec.Matching(filter, today, areaIds, roleIds), cancellationToken), _ => 1, cancellationToken);
         // A cursor only stands for the page next to the one it came from; page 1 is always read from the top.
-        var spec = page.Page == 1
-            ? PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total)
-            : PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total, after, before);
+        var spec = PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total, page.Page == 1 ? null : after, page.Page == 1 ? null : before);
         var ids = await placements.ListAsync(spec, cancellationToken);
         if (spec.ReadBackwards) ids.Reverse();
         var byId = (await placements.ListAsync(new PlacementRowsSpec(ids), cancellationToken)).ToDictionary(r => r.Id);

@@ -84,7 +84,7 @@ public sealed class ConversionsReport(
         var (from, to) = DefaultPeriod();
         var areaIds = scope.ServiceAreas(null);
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"conversion-savings|{to:yyyy-MM-dd}|{(areaIds is null ? "all" : string.Join(',', areaIds.Order()))}|{changes.Of<ConversionPrompt>()}");
+            $"conversion-savings|{to:yyyy-MM-dd}|{ReportScope.KeyOf(areaIds)}|{changes.Of<ConversionPrompt>()}");
         return cache.GetAsync(key, async () =>
         {
             var savings = await prompts.ListAsync(new ConvertedSavingsSpec(from, to, areaIds), cancellationToken);

@@ -4,6 +4,7 @@ using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Placements;
 
 namespace Connect2Luton.Application.Reports;
@@ -30,19 +31,9 @@ public sealed class LivePlacementGroups(
     public async Task<List<PlacementGroup>> ReadAsync(IReadOnlyCollection<int>? serviceAreaIds, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        LengthBands? bands;
-        try
-        {
-            bands = await lengths.LengthBandsAsync(cancellationToken);
-        }
-        catch (Policies.PolicyUnavailableException)
-        {
-            // The money is still counted while the length rules are not serving; nobody counts as past a point.
-            bands = null;
-        }
-        var services = serviceAreaIds is null ? "all" : string.Join(',', serviceAreaIds.Order());
+        var bands = await lengths.LengthBandsIfServingAsync(cancellationToken);
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"placement-groups|{today:yyyy-MM-dd}|{services}|{bands?.ToString() ?? "no bands"}|{changes.Of<Placement>()}");
+            $"placement-groups|{today:yyyy-MM-dd}|{ReportScope.KeyOf(serviceAreaIds)}|{bands?.ToString() ?? "no bands"}|{changes.Of<Placement>()}");
         return await cache.GetAsync(key, () => CountAsync(today, bands, serviceAreaIds, cancellationToken), groups => groups.Count, cancellationToken);
     }
 

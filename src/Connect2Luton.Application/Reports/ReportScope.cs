@@ -15,4 +15,7 @@ public sealed class ReportScope(DataScope scope)
 
     /// <summary>The service the figures are for, as a reader sees it chosen (a hiring manager's own).</summary>
     public int? ServiceArea(int? chosen) => IsOwnServiceOnly ? scope.OnlyServiceArea is DataScope.NoServiceArea ? null : scope.OnlyServiceArea : chosen;
+
+    /// <summary>A set of services (<see cref="ServiceAreas"/>) as part of a cache key: "all", or the ids in order.</summary>
+    public static string KeyOf(IReadOnlyCollection<int>? serviceAreaIds) => serviceAreaIds is null ? "all" : string.Join(',', serviceAreaIds.Order());
 }

@@ -21,7 +21,8 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
 
     private readonly ConcurrentDictionary<string, RankedPool> _pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> _refreshing = new(StringComparer.Ordinal);
+    // The pools being ranked again in the background: one ranking of a pool at a time.
+    private readonly ConcurrentDictionary<string, bool> _refreshing = new(StringComparer.Ordinal);
 
     /// <summary>The pools as ranked now, one for each job family (and DfE or not) asked for since the app started.</summary>
     public IReadOnlyCollection<RankedPool> Ranked => [.. _pools.Values];
@@ -79,9 +80,7 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
     private void RefreshInBackground(PoolRequest request)
     {
         var key = request.Key;
-        if (_refreshing.ContainsKey(key)) return;
-        var refresh = new TaskCompletionSource();
-        if (!_refreshing.TryAdd(key, refresh.Task)) return;
+        if (!_refreshing.TryAdd(key, true)) return;
         _ = Task.Run(async () =>
         {
             try
@@ -97,7 +96,6 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
             finally
             {
                 _refreshing.TryRemove(key, out _);
-                refresh.SetResult();
             }
         });
     }

@@ -86,10 +86,8 @@ public sealed record WorkerPageRead(int Skip, int? Take, bool Backwards, WorkerS
         ArgumentNullException.ThrowIfNull(page);
         if (after is not null) return new(0, page.Size, false, After: after);
         if (before is not null) return new(0, page.Size, true, Before: before);
-        var fromEnd = total - page.Skip - page.Size;
-        return fromEnd < page.Skip && page.Skip < total
-            ? new(Math.Max(fromEnd, 0), page.Size + Math.Min(fromEnd, 0), true)
-            : Counted(page);
+        var (skip, take, backwards) = page.FromNearerEnd(total);
+        return new(skip, take, backwards);
     }
 }
 

@@ -29,4 +29,15 @@ public sealed record PageRequest
     public int Page { get; }
     public int Size { get; }
     public int Skip => (Page - 1) * Size;
+
+    /// <summary>
+    /// How to count to this page over <paramref name="total"/> rows: from the top, or (where the end is nearer) in
+    /// the reverse order, skipping the rows after the page and taking what is left of it (the last page may be
+    /// short); the rows read backwards are turned round by the caller.
+    /// </summary>
+    public (int Skip, int Take, bool Backwards) FromNearerEnd(int total)
+    {
+        var fromEnd = total - Skip - Size;
+        return fromEnd < Skip && Skip < total ? (Math.Max(fromEnd, 0), Size + Math.Min(fromEnd, 0), true) : (Skip, Size, false);
+    }
 }
