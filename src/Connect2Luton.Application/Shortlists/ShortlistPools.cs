@@ -11,18 +11,24 @@ namespace Connect2Luton.Application.Shortlists;
 /// again. A worker saved here is re-ranked alone on the next request (read by id and merged in order); a change
 /// whose workers are not known (a bulk import, or more than the last changes remembered) and a pool older than
 /// the caches' minute (which other nodes' changes need) are ranked again off the request path, the last ranking
-/// served meanwhile. Only a new basis (the rules, the day or a supplier changed) or the first request ranks the
-/// whole pool on a request.
+/// served meanwhile. A new basis (the rules, the day or a supplier changed) is ranked off the request path too, the
+/// ranking under the last basis served until it is done (seconds, for a pool of 100,000), except for a pool small
+/// enough to rank in a few milliseconds; only the first request for a family ranks a large pool on the request.
 /// </summary>
 public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ShortlistPools> logger)
 {
     /// <summary>More changed workers than this are ranked again whole, off the request path.</summary>
     public const int MostReRankedOnARequest = 2_000;
 
+    /// <summary>A pool of up to this many is ranked under a new basis on the request; a larger one off it.</summary>
+    public const int MostRankedWholeOnARequest = 2_000;
+
     private readonly ConcurrentDictionary<string, RankedPool> _pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     // The pools being ranked again in the background: one ranking of a pool at a time.
     private readonly ConcurrentDictionary<string, bool> _refreshing = new(StringComparer.Ordinal);
+    // The basis each pool was last asked for under: a ranking under any other is out of date when it is done.
+    private readonly ConcurrentDictionary<string, string> _bases = new(StringComparer.Ordinal);
 
     /// <summary>The pools as ranked now, one for each job family (and DfE or not) asked for since the app started.</summary>
     public IReadOnlyCollection<RankedPool> Ranked => [.. _pools.Values];
@@ -32,6 +38,13 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ranking);
         var key = request.Key;
+        _bases[key] = request.Basis;
+        if (_pools.TryGetValue(key, out var served) && served.Request.Basis != request.Basis && served.Candidates.Count > MostRankedWholeOnARequest)
+        {
+            // Served as ranked under the last basis, unchanged: workers changed since are merged in under the new one.
+            RefreshInBackground(request);
+            return served;
+        }
         if (!_pools.TryGetValue(key, out var pool) || pool.Request.Basis != request.Basis)
         {
             var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
@@ -72,10 +85,11 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
         return pool;
     }
 
-    // A pool replaces the one kept unless that one is further on: brought up to date past it, or ranked under a newer
-    // basis (a pool is only worked out under the basis a request found current, so a different one kept is newer).
+    // A pool replaces the one kept if it is under the basis last asked for, and the one kept is not under it too and
+    // further on (brought up to date past it): a ranking finished under an older basis never replaces a newer one.
     private void Keep(string key, RankedPool pool) =>
-        _pools.AddOrUpdate(key, pool, (_, stored) => stored.Request.Basis != pool.Request.Basis || stored.Workers > pool.Workers ? stored : pool);
+        _pools.AddOrUpdate(key, pool, (_, stored) =>
+            pool.Request.Basis == _bases.GetValueOrDefault(key) && (stored.Request.Basis != pool.Request.Basis || stored.Workers <= pool.Workers) ? pool : stored);
 
     private void RefreshInBackground(PoolRequest request)
     {
@@ -86,7 +100,8 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                Keep(key, await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(request, changes.Of<Worker>(), CancellationToken.None));
+                var ranked = await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(request, changes.Of<Worker>(), CancellationToken.None);
+                Keep(key, ranked with { RankedOffTheRequest = true });
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

@@ -18,7 +18,11 @@ public sealed record PoolRequest(JobFamily Family, bool IsDfeRole, string Basis,
 /// <param name="Stamp">Different for every pool made, so answers worked out from one (a requisition's order) are keyed by it.</param>
 /// <param name="RankedAt">When the whole family was last read and ranked; brought up to date worker by worker since.</param>
 public sealed record RankedPool(
-    PoolRequest Request, long Workers, long Stamp, DateTimeOffset RankedAt, IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById);
+    PoolRequest Request, long Workers, long Stamp, DateTimeOffset RankedAt, IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById)
+{
+    /// <summary>Ranked whole in the background while the last ranking was served, rather than by a request waiting for it.</summary>
+    public bool RankedOffTheRequest { get; init; }
+}
 
 /// <summary>
 /// Ranks a job family's pool by the local-candidate preference rules (those who can be engaged first, then by

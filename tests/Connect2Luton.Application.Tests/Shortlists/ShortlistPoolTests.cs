@@ -106,6 +106,34 @@ public sealed class ShortlistPoolTests : IAsyncLifetime
         pools.Ranked.Single().RankedAt.ShouldBe(clock.GetUtcNow(), "ranked whole again in the background");
     }
 
+    [Fact]
+    public async Task A_large_pool_ranked_under_a_day_since_gone_is_served_as_it_was_while_it_is_ranked_again_off_the_request()
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(20_261_207) };
+        var clock = Clocks.Fixed();
+        await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        await SaveAsync(services, (workers, _) =>
+        {
+            for (var i = 0; i <= ShortlistPools.MostRankedWholeOnARequest; i++) workers.Add(NewWorker(faker));
+            return Task.CompletedTask;
+        });
+        var pools = services.GetRequiredService<ShortlistPools>();
+        await ShortlistAsync(services);
+        var first = pools.Ranked.ShouldHaveSingleItem();
+        first.RankedOffTheRequest.ShouldBeFalse("the first request for a family has nothing to be served meanwhile");
+
+        // The day turns: the ranking is under a new basis, which a request does not wait for.
+        clock.Advance(TimeSpan.FromDays(1));
+        await ShortlistAsync(services);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (pools.Ranked.Single().Request.Basis == first.Request.Basis && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        var next = pools.Ranked.Single();
+        next.Request.Today.ShouldBe(first.Request.Today.AddDays(1));
+        next.RankedOffTheRequest.ShouldBeTrue("ranked in the background while the last ranking was served");
+        next.Candidates.Count.ShouldBe(first.Candidates.Count);
+    }
+
     private Worker NewWorker(Faker faker) =>
         A.Worker().Named(faker.Name.LastName()).LivingIn(faker.PickRandom(Postcodes)).SuppliedBy(_reference.Agency.Id).Build();
 
