@@ -31,7 +31,10 @@ public sealed class ServiceAreasWithEstablishmentSpec : Specification<Domain.Ser
     public ServiceAreasWithEstablishmentSpec() => Query.OrderBy(a => a.Name).AsNoTracking();
 }
 
-/// <summary>Placements in post today that started on or before a date (12 months ago, for the long-running list), as rows.</summary>
+/// <summary>
+/// Placements in post today that started on or before a date (12 months ago, for the long-running list), as rows:
+/// every column read is in the live money index, so the list is read from it alone.
+/// </summary>
 public sealed class LongRunningPlacementRowsSpec : Specification<Placement, LongRunningPlacementRow>
 {
     public LongRunningPlacementRowsSpec(DateOnly startedOnOrBefore, DateOnly today, IReadOnlyCollection<int>? serviceAreaIds)
@@ -39,11 +42,11 @@ public sealed class LongRunningPlacementRowsSpec : Specification<Placement, Long
         var startedBy = startedOnOrBefore < today ? startedOnOrBefore : today;
         Query.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= startedBy);
         if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
-        Query.Select(p => new LongRunningPlacementRow(p.Id, p.WorkerId, p.JobRoleId, p.ServiceAreaId, p.StartDate, p.PlannedEndDate, p.Rates.ChargeRate, p.WeeklyHours));
+        Query.Select(p => new LongRunningPlacementRow(p.Id, p.WorkerId, p.JobRoleId, p.ServiceAreaId, p.StartDate, p.Rates.ChargeRate, p.WeeklyHours));
     }
 }
 
-public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly PlannedEndDate, decimal ChargeRate, decimal WeeklyHours);
+public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, decimal ChargeRate, decimal WeeklyHours);
 
 /// <summary>Assignments to the given roles in the given services that ran at any time between two days, oldest first.</summary>
 public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignmentRow>

@@ -160,13 +160,12 @@ public sealed class SpendReport(
         if (rows.Count == 0) return (0, []);
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var terms = await conversions.TermsAsync(cancellationToken);
-        var costed = rows.Select(r => (Row: r, Costs: ConversionCosting.For(
-                new ChargedPlacement(r.StartDate, r.PlannedEndDate, r.ChargeRate, r.WeeklyHours, []), roles[r.JobRoleId], terms.FeeFreeFrom(r.StartDate, null), terms, today)))
-            .OrderByDescending(c => c.Costs.YearlySaving).ThenBy(c => c.Row.Id).ToList();
+        var costed = rows.Select(r => (Row: r, Costs: ConversionCosting.Yearly(r.ChargeRate, r.WeeklyHours, roles[r.JobRoleId], terms)))
+            .OrderByDescending(c => c.Costs.Agency - c.Costs.Permanent).ThenBy(c => c.Row.Id).ToList();
         var listed = every ? costed : costed.Take(LongRunningShown).ToList();
         var workerNames = (await workers.ListAsync(new WorkerNamesSpec(listed.Select(c => c.Row.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
         var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
         return (rows.Count, listed.Select(c => new LongRunningPlacement(c.Row.Id, workerNames.GetValueOrDefault(c.Row.WorkerId, "?"), roles[c.Row.JobRoleId].Title,
-            areas.GetValueOrDefault(c.Row.ServiceAreaId, "?"), c.Row.StartDate, c.Row.WeeklyHours, c.Row.ChargeRate, c.Costs.YearlyAgencyCost, c.Costs.YearlyPermanentCost)).ToList());
+            areas.GetValueOrDefault(c.Row.ServiceAreaId, "?"), c.Row.StartDate, c.Row.WeeklyHours, c.Row.ChargeRate, c.Costs.Agency, c.Costs.Permanent)).ToList());
     }
 }

@@ -1,6 +1,7 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.SupplyAgencies;
@@ -32,8 +33,19 @@ public sealed class AgencyCandidates(
     DataScope scope,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<AgencyWorkerRow>?> ListAsync(CancellationToken cancellationToken) =>
-        await ActiveAgencyAsync(cancellationToken) is { } agency ? await workers.ListAsync(new AgencyWorkersSpec(agency), cancellationToken) : null;
+    /// <summary>
+    /// A page of the candidates the agency keeps, by surname, narrowed to names beginning with what was typed; null
+    /// for a deactivated agency's staff.
+    /// </summary>
+    public async Task<PagedResult<AgencyWorkerRow>?> ListAsync(string? name, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return null;
+        var typed = name is { Length: > Domain.Common.Limits.Name } ? name[..Domain.Common.Limits.Name] : name;
+        var total = await workers.CountAsync(new AgencyWorkersSpec(agency, typed), cancellationToken);
+        var rows = await workers.ListAsync(new AgencyWorkersSpec(agency, typed, page.Skip, page.Size), cancellationToken);
+        return new PagedResult<AgencyWorkerRow>(rows, page.Page, page.Size, total);
+    }
 
     /// <summary>How many candidates a vacancy offers in one list; past it, the agency searches by name.</summary>
     public const int MostChoices = 200;

@@ -76,10 +76,20 @@ public sealed record SuppliedRequisitionRow(
 /// <summary>The workers an agency keeps, by name.</summary>
 public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
 {
-    public AgencyWorkersSpec(int agencyId)
+    /// <param name="name">The start of a first or last name, narrowing the list; null or blank for everyone.</param>
+    public AgencyWorkersSpec(int agencyId, string? name, int? skip = null, int? take = null)
     {
         // Only the records the agency keeps itself: a worker the council keeps (in the pool, supplied by the agency) is the council's.
-        Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive).OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive);
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var typed = name.Trim();
+            Query.Where(w => w.LastName.StartsWith(typed) || w.FirstName.StartsWith(typed));
+        }
+        // In the order of the agency's name index, so a page is read from it and stops when full.
+        Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
+        if (skip is { } rows) Query.Skip(rows);
+        if (take is { } size) Query.Take(size);
         Query.Select(w => new AgencyWorkerRow(w.Id, w.FirstName + " " + w.LastName, w.JobFamily, w.PostcodeDistrict,
             w.RightToWork != null, w.Dbs != null, w.Registration == null ? null : w.Registration.Number, w.KeptByAgency));
     }

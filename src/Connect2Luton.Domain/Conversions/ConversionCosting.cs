@@ -17,11 +17,18 @@ public static class ConversionCosting
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(terms);
-        var yearlyAgency = placement.ChargeRate * placement.WeeklyHours * WeeksInAYear;
-        var share = Math.Min(1m, placement.WeeklyHours / terms.FullTimeWeeklyHours);
+        var (yearlyAgency, yearlyPermanent) = Yearly(placement.ChargeRate, placement.WeeklyHours, role, terms);
+        return new ConversionCosts(Pounds(CostToDate(placement, today)), yearlyAgency, yearlyPermanent, today < feeFreeFrom);
+    }
+
+    /// <summary>A year at the charge rate and hours through the agency, and a year of the permanent post at those hours, in pounds.</summary>
+    public static (decimal Agency, decimal Permanent) Yearly(decimal chargeRate, decimal weeklyHours, JobRole role, ConversionTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(terms);
+        var share = Math.Min(1m, weeklyHours / terms.FullTimeWeeklyHours);
         var midPoint = (role.PermanentSalaryMinimum + role.PermanentSalaryMaximum) / 2m;
-        var yearlyPermanent = midPoint * share * (1m + terms.PermanentOnCostRate);
-        return new ConversionCosts(Pounds(CostToDate(placement, today)), Pounds(yearlyAgency), Pounds(yearlyPermanent), today < feeFreeFrom);
+        return (Pounds(chargeRate * weeklyHours * WeeksInAYear), Pounds(midPoint * share * (1m + terms.PermanentOnCostRate)));
     }
 
     /// <summary>Charged so far: each day worked, at the charge rate that applied that day, at the contracted weekly hours.</summary>

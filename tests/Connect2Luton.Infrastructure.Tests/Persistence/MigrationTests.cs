@@ -55,7 +55,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Hours_kept_as_text_before_become_whole_hundredths_and_the_live_groups_are_read_from_their_covering_index_alone()
+    public async Task Hours_kept_as_text_before_become_whole_hundredths_and_the_live_groups_and_long_runners_are_read_from_their_covering_index_alone()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
@@ -89,6 +89,11 @@ public sealed class MigrationTests
             var plan = await ExplainAsync(db, sql);
             plan.ShouldContain("USING COVERING INDEX IX_Placements_LiveMoney", Case.Sensitive, plan);
             sql.ShouldNotContain("ef_sum");
+
+            var longRunning = Infrastructure.Persistence.Specifications.SpecificationEvaluator
+                .Apply(db.Set<Placement>(), new Application.Reports.LongRunningPlacementRowsSpec(Clocks.Today.AddYears(-1), Clocks.Today, null)).ToQueryString();
+            var longRunningPlan = await ExplainAsync(db, longRunning);
+            longRunningPlan.ShouldContain("USING COVERING INDEX IX_Placements_LiveMoney", Case.Sensitive, longRunningPlan);
         }
     }
 

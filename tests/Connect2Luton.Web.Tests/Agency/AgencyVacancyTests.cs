@@ -35,6 +35,39 @@ public sealed class AgencyVacancyTests(Connect2LutonFactory factory) : IClassFix
         (await staff.GetPageAsync($"/Agency/Vacancies/{vacancy}?name=Nobody")).QuerySelector("#no-candidates").ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task The_agency_candidates_list_is_read_a_page_at_a_time_by_surname_and_narrowed_by_name()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var agency = (await db.Users.Where(u => u.Email == Chiltern).Select(u => u.SupplyAgencyId).SingleAsync())!.Value;
+            foreach (var i in Enumerable.Range(0, 30).Reverse())
+            {
+                var worker = A.Worker().SuppliedBy(agency).Named($"Quorndon{i:00}").BornOn(new DateOnly(1990, 1, 1)).Build();
+                worker.KeepByAgency();
+                db.Workers.Add(worker);
+            }
+            var gone = A.Worker().SuppliedBy(agency).Named("Quorndongone").BornOn(new DateOnly(1990, 1, 1)).Build();
+            gone.KeepByAgency();
+            gone.Deactivate();
+            // Supplied by the agency but kept by the council in its pool: the council's record, not the agency's.
+            db.Workers.AddRange(gone, A.Worker().SuppliedBy(agency).Named("Quorndonpool").Build());
+            await db.SaveChangesAsync();
+        }
+        var staff = await factory.SignedInAsAsync(Chiltern);
+
+        var first = await staff.GetPageAsync("/Agency/Candidates?name=quorndon");
+        first.QuerySelector("#result-count")!.TextContent.ShouldContain("30 candidates");
+        Surnames(first).ShouldBe(Enumerable.Range(0, 25).Select(i => $"Quorndon{i:00}"));
+        var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        next.ShouldContain("name=quorndon");
+        Surnames(await staff.GetPageAsync(next)).ShouldBe(Enumerable.Range(25, 5).Select(i => $"Quorndon{i:00}"));
+    }
+
+    private static IEnumerable<string> Surnames(IDocument page) =>
+        page.QuerySelectorAll("#candidates tbody tr td:first-child a").Select(a => a.TextContent.Trim().Split(' ')[^1]);
+
     private static List<string> Offered(IDocument page) =>
         [.. page.QuerySelectorAll("#put-forward select[name='Input.WorkerId'] option").Select(o => o.GetAttribute("value")!).Where(v => v.Length > 0)];
 

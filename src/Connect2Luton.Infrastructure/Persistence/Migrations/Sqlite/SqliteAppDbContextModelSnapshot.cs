@@ -1536,13 +1536,13 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Postcode");
 
-                    b.HasIndex("SupplyAgencyId");
-
                     b.HasIndex("JobFamily", "IsActive");
 
                     b.HasIndex("LastName", "FirstName");
 
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
+
+                    b.HasIndex("SupplyAgencyId", "LastName", "FirstName");
 
                     b.ToTable("Workers");
                 });
