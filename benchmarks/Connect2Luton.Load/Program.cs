@@ -3,13 +3,17 @@ using System.Globalization;
 using Connect2Luton.Load;
 
 // dotnet run -c Release --project benchmarks/Connect2Luton.Load -- --app http://localhost:5091 --database artifacts/load/x.db
-//   [--clients 50] [--seconds 60]: drives the running app, then reconciles its database with what it was told was saved.
+//   [--clients 50] [--seconds 60] [--rate 300]: drives the running app, then reconciles its database with what it was
+//   told was saved. Without --rate each client does its next thing as soon as the last is answered (a closed loop);
+//   with it, things to do arrive at that many a second whatever the answers (an open loop), each taken by a client
+//   that is free, and each is timed from when it arrived.
 var settings = Settings.Read(args);
 var app = new Uri(settings.Get("--app", "http://localhost:5091"));
 var database = Path.GetFullPath(settings.Get("--database", "artifacts/load/connect2luton-load.db"));
 var clients = int.Parse(settings.Get("--clients", "50"), CultureInfo.InvariantCulture);
 var agencyClients = int.Parse(settings.Get("--agency-clients", "10"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(settings.Get("--seconds", "60"), CultureInfo.InvariantCulture));
+var rate = int.Parse(settings.Get("--rate", "0"), CultureInfo.InvariantCulture);
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 const string Password = "Connect2Luton-demo!";
 
@@ -48,11 +52,12 @@ foreach (var (client, role) in people)
 }
 
 // A short warm-up (JIT, caches, connection pool) that is neither timed nor reconciled apart from its saves.
-Console.WriteLine($"{clients} clients and {agencyClients} agency staff signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured.");
-await DriveAsync(TimeSpan.FromSeconds(5));
+Console.WriteLine($"{clients} clients and {agencyClients} agency staff signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured"
+    + (rate > 0 ? $", open loop at {rate} arrivals a second." : ", closed loop."));
+await (rate > 0 ? ArriveAsync(TimeSpan.FromSeconds(5)) : DriveAsync(TimeSpan.FromSeconds(5)));
 tally.Counting = true;
 var measured = Stopwatch.StartNew();
-await DriveAsync(duration);
+await (rate > 0 ? ArriveAsync(duration) : DriveAsync(duration));
 measured.Stop();
 
 tally.Print(Console.Out, measured.Elapsed);
@@ -70,22 +75,48 @@ async Task DriveAsync(TimeSpan length)
     using var stop = new CancellationTokenSource(length);
     await Task.WhenAll(workloads.Select(s => Task.Run(async () =>
     {
-        var work = s.Work;
         try
         {
-            await (s.Role switch
-            {
-                "manager" => work.ManagerAsync(stop.Token),
-                "recruiter" => work.RecruiterAsync(stop.Token),
-                "agency" or "agency2" => work.AgencyAsync(stop.Token),
-                _ => work.AdminAsync(stop.Token),
-            });
+            await s.Work.RunAsync(s.Role, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // Time is up mid-request: that request is neither counted nor an error.
         }
     })));
+}
+
+// The open loop: the i-th arrival is due at i / rate seconds, however the answers are coming. A free client takes it
+// (each client's session does one thing at a time); if none is free it waits for one, and that wait is in its time,
+// so a slow app shows as slow answers rather than as fewer arrivals.
+async Task ArriveAsync(TimeSpan length)
+{
+    var free = System.Threading.Channels.Channel.CreateUnbounded<(string Role, Workload Work)>();
+    // Shuffled, so the roles take turns from the first arrival.
+    var shuffle = new Random(1);
+    foreach (var workload in workloads.OrderBy(_ => shuffle.Next())) free.Writer.TryWrite(workload);
+    var clock = Stopwatch.StartNew();
+    var arrivals = new List<Task>();
+    for (var i = 0L; ; i++)
+    {
+        var due = TimeSpan.FromSeconds((double)i / rate);
+        if (due >= length) break;
+        if (due - clock.Elapsed is { TotalMilliseconds: > 1 } early) await Task.Delay(early);
+        arrivals.Add(Task.Run(async () =>
+        {
+            var (role, work) = await free.Reader.ReadAsync();
+            try
+            {
+                await work.StepAsync(role);
+            }
+            finally
+            {
+                free.Writer.TryWrite((role, work));
+            }
+            tally.Arrived(clock.Elapsed - due);
+        }));
+    }
+    await Task.WhenAll(arrivals);
 }
 
 internal sealed class Settings(Dictionary<string, string> values)

@@ -8,6 +8,7 @@ internal sealed class Tally
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<double>> _milliseconds = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
+    private readonly List<double> _fromArrival = [];
 
     /// <summary>Off during the warm-up: its requests are neither timed nor counted.</summary>
     public bool Counting { get; set; }
@@ -22,6 +23,15 @@ internal sealed class Tally
             if (!Counting) return;
             if (!_milliseconds.TryGetValue(operation, out var times)) _milliseconds[operation] = times = [];
             times.Add(took.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>In the open loop: how long from an arrival being due to the last answer of what it did.</summary>
+    public void Arrived(TimeSpan sinceDue)
+    {
+        lock (_gate)
+        {
+            if (Counting) _fromArrival.Add(sinceDue.TotalMilliseconds);
         }
     }
 
@@ -43,6 +53,12 @@ internal sealed class Tally
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-28} {all.Count,9} {Percentile(all, 50),8:F1} {Percentile(all, 95),8:F1} {Percentile(all, 99),8:F1}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Throughput: {all.Count / elapsed.TotalSeconds:F1} requests a second over {elapsed.TotalSeconds:F0} s; p95 {Percentile(all, 95):F1} ms; errors {_errors.Count}"));
+            if (_fromArrival.Count > 0)
+            {
+                var arrivals = _fromArrival.Order().ToList();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Open loop: {arrivals.Count / elapsed.TotalSeconds:F1} arrivals a second, each a read or a save with its form; from arrival to its last answer p50 {Percentile(arrivals, 50):F1} ms, p95 {Percentile(arrivals, 95):F1} ms, p99 {Percentile(arrivals, 99):F1} ms"));
+            }
             foreach (var error in _errors.Take(20)) output.WriteLine("  error: " + error);
         }
     }

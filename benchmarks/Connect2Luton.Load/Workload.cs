@@ -23,40 +23,49 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
     // the database holding something the ledger was never told about.
     private static CancellationToken Whole => CancellationToken.None;
 
-    public async Task ManagerAsync(CancellationToken stop)
+    /// <summary>The client's role's steps, one after another, until the time is up (the closed loop).</summary>
+    public async Task RunAsync(string role, CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            var roll = random.Next(100);
-            if (roll < 12) await RaiseRequisitionAsync(Whole);
-            else if (roll < 24) await EditRequisitionAsync(Whole);
-            else await ReadAsync(random.Next(4) switch
-            {
-                0 => "/",
-                1 => "/Requisitions",
-                2 => $"/Requisitions/{Pick(shared.Requisitions)}",
-                _ => "/Reports",
-            }, Whole);
-        }
+        while (!stop.IsCancellationRequested) await StepAsync(role);
     }
 
-    public async Task RecruiterAsync(CancellationToken stop)
+    /// <summary>One thing a user in the role does: a page read, or a save with the form it is made on.</summary>
+    public Task StepAsync(string role) => role switch
     {
-        while (!stop.IsCancellationRequested)
+        "manager" => ManagerStepAsync(),
+        "recruiter" => RecruiterStepAsync(),
+        "agency" or "agency2" => AgencyStepAsync(),
+        _ => ReadAsync(Pick(["/", "/Jobs", "/Reports", "/Rules", "/Placements?show=All"]), Whole),
+    };
+
+    private async Task ManagerStepAsync()
+    {
+        var roll = random.Next(100);
+        if (roll < 12) await RaiseRequisitionAsync(Whole);
+        else if (roll < 24) await EditRequisitionAsync(Whole);
+        else await ReadAsync(random.Next(4) switch
         {
-            var roll = random.Next(100);
-            if (roll < 12) await AddWorkerAsync(Whole);
-            else if (roll < 22) await EditWorkerAsync(Whole);
-            else await ReadAsync(random.Next(6) switch
-            {
-                0 => "/",
-                1 => "/Workers",
-                2 => "/Workers?name=" + Pick(["smith", "khan", "ali", "jones", "patel"]),
-                3 => "/Placements",
-                4 => "/Requisitions?status=Open",
-                _ => $"/Workers/{Pick(shared.Workers)}",
-            }, Whole);
-        }
+            0 => "/",
+            1 => "/Requisitions",
+            2 => $"/Requisitions/{Pick(shared.Requisitions)}",
+            _ => "/Reports",
+        }, Whole);
+    }
+
+    private async Task RecruiterStepAsync()
+    {
+        var roll = random.Next(100);
+        if (roll < 12) await AddWorkerAsync(Whole);
+        else if (roll < 22) await EditWorkerAsync(Whole);
+        else await ReadAsync(random.Next(6) switch
+        {
+            0 => "/",
+            1 => "/Workers",
+            2 => "/Workers?name=" + Pick(["smith", "khan", "ali", "jones", "patel"]),
+            3 => "/Placements",
+            4 => "/Requisitions?status=Open",
+            _ => $"/Workers/{Pick(shared.Workers)}",
+        }, Whole);
     }
 
     /// <summary>
@@ -65,14 +74,11 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
     /// phone, another email), each put forward for one vacancy, so the two agencies' staff keep trying to put the same
     /// person forward for the same role: one may, the rest are told the person is already put forward.
     /// </summary>
-    public async Task AgencyAsync(CancellationToken stop)
+    private async Task AgencyStepAsync()
     {
-        while (!stop.IsCancellationRequested)
-        {
-            var roll = random.Next(100);
-            if (roll < 20 && shared.Vacancies.Count > 0) await PutForwardAsync(Whole);
-            else await ReadAsync(Pick(["/Agency", "/Agency/Submissions", "/Agency/Candidates", $"/Agency/Vacancies/{Pick(shared.Vacancies).Id}"]), Whole);
-        }
+        var roll = random.Next(100);
+        if (roll < 20 && shared.Vacancies.Count > 0) await PutForwardAsync(Whole);
+        else await ReadAsync(Pick(["/Agency", "/Agency/Submissions", "/Agency/Candidates", $"/Agency/Vacancies/{Pick(shared.Vacancies).Id}"]), Whole);
     }
 
     public const int ContestedPeople = 40;
@@ -114,18 +120,12 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         else if ((int)response.StatusCode < 500) tally.Error($"putting candidate {candidate} forward for {vacancy} was refused ({(int)response.StatusCode}): {text ?? await Summary(response, stop)}");
     }
 
-    public async Task AdminAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-            await ReadAsync(Pick(["/", "/Jobs", "/Reports", "/Rules", "/Placements?show=All"]), Whole);
-    }
-
     private async Task ReadAsync(string path, CancellationToken stop) => await session.TryGetAsync(path, "read " + Area(path), stop);
 
     /// <summary>
     /// The steady writer run.sh measures pages beside: one save a second, taking turns (a worker's phone number
-    /// changed by a recruiter, a requisition raised by a hiring manager, a worker added), so the cached answers that
-    /// read workers or requisitions are worked out again as in real use.
+    /// changed by a recruiter, a requisition raised by a hiring manager, a worker added, a conversion prompt snoozed),
+    /// so the cached answers that read workers, requisitions or prompts are worked out again as in real use.
     /// </summary>
     public static async Task WriteSteadilyAsync(Workload recruiter, Workload manager, TextWriter log, CancellationToken stop)
     {
@@ -135,13 +135,14 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         for (var tick = 0; !stop.IsCancellationRequested; tick++)
         {
             var started = DateTime.UtcNow;
-            await ((tick % 3) switch
+            await ((tick % 4) switch
             {
                 0 => recruiter.EditWorkerAsync(Whole),
                 1 => manager.RaiseRequisitionAsync(Whole),
-                _ => recruiter.AddWorkerAsync(Whole),
+                2 => recruiter.AddWorkerAsync(Whole),
+                _ => recruiter.SnoozePromptAsync(Whole),
             });
-            await log.WriteLineAsync((tick % 3) switch { 0 => "edited a worker", 1 => "raised a requisition", _ => "added a worker" });
+            await log.WriteLineAsync((tick % 4) switch { 0 => "edited a worker", 1 => "raised a requisition", 2 => "added a worker", _ => "snoozed a conversion prompt" });
             var rest = TimeSpan.FromSeconds(1) - (DateTime.UtcNow - started);
             if (rest > TimeSpan.Zero) await Task.Delay(rest, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -197,6 +198,21 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         using var response = await session.PostAsync("/Workers/New", fields, "add worker", stop);
         if (await SavedIdAsync(response, "/Workers/", "adding a worker", stop) is { } id && !ledger.AddedWorkers.TryAdd(id, email))
             tally.Error($"Worker {id} was reported saved twice");
+    }
+
+    /// <summary>The first conversion prompt waiting on the recruiter's list, snoozed for four weeks (it leaves the list).</summary>
+    private async Task SnoozePromptAsync(CancellationToken stop)
+    {
+        if (await session.TryGetAsync("/Conversions", "read conversions", stop) is not { } list) return;
+        var link = list.QuerySelectorAll("a[href^='/Conversions/']").Select(a => a.GetAttribute("href")).FirstOrDefault(h => h?.Split('/').Length == 3);
+        if (link is null || await session.TryGetAsync(link, "snooze prompt", stop) is not { } page) return;
+        if (page.QuerySelector("#snooze") is null) return;
+        var fields = Session.Form(page, "#snooze");
+        SetDate(fields, "Input.SnoozeUntil", DateOnly.FromDateTime(DateTime.Today).AddDays(28));
+        fields["Input.SnoozeNote"] = $"Snoozed by the load test, run {run}.";
+        using var response = await session.PostAsync(link + "?handler=Snooze", fields, "snooze prompt", stop);
+        if (response.StatusCode != HttpStatusCode.Redirect && (int)response.StatusCode < 500)
+            tally.Error($"snoozing {link} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
     }
 
     private Task EditRequisitionAsync(CancellationToken stop) =>

@@ -5,7 +5,9 @@
 #
 #   benchmarks/load/mixed.sh        exits non-zero on any error or anything that does not reconcile.
 #
-# Settings (environment): LOAD_PORT (5091), LOAD_CLIENTS (50), LOAD_SECONDS (60). Don't run it beside a build:
+#   LOAD_RATE=300 benchmarks/load/mixed.sh   the same, open loop: 300 things to do arrive a second, whatever the answers.
+#
+# Settings (environment): LOAD_PORT (5091), LOAD_CLIENTS (50), LOAD_SECONDS (60), LOAD_RATE (0: closed loop). Don't run it beside a build:
 # the machine has two cores and the figures would measure the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,7 +38,7 @@ done
 
 status=0
 dotnet run -c Release --no-build --project benchmarks/Connect2Luton.Load -- \
-  --app "$base" --database "$db" --clients "${LOAD_CLIENTS:-50}" --seconds "${LOAD_SECONDS:-60}" || status=$?
+  --app "$base" --database "$db" --clients "${LOAD_CLIENTS:-50}" --seconds "${LOAD_SECONDS:-60}" --rate "${LOAD_RATE:-0}" || status=$?
 # The app's own log says whether anything failed on its side.
 if grep -qE "fail:|crit:" "$dir/app.log"; then
   echo "The app logged failures under load (artifacts/load/app.log):"
