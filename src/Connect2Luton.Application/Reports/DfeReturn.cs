@@ -54,6 +54,7 @@ public sealed record DfeReturnFigures(Quarter Quarter, IReadOnlyList<DfeAssignme
 /// </summary>
 public sealed class DfeReturn(
     IReadRepository<Placement> placements,
+    IReadRepository<PlacementRateChange> rateChanges,
     IReadRepository<CapException> capExceptions,
     IReadRepository<SignOff> signOffs,
     IReadRepository<Worker> workers,
@@ -84,20 +85,27 @@ public sealed class DfeReturn(
             .Where(a => a.IsChildrensServices && (areaIds is null || areaIds.Contains(a.Id))).Select(a => a.Id).ToList();
         if (childrens.Count == 0 || roles.Count == 0) return new DfeReturnFigures(quarter, [], []);
 
-        var rows = await placements.ListAsync(new DfeAssignmentRowsSpec(quarter.Start, quarter.End, childrens, roles.Keys.ToList()), cancellationToken);
-        var ids = rows.Select(r => r.Id).ToList();
+        var rows = (await placements.ListAsync(new DfeAssignmentRowsSpec(quarter.Start, quarter.End, childrens, roles.Keys.ToList()), cancellationToken))
+            .OrderBy(r => r.StartDate).ThenBy(r => r.Id).ToList();
+        var laterChanges = (await rateChanges.ListAsync(new PayRateChangesAfterSpec(quarter.End), cancellationToken))
+            .ToLookup(c => c.PlacementId, c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate));
         var registrations = (await workers.ListAsync(new WorkerRegistrationNumbersSpec(rows.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken))
             .ToDictionary(w => w.WorkerId, w => w.Number);
-        var projectTeams = (await requisitions.ListAsync(new ProjectTeamRequisitionsSpec(rows.Select(r => r.RequisitionId).Distinct().ToList()), cancellationToken)).ToHashSet();
-        var assignments = rows.Select(r => new DfeAssignment(r.Id, roles[r.JobRoleId], r.PayRateOn(r.EndDate < quarter.End ? r.EndDate : quarter.End), r.StartDate, r.EndDate,
+        var projectTeams = (await requisitions.ListAsync(new ProjectTeamRequisitionsSpec(), cancellationToken)).ToHashSet();
+        var assignments = rows.Select(r => new DfeAssignment(r.Id, roles[r.JobRoleId], PayRateAtEnd(r), r.StartDate, r.EndDate,
             registrations.GetValueOrDefault(r.WorkerId), projectTeams.Contains(r.RequisitionId))).ToList();
 
         var roleOf = rows.ToDictionary(r => r.Id, r => roles[r.JobRoleId]);
         var signedOffBy = UtcDays.Spanning(quarter.Start, quarter.End).End;
-        var found = await capExceptions.ListAsync(new CapExceptionsOfPlacementsSpec(ids, signedOffBy), cancellationToken);
+        var found = (await capExceptions.ListAsync(new CapExceptionsRecordedBeforeSpec(signedOffBy), cancellationToken)).Where(e => roleOf.ContainsKey(e.PlacementId)).ToList();
         var signatures = await CapSignatures.ReadAsync(signOffs, found.Select(e => e.Id).ToList(), cancellationToken);
         var breaches = found
             .Select(e => new DfeCapBreach(e.PlacementId, roleOf[e.PlacementId], e.PayRate, e.Measured, e.Cap, CapSignatures.InWords(signatures[e.Id], e.Approvers), e.Reason, e.RecordedBy, e.RecordedAt)).ToList();
         return new DfeReturnFigures(quarter, assignments, breaches);
+
+        // In force at the quarter's end, or at the assignment's if sooner: only a change after the quarter undoes today's rate.
+        decimal PayRateAtEnd(DfeAssignmentRow row) => laterChanges.Contains(row.Id)
+            ? RateInForce.On(row.EndDate < quarter.End ? row.EndDate : quarter.End, row.PayRateNow, [.. laterChanges[row.Id]])
+            : row.PayRateNow;
     }
 }

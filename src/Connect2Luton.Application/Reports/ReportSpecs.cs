@@ -48,24 +48,43 @@ public sealed class LongRunningPlacementRowsSpec : Specification<Placement, Long
 
 public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId, int ServiceAreaId, DateOnly StartDate, decimal ChargeRate, decimal WeeklyHours);
 
-/// <summary>Assignments to the given roles in the given services that ran at any time between two days, oldest first.</summary>
+/// <summary>
+/// Assignments to the given roles in the given services that ran at any time between two days, as flat rows in no
+/// order, read from the in-post index alone. Neither an order nor the rate changes are asked for here: either has the
+/// database walk every placement ever started (by start date, or by id to gather each one's changes) rather than the
+/// roles' own entries.
+/// </summary>
 public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignmentRow>
 {
     public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
-        Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id);
-        // Only the changes after the period matter to the rate in force at its end (RateInForce); most placements have none.
-        Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.Rates.PayRate,
-            p.RateChanges.Where(c => c.EffectiveFrom > to).Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList(),
-            p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
+        Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.Rates.PayRate, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
     }
 }
 
-public sealed record DfeAssignmentRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, decimal PayRateNow, IReadOnlyList<RateChangeOn> LaterChanges, DateOnly StartDate, DateOnly EndDate)
+/// <summary>
+/// Every pay rate change taking effect after a day, with its placement: only those matter to the rate in force on the
+/// day (RateInForce), and a quarter's changes are few beside a quarter's assignments.
+/// </summary>
+public sealed class PayRateChangesAfterSpec : Specification<PlacementRateChange, DfeRateChange>
 {
-    public decimal PayRateOn(DateOnly day) => RateInForce.On(day, PayRateNow, LaterChanges);
+    public PayRateChangesAfterSpec(DateOnly day)
+    {
+        Query.Where(c => c.EffectiveFrom > day);
+        Query.Select(c => new DfeRateChange { PlacementId = c.PlacementId, EffectiveFrom = c.EffectiveFrom, PreviousPayRate = c.PreviousPayRate });
+    }
+}
+
+public sealed record DfeAssignmentRow(int Id, int WorkerId, int RequisitionId, int JobRoleId, decimal PayRateNow, DateOnly StartDate, DateOnly EndDate);
+
+/// <summary>A change to an assignment's pay rate: from when, and the rate before it.</summary>
+public sealed class DfeRateChange
+{
+    public int PlacementId { get; init; }
+    public DateOnly EffectiveFrom { get; init; }
+    public decimal PreviousPayRate { get; init; }
 }
 
 public sealed class WorkerRegistrationNumbersSpec : Specification<Domain.Workers.Worker, WorkerRegistrationNumber>
@@ -79,21 +98,25 @@ public sealed class WorkerRegistrationNumbersSpec : Specification<Domain.Workers
 
 public sealed record WorkerRegistrationNumber(int WorkerId, string Number);
 
+/// <summary>Every project team's requisition: a few beside the requisitions of a quarter's assignments.</summary>
 public sealed class ProjectTeamRequisitionsSpec : Specification<Domain.Requisitions.Requisition, int>
 {
-    public ProjectTeamRequisitionsSpec(IReadOnlyCollection<int> requisitionIds)
+    public ProjectTeamRequisitionsSpec()
     {
-        Query.Where(r => requisitionIds.Contains(r.Id) && r.IsProjectTeam);
+        Query.Where(r => r.IsProjectTeam);
         Query.Select(r => r.Id);
     }
 }
 
-/// <summary>The cap exceptions recorded on the given placements before a moment, in the order they were signed off.</summary>
-public sealed class CapExceptionsOfPlacementsSpec : Specification<CapException>
+/// <summary>
+/// The cap exceptions recorded before a moment, in the order they were signed off: a few a week at most, so fewer
+/// than the assignments of a quarter whose ids would otherwise be sent to find them.
+/// </summary>
+public sealed class CapExceptionsRecordedBeforeSpec : Specification<CapException>
 {
-    public CapExceptionsOfPlacementsSpec(IReadOnlyCollection<int> placementIds, DateTimeOffset before)
+    public CapExceptionsRecordedBeforeSpec(DateTimeOffset before)
     {
-        Query.Where(e => placementIds.Contains(e.PlacementId) && e.RecordedAt < before).OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).AsNoTracking();
+        Query.Where(e => e.RecordedAt < before).OrderBy(e => e.RecordedAt).ThenBy(e => e.Id).AsNoTracking();
     }
 }
 

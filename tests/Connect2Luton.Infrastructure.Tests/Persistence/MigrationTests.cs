@@ -55,7 +55,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Hours_kept_as_text_before_become_whole_hundredths_and_the_live_groups_and_long_runners_are_read_from_their_covering_index_alone()
+    public async Task Hours_kept_as_text_before_become_whole_hundredths_and_the_live_groups_long_runners_and_dfe_assignments_are_read_from_covering_indexes_alone()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
@@ -94,6 +94,11 @@ public sealed class MigrationTests
                 .Apply(db.Set<Placement>(), new Application.Reports.LongRunningPlacementRowsSpec(Clocks.Today.AddYears(-1), Clocks.Today, null)).ToQueryString();
             var longRunningPlan = await ExplainAsync(db, longRunning);
             longRunningPlan.ShouldContain("USING COVERING INDEX IX_Placements_LiveMoney", Case.Sensitive, longRunningPlan);
+
+            var dfe = Infrastructure.Persistence.Specifications.SpecificationEvaluator
+                .Apply(db.Set<Placement>(), new Application.Reports.DfeAssignmentRowsSpec(Clocks.Today.AddMonths(-3), Clocks.Today, [1, 2], [1, 2, 3])).ToQueryString();
+            var dfePlan = await ExplainAsync(db, dfe);
+            dfePlan.ShouldContain("USING COVERING INDEX IX_Placements_InPost (ServiceAreaId=? AND JobRoleId=? AND StartDate<?)", Case.Sensitive, dfePlan);
         }
     }
 

@@ -61,9 +61,6 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => new { p.Status, p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.Status, p.PlannedEndDate });
-        // Who was in post in a service's roles over a period (the workforce trend, the DfE return) is read from this index
-        // alone: the roles' own entries, by start, with the end dates beside them.
-        builder.HasIndex(p => new { p.ServiceAreaId, p.JobRoleId, p.StartDate, p.Status, p.ActualEndDate, p.PlannedEndDate });
         builder.HasIndex(p => new { p.ServiceAreaId, p.Status });
         builder.HasIndex(p => new { p.WorkerId, p.Status });
         builder.HasIndex(p => p.RequisitionId);
@@ -73,7 +70,9 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         // The live placements' money groups (dashboard and reports) read "IX_Placements_LiveMoney", which covers the
         // committed week's columns. EF Core 10 cannot name a complex type's columns in an index, so it is created
         // by the migrations in each provider's SQL (LiveMoneyIndex), not here; a migration that rebuilds the
-        // Placements table on SQLite must create it again.
+        // Placements table on SQLite must create it again. So must it "IX_Placements_InPost" (InPostIndex), from which
+        // who was in post in a service's roles over a period (the workforce trend, the DfE return with each
+        // assignment's worker, requisition and pay rate) is read alone.
     }
 }
 
@@ -145,6 +144,8 @@ internal sealed class PlacementRateChangeConfiguration : IEntityTypeConfiguratio
         builder.Property(e => e.NewChargeRate).IsHourlyRate();
         builder.Property(e => e.Reason).HasMaxLength(Limits.Reason);
         builder.Property(e => e.RecordedBy).HasMaxLength(Limits.Actor);
+        // The DfE return reads the changes made since the quarter it reports: a few, found by date, not by placement.
+        builder.HasIndex(e => e.EffectiveFrom);
     }
 }
 

@@ -38,6 +38,8 @@ internal sealed class RequisitionConfiguration : IEntityTypeConfiguration<Requis
         builder.HasIndex(r => new { r.Status, r.RaisedAt });
         builder.HasIndex(r => new { r.ServiceAreaId, r.RaisedAt });
         builder.HasIndex(r => r.JobRoleId);
+        // The few project teams' requisitions, which the DfE return marks, found without reading the rest.
+        builder.HasIndex(r => r.IsProjectTeam);
     }
 }
 

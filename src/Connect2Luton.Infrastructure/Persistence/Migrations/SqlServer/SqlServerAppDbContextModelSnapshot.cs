@@ -637,8 +637,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
-                    b.HasIndex("ServiceAreaId", "JobRoleId", "StartDate", "Status", "ActualEndDate", "PlannedEndDate");
-
                     b.ToTable("Placements");
                 });
 
@@ -803,6 +801,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EffectiveFrom");
+
                     b.HasIndex("PlacementId");
 
                     b.ToTable("PlacementRateChanges", (string)null);
@@ -952,6 +952,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("HiringManagerId");
+
+                    b.HasIndex("IsProjectTeam");
 
                     b.HasIndex("JobRoleId");
 

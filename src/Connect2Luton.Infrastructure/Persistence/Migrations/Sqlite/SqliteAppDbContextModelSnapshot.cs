@@ -612,8 +612,6 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
-                    b.HasIndex("ServiceAreaId", "JobRoleId", "StartDate", "Status", "ActualEndDate", "PlannedEndDate");
-
                     b.ToTable("Placements");
                 });
 
@@ -772,6 +770,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EffectiveFrom");
+
                     b.HasIndex("PlacementId");
 
                     b.ToTable("PlacementRateChanges", (string)null);
@@ -917,6 +917,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("HiringManagerId");
+
+                    b.HasIndex("IsProjectTeam");
 
                     b.HasIndex("JobRoleId");
 
