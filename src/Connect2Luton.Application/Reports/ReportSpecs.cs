@@ -12,7 +12,7 @@ public sealed class InPostSpansSpec : Specification<Placement, InPostSpan>
     public InPostSpansSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
-            && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
+            && Inline.Values(serviceAreaIds).Contains(p.ServiceAreaId) && Inline.Values(jobRoleIds).Contains(p.JobRoleId));
         Query.Select(p => new InPostSpan { StartDate = p.StartDate, EndDate = p.ActualEndDate ?? p.PlannedEndDate, Placements = 1 });
     }
 }
@@ -59,7 +59,7 @@ public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignme
     public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
-            && serviceAreaIds.Contains(p.ServiceAreaId) && jobRoleIds.Contains(p.JobRoleId));
+            && Inline.Values(serviceAreaIds).Contains(p.ServiceAreaId) && Inline.Values(jobRoleIds).Contains(p.JobRoleId));
         Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.Rates.PayRate, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
     }
 }

@@ -127,17 +127,27 @@ public sealed class SupplierPerformanceReport(
         // An agency of a kind was released what its kind was; the kinds are as the agencies are now.
         var byKind = (await agencies.ListAsync(new AgencyKindsSpec(), cancellationToken))
             .Where(a => period.AgencyIds.Contains(a.Id)).GroupBy(a => a.Profile).ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToList());
+        // Every agency of a kind was reached by the same releases: gathered once per kind and tier and shared by its
+        // agencies' tallies, not copied to each (a year's releases to 400 external agencies would be millions of entries).
         var released = await releasedProfiles.ListAsync(new ProfileReleasesBetweenSpec(period.Start, period.End, period.RequisitionIds), cancellationToken);
+        var byProfile = new Dictionary<(AgencyProfile Profile, SupplyAgencyKind Tier), Dictionary<int, DateTimeOffset>>();
         foreach (var release in released)
         {
-            foreach (var agency in byKind.GetValueOrDefault(release.Profile) ?? []) tallies.Of(agency, release.Tier).Release(release.RequisitionId, release.ReleasedAt);
+            if (!byProfile.TryGetValue((release.Profile, release.Tier), out var reached)) byProfile[(release.Profile, release.Tier)] = reached = [];
+            SupplierTally.Earliest(reached, release.RequisitionId, release.ReleasedAt);
+        }
+        foreach (var ((profile, tier), reached) in byProfile)
+        {
+            foreach (var agency in byKind.GetValueOrDefault(profile) ?? []) tallies.Of(agency, tier).Reached(reached);
         }
         var toPool = await releases.ListAsync(new InHouseReleasesBetweenSpec(period.Start, period.End, period.RequisitionIds), cancellationToken);
-        foreach (var release in toPool)
+        var pooled = new Dictionary<int, DateTimeOffset>();
+        foreach (var release in toPool) SupplierTally.Earliest(pooled, release.RequisitionId, release.ReleasedAt);
+        if (pooled.Count > 0)
         {
-            foreach (var agency in period.InHouse) tallies.Of(agency, SupplyAgencyKind.InHousePool).Release(release.RequisitionId, release.ReleasedAt);
+            foreach (var agency in period.InHouse) tallies.Of(agency, SupplyAgencyKind.InHousePool).Reached(pooled);
         }
-        return [.. toPool.Select(r => r.RequisitionId).Distinct()];
+        return [.. pooled.Keys];
     }
 
     /// <summary>Each agency's first candidate for each requisition released to it, and which it filled (the pool: with its own workers).</summary>
@@ -148,10 +158,16 @@ public sealed class SupplierPerformanceReport(
             new SubmissionsSinceSpec(period.Start, period.AgencyIds, period.RequisitionIds),
             s => new { s.SupplyAgencyId, s.RequisitionId },
             g => new FirstSubmission { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId, FirstAt = g.Min(s => s.SubmittedAt), Placed = g.Max(s => s.Placed) },
-            cancellationToken)).ToLookup(a => (a.SupplyAgencyId, a.RequisitionId));
-        foreach (var (agency, _, tally) in tallies.Each)
+            cancellationToken));
+        // An answer counts for each tier the agency was reached in with the requisition (looked up from the answers,
+        // which are far fewer than the requisitions reaching every agency).
+        foreach (var answer in answers)
         {
-            foreach (var answer in tally.ReleasedAt.Keys.SelectMany(r => answers[(agency, r)]).ToList()) tally.Answer(answer.RequisitionId, answer.FirstAt, answer.Placed > 0);
+            foreach (var tier in Tiers)
+            {
+                if (tallies.Find(answer.SupplyAgencyId, tier) is { } tally && tally.ReleasedAt.ContainsKey(answer.RequisitionId))
+                    tally.Answer(answer.RequisitionId, answer.FirstAt, answer.Placed > 0);
+            }
         }
         if (pooled.Count == 0 || period.InHouse.Count == 0) return;
         var fills = await placements.GroupAsync(new FillsByAgenciesSpec(pooled, period.InHouse), p => new { p.SupplyAgencyId, p.RequisitionId },
@@ -226,6 +242,8 @@ internal sealed class SupplierTallies
 
     public SupplierTally Of(int agency, SupplyAgencyKind tier) =>
         _tallies.TryGetValue((agency, tier), out var tally) ? tally : _tallies[(agency, tier)] = new SupplierTally();
+
+    public SupplierTally? Find(int agency, SupplyAgencyKind tier) => _tallies.GetValueOrDefault((agency, tier));
 }
 
 /// <summary>What one agency did in one tier, gathered from the grouped reads; a tier's and the total's figures are the union of these.</summary>
@@ -241,12 +259,30 @@ internal sealed class SupplierTally
     private decimal _margin;
     private decimal _costs;
 
-    /// <summary>The requisitions released to it in the period, and when each first reached it.</summary>
-    public Dictionary<int, DateTimeOffset> ReleasedAt { get; } = [];
+    private static readonly Dictionary<int, DateTimeOffset> NoneReached = [];
 
-    public void Release(int requisitionId, DateTimeOffset at)
+    /// <summary>
+    /// The requisitions released to it in the period, and when each first reached it: the same dictionary for every
+    /// agency reached by the same releases, so it is never changed once shared.
+    /// </summary>
+    public IReadOnlyDictionary<int, DateTimeOffset> ReleasedAt { get; private set; } = NoneReached;
+
+    /// <summary>Reached by these releases too; a tally reached by two sets gets a merged copy of its own.</summary>
+    public void Reached(IReadOnlyDictionary<int, DateTimeOffset> releases)
     {
-        if (!ReleasedAt.TryGetValue(requisitionId, out var earlier) || at < earlier) ReleasedAt[requisitionId] = at;
+        if (ReferenceEquals(ReleasedAt, NoneReached))
+        {
+            ReleasedAt = releases;
+            return;
+        }
+        var merged = new Dictionary<int, DateTimeOffset>(ReleasedAt);
+        foreach (var (requisitionId, at) in releases) Earliest(merged, requisitionId, at);
+        ReleasedAt = merged;
+    }
+
+    public static void Earliest(Dictionary<int, DateTimeOffset> releasedAt, int requisitionId, DateTimeOffset at)
+    {
+        if (!releasedAt.TryGetValue(requisitionId, out var earlier) || at < earlier) releasedAt[requisitionId] = at;
     }
 
     /// <summary>Its first candidate for a requisition released to it, and whether one of its candidates for it is placed.</summary>
@@ -285,7 +321,7 @@ internal sealed class SupplierTally
     {
         var waits = tallies.SelectMany(t => t._waits.Values).Order().ToList();
         return new SupplierFigures(
-            tallies.SelectMany(t => t.ReleasedAt.Keys).Distinct().Count(),
+            Released(tallies),
             tallies.SelectMany(t => t._waits.Keys).Distinct().Count(),
             Median(waits),
             tallies.Sum(t => t._submissions),
@@ -296,6 +332,16 @@ internal sealed class SupplierTally
             tallies.Sum(t => t._costed),
             tallies.Sum(t => t._margin),
             tallies.Sum(t => t._costs));
+    }
+
+    // Each shared set of releases once: a tier of 400 agencies reached by the same releases is one set, not 400.
+    private static int Released(IReadOnlyCollection<SupplierTally> tallies)
+    {
+        var sets = tallies.Select(t => t.ReleasedAt).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyDictionary<int, DateTimeOffset>>().ToList();
+        if (sets.Count == 1) return sets[0].Count;
+        var released = new HashSet<int>();
+        foreach (var set in sets) released.UnionWith(set.Keys);
+        return released.Count;
     }
 
     private static TimeSpan? Median(List<TimeSpan> sorted) => sorted.Count == 0 ? null

@@ -28,7 +28,7 @@ internal static class SpecificationEvaluator
     /// <summary>The criteria alone: what a count or a grouped figure needs, with no ordering or paging.</summary>
     public static IQueryable<T> ApplyCriteria<T>(IQueryable<T> source, ISpecification<T> specification) where T : class
     {
-        var query = specification.WhereExpressions.Aggregate(source, (current, criteria) => current.Where(criteria));
+        var query = specification.WhereExpressions.Aggregate(source, (current, criteria) => current.Where(InlineValues.In(criteria)));
         return specification.AsNoTracking ? query.AsNoTracking() : query;
     }
 
