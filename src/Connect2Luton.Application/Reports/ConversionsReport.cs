@@ -34,7 +34,7 @@ public sealed record ConversionSavings(int Converted, decimal YearlySaving);
 /// and the prompts acted on by outcome. A prompt counts for what happened to it in the period.
 /// </summary>
 public sealed class ConversionsReport(
-    IReadRepository<ConversionPrompt> prompts, IReadRepository<Worker> workers, ReferenceNames names, ReportScope scope, SingleFlightCache cache, ChangeCounters changes, TimeProvider clock)
+    IReadRepository<ConversionPrompt> prompts, IReadRepository<ConversionPromptAction> actions, IReadRepository<Worker> workers, ReferenceNames names, ReportScope scope, SingleFlightCache cache, ChangeCounters changes, TimeProvider clock)
 {
     /// <summary>The twelve months to today, where no period is chosen.</summary>
     public (DateOnly From, DateOnly To) DefaultPeriod()
@@ -49,9 +49,17 @@ public sealed class ConversionsReport(
         var converted = await prompts.ListAsync(new ConvertedPromptsSpec(from, to, areaIds), cancellationToken);
         var workerNames = (await workers.ListAsync(new WorkerNamesSpec(converted.Select(c => c.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
         var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
-        var raised = await prompts.CountByAsync(new PromptsRaisedSpec(from, to, areaIds), p => p.RaisedOn.Year * 100 + p.RaisedOn.Month, cancellationToken);
-        var actedOn = (await prompts.GroupAsync(new PromptActionsSpec(from, to, areaIds), a => a.Outcome,
-            g => new { Outcome = g.Key, Prompts = g.Select(a => a.PromptId).Distinct().Count() }, cancellationToken)).ToDictionary(o => o.Outcome, o => o.Prompts);
+        // Counted by the day raised, in the order of the raised-day index, and summed into months here: the database
+        // then neither works out each prompt's month nor sorts them by it.
+        var raised = (await prompts.CountByAsync(new PromptsRaisedSpec(from, to, areaIds), p => p.RaisedOn, cancellationToken))
+            .GroupBy(d => d.Key.Year * 100 + d.Key.Month).ToDictionary(m => m.Key, m => m.Sum(d => d.Value));
+        // Every service's actions are read from the actions' index alone; a service's need their prompts' service.
+        var actedOn = (areaIds is null
+            ? await actions.GroupAsync(new ActionsInPeriodSpec(from, to), a => a.Outcome,
+                g => new OutcomeCount { Outcome = g.Key, Prompts = g.Select(a => a.PromptId).Distinct().Count() }, cancellationToken)
+            : await prompts.GroupAsync(new PromptActionsSpec(from, to, areaIds), a => a.Outcome,
+                g => new OutcomeCount { Outcome = g.Key, Prompts = g.Select(a => a.PromptId).Distinct().Count() }, cancellationToken))
+            .ToDictionary(o => o.Outcome, o => o.Prompts);
         // A prompt converts once (a closed prompt takes no more actions), so the conversions read above are the month's count.
         var convertedByMonth = converted.CountBy(c => c.ConvertedAt.UtcDateTime.Year * 100 + c.ConvertedAt.UtcDateTime.Month).ToDictionary();
 
@@ -112,6 +120,24 @@ public sealed class PromptActionsSpec : Specification<ConversionPrompt, PromptAc
         // Set by name: the database groups the rows, and can only see through members it was given by name.
         Query.SelectMany(p => p.Actions.Where(a => a.At >= start && a.At < end).Select(a => new PromptActionRow { PromptId = a.ConversionPromptId, Outcome = a.Outcome }));
     }
+}
+
+/// <summary>Every action on any prompt in the period (UTC days, as the actions are stamped), to be counted by outcome.</summary>
+public sealed class ActionsInPeriodSpec : Specification<ConversionPromptAction, PromptActionRow>
+{
+    public ActionsInPeriodSpec(DateOnly from, DateOnly to)
+    {
+        var (start, end) = UtcDays.Spanning(from, to);
+        Query.Where(a => a.At >= start && a.At < end);
+        Query.Select(a => new PromptActionRow { PromptId = a.ConversionPromptId, Outcome = a.Outcome });
+    }
+}
+
+/// <summary>How many prompts were acted on with one outcome.</summary>
+public sealed class OutcomeCount
+{
+    public ConversionPromptStatus Outcome { get; init; }
+    public int Prompts { get; init; }
 }
 
 public sealed class PromptActionRow

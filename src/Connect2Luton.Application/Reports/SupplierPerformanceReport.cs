@@ -170,8 +170,8 @@ public sealed class SupplierPerformanceReport(
             }
         }
         if (pooled.Count == 0 || period.InHouse.Count == 0) return;
-        var fills = await placements.GroupAsync(new FillsByAgenciesSpec(pooled, period.InHouse), p => new { p.SupplyAgencyId, p.RequisitionId },
-            g => new AgencyFill { SupplyAgencyId = g.Key.SupplyAgencyId, RequisitionId = g.Key.RequisitionId }, cancellationToken);
+        var fills = (await placements.ListAsync(new FillsOfRequisitionsSpec(pooled), cancellationToken))
+            .Where(f => period.InHouse.Contains(f.SupplyAgencyId)).DistinctBy(f => (f.SupplyAgencyId, f.RequisitionId));
         foreach (var fill in fills) tallies.Of(fill.SupplyAgencyId, SupplyAgencyKind.InHousePool).Fill(fill.RequisitionId);
     }
 

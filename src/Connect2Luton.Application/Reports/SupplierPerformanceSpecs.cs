@@ -147,8 +147,9 @@ public sealed class BookingsBetweenSpec : Specification<Placement, BookingWeek>
 {
     public BookingsBetweenSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int> agencyIds, IReadOnlyCollection<int>? serviceAreaIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.BookedAt >= start && p.BookedAt < end && agencyIds.Contains(p.SupplyAgencyId));
-        if (serviceAreaIds is not null) Query.Where(p => serviceAreaIds.Contains(p.ServiceAreaId));
+        // The pool's agencies and the reader's services as values, so the planner reads the agencies' bookings by date.
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.BookedAt >= start && p.BookedAt < end && Inline.Values(agencyIds).Contains(p.SupplyAgencyId));
+        if (serviceAreaIds is not null) Query.Where(p => Inline.Values(serviceAreaIds).Contains(p.ServiceAreaId));
         Query.Select(p => new BookingWeek
         {
             SupplyAgencyId = p.SupplyAgencyId,
@@ -169,12 +170,16 @@ public sealed class BookingWeek
     public decimal WeeklyPayAndStatutoryCosts { get; init; }
 }
 
-/// <summary>The given agencies' bookings (not called off) on the given requisitions: which agency filled which requisition.</summary>
-public sealed class FillsByAgenciesSpec : Specification<Placement, AgencyFill>
+/// <summary>
+/// The bookings (not called off) on the given requisitions: which agency filled which. Asked by requisition alone,
+/// the agencies are picked out by the caller: asked by agency too, SQLite would walk the in-house pool's every
+/// booking rather than the few requisitions' own.
+/// </summary>
+public sealed class FillsOfRequisitionsSpec : Specification<Placement, AgencyFill>
 {
-    public FillsByAgenciesSpec(IReadOnlyCollection<int> requisitionIds, IReadOnlyCollection<int> agencyIds)
+    public FillsOfRequisitionsSpec(IReadOnlyCollection<int> requisitionIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && requisitionIds.Contains(p.RequisitionId) && agencyIds.Contains(p.SupplyAgencyId));
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && requisitionIds.Contains(p.RequisitionId));
         Query.Select(p => new AgencyFill { SupplyAgencyId = p.SupplyAgencyId, RequisitionId = p.RequisitionId });
     }
 }

@@ -72,7 +72,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         // by the migrations in each provider's SQL (LiveMoneyIndex), not here; a migration that rebuilds the
         // Placements table on SQLite must create it again. So must it "IX_Placements_InPost" (InPostIndex), from which
         // who was in post in a service's roles over a period (the workforce trend, the DfE return with each
-        // assignment's worker, requisition and pay rate) is read alone.
+        // assignment's worker, requisition and pay rate) is read alone; and "IX_Placements_SupplierBookings"
+        // (SupplierBookingsIndex), from which a supplier's bookings over a period and their margins are read alone.
     }
 }
 
