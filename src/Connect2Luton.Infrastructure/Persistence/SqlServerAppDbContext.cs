@@ -14,5 +14,6 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.Entity<PlacementFlag>().OneOpenFlagOfAKind("[ResolvedAt] IS NULL");
+        builder.Entity<Domain.Workers.Worker>().AgencyCandidatesBySurname("[KeptByAgency] = 1 AND [IsActive] = 1");
     }
 }

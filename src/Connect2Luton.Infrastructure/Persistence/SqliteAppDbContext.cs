@@ -41,6 +41,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         builder.Entity<Domain.JobRoles.JobRole>().Property(r => r.Title).UseCollation("NOCASE");
         builder.Entity<Domain.SupplyAgencies.SupplyAgency>().Property(a => a.Name).UseCollation("NOCASE");
         builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
+        builder.Entity<Domain.Workers.Worker>().AgencyCandidatesBySurname("\"KeptByAgency\" AND \"IsActive\"");
         // SQLite keeps decimals as text, so EF sums them by calling back into .NET for every row: a second for the
         // live placements of a large council. The amounts reports sum are kept as whole millionths of a pound
         // instead, and the contracted hours as whole hundredths, which SQLite sums itself, exactly. (SQL Server

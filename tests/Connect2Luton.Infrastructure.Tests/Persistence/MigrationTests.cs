@@ -130,6 +130,22 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task An_agencys_candidates_are_counted_and_paged_from_the_index_of_its_own_records_not_the_pool_workers_it_supplies()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        foreach (var spec in new Application.Common.Specifications.ISpecification<Domain.Workers.Worker>[]
+            { new Application.SupplyChain.AgencyWorkersSpec(2, null), new Application.SupplyChain.AgencyWorkersSpec(2, "Smi", 25, 25) })
+        {
+            var sql = Infrastructure.Persistence.Specifications.SpecificationEvaluator.Apply(db.Set<Domain.Workers.Worker>(), spec).Select(w => w.Id).ToQueryString();
+            var plan = await ExplainAsync(db, sql);
+            plan.ShouldContain("USING COVERING INDEX IX_Workers_AgencyCandidates (SupplyAgencyId=?", Case.Sensitive, plan);
+            // In surname order from the index; only names alike are put in id order, so a page still stops when full.
+            plan.ShouldNotContain("TEMP B-TREE FOR ORDER BY", Case.Sensitive, plan);
+        }
+    }
+
     private static readonly (string Index, string Stat)[] NationalScaleStatistics =
     [
         ("IX_Placements_ExternalReference", "1000254 1000254"),

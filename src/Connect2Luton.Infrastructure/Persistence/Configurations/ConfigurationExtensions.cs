@@ -31,4 +31,14 @@ internal static class ConfigurationExtensions
     /// </summary>
     public static void OneOpenFlagOfAKind(this EntityTypeBuilder<Domain.Placements.PlacementFlag> builder, string openFilter) =>
         builder.HasIndex(f => new { f.PlacementId, f.Kind }).IsUnique().HasFilter(openFilter).HasDatabaseName("IX_PlacementFlags_OneOpenOfAKind");
+
+    /// <summary>
+    /// An agency's own candidates in use, by surname: its list (counted and paged) and the choices a vacancy offers
+    /// are read from it and stop when a page is full. Filtered to the records agencies keep, so the council's pool
+    /// workers an agency supplies (tens of thousands for a large agency) are not in it; the filter is written in the
+    /// provider's own SQL, as the queries write it, so the database sees the index applies.
+    /// </summary>
+    public static void AgencyCandidatesBySurname(this EntityTypeBuilder<Domain.Workers.Worker> builder, string keptAndActiveFilter) =>
+        builder.HasIndex(w => new { w.SupplyAgencyId, w.LastName, w.FirstName, w.KeptByAgency, w.IsActive })
+            .HasFilter(keptAndActiveFilter).HasDatabaseName("IX_Workers_AgencyCandidates");
 }

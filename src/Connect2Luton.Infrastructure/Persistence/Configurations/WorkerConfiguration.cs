@@ -54,9 +54,9 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         // Searching a district lists it by surname straight from this index, without sorting the district.
         builder.HasIndex(w => new { w.PostcodeDistrict, w.LastName, w.FirstName });
         builder.HasIndex(w => new { w.JobFamily, w.IsActive });
-        // An agency's own candidates by surname (its list, and the choices a vacancy offers) read from here and stop
-        // when a page is full, however many the agency keeps; it serves the supplier's foreign key too.
-        builder.HasIndex(w => new { w.SupplyAgencyId, w.LastName, w.FirstName });
+        // Every worker an agency supplies (its foreign key; the pool's workers it supplies among them). Its own
+        // candidates by surname are IX_Workers_AgencyCandidates, filtered in each provider's SQL (its context).
+        builder.HasIndex(w => w.SupplyAgencyId);
         // One worker per reference they were brought in with: a file imported twice, or by two admins at once, adds them once.
         builder.HasIndex(w => w.ExternalReference).IsUnique();
     }

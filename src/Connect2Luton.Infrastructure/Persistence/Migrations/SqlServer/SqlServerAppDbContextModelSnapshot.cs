@@ -1594,13 +1594,17 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Postcode");
 
+                    b.HasIndex("SupplyAgencyId");
+
                     b.HasIndex("JobFamily", "IsActive");
 
                     b.HasIndex("LastName", "FirstName");
 
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
-                    b.HasIndex("SupplyAgencyId", "LastName", "FirstName");
+                    b.HasIndex("SupplyAgencyId", "LastName", "FirstName", "KeptByAgency", "IsActive")
+                        .HasDatabaseName("IX_Workers_AgencyCandidates")
+                        .HasFilter("[KeptByAgency] = 1 AND [IsActive] = 1");
 
                     b.ToTable("Workers");
                 });

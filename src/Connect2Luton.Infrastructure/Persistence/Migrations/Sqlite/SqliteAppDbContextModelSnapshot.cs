@@ -1538,13 +1538,17 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Postcode");
 
+                    b.HasIndex("SupplyAgencyId");
+
                     b.HasIndex("JobFamily", "IsActive");
 
                     b.HasIndex("LastName", "FirstName");
 
                     b.HasIndex("PostcodeDistrict", "LastName", "FirstName");
 
-                    b.HasIndex("SupplyAgencyId", "LastName", "FirstName");
+                    b.HasIndex("SupplyAgencyId", "LastName", "FirstName", "KeptByAgency", "IsActive")
+                        .HasDatabaseName("IX_Workers_AgencyCandidates")
+                        .HasFilter("\"KeptByAgency\" AND \"IsActive\"");
 
                     b.ToTable("Workers");
                 });
