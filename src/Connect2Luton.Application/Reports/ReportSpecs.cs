@@ -73,6 +73,8 @@ public sealed class PayRateChangesAfterSpec : Specification<PlacementRateChange,
     public PayRateChangesAfterSpec(DateOnly day)
     {
         Query.Where(c => c.EffectiveFrom > day);
+        // In the order they were made, as RateInForce takes the first of a day's changes.
+        Query.OrderBy(c => c.EffectiveFrom).ThenBy(c => c.Id);
         Query.Select(c => new DfeRateChange { PlacementId = c.PlacementId, EffectiveFrom = c.EffectiveFrom, PreviousPayRate = c.PreviousPayRate });
     }
 }

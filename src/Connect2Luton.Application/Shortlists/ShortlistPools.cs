@@ -39,13 +39,15 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
         ArgumentNullException.ThrowIfNull(ranking);
         var key = request.Key;
         _bases[key] = request.Basis;
+        RankedPool? pool;
         if (_pools.TryGetValue(key, out var served) && served.Request.Basis != request.Basis && served.Candidates.Count > MostRankedWholeOnARequest)
         {
-            // Served as ranked under the last basis, unchanged: workers changed since are merged in under the new one.
+            // Served as ranked under the last basis until the ranking under the new one is done; workers saved
+            // meanwhile are still merged in below, under the basis the pool was ranked under.
             RefreshInBackground(request);
-            return served;
+            pool = served;
         }
-        if (!_pools.TryGetValue(key, out var pool) || pool.Request.Basis != request.Basis)
+        else if (!_pools.TryGetValue(key, out pool) || pool.Request.Basis != request.Basis)
         {
             var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync(cancellationToken);
@@ -70,7 +72,7 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
         {
             if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
             {
-                var updated = await ranking.UpdateAsync(pool, changed, request, workers, cancellationToken);
+                var updated = await ranking.UpdateAsync(pool, changed, pool.Request, workers, cancellationToken);
                 Keep(key, updated);
                 pool = updated;
             }
