@@ -41,9 +41,8 @@ public sealed class AgencyCandidates(
     {
         ArgumentNullException.ThrowIfNull(page);
         if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return null;
-        var typed = name is { Length: > Domain.Common.Limits.Name } ? name[..Domain.Common.Limits.Name] : name;
-        var total = await workers.CountAsync(new AgencyWorkersSpec(agency, typed), cancellationToken);
-        var rows = await workers.ListAsync(new AgencyWorkersSpec(agency, typed, page.Skip, page.Size), cancellationToken);
+        var total = await workers.CountAsync(new AgencyWorkersSpec(agency, name), cancellationToken);
+        var rows = await workers.ListAsync(new AgencyWorkersSpec(agency, name, page.Skip, page.Size), cancellationToken);
         return new PagedResult<AgencyWorkerRow>(rows, page.Page, page.Size, total);
     }
 

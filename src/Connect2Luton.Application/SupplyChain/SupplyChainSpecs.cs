@@ -1,4 +1,5 @@
 using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Workers;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.SupplyAgencies;
@@ -81,11 +82,7 @@ public sealed class AgencyWorkersSpec : Specification<Worker, AgencyWorkerRow>
     {
         // Only the records the agency keeps itself: a worker the council keeps (in the pool, supplied by the agency) is the council's.
         Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive);
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            var typed = name.Trim();
-            Query.Where(w => w.LastName.StartsWith(typed) || w.FirstName.StartsWith(typed));
-        }
+        NameSearch.Narrow(Query, name);
         // In the order of the agency's name index, so a page is read from it and stops when full.
         Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
         if (skip is { } rows) Query.Skip(rows);
@@ -144,11 +141,7 @@ public sealed class PutForwardChoicesSpec : Specification<Worker, CandidateChoic
         }
         Query.Where(w => w.SupplyAgencyId == agencyId && w.KeptByAgency && w.IsActive && w.JobFamily == family && !putForward.Contains(w.Id));
         if (register != RegistrationBody.None) Query.Where(w => w.Registration != null && w.Registration.Body == register);
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            var typed = name.Trim();
-            Query.Where(w => w.LastName.StartsWith(typed) || w.FirstName.StartsWith(typed));
-        }
+        NameSearch.Narrow(Query, name);
         Query.OrderBy(w => w.LastName).ThenBy(w => w.FirstName).ThenBy(w => w.Id);
         Query.Take(take);
         Query.Select(w => new CandidateChoice(w.Id, w.FirstName + " " + w.LastName));

@@ -23,11 +23,7 @@ public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(filter);
-        if (!string.IsNullOrWhiteSpace(filter.Name))
-        {
-            var typed = filter.Name.Trim();
-            Query.Where(w => w.LastName.StartsWith(typed) || w.FirstName.StartsWith(typed));
-        }
+        NameSearch.Narrow(Query, filter.Name);
         if (!string.IsNullOrWhiteSpace(filter.Postcode))
         {
             // An outward code alone (up to four characters, no space) matches the district column; anything longer is

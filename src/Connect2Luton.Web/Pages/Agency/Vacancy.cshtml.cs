@@ -58,8 +58,7 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
         if (await queries.DetailsAsync(id, cancellationToken) is not { } vacancy) return false;
         Vacancy = vacancy;
         PutForward = (await submitted.OfAgencyAsync(id, new PageRequest(1, PageRequest.MaximumSize), cancellationToken))?.Items ?? [];
-        var typed = Name is { Length: > Domain.Common.Limits.Name } ? Name[..Domain.Common.Limits.Name] : Name;
-        var choices = await candidates.ForVacancyAsync(vacancy, typed, cancellationToken);
+        var choices = await candidates.ForVacancyAsync(vacancy, Name, cancellationToken);
         Candidates = (choices?.Candidates ?? [])
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         MoreCandidates = choices?.More ?? false;

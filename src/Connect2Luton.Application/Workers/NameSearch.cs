@@ -1,0 +1,21 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Workers;
+
+/// <summary>
+/// Who a search by name finds, wherever workers are searched by name (the pool, an agency's candidates, a vacancy's
+/// choices): a first or last name beginning with what was typed. A search longer than any name stored is cut to that
+/// length rather than sent whole; a blank one narrows nothing.
+/// </summary>
+internal static class NameSearch
+{
+    public static void Narrow(ISpecificationBuilder<Worker> query, string? typed)
+    {
+        var cut = typed is { Length: > Limits.Name } ? typed[..Limits.Name] : typed;
+        if (string.IsNullOrWhiteSpace(cut)) return;
+        var start = cut.Trim();
+        query.Where(w => w.LastName.StartsWith(start) || w.FirstName.StartsWith(start));
+    }
+}
