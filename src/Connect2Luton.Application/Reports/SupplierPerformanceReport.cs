@@ -236,8 +236,6 @@ internal sealed class SupplierTallies
 
     public IReadOnlyCollection<SupplierTally> All => _tallies.Values;
 
-    public IEnumerable<(int Agency, SupplyAgencyKind Tier, SupplierTally Tally)> Each => _tallies.Select(t => (t.Key.Agency, t.Key.Tier, t.Value));
-
     public IEnumerable<(int Agency, SupplierTally Tally)> In(SupplyAgencyKind tier) => _tallies.Where(t => t.Key.Tier == tier).Select(t => (t.Key.Agency, t.Value));
 
     public SupplierTally Of(int agency, SupplyAgencyKind tier) =>
