@@ -24,14 +24,24 @@ public sealed class WorkerQueries(
     {
         ArgumentNullException.ThrowIfNull(page);
         var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
-        var total = await counts.GetAsync(string.Create(CultureInfo.InvariantCulture, $"count|workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}"),
-            () => workers.CountAsync(new WorkerListSpec(filter, soon, null), cancellationToken), _ => 1, cancellationToken);
+        var list = string.Create(CultureInfo.InvariantCulture, $"workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}");
+        var total = await counts.GetAsync($"count|{list}", () => workers.CountAsync(new WorkerListSpec(filter, soon, null), cancellationToken), _ => 1, cancellationToken);
         // A link's edge row only stands for the page next to the one it came from; page 1 is always read from the top.
         var afterKey = page.Page > 1 && after is { } a ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(a), cancellationToken) : null;
         var beforeKey = page.Page > 1 && afterKey is null && before is { } b ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(b), cancellationToken) : null;
-        var spec = new WorkerListSpec(filter, soon, page, WorkerPageRead.For(page, total, afterKey, beforeKey));
-        var rows = await workers.ListAsync(spec, cancellationToken);
-        if (spec.ReadBackwards) rows.Reverse();
+        var read = WorkerPageRead.For(page, total, afterKey, beforeKey);
+        var spec = new WorkerListSpec(filter, soon, page, read);
+        async Task<List<WorkerRow>> ReadRowsAsync()
+        {
+            var found = await workers.ListAsync(spec, cancellationToken);
+            if (spec.ReadBackwards) found.Reverse();
+            return found;
+        }
+        // A page counted to (a number typed into the address) walks the index up to it; its rows are kept until the
+        // pool changes, so people asking for the same page at once count to it once.
+        var rows = read.Skip > 0
+            ? await counts.GetAsync(string.Create(CultureInfo.InvariantCulture, $"page|{list}|{page.Page}|{page.Size}"), ReadRowsAsync, found => found.Count, cancellationToken)
+            : await ReadRowsAsync();
         var agencies = await AgenciesAsync(cancellationToken);
         return new PagedResult<WorkerRow>(rows, page.Page, page.Size, total).Map(r => Item(r, agencies, soon));
     }
