@@ -107,7 +107,7 @@ public sealed class ShortlistQueries(
             shortlisted[i] = Shortlisted(entry, new CandidateRow(worker.Id, worker.FullName, worker.LastName, worker.Postcode, worker.PostcodeDistrict,
                 worker.SupplyAgencyId, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn,
                 worker.RightToWork?.ExpiresOn, worker.RightToWork is not null, worker.Dbs is not null, worker.Registration?.ExpiresOn, worker.Registration is not null,
-                worker.Dbs?.Level), role, suppliers, soon);
+                worker.Dbs?.Level, worker.Version), role, suppliers, soon);
         }
     }
 

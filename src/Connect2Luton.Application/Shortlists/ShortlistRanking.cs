@@ -16,7 +16,7 @@ public sealed record PoolRequest(JobFamily Family, bool IsDfeRole, string Basis,
 /// <summary>A job family's workers ranked by the preference rules, up to date with the workers' change count <see cref="Workers"/>.</summary>
 /// <param name="Request">What it was ranked for.</param>
 /// <param name="Stamp">Different for every pool made, so answers worked out from one (a requisition's order) are keyed by it.</param>
-/// <param name="RankedAt">When the whole family was last read and ranked; brought up to date worker by worker since.</param>
+/// <param name="RankedAt">When the whole family was last read (ranked, or checked against its record versions); brought up to date worker by worker since.</param>
 public sealed record RankedPool(
     PoolRequest Request, long Workers, long Stamp, DateTimeOffset RankedAt, IReadOnlyList<PooledCandidate> Candidates, IReadOnlyDictionary<int, CandidateRow> ById)
 {
@@ -65,6 +65,31 @@ public sealed class ShortlistRanking(IReadRepository<Domain.Workers.Worker> work
         foreach (var id in changed) byId.Remove(id);
         foreach (var row in rows) byId[row.Id] = row;
         return pool with { Workers = workersCount, Stamp = Interlocked.Increment(ref _stamps), Candidates = merged, ById = byId };
+    }
+
+    /// <summary>
+    /// The pool checked against the database: each worker's record version read from the family alone, and those
+    /// whose version differs from the one ranked (saved on another node or by a script), who joined or who left
+    /// re-ranked and merged in as a change is, or null where more changed than <paramref name="mostChanged"/>
+    /// and the pool is better ranked whole.
+    /// </summary>
+    public async Task<RankedPool?> CheckAsync(RankedPool pool, long workersCount, int mostChanged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var versions = await workers.ListAsync(new ShortlistPoolVersionsSpec(pool.Request.Family), cancellationToken);
+        var changed = new HashSet<int>();
+        foreach (var worker in versions)
+        {
+            if (!pool.ById.TryGetValue(worker.Id, out var row) || row.Version != worker.Version) changed.Add(worker.Id);
+        }
+        if (versions.Count - changed.Count != pool.ById.Count)
+        {
+            var stillIn = versions.Select(v => v.Id).ToHashSet();
+            changed.UnionWith(pool.ById.Keys.Where(id => !stillIn.Contains(id)));
+        }
+        if (changed.Count > mostChanged) return null;
+        var updated = changed.Count == 0 ? pool with { Workers = workersCount } : await UpdateAsync(pool, changed, pool.Request, workersCount, cancellationToken);
+        return updated with { RankedAt = clock.GetUtcNow() };
     }
 
     private async Task<List<PooledCandidate>> DecideAsync(List<CandidateRow> rows, PoolRequest request, CancellationToken cancellationToken)

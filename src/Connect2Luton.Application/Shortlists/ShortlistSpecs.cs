@@ -12,19 +12,34 @@ public sealed class ShortlistCandidatesSpec : Specification<Worker, CandidateRow
     /// <param name="only">Just these workers (those changed since the pool was ranked), where given.</param>
     public ShortlistCandidatesSpec(JobFamily family, IReadOnlyCollection<int>? only = null)
     {
-        // An agency's own candidates are reached through what it puts forward for each role, not offered from the pool.
-        Query.Where(w => w.IsActive && w.JobFamily == family && !w.KeptByAgency);
+        Query.Where(InThePool(family));
         if (only is not null) Query.Where(w => only.Contains(w.Id));
         Query.Select(w => new CandidateRow(w.Id, w.FirstName + " " + w.LastName, w.LastName, w.Postcode, w.PostcodeDistrict, w.SupplyAgencyId,
             w.PreviousCouncil, w.PreviousCouncilRegion, w.LeftPermanentCouncilPostOn, w.QualifiedOn,
             w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,
-            w.Registration == null ? null : w.Registration.ExpiresOn, w.Registration != null, w.Dbs == null ? null : w.Dbs.Level));
+            w.Registration == null ? null : w.Registration.ExpiresOn, w.Registration != null, w.Dbs == null ? null : w.Dbs.Level, w.Version));
+    }
+
+    // An agency's own candidates are reached through what it puts forward for each role, not offered from the pool.
+    internal static System.Linq.Expressions.Expression<Func<Worker, bool>> InThePool(JobFamily family) => w => w.IsActive && w.JobFamily == family && !w.KeptByAgency;
+}
+
+/// <summary>Each of a job family's pool by id with the version of their record: what a kept ranking is checked against.</summary>
+public sealed class ShortlistPoolVersionsSpec : Specification<Worker, WorkerVersion>
+{
+    public ShortlistPoolVersionsSpec(JobFamily family)
+    {
+        Query.Where(ShortlistCandidatesSpec.InThePool(family));
+        Query.Select(w => new WorkerVersion(w.Id, w.Version));
     }
 }
 
+public sealed record WorkerVersion(int Id, int Version);
+
 public sealed record CandidateRow(
     int Id, string Name, string LastName, string Postcode, string PostcodeDistrict, int SupplyAgencyId, string? PreviousCouncil, string? PreviousCouncilRegion,
-    DateOnly? LeftCouncilPostOn, DateOnly? QualifiedOn, DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, bool HasRegistration, DbsLevel? DbsLevel);
+    DateOnly? LeftCouncilPostOn, DateOnly? QualifiedOn, DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, bool HasRegistration, DbsLevel? DbsLevel,
+    int Version);
 
 /// <summary>Workers already booked for any part of a period (or booked and waiting for sign-off): they are shown as busy, not offered.</summary>
 public sealed class WorkersBookedBetweenSpec : Specification<Placement, int>

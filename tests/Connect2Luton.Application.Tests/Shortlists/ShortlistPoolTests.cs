@@ -78,32 +78,50 @@ public sealed class ShortlistPoolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_pool_ranked_over_a_minute_ago_is_ranked_whole_again_off_the_request_though_workers_keep_being_saved()
+    public async Task Changes_another_node_made_are_found_within_the_minute_by_record_versions_and_only_those_workers_ranked_again()
     {
         var faker = new Faker("en_GB") { Random = new Randomizer(20_261_206) };
         var clock = Clocks.Fixed();
         await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        // A second app on the same database: its saves move its own change counters, not this one's.
+        await using var otherNode = TestServices.For(_database, clock, TestUser.Recruiter);
         var pools = services.GetRequiredService<ShortlistPools>();
         await SaveAsync(services, (workers, _) =>
         {
-            workers.Add(NewWorker(faker));
+            for (var i = 0; i < 40; i++) workers.Add(NewWorker(faker));
             return Task.CompletedTask;
         });
         await ShortlistAsync(services);
-        var rankedAt = pools.Ranked.ShouldHaveSingleItem().RankedAt;
+        var before = pools.Ranked.ShouldHaveSingleItem();
 
-        // A worker saved before every request: each request merges the change in, and the minute still runs out.
-        clock.Advance(TimeSpan.FromMinutes(2));
-        await SaveAsync(services, (workers, _) =>
+        var touched = new HashSet<int>();
+        await SaveAsync(otherNode, async (workers, ids) =>
         {
             workers.Add(NewWorker(faker));
-            return Task.CompletedTask;
+            foreach (var id in faker.PickRandom(ids, 5).Distinct())
+            {
+                touched.Add(id);
+                var worker = (await workers.GetByIdAsync(id)).ShouldNotBeNull();
+                if (touched.Count == 1) worker.Deactivate();
+                else workers.Claim(worker);
+            }
         });
+        clock.Advance(TimeSpan.FromMinutes(2));
         await ShortlistAsync(services);
+        pools.Ranked.Single().Stamp.ShouldBe(before.Stamp, "the last ranking is served while it is checked");
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (pools.Ranked.Single().RankedAt == rankedAt && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
-        pools.Ranked.Single().RankedAt.ShouldBe(clock.GetUtcNow(), "ranked whole again in the background");
+        while (pools.Ranked.Single().RankedAt == before.RankedAt && waited.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        var after = pools.Ranked.Single();
+        after.RankedAt.ShouldBe(clock.GetUtcNow(), "checked whole against the database in the background");
+        await using var scope = services.CreateAsyncScope();
+        var whole = await scope.ServiceProvider.GetRequiredService<ShortlistRanking>().RankAsync(after.Request, after.Workers, default);
+        after.Candidates.Select(c => (c.Row.Id, c.Row.Version, c.Decision.Points, c.Eligible))
+            .ShouldBe(whole.Candidates.Select(c => (c.Row.Id, c.Row.Version, c.Decision.Points, c.Eligible)));
+        // Workers nobody changed keep the decision they were ranked with: only the changed were decided again.
+        var kept = before.Candidates.ToDictionary(c => c.Row.Id);
+        after.Candidates.Where(c => kept.TryGetValue(c.Row.Id, out var old) && ReferenceEquals(old, c)).Count()
+            .ShouldBe(before.Candidates.Count - touched.Count);
     }
 
     [Fact]
