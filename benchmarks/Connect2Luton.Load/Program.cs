@@ -27,11 +27,25 @@ if (settings.Get("--writer", "") == "steady")
 {
     using var recruiterSession = await Session.SignInAsync(app, "recruiter@connect2luton.local", Password, tally, CancellationToken.None);
     using var managerSession = await Session.SignInAsync(app, "manager@connect2luton.local", Password, tally, CancellationToken.None);
+    using var adminSession = await Session.SignInAsync(app, "admin@connect2luton.local", Password, tally, CancellationToken.None);
     using var stopWriting = new CancellationTokenSource(duration);
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopWriting.Cancel(); };
-    AppDomain.CurrentDomain.ProcessExit += (_, _) => stopWriting.Cancel();
-    await Workload.WriteSteadilyAsync(new Workload(recruiterSession, run, 1, shared, ledger, tally, new Random(1)),
-        new Workload(managerSession, run, 0, shared, ledger, tally, new Random(2)), Console.Out, stopWriting.Token);
+    void Stop() => stopWriting.Cancel();
+    ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; Stop(); };
+    EventHandler onExit = (_, _) => Stop();
+    Console.CancelKeyPress += onCancel;
+    AppDomain.CurrentDomain.ProcessExit += onExit;
+    try
+    {
+        await Workload.WriteSteadilyAsync(new Workload(recruiterSession, run, 1, shared, ledger, tally, new Random(1)),
+            new Workload(managerSession, run, 0, shared, ledger, tally, new Random(2)), new Workload(adminSession, run, 2, shared, ledger, tally, new Random(3)),
+            tally, Console.Out, stopWriting.Token);
+    }
+    finally
+    {
+        // Unhooked before the token source is disposed, so a stop at the end of the time does not cancel it after.
+        Console.CancelKeyPress -= onCancel;
+        AppDomain.CurrentDomain.ProcessExit -= onExit;
+    }
     return tally.ErrorCount == 0 ? 0 : 1;
 }
 var before = await reconciliation.VersionsAsync(shared);

@@ -80,9 +80,10 @@ internal sealed class Session : IDisposable
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(cancellationToken), cancellationToken);
 
     /// <summary>What a browser would post for the form: its inputs, chosen options and text areas (a ticked box over its hidden "false").</summary>
-    public static Dictionary<string, string> Form(IDocument page, string selector)
+    public static Dictionary<string, string> Form(IParentNode page, string selector)
     {
-        var form = page.QuerySelector<IHtmlFormElement>(selector) ?? throw new InvalidOperationException($"No form {selector} on {page.Url}");
+        var form = (page is IHtmlFormElement self && self.Matches(selector) ? self : page.QuerySelector<IHtmlFormElement>(selector))
+            ?? throw new InvalidOperationException($"No form {selector} on {(page as IDocument)?.Url ?? "the part of the page given"}");
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {

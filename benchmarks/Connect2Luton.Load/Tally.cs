@@ -40,6 +40,12 @@ internal sealed class Tally
         lock (_gate) _errors.Add(message);
     }
 
+    /// <summary>The errors recorded after the first <paramref name="skip"/>.</summary>
+    public IReadOnlyList<string> ErrorsAfter(int skip)
+    {
+        lock (_gate) return _errors.Skip(skip).ToList();
+    }
+
     public void Print(TextWriter output, TimeSpan elapsed)
     {
         lock (_gate)

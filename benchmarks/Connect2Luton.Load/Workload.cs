@@ -123,26 +123,32 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
     private async Task ReadAsync(string path, CancellationToken stop) => await session.TryGetAsync(path, "read " + Area(path), stop);
 
     /// <summary>
-    /// The steady writer run.sh measures pages beside: one save a second, taking turns (a worker's phone number
-    /// changed by a recruiter, a requisition raised by a hiring manager, a worker added, a conversion prompt snoozed),
-    /// so the cached answers that read workers, requisitions or prompts are worked out again as in real use.
+    /// The steady writer run.sh measures pages beside: about a save a second, taking turns (a worker's phone number
+    /// changed by a recruiter; a booking, which is a requisition raised, submitted, approved, opened, a worker
+    /// shortlisted and booked; a worker added; a conversion prompt snoozed), so the cached answers that read
+    /// workers, requisitions, placements or prompts are worked out again as in real use.
     /// </summary>
-    public static async Task WriteSteadilyAsync(Workload recruiter, Workload manager, TextWriter log, CancellationToken stop)
+    public static async Task WriteSteadilyAsync(Workload recruiter, Workload manager, Workload admin, Tally tally, TextWriter log, CancellationToken stop)
     {
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(recruiter);
         ArgumentNullException.ThrowIfNull(manager);
+        ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(log);
         for (var tick = 0; !stop.IsCancellationRequested; tick++)
         {
             var started = DateTime.UtcNow;
+            var errors = tally.ErrorCount;
             await ((tick % 4) switch
             {
                 0 => recruiter.EditWorkerAsync(Whole),
-                1 => manager.RaiseRequisitionAsync(Whole),
+                1 => recruiter.BookAsync(manager, admin, Whole),
                 2 => recruiter.AddWorkerAsync(Whole),
                 _ => recruiter.SnoozePromptAsync(Whole),
             });
-            await log.WriteLineAsync((tick % 4) switch { 0 => "edited a worker", 1 => "raised a requisition", 2 => "added a worker", _ => "snoozed a conversion prompt" });
+            // A save that failed says why instead of being counted as made.
+            foreach (var error in tally.ErrorsAfter(errors)) await log.WriteLineAsync("failed: " + error);
+            if (tally.ErrorCount == errors) await log.WriteLineAsync((tick % 4) switch { 0 => "edited a worker", 1 => "booked a placement (a requisition raised, approved and opened, a worker shortlisted and booked)", 2 => "added a worker", _ => "snoozed a conversion prompt" });
             var rest = TimeSpan.FromSeconds(1) - (DateTime.UtcNow - started);
             if (rest > TimeSpan.Zero) await Task.Delay(rest, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -156,9 +162,9 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         [var list, ..] => list.ToLowerInvariant() + " record",
     };
 
-    private async Task RaiseRequisitionAsync(CancellationToken stop)
+    private async Task<int?> RaiseRequisitionAsync(CancellationToken stop)
     {
-        if (await session.TryGetAsync("/Requisitions/New", "raise requisition", stop) is not { } page) return;
+        if (await session.TryGetAsync("/Requisitions/New", "raise requisition", stop) is not { } page) return null;
         var fields = Session.Form(page, "main form[method=post]");
         var title = $"Load {run} {client}-{++_step}";
         var start = DateOnly.FromDateTime(DateTime.Today).AddDays(random.Next(14, 60));
@@ -172,8 +178,65 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         fields["Input.MaximumPayRate"] = "36.50";
         fields["Input.Positions"] = "1";
         using var response = await session.PostAsync("/Requisitions/New", fields, "raise requisition", stop);
-        if (await SavedIdAsync(response, "/Requisitions/", "raising a requisition", stop) is { } id && !ledger.RaisedRequisitions.TryAdd(id, title))
-            tally.Error($"Requisition {id} was reported saved twice");
+        var id = await SavedIdAsync(response, "/Requisitions/", "raising a requisition", stop);
+        if (id is { } saved && !ledger.RaisedRequisitions.TryAdd(saved, title)) tally.Error($"Requisition {saved} was reported saved twice");
+        return id;
+    }
+
+    /// <summary>
+    /// A booking as it is made: the hiring manager raises a requisition and submits it, an admin approves it and
+    /// opens it for recruitment, and a recruiter shortlists the first candidate whose checks are in order and who is
+    /// free for the dates, and books them at a rate under the cap.
+    /// </summary>
+    private async Task<bool> BookAsync(Workload manager, Workload admin, CancellationToken stop)
+    {
+        if (await manager.RaiseRequisitionAsync(stop) is not { } id) return false;
+        if (!await manager.ActAsync(id, "Submit for approval", stop) || !await admin.ActAsync(id, "Approve", stop) || !await admin.ActAsync(id, "Open for recruitment", stop)) return false;
+
+        var shortlist = $"/Requisitions/{id}/Shortlist";
+        if (await session.TryGetAsync(shortlist, "shortlist", stop) is not { } page) return false;
+        var free = page.QuerySelectorAll("#candidates tbody tr")
+            .FirstOrDefault(row => row.TextContent.Contains("In order", StringComparison.Ordinal) && !row.TextContent.Contains("Booked for these dates", StringComparison.Ordinal)
+                && row.QuerySelector("form[action*='handler=Add']") is not null);
+        if (free is null)
+        {
+            tally.Error($"no candidate on page 1 of {shortlist} could be added");
+            return false;
+        }
+        var add = Session.Form(free, "form[action*='handler=Add']");
+        var worker = add["WorkerId"];
+        using (var added = await session.PostAsync(free.QuerySelector("form")!.GetAttribute("action")!, add, "add to shortlist", stop))
+        {
+            if (added.StatusCode != HttpStatusCode.Redirect) return await RefusedAsync("adding to the shortlist", added, stop);
+        }
+
+        var booking = $"/Placements/New?requisition={id}&worker={worker}";
+        if (await session.TryGetAsync(booking, "book placement", stop) is not { } form) return false;
+        var fields = Session.Form(form, "#booking-form");
+        fields["Input.PayRate"] = "33.50";
+        using var booked = await session.PostAsync(booking, fields, "book placement", stop);
+        return booked.StatusCode == HttpStatusCode.Redirect || await RefusedAsync("booking", booked, stop);
+    }
+
+    /// <summary>Presses one of a requisition's action buttons (submit, approve, open).</summary>
+    private async Task<bool> ActAsync(int id, string button, CancellationToken stop)
+    {
+        if (await session.TryGetAsync($"/Requisitions/{id}", button.ToLowerInvariant(), stop) is not { } page) return false;
+        var form = page.QuerySelectorAll("#actions form").FirstOrDefault(f => f.QuerySelector("button")?.TextContent.Trim() == button);
+        if (form is null)
+        {
+            tally.Error($"requisition {id} offers no \"{button}\"");
+            return false;
+        }
+        var fields = Session.Form(form, "form");
+        using var response = await session.PostAsync(form.GetAttribute("action")!, fields, button.ToLowerInvariant(), stop);
+        return response.StatusCode == HttpStatusCode.Redirect || await RefusedAsync(button.ToLowerInvariant(), response, stop);
+    }
+
+    private async Task<bool> RefusedAsync(string what, HttpResponseMessage response, CancellationToken stop)
+    {
+        if ((int)response.StatusCode < 500) tally.Error($"{what} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
+        return false;
     }
 
     private async Task AddWorkerAsync(CancellationToken stop)

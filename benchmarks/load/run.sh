@@ -129,18 +129,19 @@ measure() {
   done
 }
 
-# While measuring the second time, a steady writer saves once a second, taking turns: a recruiter changes a worker's
-# phone number, the demo hiring manager raises a requisition, a recruiter adds a worker, a recruiter snoozes a
-# conversion prompt. Every save moves its kind's
-# change counter, so each cached answer that reads workers or requisitions (the dashboard, the lists, the shortlist's
-# ranked pool, an agency's vacancies) is worked out again, or brought up to date, at the next request after it.
+# While measuring the second time, a steady writer saves about once a second, taking turns: a recruiter changes a
+# worker's phone number; a booking (the demo hiring manager raises and submits a requisition, the admin approves and
+# opens it, a recruiter shortlists a worker and books them); a recruiter adds a worker; a recruiter snoozes a
+# conversion prompt. Every save moves its kind's change counter, so each cached answer that reads workers,
+# requisitions, placements or prompts (the dashboard, the lists, the shortlist's ranked pool, an agency's vacancies)
+# is worked out again, or brought up to date, at the next request after it.
 writer_dll=benchmarks/Connect2Luton.Load/bin/Release/net10.0/Connect2Luton.Load.dll
 
 measure "warm, nothing written"
 dotnet "$writer_dll" --app "$base" --database "$db" --writer steady --seconds 100000 >artifacts/perf/writer.log 2>&1 &
 writer=$!
-measure "a save a second: a worker changed or added, a requisition raised, a prompt snoozed"
+measure "a save a second: a worker changed or added, a placement booked, a prompt snoozed"
 kill "$writer" 2>/dev/null
 wait "$writer" 2>/dev/null || true
-echo "Saved while measuring: $(grep -c 'edited a worker' artifacts/perf/writer.log) worker edits, $(grep -c 'raised a requisition' artifacts/perf/writer.log) requisitions raised, $(grep -c 'added a worker' artifacts/perf/writer.log) workers added, $(grep -c 'snoozed a conversion prompt' artifacts/perf/writer.log) prompts snoozed."
-grep -v -e 'edited a worker' -e 'raised a requisition' -e 'added a worker' -e 'snoozed a conversion prompt' artifacts/perf/writer.log | head -5 || true
+echo "Saved while measuring: $(grep -c 'edited a worker' artifacts/perf/writer.log) worker edits, $(grep -c 'booked a placement' artifacts/perf/writer.log) placements booked, $(grep -c 'added a worker' artifacts/perf/writer.log) workers added, $(grep -c 'snoozed a conversion prompt' artifacts/perf/writer.log) prompts snoozed."
+grep -v -e 'edited a worker' -e 'booked a placement' -e 'added a worker' -e 'snoozed a conversion prompt' artifacts/perf/writer.log | head -5 || true
