@@ -18,10 +18,19 @@ public sealed record Pager(int Page, int PageCount, int TotalCount, string Path,
     public string Href(int page)
     {
         var query = Filters.Where(f => !string.IsNullOrEmpty(f.Value)).Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (page == Page + 1 && LastRow is not null) query = query.Append(new("after", LastRow));
-        else if (page == Page - 1 && page > 1 && FirstRow is not null) query = query.Append(new("before", FirstRow));
+        if (page == Page + 1 && LastRow is not null) query = query.Append(new("after", Edge(page, LastRow)));
+        else if (page == Page - 1 && page > 1 && FirstRow is not null) query = query.Append(new("before", Edge(page, FirstRow)));
         return QueryHelpers.AddQueryString(Path, query);
     }
+
+    /// <summary>
+    /// The edge row in a link, where the link is to <paramref name="page"/>: an edge names the page it leads to, so
+    /// one kept with a page number edited by hand (which it does not stand for) is ignored and that page counted to.
+    /// </summary>
+    public static string? EdgeFor(string? text, int page) =>
+        text?.Split('~', 2) is [var to, var row] && to == page.ToString(System.Globalization.CultureInfo.InvariantCulture) ? row : null;
+
+    private static string Edge(int page, string row) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{page}~{row}");
 
     /// <summary>The page numbers to show: the first, the last, and the current one with its neighbours.</summary>
     public IEnumerable<int?> Numbers()

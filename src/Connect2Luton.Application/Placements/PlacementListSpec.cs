@@ -73,6 +73,9 @@ public sealed class PlacementPageIdsSpec : Specification<Placement, int>
     /// <summary>Counted to past other rows, with no neighbour's edge to read on from.</summary>
     public bool CountsToThePage { get; private init; }
 
+    /// <summary>Read on from a neighbouring page's edge row.</summary>
+    public bool ReadsOnFromAnEdge { get; private init; }
+
     /// <summary>The filter's matches, for their count.</summary>
     public static PlacementPageIdsSpec Matching(PlacementFilter filter, DateOnly today, IReadOnlyCollection<int>? serviceAreaIds, IReadOnlyCollection<int>? jobRoleIds)
     {
@@ -92,7 +95,7 @@ public sealed class PlacementPageIdsSpec : Specification<Placement, int>
         ArgumentNullException.ThrowIfNull(page);
         var counted = page.FromNearerEnd(total);
         var backwards = after is null && (before is not null || counted.Backwards);
-        var spec = new PlacementPageIdsSpec { ReadBackwards = backwards, CountsToThePage = after is null && before is null && counted.Skip > 0 };
+        var spec = new PlacementPageIdsSpec { ReadBackwards = backwards, CountsToThePage = after is null && before is null && counted.Skip > 0, ReadsOnFromAnEdge = after is not null || before is not null };
         PlacementListCriteria.Apply(spec.Query, filter, today, serviceAreaIds, jobRoleIds, earliestFirst: backwards);
         if (after is { } a)
         {

@@ -37,11 +37,18 @@ public sealed class PlacementQueries(
         var list = string.Create(CultureInfo.InvariantCulture, $"placements|{filter}|{ScopeKey()}|{today:yyyy-MM-dd}|{changes.Of<Placement>()}");
         var total = await counts.GetAsync($"count|{list}",
             () => placements.CountAsync(PlacementPageIdsSpec.Matching(filter, today, areaIds, roleIds), cancellationToken), _ => 1, cancellationToken);
+        page = page.Within(total);
         // A cursor only stands for the page next to the one it came from; page 1 is always read from the top.
         var spec = PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total, page.Page == 1 ? null : after, page.Page == 1 ? null : before);
         async Task<List<int>> ReadIdsAsync()
         {
             var read = await placements.ListAsync(spec, cancellationToken);
+            if (read.Count == 0 && spec.ReadsOnFromAnEdge)
+            {
+                // An edge past either end of the list (an edited address, or rows gone since the link was made): the page is counted to instead.
+                spec = PlacementPageIdsSpec.Page(filter, today, areaIds, roleIds, page, total);
+                read = await placements.ListAsync(spec, cancellationToken);
+            }
             if (spec.ReadBackwards) read.Reverse();
             return read;
         }

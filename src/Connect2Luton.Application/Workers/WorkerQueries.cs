@@ -26,6 +26,7 @@ public sealed class WorkerQueries(
         var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
         var list = string.Create(CultureInfo.InvariantCulture, $"workers|{filter}|{soon:yyyy-MM-dd}|{changes.Of<Worker>()}");
         var total = await counts.GetAsync($"count|{list}", () => workers.CountAsync(new WorkerListSpec(filter, soon, null), cancellationToken), _ => 1, cancellationToken);
+        page = page.Within(total);
         // A link's edge row only stands for the page next to the one it came from; page 1 is always read from the top.
         var afterKey = page.Page > 1 && after is { } a ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(a), cancellationToken) : null;
         var beforeKey = page.Page > 1 && afterKey is null && before is { } b ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(b), cancellationToken) : null;
@@ -34,6 +35,12 @@ public sealed class WorkerQueries(
         async Task<List<WorkerRow>> ReadRowsAsync()
         {
             var found = await workers.ListAsync(spec, cancellationToken);
+            if (found.Count == 0 && (afterKey is not null || beforeKey is not null))
+            {
+                // An edge past either end of the list (an edited address, or workers gone since the link was made): the page is counted to instead.
+                spec = new WorkerListSpec(filter, soon, page, WorkerPageRead.For(page, total, null, null));
+                found = await workers.ListAsync(spec, cancellationToken);
+            }
             if (spec.ReadBackwards) found.Reverse();
             return found;
         }

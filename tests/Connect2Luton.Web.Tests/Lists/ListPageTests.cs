@@ -70,6 +70,7 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
             page = await client.GetPageAsync(next.GetAttribute("href")!);
             walked.Add(Rows(page));
         }
+        var last = page;
         var back = new List<IReadOnlyList<string>> { Rows(page) };
         while (page.QuerySelector(".govuk-pagination__prev a") is { } previous)
         {
@@ -83,6 +84,16 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         // An edited edge is no edge: the page is counted to instead.
         Rows(await client.GetPageAsync($"{list}?page=3&after=2026-13-01.x")).ShouldBe(byNumber[2]);
         Rows(await client.GetPageAsync($"{list}?page=3&after=999999999")).ShouldBe(byNumber[2]);
+        // An edge kept while the page number is edited by hand stands for another page: the number typed is counted to.
+        var toSecond = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://list"), first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")).Query)["after"].ToString();
+        toSecond.ShouldStartWith("2~");
+        Rows(await client.GetPageAsync($"{list}?page=5&after={Uri.EscapeDataString(toSecond)}")).ShouldBe(byNumber[4]);
+        // An edge past the end of the list (rows gone since the link was made) reads nothing, so the page is counted to.
+        var pastTheEnd = list == "/Placements" ? "0001-01-01.1"
+            : last.QuerySelectorAll("main tbody tr a[href^='/Workers/']")[^1].GetAttribute("href")!.Split('/')[2];
+        Rows(await client.GetPageAsync($"{list}?page=3&after={Uri.EscapeDataString("3~" + pastTheEnd)}")).ShouldBe(byNumber[2]);
+        // A number past the last page is the last page.
+        Rows(await client.GetPageAsync($"{list}?page={pageCount + 7}")).ShouldBe(byNumber[^1]);
     }
 
     [Theory]

@@ -30,6 +30,13 @@ public sealed record PageRequest
     public int Size { get; }
     public int Skip => (Page - 1) * Size;
 
+    /// <summary>This page, or the last page of <paramref name="total"/> rows where it is past the end (a number typed too high).</summary>
+    public PageRequest Within(int total)
+    {
+        var last = total == 0 ? 1 : (total + Size - 1) / Size;
+        return Page <= last ? this : new PageRequest(last, Size);
+    }
+
     /// <summary>
     /// How to count to this page over <paramref name="total"/> rows: from the top, or (where the end is nearer) in
     /// the reverse order, skipping the rows after the page and taking what is left of it (the last page may be

@@ -67,7 +67,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
-        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(After), PlacementCursor.Parse(Before));
+        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber)));
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }

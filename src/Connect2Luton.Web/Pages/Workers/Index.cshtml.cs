@@ -56,7 +56,7 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, WorkerId(After), WorkerId(Before));
+        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, WorkerId(Pager.EdgeFor(After, PageNumber)), WorkerId(Pager.EdgeFor(Before, PageNumber)));
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
         new CsvDownload<WorkerCsvRow>("workers.csv", Rows(cancellationToken));
