@@ -201,7 +201,11 @@ public sealed class RequisitionCommands(
         errors.Text(nameof(input.Description), input.Description, Limits.LongText, "The description");
 
         if (input.WeeklyHours is not { } hours) errors.Add(nameof(input.WeeklyHours), "Enter the weekly hours");
-        else errors.Range(nameof(input.WeeklyHours), hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
+        else
+        {
+            errors.Range(nameof(input.WeeklyHours), hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
+            errors.Places(nameof(input.WeeklyHours), hours, 2, "Enter the weekly hours to 2 decimal places at most, like 37.5");
+        }
         if (input.MaximumPayRate is not { } pay) errors.Add(nameof(input.MaximumPayRate), "Enter the most the service proposes to pay an hour");
         else errors.Money(nameof(input.MaximumPayRate), pay, MostPayRate, "The maximum pay rate");
         if (input.Positions is not { } positions) errors.Add(nameof(input.Positions), "Enter how many workers are needed");

@@ -352,6 +352,10 @@ public sealed class Placement : AggregateRoot
         _ => status.ToString().ToLowerInvariant(),
     };
 
+    // Hours are kept to two places (stored as hundredths where the database sums them): a third would be costed here
+    // and rounded away in the database, and the placement's week and the reports' totals would then differ.
     private static decimal CheckedHours(decimal hours) =>
-        hours is > 0 and <= 168 ? hours : throw new DomainRuleException("Weekly hours must be more than 0 and no more than 168.");
+        hours is <= 0 or > 168 ? throw new DomainRuleException("Weekly hours must be more than 0 and no more than 168.")
+        : decimal.Round(hours, 2) != hours ? throw new DomainRuleException("Weekly hours are kept to 2 decimal places.")
+        : hours;
 }

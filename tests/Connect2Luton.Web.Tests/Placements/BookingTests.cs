@@ -178,6 +178,7 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         { "Input.PayRate", "100000", "Input_PayRate", "The pay rate must be £500.00 or less" },
         { "Input.PayRate", "11.50", "Input_PayRate", "below the National Living Wage of £12.71" },
         { "Input.WeeklyHours", "400", "Input_WeeklyHours", "Weekly hours must be between 1 and 60" },
+        { "Input.WeeklyHours", "37.555", "Input_WeeklyHours", "Enter the weekly hours to 2 decimal places at most" },
         { "Input.EndDate.Year", "2025", "Input_EndDate", "The planned end date must be the same as or after the start date" },
         { "Input.EndDate.Year", "2028", "Input_EndDate", "A first booking may run at most 26 weeks" },
         { "Input.StartDate.Month", "13", "Input_StartDate", "The start date must be a real date" },

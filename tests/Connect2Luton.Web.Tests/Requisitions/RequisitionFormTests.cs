@@ -17,6 +17,7 @@ public sealed class RequisitionFormTests(Connect2LutonFactory factory) : IClassF
         { "Input.WeeklyHours", "thirty-seven", "Input_WeeklyHours", "Weekly hours must be a number" },
         { "Input.WeeklyHours", "0", "Input_WeeklyHours", "Weekly hours must be between 1 and 60" },
         { "Input.WeeklyHours", "99999999999999999999999", "Input_WeeklyHours", "Weekly hours must be a number" },
+        { "Input.WeeklyHours", "37.555", "Input_WeeklyHours", "Enter the weekly hours to 2 decimal places at most, like 37.5" },
         { "Input.MaximumPayRate", "-5", "Input_MaximumPayRate", "The maximum pay rate must be more than £0" },
         { "Input.MaximumPayRate", "1000000", "Input_MaximumPayRate", "The maximum pay rate must be £500.00 or less" },
         { "Input.MaximumPayRate", "35.555", "Input_MaximumPayRate", "The maximum pay rate must be in pounds and pence, like 32.50" },

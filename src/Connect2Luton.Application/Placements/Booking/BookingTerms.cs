@@ -87,7 +87,11 @@ public sealed class BookingTerms(
         if (input.PayRate is not { } payRate) errors.Add(BookingFields.PayRate, "Enter the hourly pay rate");
         else errors.Money(BookingFields.PayRate, payRate, MostPayRate, "The pay rate");
         if (input.WeeklyHours is not { } hours) errors.Add(BookingFields.WeeklyHours, "Enter the weekly hours");
-        else errors.Range(BookingFields.WeeklyHours, hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
+        else
+        {
+            errors.Range(BookingFields.WeeklyHours, hours, 1m, MostWeeklyHours, $"Weekly hours must be between 1 and {MostWeeklyHours:0}");
+            errors.Places(BookingFields.WeeklyHours, hours, 2, "Enter the weekly hours to 2 decimal places at most, like 37.5");
+        }
         if (broughtIn) errors.CheckLiveDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
         else errors.CheckWorkDates(BookingFields.StartDate, input.StartDate, BookingFields.EndDate, input.EndDate, today, "planned end date");
         errors.Text(BookingFields.CapReason, input.CapReason, Limits.Reason, "The reason");
