@@ -15,9 +15,25 @@ public sealed record Pager(int Page, int PageCount, int TotalCount, string Path,
     /// <summary>This page's first row, for the link to the page before.</summary>
     public string? FirstRow { get; init; }
 
+    /// <summary>The address's name for the page number: a page with two paged tables names each its own.</summary>
+    public string Key { get; init; } = "page";
+
+    /// <summary>What the pagination is read out as, where a page has more than one.</summary>
+    public string Label { get; init; } = "Pages";
+
+    /// <summary>One page of rows already in memory (a report's table), with a pager for it; a number past the end is the last page.</summary>
+    public static (IReadOnlyList<T> Rows, Pager Pager) Of<T>(IReadOnlyList<T> all, int page, int size, string path, IReadOnlyDictionary<string, string?> filters)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var request = new Application.Common.Specifications.PageRequest(page, size).Within(all.Count);
+        var rows = all.Skip(request.Skip).Take(request.Size).ToList();
+        var pageCount = all.Count == 0 ? 1 : (all.Count + request.Size - 1) / request.Size;
+        return (rows, new Pager(request.Page, pageCount, all.Count, path, filters));
+    }
+
     public string Href(int page)
     {
-        var query = Filters.Where(f => !string.IsNullOrEmpty(f.Value)).Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var query = Filters.Where(f => !string.IsNullOrEmpty(f.Value) && f.Key != Key).Append(new(Key, page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (page == Page + 1 && LastRow is not null) query = query.Append(new("after", Edge(page, LastRow)));
         else if (page == Page - 1 && page > 1 && FirstRow is not null) query = query.Append(new("before", Edge(page, FirstRow)));
         return QueryHelpers.AddQueryString(Path, query);

@@ -112,7 +112,7 @@ public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : ICl
     }
 
     [Fact]
-    public async Task The_DfE_return_downloads_the_quarter_s_assignments_in_the_order_the_return_asks_for()
+    public async Task The_DfE_return_pages_the_quarter_s_assignments_on_screen_and_downloads_them_all_in_the_order_the_return_asks_for()
     {
         var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
         var expected = await DfeAssignmentsAsync(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
@@ -121,9 +121,17 @@ public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : ICl
         var fallback = await client.GetPageAsync("/Reports/DfeReturn?period=1999-Q9");
         var csv = await (await client.GetAsync(new Uri("/Reports/DfeReturn?handler=Csv&table=assignments&period=2026-Q2", UriKind.Relative))).Content.ReadAsStringAsync();
 
-        expected.ShouldBeGreaterThan(0, "the demo data has children's agency social workers");
+        expected.ShouldBeGreaterThan(Pages.Reports.DfeReturnModel.RowsShown, "the demo data has more children's agency social workers than a page shows");
         page.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)");
-        page.QuerySelectorAll("#assignments tbody tr").Length.ShouldBe(expected);
+        page.Text("#assignments-summary").ShouldStartWith($"{expected} assignments.");
+        var shown = page.QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ToList();
+        shown.Count.ShouldBe(Pages.Reports.DfeReturnModel.RowsShown);
+        var next = page.QuerySelector("nav[aria-label='Pages of assignments'] .govuk-pagination__next a")!.GetAttribute("href")!;
+        next.ShouldBe("/Reports/DfeReturn?period=2026-Q2&page=2");
+        var rest = (await client.GetPageAsync(next)).QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ToList();
+        rest.Count.ShouldBe(expected - shown.Count);
+        shown.Concat(rest).Distinct().Count().ShouldBe(expected, "each assignment on one page or the other");
+        (await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q2&page=999999")).QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ShouldBe(rest, "past the end is the last page");
         fallback.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)", "on 23 November the last quarter ended is the default");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Role type,Hourly pay rate (£),Start date,End date,Social Work England registration number,Project team");

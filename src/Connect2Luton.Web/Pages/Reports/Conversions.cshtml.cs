@@ -36,6 +36,16 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
 
     public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
 
+    /// <summary>How many conversions a page lists; the CSV has them all.</summary>
+    public const int RowsShown = 50;
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<ConversionSaving> Conversions { get; private set; } = [];
+
+    public Pager ConversionsPager { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
@@ -45,6 +55,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
         Figures = await report.GetAsync(from, to, Service, cancellationToken);
         Services = choice.Items;
         ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        (Conversions, ConversionsPager) = Pager.Of(Figures.Conversions, PageNumber, RowsShown, "/Reports/Conversions", Filters);
     }
 
     /// <summary>The conversions with their savings, or the month-by-month counts, as CSV.</summary>

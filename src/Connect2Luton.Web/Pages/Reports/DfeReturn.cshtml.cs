@@ -21,6 +21,23 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
 
     public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?> { ["period"] = Figures.Quarter.Code };
 
+    /// <summary>How many rows of each table a page shows: a quarter at a large council has tens of thousands of assignments, all in the CSV.</summary>
+    public const int RowsShown = 50;
+
+    [FromQuery(Name = "page")]
+    public int AssignmentsPage { get; set; } = 1;
+
+    [FromQuery(Name = "breaches")]
+    public int BreachesPage { get; set; } = 1;
+
+    public IReadOnlyList<DfeAssignment> Assignments { get; private set; } = [];
+
+    public IReadOnlyList<DfeCapBreach> CapBreaches { get; private set; } = [];
+
+    public Pager AssignmentsPager { get; private set; } = null!;
+
+    public Pager CapBreachesPager { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var offered = dfe.Quarters();
@@ -28,6 +45,13 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
         Figures = await dfe.GetAsync(quarter, cancellationToken);
         Quarters = offered.Select(q => new SelectListItem(q.Label, q.Code, q == quarter)).ToList();
         Period = quarter.Code;
+        // Each table's pager keeps the other's page, so paging one leaves the other where it was.
+        var (assignments, assignmentsPager) = Pager.Of(Figures.Assignments, AssignmentsPage, RowsShown, "/Reports/DfeReturn",
+            new Dictionary<string, string?>(Filters) { ["breaches"] = BreachesPage > 1 ? BreachesPage.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
+        var (breaches, breachesPager) = Pager.Of(Figures.CapBreaches, BreachesPage, RowsShown, "/Reports/DfeReturn",
+            new Dictionary<string, string?>(Filters) { ["page"] = assignmentsPager.Page > 1 ? assignmentsPager.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
+        (Assignments, AssignmentsPager) = (assignments, assignmentsPager with { Label = "Pages of assignments" });
+        (CapBreaches, CapBreachesPager) = (breaches, breachesPager with { Key = "breaches", Label = "Pages of cap breaches" });
     }
 
     /// <summary>The return's assignments (in the order DfE asks for their fields) or its cap breaches, as CSV.</summary>
