@@ -28,7 +28,8 @@ public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
         {
             // An outward code alone (up to four characters, no space) matches the district column; anything longer is
             // the start of a full postcode. Which districts count as local is policy, in the preference rules.
-            var typed = filter.Postcode.Trim().ToUpperInvariant();
+            // A whole postcode is found however it was spaced ("LU42XQ", "lu4  2xq"), as it is stored in its written form.
+            var typed = UkPostcode.TryParse(filter.Postcode, out var whole) ? whole.Value : string.Join(' ', filter.Postcode.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
             if (typed.Length <= 4 && !typed.Contains(' ', StringComparison.Ordinal)) Query.Where(w => w.PostcodeDistrict == typed);
             else Query.Where(w => w.Postcode.StartsWith(typed));
         }

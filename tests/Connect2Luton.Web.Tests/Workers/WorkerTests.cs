@@ -196,6 +196,24 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         byChecks.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains("Need attention"));
     }
 
+    [Fact]
+    public async Task A_worker_is_found_by_their_whole_name_and_by_their_postcode_however_it_is_spaced()
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+        var (first, last, postcode) = await QueryAsync(db => db.Workers.OrderBy(w => w.Id).Select(w => new { w.FirstName, w.LastName, w.Postcode }).AsEnumerable()
+            .Select(w => (w.FirstName, w.LastName, w.Postcode)).First());
+
+        var byName = await client.GetPageAsync($"/Workers?name={Uri.EscapeDataString($"  {first.ToLowerInvariant()}   {last[..2]} ")}");
+        var byPostcode = await client.GetPageAsync($"/Workers?postcode={Uri.EscapeDataString(postcode.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())}");
+        var spaced = await client.GetPageAsync($"/Workers?postcode={Uri.EscapeDataString(postcode.Replace(" ", "   ", StringComparison.Ordinal))}");
+
+        byName.QuerySelectorAll("main tbody tr").ShouldContain(r => r.TextContent.Contains($"{first} {last}"));
+        byName.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains(first, StringComparison.OrdinalIgnoreCase));
+        byPostcode.QuerySelectorAll("main tbody tr").ShouldNotBeEmpty();
+        byPostcode.QuerySelectorAll("main tbody tr").ShouldAllBe(r => r.TextContent.Contains(postcode));
+        spaced.Text("#result-count").ShouldBe(byPostcode.Text("#result-count"));
+    }
+
     [Theory]
     [InlineData("manager@connect2luton.local")]
     [InlineData("policy@connect2luton.local")]
