@@ -116,7 +116,7 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
     }
 
     [Fact]
-    public async Task A_hiring_manager_reads_the_placement_but_cannot_extend_or_end_it()
+    public async Task A_hiring_manager_reads_the_placement_but_cannot_extend_or_end_it_nor_is_sent_to_the_worker_pool()
     {
         var arranged = await PlacementArrangement.ShortlistedAsync(factory);
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
@@ -127,6 +127,9 @@ public sealed class ChangingPlacementTests(Connect2LutonFactory factory) : IClas
         var forged = await manager.SubmitAsync(page, Extension(arranged.End.AddDays(28), approvedBy: "Sam Jones"), $"{placement}/Extend");
 
         page.QuerySelector("#actions").ShouldBeNull();
+        page.QuerySelectorAll("main a[href^='/Workers/']").ShouldBeEmpty("the worker pool is the recruiters'");
+        page.QuerySelectorAll("main dd").ShouldContain(d => System.Text.RegularExpressions.Regex.IsMatch(d.TextContent, @"\w, supplied by "));
+        (await recruiter.GetPageAsync(placement)).QuerySelectorAll("main a[href^='/Workers/']").ShouldNotBeEmpty();
         forged.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
         (await StatusAsync(arranged)).ShouldBe(PlacementStatus.Active);
         (await recruiter.GetAsync(new Uri("/Placements/999999/Extend", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
