@@ -83,11 +83,18 @@ public sealed class SupplierPerformanceReport(
         return (new DateOnly(today.Year, today.Month, 1).AddMonths(-2), today);
     }
 
-    /// <summary>What is wrong with a period typed, by field: a first day after the last, or more than <see cref="LongestMonths"/> months.</summary>
-    public static FieldErrors Check(DateOnly from, DateOnly to)
+    /// <summary>What is wrong with a period typed, as at today.</summary>
+    public FieldErrors Check(DateOnly from, DateOnly to) => Check(from, to, clock.Today());
+
+    /// <summary>
+    /// What is wrong with a period typed, by field: a first day after the last, a first day after
+    /// <paramref name="today"/> (nothing has happened yet), or more than <see cref="LongestMonths"/> months.
+    /// </summary>
+    public static FieldErrors Check(DateOnly from, DateOnly to, DateOnly today)
     {
         var errors = new FieldErrors();
         if (to < from) errors.Add(ToField, "The last day must be the same as or after the first day");
+        else if (from > today) errors.Add(FromField, "The first day must be today or earlier: nothing after today has happened yet");
         else if (from < to.AddMonths(-LongestMonths)) errors.Add(FromField, $"The period can be at most {LongestMonths / 12} years: choose a later first day");
         return errors;
     }

@@ -179,12 +179,14 @@ public sealed class SupplierPerformanceReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_period_ending_before_it_starts_or_longer_than_three_years_is_refused_by_field()
+    public void A_period_ending_before_it_starts_starting_after_today_or_longer_than_three_years_is_refused_by_field()
     {
-        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 1)).All.Keys.ShouldBe([SupplierPerformanceReport.ToField]);
-        SupplierPerformanceReport.Check(new DateOnly(2023, 11, 19), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.FromField]);
-        SupplierPerformanceReport.Check(new DateOnly(2023, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
-        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
+        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.ToField]);
+        SupplierPerformanceReport.Check(new DateOnly(2023, 11, 19), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.FromField]);
+        SupplierPerformanceReport.Check(new DateOnly(2023, 11, 20), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
+        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
+        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 21), new DateOnly(2027, 1, 20), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.FromField]);
+        SupplierPerformanceReport.Check(new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse("a period running on past today is this quarter so far");
     }
 
     private async Task<SupplierPerformanceFigures> ReportAsync(TestUser user, DateOnly from, DateOnly to, int? serviceAreaId)

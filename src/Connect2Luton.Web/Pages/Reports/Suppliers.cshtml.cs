@@ -72,7 +72,7 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
         var from = From.IsEmpty ? firstDay : ModelState.Date(nameof(From), From, "The first day");
         var to = To.IsEmpty ? lastDay : ModelState.Date(nameof(To), To, "The last day");
         if (from is not { } start || to is not { } end) return false;
-        var problems = SupplierPerformanceReport.Check(start, end);
+        var problems = report.Check(start, end);
         foreach (var (field, message) in problems.All) ModelState.AddModelError(field, message);
         if (problems.Any) return false;
 
