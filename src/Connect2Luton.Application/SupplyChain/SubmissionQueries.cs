@@ -37,6 +37,7 @@ public sealed class SubmissionQueries(
         if (scope.OnlySupplyAgency is not { } agency) return null;
         if (!await agencies.AnyAsync(new ActiveAgencySpec(agency), cancellationToken)) return new PagedResult<AgencySubmission>([], page.Page, page.Size, 0);
         var total = await submissions.CountAsync(new AgencySubmissionsSpec(agency, requisitionId), cancellationToken);
+        page = page.Within(total);
         var rows = await submissions.ListAsync(new AgencySubmissionsSpec(agency, requisitionId, page.Skip, page.Size), cancellationToken);
         var people = await NamesAsync(rows.Select(r => r.WorkerId), cancellationToken);
         var titles = (await requisitions.ListAsync(new RequisitionTitlesSpec(rows.Select(r => r.RequisitionId).Distinct().ToList()), cancellationToken))

@@ -22,6 +22,13 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
 
     public IReadOnlyList<AgencySubmission> PutForward { get; private set; } = [];
 
+    /// <summary>The pages of the candidates put forward, where there are more than a page holds.</summary>
+    public Pager? PutForwardPager { get; private set; }
+
+    // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];
 
     /// <summary>More candidates could be put forward than the list holds: the page asks for a name.</summary>
@@ -57,7 +64,14 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
     {
         if (await queries.DetailsAsync(id, cancellationToken) is not { } vacancy) return false;
         Vacancy = vacancy;
-        PutForward = (await submitted.OfAgencyAsync(id, new PageRequest(1, PageRequest.MaximumSize), cancellationToken))?.Items ?? [];
+        if (await submitted.OfAgencyAsync(id, new PageRequest(PageNumber), cancellationToken) is { } put)
+        {
+            PutForward = put.Items;
+            PutForwardPager = new Pager(put.Page, put.PageCount, put.TotalCount, $"/Agency/Vacancies/{id}", new Dictionary<string, string?> { ["name"] = Name })
+            {
+                Label = "Pages of your candidates for this vacancy",
+            };
+        }
         var choices = await candidates.ForVacancyAsync(vacancy, Name, cancellationToken);
         Candidates = (choices?.Candidates ?? [])
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
