@@ -144,4 +144,10 @@ public static partial class Words
 
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex Boundary();
+
+    /// <summary>
+    /// A rule version as shown: its first 12 characters, as versions are hashes; a version recorded by other means
+    /// (an import, a data fix) may be shorter and is shown whole rather than failing the page.
+    /// </summary>
+    public static string ShortVersion(string version) => version.Length <= 12 ? version : version[..12];
 }

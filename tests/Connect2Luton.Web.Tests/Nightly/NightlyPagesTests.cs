@@ -87,6 +87,25 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_prompt_whose_decision_names_a_short_rule_version_still_shows_it()
+    {
+        await RunBothJobsAsync();
+        var recruiter = await factory.SignedInAsAsync(Recruiter);
+        // Versions are hashes when the app decides; a version recorded by other means (an import, a data fix, the
+        // volume seeder's "volume-seed") is shorter, and failed the page with a server error.
+        var promptId = await QueryAsync(db =>
+        {
+            var prompt = db.ConversionPrompts.Include(c => c.Decision).OrderBy(c => c.Id).First();
+            db.RuleDecisions.Where(d => d.Id == prompt.Decision.Id).ExecuteUpdate(d => d.SetProperty(x => x.RuleSetVersion, "imported"));
+            return prompt.Id;
+        });
+
+        var page = await recruiter.GetPageAsync($"/Conversions/{promptId}");
+
+        page.QuerySelector("main")!.TextContent.ShouldContain("(version imported)");
+    }
+
+    [Fact]
     public async Task A_hiring_manager_sees_and_acts_on_their_own_services_prompts_only()
     {
         await RunBothJobsAsync();
