@@ -74,7 +74,7 @@ public sealed class ShortlistQueries(
         var pageCount = Math.Max(1, (total + page.Size - 1) / page.Size);
         var pageNumber = Math.Min(page.Page, pageCount);
         var candidates = order.Skip((pageNumber - 1) * page.Size).Take(page.Size)
-            .Select(c => (Candidate: c, Dbs: DbsShortfall(c.Row, role)))
+            .Select(c => (Candidate: c, Dbs: Shortfall(c.Row, role)))
             .Select(c => new RankedCandidate(c.Candidate.Row.Id, c.Candidate.Row.Name, c.Candidate.Row.Postcode, c.Candidate.Supplier, c.Candidate.Decision.Tier,
                 c.Candidate.Decision.Points, c.Candidate.Eligible, c.Candidate.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
                 c.Candidate.Decision.Ineligibilities.ToList(), c.Candidate.ChecksNeedAttention || c.Dbs is not null, booked.Contains(c.Candidate.Row.Id), c.Dbs))
@@ -107,13 +107,13 @@ public sealed class ShortlistQueries(
             shortlisted[i] = Shortlisted(entry, new CandidateRow(worker.Id, worker.FullName, worker.LastName, worker.Postcode, worker.PostcodeDistrict,
                 worker.SupplyAgencyId, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn,
                 worker.RightToWork?.ExpiresOn, worker.RightToWork is not null, worker.Dbs is not null, worker.Registration?.ExpiresOn, worker.Registration is not null,
-                worker.Dbs?.Level, worker.Version), role, suppliers, soon);
+                worker.Dbs?.Level, worker.Version, worker.Registration?.Body), role, suppliers, soon);
         }
     }
 
     private static ShortlistedWorker Shortlisted(ShortlistEntry entry, CandidateRow? worker, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon)
     {
-        var dbs = worker is null ? null : DbsShortfall(worker, role);
+        var dbs = worker is null ? null : Shortfall(worker, role);
         return new(entry.WorkerId, worker?.Name ?? string.Empty, worker?.Postcode ?? string.Empty,
             worker is null ? string.Empty : suppliers.GetValueOrDefault(worker.SupplyAgencyId)?.Name ?? "?",
             entry.LocalTier, entry.PreferencePoints, entry.Status, entry.AddedBy, entry.AddedAt,
@@ -124,10 +124,12 @@ public sealed class ShortlistQueries(
     internal static bool NeedsAttention(CandidateRow row, DateOnly soon) =>
         !row.HasRightToWork || row.RightToWorkExpiresOn <= soon || !row.HasDbs || (row.HasRegistration && row.RegistrationExpiresOn <= soon);
 
-    // The pool is ranked once for a job family, whose roles need different DBS levels: the certificate is held to this
-    // requisition's role here, as a booking into it would warn, rather than in the ranking kept for the family.
-    private static string? DbsShortfall(CandidateRow row, JobRoleSummary role) =>
-        BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
+    // The pool is ranked once for a job family, whose roles need different registrations and DBS levels: the worker's
+    // are held to this requisition's role here, as a booking into it would (refusing the wrong registration, warning
+    // of a DBS certificate below the role's), rather than in the ranking kept for the family.
+    private static string? Shortfall(CandidateRow row, JobRoleSummary role) =>
+        BookingCompliance.RegistrationShortfall(row.Name, row.RegistrationBody, role.Title, role.RequiredRegistration)
+        ?? BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
 
     private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, FrozenSet<int> booked)
     {

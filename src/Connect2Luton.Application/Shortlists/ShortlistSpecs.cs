@@ -17,7 +17,8 @@ public sealed class ShortlistCandidatesSpec : Specification<Worker, CandidateRow
         Query.Select(w => new CandidateRow(w.Id, w.FirstName + " " + w.LastName, w.LastName, w.Postcode, w.PostcodeDistrict, w.SupplyAgencyId,
             w.PreviousCouncil, w.PreviousCouncilRegion, w.LeftPermanentCouncilPostOn, w.QualifiedOn,
             w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,
-            w.Registration == null ? null : w.Registration.ExpiresOn, w.Registration != null, w.Dbs == null ? null : w.Dbs.Level, w.Version));
+            w.Registration == null ? null : w.Registration.ExpiresOn, w.Registration != null, w.Dbs == null ? null : w.Dbs.Level, w.Version,
+            w.Registration == null ? null : w.Registration.Body));
     }
 
     // An agency's own candidates are reached through what it puts forward for each role, not offered from the pool.
@@ -39,7 +40,7 @@ public sealed record WorkerVersion(int Id, int Version);
 public sealed record CandidateRow(
     int Id, string Name, string LastName, string Postcode, string PostcodeDistrict, int SupplyAgencyId, string? PreviousCouncil, string? PreviousCouncilRegion,
     DateOnly? LeftCouncilPostOn, DateOnly? QualifiedOn, DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, bool HasRegistration, DbsLevel? DbsLevel,
-    int Version);
+    int Version, RegistrationBody? RegistrationBody = null);
 
 /// <summary>Workers already booked for any part of a period (or booked and waiting for sign-off): they are shown as busy, not offered.</summary>
 public sealed class WorkersBookedBetweenSpec : Specification<Placement, int>

@@ -22,10 +22,10 @@ public sealed record ShortlistView(
 
 public sealed record ShortlistedWorker(
     int WorkerId, string Name, string Postcode, string Supplier, string Tier, int Points, ShortlistEntryStatus Status, string AddedBy,
-    DateTimeOffset AddedAt, IReadOnlyList<string> Reasons, string? RuleVersion, bool ChecksNeedAttention, string? DbsShortfall);
+    DateTimeOffset AddedAt, IReadOnlyList<string> Reasons, string? RuleVersion, bool ChecksNeedAttention, string? Shortfall);
 
 /// <summary>A worker ranked by the preference rules as they stand today, with the reasons and the DfE checks.</summary>
-/// <param name="DbsShortfall">What is wrong with their DBS certificate for this requisition's role, if anything: their checks need attention.</param>
+/// <param name="Shortfall">What is wrong with their registration or DBS certificate for this requisition's role, if anything: their checks need attention.</param>
 public sealed record RankedCandidate(
     int WorkerId, string Name, string Postcode, string Supplier, string Tier, int Points, bool Eligible,
-    IReadOnlyList<string> Reasons, IReadOnlyList<string> Ineligibilities, bool ChecksNeedAttention, bool Booked, string? DbsShortfall);
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> Ineligibilities, bool ChecksNeedAttention, bool Booked, string? Shortfall);

@@ -36,15 +36,23 @@ public static class BookingCompliance
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
-        if (!role.RequiresRegistration) return null;
-        if (worker.Registration is null)
-            return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and none is recorded for {worker.FullName}";
-        if (worker.Registration.Body != role.RequiredRegistration)
-            return $"{role.Title} needs {Describe(role.RequiredRegistration)} registration, and {worker.FullName} is registered with {Describe(worker.Registration.Body)} instead";
+        if (RegistrationShortfall(worker.FullName, worker.Registration?.Body, role.Title, role.RequiredRegistration) is { } shortfall) return shortfall;
+        if (worker.Registration is null) return null;
         return worker.Registration.ExpiresOn < start
             ? $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start"
             : null;
     }
+
+    /// <summary>
+    /// What stops the worker's registration serving the role whatever the dates: none recorded, or one with another
+    /// body, where the role needs one; null if it is with the body the role needs or the role needs none. From a
+    /// worker's name and body and a role's title and body, as a list reads them.
+    /// </summary>
+    public static string? RegistrationShortfall(string workerName, RegistrationBody? held, string roleTitle, RegistrationBody needed) =>
+        needed == RegistrationBody.None ? null
+        : held is not { } body ? $"{roleTitle} needs {Describe(needed)} registration, and none is recorded for {workerName}"
+        : body != needed ? $"{roleTitle} needs {Describe(needed)} registration, and {workerName} is registered with {Describe(body)} instead"
+        : null;
 
     /// <summary>What the recruiter should know about the worker's checks for a booking over the days.</summary>
     public static IEnumerable<string> Warnings(Worker worker, JobRole role, DateOnly start, DateOnly end)

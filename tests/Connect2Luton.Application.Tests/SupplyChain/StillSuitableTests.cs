@@ -94,7 +94,7 @@ public sealed class StillSuitableTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_shortlist_says_a_DBS_certificate_below_the_roles_level_needs_attention_for_pool_workers_on_it_and_offered()
+    public async Task The_shortlist_says_a_DBS_certificate_below_the_roles_level_or_another_register_needs_attention_for_pool_workers_on_it_and_offered()
     {
         Worker Pooled(string lastName)
         {
@@ -105,9 +105,12 @@ public sealed class StillSuitableTests : IAsyncLifetime
         var onList = Pooled("Owusu");
         var offered = Pooled("Asante");
         var inOrder = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named("Boateng").WithChecks().Build();
+        // Registered, but with the HCPC where the role needs Social Work England: a booking would be refused.
+        var otherRegister = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named("Darko").WithChecks().Build();
+        otherRegister.RecordRegistration(new ProfessionalRegistration(RegistrationBody.HealthAndCareProfessionsCouncil, "OT123456", new DateOnly(2028, 6, 30)));
         await using (var db = TestData.Open(_database))
         {
-            db.Add(onList, offered, inOrder);
+            db.Add(onList, offered, inOrder, otherRegister);
             await db.SaveAsync();
         }
         (await RunAsync<ShortlistCommands>(TestUser.Recruiter, s => s.AddAsync(_vacancy.Id, 0, onList.Id, default))).Status.ShouldBe(CommandStatus.Done);
@@ -118,9 +121,11 @@ public sealed class StillSuitableTests : IAsyncLifetime
 
         var shortlisted = page.Shortlisted.ShouldHaveSingleItem();
         shortlisted.ChecksNeedAttention.ShouldBeTrue();
-        shortlisted.DbsShortfall.ShouldBe($"Residential Social Worker (Children) needs an enhanced DBS certificate with the barred lists, and {onList.FullName}'s certificate is basic");
-        page.Candidates.Single(c => c.WorkerId == offered.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(), c => c.DbsShortfall.ShouldNotBeNull());
-        page.Candidates.Single(c => c.WorkerId == inOrder.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeFalse(), c => c.DbsShortfall.ShouldBeNull());
+        shortlisted.Shortfall.ShouldBe($"Residential Social Worker (Children) needs an enhanced DBS certificate with the barred lists, and {onList.FullName}'s certificate is basic");
+        page.Candidates.Single(c => c.WorkerId == offered.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(), c => c.Shortfall.ShouldNotBeNull());
+        page.Candidates.Single(c => c.WorkerId == inOrder.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeFalse(), c => c.Shortfall.ShouldBeNull());
+        page.Candidates.Single(c => c.WorkerId == otherRegister.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(),
+            c => c.Shortfall.ShouldBe($"Residential Social Worker (Children) needs Social Work England registration, and {otherRegister.FullName} is registered with HCPC instead"));
     }
 
     private TestUser Staff => TestUser.AgencyStaff(_wardown.Id, "staff@wardown.example");
