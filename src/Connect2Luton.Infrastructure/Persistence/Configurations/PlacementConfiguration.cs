@@ -60,7 +60,8 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         // answered from the index alone.
         builder.HasIndex(p => new { p.Status, p.StartDate, p.ServiceAreaId, p.JobRoleId });
         builder.HasIndex(p => new { p.StartDate, p.ServiceAreaId, p.JobRoleId });
-        builder.HasIndex(p => new { p.Status, p.PlannedEndDate });
+        // Holds the start and the worker too, so who is booked over a period (the shortlist's busy workers) is read from the index alone.
+        builder.HasIndex(p => new { p.Status, p.PlannedEndDate, p.StartDate, p.WorkerId });
         builder.HasIndex(p => new { p.ServiceAreaId, p.Status });
         builder.HasIndex(p => new { p.WorkerId, p.Status });
         builder.HasIndex(p => p.RequisitionId);

@@ -629,11 +629,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ServiceAreaId", "Status");
 
-                    b.HasIndex("Status", "PlannedEndDate");
-
                     b.HasIndex("WorkerId", "Status");
 
                     b.HasIndex("StartDate", "ServiceAreaId", "JobRoleId");
+
+                    b.HasIndex("Status", "PlannedEndDate", "StartDate", "WorkerId");
 
                     b.HasIndex("Status", "StartDate", "ServiceAreaId", "JobRoleId");
 
