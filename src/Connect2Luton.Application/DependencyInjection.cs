@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ShortlistQueries>();
         services.AddScoped<ShortlistRanking>();
         services.AddSingleton<ShortlistPools>();
+        services.AddSingleton<BookedWorkers>();
         // Sizes are counted in rows held (a ranked pool of 20,000 workers is 20,000), so the limit bounds memory.
         services.AddMemoryCache(options => options.SizeLimit = 2_000_000);
         services.AddSingleton<ChangeCounters>();

@@ -69,17 +69,33 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
 
         var workers = changes.Of<Worker>();
         var stale = clock.GetUtcNow() - pool.RankedAt > SingleFlightCache.Lifetime;
-        if (pool.Workers != workers)
+        if (pool.Workers < workers)
         {
-            if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
+            // One request merges a save in while the others asking meanwhile wait for it: each merge copies the
+            // pool's order (tens of milliseconds at 200,000), and sixteen at once after every save took the cores.
+            var gate = _gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                var updated = await ranking.UpdateAsync(pool, changed, pool.Request, workers, cancellationToken);
-                Keep(key, updated);
-                pool = updated;
+                if (_pools.TryGetValue(key, out var kept) && kept.Request.Basis == pool.Request.Basis && kept.Workers >= workers) pool = kept;
+                else
+                {
+                    if (kept is not null && kept.Request.Basis == pool.Request.Basis && kept.Workers > pool.Workers) pool = kept;
+                    if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
+                    {
+                        var updated = await ranking.UpdateAsync(pool, changed, pool.Request, workers, cancellationToken);
+                        Keep(key, updated);
+                        pool = updated;
+                    }
+                    else
+                    {
+                        stale = true;
+                    }
+                }
             }
-            else
+            finally
             {
-                stale = true;
+                gate.Release();
             }
         }
         // Whether or not this node's changes were merged in, a pool last checked whole over a minute ago is checked

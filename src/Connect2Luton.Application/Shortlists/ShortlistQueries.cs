@@ -31,6 +31,7 @@ public sealed class ShortlistQueries(
     ReferenceNames names,
     ShortlistPools pools,
     ShortlistRanking ranking,
+    BookedWorkers busy,
     IRuleSetCatalogue catalogue,
     SingleFlightCache cache,
     ChangeCounters changes,
@@ -60,9 +61,7 @@ public sealed class ShortlistQueries(
         var pool = await pools.GetAsync(new PoolRequest(role.JobFamily, isDfeRole, basis, today, soon, suppliers), ranking, cancellationToken);
         var poolKey = string.Create(CultureInfo.InvariantCulture, $"shortlist-pool|{role.JobFamily}|{isDfeRole}|{pool.Stamp}");
         var bookedKey = string.Create(CultureInfo.InvariantCulture, $"booked|{requisition.StartDate:yyyy-MM-dd}|{requisition.EndDate:yyyy-MM-dd}|{changes.Of<Placement>()}");
-        var booked = await cache.GetAsync(bookedKey,
-            async () => (await placements.ListAsync(new WorkersBookedBetweenSpec(requisition.StartDate, requisition.EndDate), cancellationToken)).ToFrozenSet(),
-            b => b.Count, cancellationToken);
+        var booked = (await busy.GetAsync(requisition.StartDate, requisition.EndDate, placements, cancellationToken)).Workers;
 
         // This requisition's order: the pool less those already on its list, those free on its dates (and able to be
         // engaged) first, each group keeping its rank. Worked out once per version of the requisition, so a page is a
@@ -131,7 +130,7 @@ public sealed class ShortlistQueries(
         BookingCompliance.RegistrationShortfall(row.Name, row.RegistrationBody, role.Title, role.RequiredRegistration)
         ?? BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
 
-    private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, FrozenSet<int> booked)
+    private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, IReadOnlySet<int> booked)
     {
         var onList = requisition.Shortlist.Where(e => e.Status != ShortlistEntryStatus.Removed).Select(e => e.WorkerId).ToHashSet();
         var free = new List<PooledCandidate>(pool.Candidates.Count);

@@ -45,9 +45,21 @@ public sealed record CandidateRow(
 /// <summary>Workers already booked for any part of a period (or booked and waiting for sign-off): they are shown as busy, not offered.</summary>
 public sealed class WorkersBookedBetweenSpec : Specification<Placement, int>
 {
-    public WorkersBookedBetweenSpec(DateOnly from, DateOnly to)
+    /// <param name="only">Just these workers, where given.</param>
+    public WorkersBookedBetweenSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int>? only = null)
     {
         Query.Where(p => (p.Status == PlacementStatus.Active || p.Status == PlacementStatus.AwaitingSignOff) && p.StartDate <= to && p.PlannedEndDate >= from);
+        if (only is not null) Query.Where(p => only.Contains(p.WorkerId));
+        Query.Select(p => p.WorkerId);
+    }
+}
+
+/// <summary>The workers of the given placements.</summary>
+public sealed class WorkersOfPlacementsSpec : Specification<Placement, int>
+{
+    public WorkersOfPlacementsSpec(IReadOnlyCollection<int> placementIds)
+    {
+        Query.Where(p => placementIds.Contains(p.Id));
         Query.Select(p => p.WorkerId);
     }
 }

@@ -15,6 +15,9 @@ public sealed class SingleFlightCache(IMemoryCache cache)
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
+    /// <summary>An answer kept under the key, if it still is.</summary>
+    public bool TryGet<T>(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value) => cache.TryGetValue(key, out value) && value is not null;
+
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compute);

@@ -1,0 +1,87 @@
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Shortlists;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Requisitions;
+using Connect2Luton.Domain.Workers;
+using Connect2Luton.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Application.Tests.Shortlists;
+
+/// <summary>Who is booked over a requisition's dates, kept and brought up to date as placements are saved.</summary>
+public sealed class BookedWorkersTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+    private ReferenceData _reference = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await SqliteTestDatabase.CreateAsync();
+        await using var db = TestData.Open(_database);
+        _reference = await ReferenceData.SaveAsync(db);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Placements_saved_since_the_period_was_read_are_applied_to_it_and_it_matches_a_whole_read()
+    {
+        var clock = Clocks.Fixed();
+        var (from, to) = (Clocks.Today.AddDays(30), Clocks.Today.AddDays(60));
+        await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        var ended = await BookAsync(services, Clocks.Today, Clocks.Today.AddDays(90));
+        var busy = services.GetRequiredService<BookedWorkers>();
+        var first = await ReadAsync(services, busy, from, to);
+        first.Workers.ShouldBe([ended.WorkerId]);
+
+        // One ends before the period, one is booked inside it, one after it.
+        await SaveAsync(services, async placements =>
+        {
+            var placement = (await placements.GetByIdAsync(ended.Id)).ShouldNotBeNull();
+            placement.End(Clocks.Today.AddDays(10), "Left the council", "r", Clocks.Now);
+        });
+        var inside = await BookAsync(services, from.AddDays(5), to.AddDays(20));
+        await BookAsync(services, to.AddDays(1), to.AddDays(40));
+        clock.Advance(TimeSpan.FromSeconds(20));
+
+        var second = await ReadAsync(services, busy, from, to);
+
+        second.ReadAt.ShouldBe(first.ReadAt, "brought up to date from the placements saved, not read whole again");
+        second.Workers.ShouldBe([inside.WorkerId]);
+        await using var scope = services.CreateAsyncScope();
+        var whole = await scope.ServiceProvider.GetRequiredService<IReadRepository<Placement>>().ListAsync(new WorkersBookedBetweenSpec(from, to));
+        second.Workers.Order().ShouldBe(whole.Distinct().Order());
+    }
+
+    private static async Task<BookedSet> ReadAsync(ServiceProvider services, BookedWorkers busy, DateOnly from, DateOnly to)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await busy.GetAsync(from, to, scope.ServiceProvider.GetRequiredService<IReadRepository<Placement>>(), default);
+    }
+
+    private async Task<Placement> BookAsync(ServiceProvider services, DateOnly start, DateOnly end)
+    {
+        Placement placement = null!;
+        var requisition = A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open();
+        var worker = A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build();
+        await using (var db = TestData.Open(_database))
+        {
+            db.Add(requisition, worker);
+            await db.SaveAsync();
+        }
+        await SaveAsync(services, placements =>
+        {
+            placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, start, end), null, [], "r", Clocks.Now);
+            placements.Add(placement);
+            return Task.CompletedTask;
+        });
+        return placement;
+    }
+
+    private static async Task SaveAsync(ServiceProvider services, Func<IRepository<Placement>, Task> change)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await change(scope.ServiceProvider.GetRequiredService<IRepository<Placement>>());
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+    }
+}
