@@ -193,14 +193,20 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         if (await manager.RaiseRequisitionAsync(stop) is not { } id) return false;
         if (!await manager.ActAsync(id, "Submit for approval", stop) || !await admin.ActAsync(id, "Approve", stop) || !await admin.ActAsync(id, "Open for recruitment", stop)) return false;
 
+        // The first candidate whose checks are in order and who is free for the dates, on the first pages (the best
+        // ranked are booked by earlier turns, and some are registered with another body than the role needs).
         var shortlist = $"/Requisitions/{id}/Shortlist";
-        if (await session.TryGetAsync(shortlist, "shortlist", stop) is not { } page) return false;
-        var free = page.QuerySelectorAll("#candidates tbody tr")
-            .FirstOrDefault(row => row.TextContent.Contains("In order", StringComparison.Ordinal) && !row.TextContent.Contains("Booked for these dates", StringComparison.Ordinal)
-                && row.QuerySelector("form[action*='handler=Add']") is not null);
+        AngleSharp.Dom.IElement? free = null;
+        for (var number = 1; number <= 8 && free is null; number++)
+        {
+            if (await session.TryGetAsync($"{shortlist}?page={number}", "shortlist", stop) is not { } page) return false;
+            free = page.QuerySelectorAll("#candidates tbody tr")
+                .FirstOrDefault(row => row.TextContent.Contains("In order", StringComparison.Ordinal) && !row.TextContent.Contains("Booked for these dates", StringComparison.Ordinal)
+                    && row.QuerySelector("form[action*='handler=Add']") is not null);
+        }
         if (free is null)
         {
-            tally.Error($"no candidate on page 1 of {shortlist} could be added");
+            tally.Error($"no candidate on the first 8 pages of {shortlist} could be added");
             return false;
         }
         var add = Session.Form(free, "form[action*='handler=Add']");
