@@ -73,7 +73,7 @@ public sealed class ShortlistQueries(
         var pageCount = Math.Max(1, (total + page.Size - 1) / page.Size);
         var pageNumber = Math.Min(page.Page, pageCount);
         var candidates = order.Skip((pageNumber - 1) * page.Size).Take(page.Size)
-            .Select(c => (Candidate: c, Dbs: Shortfall(c.Row, role)))
+            .Select(c => (Candidate: c, Dbs: Shortfall(c.Row, role, requisition.StartDate)))
             .Select(c => new RankedCandidate(c.Candidate.Row.Id, c.Candidate.Row.Name, c.Candidate.Row.Postcode, c.Candidate.Supplier, c.Candidate.Decision.Tier,
                 c.Candidate.Decision.Points, c.Candidate.Eligible, c.Candidate.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
                 c.Candidate.Decision.Ineligibilities.ToList(), c.Candidate.ChecksNeedAttention || c.Dbs is not null, booked.Contains(c.Candidate.Row.Id), c.Dbs))
@@ -83,7 +83,7 @@ public sealed class ShortlistQueries(
         var shortlisted = requisition.Shortlist
             .Where(e => e.Status != ShortlistEntryStatus.Removed)
             .OrderByDescending(e => e.PreferencePoints).ThenBy(e => e.AddedAt)
-            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId), role, suppliers, soon))
+            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId), role, suppliers, soon, requisition.StartDate))
             .ToList();
         await FillMissingAsync(shortlisted, requisition, role, suppliers, soon, cancellationToken);
 
@@ -106,13 +106,14 @@ public sealed class ShortlistQueries(
             shortlisted[i] = Shortlisted(entry, new CandidateRow(worker.Id, worker.FullName, worker.LastName, worker.Postcode, worker.PostcodeDistrict,
                 worker.SupplyAgencyId, worker.PreviousCouncil, worker.PreviousCouncilRegion, worker.LeftPermanentCouncilPostOn, worker.QualifiedOn,
                 worker.RightToWork?.ExpiresOn, worker.RightToWork is not null, worker.Dbs is not null, worker.Registration?.ExpiresOn, worker.Registration is not null,
-                worker.Dbs?.Level, worker.Version, worker.Registration?.Body), role, suppliers, soon);
+                worker.Dbs?.Level, worker.Version, worker.Registration?.Body), role, suppliers, soon, requisition.StartDate);
         }
     }
 
-    private static ShortlistedWorker Shortlisted(ShortlistEntry entry, CandidateRow? worker, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon)
+    private static ShortlistedWorker Shortlisted(
+        ShortlistEntry entry, CandidateRow? worker, JobRoleSummary role, Dictionary<int, SupplyAgencies.SupplyAgencySummary> suppliers, DateOnly soon, DateOnly start)
     {
-        var dbs = worker is null ? null : Shortfall(worker, role);
+        var dbs = worker is null ? null : Shortfall(worker, role, start);
         return new(entry.WorkerId, worker?.Name ?? string.Empty, worker?.Postcode ?? string.Empty,
             worker is null ? string.Empty : suppliers.GetValueOrDefault(worker.SupplyAgencyId)?.Name ?? "?",
             entry.LocalTier, entry.PreferencePoints, entry.Status, entry.AddedBy, entry.AddedAt,
@@ -126,8 +127,15 @@ public sealed class ShortlistQueries(
     // The pool is ranked once for a job family, whose roles need different registrations and DBS levels: the worker's
     // are held to this requisition's role here, as a booking into it would (refusing the wrong registration, warning
     // of a DBS certificate below the role's), rather than in the ranking kept for the family.
-    private static string? Shortfall(CandidateRow row, JobRoleSummary role) =>
+    // A permission to work or a registration ending before the requisition starts would refuse the booking too.
+    private static string? Shortfall(CandidateRow row, JobRoleSummary role, DateOnly start) =>
         BookingCompliance.RegistrationShortfall(row.Name, row.RegistrationBody, role.Title, role.RequiredRegistration)
+        ?? (row.RightToWorkExpiresOn is { } permission && permission < start
+            ? string.Create(CultureInfo.InvariantCulture, $"{row.Name}'s permission to work in the UK ends on {permission:d MMMM yyyy}, before the start")
+            : null)
+        ?? (role.RequiredRegistration != RegistrationBody.None && row.RegistrationExpiresOn is { } registered && registered < start
+            ? string.Create(CultureInfo.InvariantCulture, $"{row.Name}'s registration ends on {registered:d MMMM yyyy}, before the start")
+            : null)
         ?? BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
 
     private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, IReadOnlySet<int> booked)

@@ -94,7 +94,7 @@ public sealed class StillSuitableTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_shortlist_says_a_DBS_certificate_below_the_roles_level_or_another_register_needs_attention_for_pool_workers_on_it_and_offered()
+    public async Task The_shortlist_says_what_would_refuse_or_warn_of_a_booking_into_the_role_a_DBS_below_its_level_another_register_or_permission_ending_before_the_start()
     {
         Worker Pooled(string lastName)
         {
@@ -108,9 +108,12 @@ public sealed class StillSuitableTests : IAsyncLifetime
         // Registered, but with the HCPC where the role needs Social Work England: a booking would be refused.
         var otherRegister = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named("Darko").WithChecks().Build();
         otherRegister.RecordRegistration(new ProfessionalRegistration(RegistrationBody.HealthAndCareProfessionsCouncil, "OT123456", new DateOnly(2028, 6, 30)));
+        // Permission to work ending before the vacancy starts.
+        var leaving = A.Worker().InFamily(JobFamily.SocialCare).SuppliedBy(_reference.Agency.Id).Named("Mensah").WithChecks().Build();
+        leaving.RecordRightToWork(new RightToWorkCheck(new DateOnly(2024, 1, 8), _vacancy.StartDate.AddDays(-1)));
         await using (var db = TestData.Open(_database))
         {
-            db.Add(onList, offered, inOrder, otherRegister);
+            db.Add(onList, offered, inOrder, otherRegister, leaving);
             await db.SaveAsync();
         }
         (await RunAsync<ShortlistCommands>(TestUser.Recruiter, s => s.AddAsync(_vacancy.Id, 0, onList.Id, default))).Status.ShouldBe(CommandStatus.Done);
@@ -126,6 +129,8 @@ public sealed class StillSuitableTests : IAsyncLifetime
         page.Candidates.Single(c => c.WorkerId == inOrder.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeFalse(), c => c.Shortfall.ShouldBeNull());
         page.Candidates.Single(c => c.WorkerId == otherRegister.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(),
             c => c.Shortfall.ShouldBe($"Residential Social Worker (Children) needs Social Work England registration, and {otherRegister.FullName} is registered with HCPC instead"));
+        page.Candidates.Single(c => c.WorkerId == leaving.Id).ShouldSatisfyAllConditions(c => c.ChecksNeedAttention.ShouldBeTrue(),
+            c => c.Shortfall.ShouldBe($"{leaving.FullName}'s permission to work in the UK ends on {_vacancy.StartDate.AddDays(-1):d MMMM yyyy}, before the start"));
     }
 
     private TestUser Staff => TestUser.AgencyStaff(_wardown.Id, "staff@wardown.example");
