@@ -36,6 +36,7 @@ public static class BookingCompliance
     {
         ArgumentNullException.ThrowIfNull(worker);
         ArgumentNullException.ThrowIfNull(role);
+        if (!role.RequiresRegistration) return null;
         if (RegistrationShortfall(worker.FullName, worker.Registration?.Body, role.Title, role.RequiredRegistration) is { } shortfall) return shortfall;
         if (worker.Registration is null) return null;
         return worker.Registration.ExpiresOn < start
