@@ -77,10 +77,10 @@ public sealed partial class ShortlistPools(ChangeCounters changes, IServiceScope
             await gate.WaitAsync(cancellationToken);
             try
             {
-                if (_pools.TryGetValue(key, out var kept) && kept.Request.Basis == pool.Request.Basis && kept.Workers >= workers) pool = kept;
-                else
+                // A request that held the gate before this one may have merged the save in already.
+                if (_pools.TryGetValue(key, out var kept) && kept.Request.Basis == pool.Request.Basis && kept.Workers > pool.Workers) pool = kept;
+                if (pool.Workers < workers)
                 {
-                    if (kept is not null && kept.Request.Basis == pool.Request.Basis && kept.Workers > pool.Workers) pool = kept;
                     if (changes.TryChangedSince<Worker>(pool.Workers, out var changed) && changed.Count <= MostReRankedOnARequest)
                     {
                         var updated = await ranking.UpdateAsync(pool, changed, pool.Request, workers, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Caching;
@@ -130,12 +129,8 @@ public sealed class ShortlistQueries(
     // A permission to work or a registration ending before the requisition starts would refuse the booking too.
     private static string? Shortfall(CandidateRow row, JobRoleSummary role, DateOnly start) =>
         BookingCompliance.RegistrationShortfall(row.Name, row.RegistrationBody, role.Title, role.RequiredRegistration)
-        ?? (row.RightToWorkExpiresOn is { } permission && permission < start
-            ? string.Create(CultureInfo.InvariantCulture, $"{row.Name}'s permission to work in the UK ends on {permission:d MMMM yyyy}, before the start")
-            : null)
-        ?? (role.RequiredRegistration != RegistrationBody.None && row.RegistrationExpiresOn is { } registered && registered < start
-            ? string.Create(CultureInfo.InvariantCulture, $"{row.Name}'s registration ends on {registered:d MMMM yyyy}, before the start")
-            : null)
+        ?? BookingCompliance.PermissionEndsBefore(row.Name, row.RightToWorkExpiresOn, start)
+        ?? BookingCompliance.RegistrationEndsBefore(row.Name, row.RegistrationExpiresOn, role.RequiredRegistration, start)
         ?? BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
 
     private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, IReadOnlySet<int> booked)

@@ -23,10 +23,18 @@ public static class BookingCompliance
         ArgumentNullException.ThrowIfNull(worker);
         if (worker.RightToWork is null)
             return $"{worker.FullName} has no right-to-work check recorded: record it on their record before booking";
-        return worker.RightToWork.ExpiresOn is { } expires && expires < start
-            ? $"{worker.FullName}'s permission to work in the UK ends on {expires:d MMMM yyyy}, before the start"
-            : null;
+        return PermissionEndsBefore(worker.FullName, worker.RightToWork.ExpiresOn, start);
     }
+
+    /// <summary>A permission to work ending before the day, from a worker's name and the day it ends, as a list reads them; null if it does not.</summary>
+    public static string? PermissionEndsBefore(string workerName, DateOnly? expires, DateOnly start) =>
+        expires is { } ends && ends < start ? $"{workerName}'s permission to work in the UK ends on {ends:d MMMM yyyy}, before the start" : null;
+
+    /// <summary>A registration with the body a role needs ending before the day, as a list reads it; null if it does not, or the role needs none.</summary>
+    public static string? RegistrationEndsBefore(string workerName, DateOnly? expires, RegistrationBody needed, DateOnly start) =>
+        needed != RegistrationBody.None && expires is { } ends && ends < start
+            ? $"{workerName}'s {Describe(needed)} registration ends on {ends:d MMMM yyyy}, before the start"
+            : null;
 
     /// <summary>
     /// Why the worker's registration stops a booking into the role from the day: none, or with another body, where
@@ -38,10 +46,7 @@ public static class BookingCompliance
         ArgumentNullException.ThrowIfNull(role);
         if (!role.RequiresRegistration) return null;
         if (RegistrationShortfall(worker.FullName, worker.Registration?.Body, role.Title, role.RequiredRegistration) is { } shortfall) return shortfall;
-        if (worker.Registration is null) return null;
-        return worker.Registration.ExpiresOn < start
-            ? $"{worker.FullName}'s {Describe(role.RequiredRegistration)} registration ends on {worker.Registration.ExpiresOn:d MMMM yyyy}, before the start"
-            : null;
+        return RegistrationEndsBefore(worker.FullName, worker.Registration?.ExpiresOn, role.RequiredRegistration, start);
     }
 
     /// <summary>
