@@ -229,6 +229,21 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
     private static string Pounds(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
     [Fact]
+    public async Task A_live_check_arriving_after_the_worker_was_booked_answers_with_nothing_to_swap_in()
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var form = await recruiter.GetPageAsync(arranged.BookingPath);
+        await arranged.BookAsync(recruiter);
+
+        var late = await recruiter.SubmitAsync(form, arranged.Terms("30.00"),
+            $"/Placements/New?handler=Check&requisition={arranged.RequisitionId}&worker={arranged.WorkerId}");
+
+        late.StatusCode.ShouldBe(HttpStatusCode.NoContent, "the form's last check can still be on its way when the booking is made");
+        (await arranged.PlacementCountAsync(factory)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_worker_already_booked_for_those_dates_cannot_be_booked_again()
     {
         var first = await PlacementArrangement.ShortlistedAsync(factory);

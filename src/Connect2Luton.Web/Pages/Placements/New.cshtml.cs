@@ -56,7 +56,10 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
     /// <summary>The live check: the rule messages and breakdown for the terms typed so far, as fragments to swap in.</summary>
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
     {
-        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { IsShortlisted: true } booking) return NotFound();
+        if (await cases.LoadAsync(RequisitionId, WorkerId, forUpdate: false, cancellationToken) is not { } booking) return NotFound();
+        // A check still on its way when the worker was booked (the form sent while its last check was in flight) has
+        // nothing left to check: nothing to swap in, and no error for the page to show.
+        if (!booking.IsShortlisted) return new NoContentResult();
         Proposal = booking.Proposal();
         var input = Input.Read(RequisitionId, WorkerId, ModelState);
         Quote = (await terms.CheckAsync(booking, input, cancellationToken)).Quote;
