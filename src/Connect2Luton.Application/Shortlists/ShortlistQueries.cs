@@ -32,7 +32,6 @@ public sealed class ShortlistQueries(
     ShortlistRanking ranking,
     BookedWorkers busy,
     IRuleSetCatalogue catalogue,
-    SingleFlightCache cache,
     ChangeCounters changes,
     RequisitionPermissions permissions,
     ICurrentUser user,
@@ -58,20 +57,13 @@ public sealed class ShortlistQueries(
         var rules = catalogue.Current.FirstOrDefault(r => r.Name == RuleSetNames.LocalCandidatePreference)?.ServingVersion;
         var basis = string.Create(CultureInfo.InvariantCulture, $"{rules}|{today:yyyy-MM-dd}|{changes.Of<SupplyAgency>()}");
         var pool = await pools.GetAsync(new PoolRequest(role.JobFamily, isDfeRole, basis, today, soon, suppliers), ranking, cancellationToken);
-        var poolKey = string.Create(CultureInfo.InvariantCulture, $"shortlist-pool|{role.JobFamily}|{isDfeRole}|{pool.Stamp}");
-        var bookedKey = string.Create(CultureInfo.InvariantCulture, $"booked|{requisition.StartDate:yyyy-MM-dd}|{requisition.EndDate:yyyy-MM-dd}|{changes.Of<Placement>()}");
         var booked = (await busy.GetAsync(requisition.StartDate, requisition.EndDate, placements, cancellationToken)).Workers;
 
-        // This requisition's order: the pool less those already on its list, those free on its dates (and able to be
-        // engaged) first, each group keeping its rank. Worked out once per version of the requisition, so a page is a
-        // slice, not a walk through a pool of 20,000 workers.
-        var order = await cache.GetAsync(
-            string.Create(CultureInfo.InvariantCulture, $"shortlist-order|{requisition.Id}|{requisition.Version}|{poolKey}|{bookedKey}"),
-            () => Task.FromResult(Order(pool, requisition, booked)), o => o.Length, cancellationToken);
-        var total = order.Length;
+        var onList = requisition.Shortlist.Where(e => e.Status != ShortlistEntryStatus.Removed).Select(e => e.WorkerId).ToHashSet();
+        var total = ShortlistOrder.Count(pool, onList);
         var pageCount = Math.Max(1, (total + page.Size - 1) / page.Size);
         var pageNumber = Math.Min(page.Page, pageCount);
-        var candidates = order.Skip((pageNumber - 1) * page.Size).Take(page.Size)
+        var candidates = ShortlistOrder.Page(pool.Candidates, onList, booked, (pageNumber - 1) * page.Size, page.Size)
             .Select(c => (Candidate: c, Dbs: Shortfall(c.Row, role, requisition.StartDate)))
             .Select(c => new RankedCandidate(c.Candidate.Row.Id, c.Candidate.Row.Name, c.Candidate.Row.Postcode, c.Candidate.Supplier, c.Candidate.Decision.Tier,
                 c.Candidate.Decision.Points, c.Candidate.Eligible, c.Candidate.Decision.Details.Rules.Where(r => r.Passed).Select(r => r.Message).ToList(),
@@ -82,7 +74,7 @@ public sealed class ShortlistQueries(
         var shortlisted = requisition.Shortlist
             .Where(e => e.Status != ShortlistEntryStatus.Removed)
             .OrderByDescending(e => e.PreferencePoints).ThenBy(e => e.AddedAt)
-            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId), role, suppliers, soon, requisition.StartDate))
+            .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId)?.Row, role, suppliers, soon, requisition.StartDate))
             .ToList();
         await FillMissingAsync(shortlisted, requisition, role, suppliers, soon, cancellationToken);
 
@@ -132,19 +124,6 @@ public sealed class ShortlistQueries(
         ?? BookingCompliance.PermissionEndsBefore(row.Name, row.RightToWorkExpiresOn, start)
         ?? BookingCompliance.RegistrationEndsBefore(row.Name, row.RegistrationExpiresOn, role.RequiredRegistration, start)
         ?? BookingCompliance.DbsShortfall(row.Name, row.DbsLevel, role.Title, role.RequiredDbsLevel);
-
-    private static PooledCandidate[] Order(RankedPool pool, Requisition requisition, IReadOnlySet<int> booked)
-    {
-        var onList = requisition.Shortlist.Where(e => e.Status != ShortlistEntryStatus.Removed).Select(e => e.WorkerId).ToHashSet();
-        var free = new List<PooledCandidate>(pool.Candidates.Count);
-        var rest = new List<PooledCandidate>();
-        foreach (var candidate in pool.Candidates)
-        {
-            if (onList.Contains(candidate.Row.Id)) continue;
-            (candidate.Eligible && !booked.Contains(candidate.Row.Id) ? free : rest).Add(candidate);
-        }
-        return [.. free, .. rest];
-    }
 }
 
 /// <summary>A worker in a job family's pool, ranked by the preference rules; whether they can be engaged is read once, when ranked.</summary>

@@ -38,7 +38,7 @@ public sealed class ShortlistPoolTests : IAsyncLifetime
         await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
         await SaveAsync(services, (workers, _) =>
         {
-            for (var i = 0; i < 60; i++) workers.Add(NewWorker(faker));
+            for (var i = 0; i < 100; i++) workers.Add(NewWorker(faker));
             return Task.CompletedTask;
         });
         var pools = services.GetRequiredService<ShortlistPools>();
@@ -47,11 +47,12 @@ public sealed class ShortlistPoolTests : IAsyncLifetime
 
         for (var round = 0; round < 6; round++)
         {
-            // Each round: some workers join, some leave the pool, some come back, one is kept by their agency.
+            // Each round: some workers join, some leave the pool, some come back, one is kept by their agency; in one
+            // round more at once than are moved one by one, so they are merged in one walk of the order.
             await SaveAsync(services, async (workers, ids) =>
             {
                 for (var i = faker.Random.Int(0, 3); i > 0; i--) workers.Add(NewWorker(faker));
-                foreach (var id in faker.PickRandom(ids, 4).Distinct())
+                foreach (var id in faker.PickRandom(ids, round == 3 ? 80 : 4).Distinct())
                 {
                     var worker = (await workers.GetByIdAsync(id)).ShouldNotBeNull();
                     switch (faker.Random.Int(0, 3))
