@@ -26,7 +26,7 @@ namespace Connect2Luton.Application.Reports;
 /// workers booked in the period.
 /// </param>
 /// <param name="Filled">Of the requisitions released to it in the period, those it has filled so far with someone it put forward (the pool: one of its workers).</param>
-/// <param name="LocalResidentsPlaced">Of those placed, the ones living in a Luton postcode district, as the local-candidate preference rules list them today.</param>
+/// <param name="LocalResidentsPlaced">Of those placed, the ones living in a Luton postcode district when booked (the districts as the local-candidate preference rules list them today).</param>
 /// <param name="PlacementsCosted">The bookings behind those placed, whose committed weeks the margin is read from.</param>
 public sealed record SupplierFigures(
     int Released, int Answered, TimeSpan? MedianWait, int Submissions, int Shortlisted, int Placed, int Filled, int LocalResidentsPlaced,
@@ -62,7 +62,6 @@ public sealed class SupplierPerformanceReport(
     IReadRepository<Submission> submissions,
     IReadRepository<Placement> placements,
     IReadRepository<Requisition> requisitions,
-    IReadRepository<Worker> workers,
     ReferenceNames names,
     ILocalPreferencePolicy localPreference,
     ReportScope scope,
@@ -199,35 +198,31 @@ public sealed class SupplierPerformanceReport(
             .ToLookup(b => (b.RequisitionId, b.WorkerId));
         var pool = period.InHouse.Count == 0 ? [] : await placements.GroupAsync(
             new BookingsBetweenSpec(period.Start, period.End, period.InHouse, period.AreaIds),
-            p => new { p.SupplyAgencyId, p.WorkerId },
+            p => new { p.SupplyAgencyId, p.WorkerPostcodeDistrict },
             g => new BookingWeek
             {
                 SupplyAgencyId = g.Key.SupplyAgencyId,
-                WorkerId = g.Key.WorkerId,
+                WorkerPostcodeDistrict = g.Key.WorkerPostcodeDistrict,
                 Placements = g.Sum(p => p.Placements),
                 WeeklyMargin = g.Sum(p => p.WeeklyMargin),
                 WeeklyPayAndStatutoryCosts = g.Sum(p => p.WeeklyPayAndStatutoryCosts),
             },
             cancellationToken);
-        var local = await LocalResidentsAsync([.. placed.Select(p => p.WorkerId), .. pool.Select(b => b.WorkerId)], cancellationToken);
+        // Local residents are counted by the district each worker lived in when booked, kept on the placement: the
+        // pool's bookings are grouped by it, a few groups rather than one for each worker each looked up (half a
+        // second for a year at national scale).
+        var districts = await localPreference.LutonDistrictsAsync(cancellationToken);
         foreach (var submission in placed)
         {
             var weeks = bookings[(submission.RequisitionId, submission.WorkerId)].ToList();
             tallies.Of(submission.SupplyAgencyId, submission.Tier)
-                .Place(1, local.Contains(submission.WorkerId), weeks.Count, weeks.Sum(w => w.WeeklyMargin), weeks.Sum(w => w.WeeklyPayAndStatutoryCosts));
+                .Place(1, weeks.Any(w => districts.Contains(w.WorkerPostcodeDistrict)), weeks.Count, weeks.Sum(w => w.WeeklyMargin), weeks.Sum(w => w.WeeklyPayAndStatutoryCosts));
         }
         foreach (var booking in pool)
         {
             tallies.Of(booking.SupplyAgencyId, SupplyAgencyKind.InHousePool)
-                .Place(booking.Placements, local.Contains(booking.WorkerId), booking.Placements, booking.WeeklyMargin, booking.WeeklyPayAndStatutoryCosts);
+                .Place(booking.Placements, districts.Contains(booking.WorkerPostcodeDistrict), booking.Placements, booking.WeeklyMargin, booking.WeeklyPayAndStatutoryCosts);
         }
-    }
-
-    private async Task<HashSet<int>> LocalResidentsAsync(IReadOnlyCollection<int> workerIds, CancellationToken cancellationToken)
-    {
-        if (workerIds.Count == 0) return [];
-        var districts = await localPreference.LutonDistrictsAsync(cancellationToken);
-        return [.. await workers.ListAsync(new WorkersLivingInSpec([.. workerIds.Distinct()], [.. districts]), cancellationToken)];
     }
 }
 

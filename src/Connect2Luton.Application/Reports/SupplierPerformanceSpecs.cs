@@ -136,11 +136,11 @@ public sealed class BookingsOfWorkersSpec : Specification<Placement, BookedWeek>
     public BookingsOfWorkersSpec(IReadOnlyCollection<int> requisitionIds, IReadOnlyCollection<int> workerIds)
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && requisitionIds.Contains(p.RequisitionId) && workerIds.Contains(p.WorkerId));
-        Query.Select(p => new BookedWeek(p.RequisitionId, p.WorkerId, p.CommittedWeek.Margin, p.CommittedWeek.PayAndStatutoryCosts));
+        Query.Select(p => new BookedWeek(p.RequisitionId, p.WorkerId, p.WorkerPostcodeDistrict, p.CommittedWeek.Margin, p.CommittedWeek.PayAndStatutoryCosts));
     }
 }
 
-public sealed record BookedWeek(int RequisitionId, int WorkerId, decimal WeeklyMargin, decimal WeeklyPayAndStatutoryCosts);
+public sealed record BookedWeek(int RequisitionId, int WorkerId, string WorkerPostcodeDistrict, decimal WeeklyMargin, decimal WeeklyPayAndStatutoryCosts);
 
 /// <summary>The given agencies' workers booked between two moments (not called off), flat, to be summed by agency and worker.</summary>
 public sealed class BookingsBetweenSpec : Specification<Placement, BookingWeek>
@@ -153,7 +153,7 @@ public sealed class BookingsBetweenSpec : Specification<Placement, BookingWeek>
         Query.Select(p => new BookingWeek
         {
             SupplyAgencyId = p.SupplyAgencyId,
-            WorkerId = p.WorkerId,
+            WorkerPostcodeDistrict = p.WorkerPostcodeDistrict,
             Placements = 1,
             WeeklyMargin = p.CommittedWeek.Margin,
             WeeklyPayAndStatutoryCosts = p.CommittedWeek.PayAndStatutoryCosts,
@@ -164,7 +164,7 @@ public sealed class BookingsBetweenSpec : Specification<Placement, BookingWeek>
 public sealed class BookingWeek
 {
     public int SupplyAgencyId { get; init; }
-    public int WorkerId { get; init; }
+    public string WorkerPostcodeDistrict { get; init; } = string.Empty;
     public int Placements { get; init; }
     public decimal WeeklyMargin { get; init; }
     public decimal WeeklyPayAndStatutoryCosts { get; init; }
@@ -188,14 +188,4 @@ public sealed class AgencyFill
 {
     public int SupplyAgencyId { get; init; }
     public int RequisitionId { get; init; }
-}
-
-/// <summary>Of the given workers, those living in the given postcode districts.</summary>
-public sealed class WorkersLivingInSpec : Specification<Worker, int>
-{
-    public WorkersLivingInSpec(IReadOnlyCollection<int> workerIds, IReadOnlyCollection<string> districts)
-    {
-        Query.Where(w => workerIds.Contains(w.Id) && districts.Contains(w.PostcodeDistrict));
-        Query.Select(w => w.Id);
-    }
 }

@@ -29,6 +29,7 @@ public sealed class Placement : AggregateRoot
         JobRoleId = requisition.JobRoleId;
         WorkerId = Guard.Reference(worker.Id, "The worker");
         SupplyAgencyId = worker.SupplyAgencyId;
+        WorkerPostcodeDistrict = worker.PostcodeDistrict;
         Rates = booking.Rates ?? throw new ArgumentNullException(nameof(booking));
         WeeklyHours = CheckedHours(booking.WeeklyHours);
         CommittedWeek = CommittedWeek.Of(Rates, WeeklyHours);
@@ -110,6 +111,13 @@ public sealed class Placement : AggregateRoot
     public int RequisitionId { get; private set; }
     public int WorkerId { get; private set; }
     public int SupplyAgencyId { get; private set; }
+
+    /// <summary>
+    /// The postcode district the worker lived in when booked: whether the placement went to a local resident (supplier
+    /// performance) is a fact of the booking, and kept with it, so a year of bookings is counted without reading each
+    /// worker's record.
+    /// </summary>
+    public string WorkerPostcodeDistrict { get; private set; } = string.Empty;
 
     /// <summary>Copied from the requisition, which cannot change service or role once open: lists and reports filter on them.</summary>
     public int ServiceAreaId { get; private set; }

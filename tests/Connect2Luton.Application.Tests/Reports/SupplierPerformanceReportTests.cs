@@ -129,6 +129,26 @@ public sealed class SupplierPerformanceReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_placement_went_to_a_local_resident_by_where_the_worker_lived_when_booked_not_where_they_have_moved_since()
+    {
+        await using (var db = TestData.Open(_database))
+        {
+            // Both placed workers, the local agency's and the pool's, move out of Luton after they were booked.
+            foreach (var worker in await db.ListAsync<Worker>(w => w.PostcodeDistrict == "LU2" || w.PostcodeDistrict == "LU3"))
+            {
+                worker.Update(new WorkerProfile(worker.FirstName, worker.LastName, worker.Email, worker.Phone, UkPostcode.Parse("MK45 2AA"), worker.JobFamily,
+                    worker.SupplyAgencyId, worker.QualifiedOn, worker.OpenToPermanentJob, null, worker.DateOfBirth));
+            }
+            await db.SaveAsync();
+        }
+
+        var figures = await ReportAsync(TestUser.Recruiter, From, To, _childrens.Area.Id);
+
+        Agency(figures, _childrens.Agency.Id, SupplyAgencyKind.InHousePool).LocalResidentsPlaced.ShouldBe(1);
+        Agency(figures, _local.Id, SupplyAgencyKind.LocalSupportingAgency).LocalResidentsPlaced.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Every_service_counts_the_other_service_s_requisition_and_a_hiring_manager_sees_only_their_own_whatever_they_ask()
     {
         var everyService = await ReportAsync(TestUser.Recruiter, From, To, null);

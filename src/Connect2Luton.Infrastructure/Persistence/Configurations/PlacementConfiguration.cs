@@ -45,6 +45,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasOne<Requisition>().WithMany().HasForeignKey(p => p.RequisitionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Worker>().WithMany().HasForeignKey(p => p.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(p => p.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.WorkerPostcodeDistrict).HasMaxLength(Limits.PostcodeDistrict);
         builder.HasOne<ServiceArea>().WithMany().HasForeignKey(p => p.ServiceAreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JobRole>().WithMany().HasForeignKey(p => p.JobRoleId).OnDelete(DeleteBehavior.Restrict);
 

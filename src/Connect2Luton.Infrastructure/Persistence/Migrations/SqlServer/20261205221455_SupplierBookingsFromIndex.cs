@@ -10,7 +10,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SupplierBookingsIndex.SqlServer);
+            migrationBuilder.Sql(SupplierBookingsIndex.FirstSqlServer);
         }
 
         /// <inheritdoc />

@@ -595,6 +595,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("WorkerId")
                         .HasColumnType("int");
 
+                    b.Property<string>("WorkerPostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CommittedWeek", "Connect2Luton.Domain.Placements.Placement.CommittedWeek#CommittedWeek", b1 =>
                         {
                             b1.IsRequired();

@@ -10,7 +10,7 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SupplierBookingsIndex.Sqlite);
+            migrationBuilder.Sql(SupplierBookingsIndex.FirstSqlite);
             // Analysed now, as the planner would otherwise guess about it (see DfeReturnReadFromIndexes).
             migrationBuilder.Sql("""ANALYZE "IX_Placements_SupplierBookings";""");
         }

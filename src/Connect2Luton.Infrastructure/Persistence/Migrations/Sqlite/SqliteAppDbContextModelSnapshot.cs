@@ -571,6 +571,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("WorkerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkerPostcodeDistrict")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CommittedWeek", "Connect2Luton.Domain.Placements.Placement.CommittedWeek#CommittedWeek", b1 =>
                         {
                             b1.IsRequired();
