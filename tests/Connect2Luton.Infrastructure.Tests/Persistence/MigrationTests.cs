@@ -160,6 +160,24 @@ public sealed class MigrationTests
         plan.ShouldContain("USING COVERING INDEX IX_Placements_Status_PlannedEndDate_StartDate_WorkerId", Case.Sensitive, plan);
     }
 
+    [Fact]
+    public async Task The_worker_search_by_district_and_checks_is_counted_from_the_district_checks_index_alone()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var filter = new Application.Workers.WorkerFilter(Postcode: "LU2", Compliance: Application.Workers.ComplianceFilter.NeedsAttention);
+        var rows = Infrastructure.Persistence.Specifications.SpecificationEvaluator
+            .Apply(db.Set<Domain.Workers.Worker>(), (Application.Common.Specifications.ISpecification<Domain.Workers.Worker>)new Application.Workers.WorkerListSpec(filter, Clocks.Today, null))
+            .Select(w => w.Id).ToQueryString();
+        // The count the list's total is: the same filter, no order.
+        var count = rows[..rows.IndexOf("ORDER BY", StringComparison.Ordinal)].Replace("SELECT \"w\".\"Id\"", "SELECT COUNT(*)", StringComparison.Ordinal);
+
+        var plan = await ExplainAsync(db, count);
+
+        // Counted again after every worker saved: at 500,000 workers, reading each of a district's 90,000 rows took a quarter of a second.
+        plan.ShouldContain("USING COVERING INDEX IX_Workers_DistrictChecks (PostcodeDistrict=?)", Case.Sensitive, plan);
+    }
+
     private static readonly (string Index, string Stat)[] NationalScaleStatistics =
     [
         ("IX_Placements_ExternalReference", "1000254 1000254"),
