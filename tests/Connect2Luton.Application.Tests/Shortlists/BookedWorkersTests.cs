@@ -4,6 +4,7 @@ using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 using Connect2Luton.Testing;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect2Luton.Application.Tests.Shortlists;
@@ -51,6 +52,30 @@ public sealed class BookedWorkersTests : IAsyncLifetime
         await using var scope = services.CreateAsyncScope();
         var whole = await scope.ServiceProvider.GetRequiredService<IReadRepository<Placement>>().ListAsync(new WorkersBookedBetweenSpec(from, to));
         second.Workers.Order().ShouldBe(whole.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task A_period_is_kept_and_brought_up_to_date_however_full_the_memory_cache_is_and_dropped_once_nobody_asks_for_it()
+    {
+        var clock = Clocks.Fixed();
+        var (from, to) = (Clocks.Today.AddDays(30), Clocks.Today.AddDays(60));
+        await using var services = TestServices.For(_database, clock, TestUser.Recruiter);
+        // Other answers fill the size-limited cache, as lists, counts and other periods do at national scale.
+        services.GetRequiredService<IMemoryCache>().Set("everything else", new object(), new MemoryCacheEntryOptions { Size = 2_000_000 });
+        var busy = services.GetRequiredService<BookedWorkers>();
+        var first = await ReadAsync(services, busy, from, to);
+
+        var booked = await BookAsync(services, from, to);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var second = await ReadAsync(services, busy, from, to);
+
+        second.ReadAt.ShouldBe(first.ReadAt, "brought up to date from the booking, not read whole again");
+        second.Workers.ShouldContain(booked.WorkerId);
+        busy.Periods.ShouldBe(1);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await ReadAsync(services, busy, to.AddDays(1), to.AddDays(2));
+        busy.Periods.ShouldBe(1, "the first period, unasked for two minutes, is dropped");
     }
 
     private static async Task<BookedSet> ReadAsync(ServiceProvider services, BookedWorkers busy, DateOnly from, DateOnly to)
