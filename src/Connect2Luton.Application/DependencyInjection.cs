@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<DashboardQueries>();
         services.AddScoped<Reports.ReportScope>();
         services.AddScoped<Reports.LivePlacementGroups>();
+        services.AddSingleton<KeptAnswers<string, List<Reports.PlacementGroup>>>();
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
         services.AddScoped<Reports.DfeReturn>();
