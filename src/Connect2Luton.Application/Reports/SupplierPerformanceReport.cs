@@ -22,7 +22,7 @@ namespace Connect2Luton.Application.Reports;
 /// <param name="Submissions">Candidates it put forward in the period, whatever became of them.</param>
 /// <param name="Shortlisted">Of those, the ones shortlisted or placed now.</param>
 /// <param name="Placed">
-/// Of those, the ones booked (a booking not called off). The in-house pool puts nobody forward: its figure is its
+/// Of those, the ones booked (a booking signed off where it needed it, and not called off). The in-house pool puts nobody forward: its figure is its
 /// workers booked in the period.
 /// </param>
 /// <param name="Filled">Of the requisitions released to it in the period, those it has filled so far with someone it put forward (the pool: one of its workers).</param>
@@ -215,6 +215,8 @@ public sealed class SupplierPerformanceReport(
         foreach (var submission in placed)
         {
             var weeks = bookings[(submission.RequisitionId, submission.WorkerId)].ToList();
+            // Placed on a booking still waiting for sign-off: not counted until it is signed, as the pool's are not.
+            if (weeks.Count == 0) continue;
             tallies.Of(submission.SupplyAgencyId, submission.Tier)
                 .Place(1, weeks.Any(w => districts.Contains(w.WorkerPostcodeDistrict)), weeks.Count, weeks.Sum(w => w.WeeklyMargin), weeks.Sum(w => w.WeeklyPayAndStatutoryCosts));
         }

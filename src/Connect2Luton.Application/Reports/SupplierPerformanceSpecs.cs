@@ -135,7 +135,7 @@ public sealed class BookingsOfWorkersSpec : Specification<Placement, BookedWeek>
 {
     public BookingsOfWorkersSpec(IReadOnlyCollection<int> requisitionIds, IReadOnlyCollection<int> workerIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && requisitionIds.Contains(p.RequisitionId) && workerIds.Contains(p.WorkerId));
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && requisitionIds.Contains(p.RequisitionId) && workerIds.Contains(p.WorkerId));
         Query.Select(p => new BookedWeek(p.RequisitionId, p.WorkerId, p.WorkerPostcodeDistrict, p.CommittedWeek.Margin, p.CommittedWeek.PayAndStatutoryCosts));
     }
 }
@@ -148,7 +148,7 @@ public sealed class BookingsBetweenSpec : Specification<Placement, BookingWeek>
     public BookingsBetweenSpec(DateTimeOffset start, DateTimeOffset end, IReadOnlyCollection<int> agencyIds, IReadOnlyCollection<int>? serviceAreaIds)
     {
         // The pool's agencies and the reader's services as values, so the planner reads the agencies' bookings by date.
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.BookedAt >= start && p.BookedAt < end && Inline.Values(agencyIds).Contains(p.SupplyAgencyId));
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.BookedAt >= start && p.BookedAt < end && Inline.Values(agencyIds).Contains(p.SupplyAgencyId));
         if (serviceAreaIds is not null) Query.Where(p => Inline.Values(serviceAreaIds).Contains(p.ServiceAreaId));
         Query.Select(p => new BookingWeek
         {
@@ -179,7 +179,7 @@ public sealed class FillsOfRequisitionsSpec : Specification<Placement, AgencyFil
 {
     public FillsOfRequisitionsSpec(IReadOnlyCollection<int> requisitionIds)
     {
-        Query.Where(p => p.Status != PlacementStatus.Cancelled && requisitionIds.Contains(p.RequisitionId));
+        Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && requisitionIds.Contains(p.RequisitionId));
         Query.Select(p => new AgencyFill { SupplyAgencyId = p.SupplyAgencyId, RequisitionId = p.RequisitionId });
     }
 }

@@ -50,6 +50,7 @@ public sealed class SignOffCommands(
         if (!give) errors.Required(NoteField, note, "Enter why you are declining it: the recruiter and the service read this");
         errors.Text(NoteField, note, Limits.Reason, give ? "The note" : "The reason");
         if (errors.Any) return errors.ToResult();
+        if (give && await ExtensionClashAsync(placement, signOff, cancellationToken) is { } clash) return CommandResult.Conflict(clash);
 
         placements.ExpectVersion(placement, version);
         var now = clock.GetUtcNow();
@@ -73,5 +74,18 @@ public sealed class SignOffCommands(
         return saved.IsConflict
             ? CommandResult.Conflict($"This request changed while you were reading it (someone else signed or declined it, or it was called off). Nothing has been saved: the page shows it as it is now.")
             : CommandResult.Done(signOffId);
+    }
+
+    // A waiting extension does not hold the worker's later days (the shortlist and bookings read the placement's
+    // planned end), so the worker may have been booked elsewhere meanwhile: the extension is not signed into force
+    // over that booking, as it would not have been asked for over it.
+    private async Task<string?> ExtensionClashAsync(Placement placement, SignOff signOff, CancellationToken cancellationToken)
+    {
+        if (signOff.ExtensionId is null || placement.PendingExtension is not { } pending || pending.Id != signOff.ExtensionId) return null;
+        var next = Workers.WorkerPlacementClash.Within(
+            await placements.ListAsync(new Workers.WorkerPlacementsSpec(placement.WorkerId), cancellationToken), placement.PlannedEndDate.AddDays(1), pending.NewEndDate, except: placement.Id);
+        return next is null ? null
+            : $"This extension to {pending.NewEndDate:d MMMM yyyy} cannot be signed off: the worker has since been booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}. "
+              + $"Decline it with that reason; the recruiter can ask for an extension to {next.StartDate.AddDays(-1):d MMMM yyyy} at most.";
     }
 }

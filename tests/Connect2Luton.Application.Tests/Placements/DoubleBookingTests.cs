@@ -83,6 +83,46 @@ public sealed class DoubleBookingTests : IAsyncLifetime
         (await ExtendAsync(start.AddDays(120))).Status.ShouldBe(CommandStatus.Done);
     }
 
+    [Fact]
+    public async Task An_extension_waiting_for_sign_off_is_not_signed_into_force_over_a_booking_made_meanwhile()
+    {
+        var director = new TestUser("hr.director@test.local", []);
+        await UserAccounts.AddAsync(_database, (director.Name, "Dana Reid"));
+        await using (var admin = TestServices.For(_database, user: new TestUser("admin@test.local", [Application.Common.Identity.Roles.Admin])))
+        await using (var scope = admin.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<Application.SignOffs.SignOffPositions>().AssignAsync("Director of HR", Application.SignOffs.SignOffPositions.NeverFilled, director.Name, null, CancellationToken.None))
+                .Status.ShouldBe(CommandStatus.Done);
+        await using var services = TestServices.For(_database, user: TestUser.Recruiter);
+        var start = Clocks.Today.AddDays(14);
+        var first = await BookAsync(services, _housing, start, start.AddDays(90));
+        int version;
+        await using (var db = TestData.Open(_database)) version = (await db.SingleAsync<Placement>(p => p.Id == first.Id)).Version;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // Past the longest length: it waits for the Head of Service and the Director of HR, the worker's later days not held.
+            var extended = await scope.ServiceProvider.GetRequiredService<Application.Placements.Changes.PlacementChangeCommands>()
+                .ExtendAsync(first.Id, version, new(start.AddDays(7 * 80), "Court work continues", "Head of Housing"), CancellationToken.None);
+            extended.Status.ShouldBe(CommandStatus.Done, string.Join("; ", extended.Errors.Values) + extended.Message);
+        }
+        (await BookAsync(services, _homelessness, start.AddDays(200), start.AddDays(260))).Status.ShouldBe(CommandStatus.Done);
+
+        int signOff;
+        await using (var db = TestData.Open(_database))
+        {
+            var placement = await db.SingleAsync<Placement>(p => p.Id == first.Id, "SignOffs");
+            (signOff, version) = (placement.SignOffs.Single(s => s.Position == "Director of HR").Id, placement.Version);
+        }
+        await using var signing = TestServices.For(_database, user: director);
+        await using var signingScope = signing.CreateAsyncScope();
+        var signed = await signingScope.ServiceProvider.GetRequiredService<Application.SignOffs.SignOffCommands>().GiveAsync(signOff, version, null, CancellationToken.None);
+
+        signed.Status.ShouldBe(CommandStatus.Conflict);
+        signed.Message.ShouldBe($"This extension to {start.AddDays(7 * 80):d MMMM yyyy} cannot be signed off: the worker has since been booked on another placement from {start.AddDays(200):d MMMM yyyy} to {start.AddDays(260):d MMMM yyyy}. "
+            + $"Decline it with that reason; the recruiter can ask for an extension to {start.AddDays(199):d MMMM yyyy} at most.");
+        await using var after = TestData.Open(_database);
+        (await after.SingleAsync<Placement>(p => p.Id == first.Id, "SignOffs")).SignOffs.Single(s => s.Id == signOff).State.ShouldBe(SignOffState.Awaiting);
+    }
+
     private async Task<CommandResult> BookAsync(IServiceProvider services, Requisition requisition, DateOnly start, DateOnly end)
     {
         await using var scope = services.CreateAsyncScope();

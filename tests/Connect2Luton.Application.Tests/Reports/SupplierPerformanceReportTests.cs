@@ -129,6 +129,28 @@ public sealed class SupplierPerformanceReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_booking_still_waiting_for_sign_off_is_not_counted_as_placed_until_it_is_signed()
+    {
+        await using (var db = TestData.Open(_database))
+        {
+            var r3 = await db.SingleAsync<Requisition>(r => r.ServiceAreaId == _childrens.Area.Id && r.PositionsFilled == 0, "Shortlist");
+            var pooled = A.Worker().SuppliedBy(_childrens.Agency.Id).LivingIn("LU1 3JH").Build();
+            db.Add(pooled);
+            await db.SaveAsync();
+            var overTheCap = Placement.Book(r3, pooled, new PlacementBooking(new PlacementRates(40m, 2m, 3m, 0.60m, 1.50m), 37m, new DateOnly(2026, 12, 7), new DateOnly(2027, 3, 5)),
+                new CapExceptionApproval("Director of Children's Services; Chief Executive", "Court deadline", 35m, 40m), [], "recruiter", At(19, 10));
+            overTheCap.Status.ShouldBe(PlacementStatus.AwaitingSignOff);
+            db.Add(overTheCap);
+            await db.SaveAsync();
+        }
+
+        var figures = await ReportAsync(TestUser.Recruiter, From, To, _childrens.Area.Id);
+
+        var pool = Agency(figures, _childrens.Agency.Id, SupplyAgencyKind.InHousePool);
+        (pool.Placed, pool.LocalResidentsPlaced).ShouldBe((1, 1), "the booking over the cap waits for its sign-offs");
+    }
+
+    [Fact]
     public async Task A_placement_went_to_a_local_resident_by_where_the_worker_lived_when_booked_not_where_they_have_moved_since()
     {
         await using (var db = TestData.Open(_database))

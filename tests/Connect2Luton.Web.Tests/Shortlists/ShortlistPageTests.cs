@@ -63,6 +63,23 @@ public sealed class ShortlistPageTests(Connect2LutonFactory factory) : IClassFix
     }
 
     [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("1e3")]
+    [InlineData("2147483648")]
+    public async Task A_page_number_that_is_not_one_shows_the_first_page_without_a_form_error(string number)
+    {
+        var id = await OpenRequisitionAsync("CSC", skip: 2);
+        var recruiter = await factory.SignedInAsAsync(Recruiter);
+
+        var page = await recruiter.GetPageAsync($"/Requisitions/{id}/Shortlist?page={Uri.EscapeDataString(number)}");
+
+        page.QuerySelector(".govuk-error-summary").ShouldBeNull();
+        page.Title.ShouldNotBeNull().ShouldNotStartWith("Error");
+        page.QuerySelector("#candidates tbody tr").ShouldNotBeNull();
+    }
+
+    [Theory]
     [InlineData("999999", "no longer in the pool")]
     [InlineData("abc", "Worker is not one of the answers this form offers")]
     [InlineData("0x1F", "Worker is not one of the answers this form offers")]

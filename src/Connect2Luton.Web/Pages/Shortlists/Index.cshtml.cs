@@ -42,6 +42,8 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
+        // A page number that is not one ("abc", too large) is the first page, as on the other lists, not a form error.
+        ModelState.Remove("page");
         var view = await queries.GetAsync(id, new PageRequest(PageNumber), cancellationToken);
         if (view is null) return NotFound();
         Shortlist = view;
