@@ -15,7 +15,7 @@ public sealed record PoolRequest(JobFamily Family, bool IsDfeRole, string Basis,
 
 /// <summary>A job family's workers ranked by the preference rules, up to date with the workers' change count <see cref="Workers"/>.</summary>
 /// <param name="Request">What it was ranked for.</param>
-/// <param name="Stamp">Different for every pool made, so answers worked out from one (a requisition's order) are keyed by it.</param>
+/// <param name="Stamp">Different for every pool ranked or brought up to date (a check that found nothing changed keeps it).</param>
 /// <param name="RankedAt">When the whole family was last read (ranked, or checked against its record versions); brought up to date worker by worker since.</param>
 /// <param name="Candidates">The workers in rank order.</param>
 /// <param name="ById">The same workers by id, so a changed one is found in the order by a binary search.</param>
