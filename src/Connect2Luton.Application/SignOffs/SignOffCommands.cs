@@ -82,8 +82,7 @@ public sealed class SignOffCommands(
     private async Task<string?> ExtensionClashAsync(Placement placement, SignOff signOff, CancellationToken cancellationToken)
     {
         if (signOff.ExtensionId is null || placement.PendingExtension is not { } pending || pending.Id != signOff.ExtensionId) return null;
-        var next = Workers.WorkerPlacementClash.Within(
-            await placements.ListAsync(new Workers.WorkerPlacementsSpec(placement.WorkerId), cancellationToken), placement.PlannedEndDate.AddDays(1), pending.NewEndDate, except: placement.Id);
+        var next = await Workers.WorkerPlacementClash.ExtendingAsync(placements, placement, pending.NewEndDate, cancellationToken);
         return next is null ? null
             : $"This extension to {pending.NewEndDate:d MMMM yyyy} cannot be signed off: the worker has since been booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}. "
               + $"Decline it with that reason; the recruiter can ask for an extension to {next.StartDate.AddDays(-1):d MMMM yyyy} at most.";

@@ -39,7 +39,7 @@ public sealed class LivePlacementGroupsTests : IAsyncLifetime
 
         // One more booked in children's services, and one there ends.
         await BookAsync(services, _reference.Area, Clocks.Today.AddDays(-200));
-        await SaveAsync(services, async placements => (await placements.GetByIdAsync(ending.Id)).ShouldNotBeNull().End(Clocks.Today, "Left the council", "r", Clocks.Now));
+        await AppSaves.SaveAsync<Placement>(services, async placements => (await placements.GetByIdAsync(ending.Id)).ShouldNotBeNull().End(Clocks.Today, "Left the council", "r", Clocks.Now));
         clock.Advance(TimeSpan.FromSeconds(5));
         var second = await ReadAsync(services);
 
@@ -59,36 +59,16 @@ public sealed class LivePlacementGroupsTests : IAsyncLifetime
 
     private async Task<Placement> BookAsync(ServiceProvider services, ServiceArea area, DateOnly start)
     {
-        Placement placement = null!;
-        var manager = A.Manager(area.Id);
-        await using (var db = TestData.Open(_database))
+        var manager = _reference.Manager;
+        if (area.Id != _reference.Area.Id)
         {
-            if (area.Id != _reference.Area.Id)
-            {
-                db.Add(manager);
-                await db.SaveAsync();
-            }
-        }
-        var requisition = A.Requisition().In(area.Id, _reference.Role.Id, area.Id == _reference.Area.Id ? _reference.Manager.Id : manager.Id).Open();
-        var worker = A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build();
-        await using (var db = TestData.Open(_database))
-        {
-            db.Add(requisition, worker);
+            manager = A.Manager(area.Id);
+            await using var db = TestData.Open(_database);
+            db.Add(manager);
             await db.SaveAsync();
         }
-        await SaveAsync(services, placements =>
-        {
-            placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, start, start.AddDays(365)), null, [], "r", Clocks.Now);
-            placements.Add(placement);
-            return Task.CompletedTask;
-        });
-        return placement;
-    }
-
-    private static async Task SaveAsync(ServiceProvider services, Func<IRepository<Placement>, Task> change)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await change(scope.ServiceProvider.GetRequiredService<IRepository<Placement>>());
-        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+        var requisition = A.Requisition().In(area.Id, _reference.Role.Id, manager.Id).Open();
+        var worker = A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build();
+        return await AppSaves.BookAsync(services, _database, requisition, worker, start, start.AddDays(365));
     }
 }

@@ -36,7 +36,7 @@ public sealed class BookedWorkersTests : IAsyncLifetime
         first.Workers.ShouldBe([ended.WorkerId]);
 
         // One ends before the period, one is booked inside it, one after it.
-        await SaveAsync(services, async placements =>
+        await AppSaves.SaveAsync<Placement>(services, async placements =>
         {
             var placement = (await placements.GetByIdAsync(ended.Id)).ShouldNotBeNull();
             placement.End(Clocks.Today.AddDays(10), "Left the council", "r", Clocks.Now);
@@ -84,29 +84,7 @@ public sealed class BookedWorkersTests : IAsyncLifetime
         return await busy.GetAsync(from, to, scope.ServiceProvider.GetRequiredService<IReadRepository<Placement>>(), default);
     }
 
-    private async Task<Placement> BookAsync(ServiceProvider services, DateOnly start, DateOnly end)
-    {
-        Placement placement = null!;
-        var requisition = A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open();
-        var worker = A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build();
-        await using (var db = TestData.Open(_database))
-        {
-            db.Add(requisition, worker);
-            await db.SaveAsync();
-        }
-        await SaveAsync(services, placements =>
-        {
-            placement = Placement.Book(requisition, worker, new PlacementBooking(A.Rates(), 37m, start, end), null, [], "r", Clocks.Now);
-            placements.Add(placement);
-            return Task.CompletedTask;
-        });
-        return placement;
-    }
-
-    private static async Task SaveAsync(ServiceProvider services, Func<IRepository<Placement>, Task> change)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await change(scope.ServiceProvider.GetRequiredService<IRepository<Placement>>());
-        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
-    }
+    private async Task<Placement> BookAsync(ServiceProvider services, DateOnly start, DateOnly end) =>
+        await AppSaves.BookAsync(services, _database, A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open(),
+            A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build(), start, end);
 }

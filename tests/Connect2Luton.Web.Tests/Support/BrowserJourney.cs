@@ -28,9 +28,21 @@ public sealed class BrowserJourney
     }
 
     /// <summary>The page now shown has loaded: check it with axe.</summary>
+    /// <remarks>
+    /// Waits for the document to be parsed and its scripts run (the stylesheet is in force by then: the head's script
+    /// waits for it), not for the load event: once in CI a page's load event never came though nothing was left to
+    /// fetch, and the journey waited out its minute.
+    /// </remarks>
     public async Task ArrivedAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Page.Url} did not load; pages reached before it: {string.Join(", ", _visited)}", e);
+        }
         var url = new Uri(Page.Url).PathAndQuery;
         _visited.Add(url);
         _inaccessible.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{url}: {v}"));

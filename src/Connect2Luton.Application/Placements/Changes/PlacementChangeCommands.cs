@@ -158,8 +158,7 @@ public sealed class PlacementChangeCommands(
         if (placement.PendingExtension is { } pending)
             errors.Add(Fields.NewEndDate, $"An extension to {pending.NewEndDate:d MMMM yyyy} is waiting for sign-off by {SignOffs.SignOffPositions.InWords(string.Join("; ", placement.SignOffs.Where(s => s.ExtensionId == pending.Id && s.State == SignOffState.Awaiting).Select(s => s.Position)))}: it must be signed off or declined before another is asked for");
         if (input.NewEndDate is { } reaches && !errors.Has(Fields.NewEndDate)
-            && WorkerPlacementClash.Within(await placements.ListAsync(new WorkerPlacementsSpec(placement.WorkerId), cancellationToken),
-                placement.PlannedEndDate.AddDays(1), reaches, except: placement.Id) is { } next)
+            && await WorkerPlacementClash.ExtendingAsync(placements, placement, reaches, cancellationToken) is { } next)
             errors.Add(Fields.NewEndDate, next.StartDate > placement.PlannedEndDate
                 ? $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}: extend to {next.StartDate.AddDays(-1):d MMMM yyyy} at most"
                 : $"The worker is booked on another placement from {next.StartDate:d MMMM yyyy} to {next.EndDate:d MMMM yyyy}, which overlaps these dates already");
