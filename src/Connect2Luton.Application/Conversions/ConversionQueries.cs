@@ -19,11 +19,9 @@ public sealed class ConversionQueries(
     public async Task<PagedResult<ConversionPromptView>> ListAsync(ConversionShow show, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var spec = new ConversionPromptListSpec(show, permissions.Scope, page);
-        var total = await prompts.CountAsync(spec, cancellationToken);
-        var found = await prompts.ListAsync(spec, cancellationToken);
-        var views = await ViewsAsync(found, cancellationToken);
-        return new PagedResult<ConversionPromptView>(found.Select(p => views[p.Id]).ToList(), page.Page, page.Size, total);
+        var found = await prompts.PageAsync(page, p => new ConversionPromptListSpec(show, permissions.Scope, p), cancellationToken);
+        var views = await ViewsAsync(found.Items, cancellationToken);
+        return found.Map(p => views[p.Id]);
     }
 
     public async Task<ConversionPromptView?> GetAsync(int id, CancellationToken cancellationToken)

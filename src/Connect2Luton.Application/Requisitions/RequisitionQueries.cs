@@ -18,8 +18,9 @@ public sealed class RequisitionQueries(
 {
     public async Task<PagedResult<RequisitionListItem>> ListAsync(RequisitionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        var spec = await SpecAsync(filter, page, cancellationToken);
-        var rows = await requisitions.PageAsync(spec, cancellationToken);
+        ArgumentNullException.ThrowIfNull(page);
+        var spec = await SpecAsync(filter, cancellationToken);
+        var rows = await requisitions.PageAsync(page, spec, cancellationToken);
         var (areas, roles) = await NamesAsync(cancellationToken);
         return rows.Map(r => Item(r, areas, roles));
     }
@@ -27,7 +28,7 @@ public sealed class RequisitionQueries(
     /// <summary>Every requisition the filter matches, streamed, for a CSV export.</summary>
     public async IAsyncEnumerable<RequisitionListItem> ExportAsync(RequisitionFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var spec = await SpecAsync(filter, null, cancellationToken);
+        var spec = (await SpecAsync(filter, cancellationToken))(null);
         var (areas, roles) = await NamesAsync(cancellationToken);
         await foreach (var row in requisitions.StreamAsync(spec, cancellationToken)) yield return Item(row, areas, roles);
     }
@@ -52,7 +53,8 @@ public sealed class RequisitionQueries(
         };
     }
 
-    private async Task<RequisitionListSpec> SpecAsync(RequisitionFilter filter, PageRequest? page, CancellationToken cancellationToken)
+    /// <summary>The filter's criteria, reading a given page (or, given none, every match).</summary>
+    private async Task<Func<PageRequest?, RequisitionListSpec>> SpecAsync(RequisitionFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         IReadOnlyCollection<int>? areaIds = permissions.ScopeServiceAreaId is { } own
@@ -61,7 +63,7 @@ public sealed class RequisitionQueries(
         IReadOnlyCollection<int>? roleIds = filter.JobFamily is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;
-        return new RequisitionListSpec(filter.Status, areaIds, roleIds, page);
+        return page => new RequisitionListSpec(filter.Status, areaIds, roleIds, page);
     }
 
     private async Task<(Dictionary<int, string> Areas, Dictionary<int, string> Roles)> NamesAsync(CancellationToken cancellationToken) =>

@@ -77,6 +77,8 @@ public sealed class ShortlistQueries(
             .Select(e => Shortlisted(e, byId.GetValueOrDefault(e.WorkerId)?.Row, role, suppliers, soon, requisition.StartDate))
             .ToList();
         await FillMissingAsync(shortlisted, requisition, role, suppliers, soon, cancellationToken);
+        // One placed here is booked by this requisition; one still only shortlisted and booked is booked elsewhere.
+        shortlisted = shortlisted.Select(w => w.Status == ShortlistEntryStatus.Shortlisted && booked.Contains(w.WorkerId) ? w with { BookedElsewhere = true } : w).ToList();
 
         return new ShortlistView(
             requisition.Id, requisition.Version, requisition.Title, area.Name, role.Title, isDfeRole, requisition.Status,

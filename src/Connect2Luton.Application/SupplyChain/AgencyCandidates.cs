@@ -42,6 +42,7 @@ public sealed class AgencyCandidates(
         ArgumentNullException.ThrowIfNull(page);
         if (await ActiveAgencyAsync(cancellationToken) is not { } agency) return null;
         var total = await workers.CountAsync(new AgencyWorkersSpec(agency, name), cancellationToken);
+        page = page.Within(total);
         var rows = await workers.ListAsync(new AgencyWorkersSpec(agency, name, page.Skip, page.Size), cancellationToken);
         return new PagedResult<AgencyWorkerRow>(rows, page.Page, page.Size, total);
     }

@@ -41,6 +41,7 @@ public sealed class AgencyRequisitionQueries(
         var key = string.Create(CultureInfo.InvariantCulture,
             $"agency-vacancies|{agency.Profile.Key}|{today:yyyy-MM-dd}|{changes.Of<Requisition>()}|{changes.Of<ReleasedProfile>()}");
         var order = await cache.GetAsync(key, () => TakingCandidatesInOrderAsync(agency.Profile, today, cancellationToken), ids => ids.Length, cancellationToken);
+        page = page.Within(order.Length);
         var onPage = order.Skip(page.Skip).Take(page.Size).ToList();
         if (onPage.Count == 0) return new PagedResult<SuppliedRequisition>([], page.Page, page.Size, order.Length);
         var rows = (await requisitions.ListAsync(new SuppliedRequisitionsSpec(onPage), cancellationToken)).ToDictionary(r => r.Id);

@@ -61,7 +61,7 @@ public sealed class WorkerListSpec : Specification<Worker, WorkerRow>
         if (read.Take is { } take) Query.Take(take);
         Query.Select(w => new WorkerRow(w.Id, w.FirstName + " " + w.LastName, w.Email, w.Postcode, w.JobFamily, w.SupplyAgencyId, w.IsActive, w.ConvertedToPermanentOn,
             w.RightToWork == null ? null : w.RightToWork.ExpiresOn, w.RightToWork != null, w.Dbs != null,
-            w.Registration == null ? null : w.Registration.ExpiresOn));
+            w.Registration == null ? null : w.Registration.ExpiresOn, w.Version));
     }
 }
 
@@ -91,13 +91,17 @@ public sealed record WorkerPageRead(int Skip, int? Take, bool Backwards, WorkerS
 /// <summary>A worker's place in the list's order, looked up by id: the edges of a page go into its links as ids, not names.</summary>
 public sealed class WorkerSortKeySpec : Specification<Worker, WorkerSortKey>
 {
-    public WorkerSortKeySpec(int id)
+    /// <param name="version">The worker's version when the link was made: a worker saved since (renamed, it may sort elsewhere) is no edge.</param>
+    public WorkerSortKeySpec(int id, int version)
     {
-        Query.Where(w => w.Id == id);
+        Query.Where(w => w.Id == id && w.Version == version);
         Query.Select(w => new WorkerSortKey(w.LastName, w.FirstName, w.Id));
     }
 }
 
 public sealed record WorkerRow(
     int Id, string Name, string Email, string Postcode, JobFamily JobFamily, int SupplyAgencyId, bool IsActive, DateOnly? ConvertedOn,
-    DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn);
+    DateOnly? RightToWorkExpiresOn, bool HasRightToWork, bool HasDbs, DateOnly? RegistrationExpiresOn, int Version);
+
+/// <summary>A worker at the edge of a page, as a link to the page next to it names them: the worker, and their version then.</summary>
+public readonly record struct WorkerEdge(int Id, int Version);

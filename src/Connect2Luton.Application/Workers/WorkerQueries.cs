@@ -20,7 +20,7 @@ public sealed class WorkerQueries(
 {
     /// <param name="after">The last worker on the page before, where the user came from it (its Next link).</param>
     /// <param name="before">The first worker on the page after, where the user came from it (its Previous link).</param>
-    public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken, int? after = null, int? before = null)
+    public async Task<PagedResult<WorkerListItem>> ListAsync(WorkerFilter filter, PageRequest page, CancellationToken cancellationToken, WorkerEdge? after = null, WorkerEdge? before = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var soon = clock.Today().AddDays(WorkerCompliance.WindowDays);
@@ -28,8 +28,10 @@ public sealed class WorkerQueries(
         var total = await counts.GetAsync($"count|{list}", () => workers.CountAsync(new WorkerListSpec(filter, soon, null), cancellationToken), _ => 1, cancellationToken);
         page = page.Within(total);
         // A link's edge row only stands for the page next to the one it came from; page 1 is always read from the top.
-        var afterKey = page.Page > 1 && after is { } a ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(a), cancellationToken) : null;
-        var beforeKey = page.Page > 1 && afterKey is null && before is { } b ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(b), cancellationToken) : null;
+        // The edge is read as the worker is now only if they are as they were when the link was made: one saved since
+        // (renamed, they sort elsewhere) would move the page, so the page is counted to instead.
+        var afterKey = page.Page > 1 && after is { } a ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(a.Id, a.Version), cancellationToken) : null;
+        var beforeKey = page.Page > 1 && afterKey is null && before is { } b ? await workers.FirstOrDefaultAsync(new WorkerSortKeySpec(b.Id, b.Version), cancellationToken) : null;
         var read = WorkerPageRead.For(page, total, afterKey, beforeKey);
         var spec = new WorkerListSpec(filter, soon, page, read);
         async Task<List<WorkerRow>> ReadRowsAsync()

@@ -129,6 +129,27 @@ public sealed class ShortlistTests : IAsyncLifetime
         (entry.Status, entry.RemovalReason, entry.RemovedBy).ShouldBe((ShortlistEntryStatus.Removed, "Withdrew after interview", TestUser.Recruiter.Name));
     }
 
+    [Fact]
+    public async Task A_worker_on_the_list_since_booked_elsewhere_over_its_dates_is_shown_as_booked_for_them()
+    {
+        var version = (await QueryAsync(TestUser.Recruiter)).Version;
+        (await AddAsync(TestUser.Recruiter, _workers["Luton"].Id, version)).Status.ShouldBe(CommandStatus.Done);
+        (await QueryAsync(TestUser.Recruiter)).Shortlisted.ShouldHaveSingleItem().BookedElsewhere.ShouldBeFalse();
+
+        var elsewhere = A.Requisition().In(_reference.Area.Id, _reference.Role.Id, _reference.Manager.Id).Open();
+        await using (var db = TestData.Open(_database))
+        {
+            db.Add(elsewhere);
+            await db.SaveAsync();
+            var worker = await db.SingleAsync<Worker>(w => w.Id == _workers["Luton"].Id);
+            var start = _requisition.StartDate.AddDays(30);
+            db.Add(Domain.Placements.Placement.Book(elsewhere, worker, new Domain.Placements.PlacementBooking(A.Rates(), 37m, start, start.AddDays(90)), null, [], "r", Clocks.Now));
+            await db.SaveAsync();
+        }
+
+        (await QueryAsync(TestUser.Recruiter)).Shortlisted.ShouldHaveSingleItem().BookedElsewhere.ShouldBeTrue();
+    }
+
     private async Task<ShortlistView> QueryAsync(TestUser user)
     {
         await using var services = TestServices.For(_database, user: user);

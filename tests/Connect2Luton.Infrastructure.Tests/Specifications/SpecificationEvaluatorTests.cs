@@ -52,18 +52,21 @@ public sealed class SpecificationEvaluatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task One_specification_gives_a_page_and_the_total_its_criteria_match()
+    public async Task One_specification_gives_a_page_and_the_total_its_criteria_match_and_a_page_past_the_end_is_the_last()
     {
         var reference = await SeedWorkersAsync(("LU1 1AA", "Adams"), ("LU1 2BB", "Baker"), ("LU1 3DD", "Clarke"), ("LU2 1AA", "Dean"), ("LU1 4EE", "Evans"));
         await using var db = _database.CreateContext();
         var repository = new EfReadRepository<Worker>(db);
 
-        var page = await repository.PageAsync(new WorkersInDistrictByNameSpec("LU1", new PageRequest(page: 2, size: 3)));
+        var page = await repository.PageAsync(new PageRequest(page: 2, size: 3), p => new WorkersInDistrictByNameSpec("LU1", p));
+        var past = await repository.PageAsync(new PageRequest(page: 9, size: 3), p => new WorkersInDistrictByNameSpec("LU1", p));
 
         page.TotalCount.ShouldBe(4);
         page.Page.ShouldBe(2);
         page.PageCount.ShouldBe(2);
         page.Items.Select(w => w.Name.Split(',')[0]).ShouldBe(["Evans"]);
+        past.ShouldBe(page with { Items = past.Items });
+        past.Items.ShouldBe(page.Items);
         reference.ShouldNotBeNull();
     }
 

@@ -89,11 +89,46 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         toSecond.ShouldStartWith("2~");
         Rows(await client.GetPageAsync($"{list}?page=5&after={Uri.EscapeDataString(toSecond)}")).ShouldBe(byNumber[4]);
         // An edge past the end of the list (rows gone since the link was made) reads nothing, so the page is counted to.
-        var pastTheEnd = list == "/Placements" ? "0001-01-01.1"
-            : last.QuerySelectorAll("main tbody tr a[href^='/Workers/']")[^1].GetAttribute("href")!.Split('/')[2];
+        var lastWorker = list == "/Workers" ? int.Parse(last.QuerySelectorAll("main tbody tr a[href^='/Workers/']")[^1].GetAttribute("href")!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var pastTheEnd = list == "/Placements" ? "0001-01-01.1" : $"{lastWorker}.{await QueryAsync(db => db.Workers.Single(w => w.Id == lastWorker).Version)}";
         Rows(await client.GetPageAsync($"{list}?page=3&after={Uri.EscapeDataString("3~" + pastTheEnd)}")).ShouldBe(byNumber[2]);
         // A number past the last page is the last page.
         Rows(await client.GetPageAsync($"{list}?page={pageCount + 7}")).ShouldBe(byNumber[^1]);
+    }
+
+    [Fact]
+    public async Task A_next_link_whose_last_worker_was_renamed_since_leads_to_the_page_counted_to_not_one_moved_to_the_new_name()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        static IReadOnlyList<string> Rows(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("main tbody tr").Select(r => r.TextContent.Trim())];
+        var first = await client.GetPageAsync("/Workers");
+        var next = first.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        var edge = int.Parse(first.QuerySelectorAll("main tbody tr a[href^='/Workers/']")[^1].GetAttribute("href")!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+
+        // Saved by someone else meanwhile, under a name that sorts far down the pool.
+        await QueryAsync(db => db.Workers.Where(w => w.Id == edge).ExecuteUpdate(w => w.SetProperty(x => x.LastName, "Mmmorrow").SetProperty(x => x.Version, x => x.Version + 1)));
+
+        Rows(await client.GetPageAsync(next)).ShouldBe(Rows(await client.GetPageAsync("/Workers?page=2")));
+    }
+
+    [Theory]
+    [InlineData("recruiter@connect2luton.local", "/Requisitions")]
+    [InlineData("recruiter@connect2luton.local", "/Requisitions?status=Open")]
+    [InlineData("agency@connect2luton.local", "/Agency")]
+    public async Task A_page_number_past_the_end_of_a_list_shows_its_last_page_not_an_empty_one(string user, string list)
+    {
+        var client = await factory.SignedInAsAsync(user);
+        static IReadOnlyList<string> Rows(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("main tbody tr").Select(r => r.TextContent.Trim())];
+        var join = list.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+
+        var first = await client.GetPageAsync(list);
+        var lastNumber = first.QuerySelectorAll(".govuk-pagination__item a").Select(a => int.Parse(a.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Max();
+        var last = await client.GetPageAsync($"{list}{join}page={lastNumber}");
+        var past = await client.GetPageAsync($"{list}{join}page={lastNumber + 99_999}");
+
+        Rows(last).ShouldNotBeEmpty();
+        Rows(past).ShouldBe(Rows(last));
+        past.QuerySelector(".govuk-pagination__next a").ShouldBeNull();
     }
 
     [Theory]

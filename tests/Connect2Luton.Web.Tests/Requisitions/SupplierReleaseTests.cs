@@ -111,9 +111,10 @@ public sealed class SupplierReleaseTests(SupplierReleaseFactory factory) : IClas
         var ids = new List<int>();
         for (var page = 1; ; page++)
         {
-            var rows = (await agency.GetPageAsync($"/Agency?page={page}")).QuerySelectorAll("#vacancies tbody tr").Select(r => int.Parse(r.GetAttribute("data-vacancy")!, CultureInfo.InvariantCulture)).ToList();
-            if (rows.Count == 0) return ids;
-            ids.AddRange(rows);
+            var list = await agency.GetPageAsync($"/Agency?page={page}");
+            ids.AddRange(list.QuerySelectorAll("#vacancies tbody tr").Select(r => int.Parse(r.GetAttribute("data-vacancy")!, CultureInfo.InvariantCulture)));
+            // A page past the end is the last page again: the walk ends where the list offers no next page.
+            if (list.QuerySelector(".govuk-pagination__next a") is null) return ids;
         }
     }
 

@@ -4,34 +4,37 @@ namespace Connect2Luton.Application.Common.Persistence;
 
 public static class ReadRepositoryExtensions
 {
-    /// <summary>A page of a projection and the total its criteria match, from one specification.</summary>
+    /// <summary>
+    /// A page of a projection and the total its criteria match; a page past the end (an old link, a number typed) is
+    /// the last page, as every list shows it.
+    /// </summary>
+    /// <param name="specification">The criteria, reading the page given.</param>
     public static async Task<PagedResult<TResult>> PageAsync<T, TResult>(
-        this IReadRepository<T> repository, ISpecification<T, TResult> specification, CancellationToken cancellationToken = default)
+        this IReadRepository<T> repository, PageRequest page, Func<PageRequest, ISpecification<T, TResult>> specification, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(specification);
-        var size = specification.Take ?? throw new ArgumentException("A paged specification must say how many rows a page holds.", nameof(specification));
-        var total = await repository.CountAsync(specification, cancellationToken);
-        var items = await repository.ListAsync(specification, cancellationToken);
-        return new PagedResult<TResult>(items, (specification.Skip ?? 0) / size + 1, size, total);
+        var asked = specification(page);
+        var total = await repository.CountAsync(asked, cancellationToken);
+        var within = page.Within(total);
+        var items = await repository.ListAsync(within == page ? asked : specification(within), cancellationToken);
+        return new PagedResult<TResult>(items, within.Page, within.Size, total);
     }
 
-    /// <summary>
-    /// A page whose total comes through the cache: counting every match of a broad filter over 100,000 rows costs
-    /// more than reading the page, and the total only moves when the records do (<paramref name="countKey"/> must
-    /// carry everything the count depends on, change counters included).
-    /// </summary>
-    public static async Task<PagedResult<TResult>> PageAsync<T, TResult>(
-        this IReadRepository<T> repository, ISpecification<T, TResult> specification, Caching.SingleFlightCache counts, string countKey, CancellationToken cancellationToken = default)
+    /// <summary>A page of whole records and the total; a page past the end is the last page.</summary>
+    public static async Task<PagedResult<T>> PageAsync<T>(
+        this IReadRepository<T> repository, PageRequest page, Func<PageRequest, ISpecification<T>> specification, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(specification);
-        ArgumentNullException.ThrowIfNull(counts);
-        var size = specification.Take ?? throw new ArgumentException("A paged specification must say how many rows a page holds.", nameof(specification));
-        var total = await counts.GetAsync(countKey, () => repository.CountAsync(specification, cancellationToken), _ => 1, cancellationToken);
-        var items = await repository.ListAsync(specification, cancellationToken);
-        return new PagedResult<TResult>(items, (specification.Skip ?? 0) / size + 1, size, total);
+        var asked = specification(page);
+        var total = await repository.CountAsync(asked, cancellationToken);
+        var within = page.Within(total);
+        var items = await repository.ListAsync(within == page ? asked : specification(within), cancellationToken);
+        return new PagedResult<T>(items, within.Page, within.Size, total);
     }
 }

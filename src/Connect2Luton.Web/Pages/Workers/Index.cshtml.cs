@@ -48,15 +48,22 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
 
     public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", Filters)
     {
-        FirstRow = Results.Items.Count == 0 ? null : Results.Items[0].Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        LastRow = Results.Items.Count == 0 ? null : Results.Items[^1].Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FirstRow = Results.Items.Count == 0 ? null : EdgeText(Results.Items[0].Row),
+        LastRow = Results.Items.Count == 0 ? null : EdgeText(Results.Items[^1].Row),
     };
 
-    private static int? WorkerId(string? text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+    // The worker and their version, not their name: names stay out of addresses (and so out of logs and histories).
+    private static string EdgeText(WorkerRow row) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row.Id}.{row.Version}");
+
+    private static WorkerEdge? Edge(string? text) =>
+        text?.Split('.') is [var id, var version]
+        && int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var worker) && worker > 0
+        && int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var saved)
+            ? new WorkerEdge(worker, saved)
+            : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, WorkerId(Pager.EdgeFor(After, PageNumber)), WorkerId(Pager.EdgeFor(Before, PageNumber)));
+        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, Edge(Pager.EdgeFor(After, PageNumber)), Edge(Pager.EdgeFor(Before, PageNumber)));
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
         new CsvDownload<WorkerCsvRow>("workers.csv", Rows(cancellationToken));
