@@ -92,8 +92,9 @@ public sealed class SupplierPerformanceReport(
     public static FieldErrors Check(DateOnly from, DateOnly to, DateOnly today)
     {
         var errors = new FieldErrors();
-        if (to < from) errors.Add(ToField, "The last day must be the same as or after the first day");
-        else if (from > today) errors.Add(FromField, "The first day must be today or earlier: nothing after today has happened yet");
+        // A first day after today is said at the first day even when it is also after the last (which, left empty, is today).
+        if (from > today) errors.Add(FromField, "The first day must be today or earlier: nothing after today has happened yet");
+        else if (to < from) errors.Add(ToField, "The last day must be the same as or after the first day");
         else if (from < to.AddMonths(-LongestMonths)) errors.Add(FromField, $"The period can be at most {LongestMonths / 12} years: choose a later first day");
         return errors;
     }

@@ -228,6 +228,8 @@ public sealed class SupplierPerformanceReportTests : IAsyncLifetime
         SupplierPerformanceReport.Check(new DateOnly(2023, 11, 20), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
         SupplierPerformanceReport.Check(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse();
         SupplierPerformanceReport.Check(new DateOnly(2026, 11, 21), new DateOnly(2027, 1, 20), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.FromField]);
+        SupplierPerformanceReport.Check(new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 20)).All.Keys.ShouldBe([SupplierPerformanceReport.FromField],
+            "a first day in the future with the last day left as today is wrong at the first day");
         SupplierPerformanceReport.Check(new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 20), new DateOnly(2026, 11, 20)).Any.ShouldBeFalse("a period running on past today is this quarter so far");
     }
 

@@ -95,6 +95,10 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         again.Headers.Location!.ToString().ShouldBe(response.Headers.Location!.ToString());
         (await arranged.PlacementCountAsync(factory)).ShouldBe(1);
+        var shown = await recruiter.GetPageAsync(again.Headers.Location!.ToString());
+        shown.QuerySelector("#done").ShouldBeNull("nothing was done by the second send");
+        shown.Text("#brought-here").ShouldContain($"{arranged.WorkerName} is already booked on this requisition");
+        shown.Text("#brought-here-title").ShouldBe("Important");
         RegisterRow(await recruiter.GetPageAsync("/Reports/CapExceptions"), arranged.WorkerName).ShouldContain("Waiting for sign-off");
 
         // The recruiter cannot sign; each post's holder reads the request and signs it off, and then it is booked.

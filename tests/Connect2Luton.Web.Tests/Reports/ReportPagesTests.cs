@@ -133,6 +133,14 @@ public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : ICl
         shown.Concat(rest).Distinct().Count().ShouldBe(expected, "each assignment on one page or the other");
         (await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q2&page=999999")).QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ShouldBe(rest, "past the end is the last page");
         fallback.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)", "on 23 November the last quarter ended is the default");
+        fallback.Text("#Period-error").ShouldContain("Choose a quarter from the list");
+        (await client.GetPageAsync("/Reports/DfeReturn")).QuerySelector("#Period-error").ShouldBeNull("no quarter asked for is the last ended, said nowhere");
+        var future = await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q4");
+        future.Text("#Period-error").ShouldContain("2026-27 quarter 4 (January to March 2027) has not started yet");
+        future.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)");
+        (await client.GetPageAsync("/Reports/DfeReturn?period=2020-Q1")).Text("#Period-error").ShouldContain("is before them");
+        var futureCsv = await client.GetAsync(new Uri("/Reports/DfeReturn?handler=Csv&table=assignments&period=2099-Q1", UriKind.Relative));
+        futureCsv.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", "no other quarter's file in place of the one asked for");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Role type,Hourly pay rate (£),Start date,End date,Social Work England registration number,Project team");
         lines.Length.ShouldBe(expected + 1);
@@ -156,6 +164,25 @@ public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : ICl
         else page.QuerySelectorAll("#social-work-trend tbody tr, #by-month tbody tr").Length.ShouldBe(12, "the period falls back to a year");
         var report = new Uri(address, UriKind.Relative).OriginalString.Split('?')[0];
         (await client.GetAsync(new Uri($"{report}?handler=Csv&table=passwords", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        if (address.Contains("service=", StringComparison.Ordinal))
+        {
+            // Not left silent: the field says what the figures are for instead.
+            page.Text("#Service-error").ShouldContain(address.Contains("service=999999", StringComparison.Ordinal) || address.Contains("service=-1", StringComparison.Ordinal)
+                ? "That service area is not in the list: the figures below are for every service area"
+                : "Service area");
+            page.QuerySelector("#Service-error")!.TextContent.ShouldNotContain("Service is");
+        }
+    }
+
+    [Fact]
+    public async Task Supplier_performance_for_a_service_not_in_the_list_says_so_at_the_field_and_shows_every_services_figures()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+
+        var page = await client.GetPageAsync("/Reports/Suppliers?Service=99999");
+
+        page.Text("#Service-error").ShouldContain("That service area is not in the list");
+        page.QuerySelector("#suppliers").ShouldNotBeNull();
     }
 
     private async Task<int> DfeAssignmentsAsync(DateOnly from, DateOnly to)

@@ -15,6 +15,10 @@ public sealed class DetailsModel(PlacementDetailsQueries queries, TimeProvider c
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>Why the user was brought here rather than shown what they asked for (a booking form for a worker already booked).</summary>
+    [TempData]
+    public string? BroughtHere { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await queries.GetAsync(id, cancellationToken) is not { } placement) return NotFound();

@@ -101,7 +101,7 @@ public sealed class NewModel(BookingCases cases, BookingTerms terms, PlacementBo
     private RedirectToPageResult? AlreadyBooked(BookingCase? found)
     {
         if (found is not { IsShortlisted: false, PlacedHere: { } placed }) return null;
-        TempData["Done"] = $"{found.Worker.FullName} is booked on this requisition";
+        TempData["BroughtHere"] = $"{found.Worker.FullName} is already booked on this requisition: this is their placement";
         return RedirectToPage("Details", new { id = placed });
     }
 

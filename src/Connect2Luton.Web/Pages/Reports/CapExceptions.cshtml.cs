@@ -1,6 +1,7 @@
-using Connect2Luton.Application.Common.Identity;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
     public static readonly int[] MonthChoices = [3, 6, 12, 24, 36];
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -41,7 +43,7 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = periods.DefaultPeriod();
         (From, To) = (yearFrom.AddMonths(12 - MonthsShown), to);

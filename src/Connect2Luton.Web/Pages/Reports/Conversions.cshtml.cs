@@ -1,6 +1,7 @@
-using Connect2Luton.Application.Common.Identity;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
     public static readonly int[] MonthChoices = [3, 6, 12, 24];
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     /// <summary>How many months back, this one included; anything not offered is a year.</summary>
@@ -48,7 +50,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = report.DefaultPeriod();
         var from = yearFrom.AddMonths(12 - MonthsShown);

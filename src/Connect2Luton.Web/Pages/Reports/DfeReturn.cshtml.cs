@@ -42,6 +42,18 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
     {
         var offered = dfe.Quarters();
         var quarter = Quarter.Parse(Period) is { } asked && offered.Contains(asked) ? asked : dfe.LastEnded();
+        // A quarter asked for and not offered (an address edited or kept too long) is said at the field, with the
+        // last quarter ended shown, rather than another quarter shown as if it were the one asked for.
+        if (!string.IsNullOrWhiteSpace(Period) && quarter.Code != Period.Trim())
+        {
+            ModelState.Remove(nameof(Period));
+            ModelState.AddModelError(nameof(Period), Quarter.Parse(Period) switch
+            {
+                null => $"Choose a quarter from the list: the figures below are for the last quarter ended, {quarter.Label}",
+                { } later when later.Start > offered[0].Start => $"{later.Label} has not started yet: the figures below are for the last quarter ended, {quarter.Label}",
+                { } earlier => $"The return can be made for the last {offered.Count} quarters, and {earlier.Label} is before them: the figures below are for {quarter.Label}",
+            });
+        }
         Figures = await dfe.GetAsync(quarter, cancellationToken);
         Quarters = offered.Select(q => new SelectListItem(q.Label, q.Code, q == quarter)).ToList();
         Period = quarter.Code;
@@ -58,6 +70,8 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
+        // A download is named for its quarter: one asked for that is not offered downloads nothing in its place.
+        if (!ModelState.IsValid) return Page();
         var f = Figures;
         return table switch
         {

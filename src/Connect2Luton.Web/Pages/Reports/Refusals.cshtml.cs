@@ -1,6 +1,7 @@
-using Connect2Luton.Application.Common.Identity;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,7 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
     public const int LatestShown = 50;
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -41,7 +43,7 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = periods.DefaultPeriod();
         Figures = await report.GetAsync(yearFrom.AddMonths(12 - MonthsShown), to, Service, cancellationToken);

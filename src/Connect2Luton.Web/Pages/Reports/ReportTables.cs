@@ -2,6 +2,7 @@ using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,11 +17,16 @@ public sealed record WorkforceLinesTable(string Id, string Heading, string What,
 /// </summary>
 public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, IReadOnlyList<Application.ServiceAreas.ServiceAreaSummary> Areas)
 {
-    public static async Task<ServiceChoice> ReadAsync(ReferenceNames names, int? chosen, CancellationToken cancellationToken)
+    /// <param name="said">Where a service asked for that is not listed is said, at the <c>Service</c> field, if the reader is offered the choice (<paramref name="offered"/>).</param>
+    public static async Task<ServiceChoice> ReadAsync(ReferenceNames names, int? chosen, ModelStateDictionary said, bool offered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(said);
         var areas = await names.ServiceAreasAsync(cancellationToken);
         var known = chosen is { } id && areas.Any(a => a.Id == id) ? chosen : null;
+        // An address edited, or kept from before a service was taken off the list: the figures are every service's, and the page says so.
+        if (offered && chosen is not null && known is null)
+            said.AddModelError("Service", "That service area is not in the list: the figures below are for every service area");
         return new ServiceChoice(known, areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == known)).ToList(), areas);
     }
 

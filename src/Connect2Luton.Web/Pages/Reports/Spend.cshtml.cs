@@ -1,6 +1,7 @@
-using Connect2Luton.Application.Common.Identity;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ namespace Connect2Luton.Web.Pages.Reports;
 public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     public SpendFigures Figures { get; private set; } = null!;
@@ -51,7 +53,7 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     private async Task ReadAsync(bool everyLongRunning, CancellationToken cancellationToken)
     {
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Figures = await report.GetAsync(Service, cancellationToken, everyLongRunning);
         Services = choice.Items;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
@@ -15,6 +16,7 @@ namespace Connect2Luton.Web.Pages.Reports;
 public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope scope, ReferenceNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     /// <summary>The first day counted; left empty, the first of the month two months ago.</summary>
@@ -63,9 +65,7 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     /// <returns>Whether the period typed could be read; if not, its fields carry the reason.</returns>
     private async Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        // A service that is not a number is every service, as the other reports read it; only the dates are typed.
-        ModelState.Remove(nameof(Service));
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Services = choice.Items;
         var (firstDay, lastDay) = report.DefaultPeriod();

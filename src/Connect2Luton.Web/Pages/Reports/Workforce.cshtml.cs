@@ -1,6 +1,7 @@
-using Connect2Luton.Application.Common.Identity;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
     public static readonly int[] MonthChoices = [6, 12, 24, 36];
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
     /// <summary>How far back the social work trend goes; anything not offered falls back to a year.</summary>
@@ -39,7 +41,7 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var choice = await ServiceChoice.ReadAsync(names, Service, cancellationToken);
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Figures = await report.GetAsync(Service, MonthsShown, cancellationToken);
         Services = choice.Items;
