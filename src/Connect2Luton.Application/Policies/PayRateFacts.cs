@@ -29,21 +29,33 @@ public sealed record PayRateFacts : IDatedFacts
     public required bool IsInterim { get; init; }
 
     [Description("The worker's hourly pay.")]
+
+    [InPounds]
     public required decimal PayRate { get; init; }
 
     [Description("Holiday pay accrued per hour worked.")]
+
+    [InPounds]
     public required decimal HolidayPay { get; init; }
 
     [Description("Employer National Insurance per hour.")]
+
+    [InPounds]
     public required decimal EmployerNationalInsurance { get; init; }
 
     [Description("Employer pension contribution per hour (0 where none).")]
+
+    [InPounds]
     public required decimal EmployerPension { get; init; }
 
     [Description("The supplier's margin per hour.")]
+
+    [InPounds]
     public required decimal Margin { get; init; }
 
     [Description("What the council is charged per hour: pay, on-costs and margin.")]
+
+    [InPounds]
     public required decimal ChargeRate { get; init; }
 
     [Description("Contracted hours a week.")]

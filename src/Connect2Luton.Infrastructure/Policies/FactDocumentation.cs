@@ -10,7 +10,8 @@ internal static class FactDocumentation
     public static IReadOnlyList<FactView> Of(Type factType) =>
         factType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => new FactView(p.Name, Describe(p.PropertyType), p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty, ChoicesOf(p)))
+            .Select(p => new FactView(p.Name, p.GetCustomAttribute<InPoundsAttribute>() is null ? Describe(p.PropertyType) : "an amount in pounds",
+                p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty, ChoicesOf(p)))
             .ToList();
 
     private static IReadOnlyList<FactChoice>? ChoicesOf(PropertyInfo property) => property.GetCustomAttribute<CodedAsAttribute>()?.Choices;

@@ -81,6 +81,15 @@ public sealed class BookingTests(Connect2LutonFactory factory) : IClassFixture<C
         var decisions = page.QuerySelectorAll("#decisions [data-rule-set]").Select(d => d.GetAttribute("data-rule-set")).ToList();
         decisions.ShouldBe(["pay-rate-caps", "placement-length-limits"], ignoreOrder: true);
         page.QuerySelector("#decisions [data-rule-set='pay-rate-caps']")!.TextContent.ShouldContain("Over the cap: needs sign-off");
+        // The facts the rules were given, as the rules workspace describes them, not as stored.
+        var facts = page.QuerySelector("#decisions [data-rule-set='pay-rate-caps'] .app-facts")!;
+        var fact = facts.QuerySelectorAll(".govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        fact["The worker's hourly pay"].ShouldBe("£40.00");
+        fact["The placement is in a children's services area"].ShouldBe("Yes");
+        fact["Contracted hours a week"].ShouldBe("37");
+        fact["The day the decision is made for"].ShouldMatch(@"^\d{1,2} [A-Z][a-z]+ \d{4}$");
+        facts.TextContent.ShouldNotContain("payRate");
+        facts.TextContent.ShouldNotContain("{");
         var expected = ChargeRates.Price(40m, SupplyAgencyKind.InHousePool, arranged.MarginRate, new OnCostRates(0.1207m, 0.15m, 0.03m, ""));
         page.Text("#charge-rate").ShouldBe(Pounds(expected.ChargeRate));
 

@@ -1,13 +1,17 @@
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Placements.Details;
+using Connect2Luton.Application.RuleSets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Connect2Luton.Web.Pages.Placements;
 
 /// <summary>A placement's history: its terms, extensions, cap exceptions and every rule decision with its version and reasons.</summary>
-public sealed class DetailsModel(PlacementDetailsQueries queries, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PlacementDetailsQueries queries, IRuleSetSamples samples, TimeProvider clock) : PageModel
 {
+    /// <summary>The facts a decision on this placement was given, in words.</summary>
+    public IReadOnlyList<DecisionFact> FactsOf(DecisionView decision) => DecisionFacts.InWords(samples, decision?.RuleSet ?? string.Empty, decision?.InputsJson ?? "{}");
+
     public PlacementView Placement { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
