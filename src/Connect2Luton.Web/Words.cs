@@ -20,6 +20,10 @@ public static partial class Words
     }
 
     /// <summary>A job family named as its enum is, in words: "SocialCare" reads "Social care".</summary>
+    /// <summary>Words written for the middle of a sentence, begun with a capital for a tag or a heading ("Offer made").</summary>
+    public static string Begun(string words) =>
+        string.IsNullOrEmpty(words) ? words : string.Concat(char.ToUpper(words[0], System.Globalization.CultureInfo.GetCultureInfo("en-GB")).ToString(), words.AsSpan(1));
+
     public static string Family(string family) => Enum.TryParse<Domain.JobRoles.JobFamily>(family, out var known) ? Of(known) : family;
 
     /// <summary>

@@ -73,7 +73,7 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
         var late = await Browsing.ParseAsync(await recruiter.SubmitAsync(prompt, new Dictionary<string, string> { ["Input.OfferNote"] = "Offered the post" }, $"{href}?handler=OfferMade"));
 
         after.Text(".govuk-notification-banner__heading").ShouldBe(string.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"), $"Converted to a permanent post: a saving of {stored.Costs.YearlySaving:C0} a year"));
-        after.Text("#status").ShouldBe("converted");
+        after.Text("#status").ShouldBe("Converted");
         after.QuerySelector("#converted").ShouldBeNull("a closed prompt offers nothing more to record");
         late.Text(".govuk-error-summary").ShouldContain("already closed (converted)");
         var placement = await QueryAsync(db => db.Placements.Single(p => p.Id == stored.PlacementId));
