@@ -26,7 +26,8 @@ public sealed partial record UkPostcode
     {
         postcode = null;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 16) return false;
-        var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        // Any space as typed or pasted (a no-break space from a web page or a document, a tab from a spreadsheet).
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
         if (!Format().IsMatch(compact)) return false;
         postcode = new UkPostcode($"{compact[..^3]} {compact[^3..]}");
         return true;

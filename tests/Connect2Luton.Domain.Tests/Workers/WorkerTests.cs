@@ -14,6 +14,8 @@ public sealed class WorkerTests
     [InlineData("MK40 1AA", "MK40 1AA", "MK40")]
     [InlineData("SW1A 1AA", "SW1A 1AA", "SW1A")]
     [InlineData("N17 0AP", "N17 0AP", "N17")]
+    [InlineData("LU1\u00a03JH", "LU1 3JH", "LU1")]
+    [InlineData("\tLU2\t7AB\r\n", "LU2 7AB", "LU2")]
     public void A_postcode_is_stored_in_its_written_form_with_its_district(string typed, string value, string district)
     {
         var postcode = UkPostcode.Parse(typed);
