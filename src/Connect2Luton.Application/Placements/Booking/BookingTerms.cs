@@ -115,6 +115,10 @@ public sealed class BookingTerms(
             if (input.EndDate is { } last && last >= day)
             {
                 warnings.AddRange(BookingCompliance.Warnings(context.Worker, context.Role, day, last));
+                // The release rules offer children's social work only to agencies that have confirmed the DfE agency
+                // rules; a worker already in the pool from one that has not can still be booked, and is said to be.
+                if (context.Role.DfeRoleType is not null && context.Supplier.Kind != Domain.SupplyAgencies.SupplyAgencyKind.InHousePool && !context.Supplier.ConfirmsDfeAgencyRules)
+                    warnings.Add($"{context.Supplier.Name} has not confirmed it works to the DfE agency rules for child and family social workers: check with the agency, or book a worker from one that has.");
                 if (WorkerPlacementClash.Within(context.History, day, last) is { } clash)
                     errors.Add(BookingFields.StartDate, $"{context.Worker.FullName} is already booked from {clash.StartDate:d MMMM yyyy} to {clash.EndDate:d MMMM yyyy}: choose dates after that placement ends");
             }
