@@ -1,4 +1,6 @@
+using System.Globalization;
 using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Caching;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.HiringManagers;
@@ -14,15 +16,23 @@ public sealed class RequisitionQueries(
     IReadRepository<Requisition> requisitions,
     IReadRepository<HiringManager> managers,
     ReferenceNames names,
-    RequisitionPermissions permissions)
+    RequisitionPermissions permissions,
+    SingleFlightCache counts,
+    ChangeCounters changes)
 {
     public async Task<PagedResult<RequisitionListItem>> ListAsync(RequisitionFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         var spec = await SpecAsync(filter, cancellationToken);
-        var rows = await requisitions.PageAsync(page, spec, cancellationToken);
+        // The total only moves when a requisition (or the roles a family holds) does, and counting a status's
+        // requisitions of a family reads each one: it is kept until then, as the other lists keep theirs.
+        var key = string.Create(CultureInfo.InvariantCulture,
+            $"count|requisitions|{filter}|{permissions.ScopeServiceAreaId}|{changes.Of<Requisition>()}|{changes.Of<Domain.JobRoles.JobRole>()}");
+        var total = await counts.GetAsync(key, () => requisitions.CountAsync(spec(null), cancellationToken), _ => 1, cancellationToken);
+        page = page.Within(total);
+        var rows = await requisitions.ListAsync(spec(page), cancellationToken);
         var (areas, roles) = await NamesAsync(cancellationToken);
-        return rows.Map(r => Item(r, areas, roles));
+        return new PagedResult<RequisitionRow>(rows, page.Page, page.Size, total).Map(r => Item(r, areas, roles));
     }
 
     /// <summary>Every requisition the filter matches, streamed, for a CSV export.</summary>
