@@ -37,7 +37,7 @@ public sealed partial class SignOffJourneyTests(ChromiumFactory factory) : IClas
             .ShouldContain("waiting for sign-off by the Director of Children's Services and the Chief Executive");
         await page.FillAsync("#Input_CapReason", "Court deadline on Friday; no social worker within the cap has the child protection experience");
         await page.ClickAsync("#booking-form button[type=submit]");
-        await page.WaitForURLAsync(PlacementPage(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(PlacementPage(), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await recruiter.ArrivedAsync();
         var placement = new Uri(page.Url).PathAndQuery;
         (await page.Locator("#status").TextContentAsync()).ShouldNotBeNull().ShouldContain("Waiting for sign-off");

@@ -23,26 +23,14 @@ public sealed class BrowserJourney
 
     public async Task GoAsync(string path)
     {
-        await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await ArrivedAsync();
     }
 
-    /// <summary>The page now shown has loaded: check it with axe.</summary>
-    /// <remarks>
-    /// Waits for the document to be parsed and its scripts run (the stylesheet is in force by then: the head's script
-    /// waits for it), not for the load event: twice in CI a page's load event never came though nothing was left to
-    /// fetch, and the journey waited out its minute.
-    /// </remarks>
+    /// <summary>The page now shown has been parsed and its scripts run (see <see cref="PageArrival"/>): check it with axe.</summary>
     public async Task ArrivedAsync()
     {
-        try
-        {
-            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"{Page.Url} did not load; pages reached before it: {string.Join(", ", _visited)}", e);
-        }
+        await PageArrival.ParsedAsync(Page, _visited);
         var url = new Uri(Page.Url).PathAndQuery;
         _visited.Add(url);
         _inaccessible.AddRange((await Accessibility.SeriousViolationsAsync(Page)).Select(v => $"{url}: {v}"));

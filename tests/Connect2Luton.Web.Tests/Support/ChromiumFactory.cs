@@ -50,13 +50,14 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
         page.Console += (_, message) => { if (message.Type == "error" && !IsAbortNoise(message.Text)) problems.Add(message.Text); };
         page.PageError += (_, error) => problems.Add(error);
         page.RequestFailed += (_, request) => { if (request.Failure != "net::ERR_ABORTED") problems.Add($"{request.Method} {request.Url} failed: {request.Failure}"); };
-        // Pages count as arrived once parsed with their scripts run, not at their load event: twice in CI, under every
-        // test class at once, a page's load event never came though nothing was left to fetch (see BrowserJourney).
-        await page.GotoAsync("/Account/SignIn", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Pages count as arrived once parsed, asked of the document if the event is lost (see PageArrival).
+        await page.GotoAsync("/Account/SignIn", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await PageArrival.ParsedAsync(page, []);
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await PageArrival.ParsedAsync(page, ["/Account/SignIn"]);
         return (page, problems);
     }
 
