@@ -10,7 +10,7 @@ internal static class FactDocumentation
     public static IReadOnlyList<FactView> Of(Type factType) =>
         factType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => new FactView(p.Name, p.GetCustomAttribute<InPoundsAttribute>() is null ? Describe(p.PropertyType) : "an amount in pounds",
+            .Select(p => new FactView(p.Name, p.GetCustomAttribute<InPoundsAttribute>() is null ? Describe(p.PropertyType) : InPoundsAttribute.Described,
                 p.GetCustomAttribute<DescriptionAttribute>()?.Description ?? string.Empty, ChoicesOf(p)))
             .ToList();
 

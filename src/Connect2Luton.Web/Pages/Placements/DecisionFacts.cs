@@ -41,7 +41,7 @@ public static class DecisionFacts
         JsonValueKind.False => "No",
         JsonValueKind.Null => "None",
         JsonValueKind.Number => !value.TryGetDecimal(out var number) ? value.GetRawText()
-            : fact?.Type == "an amount in pounds" ? number.ToString("C2", English) : number.ToString("#,##0.##", English),
+            : fact?.Type == InPoundsAttribute.Described ? number.ToString("C2", English) : number.ToString("#,##0.##", English),
         JsonValueKind.String => Text(value.GetString() ?? string.Empty, fact),
         _ => value.GetRawText(),
     };
