@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time: the Release build on the embedded default, from the process starting to /health answering healthy.
+# The app is published as a council deploys it (README, "Going live": ReadyToRun, framework-dependent, linux-x64);
+# STARTUP_PUBLISH=0 times the plain `dotnet build` output instead, which compiles everything as it starts.
 #
 #   benchmarks/load/startup.sh      cold: a fresh SQLite file, migrated and seeded with the demo data by the start
 #                                   itself; warm: the same app started again on the database that start left. Each is
@@ -18,16 +20,26 @@ db="$dir/connect2luton-startup.db"
 mkdir -p "$dir"
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl; }
 
-dotnet build -c Release src/Connect2Luton.Web -v quiet -nologo >/dev/null
-dll=src/Connect2Luton.Web/bin/Release/net10.0/Connect2Luton.Web.dll
+if [ "${STARTUP_PUBLISH:-1}" = "1" ]; then
+  out="$dir/app"
+  rm -rf "$out"
+  dotnet publish src/Connect2Luton.Web -c Release -r linux-x64 --self-contained false -o "$out" -v quiet -nologo >/dev/null
+  dll="$out/Connect2Luton.Web.dll"
+  contentroot="$out"
+else
+  dotnet build -c Release src/Connect2Luton.Web -v quiet -nologo >/dev/null
+  dll=src/Connect2Luton.Web/bin/Release/net10.0/Connect2Luton.Web.dll
+  # The app finds wwwroot from its content root, as `dotnet run` gives it.
+  contentroot="$PWD/src/Connect2Luton.Web"
+fi
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Database__Provider=Sqlite
 export Database__ConnectionString="Data Source=${db}"
 export Logging__LogLevel__Default=Warning
 export ASPNETCORE_URLS="$base"
-# The app finds rules/ and wwwroot from its content root, as `dotnet run` gives it.
-export ASPNETCORE_CONTENTROOT="$PWD/src/Connect2Luton.Web"
+export ASPNETCORE_CONTENTROOT="$contentroot"
+export Rules__Directory="$PWD/rules"
 
 # Milliseconds from starting the process to the first healthy answer from /health.
 time_to_healthy() {

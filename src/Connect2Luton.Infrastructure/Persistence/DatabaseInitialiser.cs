@@ -37,7 +37,13 @@ public static partial class DatabaseInitialiser
         // Write-ahead logging lets pages read while a save or a nightly job writes; the setting stays with the file.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-        if (options.SeedDemoData) await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        // The demo data leaves thousands of records tracked by the context that saved them: every later save on that
+        // context would look through them all (the demo accounts' saves took 9 s of a first start), so it has its own.
+        if (options.SeedDemoData)
+        {
+            await using var seeding = services.CreateAsyncScope();
+            await seeding.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+        }
 
         // The query planner picks indexes by statistics; without them it guesses, and on 100,000 placements guesses
         // wrong (sorting a whole table for one page). "optimize" refreshes only what has changed enough to matter.
