@@ -10,7 +10,9 @@ namespace Connect2Luton.Infrastructure.Identity;
 
 /// <summary>
 /// Makes sure the four roles exist; in Development adds one demo user per role; anywhere, creates the first
-/// admin from configuration when there is none, so a new production install can be signed into.
+/// admin from configuration when there is none, so a new production install can be signed into. Nodes of one install
+/// (or two starts of one) may do this on a new database at the same moment: whatever another start made first is
+/// taken as made, rather than stopping this one.
 /// </summary>
 internal sealed partial class IdentitySeeder(
     UserManager<ApplicationUser> users,
@@ -45,7 +47,7 @@ internal sealed partial class IdentitySeeder(
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            if (!await roles.RoleExistsAsync(role)) await MakeAsync($"role {role}", () => roles.CreateAsync(new IdentityRole(role)), () => roles.RoleExistsAsync(role));
         }
     }
 
@@ -67,8 +69,8 @@ internal sealed partial class IdentitySeeder(
                 ServiceAreaId = manager?.ServiceAreaId,
                 SupplyAgencyId = agency?.Id,
             };
-            Check(await users.CreateAsync(user, DemoPassword), email);
-            if (role is not null) Check(await users.AddToRoleAsync(user, role), email);
+            await MakeAsync(email, () => users.CreateAsync(user, DemoPassword), () => ExistsAsync(email));
+            if (role is not null) await EnsureInRoleAsync(email, role);
         }
         LogDemoUsers(logger, DemoUsers.Length);
     }
@@ -84,9 +86,42 @@ internal sealed partial class IdentitySeeder(
             throw new InvalidOperationException("Identity:BootstrapAdmin:Password must be set to create the first admin.");
 
         var user = new ApplicationUser { UserName = bootstrap.Email, Email = bootstrap.Email, EmailConfirmed = true, DisplayName = bootstrap.DisplayName, LockoutEnabled = true };
-        Check(local ? await users.CreateAsync(user, bootstrap.Password!) : await users.CreateAsync(user), bootstrap.Email);
-        Check(await users.AddToRoleAsync(user, Roles.Admin), bootstrap.Email);
+        await MakeAsync(bootstrap.Email, () => local ? users.CreateAsync(user, bootstrap.Password!) : users.CreateAsync(user), () => ExistsAsync(bootstrap.Email));
+        await EnsureInRoleAsync(bootstrap.Email, Roles.Admin);
         LogBootstrapAdmin(logger, bootstrap.Email);
+    }
+
+    // The account found by its email, as whichever start made it (another's has another id).
+    private async Task EnsureInRoleAsync(string email, string role)
+    {
+        var user = (await users.FindByEmailAsync(email))!;
+        if (await users.IsInRoleAsync(user, role)) return;
+        await MakeAsync($"{email} in {role}", () => users.AddToRoleAsync(user, role), async () => await users.IsInRoleAsync((await users.FindByEmailAsync(email))!, role));
+    }
+
+    private async Task<bool> ExistsAsync(string email) => await users.FindByEmailAsync(email) is not null;
+
+    /// <summary>
+    /// Makes something, unless another start made it meanwhile: Identity's own check says the name is taken, or the
+    /// database's unique index does. What this start failed to save is forgotten, or its next save would try again.
+    /// </summary>
+    private async Task MakeAsync(string what, Func<Task<IdentityResult>> make, Func<Task<bool>> madeElsewhere)
+    {
+        IdentityResult result;
+        try
+        {
+            result = await make();
+        }
+        catch (DbUpdateException error)
+        {
+            db.ChangeTracker.Clear();
+            if (await madeElsewhere()) return;
+            throw new InvalidOperationException($"Could not create {what}: {error.InnerException?.Message ?? error.Message}", error);
+        }
+        if (result.Succeeded) return;
+        db.ChangeTracker.Clear();
+        if (await madeElsewhere()) return;
+        Check(result, what);
     }
 
     private static void Check(IdentityResult result, string what)
