@@ -49,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<IRefusalLog, RefusalLog>();
         AddBulkInsert<PlacementFlag>(services);
         AddBulkInsert<ConversionPrompt>(services);
+        AddBulkInsert<Scheduling.Dues.NightlyDue>(services);
+        services.AddScoped<Application.Jobs.INightlyDues, Scheduling.Dues.NightlyDueStore>();
 
         // Kept in the app's database rather than on the node's disk: cookies issued before a restart, or by another
         // node on the same database, still read.

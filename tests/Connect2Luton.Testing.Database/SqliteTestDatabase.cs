@@ -33,6 +33,19 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
             user ?? TestUser.Recruiter,
             clock ?? Clocks.Fixed());
 
+    /// <summary>A second database holding what this one holds now, to run the same thing two ways and compare.</summary>
+    public async Task<SqliteTestDatabase> CopyAsync()
+    {
+        var copy = new SqliteTestDatabase(Path.Combine(Path.GetDirectoryName(File)!, $"{Guid.NewGuid():N}.db"));
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $file;";
+        command.Parameters.AddWithValue("$file", copy.File);
+        await command.ExecuteNonQueryAsync();
+        return copy;
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

@@ -28,6 +28,20 @@ internal sealed class HandWrittenLengthPolicy : IPlacementLengthPolicy
     }
 
     public ValueTask<AwrBreakRules> AwrBreakRulesAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Breaks);
+
+    // Hand-written, the rules' own decision is worked out for each day ahead until its flags differ.
+    public ValueTask<DateOnly> MayChangeOnAsync(PlacementLengthDecision decision, Func<DateOnly, PlacementLengthFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        var today = ((PlacementLengthFacts)decision.Details.Facts).AsOf;
+        var flags = Flags(decision.Details);
+        for (var day = today.AddDays(1); day <= last; day = day.AddDays(1))
+        {
+            if (Flags(HandWrittenPolicies.PlacementLength(factsOn(day))) != flags) return ValueTask.FromResult(day);
+        }
+        return ValueTask.FromResult(last.AddDays(1));
+    }
+
+    private static string Flags(PolicyDecision decision) => decision.Outcome + string.Concat(decision.Failed.Select(r => r.Flag));
 }
 
 internal sealed class HandWrittenConversionPolicy : IConversionPolicy
@@ -40,4 +54,15 @@ internal sealed class HandWrittenConversionPolicy : IConversionPolicy
 
     public ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(new ConversionTerms(14, 42, 0.30m, 37, "hand-written"));
+
+    // Hand-written, the rules' own decision is worked out for each day ahead until it is eligible.
+    public ValueTask<DateOnly> MayChangeOnAsync(ConversionDecision decision, Func<DateOnly, ConversionFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        var today = ((ConversionFacts)decision.Details.Facts).AsOf;
+        for (var day = today.AddDays(1); day <= last; day = day.AddDays(1))
+        {
+            if (HandWrittenPolicies.Conversion(factsOn(day)).Outcome == "Eligible") return ValueTask.FromResult(day);
+        }
+        return ValueTask.FromResult(last.AddDays(1));
+    }
 }

@@ -25,6 +25,7 @@ public sealed class ConversionPromptReview(
     IBulkInsert<ConversionPrompt> newPrompts,
     IConversionPolicy conversions,
     IRuleSetCatalogue catalogue,
+    INightlyDues dues,
     IUnitOfWork unitOfWork,
     ConversionPromptDigest digest,
     TimeProvider clock) : INightlyReview
@@ -33,6 +34,8 @@ public sealed class ConversionPromptReview(
 
     public string JobName => JobNames.RaiseConversionPrompts;
 
+    public string RuleSetName => Domain.Decisions.RuleSetNames.PermanentConversionEligibility;
+
     /// <summary>Who the prompts and lapses are recorded as made by.</summary>
     public const string Actor = "Nightly job: raise permanent-conversion prompts";
 
@@ -40,12 +43,22 @@ public sealed class ConversionPromptReview(
     {
         ArgumentNullException.ThrowIfNull(run);
         var today = run.Today;
+        var readFrom = dues.ReadingFrom();
         // One prompt per placement: once acted on and closed (declined, not suitable, converted) it stays closed,
         // and an open one is left alone unless its snooze is over. Only the rest are decided.
         var states = (await prompts.ListAsync(new PromptStatesSpec(range), cancellationToken)).ToDictionary(c => c.PlacementId);
         var live = await facts.LiveAsync(range, today, cancellationToken);
         var batch = live.Where(p => !states.TryGetValue(p.Id, out var state) || state.SnoozeEndsBy(today)).ToList();
-        if (batch.Count == 0) return new ReviewCounts(live.Count);
+        // A placement with a prompt is next due when its snooze ends; acting on the prompt is a save, which makes it due.
+        var due = live.Where(p => states.ContainsKey(p.Id) && !states[p.Id].SnoozeEndsBy(today))
+            .ToDictionary(p => p.Id, p => SnoozeEnds(states[p.Id], today, NightlyLookahead.LastDay(p.Id, today)));
+        if (batch.Count == 0)
+        {
+            await dues.NoteAsync(JobName, due, readFrom, cancellationToken);
+            var noted = await unitOfWork.SaveChangesAsync(cancellationToken);
+            if (noted.IsConflict) throw new InvalidOperationException(noted.Conflict);
+            return new ReviewCounts(live.Count);
+        }
 
         var cases = await facts.ReadAsync(range, live, batch, today, cancellationToken);
         var repriced = batch.Where(p => p.HasRateChanges).Select(p => p.Id).ToList();
@@ -57,10 +70,17 @@ public sealed class ConversionPromptReview(
 
         var woken = new Dictionary<int, (Domain.Decisions.RuleDecision Decision, ConversionCosts Costs)>();
         var raised = 0;
-        foreach (var (placement, role, placementFacts) in cases)
+        foreach (var (placement, role, placementFacts, factsOn) in cases)
         {
             var decision = await run.DecideOnceAsync(version, placementFacts, f => conversions.DecideAsync(f, cancellationToken));
-            if (!decision.Eligible) continue;
+            var last = NightlyLookahead.LastDay(placement.Id, today);
+            if (!decision.Eligible)
+            {
+                due[placement.Id] = await conversions.MayChangeOnAsync(decision, factsOn, last, cancellationToken);
+                continue;
+            }
+            // Prompted: nothing more to decide until the prompt is acted on, which is a save.
+            due[placement.Id] = last.AddDays(1);
 
             var charged = new ChargedPlacement(placement.StartDate, placement.EndDate, placement.ChargeRate, placement.WeeklyHours,
                 changes[placement.Id].Select(c => new ChargeRateChange(c.EffectiveFrom, c.PreviousChargeRate, c.NewChargeRate)).ToList());
@@ -81,6 +101,7 @@ public sealed class ConversionPromptReview(
         }
 
         await digest.GatherAsync(raised, today, cancellationToken);
+        await dues.NoteAsync(JobName, due, readFrom, cancellationToken);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);
@@ -111,6 +132,15 @@ public sealed class ConversionPromptReview(
         var released = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (released.IsConflict) throw new InvalidOperationException(released.Conflict);
         return ReviewCounts.None;
+    }
+
+    private static DateOnly SnoozeEnds(PromptState state, DateOnly today, DateOnly last)
+    {
+        for (var day = today.AddDays(1); day <= last; day = day.AddDays(1))
+        {
+            if (state.SnoozeEndsBy(day)) return day;
+        }
+        return last.AddDays(1);
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public sealed class ConversionPlacementRowsSpec : Specification<Placement, Conve
     {
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today);
+        if (range.Due is { } due) Query.Where(p => due.Contains(p.Id));
         Query.Select(p => new ConversionPlacementRow(p.Id, p.WorkerId, p.RequisitionId, p.ServiceAreaId, p.JobRoleId, p.StartDate,
             p.ActualEndDate ?? p.PlannedEndDate, p.Rates.ChargeRate, p.WeeklyHours, p.RateChanges.Any()));
     }
@@ -70,6 +71,7 @@ public sealed class PromptStatesSpec : Specification<ConversionPrompt, PromptSta
     {
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(c => c.PlacementId > range.AfterId && c.PlacementId <= range.LastId);
+        if (range.Due is { } due) Query.Where(c => due.Contains(c.PlacementId));
         Query.Select(c => new PromptState(c.Id, c.PlacementId, c.Status, c.SnoozedUntil));
     }
 }

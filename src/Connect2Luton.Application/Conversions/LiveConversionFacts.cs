@@ -9,8 +9,11 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Conversions;
 
-/// <summary>A live placement with the facts the conversion rules decide it on today.</summary>
-public sealed record LiveConversionCase(ConversionPlacementRow Placement, JobRole Role, ConversionFacts Facts);
+/// <summary>
+/// A live placement with the facts the conversion rules decide it on today, and the facts it would have on a day
+/// ahead if nothing about it were saved meanwhile.
+/// </summary>
+public sealed record LiveConversionCase(ConversionPlacementRow Placement, JobRole Role, ConversionFacts Facts, Func<DateOnly, ConversionFacts> FactsOn);
 
 /// <summary>
 /// The conversion rules' facts for live placements, each with the worker's unbroken run with the council as it
@@ -47,7 +50,9 @@ public sealed class LiveConversionFacts(
         {
             var role = roles[placement.JobRoleId];
             var since = ConversionPromptReview.ContinuousSince(history[placement.WorkerId], placement.Id, placement.StartDate, terms.ContinuityGapDays);
-            cases.Add(new LiveConversionCase(placement, role, PolicyFacts.Conversion(reasons[placement.RequisitionId], people[placement.WorkerId], role, since, terms.FeeFreeFrom(since, null), today)));
+            var (reason, person, feeFreeFrom) = (reasons[placement.RequisitionId], people[placement.WorkerId], terms.FeeFreeFrom(since, null));
+            ConversionFacts On(DateOnly day) => PolicyFacts.Conversion(reason, person, role, since, feeFreeFrom, day);
+            cases.Add(new LiveConversionCase(placement, role, On(today), On));
         }
         return cases;
     }

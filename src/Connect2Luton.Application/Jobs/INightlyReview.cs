@@ -5,6 +5,9 @@ public interface INightlyReview
 {
     string JobName { get; }
 
+    /// <summary>The rule set the check decides by: when its serving version changes, every placement is due again.</summary>
+    string RuleSetName { get; }
+
     /// <summary>
     /// Reviews the live placements in the range and saves what changed, as one unit of work. Throws if any one of
     /// them cannot be reviewed; the runner then reviews them one at a time, so one bad record does not stop the rest.
@@ -21,6 +24,9 @@ public interface INightlyReview
 /// </summary>
 public sealed record PlacementRange(int AfterId, int LastId)
 {
+    /// <summary>The placements of the range that are due (<see cref="INightlyDues"/>); null for every live one in it.</summary>
+    public IReadOnlyList<int>? Due { get; init; }
+
     public static PlacementRange Only(int id) => new(id - 1, id);
 
     public bool Contains(int id) => id > AfterId && id <= LastId;

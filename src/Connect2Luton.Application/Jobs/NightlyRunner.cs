@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Domain.Jobs;
 using Connect2Luton.Domain.Placements;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,13 +34,21 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
         var progress = new Progress { Since = clock.GetTimestamp() };
         try
         {
+            await InScopeAsync(async s =>
+            {
+                var ruleSet = s.GetRequiredService<TReview>().RuleSetName;
+                var serving = (await s.GetRequiredService<IRuleSetCatalogue>().LoadedAsync(cancellationToken)).FirstOrDefault(r => r.Name == ruleSet)?.ServingVersion;
+                await s.GetRequiredService<INightlyDues>().BeginAsync(jobName, $"{ruleSet} {serving ?? "not serving"}", cancellationToken);
+                return 0;
+            });
             var afterId = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var ids = await InScopeAsync(s => s.GetRequiredService<IReadRepository<Placement>>().ListAsync(new LivePlacementIdsAfterSpec(afterId, today, BatchSize), cancellationToken));
+                // Only the placements whose decision can have changed since they were last reviewed (INightlyDues).
+                var ids = await InScopeAsync(s => s.GetRequiredService<INightlyDues>().DueAfterAsync(jobName, afterId, today, BatchSize, cancellationToken));
                 if (ids.Count == 0) break;
-                var (counts, failures) = await ReviewBatchAsync<TReview>(ids, new PlacementRange(afterId, ids[^1]), run, cancellationToken);
+                var (counts, failures) = await ReviewBatchAsync<TReview>(ids, new PlacementRange(afterId, ids[^1]) { Due = ids }, run, cancellationToken);
                 totals += counts;
                 progress.Add(counts, failures);
                 LogBatch(logger, jobName, ids[0], ids[^1], counts.Scanned, counts.FlagsRaised, counts.PromptsRaised);
@@ -47,6 +56,11 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
                 afterId = ids[^1];
             }
             var tidied = await InScopeAsync(s => s.GetRequiredService<TReview>().TidyAsync(today, cancellationToken));
+            await InScopeAsync(async s =>
+            {
+                await s.GetRequiredService<INightlyDues>().TidyAsync(jobName, today, cancellationToken);
+                return 0;
+            });
             totals += tidied with { Scanned = 0 };
             progress.Add(tidied with { Scanned = 0 }, []);
             return await FinishAsync(runId, progress, run => run.Finish(clock.GetUtcNow()), totals);

@@ -39,6 +39,13 @@ public interface IPlacementLengthPolicy
 
     /// <summary>The points the rules flag at today (AWR weeks, review and long-running months), for counting placements by length.</summary>
     ValueTask<Placements.LengthBands> LengthBandsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The first day after the decision's on which the rules may decide the placement differently, if nothing about it
+    /// is saved meanwhile: <paramref name="factsOn"/> gives its facts on a day ahead. Never later than the day after
+    /// <paramref name="last"/>.
+    /// </summary>
+    ValueTask<DateOnly> MayChangeOnAsync(PlacementLengthDecision decision, Func<DateOnly, PlacementLengthFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The permanent-conversion eligibility rules (rules/permanent-conversion-eligibility.json).</summary>
@@ -48,6 +55,13 @@ public interface IConversionPolicy
 
     /// <summary>The figures the serving rules set today for continuity and for pricing a permanent post.</summary>
     ValueTask<ConversionTerms> TermsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The first day after the decision's on which a worker the rules did not find eligible may be, if nothing about
+    /// them is saved meanwhile: <paramref name="factsOn"/> gives their facts on a day ahead. Never later than the day
+    /// after <paramref name="last"/>.
+    /// </summary>
+    ValueTask<DateOnly> MayChangeOnAsync(ConversionDecision decision, Func<DateOnly, ConversionFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The supplier release rules (rules/supplier-release.json).</summary>

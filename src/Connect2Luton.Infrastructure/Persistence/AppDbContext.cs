@@ -73,6 +73,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
     {
         AggregateVersions.Stamp(ChangeTracker);
         await AccessChanges.EndSessionsAsync(this, cancellationToken);
+        await Scheduling.Dues.NightlyChanges.NoteAsync(this, _clock, cancellationToken);
         if (!AuditEnabled) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var pending = AuditTrail.Capture(ChangeTracker);

@@ -78,6 +78,12 @@ internal sealed class PlacementLengthPolicy(RuleSetRegistry registry, TimeProvid
         return new Application.Placements.LengthBands(
             (int)constants[RuleSetDefinition.AwrQualifyingWeeks]!, (int)constants[RuleSetDefinition.ReviewMonths]!, (int)constants[RuleSetDefinition.LongRunningMonths]!);
     }
+
+    public async ValueTask<DateOnly> MayChangeOnAsync(PlacementLengthDecision decision, Func<DateOnly, PlacementLengthFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return await registry.MayChangeOnAsync(RuleSetDefinition.PlacementLengthLimits, decision.Details, factsOn, last, refusalOnly: false, cancellationToken);
+    }
 }
 
 internal sealed class ConversionPolicy(RuleSetRegistry registry, TimeProvider clock) : IConversionPolicy
@@ -98,6 +104,13 @@ internal sealed class ConversionPolicy(RuleSetRegistry registry, TimeProvider cl
         {
             FeeWeeksAfterLastDay = (int)constants[RuleSetDefinition.FeeWeeksAfterLastDay]!,
         };
+    }
+
+    // Only a decision that found the worker not eligible is looked ahead: one that did raises a prompt.
+    public async ValueTask<DateOnly> MayChangeOnAsync(ConversionDecision decision, Func<DateOnly, ConversionFacts> factsOn, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return await registry.MayChangeOnAsync(RuleSetDefinition.PermanentConversionEligibility, decision.Details, factsOn, last, refusalOnly: true, cancellationToken);
     }
 }
 

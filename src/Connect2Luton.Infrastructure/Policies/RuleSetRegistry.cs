@@ -89,6 +89,21 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
     public async ValueTask<CompiledRuleSet> ServingAsync(RuleSetDefinition definition, CancellationToken cancellationToken) =>
         ServingSet(_serving ?? await EnsureLoadedAsync(cancellationToken), definition);
 
+    /// <summary>
+    /// How long a decision stands (<see cref="DecisionLookahead"/>); a decision made by rules no longer serving is
+    /// taken to change tomorrow.
+    /// </summary>
+    public async ValueTask<DateOnly> MayChangeOnAsync<TFacts>(
+        RuleSetDefinition definition, Application.Policies.PolicyDecision decision, Func<DateOnly, TFacts> factsOn, DateOnly last, bool refusalOnly, CancellationToken cancellationToken)
+        where TFacts : Application.Policies.IDatedFacts
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var served = await ServingAsync(definition, cancellationToken);
+        return served.Version == decision.Version
+            ? DecisionLookahead.MayChangeOn(served, decision, factsOn, last, refusalOnly)
+            : ((TFacts)decision.Facts).AsOf.AddDays(1);
+    }
+
     private CompiledRuleSet ServingSet(ServingSets serving, RuleSetDefinition definition)
     {
         if (serving.Sets.TryGetValue(definition.Name, out var ruleSet)) return ruleSet;

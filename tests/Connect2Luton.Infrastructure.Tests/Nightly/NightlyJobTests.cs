@@ -43,12 +43,15 @@ public sealed class NightlyJobTests : IAsyncLifetime
     public async Task A_placement_crossing_the_12_week_point_is_flagged_once_and_its_warning_resolved()
     {
         var placement = await _data.PlacementStartingAsync(Today.AddDays(-7 * 11));
+        // The night runs later than the day's saves; one saved in the minutes before a run is reviewed again next time.
+        _clock.Advance(TimeSpan.FromHours(1));
 
         var first = await Runner().RunAsync<PlacementFlagReview>("schedule", default);
         var again = await Runner().RunAsync<PlacementFlagReview>("schedule", default);
 
         first.Totals.FlagsRaised.ShouldBe(1);
-        again.Totals.ShouldBe(new ReviewCounts(1));
+        // Nothing has changed since, and nothing moves on before tomorrow: there is nothing to review again tonight.
+        again.Totals.ShouldBe(ReviewCounts.None);
         (await FlagsAsync(placement.Id)).ShouldHaveSingleItem().Kind.ShouldBe(PlacementFlagKind.AwrQualifyingSoon);
 
         _clock.Advance(TimeSpan.FromDays(7));
@@ -56,7 +59,7 @@ public sealed class NightlyJobTests : IAsyncLifetime
         var thenAgain = await Runner().RunAsync<PlacementFlagReview>("schedule", default);
 
         crossed.Totals.ShouldBe(new ReviewCounts(1, FlagsRaised: 1, FlagsResolved: 1));
-        thenAgain.Totals.ShouldBe(new ReviewCounts(1));
+        thenAgain.Totals.ShouldBe(ReviewCounts.None);
         var flags = await FlagsAsync(placement.Id);
         flags.Single(f => f.IsOpen).Kind.ShouldBe(PlacementFlagKind.AwrQualified);
         flags.Single(f => f.IsOpen).Message.ShouldStartWith("Week 12: past the 12-week Agency Workers Regulations point");

@@ -15,6 +15,7 @@ public sealed class LivePlacementRowsSpec : Specification<Placement, LivePlaceme
     {
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(p => p.Id > range.AfterId && p.Id <= range.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today);
+        if (range.Due is { } due) Query.Where(p => due.Contains(p.Id));
         Query.Select(p => new LivePlacementRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.StartDate, p.PlannedEndDate,
             p.Extensions.Any(e => e.BeyondLengthLimit && e.Status == ExtensionStatus.InForce && e.NewEndDate >= p.PlannedEndDate)));
     }
@@ -34,6 +35,7 @@ public sealed class OpenFlagRowsSpec : Specification<PlacementFlag, OpenFlagRow>
     {
         ArgumentNullException.ThrowIfNull(range);
         Query.Where(f => f.PlacementId > range.AfterId && f.PlacementId <= range.LastId && f.ResolvedAt == null);
+        if (range.Due is { } due) Query.Where(f => due.Contains(f.PlacementId));
         Query.Select(f => new OpenFlagRow(f.Id, f.PlacementId, f.Kind));
     }
 }
@@ -82,8 +84,12 @@ public sealed class PlacementHistoryOfWorkersSpec : Specification<Placement, Pla
     public PlacementHistoryOfWorkersSpec(IReadOnlyCollection<int> workerIds, Jobs.PlacementRange batch, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Query.Where(p => workerIds.Contains(p.WorkerId)
-            && !(p.Id > batch.AfterId && p.Id <= batch.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today));
+        // The batch's own placements are read with it: the rest of each worker's history is what is left.
+        if (batch.Due is { } due)
+            Query.Where(p => workerIds.Contains(p.WorkerId) && !due.Contains(p.Id));
+        else
+            Query.Where(p => workerIds.Contains(p.WorkerId)
+                && !(p.Id > batch.AfterId && p.Id <= batch.LastId && p.Status == PlacementStatus.Active && p.StartDate <= today));
         Query.Select(p => new PlacementHistoryRow(p.Id, p.WorkerId, p.JobRoleId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
     }
 }

@@ -7,8 +7,11 @@ using Connect2Luton.Domain.Workers;
 
 namespace Connect2Luton.Application.Placements.Flags;
 
-/// <summary>A live placement with the facts the length rules decide it on today.</summary>
-public sealed record LiveLengthCase(LivePlacementRow Placement, JobRole Role, int AwrWeeks, PlacementLengthFacts Facts);
+/// <summary>
+/// A live placement with the facts the length rules decide it on today, and the facts it would have on a day ahead
+/// if nothing about it were saved meanwhile (its AWR clock run on to that day).
+/// </summary>
+public sealed record LiveLengthCase(LivePlacementRow Placement, JobRole Role, int AwrWeeks, PlacementLengthFacts Facts, Func<DateOnly, PlacementLengthFacts> FactsOn);
 
 /// <summary>
 /// The length rules' facts for a range of live placements, each with its AWR clock as it stands today (the
@@ -34,11 +37,13 @@ public sealed class LiveLengthFacts(
         var cases = new List<LiveLengthCase>(batch.Count);
         foreach (var placement in batch)
         {
-            var awr = AwrClock.On(AwrPositions.Assignments(history[placement.WorkerId]),
-                recorded[placement.WorkerId].Select(b => new AwrBreak(b.From, b.To, b.Reason)), placement.JobRoleId, today, rules);
+            var assignments = AwrPositions.Assignments(history[placement.WorkerId]).ToList();
+            var workerBreaks = recorded[placement.WorkerId].Select(b => new AwrBreak(b.From, b.To, b.Reason)).ToList();
             var role = roles[placement.JobRoleId];
-            cases.Add(new LiveLengthCase(placement, role, awr.Weeks,
-                PolicyFacts.Live(role, placement.StartDate, placement.PlannedEndDate, today, awr.Weeks, placement.ApprovedBeyondLimit)));
+            PlacementLengthFacts On(DateOnly day) => PolicyFacts.Live(role, placement.StartDate, placement.PlannedEndDate, day,
+                AwrClock.On(assignments, workerBreaks, placement.JobRoleId, day, rules).Weeks, placement.ApprovedBeyondLimit);
+            var facts = On(today);
+            cases.Add(new LiveLengthCase(placement, role, facts.AwrWeeks, facts, On));
         }
         return cases;
     }

@@ -20,6 +20,7 @@ public sealed class PlacementFlagReview(
     LiveLengthFacts facts,
     IPlacementLengthPolicy lengths,
     IRuleSetCatalogue catalogue,
+    INightlyDues dues,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : INightlyReview
 {
@@ -27,10 +28,13 @@ public sealed class PlacementFlagReview(
 
     public string JobName => JobNames.FlagLongRunningPlacements;
 
+    public string RuleSetName => Domain.Decisions.RuleSetNames.PlacementLengthLimits;
+
     public async Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var today = run.Today;
+        var readFrom = dues.ReadingFrom();
         var batch = await facts.ReadAsync(range, today, cancellationToken);
         var open = (await flags.ListAsync(new OpenFlagRowsSpec(range), cancellationToken)).ToLookup(f => f.PlacementId);
         var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PlacementLengthLimits)?.ServingVersion;
@@ -38,9 +42,12 @@ public sealed class PlacementFlagReview(
 
         var raised = 0;
         var resolutions = new Dictionary<int, string>();
-        foreach (var (placement, _, _, placementFacts) in batch)
+        var due = new Dictionary<int, DateOnly>(batch.Count);
+        foreach (var (placement, _, _, placementFacts, factsOn) in batch)
         {
             var decision = await run.DecideOnceAsync(version, placementFacts, f => lengths.DecideAsync(f, cancellationToken));
+            // Until the facts the rules read move on, tomorrow's decision is today's: the flags stand as they are left.
+            due[placement.Id] = await lengths.MayChangeOnAsync(decision, factsOn, NightlyLookahead.LastDay(placement.Id, today), cancellationToken);
 
             var already = open[placement.Id].ToList();
             foreach (var flag in already.Where(f => decision.Flags.All(raisedNow => raisedNow.Kind != f.Kind)))
@@ -56,6 +63,7 @@ public sealed class PlacementFlagReview(
             foreach (var flag in await flags.ListAsync(new FlagsByIdSpec(resolutions.Keys), cancellationToken))
                 flag.Resolve(today, now, resolutions[flag.Id]);
         }
+        await dues.NoteAsync(JobName, due, readFrom, cancellationToken);
 
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
         if (saved.IsConflict) throw new InvalidOperationException(saved.Conflict);

@@ -24,7 +24,7 @@ public sealed class ConversionCases(LivePlacementCases live, LiveConversionFacts
         await foreach (var range in live.RangesAsync(day, cancellationToken))
         {
             var running = await conversionFacts.LiveAsync(range, day, cancellationToken);
-            foreach (var (row, _, facts) in await conversionFacts.ReadAsync(range, running, running, day, cancellationToken))
+            foreach (var (row, _, facts, _) in await conversionFacts.ReadAsync(range, running, running, day, cancellationToken))
             {
                 if (LivePlacementCases.EndsBefore(runningOn, row.EndDate)) continue;
                 yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,

@@ -20,7 +20,7 @@ public sealed class PlacementLengthCases(LivePlacementCases live, LiveLengthFact
     {
         await foreach (var range in live.RangesAsync(day, cancellationToken))
         {
-            foreach (var (row, _, awrWeeks, facts) in await lengthFacts.ReadAsync(range, day, cancellationToken))
+            foreach (var (row, _, awrWeeks, facts, _) in await lengthFacts.ReadAsync(range, day, cancellationToken))
             {
                 if (LivePlacementCases.EndsBefore(runningOn, row.PlannedEndDate)) continue;
                 yield return new WhatIfCase(row.Id, row.RequisitionId, row.WorkerId, row.JobRoleId,

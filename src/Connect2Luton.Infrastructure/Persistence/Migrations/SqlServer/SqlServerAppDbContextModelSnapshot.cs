@@ -1809,6 +1809,65 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyBasis", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Check");
+
+                    b.ToTable("NightlyBases", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("WorkerId", "At");
+
+                    b.ToTable("NightlyChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyDue", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ReadFrom")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Check", "PlacementId");
+
+                    b.ToTable("NightlyDues", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

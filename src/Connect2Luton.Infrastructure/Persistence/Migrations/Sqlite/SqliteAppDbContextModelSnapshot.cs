@@ -1748,6 +1748,63 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyBasis", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Check");
+
+                    b.ToTable("NightlyBases", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("WorkerId", "At");
+
+                    b.ToTable("NightlyChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Scheduling.Dues.NightlyDue", b =>
+                {
+                    b.Property<string>("Check")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Check", "PlacementId");
+
+                    b.ToTable("NightlyDues", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Connect2Luton.Application.Policies;
+
+namespace Connect2Luton.Infrastructure.Policies;
+
+/// <summary>
+/// How long a decision stands as the days go by with nothing saved: the first day on which the facts a rule reads
+/// may be different, found by working the facts out for each day ahead and comparing only what the rules read
+/// (<c>input.AwrWeeks</c>, never the whole record), or the day the rule set's values change. A rule that reads the
+/// day itself (<c>input.AsOf</c>), or the facts as a whole, can change its mind any day. The rules are officers'
+/// text, so nothing about what they mean is assumed: only which facts they read.
+/// </summary>
+internal static class DecisionLookahead
+{
+    private static readonly ConditionalWeakTable<CompiledRuleSet, FactsRead> Read = [];
+    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
+
+    /// <summary>
+    /// The first day after the decision's on which it may be decided differently, no later than the day after
+    /// <paramref name="last"/>. With <paramref name="refusalOnly"/> and a decision that did not pass, it is enough
+    /// that one rule which refused it keeps refusing (any one of them keeps the outcome short of passing).
+    /// </summary>
+    public static DateOnly MayChangeOn<TFacts>(CompiledRuleSet served, PolicyDecision decision, Func<DateOnly, TFacts> factsOn, DateOnly last, bool refusalOnly)
+        where TFacts : IDatedFacts
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(factsOn);
+        var today = ((TFacts)decision.Facts).AsOf;
+        var end = last;
+        // A named value that changes on a day ahead can change the decision that day, whatever the facts do.
+        foreach (var change in served.ChangeDays.Where(d => d > today).Take(1))
+        {
+            if (change.AddDays(-1) < end) end = change.AddDays(-1);
+        }
+        if (end <= today) return today.AddDays(1);
+
+        var read = Read.GetValue(served.InForceOn(today), FactsRead.Of);
+        var refusing = refusalOnly && !served.Definition.AwardsTiers && decision.Outcome != served.Definition.PassingOutcome
+            ? decision.Failed.Where(r => r.Outcome is not null).Select(r => read.ByRule.GetValueOrDefault(r.Rule)).ToList()
+            : [];
+        if (refusing.Count == 0 || refusing.Any(r => r is null)) refusing = [read.All];
+
+        var facts = (TFacts)decision.Facts;
+        var ahead = new List<TFacts>();
+        var latest = today.AddDays(1);
+        foreach (var members in refusing)
+        {
+            var changes = FirstChange(facts, members!, factsOn, ahead, today, end);
+            if (changes > latest) latest = changes;
+            if (latest > end) break;
+        }
+        return latest;
+    }
+
+    private static DateOnly FirstChange<TFacts>(TFacts today, Members members, Func<DateOnly, TFacts> factsOn, List<TFacts> ahead, DateOnly from, DateOnly end)
+    {
+        if (members.Whole) return from.AddDays(1);
+        var properties = members.Names.Select(n => Property(typeof(TFacts), n)).ToList();
+        if (properties.Any(p => p is null)) return from.AddDays(1);
+        var day = from;
+        for (var i = 0; day < end; i++)
+        {
+            day = day.AddDays(1);
+            // The days ahead are worked out once for all the rules compared, and only as far as needed.
+            if (ahead.Count <= i) ahead.Add(factsOn(day));
+            foreach (var property in properties)
+            {
+                if (!Equals(property!.GetValue(today), property.GetValue(ahead[i]))) return day;
+            }
+        }
+        return end.AddDays(1);
+    }
+
+    private static PropertyInfo? Property(Type type, string name) =>
+        Properties.GetOrAdd((type, name), key => key.Item1.GetProperty(key.Item2, BindingFlags.Public | BindingFlags.Instance));
+
+    /// <summary>The facts each rule reads, through its own expression, whether it applies, its points, and the named values they use.</summary>
+    private sealed class FactsRead
+    {
+        public required Members All { get; init; }
+        public required IReadOnlyDictionary<string, Members> ByRule { get; init; }
+
+        public static FactsRead Of(CompiledRuleSet ruleSet)
+        {
+            var day = ruleSet.From ?? DateOnly.MinValue;
+            var values = ruleSet.Document.GlobalParams.ToDictionary(v => v.Name, v => v.Changes.Where(c => c.From <= day).OrderBy(c => c.From).LastOrDefault()?.Expression ?? v.Expression, StringComparer.Ordinal);
+            var byRule = new Dictionary<string, Members>(StringComparer.Ordinal);
+            foreach (var rule in ruleSet.Document.Rules.Where(r => r.Enabled))
+            {
+                var members = new Members();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                members.Add(rule.Expression, values, seen);
+                // Whether the rule applies, and its points, can decide whether it passes: both are read too.
+                foreach (var named in new[] { rule.Properties.AppliesWhen, rule.Properties.Points })
+                {
+                    if (named is not null) members.Add(named, values, seen);
+                }
+                byRule[rule.RuleName] = members;
+            }
+            var all = new Members();
+            foreach (var members in byRule.Values) all.Join(members);
+            return new FactsRead { All = all, ByRule = byRule };
+        }
+    }
+
+    private sealed class Members
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+        public bool Whole { get; private set; }
+
+        public void Join(Members other)
+        {
+            Whole |= other.Whole;
+            Names.UnionWith(other.Names);
+        }
+
+        /// <summary>The facts an expression reads: <c>input.Name</c> directly, or through the named values it uses.</summary>
+        public void Add(string expression, IReadOnlyDictionary<string, string> values, HashSet<string> seen)
+        {
+            foreach (var (start, end) in NamedValueInlining.Names(expression))
+            {
+                var name = expression[start..end];
+                if (name == "input")
+                {
+                    var at = end;
+                    while (at < expression.Length && char.IsWhiteSpace(expression[at])) at++;
+                    if (at < expression.Length && expression[at] == '.')
+                    {
+                        at++;
+                        while (at < expression.Length && char.IsWhiteSpace(expression[at])) at++;
+                        var member = at;
+                        while (at < expression.Length && (char.IsAsciiLetterOrDigit(expression[at]) || expression[at] == '_')) at++;
+                        if (at > member)
+                        {
+                            Names.Add(expression[member..at]);
+                            continue;
+                        }
+                    }
+                    // The facts passed whole (to a function, say): anything about them may matter.
+                    Whole = true;
+                }
+                else if (values.TryGetValue(name, out var text) && seen.Add(name))
+                {
+                    Add(text, values, seen);
+                }
+            }
+        }
+    }
+}
