@@ -6,11 +6,12 @@ using Connect2Luton.Application.Policies;
 namespace Connect2Luton.Infrastructure.Policies;
 
 /// <summary>
-/// How long a decision stands as the days go by with nothing saved: the first day on which the facts a rule reads
-/// may be different, found by working the facts out for each day ahead and comparing only what the rules read
-/// (<c>input.AwrWeeks</c>, never the whole record), or the day the rule set's values change. A rule that reads the
-/// day itself (<c>input.AsOf</c>), or the facts as a whole, can change its mind any day. The rules are officers'
-/// text, so nothing about what they mean is assumed: only which facts they read.
+/// How long a decision stands as the days go by with nothing saved. The facts are worked out for each day ahead;
+/// while the facts the rules read (<c>input.AwrWeeks</c>, never the whole record) are the same, so is the decision;
+/// from the first day they differ, the rules decide each day they read differently, until the decision comes out
+/// differently; a day the rule set's values change ends the look-ahead. A rule that reads the day itself
+/// (<c>input.AsOf</c>), or the facts whole, reads differently every day. The rules are officers' text, so nothing
+/// about what they mean is assumed: only which facts they read, and what they decide.
 /// </summary>
 internal static class DecisionLookahead
 {
@@ -52,14 +53,42 @@ internal static class DecisionLookahead
             if (changes > latest) latest = changes;
             if (latest > end) break;
         }
-        return latest;
+        if (latest > end) return latest;
+
+        // From the first day the facts the rules read move on, the rules themselves say: each day they would read
+        // differently is decided, until the decision comes out differently (a week more on the AWR clock changes no
+        // flag until a point is reached; a day nearer the fee-free date changes nothing until it comes).
+        var outcome = Outcome(decision, served.Definition, refusalOnly);
+        var all = PropertiesOf(read.All, typeof(TFacts));
+        var reference = facts;
+        for (var day = latest; day <= end; day = day.AddDays(1))
+        {
+            var i = day.DayNumber - today.DayNumber - 1;
+            while (ahead.Count <= i) ahead.Add(factsOn(today.AddDays(ahead.Count + 1)));
+            var next = ahead[i];
+            if (all is not null && all.All(p => Equals(p.GetValue(reference), p.GetValue(next)))) continue;
+            if (Outcome(RuleSetEvaluator.Evaluate(served, next).Decision, served.Definition, refusalOnly) != outcome) return day;
+            reference = next;
+        }
+        return end.AddDays(1);
+    }
+
+    /// <summary>What a check acts on: whether the decision passes (a prompt or none), or its outcome and the flags it raises.</summary>
+    private static string Outcome(PolicyDecision decision, Application.RuleSets.RuleSetDefinition definition, bool refusalOnly) =>
+        refusalOnly
+            ? (decision.Outcome == definition.PassingOutcome).ToString()
+            : $"{decision.Outcome}: {string.Join(", ", decision.Failed.Select(r => r.Flag).OfType<string>().Order(StringComparer.Ordinal))}";
+
+    private static List<PropertyInfo>? PropertiesOf(Members members, Type type)
+    {
+        if (members.Whole) return null;
+        var properties = members.Names.Select(n => Property(type, n)).ToList();
+        return properties.Any(p => p is null) ? null : properties.OfType<PropertyInfo>().ToList();
     }
 
     private static DateOnly FirstChange<TFacts>(TFacts today, Members members, Func<DateOnly, TFacts> factsOn, List<TFacts> ahead, DateOnly from, DateOnly end)
     {
-        if (members.Whole) return from.AddDays(1);
-        var properties = members.Names.Select(n => Property(typeof(TFacts), n)).ToList();
-        if (properties.Any(p => p is null)) return from.AddDays(1);
+        if (PropertiesOf(members, typeof(TFacts)) is not { } properties) return from.AddDays(1);
         var day = from;
         for (var i = 0; day < end; i++)
         {
@@ -68,7 +97,7 @@ internal static class DecisionLookahead
             if (ahead.Count <= i) ahead.Add(factsOn(day));
             foreach (var property in properties)
             {
-                if (!Equals(property!.GetValue(today), property.GetValue(ahead[i]))) return day;
+                if (!Equals(property.GetValue(today), property.GetValue(ahead[i]))) return day;
             }
         }
         return end.AddDays(1);
