@@ -68,7 +68,7 @@ internal static class ReportsBenchmark
         await TimeAsync(services, "Workforce, every service", (p, c) => p.GetRequiredService<WorkforceReport>().GetAsync(null, 12, c));
         await TimeAsync(services, "Workforce, children's services", (p, c) => p.GetRequiredService<WorkforceReport>().GetAsync(service, 12, c));
         await TimeAsync(services, "Spend, every service", (p, c) => p.GetRequiredService<SpendReport>().GetAsync(null, c));
-        await TimeAsync(services, "Spend, every long-runner (the CSV)", (p, c) => p.GetRequiredService<SpendReport>().GetAsync(null, c, everyLongRunning: true));
+        await TimeAsync(services, "Spend, every long-runner (the CSV)", (p, c) => p.GetRequiredService<SpendReport>().EveryLongRunningAsync(null, c));
         await TimeAsync(services, "DfE return, last quarter", (p, c) =>
         {
             var dfe = p.GetRequiredService<DfeReturn>();

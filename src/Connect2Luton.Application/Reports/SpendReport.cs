@@ -95,7 +95,7 @@ public sealed class SpendReport(
     /// <summary>How many long-running placements the page lists, dearest against the permanent post first; the CSV has them all.</summary>
     public const int LongRunningShown = 50;
 
-    public async Task<SpendFigures> GetAsync(int? serviceAreaId, CancellationToken cancellationToken, bool everyLongRunning = false)
+    public async Task<SpendFigures> GetAsync(int? serviceAreaId, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var areaIds = scope.ServiceAreas(serviceAreaId);
@@ -110,10 +110,21 @@ public sealed class SpendReport(
 
         var (externalRate, margins) = Margins(groups, suppliers);
         var bands = await lengths.LengthBandsAsync(cancellationToken);
-        var (count, longRunning) = await LongRunningAsync(today, bands, areaIds, everyLongRunning, cancellationToken);
+        var (count, longRunning) = await LongRunningAsync(today, bands, areaIds, every: false, cancellationToken);
         var weekly = groups.Sum(g => g.WeeklyCharge);
         return new SpendFigures(today, scope.ServiceArea(serviceAreaId), Pounds(weekly), Pounds(weekly * ReportMoney.WeeksInAYear), lines.ByService, lines.ByJobFamily,
             bySupplier, externalRate, margins, count, longRunning) { LongRunningPoint = bands.LongRunningPoint, ByTier = ByTier(groups, suppliers) };
+    }
+
+    /// <summary>
+    /// Every placement in post over 12 months, dearest against the permanent post first: the long-running table's
+    /// CSV, which needs none of the report's sums.
+    /// </summary>
+    public async Task<IReadOnlyList<LongRunningPlacement>> EveryLongRunningAsync(int? serviceAreaId, CancellationToken cancellationToken)
+    {
+        var bands = await lengths.LengthBandsAsync(cancellationToken);
+        var (_, listed) = await LongRunningAsync(clock.Today(), bands, scope.ServiceAreas(serviceAreaId), every: true, cancellationToken);
+        return listed;
     }
 
     // Tiers by the supplier's kind as the supplier list has it today, as the margins compare them.

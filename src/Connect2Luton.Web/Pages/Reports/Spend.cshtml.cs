@@ -28,12 +28,18 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?> { ["service"] = Service?.ToString(CultureInfo.InvariantCulture) };
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(everyLongRunning: false, cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
 
     /// <summary>One of the report's tables as a CSV file: by-service, by-family, by-supplier, by-tier, margins or long-running (every one).</summary>
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
-        await ReadAsync(everyLongRunning: table == "long-running", cancellationToken);
+        if (table == "long-running")
+        {
+            var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
+            return ReportCsv.Of("long-running-placements.csv", (await report.EveryLongRunningAsync(choice.Chosen, cancellationToken)).Select(p => new LongRunningCsvRow(
+                p.PlacementId, p.Worker, p.Role, p.ServiceArea, ReportCsv.Day(p.StartDate), p.WeeklyHours, p.ChargeRate, p.YearlyAgencyCost, p.YearlyPermanentCost, p.YearlyExtra)));
+        }
+        await ReadAsync(cancellationToken);
         var f = Figures;
         return table switch
         {
@@ -45,17 +51,15 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
                 Words.Supplier(t.Tier), t.Headcount, ReportCsv.Percent(t.Share), t.AverageWeeklyMargin, ReportCsv.Percent(t.MarginRate)))),
             "margins" => ReportCsv.Of("saving-against-external-margins.csv",
                 f.Margins.Select(m => new MarginCsvRow(Words.Supplier(m.Kind), m.Headcount, m.WeeklyCharged, m.WeeklyAtExternalMargins, m.WeeklySaving, m.YearlySaving))),
-            "long-running" => ReportCsv.Of("long-running-placements.csv", f.LongRunning.Select(p => new LongRunningCsvRow(p.PlacementId, p.Worker, p.Role, p.ServiceArea,
-                ReportCsv.Day(p.StartDate), p.WeeklyHours, p.ChargeRate, p.YearlyAgencyCost, p.YearlyPermanentCost, p.YearlyExtra))),
             _ => NotFound(),
         };
     }
 
-    private async Task ReadAsync(bool everyLongRunning, CancellationToken cancellationToken)
+    private async Task ReadAsync(CancellationToken cancellationToken)
     {
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
-        Figures = await report.GetAsync(Service, cancellationToken, everyLongRunning);
+        Figures = await report.GetAsync(Service, cancellationToken);
         Services = choice.Items;
         ServiceName = choice.NameOf(Figures.ServiceAreaId);
     }
