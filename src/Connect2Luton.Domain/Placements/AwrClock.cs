@@ -50,6 +50,13 @@ public static class AwrClock
         ArgumentNullException.ThrowIfNull(assignments);
         ArgumentNullException.ThrowIfNull(breaks);
         ArgumentNullException.ThrowIfNull(rules);
+        // The usual case, a worker's only placement and no recorded breaks, asked for day after day by the nightly
+        // look-ahead: answered without gathering lists.
+        if (assignments is IReadOnlyList<AwrAssignment> { Count: 1 } only && breaks is IReadOnlyCollection<AwrBreak> { Count: 0 })
+        {
+            var stretch = only[0];
+            return stretch.Start > asOf || stretch.JobRoleId != jobRoleId ? new AwrPosition(0, null, false) : OneStretch(stretch, asOf, rules);
+        }
         var work = assignments.Where(a => a.Start <= asOf).ToList();
         var inRole = work.Where(a => a.JobRoleId == jobRoleId).ToList();
         if (inRole.Count == 0) return new AwrPosition(0, null, false);

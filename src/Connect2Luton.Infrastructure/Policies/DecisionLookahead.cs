@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Connect2Luton.Application.Policies;
@@ -16,7 +17,7 @@ namespace Connect2Luton.Infrastructure.Policies;
 internal static class DecisionLookahead
 {
     private static readonly ConditionalWeakTable<CompiledRuleSet, FactsRead> Read = [];
-    private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
+    private static readonly ConcurrentDictionary<(Type, string), Delegate?> Comparers = new();
 
     /// <summary>
     /// The first day after the decision's on which it may be decided differently, no later than the day after
@@ -59,14 +60,14 @@ internal static class DecisionLookahead
         // differently is decided, until the decision comes out differently (a week more on the AWR clock changes no
         // flag until a point is reached; a day nearer the fee-free date changes nothing until it comes).
         var outcome = Outcome(decision, served.Definition, refusalOnly);
-        var all = PropertiesOf(read.All, typeof(TFacts));
+        var all = SameOn<TFacts>(read.All);
         var reference = facts;
         for (var day = latest; day <= end; day = day.AddDays(1))
         {
             var i = day.DayNumber - today.DayNumber - 1;
             while (ahead.Count <= i) ahead.Add(factsOn(today.AddDays(ahead.Count + 1)));
             var next = ahead[i];
-            if (all is not null && all.All(p => Equals(p.GetValue(reference), p.GetValue(next)))) continue;
+            if (all is not null && all(reference, next)) continue;
             if (Outcome(RuleSetEvaluator.Evaluate(served, next).Decision, served.Definition, refusalOnly) != outcome) return day;
             reference = next;
         }
@@ -79,32 +80,51 @@ internal static class DecisionLookahead
             ? (decision.Outcome == definition.PassingOutcome).ToString()
             : $"{decision.Outcome}: {string.Join(", ", decision.Failed.Select(r => r.Flag).OfType<string>().Order(StringComparer.Ordinal))}";
 
-    private static List<PropertyInfo>? PropertiesOf(Members members, Type type)
-    {
-        if (members.Whole) return null;
-        var properties = members.Names.Select(n => Property(type, n)).ToList();
-        return properties.Any(p => p is null) ? null : properties.OfType<PropertyInfo>().ToList();
-    }
-
     private static DateOnly FirstChange<TFacts>(TFacts today, Members members, Func<DateOnly, TFacts> factsOn, List<TFacts> ahead, DateOnly from, DateOnly end)
     {
-        if (PropertiesOf(members, typeof(TFacts)) is not { } properties) return from.AddDays(1);
+        if (SameOn<TFacts>(members) is not { } same) return from.AddDays(1);
         var day = from;
         for (var i = 0; day < end; i++)
         {
             day = day.AddDays(1);
             // The days ahead are worked out once for all the rules compared, and only as far as needed.
             if (ahead.Count <= i) ahead.Add(factsOn(day));
-            foreach (var property in properties)
-            {
-                if (!Equals(property.GetValue(today), property.GetValue(ahead[i]))) return day;
-            }
+            if (!same(today, ahead[i])) return day;
         }
         return end.AddDays(1);
     }
 
-    private static PropertyInfo? Property(Type type, string name) =>
-        Properties.GetOrAdd((type, name), key => key.Item1.GetProperty(key.Item2, BindingFlags.Public | BindingFlags.Instance));
+    /// <summary>
+    /// Whether two days' facts are the same in the members given, compared without boxing: a night compares a million
+    /// placements' facts over up to a fortnight ahead. Null when the rules read the facts whole, or a member they name
+    /// is not a fact (the rule set would not have compiled; nothing is assumed).
+    /// </summary>
+    private static Func<TFacts, TFacts, bool>? SameOn<TFacts>(Members members)
+    {
+        if (members.Whole) return null;
+        if (members.Same is Func<TFacts, TFacts, bool> known) return known;
+        var key = (typeof(TFacts), string.Join(",", members.Names.Order(StringComparer.Ordinal)));
+        var same = (Func<TFacts, TFacts, bool>?)Comparers.GetOrAdd(key, _ => Compare<TFacts>(members.Names));
+        members.Same = same;
+        return same;
+    }
+
+    private static Func<TFacts, TFacts, bool>? Compare<TFacts>(IEnumerable<string> names)
+    {
+        var left = Expression.Parameter(typeof(TFacts), "left");
+        var right = Expression.Parameter(typeof(TFacts), "right");
+        Expression same = Expression.Constant(true);
+        foreach (var name in names)
+        {
+            if (typeof(TFacts).GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not { } property) return null;
+            var comparer = typeof(EqualityComparer<>).MakeGenericType(property.PropertyType);
+            var equals = Expression.Call(Expression.Property(null, comparer.GetProperty(nameof(EqualityComparer<int>.Default))!),
+                comparer.GetMethod(nameof(EqualityComparer<int>.Equals), [property.PropertyType, property.PropertyType])!,
+                Expression.Property(left, property), Expression.Property(right, property));
+            same = Expression.AndAlso(same, equals);
+        }
+        return Expression.Lambda<Func<TFacts, TFacts, bool>>(same, left, right).Compile();
+    }
 
     /// <summary>The facts each rule reads, through its own expression, whether it applies, its points, and the named values they use.</summary>
     private sealed class FactsRead
@@ -139,6 +159,9 @@ internal static class DecisionLookahead
     {
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
         public bool Whole { get; private set; }
+
+        /// <summary>The comparer of these members, once made (<see cref="SameOn{TFacts}"/>).</summary>
+        public Delegate? Same { get; set; }
 
         public void Join(Members other)
         {
