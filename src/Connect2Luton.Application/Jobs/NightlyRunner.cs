@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Connect2Luton.Application.Jobs;
 
 /// <summary>
-/// Runs a nightly review over every live placement: in batches, each in a unit of work of its own so memory stays
+/// Runs a nightly review over the live placements due it (<see cref="INightlyDues"/>): in batches, each in a unit of work of its own so memory stays
 /// bounded and a failure costs one batch, not the night; a batch that fails is reviewed placement by placement and
 /// each failure is recorded on the run without stopping it. The run's record is saved after every batch, so the
 /// jobs page shows progress and a crash leaves an honest record, which the next run marks as interrupted. Reviews

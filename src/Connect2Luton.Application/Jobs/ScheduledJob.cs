@@ -27,7 +27,7 @@ public sealed record ScheduledJob(string Name, string DisplayName, string Defaul
 /// </summary>
 public sealed record JobRunFigures(string Scanned, string Raised, string Third, bool Resolves)
 {
-    public static JobRunFigures Placements { get; } = new("Placements", "Flags raised / resolved", "Prompts raised", Resolves: true);
+    public static JobRunFigures Placements { get; } = new("Placements reviewed", "Flags raised / resolved", "Prompts raised", Resolves: true);
 }
 
 /// <summary>The registered jobs, in the order they were registered: /Jobs, the scheduler and run-now read this list.</summary>

@@ -6,8 +6,8 @@ using Connect2Luton.Domain.Workers;
 namespace Connect2Luton.Application.Placements.Flags;
 
 /// <summary>
-/// The live placements of a batch, as the length check reads them: no entities, no tracking, one row each, since a
-/// night reads every live placement.
+/// The live placements of a batch (those of it due, when it says), as the length check reads them: no entities, no
+/// tracking, one row each, since a first night reads every live placement.
 /// </summary>
 public sealed class LivePlacementRowsSpec : Specification<Placement, LivePlacementRow>
 {

@@ -8,10 +8,11 @@ using Connect2Luton.Domain.Workers;
 namespace Connect2Luton.Application.Placements.Flags;
 
 /// <summary>
-/// The nightly length check: every live placement is decided by the placement-length rules with its AWR clock as
-/// it stands today; each flag the rules raise is opened once, naming the rule and its version, and each open flag
-/// they no longer raise is resolved with the reason. A night reads every live placement, so it reads rows, not
-/// entities, loads for change only the flags it resolves and writes new flags in bulk.
+/// The nightly length check: every live placement due (<see cref="INightlyDues"/>) is decided by the placement-length
+/// rules with its AWR clock as it stands today; each flag the rules raise is opened once, naming the rule and its
+/// version, and each open flag they no longer raise is resolved with the reason; the day the decision may next
+/// change is noted. A first night reads every live placement, so it reads rows, not entities, loads for change only
+/// the flags it resolves and writes new flags in bulk.
 /// </summary>
 public sealed class PlacementFlagReview(
     IReadRepository<Placement> placements,
