@@ -39,8 +39,9 @@ public sealed class LiveConversionFacts(
         if (toDecide.Count == 0) return [];
         var workerIds = toDecide.Select(p => p.WorkerId).Distinct().ToList();
         var people = (await workers.ListAsync(new ConversionCandidatesSpec(workerIds), cancellationToken)).ToDictionary(w => w.WorkerId);
+        var read = live.Select(p => p.Id).ToHashSet();
         var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
-            .Concat(live.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
+            .Where(p => !read.Contains(p.Id)).Concat(live.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
         var reasons = (await requisitions.ListAsync(new RequisitionReasonsSpec(toDecide.Select(p => p.RequisitionId).Distinct().ToList()), cancellationToken)).ToDictionary(r => r.Id, r => r.Reason);
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var terms = await conversions.TermsAsync(cancellationToken);

@@ -34,13 +34,7 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
         var progress = new Progress { Since = clock.GetTimestamp() };
         try
         {
-            await InScopeAsync(async s =>
-            {
-                var ruleSet = s.GetRequiredService<TReview>().RuleSetName;
-                var serving = (await s.GetRequiredService<IRuleSetCatalogue>().LoadedAsync(cancellationToken)).FirstOrDefault(r => r.Name == ruleSet)?.ServingVersion;
-                await s.GetRequiredService<INightlyDues>().BeginAsync(jobName, $"{ruleSet} {serving ?? "not serving"}", cancellationToken);
-                return 0;
-            });
+            await AgreeDueDaysAsync<TReview>(jobName, cancellationToken);
             var afterId = 0;
             while (true)
             {
@@ -55,6 +49,9 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
                 if (failures.Count > 0 || clock.GetElapsedTime(progress.Since) >= ProgressEvery) await RecordAsync(runId, progress, cancellationToken);
                 afterId = ids[^1];
             }
+            // Rules published while the run went on decided its later batches: every placement is then due next time,
+            // whichever version serves by then.
+            await AgreeDueDaysAsync<TReview>(jobName, cancellationToken);
             var tidied = await InScopeAsync(s => s.GetRequiredService<TReview>().TidyAsync(today, cancellationToken));
             await InScopeAsync(async s =>
             {
@@ -78,6 +75,16 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
             throw;
         }
     }
+
+    /// <summary>The due days stand only for the rules serving the check now (<see cref="INightlyDues.BeginAsync"/>).</summary>
+    private async Task AgreeDueDaysAsync<TReview>(string jobName, CancellationToken cancellationToken) where TReview : INightlyReview =>
+        await InScopeAsync(async s =>
+        {
+            var ruleSet = s.GetRequiredService<TReview>().RuleSetName;
+            var serving = (await s.GetRequiredService<IRuleSetCatalogue>().LoadedAsync(cancellationToken)).FirstOrDefault(r => r.Name == ruleSet)?.ServingVersion;
+            await s.GetRequiredService<INightlyDues>().BeginAsync(jobName, $"{ruleSet} {serving ?? "not serving"}", cancellationToken);
+            return 0;
+        });
 
     /// <summary>What the run has done since its record was last saved.</summary>
     private sealed class Progress

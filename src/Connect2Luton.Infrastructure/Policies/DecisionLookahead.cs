@@ -139,7 +139,7 @@ internal static class DecisionLookahead
             var byRule = new Dictionary<string, Members>(StringComparer.Ordinal);
             foreach (var rule in ruleSet.Document.Rules.Where(r => r.Enabled))
             {
-                var members = new Members();
+                var members = new Members(ruleSet.Definition.FactType);
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 members.Add(rule.Expression, values, seen);
                 // Whether the rule applies, and its points, can decide whether it passes: both are read too.
@@ -149,14 +149,17 @@ internal static class DecisionLookahead
                 }
                 byRule[rule.RuleName] = members;
             }
-            var all = new Members();
+            var all = new Members(ruleSet.Definition.FactType);
             foreach (var members in byRule.Values) all.Join(members);
             return new FactsRead { All = all, ByRule = byRule };
         }
     }
 
-    private sealed class Members
+    private sealed class Members(Type facts)
     {
+        // The expression language also reads the facts as "it" (or "root", "parent"), and a fact by its bare name.
+        private static readonly HashSet<string> TheFactsThemselves = new(["it", "root", "parent"], StringComparer.OrdinalIgnoreCase);
+
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
         public bool Whole { get; private set; }
 
@@ -194,9 +197,17 @@ internal static class DecisionLookahead
                     // The facts passed whole (to a function, say): anything about them may matter.
                     Whole = true;
                 }
-                else if (values.TryGetValue(name, out var text) && seen.Add(name))
+                else if (values.TryGetValue(name, out var text))
                 {
-                    Add(text, values, seen);
+                    if (seen.Add(name)) Add(text, values, seen);
+                }
+                else if (TheFactsThemselves.Contains(name))
+                {
+                    Whole = true;
+                }
+                else if (facts.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } fact)
+                {
+                    Names.Add(fact.Name);
                 }
             }
         }

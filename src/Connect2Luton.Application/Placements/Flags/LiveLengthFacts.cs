@@ -28,8 +28,9 @@ public sealed class LiveLengthFacts(
     {
         var batch = await placements.ListAsync(new LivePlacementRowsSpec(range, today), cancellationToken);
         var workerIds = batch.Select(p => p.WorkerId).Distinct().ToList();
+        var read = batch.Select(p => p.Id).ToHashSet();
         var history = (await placements.ListAsync(new PlacementHistoryOfWorkersSpec(workerIds, range, today), cancellationToken))
-            .Concat(batch.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
+            .Where(p => !read.Contains(p.Id)).Concat(batch.Select(p => p.AsHistory)).ToLookup(p => p.WorkerId);
         var recorded = (await breaks.ListAsync(new BreaksOfWorkersSpec(workerIds), cancellationToken)).ToLookup(b => b.WorkerId);
         var roles = (await jobRoles.ListAsync(new AllJobRolesSpec(), cancellationToken)).ToDictionary(r => r.Id);
         var rules = await lengths.AwrBreakRulesAsync(cancellationToken);

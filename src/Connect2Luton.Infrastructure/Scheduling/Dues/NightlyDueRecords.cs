@@ -7,7 +7,7 @@ public sealed class NightlyDue
     public required int PlacementId { get; init; }
     public required DateOnly DueOn { get; init; }
 
-    /// <summary>Milliseconds since 1970 (UTC): a save to the worker at or after it was not seen by the decision.</summary>
+    /// <summary>Milliseconds since 1970 (UTC): a save to the worker at or after it may not have been seen by the decision.</summary>
     public required long ReadFrom { get; init; }
 }
 

@@ -14,15 +14,20 @@ internal sealed class NightlyDueStore(AppDbContext db, BulkInsert<NightlyDue> ro
 {
     /// <summary>
     /// How long before reading a save may have begun and still not be seen: a save is noted as it begins and
-    /// committed a moment later, so a decision read in between must not count it as seen.
+    /// committed when its transaction ends, which for an import confirmed in one transaction can be minutes later,
+    /// so a decision read in between must not count it as seen. A save in the hour before a batch is read makes its
+    /// placements due again the next night, which costs little at night.
     /// </summary>
-    private static readonly TimeSpan SavesStillCommitting = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SavesStillCommitting = TimeSpan.FromHours(1);
 
-    /// <summary>Saves older than any day noted could be (a week ahead) no longer matter.</summary>
-    private static readonly TimeSpan ChangesKept = TimeSpan.FromDays(9);
+    /// <summary>
+    /// Saves older than any due day still trusted could have been read from no longer matter: a day is noted at most a
+    /// fortnight ahead (<see cref="NightlyLookahead"/>), so a row still trusted was read within a fortnight.
+    /// </summary>
+    private static readonly TimeSpan ChangesKept = TimeSpan.FromDays(15);
 
     // Raised when the way due days are worked out changes, so a new release does not trust days an older one noted.
-    private const string LookaheadVersion = "1";
+    private const string LookaheadVersion = "2";
 
     public async Task BeginAsync(string check, string rules, CancellationToken cancellationToken)
     {
