@@ -51,8 +51,8 @@ public sealed class IncrementalNightTests : IAsyncLifetime
         foreach (var placement in _placements.Where((_, i) => i % 9 == 4))
             await ChangeWorkerAsync(_database, placement.WorkerId, w => w.RecordRightToWork(new RightToWorkCheck(new DateOnly(2024, 1, 8), Today.AddDays(placement.Id % 20))));
         _full = await _database.CopyAsync();
-        // The nights run later than the day's saves, as they do at 02:30.
-        _clock.Advance(TimeSpan.FromHours(1));
+        // The nights run hours after the day's saves, as they do at 02:30.
+        _clock.Advance(TimeSpan.FromHours(3));
         _services = TestServices.For(_database, _clock);
         _fullServices = TestServices.For(_full, _clock);
     }

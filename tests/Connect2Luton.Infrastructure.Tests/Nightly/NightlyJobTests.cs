@@ -43,8 +43,8 @@ public sealed class NightlyJobTests : IAsyncLifetime
     public async Task A_placement_crossing_the_12_week_point_is_flagged_once_and_its_warning_resolved()
     {
         var placement = await _data.PlacementStartingAsync(Today.AddDays(-7 * 11));
-        // The night runs later than the day's saves; one saved in the minutes before a run is reviewed again next time.
-        _clock.Advance(TimeSpan.FromHours(1));
+        // The night runs hours after the day's saves; one saved in the hour before a run is reviewed again next time.
+        _clock.Advance(TimeSpan.FromHours(3));
 
         var first = await Runner().RunAsync<PlacementFlagReview>("schedule", default);
         var again = await Runner().RunAsync<PlacementFlagReview>("schedule", default);
