@@ -14,9 +14,11 @@ internal static class AggregateVersions
 {
     public static void Stamp(ChangeTracker changeTracker)
     {
+        // A part set to null (a registration removed) is no longer reachable from its owner, only deleted beside it.
+        var removed = changeTracker.Entries().Where(e => e.State == EntityState.Deleted && e.Metadata.IsOwned()).ToList();
         foreach (var root in changeTracker.Entries<AggregateRoot>().Where(e => e.State != EntityState.Added).ToList())
         {
-            if (root.State != EntityState.Modified && !HasChangedParts(root)) continue;
+            if (root.State != EntityState.Modified && !HasChangedParts(root) && !removed.Any(part => IsPartOf(part, root))) continue;
             var version = root.Property(r => r.Version);
             version.CurrentValue = version.OriginalValue + 1;
             if (root.State == EntityState.Unchanged) root.State = EntityState.Modified;
@@ -26,6 +28,12 @@ internal static class AggregateVersions
     private static bool HasChangedParts(EntityEntry entry) =>
         entry.References.Any(r => r.TargetEntry is { } owned && r.Metadata.TargetEntityType.IsOwned() && (IsChanged(owned) || HasChangedParts(owned)))
         || entry.Collections.Any(c => c.CurrentValue is IEnumerable items && items.Cast<object>().Any(item => IsChanged(entry.Context.Entry(item))));
+
+    private static bool IsPartOf(EntityEntry part, EntityEntry root) =>
+        part.Metadata.FindOwnership() is { } ownership
+        && ownership.PrincipalEntityType.IsAssignableFrom(root.Metadata)
+        && ownership.Properties.Select(p => part.Property(p.Name).OriginalValue)
+            .SequenceEqual(ownership.PrincipalKey.Properties.Select(p => root.Property(p.Name).OriginalValue));
 
     private static bool IsChanged(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;

@@ -89,6 +89,26 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Removing_a_part_of_an_aggregate_raises_its_version_so_someone_saving_over_the_removal_gets_a_conflict()
+    {
+        var workerId = await SaveAsync(A.Worker().SuppliedBy(_reference.Agency.Id).WithChecks().Build());
+        await using var first = _database.CreateContext();
+        await using var second = _database.CreateContext();
+        var mine = await first.Workers.SingleAsync(w => w.Id == workerId);
+        var theirs = await second.Workers.SingleAsync(w => w.Id == workerId);
+
+        mine.RecordRegistration(null);
+        (await new UnitOfWork(first).SaveChangesAsync()).IsConflict.ShouldBeFalse();
+        theirs.RecordDbs(new DbsCheck(Clocks.Today, DbsLevel.Basic, "000000000002", false));
+
+        (await new UnitOfWork(second).SaveChangesAsync()).IsConflict.ShouldBeTrue();
+        await using var read = _database.CreateContext();
+        var saved = await read.Workers.SingleAsync(w => w.Id == workerId);
+        saved.Registration.ShouldBeNull();
+        saved.Version.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Two_admins_saving_one_service_name_in_different_cases_at_once_give_one_service_and_a_conflict_not_an_error()
     {
         await using var first = _database.CreateContext();
