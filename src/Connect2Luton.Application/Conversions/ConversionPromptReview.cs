@@ -52,15 +52,8 @@ public sealed class ConversionPromptReview(
         // A placement with a prompt is next due when its snooze ends; acting on the prompt is a save, which makes it due.
         var due = live.Where(p => states.ContainsKey(p.Id) && !states[p.Id].SnoozeEndsBy(today))
             .ToDictionary(p => p.Id, p => SnoozeEnds(states[p.Id], today, NightlyLookahead.LastDay(p.Id, today)));
-        if (batch.Count == 0)
-        {
-            await dues.NoteAsync(JobName, due, readFrom, cancellationToken);
-            var noted = await unitOfWork.SaveChangesAsync(cancellationToken);
-            if (noted.IsConflict) throw new InvalidOperationException(noted.Conflict);
-            return new ReviewCounts(live.Count);
-        }
-
-        var cases = await facts.ReadAsync(range, live, batch, today, cancellationToken);
+        // Most of a second night's batches have nothing to decide: only the due days are noted.
+        var cases = batch.Count == 0 ? [] : await facts.ReadAsync(range, live, batch, today, cancellationToken);
         var repriced = batch.Where(p => p.HasRateChanges).Select(p => p.Id).ToList();
         var changes = (repriced.Count == 0 ? [] : await rateChanges.ListAsync(new ChargeRateChangesSpec(repriced), cancellationToken)).ToLookup(c => c.PlacementId);
         var terms = await conversions.TermsAsync(cancellationToken);

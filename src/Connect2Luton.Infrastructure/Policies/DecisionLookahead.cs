@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -17,7 +16,6 @@ namespace Connect2Luton.Infrastructure.Policies;
 internal static class DecisionLookahead
 {
     private static readonly ConditionalWeakTable<CompiledRuleSet, FactsRead> Read = [];
-    private static readonly ConcurrentDictionary<(Type, string), Delegate?> Comparers = new();
 
     /// <summary>
     /// The first day after the decision's on which it may be decided differently, no later than the day after
@@ -102,11 +100,10 @@ internal static class DecisionLookahead
     private static Func<TFacts, TFacts, bool>? SameOn<TFacts>(Members members)
     {
         if (members.Whole) return null;
-        if (members.Same is Func<TFacts, TFacts, bool> known) return known;
-        var key = (typeof(TFacts), string.Join(",", members.Names.Order(StringComparer.Ordinal)));
-        var same = (Func<TFacts, TFacts, bool>?)Comparers.GetOrAdd(key, _ => Compare<TFacts>(members.Names));
-        members.Same = same;
-        return same;
+        // Compiled once for each rule set served (the members are kept with it), not once a placement.
+        if (members.Same is null)
+            Interlocked.CompareExchange(ref members.Same, new Lazy<Func<TFacts, TFacts, bool>?>(() => Compare<TFacts>(members.Names)), null);
+        return ((Lazy<Func<TFacts, TFacts, bool>?>)members.Same).Value;
     }
 
     private static Func<TFacts, TFacts, bool>? Compare<TFacts>(IEnumerable<string> names)
@@ -163,8 +160,8 @@ internal static class DecisionLookahead
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
         public bool Whole { get; private set; }
 
-        /// <summary>The comparer of these members, once made (<see cref="SameOn{TFacts}"/>).</summary>
-        public Delegate? Same { get; set; }
+        /// <summary>The comparer of these members, made once (<see cref="SameOn{TFacts}"/>); the members are of one type of facts.</summary>
+        public object? Same;
 
         public void Join(Members other)
         {

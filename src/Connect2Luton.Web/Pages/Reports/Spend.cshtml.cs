@@ -35,8 +35,8 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
     {
         if (table == "long-running")
         {
-            var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
-            return ReportCsv.Of("long-running-placements.csv", (await report.EveryLongRunningAsync(choice.Chosen, cancellationToken)).Select(p => new LongRunningCsvRow(
+            await ChooseServiceAsync(cancellationToken);
+            return ReportCsv.Of("long-running-placements.csv", (await report.EveryLongRunningAsync(Service, cancellationToken)).Select(p => new LongRunningCsvRow(
                 p.PlacementId, p.Worker, p.Role, p.ServiceArea, ReportCsv.Day(p.StartDate), p.WeeklyHours, p.ChargeRate, p.YearlyAgencyCost, p.YearlyPermanentCost, p.YearlyExtra)));
         }
         await ReadAsync(cancellationToken);
@@ -57,10 +57,16 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
+        var choice = await ChooseServiceAsync(cancellationToken);
+        Figures = await report.GetAsync(Service, cancellationToken);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+    }
+
+    private async Task<ServiceChoice> ChooseServiceAsync(CancellationToken cancellationToken)
+    {
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
-        Figures = await report.GetAsync(Service, cancellationToken);
         Services = choice.Items;
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        return choice;
     }
 }
