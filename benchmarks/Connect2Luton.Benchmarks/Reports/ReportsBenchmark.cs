@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Specifications;
 using System.Diagnostics;
 using System.Globalization;
 using Connect2Luton.Application.Common.Caching;
@@ -69,10 +70,21 @@ internal static class ReportsBenchmark
         await TimeAsync(services, "Workforce, children's services", (p, c) => p.GetRequiredService<WorkforceReport>().GetAsync(service, 12, c));
         await TimeAsync(services, "Spend, every service", (p, c) => p.GetRequiredService<SpendReport>().GetAsync(null, c));
         await TimeAsync(services, "Spend, every long-runner (the CSV)", (p, c) => p.GetRequiredService<SpendReport>().EveryLongRunningAsync(null, c));
-        await TimeAsync(services, "DfE return, last quarter", (p, c) =>
+        // The page reads one page of a quarter's assignments (50, as the page shows); the download reads them all.
+        await TimeAsync(services, "DfE return, last quarter, first page", (p, c) =>
         {
             var dfe = p.GetRequiredService<DfeReturn>();
-            return dfe.GetAsync(dfe.LastEnded(), c);
+            return dfe.GetAsync(dfe.LastEnded(), new PageRequest(1, 50), c);
+        });
+        await TimeAsync(services, "DfE return, last quarter, page 1,000", (p, c) =>
+        {
+            var dfe = p.GetRequiredService<DfeReturn>();
+            return dfe.GetAsync(dfe.LastEnded(), new PageRequest(1_000, 50), c);
+        });
+        await TimeAsync(services, "DfE return, every assignment (its CSV)", (p, c) =>
+        {
+            var dfe = p.GetRequiredService<DfeReturn>();
+            return dfe.EveryAssignmentAsync(dfe.LastEnded(), c);
         });
         await TimeAsync(services, "Conversions, 12 months", (p, c) =>
         {

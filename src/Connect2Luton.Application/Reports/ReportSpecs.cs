@@ -56,10 +56,15 @@ public sealed record LongRunningPlacementRow(int Id, int WorkerId, int JobRoleId
 /// </summary>
 public sealed class DfeAssignmentRowsSpec : Specification<Placement, DfeAssignmentRow>
 {
-    public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds)
+    /// <param name="page">One page, in order of starting; none for every row, in no order.</param>
+    /// <param name="onlyThese">Only these placements, where they are assignments of the quarter.</param>
+    public DfeAssignmentRowsSpec(DateOnly from, DateOnly to, IReadOnlyCollection<int> serviceAreaIds, IReadOnlyCollection<int> jobRoleIds,
+        PageRequest? page = null, IReadOnlyCollection<int>? onlyThese = null)
     {
         Query.Where(p => p.Status != PlacementStatus.Cancelled && p.Status != PlacementStatus.AwaitingSignOff && p.StartDate <= to && (p.ActualEndDate ?? p.PlannedEndDate) >= from
             && Inline.Values(serviceAreaIds).Contains(p.ServiceAreaId) && Inline.Values(jobRoleIds).Contains(p.JobRoleId));
+        if (onlyThese is not null) Query.Where(p => onlyThese.Contains(p.Id));
+        if (page is not null) Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Size);
         Query.Select(p => new DfeAssignmentRow(p.Id, p.WorkerId, p.RequisitionId, p.JobRoleId, p.Rates.PayRate, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate));
     }
 }

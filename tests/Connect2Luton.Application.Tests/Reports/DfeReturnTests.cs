@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Reports;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
@@ -54,22 +55,27 @@ public sealed class DfeReturnTests : IAsyncLifetime
         await using var scope = services.CreateAsyncScope();
         var dfe = scope.ServiceProvider.GetRequiredService<DfeReturn>();
 
-        var figures = await dfe.GetAsync(JulyToSeptember, CancellationToken.None);
+        var figures = await dfe.GetAsync(JulyToSeptember, new PageRequest(1), CancellationToken.None);
+        var every = await dfe.EveryAssignmentAsync(JulyToSeptember, CancellationToken.None);
 
         dfe.LastEnded().ShouldBe(JulyToSeptember, "on 23 November the last quarter ended is July to September");
-        figures.Assignments.Select(a => a.PlacementId).ShouldBe([_inThroughout, _onTheLastDay]);
-        var throughout = figures.Assignments[0];
+        figures.Assignments.Items.Select(a => a.PlacementId).ShouldBe([_inThroughout, _onTheLastDay]);
+        figures.Assignments.TotalCount.ShouldBe(2);
+        every.ShouldBe(figures.Assignments.Items, "the download has what the pages show");
+        (await dfe.GetAsync(JulyToSeptember, new PageRequest(2, 1), CancellationToken.None)).Assignments.Items.ShouldBe([every[1]], "in order of starting, a page at a time");
+        (await dfe.CapBreachesAsync(JulyToSeptember, CancellationToken.None)).ShouldBe(figures.CapBreaches);
+        var throughout = figures.Assignments.Items[0];
         throughout.RoleType.ShouldBe(DfeRoleType.SocialWorker);
         throughout.HourlyPayRate.ShouldBe(30m, "the rate in force at the quarter's end, not the later one");
         throughout.StartDate.ShouldBe(new DateOnly(2026, 6, 1));
         throughout.RegistrationNumber.ShouldNotBeNull().ShouldStartWith("SW");
         throughout.ProjectTeam.ShouldBeTrue();
-        figures.Assignments[1].RegistrationNumber.ShouldBeNull();
-        figures.Assignments[1].ProjectTeam.ShouldBeFalse();
+        figures.Assignments.Items[1].RegistrationNumber.ShouldBeNull();
+        figures.Assignments.Items[1].ProjectTeam.ShouldBeFalse();
         var breach = figures.CapBreaches.ShouldHaveSingleItem();
         (breach.PlacementId, breach.Cap, breach.Measured).ShouldBe((_inThroughout, 45m, 47.03m));
         breach.Approvers.ShouldBe("Director of Children's Services: Helen Okafor, 26 May 2026 10:00; Chief Executive: Robin Porter, 27 May 2026 15:30", "who signed for each post, and when (UK time)");
-        (await dfe.GetAsync(JulyToSeptember with { Number = 3 }, CancellationToken.None)).Assignments.First(a => a.PlacementId == _inThroughout)
+        (await dfe.EveryAssignmentAsync(JulyToSeptember with { Number = 3 }, CancellationToken.None)).First(a => a.PlacementId == _inThroughout)
             .HourlyPayRate.ShouldBe(33m, "by the end of the next quarter the new rate is in force");
         Quarter.Parse("2026-Q2").ShouldBe(JulyToSeptember);
         Quarter.Parse("2026-Q5").ShouldBeNull();

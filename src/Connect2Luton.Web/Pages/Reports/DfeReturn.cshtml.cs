@@ -40,10 +40,48 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var quarter = ChooseQuarter();
+        Figures = await dfe.GetAsync(quarter, new Application.Common.Specifications.PageRequest(AssignmentsPage, RowsShown), cancellationToken);
+        // Each table's pager keeps the other's page, so paging one leaves the other where it was.
+        var assignments = Figures.Assignments;
+        Assignments = assignments.Items;
+        AssignmentsPager = new Pager(assignments.Page, assignments.PageCount, assignments.TotalCount, "/Reports/DfeReturn",
+            new Dictionary<string, string?>(Filters) { ["breaches"] = BreachesPage > 1 ? BreachesPage.ToString(System.Globalization.CultureInfo.InvariantCulture) : null })
+        { Label = "Pages of assignments" };
+        var (breaches, breachesPager) = Pager.Of(Figures.CapBreaches, BreachesPage, RowsShown, "/Reports/DfeReturn",
+            new Dictionary<string, string?>(Filters) { ["page"] = assignments.Page > 1 ? assignments.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
+        (CapBreaches, CapBreachesPager) = (breaches, breachesPager with { Key = "breaches", Label = "Pages of cap breaches" });
+    }
+
+    /// <summary>The return's assignments (in the order DfE asks for their fields) or its cap breaches, as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        var quarter = ChooseQuarter();
+        // A download is named for its quarter: one asked for that is not offered downloads nothing in its place.
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        return table switch
+        {
+            "assignments" => ReportCsv.Of($"dfe-agency-social-workers-{quarter.Code}.csv", (await dfe.EveryAssignmentAsync(quarter, cancellationToken)).Select(a => new DfeAssignmentCsvRow(
+                Words.Of(a.RoleType), a.HourlyPayRate, ReportCsv.Day(a.StartDate), ReportCsv.Day(a.EndDate), a.RegistrationNumber ?? string.Empty, a.ProjectTeam ? "Yes" : "No"))),
+            "cap-breaches" => ReportCsv.Of($"dfe-cap-breaches-{quarter.Code}.csv", (await dfe.CapBreachesAsync(quarter, cancellationToken)).Select(b => new DfeCapBreachCsvRow(
+                b.PlacementId, Words.Of(b.RoleType), b.PayRate, b.Measured, b.Cap, b.Approvers, b.Reason, b.RecordedBy, ReportCsv.Day(DateOnly.FromDateTime(b.RecordedAt.UtcDateTime))))),
+            _ => NotFound(),
+        };
+    }
+
+    /// <summary>
+    /// The quarter asked for, if it is offered. A quarter asked for and not offered (an address edited or kept too
+    /// long) is said at the field, with the last quarter ended shown, rather than another quarter shown as if it
+    /// were the one asked for.
+    /// </summary>
+    private Quarter ChooseQuarter()
+    {
         var offered = dfe.Quarters();
         var quarter = Quarter.Parse(Period) is { } asked && offered.Contains(asked) ? asked : dfe.LastEnded();
-        // A quarter asked for and not offered (an address edited or kept too long) is said at the field, with the
-        // last quarter ended shown, rather than another quarter shown as if it were the one asked for.
         if (!string.IsNullOrWhiteSpace(Period) && quarter.Code != Period.Trim())
         {
             ModelState.Remove(nameof(Period));
@@ -54,32 +92,8 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
                 { } earlier => $"The return can be made for the last {offered.Count} quarters, and {earlier.Label} is before them: the figures below are for {quarter.Label}",
             });
         }
-        Figures = await dfe.GetAsync(quarter, cancellationToken);
         Quarters = offered.Select(q => new SelectListItem(q.Label, q.Code, q == quarter)).ToList();
         Period = quarter.Code;
-        // Each table's pager keeps the other's page, so paging one leaves the other where it was.
-        var (assignments, assignmentsPager) = Pager.Of(Figures.Assignments, AssignmentsPage, RowsShown, "/Reports/DfeReturn",
-            new Dictionary<string, string?>(Filters) { ["breaches"] = BreachesPage > 1 ? BreachesPage.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
-        var (breaches, breachesPager) = Pager.Of(Figures.CapBreaches, BreachesPage, RowsShown, "/Reports/DfeReturn",
-            new Dictionary<string, string?>(Filters) { ["page"] = assignmentsPager.Page > 1 ? assignmentsPager.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
-        (Assignments, AssignmentsPager) = (assignments, assignmentsPager with { Label = "Pages of assignments" });
-        (CapBreaches, CapBreachesPager) = (breaches, breachesPager with { Key = "breaches", Label = "Pages of cap breaches" });
-    }
-
-    /// <summary>The return's assignments (in the order DfE asks for their fields) or its cap breaches, as CSV.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
-    {
-        await OnGetAsync(cancellationToken);
-        // A download is named for its quarter: one asked for that is not offered downloads nothing in its place.
-        if (!ModelState.IsValid) return Page();
-        var f = Figures;
-        return table switch
-        {
-            "assignments" => ReportCsv.Of($"dfe-agency-social-workers-{f.Quarter.Code}.csv", f.Assignments.Select(a => new DfeAssignmentCsvRow(
-                Words.Of(a.RoleType), a.HourlyPayRate, ReportCsv.Day(a.StartDate), ReportCsv.Day(a.EndDate), a.RegistrationNumber ?? string.Empty, a.ProjectTeam ? "Yes" : "No"))),
-            "cap-breaches" => ReportCsv.Of($"dfe-cap-breaches-{f.Quarter.Code}.csv", f.CapBreaches.Select(b => new DfeCapBreachCsvRow(
-                b.PlacementId, Words.Of(b.RoleType), b.PayRate, b.Measured, b.Cap, b.Approvers, b.Reason, b.RecordedBy, ReportCsv.Day(DateOnly.FromDateTime(b.RecordedAt.UtcDateTime))))),
-            _ => NotFound(),
-        };
+        return quarter;
     }
 }
