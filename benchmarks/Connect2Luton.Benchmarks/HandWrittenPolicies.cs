@@ -150,11 +150,12 @@ internal static class HandWrittenPolicies
             new("PastFeeFreePoint", f.AsOf >= f.FeeFreeFrom, "NotYet", null, null, () => $"Fee-free from {f.FeeFreeFrom}."),
             new("CoversAVacancy", f.RequisitionReason == "VacancyCover", "NotYet", null, null, () => f.RequisitionReason),
             new("RightToWorkInDate", f.RightToWorkValid, "NotYet", null, null, () => "Right to work."),
-            new("DbsInDate", f.HasDbs && f.DbsMonthsOld <= 36, "NotYet", null, null, () => "DBS."),
+            // A recent certificate, or an older one checked on the Update Service within a year (dbsCurrentByStatusCheck).
+            new("DbsInDate", f.HasDbs && (f.DbsMonthsOld <= 36 || f.DbsStatusCheckMonthsOld is <= 12), "NotYet", null, null, () => "DBS."),
         };
         if (f.RegistrationRequired) verdicts.Add(new RuleVerdict("RegistrationInDate", f.RegistrationValid, "NotYet", null, null, () => "Registration."));
         verdicts.Add(new RuleVerdict("OpenToPermanentJob", f.OpenToPermanentJob, "NotYet", null, null, () => "Open to a permanent job."));
-        var figures = new Dictionary<string, object?>(StringComparer.Ordinal) { ["feeFreeWeeks"] = 14, ["dbsRecheckMonths"] = 36 };
+        var figures = new Dictionary<string, object?>(StringComparer.Ordinal) { ["feeFreeWeeks"] = 14, ["dbsRecheckMonths"] = 36, ["dbsStatusCheckMonths"] = 12 };
         return Decision("permanent-conversion-eligibility", verdicts.TrueForAll(v => v.Passed) ? "Eligible" : "NotYet", verdicts, figures, f);
     }
 
