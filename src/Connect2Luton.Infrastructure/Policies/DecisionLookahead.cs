@@ -57,7 +57,7 @@ internal static class DecisionLookahead
         // From the first day the facts the rules read move on, the rules themselves say: each day they would read
         // differently is decided, until the decision comes out differently (a week more on the AWR clock changes no
         // flag until a point is reached; a day nearer the fee-free date changes nothing until it comes).
-        var outcome = Outcome(decision, served.Definition, refusalOnly);
+        var outcome = Settled(served, facts, refusalOnly);
         var all = SameOn<TFacts>(read.All);
         var reference = facts;
         for (var day = latest; day <= end; day = day.AddDays(1))
@@ -66,17 +66,21 @@ internal static class DecisionLookahead
             while (ahead.Count <= i) ahead.Add(factsOn(today.AddDays(ahead.Count + 1)));
             var next = ahead[i];
             if (all is not null && all(reference, next)) continue;
-            if (Outcome(RuleSetEvaluator.Evaluate(served, next).Decision, served.Definition, refusalOnly) != outcome) return day;
+            if (Settled(served, next, refusalOnly) != outcome) return day;
             reference = next;
         }
         return end.AddDays(1);
     }
 
-    /// <summary>What a check acts on: whether the decision passes (a prompt or none), or its outcome and the flags it raises.</summary>
-    private static string Outcome(PolicyDecision decision, Application.RuleSets.RuleSetDefinition definition, bool refusalOnly) =>
-        refusalOnly
-            ? (decision.Outcome == definition.PassingOutcome).ToString()
-            : $"{decision.Outcome}: {string.Join(", ", decision.Failed.Select(r => r.Flag).OfType<string>().Order(StringComparer.Ordinal))}";
+    /// <summary>
+    /// What a check acts on: whether the decision passes (a prompt or none), or its outcome and the flags it raises.
+    /// The day's own decision is settled the same way, so the days ahead are compared like with like.
+    /// </summary>
+    private static Settlement Settled<TFacts>(CompiledRuleSet served, TFacts facts, bool refusalOnly)
+    {
+        var settled = RuleSetEvaluator.Settle(served, facts!);
+        return refusalOnly ? new Settlement(settled.Outcome == served.Definition.PassingOutcome ? "passes" : "does not pass", 0, null) : settled;
+    }
 
     private static DateOnly FirstChange<TFacts>(TFacts today, Members members, Func<DateOnly, TFacts> factsOn, List<TFacts> ahead, DateOnly from, DateOnly end)
     {

@@ -20,25 +20,52 @@ internal static class RuleSetEvaluator
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         ruleSet = ruleSet.InForceFor(facts);
-        var decision = new DecisionInProgress(ruleSet, facts);
-        foreach (var rule in ruleSet.InOrder)
+        var decision = new DecisionInProgress(ruleSet, facts, lean: false);
+        for (var i = 0; i < ruleSet.InOrder.Count; i++)
         {
-            string? error = null;
-            bool passed;
-            try
-            {
-                passed = rule.Check(facts);
-            }
-#pragma warning disable CA1031 // As in the engine: an officer's rule may fail on some facts (a value missing), and then it counts as failed.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                error = exception.Message;
-                passed = false;
-            }
-            decision.Add(rule, passed, error);
+            var rule = ruleSet.InOrder[i];
+            decision.Add(rule, Check(rule, facts, out var error), error, i);
         }
         return decision.Finish();
+    }
+
+    /// <summary>
+    /// What a decision comes to, without its verdicts, messages or figures: its outcome, and which of the rules that
+    /// raise a flag failed (by their place in the set, or by flag name in a set of more than 64 rules). The look-ahead
+    /// decides up to a fortnight ahead for every placement of a night and compares only this.
+    /// </summary>
+    public static Settlement Settle(CompiledRuleSet ruleSet, object facts)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ruleSet = ruleSet.InForceFor(facts);
+        if (ruleSet.InOrder.Count > 64)
+        {
+            var full = Evaluate(ruleSet, facts).Decision;
+            return new Settlement(full.Outcome, 0, string.Join(", ", full.Failed.Select(r => r.Flag).OfType<string>().Order(StringComparer.Ordinal)));
+        }
+        var decision = new DecisionInProgress(ruleSet, facts, lean: true);
+        for (var i = 0; i < ruleSet.InOrder.Count; i++)
+        {
+            var rule = ruleSet.InOrder[i];
+            decision.Add(rule, Check(rule, facts, out var error), error, i);
+        }
+        return decision.Settle();
+    }
+
+    private static bool Check(CompiledRule rule, object facts, out string? error)
+    {
+        error = null;
+        try
+        {
+            return rule.Check(facts);
+        }
+#pragma warning disable CA1031 // As in the engine: an officer's rule may fail on some facts (a value missing), and then it counts as failed.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error = exception.Message;
+            return false;
+        }
     }
 
     /// <summary>The same decision through RulesEngine's own workflow call, the reference the checks are held to.</summary>
@@ -48,25 +75,28 @@ internal static class RuleSetEvaluator
         ArgumentNullException.ThrowIfNull(ruleSet);
         ruleSet = ruleSet.InForceFor(facts);
         var results = await engines.For(ruleSet).ExecuteAllRulesAsync(ruleSet.Name, [new RuleParameter("input", facts)], cancellationToken);
-        var decision = new DecisionInProgress(ruleSet, facts);
+        var decision = new DecisionInProgress(ruleSet, facts, lean: false);
         foreach (var result in results)
         {
             var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
-            decision.Add(ruleSet.Rules[result.Rule.RuleName], result.IsSuccess && error is null, error);
+            decision.Add(ruleSet.Rules[result.Rule.RuleName], result.IsSuccess && error is null, error, position: 0);
         }
         return decision.Finish();
     }
 
-    private sealed class DecisionInProgress(CompiledRuleSet ruleSet, object facts)
+    /// <param name="lean">Only the outcome and the failed flags are wanted (<see cref="Settle"/>): no verdicts, messages or figures.</param>
+    private sealed class DecisionInProgress(CompiledRuleSet ruleSet, object facts, bool lean)
     {
-        private readonly List<RuleVerdict> _verdicts = new(ruleSet.InOrder.Count);
+        private readonly List<RuleVerdict> _verdicts = lean ? [] : new(ruleSet.InOrder.Count);
         private readonly List<string> _figures = [];
         private readonly NamedValues _values = new(ruleSet.NamedValues, facts);
         private int _worst = -1;
         private string? _tier;
         private int _points;
+        private ulong _failedFlags;
 
-        public void Add(CompiledRule rule, bool passed, string? error)
+        /// <param name="position">The rule's place in the set, which <see cref="Settle"/> marks a failed flag by.</param>
+        public void Add(CompiledRule rule, bool passed, string? error, int position)
         {
             if (rule.AppliesWhen is { } applies && _values.GetValueOrDefault(applies) is false) return;
 
@@ -76,6 +106,12 @@ internal static class RuleSetEvaluator
                 // The points are worked out from an officer's formula: one that cannot be used fails its rule, with the reason.
                 passed = false;
                 error = unusable;
+            }
+            if (lean)
+            {
+                if (!passed && rule.Flag is not null) _failedFlags |= 1UL << position;
+                Count(rule, passed, points);
+                return;
             }
             var values = _values;
             var message = error is not null
@@ -87,7 +123,11 @@ internal static class RuleSetEvaluator
                 Measured = rule.Measures is null ? null : values.GetValueOrDefault(rule.Measures) as decimal?,
             });
             _figures.AddRange(rule.Figures);
+            Count(rule, passed, points);
+        }
 
+        private void Count(CompiledRule rule, bool passed, int points)
+        {
             if (passed)
             {
                 _tier ??= rule.Tier;
@@ -121,17 +161,23 @@ internal static class RuleSetEvaluator
             }
         }
 
-        public Evaluation Finish()
+        public Settlement Settle() => new(Decided(), _failedFlags, null);
+
+        private string Decided()
         {
             var definition = ruleSet.Definition;
-            var decided = definition.AwardsTiers
+            return definition.AwardsTiers
                 ? _tier ?? definition.PassingOutcome
                 : _worst >= 0 ? definition.FailureOutcomesBySeverity[_worst] : definition.PassingOutcome;
+        }
+
+        public Evaluation Finish()
+        {
             var decision = new PolicyDecision
             {
                 RuleSet = ruleSet.Name,
                 Version = ruleSet.Version,
-                Outcome = decided,
+                Outcome = Decided(),
                 Rules = _verdicts,
                 Figures = new Figures(_values, _figures),
                 Facts = facts,
@@ -342,3 +388,8 @@ internal static class TestCaseCheck
     // Rules and flags by their names in words ("Within DfE cap", "Over length limit"), as the page says them.
     private static string Describe(List<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal).Select(CodeWords.Of));
 }
+
+/// <summary>What a decision came to, as the look-ahead compares it: the outcome, and the failed rules that raise a flag.</summary>
+/// <param name="FailedFlags">The failed rules with a flag, one bit for each by its place in the set.</param>
+/// <param name="ManyFlags">In a set of more than 64 rules, the failed flags' names instead.</param>
+internal readonly record struct Settlement(string Outcome, ulong FailedFlags, string? ManyFlags);

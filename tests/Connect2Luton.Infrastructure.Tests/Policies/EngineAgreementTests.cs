@@ -38,6 +38,12 @@ public sealed class EngineAgreementTests
 
             TestCaseCheck.Disagreements(reference, compiled).ShouldBeEmpty($"for {facts}");
             compiled.Decision.Rules.Select(r => r.Message).ShouldBe(reference.Decision.Rules.Select(r => r.Message), $"for {facts}");
+            // The look-ahead's lean decision: the same outcome, and a bit for exactly the failed rules that raise a flag.
+            var settled = RuleSetEvaluator.Settle(ruleSet!, facts);
+            settled.Outcome.ShouldBe(compiled.Decision.Outcome, $"for {facts}");
+            var inForce = ruleSet!.InForceFor(facts).InOrder;
+            Enumerable.Range(0, inForce.Count).Where(i => (settled.FailedFlags & (1UL << i)) != 0).Select(i => inForce[i].Name)
+                .ShouldBe(compiled.Decision.Failed.Where(r => r.Flag is not null).Select(r => r.Rule), $"for {facts}");
             outcomes.Add(compiled.Decision.Outcome);
         }
 
