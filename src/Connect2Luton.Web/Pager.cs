@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Connect2Luton.Web;
@@ -14,6 +16,9 @@ public sealed record Pager(int Page, int PageCount, int TotalCount, string Path,
 
     /// <summary>This page's first row, for the link to the page before.</summary>
     public string? FirstRow { get; init; }
+
+    /// <summary>Who the list is for (the signed-in user): what a list holds depends on who reads it, so an edge is theirs alone.</summary>
+    public string? Audience { get; init; }
 
     /// <summary>The address's name for the page number: a page with two paged tables names each its own.</summary>
     public string Key { get; init; } = "page";
@@ -40,13 +45,35 @@ public sealed record Pager(int Page, int PageCount, int TotalCount, string Path,
     }
 
     /// <summary>
-    /// The edge row in a link, where the link is to <paramref name="page"/>: an edge names the page it leads to, so
-    /// one kept with a page number edited by hand (which it does not stand for) is ignored and that page counted to.
+    /// The edge row in a link, where the link is to <paramref name="page"/> of this list (its address, filters and
+    /// reader). An edge names the page it leads to and is sealed with the list it came from, so one kept with a page
+    /// number edited by hand, moved to another filter or another person, or written by hand, is ignored and that page
+    /// counted to: the rows after an edge are only that page's rows on the list that gave it.
     /// </summary>
-    public static string? EdgeFor(string? text, int page) =>
-        text?.Split('~', 2) is [var to, var row] && to == page.ToString(System.Globalization.CultureInfo.InvariantCulture) ? row : null;
+    public static string? EdgeFor(string? text, int page, string path, IReadOnlyDictionary<string, string?> filters, string? audience) =>
+        text?.Split('~') is [var to, var row, var seal] && to == page.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(seal), Encoding.ASCII.GetBytes(EdgeSeal.Of(path, filters, audience, page, row)))
+            ? row
+            : null;
 
-    private static string Edge(int page, string row) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{page}~{row}");
+    private string Edge(int page, string row) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{page}~{row}~{EdgeSeal.Of(Path, Filters, Audience, page, row)}");
+
+    /// <summary>
+    /// A keyed hash of an edge with the list it belongs to. The key is this process's own: after a restart, or on
+    /// another node, an edge is not recognised and the page is counted to instead, which shows the same rows.
+    /// </summary>
+    private static class EdgeSeal
+    {
+        private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
+
+        public static string Of(string path, IReadOnlyDictionary<string, string?> filters, string? audience, int page, string row)
+        {
+            var list = string.Join("&", filters.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+            var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}\n{audience}\n{list}\n{page}\n{row}");
+            return WebEncoders.Base64UrlEncode(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(text)).AsSpan(0, 12));
+        }
+    }
 
     /// <summary>The page numbers to show: the first, the last, and the current one with its neighbours.</summary>
     public IEnumerable<int?> Numbers()

@@ -14,7 +14,8 @@ public sealed class WholeNumberBinderProvider : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Metadata.UnderlyingOrModelType == typeof(int) ? Binder : null;
+        // A binder named on the property (a page number's) is the one it asked for.
+        return context.Metadata.UnderlyingOrModelType == typeof(int) && context.BindingInfo.BinderType is null ? Binder : null;
     }
 
     private sealed class WholeNumberBinder : OnePostedValueBinder

@@ -92,8 +92,17 @@ public sealed class ListPageTests(Connect2LutonFactory factory) : IClassFixture<
         var lastWorker = list == "/Workers" ? int.Parse(last.QuerySelectorAll("main tbody tr a[href^='/Workers/']")[^1].GetAttribute("href")!.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
         var pastTheEnd = list == "/Placements" ? "0001-01-01.1" : $"{lastWorker}.{await QueryAsync(db => db.Workers.Single(w => w.Id == lastWorker).Version)}";
         Rows(await client.GetPageAsync($"{list}?page=3&after={Uri.EscapeDataString("3~" + pastTheEnd)}")).ShouldBe(byNumber[2]);
-        // A number past the last page is the last page.
+        // An edge written by hand, one from before the first row, is no edge either (it would have shown the first page's rows as page 3).
+        var beforeTheStart = list == "/Placements" ? "9999-12-31.2147483647" : $"{await QueryAsync(db => db.Workers.OrderBy(w => w.Id).Select(w => w.Id).First())}.0";
+        Rows(await client.GetPageAsync($"{list}?page=3&after={Uri.EscapeDataString("3~" + beforeTheStart)}")).ShouldBe(byNumber[2]);
+        // An edge from the same list filtered another way is that list's, not this one's: the page is counted to.
+        var filtered = await client.GetPageAsync(list == "/Placements" ? "/Placements?show=All" : "/Workers?family=SocialCare");
+        var otherEdge = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://list"), filtered.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")).Query)["after"].ToString();
+        Rows(await client.GetPageAsync($"{list}?page=2&after={Uri.EscapeDataString(otherEdge)}")).ShouldBe(byNumber[1]);
+        // A number past the last page is the last page, however many digits it has; one that is not a number is the first.
         Rows(await client.GetPageAsync($"{list}?page={pageCount + 7}")).ShouldBe(byNumber[^1]);
+        Rows(await client.GetPageAsync($"{list}?page=99999999999")).ShouldBe(byNumber[^1]);
+        Rows(await client.GetPageAsync($"{list}?page=-3")).ShouldBe(byNumber[0]);
     }
 
     [Fact]

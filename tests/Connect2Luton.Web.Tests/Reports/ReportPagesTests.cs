@@ -132,6 +132,13 @@ public sealed partial class ReportPagesTests(Connect2LutonFactory factory) : ICl
         rest.Count.ShouldBe(expected - shown.Count);
         shown.Concat(rest).Distinct().Count().ShouldBe(expected, "each assignment on one page or the other");
         (await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q2&page=999999")).QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ShouldBe(rest, "past the end is the last page");
+        var beyondWholeNumbers = await client.GetPageAsync("/Reports/DfeReturn?period=2026-Q2&page=99999999999");
+        beyondWholeNumbers.QuerySelectorAll("#assignments tbody tr").Select(r => r.Id).ShouldBe(rest, "however many digits");
+        beyondWholeNumbers.QuerySelector(".govuk-error-summary").ShouldBeNull("a page number is not a field to be told about");
+        var padded = await client.GetPageAsync("/Reports/DfeReturn?period=02026-Q02");
+        padded.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)");
+        padded.QuerySelector("#Period-error").ShouldBeNull("the quarter asked for, written with leading noughts");
+        (await client.GetAsync(new Uri("/Reports/DfeReturn?handler=Csv&table=assignments&period=02026-Q2", UriKind.Relative))).Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         fallback.Text(".govuk-caption-l").ShouldBe("2026-27 quarter 2 (July to September 2026)", "on 23 November the last quarter ended is the default");
         fallback.Text("#Period-error").ShouldContain("Choose a quarter from the list");
         (await client.GetPageAsync("/Reports/DfeReturn")).QuerySelector("#Period-error").ShouldBeNull("no quarter asked for is the last ended, said nowhere");

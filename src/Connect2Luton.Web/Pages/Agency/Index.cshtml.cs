@@ -12,7 +12,7 @@ namespace Connect2Luton.Web.Pages.Agency;
 [Authorize(Policy = Permissions.SupplyCandidates)]
 public sealed class IndexModel(AgencyRequisitionQueries queries, ReferenceNames names, DataScope scope) : PageModel
 {
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<SuppliedRequisition> Results { get; private set; } = null!;

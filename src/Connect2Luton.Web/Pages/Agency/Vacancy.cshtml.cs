@@ -26,7 +26,7 @@ public sealed class VacancyModel(AgencyRequisitionQueries queries, AgencyCandida
     public Pager? PutForwardPager { get; private set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<SelectListItem> Candidates { get; private set; } = [];

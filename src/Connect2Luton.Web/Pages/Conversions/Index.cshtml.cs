@@ -14,7 +14,7 @@ public sealed class IndexModel(ConversionQueries queries) : PageModel
     [BindProperty(SupportsGet = true)]
     public ConversionShow? Show { get; set; }
 
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public ConversionShow Showing => Show is { } s && Enum.IsDefined(s) ? s : ConversionShow.Open;

@@ -28,7 +28,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     public bool OverCap { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The last row of the page before, in the link from it (<see cref="PlacementCursor"/>); anything else is ignored.</summary>
@@ -59,6 +59,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
 
     public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Placements", Filters)
     {
+        Audience = User.Identity?.Name,
         FirstRow = Results.Items.Count == 0 ? null : PlacementCursor.Of(Results.Items[0].Row).ToString(),
         LastRow = Results.Items.Count == 0 ? null : PlacementCursor.Of(Results.Items[^1].Row).ToString(),
     };
@@ -67,7 +68,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
-        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber)));
+        Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber, "/Placements", Filters, User.Identity?.Name)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber, "/Placements", Filters, User.Identity?.Name)));
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }

@@ -41,7 +41,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
     /// <summary>How many conversions a page lists; the CSV has them all.</summary>
     public const int RowsShown = 50;
 
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ConversionSaving> Conversions { get; private set; } = [];

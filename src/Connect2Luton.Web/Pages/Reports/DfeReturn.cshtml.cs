@@ -24,10 +24,10 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
     /// <summary>How many rows of each table a page shows: a quarter at a large council has tens of thousands of assignments, all in the CSV.</summary>
     public const int RowsShown = 50;
 
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int AssignmentsPage { get; set; } = 1;
 
-    [FromQuery(Name = "breaches")]
+    [BindProperty(SupportsGet = true, Name = "breaches", BinderType = typeof(Forms.PageNumberBinder))]
     public int BreachesPage { get; set; } = 1;
 
     public IReadOnlyList<DfeAssignment> Assignments { get; private set; } = [];
@@ -81,11 +81,12 @@ public sealed class DfeReturnModel(DfeReturn dfe) : PageModel
     private Quarter ChooseQuarter()
     {
         var offered = dfe.Quarters();
-        var quarter = Quarter.Parse(Period) is { } asked && offered.Contains(asked) ? asked : dfe.LastEnded();
-        if (!string.IsNullOrWhiteSpace(Period) && quarter.Code != Period.Trim())
+        var quarter = Quarter.Parse(Period?.Trim()) is { } asked && offered.Contains(asked) ? asked : dfe.LastEnded();
+        // Compared as quarters, not as text: "02026-Q2" is 2026-Q2, written another way.
+        if (!string.IsNullOrWhiteSpace(Period) && Quarter.Parse(Period.Trim()) != quarter)
         {
             ModelState.Remove(nameof(Period));
-            ModelState.AddModelError(nameof(Period), Quarter.Parse(Period) switch
+            ModelState.AddModelError(nameof(Period), Quarter.Parse(Period.Trim()) switch
             {
                 null => $"Choose a quarter from the list: the figures below are for the last quarter ended, {quarter.Label}",
                 { } later when later.Start > offered[0].Start => $"{later.Label} has not started yet: the figures below are for the last quarter ended, {quarter.Label}",

@@ -22,7 +22,7 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     public JobFamily? Family { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<RequisitionListItem> Results { get; private set; } = null!;

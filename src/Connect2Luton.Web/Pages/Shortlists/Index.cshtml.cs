@@ -34,7 +34,7 @@ public sealed class IndexModel(ShortlistQueries queries, ShortlistCommands comma
     public int WorkerId { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     [TempData]

@@ -25,7 +25,7 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
     public ComplianceFilter? Compliance { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<WorkerListItem> Results { get; private set; } = null!;
@@ -48,6 +48,7 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
 
     public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Workers", Filters)
     {
+        Audience = User.Identity?.Name,
         FirstRow = Results.Items.Count == 0 ? null : EdgeText(Results.Items[0].Row),
         LastRow = Results.Items.Count == 0 ? null : EdgeText(Results.Items[^1].Row),
     };
@@ -63,7 +64,7 @@ public sealed class IndexModel(WorkerQueries workers) : PageModel
             : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, Edge(Pager.EdgeFor(After, PageNumber)), Edge(Pager.EdgeFor(Before, PageNumber)));
+        Results = await workers.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, Edge(Pager.EdgeFor(After, PageNumber, "/Workers", Filters, User.Identity?.Name)), Edge(Pager.EdgeFor(Before, PageNumber, "/Workers", Filters, User.Identity?.Name)));
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
         new CsvDownload<WorkerCsvRow>("workers.csv", Rows(cancellationToken));

@@ -15,7 +15,7 @@ public sealed class IndexModel(AgencyCandidates candidates) : PageModel
     [FromQuery(Name = "name")]
     public string? Name { get; set; }
 
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AgencyWorkerRow> Results { get; private set; } = null!;

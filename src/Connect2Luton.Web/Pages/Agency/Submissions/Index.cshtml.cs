@@ -11,7 +11,7 @@ namespace Connect2Luton.Web.Pages.Agency.Submissions;
 [Authorize(Policy = Permissions.SupplyCandidates)]
 public sealed class IndexModel(SubmissionQueries queries) : PageModel
 {
-    [FromQuery(Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "page", BinderType = typeof(Forms.PageNumberBinder))]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AgencySubmission> Results { get; private set; } = null!;
