@@ -19,14 +19,7 @@ internal static class RuleSetEvaluator
     public static Evaluation Evaluate(CompiledRuleSet ruleSet, object facts)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        ruleSet = ruleSet.InForceFor(facts);
-        var decision = new DecisionInProgress(ruleSet, facts, lean: false);
-        for (var i = 0; i < ruleSet.InOrder.Count; i++)
-        {
-            var rule = ruleSet.InOrder[i];
-            decision.Add(rule, Check(rule, facts, out var error), error, i);
-        }
-        return decision.Finish();
+        return Decide(ruleSet.InForceFor(facts), facts, lean: false).Finish();
     }
 
     /// <summary>
@@ -43,13 +36,19 @@ internal static class RuleSetEvaluator
             var full = Evaluate(ruleSet, facts).Decision;
             return new Settlement(full.Outcome, 0, string.Join(", ", full.Failed.Select(r => r.Flag).OfType<string>().Order(StringComparer.Ordinal)));
         }
-        var decision = new DecisionInProgress(ruleSet, facts, lean: true);
-        for (var i = 0; i < ruleSet.InOrder.Count; i++)
+        return Decide(ruleSet, facts, lean: true).Settle();
+    }
+
+    /// <summary>Each rule of the set in force checked against the facts, in order.</summary>
+    private static DecisionInProgress Decide(CompiledRuleSet inForce, object facts, bool lean)
+    {
+        var decision = new DecisionInProgress(inForce, facts, lean);
+        for (var i = 0; i < inForce.InOrder.Count; i++)
         {
-            var rule = ruleSet.InOrder[i];
+            var rule = inForce.InOrder[i];
             decision.Add(rule, Check(rule, facts, out var error), error, i);
         }
-        return decision.Settle();
+        return decision;
     }
 
     private static bool Check(CompiledRule rule, object facts, out string? error)
