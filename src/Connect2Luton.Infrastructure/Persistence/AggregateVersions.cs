@@ -14,9 +14,11 @@ internal static class AggregateVersions
 {
     public static void Stamp(ChangeTracker changeTracker)
     {
+        // One look at what is tracked (each look detects changes again, over everything a save tracks).
+        var entries = changeTracker.Entries().ToList();
         // A part set to null (a registration removed) is no longer reachable from its owner, only deleted beside it.
-        var removed = changeTracker.Entries().Where(e => e.State == EntityState.Deleted && e.Metadata.IsOwned()).ToList();
-        foreach (var root in changeTracker.Entries<AggregateRoot>().Where(e => e.State != EntityState.Added).ToList())
+        var removed = entries.Where(e => e.State == EntityState.Deleted && e.Metadata.IsOwned()).ToList();
+        foreach (var root in entries.Where(e => e.Entity is AggregateRoot && e.State != EntityState.Added).Select(e => e.Context.Entry((AggregateRoot)e.Entity)))
         {
             if (root.State != EntityState.Modified && !HasChangedParts(root) && !removed.Any(part => IsPartOf(part, root))) continue;
             var version = root.Property(r => r.Version);
