@@ -115,11 +115,11 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, o) =>
-                o.UseSqlServer(connectionString).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
+                o.UseSqlServer(connectionString).EnableThreadSafetyChecks(database.ThreadSafetyChecks).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
             return;
         }
         services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>
-            SqliteAppDbContext.Configure(o, connectionString).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
+            SqliteAppDbContext.Configure(o, connectionString).EnableThreadSafetyChecks(database.ThreadSafetyChecks).AddInterceptors(new SqliteConnectionTuning(), provider.GetRequiredService<ChangeCountingInterceptor>()));
     }
 
     /// <summary>The database the app and its scheduler use: as configured, or for SQLite the file under the content root.</summary>

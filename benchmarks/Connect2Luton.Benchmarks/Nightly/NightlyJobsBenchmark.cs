@@ -92,6 +92,7 @@ internal static class NightlyJobsBenchmark
     private static async Task<int> RunJobsAsync(string file, string kind, bool atOnce, int daysOn)
     {
         using var sampling = PrivateMemory.StartSampling();
+        using var allocations = System.Environment.GetEnvironmentVariable("NIGHTLY_ALLOCS") == "1" ? new AllocationSampler() : null;
         await using var services = Services(file, baseline: kind == "baseline",
             more: daysOn == 0 ? null : s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new DaysOn(daysOn))));
         var runner = services.GetRequiredService<NightlyRunner>();
@@ -114,6 +115,7 @@ internal static class NightlyJobsBenchmark
                 Task.Run(() => runner.RunAsync<PlacementFlagReview>("benchmark", CancellationToken.None)),
                 Task.Run(() => runner.RunAsync<ConversionPromptReview>("benchmark", CancellationToken.None)));
             Report("both jobs at once", both.Elapsed.TotalSeconds, results[0].Totals with { PromptsRaised = results[1].Totals.PromptsRaised });
+            allocations?.Print();
             foreach (var result in results.Where(r => r.Status != Domain.Jobs.JobRunStatus.Succeeded))
                 Console.WriteLine($"  a run ended {result.Status} with {result.Failures} failures");
             return 0;
@@ -144,7 +146,7 @@ internal static class NightlyJobsBenchmark
         Console.WriteLine(string.Create(Invariant,
             $"{Environment.GetEnvironmentVariable("NIGHTLY_LABEL"),-46} {job,-30} {seconds,8:N1} {totals.Scanned / seconds,11:N0} {process.PeakWorkingSet64 / 1024 / 1024,8:N0} {PrivateMemory.PeakMegabytes,8:N0} {totals.FlagsRaised,10:N0} {totals.PromptsRaised,9:N0}"));
         if (System.Environment.GetEnvironmentVariable("NIGHTLY_VERBOSE") == "1")
-            Console.WriteLine(string.Create(Invariant, $"  GC: server {System.Runtime.GCSettings.IsServerGC}, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s, allocated {GC.GetTotalAllocatedBytes() / 1024 / 1024:N0} MB, committed by the collector at the peak {PrivateMemory.ManagedAtPeakMegabytes:N0} MB"));
+            Console.WriteLine(string.Create(Invariant, $"  GC: server {System.Runtime.GCSettings.IsServerGC}, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalSeconds:N1} s, allocated {GC.GetTotalAllocatedBytes() / 1024 / 1024:N0} MB, committed by the collector at the peak {PrivateMemory.ManagedAtPeakMegabytes:N0} MB; {PrivateMemory.AtPeak}"));
     }
 
     internal static ServiceProvider Services(string file, bool baseline, Action<IServiceCollection>? more = null)
@@ -155,6 +157,8 @@ internal static class NightlyJobsBenchmark
             ["Database:ConnectionString"] = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30 }.ToString(),
             ["Rules:Directory"] = Path.Combine(RepositoryRoot(), "rules"),
             ["Rules:WatchFiles"] = "false",
+            // As the app's own settings have it (appsettings.json).
+            ["Database:ThreadSafetyChecks"] = "false",
         };
         // NIGHTLY_BATCH=n runs the jobs with another batch size, to compare.
         if (System.Environment.GetEnvironmentVariable("NIGHTLY_BATCH") is { } batch) settings["Scheduling:BatchSize"] = batch;
@@ -229,6 +233,8 @@ internal static class PrivateMemory
     /// <summary>What the garbage collector had committed when private memory peaked: the rest is native (SQLite's page caches, mostly).</summary>
     public static long ManagedAtPeakMegabytes { get; private set; }
 
+    public static string AtPeak { get; private set; } = string.Empty;
+
     public static Timer StartSampling() => new(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
 
     private static void Sample()
@@ -241,7 +247,11 @@ internal static class PrivateMemory
             if (kilobytes > Interlocked.Read(ref _peakKilobytes))
             {
                 Interlocked.Exchange(ref _peakKilobytes, kilobytes);
-                ManagedAtPeakMegabytes = GC.GetGCMemoryInfo().TotalCommittedBytes / 1024 / 1024;
+                var info = GC.GetGCMemoryInfo();
+                ManagedAtPeakMegabytes = info.TotalCommittedBytes / 1024 / 1024;
+                // What the last collection found still in use, generation by generation, and what it kept as fragments.
+                AtPeak = string.Create(CultureInfo.InvariantCulture,
+                    $"heap after the last collection {info.HeapSizeBytes / 1024 / 1024:N0} MB (live by generation {string.Join("/", Enumerable.Range(0, 5).Select(g => info.GenerationInfo[g].SizeAfterBytes / 1024 / 1024))} MB, fragmented {info.FragmentedBytes / 1024 / 1024:N0} MB), that collection gen{info.Generation}, heaps {GC.GetGCMemoryInfo().PauseDurations.Length}");
             }
             return;
         }

@@ -27,6 +27,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up. On by default; turn off where a DBA applies the script.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// EF Core's check that one context is not used by two threads at once. On by default, and so in every test;
+    /// the app's own settings turn it off, because the check sets an async-local value for every row it reads (a
+    /// 100,000-placement night allocated 6% of its memory there).
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; } = true;
+
     /// <summary>Seed the Bogus demo data into an empty database (the embedded default, never production).</summary>
     public bool SeedDemoData { get; set; }
 }

@@ -62,7 +62,7 @@ internal static class RuleSetEvaluator
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            error = exception.Message;
+            error = RuleFailureWords.Of(exception);
             return false;
         }
     }
@@ -77,7 +77,8 @@ internal static class RuleSetEvaluator
         var decision = new DecisionInProgress(ruleSet, facts, lean: false);
         foreach (var result in results)
         {
-            var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : result.ExceptionMessage;
+            // The engine's own text names .NET's parameters; what failed is said as the compiled rules say it.
+            var error = string.IsNullOrEmpty(result.ExceptionMessage) ? null : "it fails for these facts";
             decision.Add(ruleSet.Rules[result.Rule.RuleName], result.IsSuccess && error is null, error, position: 0);
         }
         return decision.Finish();
@@ -109,12 +110,21 @@ internal static class RuleSetEvaluator
             if (lean)
             {
                 if (!passed && rule.Flag is not null) _failedFlags |= 1UL << position;
-                Count(rule, passed, points);
-                return;
             }
+            else
+            {
+                AddVerdict(rule, passed, error);
+            }
+            Count(rule, passed, points);
+        }
+
+        // Apart from Add so that the lean path does not pay for the message closures: the compiler allocates a
+        // closure's captured state where the method starts, whichever branch then runs.
+        private void AddVerdict(CompiledRule rule, bool passed, string? error)
+        {
             var values = _values;
             var message = error is not null
-                ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}")
+                ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}.")
                 : passed ? () => rule.PassMessage.Format(facts, values) : () => rule.FailMessage.Format(facts, values);
             _verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message)
             {
@@ -122,7 +132,6 @@ internal static class RuleSetEvaluator
                 Measured = rule.Measures is null ? null : values.GetValueOrDefault(rule.Measures) as decimal?,
             });
             _figures.AddRange(rule.Figures);
-            Count(rule, passed, points);
         }
 
         private void Count(CompiledRule rule, bool passed, int points)

@@ -54,6 +54,8 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Rules:Directory", RulesDirectory);
+        // The app's own settings turn EF's check on one context used by two threads off for speed; tests keep it, to catch that.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
