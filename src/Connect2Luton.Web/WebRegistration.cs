@@ -5,6 +5,7 @@ using Connect2Luton.Web.Health;
 using Connect2Luton.Web.Hosting;
 using Connect2Luton.Infrastructure.Identity;
 using Connect2Luton.Web.Identity;
+using Connect2Luton.Web.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,7 @@ internal static class WebRegistration
         // the antiforgery cookie does: Secure over HTTPS (its default is never).
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
+        services.AddRuleCheckQueue();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
         services.AddScoped<Forms.RequisitionChoices>();
@@ -100,6 +102,7 @@ internal static class WebRegistration
         // Before authorization, so a council page behind a permission is not found for agency staff rather than refused.
         app.UseAgencyPortalBoundary();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         return app;

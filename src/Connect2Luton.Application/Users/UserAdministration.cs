@@ -142,7 +142,7 @@ public sealed class UserAdministration(
     private async Task CheckAsync(UserAccountInput input, AccountScope current, FieldErrors errors, CancellationToken cancellationToken)
     {
         errors.Required(Fields.Name, input.Name, "Enter their name");
-        errors.Text(Fields.Name, input.Name, Limits.Name, "Their name");
+        errors.Name(Fields.Name, input.Name, Limits.Name, "Their name");
         errors.Text(Fields.Email, input.Email, Limits.Email, "The email address");
         if (input.Roles.Any(r => !Roles.All.Contains(r))) errors.Add(Fields.Roles, "Choose roles from the list");
         if (input.ServiceAreaId is { } chosen && !ActsForOneService(input.Roles))

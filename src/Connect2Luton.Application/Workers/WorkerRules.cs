@@ -25,9 +25,9 @@ public static partial class WorkerRules
         var errors = new FieldErrors();
 
         errors.Required(nameof(input.FirstName), input.FirstName, "Enter the first name");
-        errors.Text(nameof(input.FirstName), input.FirstName, Limits.Name, "The first name");
+        errors.Name(nameof(input.FirstName), input.FirstName, Limits.Name, "The first name");
         errors.Required(nameof(input.LastName), input.LastName, "Enter the last name");
-        errors.Text(nameof(input.LastName), input.LastName, Limits.Name, "The last name");
+        errors.Name(nameof(input.LastName), input.LastName, Limits.Name, "The last name");
         errors.Required(nameof(input.Email), input.Email, "Enter an email address");
         if (!string.IsNullOrWhiteSpace(input.Email) && !TextFormats.IsEmail(input.Email))
             errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.com");

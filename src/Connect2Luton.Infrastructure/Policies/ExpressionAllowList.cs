@@ -173,9 +173,43 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
             _problems.Add("Policy.Date takes a date written in quotes as year, month and day, like Policy.Date(\"2027-04-01\").");
             return node;
         }
+        if (OutOfRange(method, node.Arguments) is { } outOfRange)
+        {
+            _problems.Add(outOfRange);
+            return node;
+        }
         foreach (var argument in node.Arguments.Where(a => a != receiver)) Visit(argument);
         return node;
     }
+
+    // A number written into a call that no day or rounding can take fails for every set of facts at run time; refused
+    // here instead, with what can be written. (One worked out from the facts is left to the run, where it fails its rule.)
+    private static string? OutOfRange(MethodInfo method, System.Collections.ObjectModel.ReadOnlyCollection<Expression> arguments)
+    {
+        var (most, unit) = method.Name switch
+        {
+            "AddYears" => (1_000m, "years"),
+            "AddMonths" => (12_000m, "months"),
+            "AddDays" => (365_000m, "days"),
+            _ => (0m, string.Empty),
+        };
+        if (most > 0 && arguments.Count == 1 && WrittenNumber(arguments[0]) is { } added && Math.Abs(added) > most)
+            return $"{method.Name}({added:G}) goes past the dates rules can work with: add or take away at most {most:N0} {unit}.";
+        if (method.DeclaringType == typeof(Math) && method.Name == nameof(Math.Round) && arguments.Count >= 2 && arguments[1].Type == typeof(int)
+            && WrittenNumber(arguments[1]) is { } places && places is < 0 or > 28)
+            return $"Math.Round cannot round to {places:G} decimal places: write from 0 to 28.";
+        return null;
+    }
+
+    private static decimal? WrittenNumber(Expression expression) => expression switch
+    {
+        ConstantExpression { Value: int whole } => whole,
+        ConstantExpression { Value: long whole } => whole,
+        ConstantExpression { Value: decimal amount } => amount,
+        ConstantExpression { Value: double amount } when double.IsFinite(amount) && Math.Abs(amount) < 1e15 => (decimal)amount,
+        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert => WrittenNumber(convert.Operand),
+        _ => null,
+    };
 
     protected override Expression VisitUnary(UnaryExpression node)
     {
@@ -206,11 +240,16 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         return node;
     }
 
-    // A member as written ("Convert.ToInt32"), or on a kind of value in words ("'get_Chars' on text") rather than a .NET type's name.
-    private static string Named(Type? owner, string member) =>
-        owner is not null && TypeWords.Of(owner) is var kind && !kind.StartsWith("a value of", StringComparison.Ordinal)
-            ? $"'{member}' on {kind}"
-            : $"'{owner?.Name}.{member}'";
+    // A member as written ("Convert.ToInt32"), or on a kind of value in words ("'Length' on text"): a property read is
+    // named as written (Length, not get_Length) and a letter picked out of text as the brackets that do it.
+    private static string Named(Type? owner, string member)
+    {
+        if (member == "get_Chars") return "Picking one letter out of text ([ ])";
+        var written = member.StartsWith("get_", StringComparison.Ordinal) ? member[4..] : member;
+        if (owner is not null && TypeWords.Of(owner) is var kind && !kind.StartsWith("a value of", StringComparison.Ordinal)) return $"'{written}' on {kind}";
+        // What every value has (ToString, Equals) is written on a value, not on a type: no type to name.
+        return owner is null || owner == typeof(object) || owner == typeof(ValueType) || owner.IsInterface ? $"'{written}'" : $"'{owner.Name}.{written}'";
+    }
 
     private static bool IsReflection(Type? type) =>
         type is not null && (typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Module).IsAssignableFrom(type)

@@ -120,6 +120,49 @@ internal static class RuleSetTestCases
             var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
         }
+        WorkedOutAfterEachChange(ruleSet, problems, budget);
+    }
+
+    /// <summary>
+    /// A case is decided with the values of its own day, so values changing from a later day are never run by it: each
+    /// rule is also worked out for every case's facts with the values from each change, and one that cannot be (a
+    /// change that divides by zero) is refused now, said once with the first case it fails for, rather than found by
+    /// the first booking after the day.
+    /// </summary>
+    private static void WorkedOutAfterEachChange(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
+    {
+        foreach (var period in ruleSet.Later)
+        {
+            foreach (var rule in period.InOrder)
+            {
+                budget.Check();
+                foreach (var testCase in ruleSet.TestCases)
+                {
+                    // As a decision does: a rule that does not apply to these facts is not worked out for them.
+                    if (rule.AppliesWhen is { } applies && new NamedValues(period.NamedValues, testCase.Facts).GetValueOrDefault(applies) is false) continue;
+                    // Only what the change brings: a rule that also cannot be worked out for the case before it is the case's to say.
+                    if (Failure(rule, testCase.Facts) is not { } failure || Failure(ruleSet.Rules[rule.Name], testCase.Facts) is not null) continue;
+                    problems.Add(new RuleSetProblem(ruleSet.Definition.FileName, rule.Name, RuleSetCompiler.LineOf(ruleSet.Json, rule.Name),
+                        $"From {period.From:d MMMM yyyy}, with the values that change that day, this rule cannot be worked out for the test case \"{testCase.Name}\": {failure}."));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static string? Failure(CompiledRule rule, object facts)
+    {
+        try
+        {
+            _ = rule.Check(facts);
+            return null;
+        }
+#pragma warning disable CA1031 // Whatever an officer's change makes the rule throw is reported as a problem with the change.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return RuleFailureWords.Of(error);
+        }
     }
 
     /// <summary>

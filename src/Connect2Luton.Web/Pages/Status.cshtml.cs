@@ -34,6 +34,9 @@ public sealed class StatusModel : PageModel
                 HttpContext.Items[DatabaseFaultPage.RulesItemKey] is Application.Policies.PolicyUnavailableException rules
                     ? UnavailableWords.Advice(rules)
                     : UnavailableWords.Advice(HttpContext.Items[DatabaseFaultPage.ItemKey] as DatabaseFault)),
+            // Only the rules workspace queues its posts (RuleCheckQueue).
+            StatusCodes.Status429TooManyRequests => ("The rules checker is busy",
+                "Other drafts of the rules, yours or another officer's, are being checked. Nothing has changed: go back (your draft is still in the form) and try again in a minute."),
             StatusCodes.Status405MethodNotAllowed => ("That cannot be done on this page", "Go back and use the page's own buttons and links."),
             // Only a file upload is this large; files a little over the limit get the limit on their own page.
             StatusCodes.Status413PayloadTooLarge => ("That file is too large to send",

@@ -390,6 +390,28 @@ public sealed class RuleWorkspaceTests(RuleWorkspaceFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_officer_posting_many_drafts_at_once_has_them_checked_one_at_a_time_and_the_rest_turned_away_as_busy()
+    {
+        var client = await factory.SignedInAsAsync(Officer);
+        var edit = await client.GetPageAsync("/Rules/Edit/pay-rate-caps");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Json"] = JsonOf(edit), ["Input.TestCases"] = CasesOf(edit),
+            ["StartedFrom"] = edit.QuerySelector<IHtmlInputElement>("input[name=StartedFrom]")!.Value,
+        };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.SubmitAsync(edit, fields, "/Rules/Edit/pay-rate-caps?handler=Check")));
+
+        // One running and one waiting for each officer: with eight sent together, most are turned away at once.
+        responses.Select(r => r.StatusCode).ShouldAllBe(code => code == HttpStatusCode.OK || code == HttpStatusCode.TooManyRequests);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBeInRange(1, 7);
+        var busy = await Browsing.ParseAsync(responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        busy.Text("h1").ShouldBe("The rules checker is busy");
+        (await Browsing.ParseAsync(responses.First(r => r.StatusCode == HttpStatusCode.OK))).QuerySelector("#checked").ShouldNotBeNull();
+        (await client.SubmitAsync(edit, fields, "/Rules/Edit/pay-rate-caps?handler=Check")).StatusCode.ShouldBe(HttpStatusCode.OK, "once they are done, the next check runs");
+    }
+
+    [Fact]
     public async Task The_second_of_two_officers_saving_the_same_rules_is_told_and_shown_what_changed_underneath()
     {
         var first = await factory.SignedInAsAsync(Officer);

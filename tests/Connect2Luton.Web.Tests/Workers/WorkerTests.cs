@@ -123,6 +123,9 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         { "Input.Phone", "call me", "Input_Phone", "Enter a UK phone number, like 01582 546000 or 07700 900 982" },
         { "Input.FirstName", "<img src=x onerror=alert(1)>", "Input_FirstName", "The first name must not contain < or >" },
         { "Input.LastName", "", "Input_LastName", "Enter the last name" },
+        // Blank "letters" (Hangul filler, braille blank) would show a worker with no name in every list.
+        { "Input.FirstName", "\u3164", "Input_FirstName", "The first name must not contain hidden characters" },
+        { "Input.LastName", "\u2800=1+1", "Input_LastName", "The last name must not contain hidden characters" },
         { "Input.LastName", "'; DROP TABLE Workers; --" + new string('x', 100), "Input_LastName", "The last name must be 100 characters or fewer" },
         { "Input.RegistrationNumber", "", "Input_RegistrationNumber", "Enter the registration number" },
         { "Input.RightToWorkExpiresOn.Year", "2020", "Input_RightToWorkExpiresOn", "The permission cannot end before it was checked" },

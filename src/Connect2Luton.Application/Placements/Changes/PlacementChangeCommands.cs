@@ -154,7 +154,7 @@ public sealed class PlacementChangeCommands(
         else if (end > placement.PlannedEndDate.AddYears(2)) errors.Add(Fields.NewEndDate, "The new end date must be within 2 years of the current planned end");
         errors.Required(Fields.Reason, input.Reason, "Enter why the placement is being extended");
         errors.Text(Fields.Reason, input.Reason, Limits.Reason, "The reason");
-        errors.Text(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The manager's name");
+        errors.Name(Fields.ApprovedBy, input.ApprovedBy, Limits.Name, "The manager's name");
         if (placement.PendingExtension is { } pending)
             errors.Add(Fields.NewEndDate, $"An extension to {pending.NewEndDate:d MMMM yyyy} is waiting for sign-off by {SignOffs.SignOffPositions.InWords(string.Join("; ", placement.SignOffs.Where(s => s.ExtensionId == pending.Id && s.State == SignOffState.Awaiting).Select(s => s.Position)))}: it must be signed off or declined before another is asked for");
         if (input.NewEndDate is { } reaches && !errors.Has(Fields.NewEndDate)

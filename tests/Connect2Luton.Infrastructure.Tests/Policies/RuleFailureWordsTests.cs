@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Connect2Luton.Application.RuleSets;
+using Connect2Luton.Infrastructure.Policies;
+using Connect2Luton.Testing;
+
+namespace Connect2Luton.Infrastructure.Tests.Policies;
+
+/// <summary>
+/// A rule an officer writes may fail for some facts. Where that can be seen from the text (a number written into a
+/// call that no date or rounding can take, a value changed from a later day that the test cases never reach) it is
+/// refused at the check (where it cannot, the decision says why in words: EngineAgreementTests, CheckedArithmeticTests).
+/// </summary>
+public sealed class RuleFailureWordsTests
+{
+    private static readonly RuleSetDefinition PayRates = RuleSetDefinition.PayRateCaps;
+
+    [Theory]
+    [InlineData("input.PayRate >= nationalLivingWage && input.AsOf.AddYears(9000) > input.AsOf", "AddYears(9000) goes past the dates rules can work with: add or take away at most 1,000 years.")]
+    [InlineData("input.PayRate >= nationalLivingWage && input.AsOf.AddDays(-100000000) < input.AsOf", "AddDays(-100000000) goes past the dates rules can work with: add or take away at most 365,000 days.")]
+    [InlineData("Math.Round(input.PayRate, 40) >= nationalLivingWage", "Math.Round cannot round to 40 decimal places: write from 0 to 28.")]
+    public void A_number_written_into_a_call_that_no_date_or_rounding_can_take_is_refused_at_the_check(string expression, string expected)
+    {
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, WithFirstRule(expression), ShippedCases());
+
+        problems.ShouldHaveSingleItem().Message.ShouldContain(expected);
+    }
+
+    [Theory]
+    [InlineData("input.PayRate.ToString() == \"12\"", "'ToString' is not a function rules may use")]
+    [InlineData("input.DfeRoleType[0].ToString() == \"C\"", "Picking one letter out of text ([ ]) is not a function rules may use")]
+    public void A_function_rules_may_not_use_is_named_as_the_officer_wrote_it_not_by_the_program_s_names(string expression, string expected)
+    {
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, WithFirstRule(expression), ShippedCases());
+
+        var message = problems.ShouldHaveSingleItem().Message;
+        message.ShouldContain(expected);
+        message.ShouldNotContain("Object.");
+        message.ShouldNotContain("get_");
+    }
+
+    [Fact]
+    public void A_value_changed_from_a_later_day_so_that_a_rule_fails_for_the_test_cases_is_refused_with_its_day()
+    {
+        var document = JsonNode.Parse(WithFirstRule("input.PayRate >= nationalLivingWage && input.PayRate >= payFloor"))!;
+        document["GlobalParams"]!.AsArray().Add(JsonNode.Parse("""
+            { "Name": "payFloor", "Expression": "0m", "Changes": [ { "From": "2027-01-01", "Expression": "input.PayRate / 0m" } ] }
+            """));
+
+        var (compiled, problems) = RuleSetCompiler.Compile(PayRates, document.ToJsonString(), ShippedCases());
+
+        compiled.ShouldBeNull();
+        var problem = problems.ShouldHaveSingleItem();
+        problem.Rule.ShouldBe("AtLeastNationalLivingWage");
+        problem.Message.ShouldStartWith("From 1 January 2027, with the values that change that day, this rule cannot be worked out for the test case ");
+        problem.Message.ShouldEndWith(": it divides by zero.");
+    }
+
+    private static string WithFirstRule(string expression)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, PayRates.FileName)))!;
+        document["Rules"]!.AsArray().Single(r => (string?)r!["RuleName"] == "AtLeastNationalLivingWage")!["Expression"] = expression;
+        return document.ToJsonString();
+    }
+
+    private static string ShippedCases() => File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", PayRates.TestCasesFileName));
+}
