@@ -235,7 +235,12 @@ internal static class PrivateMemory
 
     public static string AtPeak { get; private set; } = string.Empty;
 
-    public static Timer StartSampling() => new(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+    public static Timer StartSampling()
+    {
+        // As Microsoft.Data.Sqlite does on its first connection, so SQLite's own figures can be read from the start.
+        SQLitePCL.Batteries_V2.Init();
+        return new(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+    }
 
     private static void Sample()
     {
@@ -251,7 +256,7 @@ internal static class PrivateMemory
                 ManagedAtPeakMegabytes = info.TotalCommittedBytes / 1024 / 1024;
                 // What the last collection found still in use, generation by generation, and what it kept as fragments.
                 AtPeak = string.Create(CultureInfo.InvariantCulture,
-                    $"heap after the last collection {info.HeapSizeBytes / 1024 / 1024:N0} MB (live by generation {string.Join("/", Enumerable.Range(0, 5).Select(g => info.GenerationInfo[g].SizeAfterBytes / 1024 / 1024))} MB, fragmented {info.FragmentedBytes / 1024 / 1024:N0} MB), that collection gen{info.Generation}, heaps {GC.GetGCMemoryInfo().PauseDurations.Length}");
+                    $"heap after the last collection {info.HeapSizeBytes / 1024 / 1024:N0} MB (live by generation {string.Join("/", Enumerable.Range(0, 5).Select(g => info.GenerationInfo[g].SizeAfterBytes / 1024 / 1024))} MB, fragmented {info.FragmentedBytes / 1024 / 1024:N0} MB), that collection gen{info.Generation}; SQLite's own heap {SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024:N0} MB (page caches of pooled connections, mostly)");
             }
             return;
         }

@@ -18,7 +18,7 @@ namespace Connect2Luton.Application.Jobs;
 public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<NightlyRunner> logger)
 {
     /// <summary>Placements per unit of work: large enough to read efficiently, small enough to hold in memory.</summary>
-    public int BatchSize { get; init; } = 2_000;
+    public int BatchSize { get; init; } = 1_000;
 
     /// <summary>How often the run's record is brought up to date while it goes (and always at the end, and on a failure).</summary>
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);

@@ -22,7 +22,7 @@ public sealed record ReleaseRunResult(int RunId, JobRunStatus Status, ReleaseCou
 public sealed partial class ScheduledRelease(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledRelease> logger)
 {
     /// <summary>Requisitions per unit of work.</summary>
-    public int BatchSize { get; init; } = 2_000;
+    public int BatchSize { get; init; } = 1_000;
 
     public async Task<ReleaseRunResult> RunAsync(string triggeredBy, CancellationToken cancellationToken)
     {
