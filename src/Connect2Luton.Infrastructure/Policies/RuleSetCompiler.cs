@@ -34,6 +34,8 @@ internal static partial class RuleSetCompiler
     private static readonly HashSet<string> ReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "input", "it", "parent", "root", "new", "true", "false", "null", "iif", "np", "as", "is", "in", "and", "or", "not", "Policy", "Math",
+        // The kinds of value and helpers the parser knows by name: a value called so would read as the one or the other.
+        "Convert", "DateTime", "DateOnly", "TimeSpan", "string", "decimal", "int", "long", "bool", "double", "object", "typeof",
     };
 
     internal static readonly JsonSerializerOptions StrictJson = new()
@@ -608,6 +610,9 @@ internal static partial class RuleSetCompiler
         // The reader names the .NET type it wanted; the officer is told what to write there instead.
         var converted = NotConverted().Match(message);
         if (converted.Success) return $"The JSON cannot be read{where}: {error.Path ?? "this point"} should be {KindOf(converted.Groups[1].Value)}.";
+        // The reader names the character by its code; people see a control character as nothing at all.
+        if (message.Contains("is invalid within a JSON string", StringComparison.Ordinal))
+            return $"The JSON cannot be read{where}: a control character (one that prints as nothing) is inside a piece of text. Take it out.";
         return $"The JSON cannot be read{where}: {(cut > 0 ? message[..cut] : message)}";
     }
 

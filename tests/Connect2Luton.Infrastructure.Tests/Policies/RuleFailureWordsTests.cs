@@ -55,6 +55,18 @@ public sealed class RuleFailureWordsTests
         problem.Message.ShouldEndWith(": it divides by zero.");
     }
 
+    [Fact]
+    public void A_control_character_written_raw_inside_the_files_text_is_refused_without_its_code()
+    {
+        var json = WithFirstRule("input.PayRate >= nationalLivingWage").Replace("National Living Wage", "National\u0001Living Wage", StringComparison.Ordinal);
+
+        var (_, problems) = RuleSetCompiler.Compile(PayRates, json, ShippedCases());
+
+        var message = problems.ShouldHaveSingleItem().Message;
+        message.ShouldContain("a control character (one that prints as nothing) is inside a piece of text");
+        message.ShouldNotContain("0x01");
+    }
+
     private static string WithFirstRule(string expression)
     {
         var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, PayRates.FileName)))!;
