@@ -242,6 +242,8 @@ public sealed class PlacementImport(
             row.Problem(PlacementColumns.CapSignedOffBy, $"The rules ask for sign-off by {SignOffPositions.InWords(approvers)}: enter {(posts.Count == 1 ? "one name" : $"{posts.Count} names, one for each post in that order, separated by semicolons")}");
         else if (signers.Any(s => s.Length > Limits.Name))
             row.Problem(PlacementColumns.CapSignedOffBy, $"A name must be {Limits.Name} characters or fewer");
+        else if (signers.Any(Common.Results.FieldErrors.HasHidden))
+            row.Problem(PlacementColumns.CapSignedOffBy, "A name must not contain hidden characters");
         else if (signers.Any(s => !s.Any(char.IsLetter)))
             row.Problem(PlacementColumns.CapSignedOffBy, "Enter the name of each person who signed it off");
         if (on is null && !row.HasProblemAt(PlacementColumns.CapSignedOffOn)) row.Problem(PlacementColumns.CapSignedOffOn, "Enter the day it was signed off");

@@ -5,8 +5,8 @@ namespace Connect2Luton.Application.Policies;
 
 /// <summary>
 /// Characters in a rule file's text that print as nothing or change how the text around them shows: control
-/// characters other than line breaks and tabs (a null, a bell), and Unicode format characters (a right-to-left
-/// override, a zero-width space, a soft hyphen).
+/// characters other than line breaks and tabs (a null, a bell), Unicode format characters (a right-to-left
+/// override, a zero-width space, a soft hyphen) and blank letters (U+3164, U+2800).
 /// </summary>
 public static class HiddenCharacters
 {
@@ -44,6 +44,9 @@ public static class HiddenCharacters
         return shown.ToString();
     }
 
+    // The blank "letters" some scripts have (Hangul fillers, the braille blank) print as nothing too: an approver or a
+    // test case named with one shows as a blank.
     private static bool IsHidden(char c) =>
-        c is not ('\r' or '\n' or '\t') && (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format);
+        c is not ('\r' or '\n' or '\t') && (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
+            || c is '\u2800' or '\u3164' or '\u115F' or '\u1160' or '\uFFA0' or '\u034F');
 }

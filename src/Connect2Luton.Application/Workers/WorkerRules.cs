@@ -56,7 +56,7 @@ public static partial class WorkerRules
         }
 
         var anyPrevious = !string.IsNullOrWhiteSpace(input.PreviousCouncil) || input.LeftPermanentCouncilPostOn is not null;
-        errors.Text(nameof(input.PreviousCouncil), input.PreviousCouncil, Limits.Name, "The council");
+        errors.Name(nameof(input.PreviousCouncil), input.PreviousCouncil, Limits.Name, "The council");
         if (anyPrevious && string.IsNullOrWhiteSpace(input.PreviousCouncil)) errors.Add(nameof(input.PreviousCouncil), "Enter the council of the last permanent post");
         if (anyPrevious && input.LeftPermanentCouncilPostOn is null) errors.Add(nameof(input.LeftPermanentCouncilPostOn), "Enter when the worker left that post");
         if (input.LeftPermanentCouncilPostOn is { } left && left > today) errors.Add(nameof(input.LeftPermanentCouncilPostOn), "The date they left must be today or in the past");

@@ -195,9 +195,13 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         };
         if (most > 0 && arguments.Count == 1 && WrittenNumber(arguments[0]) is { } added && Math.Abs(added) > most)
             return $"{method.Name}({added:G}) goes past the dates rules can work with: add or take away at most {most:N0} {unit}.";
-        if (method.DeclaringType == typeof(Math) && method.Name == nameof(Math.Round) && arguments.Count >= 2 && arguments[1].Type == typeof(int)
-            && WrittenNumber(arguments[1]) is { } places && places is < 0 or > 28)
-            return $"Math.Round cannot round to {places:G} decimal places: write from 0 to 28.";
+        if ((method.DeclaringType == typeof(Math) || method.DeclaringType == typeof(decimal)) && method.Name == nameof(Math.Round)
+            && arguments.Count >= 2 && arguments[1].Type == typeof(int) && WrittenNumber(arguments[1]) is { } places)
+        {
+            // A decimal keeps 28 places, a double 15.
+            var kept = arguments[0].Type == typeof(double) ? 15 : 28;
+            if (places < 0 || places > kept) return $"Rounding cannot be to {places:G} decimal places: write from 0 to {kept}.";
+        }
         return null;
     }
 
@@ -207,9 +211,27 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         ConstantExpression { Value: long whole } => whole,
         ConstantExpression { Value: decimal amount } => amount,
         ConstantExpression { Value: double amount } when double.IsFinite(amount) && Math.Abs(amount) < 1e15 => (decimal)amount,
-        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert => WrittenNumber(convert.Operand),
+        UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.UnaryPlus } convert => WrittenNumber(convert.Operand),
+        UnaryExpression { NodeType: ExpressionType.Negate or ExpressionType.NegateChecked } negate => -WrittenNumber(negate.Operand),
+        // Numbers worked out from numbers written in (0 - 400000, 1000 * 2) are as written.
+        BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.AddChecked } sum => Both(sum, (a, b) => a + b),
+        BinaryExpression { NodeType: ExpressionType.Subtract or ExpressionType.SubtractChecked } difference => Both(difference, (a, b) => a - b),
+        BinaryExpression { NodeType: ExpressionType.Multiply or ExpressionType.MultiplyChecked } product => Both(product, (a, b) => a * b),
         _ => null,
     };
+
+    private static decimal? Both(BinaryExpression node, Func<decimal, decimal, decimal> combine)
+    {
+        if (WrittenNumber(node.Left) is not { } left || WrittenNumber(node.Right) is not { } right) return null;
+        try
+        {
+            return combine(left, right);
+        }
+        catch (OverflowException)
+        {
+            return decimal.MaxValue;
+        }
+    }
 
     protected override Expression VisitUnary(UnaryExpression node)
     {

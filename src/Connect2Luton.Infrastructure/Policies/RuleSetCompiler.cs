@@ -109,8 +109,9 @@ internal static partial class RuleSetCompiler
         catch (Exception error) when (error is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            return (null, [new RuleSetProblem(definition.FileName, budget.Working, budget.Working is null ? null : LineOf(json, budget.Working),
-                $"The rule set could not be checked: {error.Message}")]);
+            // What a library threw is said in words, with no rule named: the step it was in may not be the one at fault.
+            return (null, [new RuleSetProblem(definition.FileName, null, null,
+                $"The rule set could not be checked: while checking {(budget.Working is null ? "it" : $"'{budget.Working}'")}, {RuleFailureWords.Of(error)}. Look at the numbers and dates in the rules and test cases near it.")]);
         }
     }
 
@@ -610,6 +611,13 @@ internal static partial class RuleSetCompiler
         // The reader names the .NET type it wanted; the officer is told what to write there instead.
         var converted = NotConverted().Match(message);
         if (converted.Success) return $"The JSON cannot be read{where}: {error.Path ?? "this point"} should be {KindOf(converted.Groups[1].Value)}.";
+        // The reader names the .NET type and property a null was written for; the officer is told the key.
+        var nulled = NullNotAllowed().Match(message);
+        if (nulled.Success) return $"The JSON cannot be read{where}: {nulled.Groups[1].Value} cannot be null. Write it, or take the key out if it may be left out.";
+        if (message.StartsWith("The maximum configured depth", StringComparison.Ordinal))
+            return $"The JSON cannot be read{where}: it is nested more than 16 deep (brackets within brackets). A rule file never needs so many.";
+        if (message.Contains("is an invalid start of a value", StringComparison.Ordinal))
+            return $"The JSON cannot be read{where}: something other than a value (a number, \"text\", true, false, null, [ or {{) is where a value should start. An invisible mark at the very start of the file (a byte-order mark, which some editors add) counts: save the file without one.";
         // The reader names the character by its code; people see a control character as nothing at all.
         if (message.Contains("is invalid within a JSON string", StringComparison.Ordinal))
             return $"The JSON cannot be read{where}: a control character (one that prints as nothing) is inside a piece of text. Take it out.";
@@ -662,6 +670,9 @@ internal static partial class RuleSetCompiler
 
     [GeneratedRegex("could not be converted to ([^ ]+?)\\.( |$)")]
     private static partial Regex NotConverted();
+
+    [GeneratedRegex("^The property or field '([^']+)' on type '[^']+' doesn't allow setting null values")]
+    private static partial Regex NullNotAllowed();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex Unmapped();

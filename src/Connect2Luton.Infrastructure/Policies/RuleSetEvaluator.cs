@@ -7,7 +7,11 @@ using RulesEngine.Models;
 namespace Connect2Luton.Infrastructure.Policies;
 
 /// <summary>A decision and, for the preference rules, the points it awarded.</summary>
-internal sealed record Evaluation(PolicyDecision Decision, int Points);
+internal sealed record Evaluation(PolicyDecision Decision, int Points)
+{
+    /// <summary>The rules that could not be worked out for the facts (they threw, their points or whether they apply could not be had), with why.</summary>
+    public IReadOnlyList<(string Rule, string Why)> Unworkable { get; init; } = [];
+}
 
 /// <summary>
 /// Works a decision out from a rule set: which rules applied, passed or failed (a rule that throws counts as
@@ -89,6 +93,7 @@ internal static class RuleSetEvaluator
     {
         private readonly List<RuleVerdict> _verdicts = lean ? [] : new(ruleSet.InOrder.Count);
         private readonly List<string> _figures = [];
+        private readonly List<(string Rule, string Why)> _unworkable = [];
         private readonly NamedValues _values = new(ruleSet.NamedValues, facts);
         private int _worst = -1;
         private string? _tier;
@@ -98,7 +103,13 @@ internal static class RuleSetEvaluator
         /// <param name="position">The rule's place in the set, which <see cref="Settle"/> marks a failed flag by.</param>
         public void Add(CompiledRule rule, bool passed, string? error, int position)
         {
-            if (rule.AppliesWhen is { } applies && _values.GetValueOrDefault(applies) is false) return;
+            if (rule.AppliesWhen is { } applies)
+            {
+                var applying = _values.GetValueOrDefault(applies);
+                if (applying is false) return;
+                // A condition that cannot be worked out lets the rule apply, as RulesEngine does; the check is told.
+                if (applying is null && !lean) _unworkable.Add((rule.Name, $"whether it applies ({CodeWords.Of(applies).ToLowerInvariant()}) cannot be worked out"));
+            }
 
             var points = 0;
             if (passed && !TryPoints(rule, out points, out var unusable))
@@ -113,6 +124,7 @@ internal static class RuleSetEvaluator
             }
             else
             {
+                if (error is not null) _unworkable.Add((rule.Name, error.TrimEnd('.')));
                 AddVerdict(rule, passed, error);
             }
             Count(rule, passed, points);
@@ -124,7 +136,7 @@ internal static class RuleSetEvaluator
         {
             var values = _values;
             var message = error is not null
-                ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error}.")
+                ? (Func<string>)(() => $"This rule could not be worked out for these facts, so it counts as failed: {error.TrimEnd('.')}.")
                 : passed ? () => rule.PassMessage.Format(facts, values) : () => rule.FailMessage.Format(facts, values);
             _verdicts.Add(new RuleVerdict(rule.Name, passed, rule.Outcome, rule.Flag, rule.Approvers, message)
             {
@@ -190,7 +202,7 @@ internal static class RuleSetEvaluator
                 Figures = new Figures(_values, _figures),
                 Facts = facts,
             };
-            return new Evaluation(decision, _points);
+            return new Evaluation(decision, _points) { Unworkable = _unworkable };
         }
 
         private static int IndexOf(IReadOnlyList<string> list, string item)

@@ -38,7 +38,7 @@ internal static class RuleSetTestCases
         catch (ArgumentException error)
         {
             // JSON objects are read lazily: a key written twice in the defaults or a case's facts shows only when read.
-            problems.Add(new RuleSetProblem(file, null, null, $"A key is written twice in the defaults or in a case's facts: {error.Message}"));
+            problems.Add(new RuleSetProblem(file, null, null, $"A key is written twice in the defaults or in a case's facts{KeyWrittenTwice(error)}."));
             return [];
         }
         if (document is null || document.Cases.Count == 0)
@@ -68,7 +68,7 @@ internal static class RuleSetTestCases
             }
             catch (ArgumentException error)
             {
-                problems.Add(new RuleSetProblem(file, testCase.Name, RuleSetCompiler.LineOf(json, testCase.Name, "Name"), $"A key is written twice in the defaults or in this case's facts: {error.Message}"));
+                problems.Add(new RuleSetProblem(file, testCase.Name, RuleSetCompiler.LineOf(json, testCase.Name, "Name"), $"A key is written twice in the defaults or in this case's facts{KeyWrittenTwice(error)}."));
                 continue;
             }
             try
@@ -124,45 +124,42 @@ internal static class RuleSetTestCases
     }
 
     /// <summary>
-    /// A case is decided with the values of its own day, so values changing from a later day are never run by it: each
-    /// rule is also worked out for every case's facts with the values from each change, and one that cannot be (a
-    /// change that divides by zero) is refused now, said once with the first case it fails for, rather than found by
-    /// the first booking after the day.
+    /// A case is decided with the values of its own day, so values changing from a later day are never run by it: the
+    /// rules are also decided for every case's facts with the values from each change, and a rule that then cannot be
+    /// worked out (it divides by zero, its points are no longer a whole number in range, whether it applies cannot be
+    /// had) where it could on the case's own day is refused now, said once with the first case, rather than found by
+    /// the first decision after the day.
     /// </summary>
     private static void WorkedOutAfterEachChange(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
     {
+        if (ruleSet.Later.Count == 0) return;
+        var ownDay = ruleSet.TestCases.Select(c => RuleSetEvaluator.Evaluate(ruleSet, c.Facts).Unworkable.Select(u => u.Rule).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var period in ruleSet.Later)
         {
-            foreach (var rule in period.InOrder)
+            budget.Check();
+            var said = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < ruleSet.TestCases.Count; i++)
             {
-                budget.Check();
-                foreach (var testCase in ruleSet.TestCases)
+                var testCase = ruleSet.TestCases[i];
+                foreach (var (rule, why) in RuleSetEvaluator.Evaluate(period, testCase.Facts).Unworkable)
                 {
-                    // As a decision does: a rule that does not apply to these facts is not worked out for them.
-                    if (rule.AppliesWhen is { } applies && new NamedValues(period.NamedValues, testCase.Facts).GetValueOrDefault(applies) is false) continue;
-                    // Only what the change brings: a rule that also cannot be worked out for the case before it is the case's to say.
-                    if (Failure(rule, testCase.Facts) is not { } failure || Failure(ruleSet.Rules[rule.Name], testCase.Facts) is not null) continue;
-                    problems.Add(new RuleSetProblem(ruleSet.Definition.FileName, rule.Name, RuleSetCompiler.LineOf(ruleSet.Json, rule.Name),
-                        $"From {period.From:d MMMM yyyy}, with the values that change that day, this rule cannot be worked out for the test case \"{testCase.Name}\": {failure}."));
-                    break;
+                    if (ownDay[i].Contains(rule) || !said.Add(rule)) continue;
+                    problems.Add(new RuleSetProblem(ruleSet.Definition.FileName, rule, RuleSetCompiler.LineOf(ruleSet.Json, rule),
+                        $"From {period.From:d MMMM yyyy}, with the values that change that day, this rule cannot be worked out for the test case \"{testCase.Name}\": {why}."));
                 }
             }
         }
     }
 
-    private static string? Failure(CompiledRule rule, object facts)
+    // The reader says which key in .NET's words ("An item with the same key has already been added. Key: AsOf
+    // (Parameter 'key')"): only the key is said.
+    private static string KeyWrittenTwice(ArgumentException error)
     {
-        try
-        {
-            _ = rule.Check(facts);
-            return null;
-        }
-#pragma warning disable CA1031 // Whatever an officer's change makes the rule throw is reported as a problem with the change.
-        catch (Exception error)
-#pragma warning restore CA1031
-        {
-            return RuleFailureWords.Of(error);
-        }
+        var at = error.Message.IndexOf("Key: ", StringComparison.Ordinal);
+        if (at < 0) return string.Empty;
+        var key = error.Message[(at + 5)..];
+        var end = key.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return $": {(end >= 0 ? key[..end] : key).Trim()}";
     }
 
     /// <summary>
@@ -202,8 +199,7 @@ internal static class TestCaseNames
     public const int Longest = 300;
 
     public static bool Readable(string name) =>
-        name.Trim().Length is > 0 and <= Longest
-        && name.All(c => !char.IsControl(c) && !char.IsSurrogate(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator));
+        name.Trim().Length is > 0 and <= Longest && !Application.Common.Results.FieldErrors.HasHidden(name);
 
     public static string AsRead(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }

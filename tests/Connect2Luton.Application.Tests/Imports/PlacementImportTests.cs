@@ -85,6 +85,22 @@ public sealed class PlacementImportTests : ImportFixture
     }
 
     [Fact]
+    public async Task A_sign_off_by_names_that_print_as_nothing_is_refused_at_its_cell()
+    {
+        var signed = Row("P-1", "W-00001", pay: 40m);
+        signed["Cap reason"] = "Only worker with court experience for this caseload";
+        // Hangul fillers count as letters, and show as blanks.
+        signed["Cap signed off by"] = "\u3164; \u3164";
+        signed["Cap signed off on"] = "01/09/2026";
+
+        var preview = await PreviewAsync((await UploadAsync(ImportKind.Placements, ImportFiles.PlacementsFile([signed]))).Id);
+
+        preview.Problems.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            p => p.Column.ShouldBe("Cap signed off by"),
+            p => p.Message.ShouldBe("A name must not contain hidden characters"));
+    }
+
+    [Fact]
     public async Task A_sign_off_the_file_records_is_kept_as_given_by_name_and_day_on_the_placement_and_in_the_register()
     {
         var signed = Row("P-1", "W-00001", pay: 40m);

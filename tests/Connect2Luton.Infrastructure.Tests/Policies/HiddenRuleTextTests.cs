@@ -35,6 +35,7 @@ public sealed class HiddenRuleTextTests : IAsyncLifetime
         { "a null in a success message", "SuccessEvent", "\u0000", "The message when it passes has a hidden control character in it" },
         { "a null typed into the page's form, as the page reads it", "SuccessEvent", "\u0001", "The message when it passes has a hidden control character in it" },
         { "a zero-width space in a rule's description", "Description", "\u200B", "The description has a hidden character (U+200B) in it" },
+        { "a blank letter (Hangul filler) in a rule's description", "Description", "\u3164", "The description has a hidden character (U+3164) in it" },
     };
 
     [Theory]

@@ -17,7 +17,9 @@ public sealed class RuleFailureWordsTests
     [Theory]
     [InlineData("input.PayRate >= nationalLivingWage && input.AsOf.AddYears(9000) > input.AsOf", "AddYears(9000) goes past the dates rules can work with: add or take away at most 1,000 years.")]
     [InlineData("input.PayRate >= nationalLivingWage && input.AsOf.AddDays(-100000000) < input.AsOf", "AddDays(-100000000) goes past the dates rules can work with: add or take away at most 365,000 days.")]
-    [InlineData("Math.Round(input.PayRate, 40) >= nationalLivingWage", "Math.Round cannot round to 40 decimal places: write from 0 to 28.")]
+    [InlineData("Math.Round(input.PayRate, 40) >= nationalLivingWage", "Rounding cannot be to 40 decimal places: write from 0 to 28.")]
+    [InlineData("decimal.Round(input.PayRate, 28 + 1) >= nationalLivingWage", "Rounding cannot be to 29 decimal places: write from 0 to 28.")]
+    [InlineData("input.PayRate >= nationalLivingWage && input.AsOf.AddDays(0 - 400000) < input.AsOf", "AddDays(-400000) goes past the dates rules can work with")]
     public void A_number_written_into_a_call_that_no_date_or_rounding_can_take_is_refused_at_the_check(string expression, string expected)
     {
         var (_, problems) = RuleSetCompiler.Compile(PayRates, WithFirstRule(expression), ShippedCases());
@@ -56,15 +58,47 @@ public sealed class RuleFailureWordsTests
     }
 
     [Fact]
-    public void A_control_character_written_raw_inside_the_files_text_is_refused_without_its_code()
+    public void A_change_from_a_later_day_that_puts_a_rules_points_out_of_range_is_refused_with_its_day()
     {
-        var json = WithFirstRule("input.PayRate >= nationalLivingWage").Replace("National Living Wage", "National\u0001Living Wage", StringComparison.Ordinal);
+        var preference = RuleSetDefinition.LocalCandidatePreference;
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, preference.FileName)))!;
+        var values = document["GlobalParams"]!.AsArray();
+        values.Single(v => (string?)v!["Name"] == "lutonResidentPoints")!["Changes"] = JsonNode.Parse("""[ { "From": "2027-06-01", "Expression": "31" } ]""");
+        values.Add(JsonNode.Parse("""{ "Name": "pointsWorkedOut", "Expression": "lutonResidentPoints == 31 ? 5000 : lutonResidentPoints" }"""));
+        document["Rules"]!.AsArray().Single(r => (string?)r!["RuleName"] == "LivesInLuton")!["Properties"]!["Points"] = "pointsWorkedOut";
 
-        var (_, problems) = RuleSetCompiler.Compile(PayRates, json, ShippedCases());
+        var (compiled, problems) = RuleSetCompiler.Compile(preference, document.ToJsonString(),
+            File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", preference.TestCasesFileName)));
 
-        var message = problems.ShouldHaveSingleItem().Message;
-        message.ShouldContain("a control character (one that prints as nothing) is inside a piece of text");
-        message.ShouldNotContain("0x01");
+        compiled.ShouldBeNull();
+        var problem = problems.ShouldHaveSingleItem();
+        problem.Rule.ShouldBe("LivesInLuton");
+        problem.Message.ShouldStartWith("From 1 June 2027, with the values that change that day, this rule cannot be worked out for the test case ");
+        problem.Message.ShouldEndWith("came to 5000, which is not a whole number from -1,000 to 1,000.");
+    }
+
+    [Theory]
+    [InlineData("null rules", "Rules cannot be null")]
+    [InlineData("control character", "a control character (one that prints as nothing) is inside a piece of text")]
+    public void Json_a_reader_cannot_take_is_explained_without_the_programs_names(string what, string expected)
+    {
+        var shipped = WithFirstRule("input.PayRate >= nationalLivingWage");
+        var json = what == "null rules"
+            ? NullRules(shipped)
+            : shipped.Replace("National Living Wage", "National\u001bLiving Wage", StringComparison.Ordinal);
+
+        var message = RuleSetCompiler.Compile(PayRates, json, ShippedCases()).Problems.ShouldHaveSingleItem().Message;
+
+        message.ShouldContain(expected);
+        message.ShouldNotContain("Connect2Luton");
+        message.ShouldNotContain("0x");
+    }
+
+    private static string NullRules(string json)
+    {
+        var document = JsonNode.Parse(json)!.AsObject();
+        document["Rules"] = null;
+        return document.ToJsonString();
     }
 
     private static string WithFirstRule(string expression)

@@ -126,6 +126,7 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         // Blank "letters" (Hangul filler, braille blank) would show a worker with no name in every list.
         { "Input.FirstName", "\u3164", "Input_FirstName", "The first name must not contain hidden characters" },
         { "Input.LastName", "\u2800=1+1", "Input_LastName", "The last name must not contain hidden characters" },
+        { "Input.PreviousCouncil", "\u115F\u1160", "Input_PreviousCouncil", "The council must not contain hidden characters" },
         { "Input.LastName", "'; DROP TABLE Workers; --" + new string('x', 100), "Input_LastName", "The last name must be 100 characters or fewer" },
         { "Input.RegistrationNumber", "", "Input_RegistrationNumber", "Enter the registration number" },
         { "Input.RightToWorkExpiresOn.Year", "2020", "Input_RightToWorkExpiresOn", "The permission cannot end before it was checked" },

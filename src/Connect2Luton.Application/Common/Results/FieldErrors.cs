@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Connect2Luton.Application.Common.Results;
 
@@ -43,16 +44,32 @@ public sealed class FieldErrors
     {
         Text(field, value, maximum, what);
         if (value is null || Has(field) || string.IsNullOrWhiteSpace(value)) return;
-        if (value.Any(Hidden)) Add(field, $"{what} must not contain hidden characters");
+        if (HasHidden(value)) Add(field, $"{what} must not contain hidden characters");
         else if (!value.Any(char.IsLetterOrDigit)) Add(field, $"{what} must have letters or numbers in it");
     }
 
-    // Characters that print as nothing: format marks (zero-width spaces, joiners, direction marks, soft hyphens),
-    // unpaired halves of characters, private use, and the blank "letters" some scripts have.
-    private static bool Hidden(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+    /// <summary>
+    /// Whether <paramref name="value"/> has a character that prints as nothing: format marks (zero-width spaces,
+    /// joiners, direction marks, soft hyphens), an unpaired half of a character, private use, and the blank "letters"
+    /// some scripts have. A character outside the Basic Multilingual Plane (𠮷, written as a pair of halves) is read
+    /// whole, so a real name in it is not refused.
+    /// </summary>
+    public static bool HasHidden(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (var i = 0; i < value.Length;)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var used) != System.Buffers.OperationStatus.Done) return true;
+            if (Hidden(rune)) return true;
+            i += used;
+        }
+        return false;
+    }
+
+    private static bool Hidden(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.PrivateUse
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control
-        || c is '\u2800' or '\u3164' or '\u115F' or '\u1160' or '\uFFA0' or '\u034F';
+        || rune.Value is 0x2800 or 0x3164 or 0x115F or 0x1160 or 0xFFA0 or 0x034F;
 
     public void Range(string field, decimal value, decimal minimum, decimal maximum, string message)
     {
