@@ -93,7 +93,8 @@ internal static class RuleSetEvaluator
     {
         private readonly List<RuleVerdict> _verdicts = lean ? [] : new(ruleSet.InOrder.Count);
         private readonly List<string> _figures = [];
-        private readonly List<(string Rule, string Why)> _unworkable = [];
+        // Made only for a decision with a rule that could not be worked out: the nightly jobs make millions without one.
+        private List<(string Rule, string Why)>? _unworkable;
         private readonly NamedValues _values = new(ruleSet.NamedValues, facts);
         private int _worst = -1;
         private string? _tier;
@@ -108,7 +109,7 @@ internal static class RuleSetEvaluator
                 var applying = _values.GetValueOrDefault(applies);
                 if (applying is false) return;
                 // A condition that cannot be worked out lets the rule apply, as RulesEngine does; the check is told.
-                if (applying is null && !lean) _unworkable.Add((rule.Name, $"whether it applies ({CodeWords.Of(applies).ToLowerInvariant()}) cannot be worked out"));
+                if (applying is null && !lean) (_unworkable ??= []).Add((rule.Name, $"whether it applies ({CodeWords.Of(applies).ToLowerInvariant()}) cannot be worked out"));
             }
 
             var points = 0;
@@ -124,7 +125,7 @@ internal static class RuleSetEvaluator
             }
             else
             {
-                if (error is not null) _unworkable.Add((rule.Name, error.TrimEnd('.')));
+                if (error is not null) (_unworkable ??= []).Add((rule.Name, error.TrimEnd('.')));
                 AddVerdict(rule, passed, error);
             }
             Count(rule, passed, points);
@@ -202,7 +203,7 @@ internal static class RuleSetEvaluator
                 Figures = new Figures(_values, _figures),
                 Facts = facts,
             };
-            return new Evaluation(decision, _points) { Unworkable = _unworkable };
+            return new Evaluation(decision, _points) { Unworkable = (IReadOnlyList<(string, string)>?)_unworkable ?? [] };
         }
 
         private static int IndexOf(IReadOnlyList<string> list, string item)
