@@ -58,9 +58,8 @@ internal static partial class RuleSetCompiler
     // the process. On Linux and Windows a thread's stack is reserved, not committed, so the size costs nothing.
     private const int CompilerStackBytes = 64 * 1024 * 1024;
 
-    // Compiles run one fewer at a time than the machine has cores, so officers checking many large drafts at once
-    // queue behind each other and leave a core for everyone else; one that waits past the budget is turned away.
-    private static readonly SemaphoreSlim Compiling = new(Math.Max(1, Environment.ProcessorCount - 1));
+    // One that waits past the budget is turned away (RuleCompiles.AtOnce says how many run).
+    private static readonly SemaphoreSlim Compiling = new(RuleCompiles.AtOnce);
 
     /// <param name="runTestCases">False only to try a draft out: every other check still runs before any of it does.</param>
     public static (CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) Compile(RuleSetDefinition definition, string json, string? testCasesJson, bool runTestCases = true)

@@ -17,13 +17,12 @@ internal static class RuleCheckQueue
     public static IServiceCollection AddRuleCheckQueue(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {
-            var running = Math.Max(1, Environment.ProcessorCount - 1);
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsRuleDraftPost(context)
                     ? RateLimitPartition.GetConcurrencyLimiter($"officer {context.User.Identity?.Name}", _ => new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 1 })
                     : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => IsRuleDraftPost(context)
-                    ? RateLimitPartition.GetConcurrencyLimiter("compiler", _ => new ConcurrencyLimiterOptions { PermitLimit = running, QueueLimit = Waiting })
+                    ? RateLimitPartition.GetConcurrencyLimiter("compiler", _ => new ConcurrencyLimiterOptions { PermitLimit = Infrastructure.Policies.RuleCompiles.AtOnce, QueueLimit = Waiting })
                     : RateLimitPartition.GetNoLimiter(string.Empty)));
             // No body: the status pages say what a 429 means in words.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
