@@ -48,5 +48,5 @@ public static class HiddenCharacters
     // test case named with one shows as a blank.
     private static bool IsHidden(char c) =>
         c is not ('\r' or '\n' or '\t') && (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
-            || c is '\u2800' or '\u3164' or '\u115F' or '\u1160' or '\uFFA0' or '\u034F');
+            || Common.Results.FieldErrors.IsBlankLetter(c));
 }

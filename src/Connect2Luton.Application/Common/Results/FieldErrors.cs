@@ -69,7 +69,10 @@ public sealed class FieldErrors
     private static bool Hidden(Rune rune) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.PrivateUse
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control
-        || rune.Value is 0x2800 or 0x3164 or 0x115F or 0x1160 or 0xFFA0 or 0x034F;
+        || IsBlankLetter(rune.Value);
+
+    /// <summary>The blank "letters" some scripts have (Hangul fillers, the braille blank), which print as nothing.</summary>
+    internal static bool IsBlankLetter(int codePoint) => codePoint is 0x2800 or 0x3164 or 0x115F or 0x1160 or 0xFFA0 or 0x034F;
 
     public void Range(string field, decimal value, decimal minimum, decimal maximum, string message)
     {
