@@ -99,6 +99,8 @@ internal static class RuleSetTestCases
         // Each test case runs with the values in force on its own day, in the engine as in the compiled rules.
         var engines = new ReferenceEngines();
         var outcomes = OutcomesOf(ruleSet);
+        // Each case's own-day decision, kept for the check against later changes.
+        var ownDay = new Dictionary<CompiledTestCase, Evaluation>(ReferenceEqualityComparer.Instance);
         foreach (var testCase in ruleSet.TestCases)
         {
             budget.Check();
@@ -115,12 +117,12 @@ internal static class RuleSetTestCases
                 Problem(off);
                 continue;
             }
-            var result = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
+            var result = ownDay[testCase] = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
             foreach (var miss in TestCaseCheck.Differences(testCase.Expect, result)) Problem(miss);
             var reference = RuleSetEvaluator.EvaluateInEngineAsync(engines, ruleSet, testCase.Facts, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             foreach (var disagreement in TestCaseCheck.Disagreements(reference, result)) Problem(disagreement);
         }
-        WorkedOutAfterEachChange(ruleSet, problems, budget);
+        WorkedOutAfterEachChange(ruleSet, ownDay, problems, budget);
     }
 
     /// <summary>
@@ -130,20 +132,20 @@ internal static class RuleSetTestCases
     /// had) where it could on the case's own day is refused now, said once with the first case, rather than found by
     /// the first decision after the day.
     /// </summary>
-    private static void WorkedOutAfterEachChange(CompiledRuleSet ruleSet, List<RuleSetProblem> problems, CompileBudget budget)
+    /// <param name="ownDay">Each case's decision on its own day, as the run made it (a case refused before it was decided has none, and is decided here).</param>
+    private static void WorkedOutAfterEachChange(CompiledRuleSet ruleSet, Dictionary<CompiledTestCase, Evaluation> ownDay, List<RuleSetProblem> problems, CompileBudget budget)
     {
         if (ruleSet.Later.Count == 0) return;
-        var ownDay = ruleSet.TestCases.Select(c => RuleSetEvaluator.Evaluate(ruleSet, c.Facts).Unworkable.Select(u => u.Rule).ToHashSet(StringComparer.Ordinal)).ToList();
         foreach (var period in ruleSet.Later)
         {
             budget.Check();
             var said = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < ruleSet.TestCases.Count; i++)
+            foreach (var testCase in ruleSet.TestCases)
             {
-                var testCase = ruleSet.TestCases[i];
+                if (!ownDay.TryGetValue(testCase, out var own)) ownDay[testCase] = own = RuleSetEvaluator.Evaluate(ruleSet, testCase.Facts);
                 foreach (var (rule, why) in RuleSetEvaluator.Evaluate(period, testCase.Facts).Unworkable)
                 {
-                    if (ownDay[i].Contains(rule) || !said.Add(rule)) continue;
+                    if (own.Unworkable.Any(u => u.Rule == rule) || !said.Add(rule)) continue;
                     problems.Add(new RuleSetProblem(ruleSet.Definition.FileName, rule, RuleSetCompiler.LineOf(ruleSet.Json, rule),
                         $"From {period.From:d MMMM yyyy}, with the values that change that day, this rule cannot be worked out for the test case \"{testCase.Name}\": {why}."));
                 }
