@@ -31,6 +31,16 @@ public sealed class PlacementImportTests : ImportFixture
     private Dictionary<string, string> Row(string reference, string worker, decimal pay = 32.50m) =>
         ImportFiles.Placement(reference, worker, "CSC", Where.Role.Title, Where.Manager.Email, pay, Today);
 
+    // A placement over its cap whose sign-off the file records as given, on 1 September 2026, by these names.
+    private Dictionary<string, string> OverCapSignedOffBy(string names)
+    {
+        var row = Row("P-1", "W-00001", pay: 40m);
+        row["Cap reason"] = "Only worker with court experience for this caseload";
+        row["Cap signed off by"] = names;
+        row["Cap signed off on"] = "01/09/2026";
+        return row;
+    }
+
     [Fact]
     public async Task Live_placements_are_booked_through_the_rules_with_their_decisions_and_rule_versions_and_the_same_file_again_changes_nothing()
     {
@@ -87,11 +97,8 @@ public sealed class PlacementImportTests : ImportFixture
     [Fact]
     public async Task A_sign_off_by_names_that_print_as_nothing_is_refused_at_its_cell()
     {
-        var signed = Row("P-1", "W-00001", pay: 40m);
-        signed["Cap reason"] = "Only worker with court experience for this caseload";
         // Hangul fillers count as letters, and show as blanks.
-        signed["Cap signed off by"] = "\u3164; \u3164";
-        signed["Cap signed off on"] = "01/09/2026";
+        var signed = OverCapSignedOffBy("\u3164; \u3164");
 
         var preview = await PreviewAsync((await UploadAsync(ImportKind.Placements, ImportFiles.PlacementsFile([signed]))).Id);
 
@@ -103,10 +110,7 @@ public sealed class PlacementImportTests : ImportFixture
     [Fact]
     public async Task A_sign_off_the_file_records_is_kept_as_given_by_name_and_day_on_the_placement_and_in_the_register()
     {
-        var signed = Row("P-1", "W-00001", pay: 40m);
-        signed["Cap reason"] = "Only worker with court experience for this caseload";
-        signed["Cap signed off by"] = "Helen Okafor; Robin Porter";
-        signed["Cap signed off on"] = "01/09/2026";
+        var signed = OverCapSignedOffBy("Helen Okafor; Robin Porter");
 
         var preview = await ImportAsync(ImportKind.Placements, ImportFiles.PlacementsFile([signed]));
 

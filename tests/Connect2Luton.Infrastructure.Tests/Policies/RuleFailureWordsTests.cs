@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connect2Luton.Application.Policies;
 using Connect2Luton.Application.RuleSets;
 using Connect2Luton.Infrastructure.Policies;
 using Connect2Luton.Testing;
@@ -48,13 +49,7 @@ public sealed class RuleFailureWordsTests
             { "Name": "payFloor", "Expression": "0m", "Changes": [ { "From": "2027-01-01", "Expression": "input.PayRate / 0m" } ] }
             """));
 
-        var (compiled, problems) = RuleSetCompiler.Compile(PayRates, document.ToJsonString(), ShippedCases());
-
-        compiled.ShouldBeNull();
-        var problem = problems.ShouldHaveSingleItem();
-        problem.Rule.ShouldBe("AtLeastNationalLivingWage");
-        problem.Message.ShouldStartWith("From 1 January 2027, with the values that change that day, this rule cannot be worked out for the test case ");
-        problem.Message.ShouldEndWith(": it divides by zero.");
+        ShouldBeRefusedFrom(RuleSetCompiler.Compile(PayRates, document.ToJsonString(), ShippedCases()), "AtLeastNationalLivingWage", "1 January 2027", ": it divides by zero.");
     }
 
     [Fact]
@@ -67,14 +62,8 @@ public sealed class RuleFailureWordsTests
         values.Add(JsonNode.Parse("""{ "Name": "pointsWorkedOut", "Expression": "lutonResidentPoints == 31 ? 5000 : lutonResidentPoints" }"""));
         document["Rules"]!.AsArray().Single(r => (string?)r!["RuleName"] == "LivesInLuton")!["Properties"]!["Points"] = "pointsWorkedOut";
 
-        var (compiled, problems) = RuleSetCompiler.Compile(preference, document.ToJsonString(),
-            File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", preference.TestCasesFileName)));
-
-        compiled.ShouldBeNull();
-        var problem = problems.ShouldHaveSingleItem();
-        problem.Rule.ShouldBe("LivesInLuton");
-        problem.Message.ShouldStartWith("From 1 June 2027, with the values that change that day, this rule cannot be worked out for the test case ");
-        problem.Message.ShouldEndWith("came to 5000, which is not a whole number from -1,000 to 1,000.");
+        ShouldBeRefusedFrom(RuleSetCompiler.Compile(preference, document.ToJsonString(), ShippedCases(preference)),
+            "LivesInLuton", "1 June 2027", "came to 5000, which is not a whole number from -1,000 to 1,000.");
     }
 
     [Theory]
@@ -108,5 +97,16 @@ public sealed class RuleFailureWordsTests
         return document.ToJsonString();
     }
 
-    private static string ShippedCases() => File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", PayRates.TestCasesFileName));
+    // Refused with the day of the change and the first case it fails, once, at the rule.
+    private static void ShouldBeRefusedFrom((CompiledRuleSet? RuleSet, IReadOnlyList<RuleSetProblem> Problems) compiled, string rule, string day, string ending)
+    {
+        compiled.RuleSet.ShouldBeNull();
+        var problem = compiled.Problems.ShouldHaveSingleItem();
+        problem.Rule.ShouldBe(rule);
+        problem.Message.ShouldStartWith($"From {day}, with the values that change that day, this rule cannot be worked out for the test case ");
+        problem.Message.ShouldEndWith(ending);
+    }
+
+    private static string ShippedCases(RuleSetDefinition? definition = null) =>
+        File.ReadAllText(Path.Combine(RuleFiles.RepositoryDirectory, "tests", (definition ?? PayRates).TestCasesFileName));
 }
