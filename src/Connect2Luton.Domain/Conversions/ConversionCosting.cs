@@ -1,3 +1,4 @@
+using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 
@@ -53,7 +54,7 @@ public static class ConversionCosting
 
     private static decimal Days(DateOnly from, DateOnly to) => to < from ? 0 : to.DayNumber - from.DayNumber + 1;
 
-    private static decimal Pounds(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+    private static decimal Pounds(decimal amount) => Money.ToPenny(amount);
 }
 
 /// <summary>What a placement has been charged at: its dates, its charge rate now and each change to it, its hours.</summary>

@@ -1,3 +1,4 @@
+using Connect2Luton.Domain.Common;
 using Connect2Luton.Domain.SupplyAgencies;
 
 namespace Connect2Luton.Domain.Placements;
@@ -18,12 +19,10 @@ public static class ChargeRates
     public static PlacementRates Price(decimal payRate, SupplyAgencyKind supplier, decimal marginRate, OnCostRates onCosts)
     {
         ArgumentNullException.ThrowIfNull(onCosts);
-        var holiday = Pence(payRate * onCosts.HolidayPay);
-        var nationalInsurance = Pence((payRate + holiday) * onCosts.EmployerNationalInsurance);
-        var pension = supplier == SupplyAgencyKind.InHousePool ? Pence(payRate * onCosts.InHousePoolPension) : 0m;
-        var margin = Pence((payRate + holiday + nationalInsurance + pension) * marginRate);
+        var holiday = Money.ToPenny(payRate * onCosts.HolidayPay);
+        var nationalInsurance = Money.ToPenny((payRate + holiday) * onCosts.EmployerNationalInsurance);
+        var pension = supplier == SupplyAgencyKind.InHousePool ? Money.ToPenny(payRate * onCosts.InHousePoolPension) : 0m;
+        var margin = Money.ToPenny((payRate + holiday + nationalInsurance + pension) * marginRate);
         return new PlacementRates(payRate, holiday, nationalInsurance, pension, margin);
     }
-
-    private static decimal Pence(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }
