@@ -63,6 +63,17 @@ public sealed class Worker : AggregateRoot
     public void KeepByAgency() => KeptByAgency = true;
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// The day the worker signed an opt-out of the Working Time Regulations' 48-hour weekly limit (regulation 5); null
+    /// where they have not, and then no timesheet of theirs may go over it.
+    /// </summary>
+    public DateOnly? WeeklyLimitOptOutSignedOn { get; private set; }
+
+    /// <summary>Records a signed opt-out, or (null) that the worker has withdrawn it.</summary>
+    public void RecordWeeklyLimitOptOut(DateOnly? signedOn) => WeeklyLimitOptOutSignedOn = signedOn;
+
+    public bool OptedOutOfWeeklyLimitOn(DateOnly day) => WeeklyLimitOptOutSignedOn is { } signed && signed <= day;
+
     /// <summary>Set when the worker took a permanent post with the council through a conversion.</summary>
     public DateOnly? ConvertedToPermanentOn { get; private set; }
 

@@ -46,6 +46,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<PlacementFlag> PlacementFlags => Set<PlacementFlag>();
     public DbSet<ConversionPrompt> ConversionPrompts => Set<ConversionPrompt>();
+    public DbSet<Domain.Timesheets.Timesheet> Timesheets => Set<Domain.Timesheets.Timesheet>();
     public DbSet<RuleDecision> RuleDecisions => Set<RuleDecision>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<RuleFileVersion> RuleFileVersions => Set<RuleFileVersion>();

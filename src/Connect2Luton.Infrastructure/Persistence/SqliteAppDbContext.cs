@@ -53,7 +53,22 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
             week.Property(w => w.Margin).HasConversion<MillionthsConverter>();
             week.Property(w => w.PayAndStatutoryCosts).HasConversion<MillionthsConverter>();
         });
+        // Timesheets' hours and pounds are summed by every spend report: kept as whole hundredths and whole pence.
+        var timesheet = builder.Entity<Domain.Timesheets.Timesheet>();
+        timesheet.Property(t => t.Hours).HasConversion<HundredthsConverter>();
+        timesheet.Property(t => t.Charge).HasConversion<PenceConverter>();
+        timesheet.Property(t => t.Pay).HasConversion<PenceConverter>();
+        var line = builder.Entity<Domain.Timesheets.TimesheetLine>();
+        line.Property(l => l.Hours).HasConversion<HundredthsConverter>();
+        foreach (var amount in new[] { "Pay", "HolidayPay", "EmployerNationalInsurance", "EmployerPension", "Margin", "Charge" })
+            line.Property<decimal>(amount).HasConversion<PenceConverter>();
+        builder.Entity<Domain.Timesheets.TimesheetEntry>().Property(e => e.Hours).HasConversion<HundredthsConverter>();
     }
+
+    /// <summary>Pounds as whole pence: an amount already rounded to the penny.</summary>
+    private sealed class PenceConverter() : ValueConverter<decimal, long>(
+        value => decimal.ToInt64(decimal.Round(value * 100m, MidpointRounding.AwayFromZero)),
+        value => value / 100m);
 
     /// <summary>Pounds as whole millionths: the precision of a rate times hours (<c>IsRateTimesHours</c>).</summary>
     private sealed class MillionthsConverter() : ValueConverter<decimal, long>(

@@ -1502,6 +1502,269 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SupplierReleases");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdjustsTimesheetId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal>("Charge")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("EnteredAs")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Pay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QueryReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ServiceAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustsTimesheetId");
+
+                    b.HasIndex("JobRoleId");
+
+                    b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("SupplyAgencyId", "WeekStart");
+
+                    b.HasIndex("WorkerId", "WeekStart");
+
+                    b.HasIndex("PlacementId", "WeekStart", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ServiceAreaId", "WeekStart");
+
+                    b.HasIndex("WeekStart", "Id", "Status", "ServiceAreaId");
+
+                    b.ToTable("Timesheets");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.ToTable("TimesheetEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.ToTable("TimesheetEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Charge")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("EmployerNationalInsurance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("EmployerPension")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("HolidayPay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("Margin")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("Pay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("RuleVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rates", "Connect2Luton.Domain.Timesheets.TimesheetLine.Rates#PlacementRates", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("ChargeRate")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("ChargeRate");
+
+                            b1.Property<decimal>("EmployerNationalInsurance")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("EmployerNationalInsuranceRate");
+
+                            b1.Property<decimal>("EmployerPension")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("EmployerPensionRate");
+
+                            b1.Property<decimal>("HolidayPay")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("HolidayPayRate");
+
+                            b1.Property<decimal>("Margin")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("MarginRate");
+
+                            b1.Property<decimal>("PayRate")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("decimal(12,4)")
+                                .HasColumnName("PayRate");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.HasIndex("Day", "TimesheetId");
+
+                    b.ToTable("TimesheetLines", (string)null);
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -1586,6 +1849,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("WeeklyLimitOptOutSignedOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -2397,6 +2663,71 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustsTimesheetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.JobRoles.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.ServiceAreas.ServiceArea", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEntry", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEvent", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("History")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetLine", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
@@ -2602,6 +2933,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Profiles");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>

@@ -1447,6 +1447,261 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SupplierReleases");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdjustsTimesheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Charge")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredAs")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueryReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplyAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustsTimesheetId");
+
+                    b.HasIndex("JobRoleId");
+
+                    b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("SupplyAgencyId", "WeekStart");
+
+                    b.HasIndex("WorkerId", "WeekStart");
+
+                    b.HasIndex("PlacementId", "WeekStart", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ServiceAreaId", "WeekStart");
+
+                    b.HasIndex("WeekStart", "Id", "Status", "ServiceAreaId");
+
+                    b.ToTable("Timesheets");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.ToTable("TimesheetEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.ToTable("TimesheetEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Charge")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerNationalInsurance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EmployerPension")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HolidayPay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Margin")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Pay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rates", "Connect2Luton.Domain.Timesheets.TimesheetLine.Rates#PlacementRates", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("ChargeRate")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ChargeRate");
+
+                            b1.Property<decimal>("EmployerNationalInsurance")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EmployerNationalInsuranceRate");
+
+                            b1.Property<decimal>("EmployerPension")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EmployerPensionRate");
+
+                            b1.Property<decimal>("HolidayPay")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HolidayPayRate");
+
+                            b1.Property<decimal>("Margin")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MarginRate");
+
+                            b1.Property<decimal>("PayRate")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PayRate");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimesheetId");
+
+                    b.HasIndex("Day", "TimesheetId");
+
+                    b.ToTable("TimesheetLines", (string)null);
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1786,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WeeklyLimitOptOutSignedOn")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2327,6 +2585,71 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustsTimesheetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.JobRoles.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.ServiceAreas.ServiceArea", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEntry", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetEvent", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("History")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.TimesheetLine", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.Timesheets.Timesheet", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TimesheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
@@ -2532,6 +2855,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Profiles");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Connect2Luton.Domain.Timesheets.Timesheet", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Connect2Luton.Domain.Workers.Worker", b =>
