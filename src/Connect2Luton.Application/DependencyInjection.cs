@@ -73,6 +73,9 @@ public static class DependencyInjection
         services.AddScoped<PlacementBookingCommands>();
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();
+        services.AddScoped<Timesheets.TimesheetPricer>();
+        services.AddScoped<Timesheets.TimesheetCommands>();
+        services.AddScoped<Timesheets.TimesheetQueries>();
         services.AddScoped<SignOffs.SignOffPositions>();
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<ServiceAreas.ServiceAreaAdministration>();

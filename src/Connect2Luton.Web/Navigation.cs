@@ -21,6 +21,7 @@ internal static class Navigation
         new("Requisitions", "Requisitions", "/Requisitions"),
         new("Workers", "Workers", "/Workers", Permissions.ManageWorkers),
         new("Placements", "Placements", "/Placements"),
+        new("Timesheets", "Timesheets", "/Timesheets", Permissions.SeeTimesheets),
         new("Conversions", "Conversions", "/Conversions", Permissions.HandleConversions),
         new("Reports", "Reports", "/Reports", Permissions.ReadReports),
         new("Rules", "Rules", "/Rules"),

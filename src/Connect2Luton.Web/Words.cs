@@ -72,6 +72,33 @@ public static partial class Words
     };
 
     /// <summary>What kind of supplier an agency is, as Connect2Luton says it, on every page and report.</summary>
+    public static string Timesheet(Domain.Timesheets.TimesheetStatus status) => status switch
+    {
+        Domain.Timesheets.TimesheetStatus.Draft => "Not sent",
+        Domain.Timesheets.TimesheetStatus.Submitted => "Waiting for approval",
+        Domain.Timesheets.TimesheetStatus.Queried => "Queried",
+        Domain.Timesheets.TimesheetStatus.Approved => "Approved",
+        _ => Of(status),
+    };
+
+    public static string TimesheetTag(Domain.Timesheets.TimesheetStatus status) => status switch
+    {
+        Domain.Timesheets.TimesheetStatus.Draft => "govuk-tag--grey",
+        Domain.Timesheets.TimesheetStatus.Submitted => "govuk-tag--blue",
+        Domain.Timesheets.TimesheetStatus.Queried => "govuk-tag--orange",
+        _ => "govuk-tag--green",
+    };
+
+    /// <summary>A kind of timesheet hours as a label names it: "Sleep-in".</summary>
+    public static string Hours(Domain.Timesheets.TimesheetLineType type) => Domain.Timesheets.TimesheetChecks.Describe(type);
+
+    public static string EnteredBy(Domain.Timesheets.TimesheetEnteredAs enteredAs) => enteredAs switch
+    {
+        Domain.Timesheets.TimesheetEnteredAs.Worker => "the worker",
+        Domain.Timesheets.TimesheetEnteredAs.Agency => "their agency",
+        _ => "a recruiter",
+    };
+
     public static string Supplier(Domain.SupplyAgencies.SupplyAgencyKind kind) => kind switch
     {
         Domain.SupplyAgencies.SupplyAgencyKind.InHousePool => "In-house pool",

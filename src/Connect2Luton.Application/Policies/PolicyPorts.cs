@@ -10,6 +10,9 @@ public interface IPayRatePolicy
     /// <summary>The on-cost rates the serving pay-rate rules set for a day, to price a pay rate before deciding on it.</summary>
     ValueTask<OnCostRates> OnCostsAsync(DateOnly asOf, CancellationToken cancellationToken = default);
 
+    /// <summary>What each kind of timesheet hours pays on a day, and which job families may claim it, as the serving rules set them.</summary>
+    ValueTask<Domain.Timesheets.TimesheetTerms> TimesheetTermsAsync(DateOnly asOf, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The days after <paramref name="after"/> and up to <paramref name="until"/> on which the pay-rate rules'
     /// named values change (a new living wage, a cap from 1 April): a rate booked across one is decided again on it.

@@ -42,8 +42,22 @@ public sealed record RuleSetDefinition(
         RuleSetNames.PayRateCaps, "Pay-rate caps", typeof(PayRateFacts), nameof(PayRateOutcome.Allowed),
         [nameof(PayRateOutcome.NeedsException), nameof(PayRateOutcome.Refused)],
         [nameof(PayRateOutcome.NeedsException)], HasCaps: true, RefusesChanges: true,
-        ValuesRead: [ReadValue.Fraction(HolidayPayRate), ReadValue.Fraction(EmployerNationalInsuranceRate), ReadValue.Fraction(InHousePoolPensionRate)],
+        ValuesRead:
+        [
+            ReadValue.Fraction(HolidayPayRate), ReadValue.Fraction(EmployerNationalInsuranceRate), ReadValue.Fraction(InHousePoolPensionRate),
+            ReadValue.Percentage(OvertimePayRate, 1m, 3m), ReadValue.Percentage(SleepInPayRate, 0.1m, 3m), ReadValue.Percentage(OnCallPayRate, 0.1m, 3m),
+            ReadValue.List<Domain.JobRoles.JobFamily>(OvertimeJobFamilies), ReadValue.List<Domain.JobRoles.JobFamily>(SleepInJobFamilies),
+            ReadValue.List<Domain.JobRoles.JobFamily>(OnCallJobFamilies),
+        ],
         Arithmetic: PayRateArithmetic.With);
+
+    /// <summary>What each kind of timesheet hours pays against the hourly rate, and which job families may claim it.</summary>
+    public const string OvertimePayRate = "overtimePayRate";
+    public const string SleepInPayRate = "sleepInPayRate";
+    public const string OnCallPayRate = "onCallPayRate";
+    public const string OvertimeJobFamilies = "overtimeJobFamilies";
+    public const string SleepInJobFamilies = "sleepInJobFamilies";
+    public const string OnCallJobFamilies = "onCallJobFamilies";
 
     public const string HolidayPayRate = "holidayPayRate";
     public const string EmployerNationalInsuranceRate = "employerNationalInsuranceRate";
@@ -139,6 +153,10 @@ public sealed record ReadValue(string Name, bool Whole, decimal Least, decimal M
     public static ReadValue PostcodeDistricts(string name) => new(name, Whole: false, 0m, 0m, "a list of postcode districts, like LU1, LU2", Districts: true);
 
     public static ReadValue Fraction(string name) => new(name, Whole: false, 0m, 0.9999m, "a percentage from 0% up to (not including) 100%, like 15%");
+
+    /// <summary>A percentage of a rate, from <paramref name="least"/> to <paramref name="most"/> as fractions (1.5 is 150%).</summary>
+    public static ReadValue Percentage(string name, decimal least, decimal most) =>
+        new(name, Whole: false, least, most, $"a percentage from {least * 100:0.##}% to {most * 100:0.##}%");
 
     public static ReadValue WholeNumber(string name, int least, int most) => new(name, Whole: true, least, most, $"a whole number from {least} to {most}");
 

@@ -27,6 +27,26 @@ internal sealed class PayRatePolicy(RuleSetRegistry registry) : IPayRatePolicy
             Fraction(RuleSetDefinition.InHousePoolPensionRate), ruleSet.Version);
     }
 
+    public async ValueTask<Domain.Timesheets.TimesheetTerms> TimesheetTermsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        // The compiler refuses a file without these as constants in their ranges, so a serving version has them.
+        var constants = (await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken)).InForceOn(asOf).Constants;
+        IReadOnlySet<Domain.JobRoles.JobFamily> Families(string name) => ReadValue.ItemsOf((string)constants[name]!).Select(Enum.Parse<Domain.JobRoles.JobFamily>).ToHashSet();
+        return new Domain.Timesheets.TimesheetTerms(
+            new Dictionary<Domain.Timesheets.TimesheetLineType, decimal>
+            {
+                [Domain.Timesheets.TimesheetLineType.Overtime] = (decimal)constants[RuleSetDefinition.OvertimePayRate]!,
+                [Domain.Timesheets.TimesheetLineType.SleepIn] = (decimal)constants[RuleSetDefinition.SleepInPayRate]!,
+                [Domain.Timesheets.TimesheetLineType.OnCall] = (decimal)constants[RuleSetDefinition.OnCallPayRate]!,
+            },
+            new Dictionary<Domain.Timesheets.TimesheetLineType, IReadOnlySet<Domain.JobRoles.JobFamily>>
+            {
+                [Domain.Timesheets.TimesheetLineType.Overtime] = Families(RuleSetDefinition.OvertimeJobFamilies),
+                [Domain.Timesheets.TimesheetLineType.SleepIn] = Families(RuleSetDefinition.SleepInJobFamilies),
+                [Domain.Timesheets.TimesheetLineType.OnCall] = Families(RuleSetDefinition.OnCallJobFamilies),
+            });
+    }
+
     public async ValueTask<IReadOnlyList<DateOnly>> ChangeDaysAsync(DateOnly after, DateOnly until, CancellationToken cancellationToken = default) =>
         (await registry.ServingAsync(RuleSetDefinition.PayRateCaps, cancellationToken)).ChangeDays.Where(d => d > after && d <= until).ToList();
 }

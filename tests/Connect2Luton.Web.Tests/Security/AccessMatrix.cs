@@ -33,6 +33,9 @@ public static class AccessMatrix
     public static readonly Who[] Services = [Who.HiringManager, Who.Recruiter, Who.Admin];
     public static readonly Who[] Admins = [Who.Admin];
 
+    /// <summary>Approving or querying a timesheet: the budget holder's call, so the service's hiring managers only.</summary>
+    public static readonly Who[] TimesheetApprovers = [Who.HiringManager];
+
     /// <summary>Approving or rejecting: the hiring managers of the service that raised it (the sample is theirs), and admins.</summary>
     public static readonly Who[] Approvers = [Who.HiringManager, Who.Admin];
 
@@ -138,6 +141,13 @@ public static class AccessMatrix
         ["GET /Placements"] = SignedIn,
         ["GET /Placements/New"] = Recruiters,
         ["GET /Placements/{id:int}"] = SignedIn,
+        ["GET /Timesheets"] = Services,
+        ["GET /Timesheets/{placementId:int}/{week}"] = Services,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=Save"] = Recruiters,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=Submit"] = Recruiters,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=Adjust"] = Recruiters,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=Approve"] = TimesheetApprovers,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=Query"] = TimesheetApprovers,
         ["GET /Placements/{id:int}/End"] = Recruiters,
         ["GET /Placements/{id:int}/Extend"] = Recruiters,
         ["GET /Placements?handler=Export"] = SignedIn,

@@ -79,7 +79,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private static string Describe(List<Who> allowed)
     {
         Who[] set = [.. allowed.Order()];
-        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("Accounts", Accounts), ("Agencies", Agencies), ("WithARole", WithARole), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers), ("Holders", Holders) })
+        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("Accounts", Accounts), ("Agencies", Agencies), ("WithARole", WithARole), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers), ("Holders", Holders), ("TimesheetApprovers", TimesheetApprovers) })
             if (set.SequenceEqual(named.Order())) return name;
         return set.Length == 0 ? "[]" : $"[{string.Join(", ", set.Select(w => $"Who.{w}"))}]";
     }
@@ -131,6 +131,8 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
             ["Requisitions"] = shortlisted.Id.ToString(),
             ["workerId"] = shortlisted.WorkerId.ToString(),
             ["Placements"] = placement.ToString(),
+            ["placementId"] = placement.ToString(),
+            ["week"] = Domain.Timesheets.TimesheetWeek.MondayOf(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime)).AddDays(-7).ToString("yyyy-MM-dd"),
             ["Workers"] = shortlisted.WorkerId.ToString(),
             ["Conversions"] = prompt.ToString(),
             ["SignOffs"] = signOff.ToString(),

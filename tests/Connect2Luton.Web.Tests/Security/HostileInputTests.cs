@@ -61,7 +61,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var clients = new Dictionary<Who, HttpClient>();
         foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff }) clients[who] = await factory.SignedInAsAsync(Users[who]);
         await RaiseConversionPromptsAsync();
-        var subjects = await SubjectsAsync();
+        var subjects = await SubjectsAsync() with { Weeks = await TimesheetWeeksAsync(clients) };
         var targets = await TargetsAsync(clients, subjects);
 
         // Refused bookings and extensions keep the decision that refused them, by design (the refusals report reads
@@ -374,6 +374,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
     private sealed record Subjects(IReadOnlyDictionary<string, IReadOnlyList<int>> Own, IReadOnlyDictionary<string, IReadOnlyList<int>> Others, IReadOnlyList<(int Requisition, int Worker)> Shortlisted,
         string Account, string ResetQuery, int Upload, (int Requisition, int Submission) PutForward)
     {
+        /// <summary>A placement's week for each timesheet handler to find its form on: one not yet sent, one sent, one approved.</summary>
+        public IReadOnlyDictionary<string, (int Placement, string Week)> Weeks { get; init; } = new Dictionary<string, (int, string)>();
+
         public IReadOnlyList<string> OthersIn(string resource) =>
             Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
 
@@ -383,6 +386,42 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             var section = string.Join('/', handler.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(2));
             return Others.ContainsKey(section) ? OthersIn(section) : OthersIn(handler.Resource);
         }
+    }
+
+    /// <summary>
+    /// Three weeks of a live placement in the demo hiring manager's service, entered through the app as a recruiter
+    /// and a manager would: last week saved but not sent, the week before sent, and the one before that approved.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, (int Placement, string Week)>> TimesheetWeeksAsync(Dictionary<Who, HttpClient> clients)
+    {
+        int placement;
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var lastWeek = Domain.Timesheets.TimesheetWeek.MondayOf(today).AddDays(-7);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var area = await db.HiringManagers.Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => m.ServiceAreaId).SingleAsync();
+            placement = await db.Placements.Where(p => p.ServiceAreaId == area && p.Status == PlacementStatus.Active && p.StartDate <= lastWeek.AddDays(-14) && p.PlannedEndDate >= today)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+        string Week(int weeksBack) => lastWeek.AddDays(-7 * weeksBack).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        async Task PressAsync(Who who, int weeksBack, string handler)
+        {
+            var path = $"/Timesheets/{placement}/{Week(weeksBack)}";
+            var response = await clients[who].PressAsync(await clients[who].GetPageAsync(path), handler,
+                handler is "Save" or "Submit" ? new Dictionary<string, string> { [$"Input.Hours[{Week(weeksBack)}-Standard]"] = "7.5" } : null);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{handler} {path}");
+        }
+        await PressAsync(Who.Recruiter, 0, "Save");
+        await PressAsync(Who.Recruiter, 1, "Submit");
+        await PressAsync(Who.Recruiter, 2, "Submit");
+        await PressAsync(Who.HiringManager, 2, "Approve");
+        return new Dictionary<string, (int, string)>
+        {
+            ["Save"] = (placement, Week(0)), ["Submit"] = (placement, Week(0)),
+            ["Approve"] = (placement, Week(1)), ["Query"] = (placement, Week(1)),
+            ["Adjust"] = (placement, Week(2)),
+        };
     }
 
     /// <summary>Records to open forms on: a few of each kind in the demo hiring manager's service, and some in another.</summary>
@@ -527,6 +566,12 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template.Contains("{workerId", StringComparison.Ordinal))
         {
             foreach (var (requisition, worker) in subjects.Shortlisted) yield return (new() { ["id"] = S(requisition), ["workerId"] = S(worker) }, string.Empty);
+            yield break;
+        }
+        if (handler.Template.StartsWith("/Timesheets/{placementId", StringComparison.Ordinal))
+        {
+            var (placement, week) = subjects.Weeks[handler.Name!];
+            yield return (new() { ["placementId"] = S(placement), ["week"] = week }, string.Empty);
             yield break;
         }
         if (handler.Template.Contains("{name}", StringComparison.Ordinal))

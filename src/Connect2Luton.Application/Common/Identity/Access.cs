@@ -27,6 +27,10 @@ public static class Access
         [Permissions.ActForOwnService] = [Roles.HiringManager],
         [Permissions.ReleaseRequisitions] = [Roles.Recruiter, Roles.Admin],
         [Permissions.SupplyCandidates] = [Roles.AgencyStaff],
+        [Permissions.EnterTimesheets] = [Roles.Recruiter, Roles.Admin, Roles.AgencyStaff, Roles.Worker],
+        [Permissions.ApproveTimesheets] = [Roles.HiringManager],
+        [Permissions.SeeTimesheets] = [Roles.Recruiter, Roles.Admin, Roles.HiringManager],
+        [Permissions.KeepOwnWorkerRecord] = [Roles.Worker],
     };
 
     /// <summary>Whether someone holding the roles <paramref name="isInRole"/> answers for has the permission.</summary>

@@ -30,6 +30,26 @@ public sealed class DataScope(ICurrentUser user)
 
     public const int NoSupplyAgency = -1;
 
+    /// <summary>The one worker whose own record the user keeps (<see cref="NoWorker"/> for a worker account linked to none); null for everyone else.</summary>
+    public int? OnlyWorker => user.May(Permissions.KeepOwnWorkerRecord) ? user.WorkerId ?? NoWorker : null;
+
+    public const int NoWorker = -1;
+
+    /// <summary>
+    /// Whether the user may enter a week's hours for a placement of <paramref name="workerId"/> supplied by
+    /// <paramref name="supplyAgencyId"/>: a worker their own, agency staff their agency's workers, recruiters anyone's.
+    /// </summary>
+    public bool EntersTimesheetsFor(int workerId, int supplyAgencyId)
+    {
+        if (!user.May(Permissions.EnterTimesheets)) return false;
+        if (OnlyWorker is { } worker) return worker == workerId;
+        if (OnlySupplyAgency is { } agency) return agency == supplyAgencyId;
+        return SeesEveryService;
+    }
+
+    /// <summary>Whether the user approves or queries timesheets of <paramref name="serviceAreaId"/>.</summary>
+    public bool ApprovesTimesheetsOf(int serviceAreaId) => user.May(Permissions.ApproveTimesheets) && OnlyServiceArea is { } only && only == serviceAreaId;
+
     /// <summary>The services a list or report is limited to: the user's own if they are limited, else the one chosen (null: all).</summary>
     public IReadOnlyCollection<int>? Within(int? chosen) => ServiceAreas ?? (chosen is { } area ? [area] : null);
 }

@@ -13,4 +13,7 @@ public interface ICurrentUser
 
     /// <summary>For agency staff, the one supply agency they act for.</summary>
     int? SupplyAgencyId => null;
+
+    /// <summary>For a worker, the worker record their account is linked to.</summary>
+    int? WorkerId => null;
 }

@@ -63,6 +63,21 @@ public static class Permissions
     /// </summary>
     public const string SupplyCandidates = nameof(SupplyCandidates);
 
+    /// <summary>
+    /// Enter a placement's hours for a week and send them for approval, and correct an approved week: recruiters for
+    /// any placement, agency staff for their agency's workers, a worker for their own (<see cref="DataScope.EntersTimesheetsFor"/>).
+    /// </summary>
+    public const string EnterTimesheets = nameof(EnterTimesheets);
+
+    /// <summary>Approve or query the timesheets of the services the user sees: the budget holder's call, so hiring managers'.</summary>
+    public const string ApproveTimesheets = nameof(ApproveTimesheets);
+
+    /// <summary>See the council's timesheets list and weeks (those of the services the user sees).</summary>
+    public const string SeeTimesheets = nameof(SeeTimesheets);
+
+    /// <summary>See and keep one's own record as a worker: one's timesheets, contact details and interest in a permanent job.</summary>
+    public const string KeepOwnWorkerRecord = nameof(KeepOwnWorkerRecord);
+
     /// <summary>Act for the one service the user belongs to: raise as its hiring manager, see its records.</summary>
     public const string ActForOwnService = nameof(ActForOwnService);
 }

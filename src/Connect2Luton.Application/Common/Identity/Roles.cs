@@ -11,5 +11,8 @@ public static class Roles
     /// <summary>Staff of a supply agency, each acting for the one agency their account is linked to.</summary>
     public const string AgencyStaff = nameof(AgencyStaff);
 
-    public static IReadOnlyList<string> All { get; } = [Recruiter, HiringManager, PolicyOfficer, Admin, AgencyStaff];
+    /// <summary>A temporary worker, signed in to enter their own timesheets and keep their own details: linked to their worker record.</summary>
+    public const string Worker = nameof(Worker);
+
+    public static IReadOnlyList<string> All { get; } = [Recruiter, HiringManager, PolicyOfficer, Admin, AgencyStaff, Worker];
 }

@@ -1,3 +1,4 @@
+using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Requisitions;
 using Connect2Luton.Domain.Workers;
 
@@ -16,6 +17,7 @@ public static class ValueKinds
     [
         ValueChoices.Of<BreakReason>("break reasons"),
         ValueChoices.Of<RequisitionReason>("requisition reasons"),
+        ValueChoices.Of<JobFamily>("job families"),
     ];
 
     public static readonly IReadOnlyList<string> Names = ["Money", "Percentage", "WholeNumber", "YesNo", "PostcodeDistricts", "Date", "Text", "Choices"];

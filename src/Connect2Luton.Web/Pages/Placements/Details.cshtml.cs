@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Connect2Luton.Web.Pages.Placements;
 
 /// <summary>A placement's history: its terms, extensions, cap exceptions and every rule decision with its version and reasons.</summary>
-public sealed class DetailsModel(PlacementDetailsQueries queries, IRuleSetSamples samples, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PlacementDetailsQueries queries, Application.Timesheets.TimesheetQueries timesheets, IRuleSetSamples samples, TimeProvider clock) : PageModel
 {
     /// <summary>The facts a decision on this placement was given, in words.</summary>
     public IReadOnlyList<DecisionFact> FactsOf(DecisionView decision) => DecisionFacts.InWords(samples, decision?.RuleSet ?? string.Empty, decision?.InputsJson ?? "{}");
@@ -15,6 +15,9 @@ public sealed class DetailsModel(PlacementDetailsQueries queries, IRuleSetSample
     public PlacementView Placement { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The placement's latest weeks with their timesheets, for those who see timesheets.</summary>
+    public IReadOnlyList<Application.Timesheets.TimesheetWeekSummary> Weeks { get; private set; } = [];
 
     [TempData]
     public string? Done { get; set; }
@@ -28,6 +31,8 @@ public sealed class DetailsModel(PlacementDetailsQueries queries, IRuleSetSample
         if (await queries.GetAsync(id, cancellationToken) is not { } placement) return NotFound();
         Placement = placement;
         Today = clock.Today();
+        if (Application.Common.Identity.Access.Allows(User.IsInRole, Application.Common.Identity.Permissions.SeeTimesheets) && placement.Status != Domain.Placements.PlacementStatus.AwaitingSignOff)
+            Weeks = await timesheets.WeeksOfAsync(id, placement.StartDate, placement.ActualEndDate ?? placement.PlannedEndDate, 6, cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,183 @@
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Placements.Details;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Timesheets;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>A week's hours as typed: each field's text by its key (<see cref="TimesheetFields.Key"/>).</summary>
+public sealed record TimesheetInput(IReadOnlyDictionary<string, string?> Hours);
+
+/// <summary>
+/// Entering a placement's hours for a week and sending them for approval (by the worker, their agency or a recruiter),
+/// the hiring manager's approval or query, and the adjustment that corrects an approved week.
+/// </summary>
+public sealed class TimesheetCommands(
+    IRepository<Timesheet> timesheets,
+    IReadRepository<Placement> placements,
+    IReadRepository<Worker> workers,
+    TimesheetPricer pricer,
+    IUnitOfWork unitOfWork,
+    DataScope scope,
+    ICurrentUser user,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Saves a week's hours for a placement, and sends them to the hiring manager when <paramref name="submit"/>. With
+    /// no <paramref name="timesheetId"/> it starts the week's timesheet, which a week may have only one of; with one,
+    /// it changes that timesheet (not yet sent, or sent back) as it stood at <paramref name="version"/>.
+    /// </summary>
+    public async Task<CommandResult> SaveAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
+        if (placement is null) return CommandResult.NotFound();
+        if (!scope.EntersTimesheetsFor(placement.WorkerId, placement.SupplyAgencyId)) return CommandResult.Forbidden("You cannot enter hours for this placement.");
+        if (placement.Status is PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled)
+            return CommandResult.Invalid(TimesheetFields.Week, "This placement has not started, so it has no hours to enter");
+
+        if (!TimesheetWeek.IsMonday(weekStart)) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet's week starts on a Monday");
+        if (weekStart > clock.Today()) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet cannot be entered for a week that has not started yet");
+
+        var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(placementId, weekStart, forUpdate: true), cancellationToken);
+        var latest = week.LastOrDefault();
+        Timesheet timesheet;
+        if (timesheetId is null)
+        {
+            if (latest is not null)
+                return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
+                    ? "This week's timesheet has been approved: correct it with an adjustment"
+                    : "This week already has a timesheet: open it from the placement's timesheets to change it");
+            timesheet = Timesheet.Start(placement, weekStart, EnteredAs(), user.Name);
+        }
+        else
+        {
+            if (latest is null || latest.Id != timesheetId) return CommandResult.NotFound();
+            if (!latest.CanBeChanged)
+                return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
+                    ? "This timesheet has been approved since you opened it, so it cannot be changed: correct it with an adjustment"
+                    : "This timesheet has been sent for approval since you opened it, so it cannot be changed now");
+            timesheet = latest;
+            timesheets.ExpectVersion(timesheet, version);
+        }
+
+        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken);
+        if (priced is null) return CommandResult.Invalid(TimesheetFields.Week, "This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
+        var errors = new FieldErrors();
+        // Every field is checked at once: a typing slip in one does not hide a day over 24 hours in another.
+        var hours = ReadHours(input, weekStart, errors);
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
+        var limits = new TimesheetLimits(placement.StartDate, placement.EndDate, clock.Today(), worker?.OptedOutOfWeeklyLimitOn(weekStart.AddDays(6)) == true, priced.AllowedTypes);
+        foreach (var problem in TimesheetChecks.Problems(weekStart, hours, limits))
+            errors.Add(problem switch
+            {
+                { Day: { } day, Type: { } type } => TimesheetFields.HoursField(day, type),
+                { Day: { } day } => TimesheetFields.DayField(day),
+                _ => TimesheetFields.Week,
+            }, problem.Message);
+        if (errors.Any) return errors.ToResult();
+
+        var now = clock.GetUtcNow();
+        timesheet.Record(hours, limits, user.Name, now);
+        if (submit) timesheet.Submit(priced.Rates.Price(timesheet.HoursEntered()), Adjusted(week, timesheet), user.Name, now);
+        if (timesheetId is null) timesheets.Add(timesheet);
+        return await SaveAsync(timesheet, cancellationToken);
+    }
+
+    /// <summary>Starts the correction of an approved week: a new timesheet with the approved hours, to change and send.</summary>
+    public async Task<CommandResult> AdjustAsync(int id, CancellationToken cancellationToken)
+    {
+        var approved = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(id, forUpdate: false), cancellationToken);
+        if (approved is null) return CommandResult.NotFound();
+        if (!scope.EntersTimesheetsFor(approved.WorkerId, approved.SupplyAgencyId)) return CommandResult.Forbidden("You cannot correct hours for this placement.");
+        var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(approved.PlacementId, approved.WeekStart, forUpdate: false), cancellationToken);
+        var latest = week[^1];
+        if (latest.Id != approved.Id)
+            return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
+                ? "This week has been corrected since: adjust the latest approved timesheet"
+                : "A correction to this week is already open: change that one");
+        if (approved.Status != TimesheetStatus.Approved) return CommandResult.Conflict("Only an approved timesheet is corrected by an adjustment: change this one as it is");
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(approved.PlacementId, forUpdate: false), cancellationToken);
+        if (placement is null) return CommandResult.NotFound();
+
+        var adjustment = Timesheet.Adjusting(placement, approved, EnteredAs(), user.Name);
+        timesheets.Add(adjustment);
+        return await SaveAsync(adjustment, cancellationToken);
+    }
+
+    /// <summary>Sends a submitted week back to whoever entered it, with the hiring manager's reason.</summary>
+    public async Task<CommandResult> QueryAsync(int id, int version, string? reason, CancellationToken cancellationToken)
+    {
+        var timesheet = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(id, forUpdate: true), cancellationToken);
+        if (timesheet is null) return CommandResult.NotFound();
+        if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) return CommandResult.Forbidden("Only the service's hiring managers query its timesheets.");
+        if (timesheet.Status != TimesheetStatus.Submitted) return NotWaiting(timesheet);
+        var errors = new FieldErrors();
+        errors.Required(TimesheetFields.Reason, reason, "Enter what needs to change, so whoever entered the hours can correct them");
+        errors.Text(TimesheetFields.Reason, reason, Limits.Reason, "The reason");
+        if (errors.Any) return errors.ToResult();
+
+        timesheets.ExpectVersion(timesheet, version);
+        timesheet.Query(reason!.Trim(), user.Name, clock.GetUtcNow());
+        return await SaveAsync(timesheet, cancellationToken);
+    }
+
+    /// <summary>Approves a submitted week, priced at the rates in force on its days as it is approved, and locks it.</summary>
+    public async Task<CommandResult> ApproveAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        var timesheet = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(id, forUpdate: true), cancellationToken);
+        if (timesheet is null) return CommandResult.NotFound();
+        if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) return CommandResult.Forbidden("Only the service's hiring managers approve its timesheets.");
+        if (timesheet.Status != TimesheetStatus.Submitted) return NotWaiting(timesheet);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(timesheet.PlacementId, forUpdate: false), cancellationToken);
+        if (placement is null) return CommandResult.NotFound();
+        var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken);
+        if (priced is null) return CommandResult.Conflict("This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
+        Timesheet? adjusted = null;
+        if (timesheet.AdjustsTimesheetId is { } adjusts)
+            adjusted = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(adjusts, forUpdate: false), cancellationToken);
+
+        timesheets.ExpectVersion(timesheet, version);
+        timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), adjusted, user.Name, clock.GetUtcNow());
+        return await SaveAsync(timesheet, cancellationToken);
+    }
+
+    private static CommandResult NotWaiting(Timesheet timesheet) => CommandResult.Conflict(timesheet.Status switch
+    {
+        TimesheetStatus.Approved => "This timesheet has already been approved",
+        TimesheetStatus.Queried => "This timesheet has already been queried: it is back with whoever entered it",
+        _ => "This timesheet has not been sent for approval yet",
+    });
+
+    private TimesheetEnteredAs EnteredAs() =>
+        scope.OnlyWorker is not null ? TimesheetEnteredAs.Worker : scope.OnlySupplyAgency is not null ? TimesheetEnteredAs.Agency : TimesheetEnteredAs.Recruiter;
+
+    private static Timesheet? Adjusted(List<Timesheet> week, Timesheet timesheet) =>
+        timesheet.AdjustsTimesheetId is { } adjusts ? week.First(t => t.Id == adjusts) : null;
+
+    /// <summary>The hours typed for the week's days; keys naming no day and kind of hours are ignored, as is anything outside the week.</summary>
+    private static List<TimesheetHours> ReadHours(TimesheetInput input, DateOnly weekStart, FieldErrors errors)
+    {
+        var hours = new List<TimesheetHours>();
+        foreach (var (key, text) in input.Hours)
+        {
+            if (TimesheetFields.Parse(key) is not { } field || field.Day < weekStart || field.Day > weekStart.AddDays(6)) continue;
+            var (value, problem) = HoursText.Read(text);
+            if (problem is not null) errors.Add(TimesheetFields.HoursField(field.Day, field.Type), problem);
+            else if (value != 0) hours.Add(new TimesheetHours(field.Day, field.Type, value));
+        }
+        return hours;
+    }
+
+    private async Task<CommandResult> SaveAsync(Timesheet timesheet, CancellationToken cancellationToken)
+    {
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(timesheet.Id);
+    }
+}

@@ -1,0 +1,40 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Timesheets;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>A placement's week as the rules price it: each day's rates, and the kinds of hours its role may claim.</summary>
+public sealed record PricedWeek(TimesheetRates Rates, IReadOnlySet<TimesheetLineType> AllowedTypes);
+
+/// <summary>
+/// Puts together what prices a placement's week: its rate on each day (its rate changes), the supplier's margin,
+/// and the on-costs and kinds of hours the pay-rate rules set for each day of the week.
+/// </summary>
+public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames names)
+{
+    /// <returns>Null where the placement's role or supplier is no longer on record.</returns>
+    public async Task<PricedWeek?> ForWeekAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
+        var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId);
+        if (supplier is null || role is null) return null;
+
+        var onCosts = new Dictionary<DateOnly, OnCostRates>();
+        var terms = new Dictionary<DateOnly, TimesheetTerms>();
+        foreach (var day in TimesheetWeek.DaysFrom(weekStart))
+        {
+            onCosts[day] = await payRates.OnCostsAsync(day, cancellationToken);
+            terms[day] = await payRates.TimesheetTermsAsync(day, cancellationToken);
+        }
+        var changes = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
+        var rates = new TimesheetRates(
+            placement.Rates.PayRate, changes, supplier.Kind, supplier.MarginRate,
+            day => onCosts[day], (day, type) => terms[day].PayShareOf(type));
+        // A kind of hours the rules stop allowing part way through a week is refused for the whole week: one form, one list.
+        var allowed = Enum.GetValues<TimesheetLineType>().Where(t => terms.Values.All(day => day.Allows(role.JobFamily, t))).ToHashSet();
+        return new PricedWeek(rates, allowed);
+    }
+}

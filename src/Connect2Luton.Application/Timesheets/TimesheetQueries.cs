@@ -1,0 +1,141 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Placements.Details;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Timesheets;
+using Connect2Luton.Domain.Workers;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>The placement a week's timesheet is for, as its page heads it.</summary>
+public sealed record TimesheetPlacement(int Id, int WorkerId, string Worker, string JobRole, string ServiceArea, string Supplier, DateOnly Start, DateOnly End, decimal PayRate, bool OptedOutOfWeeklyLimit);
+
+/// <summary>A day of the week: whether hours can be entered for it (inside the placement, and not after today).</summary>
+public sealed record TimesheetDay(DateOnly Day, bool Open);
+
+/// <summary>
+/// A placement's week: its days, the kinds of hours the role may claim, the timesheet being worked on (the latest:
+/// the first, or the open adjustment) and the ones before it, and what the user may do with it.
+/// </summary>
+public sealed record TimesheetWeekView(
+    TimesheetPlacement Placement,
+    DateOnly WeekStart,
+    IReadOnlyList<TimesheetDay> Days,
+    IReadOnlyList<TimesheetLineType> Types,
+    Timesheet? Current,
+    IReadOnlyList<Timesheet> Earlier,
+    bool MayEnter,
+    bool MayApprove,
+    DateOnly Today)
+{
+    public bool CanEnter => MayEnter && (Current is null || Current.CanBeChanged);
+    public bool CanApprove => MayApprove && Current?.Status == TimesheetStatus.Submitted;
+    public bool CanAdjust => MayEnter && Current?.Status == TimesheetStatus.Approved;
+}
+
+/// <summary>A week of a placement and its latest timesheet, if it has one.</summary>
+public sealed record TimesheetWeekSummary(DateOnly WeekStart, TimesheetRowData? Latest);
+
+public sealed class TimesheetQueries(
+    IReadRepository<Timesheet> timesheets,
+    IReadRepository<Placement> placements,
+    IReadRepository<Worker> workers,
+    TimesheetPricer pricer,
+    ReferenceNames names,
+    DataScope scope,
+    TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    /// <summary>A placement's week; null where there is no such placement, the user may not see it, or the week does not start on a Monday.</summary>
+    public async Task<TimesheetWeekView?> WeekAsync(int placementId, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        if (!TimesheetWeek.IsMonday(weekStart)) return null;
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
+        if (placement is null) return null;
+        var mayEnter = scope.EntersTimesheetsFor(placement.WorkerId, placement.SupplyAgencyId);
+        var mayApprove = scope.ApprovesTimesheetsOf(placement.ServiceAreaId);
+        if (!mayEnter && !mayApprove && !SeesTimesheetsOf(placement)) return null;
+
+        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken);
+        var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(placementId, weekStart, forUpdate: false), cancellationToken);
+        var today = clock.Today();
+        var days = TimesheetWeek.DaysFrom(weekStart).Select(d => new TimesheetDay(d, d >= placement.StartDate && d <= placement.EndDate && d <= today)).ToList();
+        var types = Enum.GetValues<TimesheetLineType>().Where(t => priced?.AllowedTypes.Contains(t) ?? t == TimesheetLineType.Standard).ToList();
+        return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
+            week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today);
+    }
+
+    /// <summary>The week a timesheet is in, for a link to it by its id; null where there is none the user may see.</summary>
+    public async Task<(int PlacementId, DateOnly WeekStart)?> WhereIsAsync(int id, CancellationToken cancellationToken)
+    {
+        var timesheet = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(id, forUpdate: false), cancellationToken);
+        return timesheet is null ? null : (timesheet.PlacementId, timesheet.WeekStart);
+    }
+
+    public async Task<TimesheetPage> ListAsync(TimesheetFilter filter, TimesheetCursor? older, TimesheetCursor? newer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var limit = new TimesheetScope(scope.ServiceAreas, scope.OnlySupplyAgency, scope.OnlyWorker);
+        var rows = await timesheets.ListAsync(new TimesheetListSpec(filter, limit, older, newer, PageSize + 1), cancellationToken);
+        var more = rows.Count > PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (newer is not null) rows.Reverse();
+        var named = await NameAsync(rows, cancellationToken);
+        if (named.Count == 0) return new TimesheetPage(named, null, null);
+        var first = new TimesheetCursor(rows[0].WeekStart, rows[0].Id);
+        var last = new TimesheetCursor(rows[^1].WeekStart, rows[^1].Id);
+        // Coming forward, there are older rows (the page came from them); going back, newer ones unless this is the first page.
+        return newer is not null
+            ? new TimesheetPage(named, last, more ? first : null)
+            : new TimesheetPage(named, more ? last : null, older is not null ? first : null);
+    }
+
+    /// <summary>
+    /// The latest weeks of a placement up to today (at most <paramref name="weeks"/>), each with its latest timesheet's
+    /// status and hours, or none: where a recruiter or manager picks a week to open.
+    /// </summary>
+    public async Task<IReadOnlyList<TimesheetWeekSummary>> WeeksOfAsync(int placementId, DateOnly start, DateOnly end, int weeks, CancellationToken cancellationToken)
+    {
+        var last = TimesheetWeek.MondayOf(end < clock.Today() ? end : clock.Today());
+        var first = TimesheetWeek.MondayOf(start);
+        if (last < first) return [];
+        var limit = new TimesheetScope(scope.ServiceAreas, scope.OnlySupplyAgency, scope.OnlyWorker);
+        var rows = await timesheets.ListAsync(new TimesheetListSpec(new TimesheetFilter(PlacementId: placementId), limit, null, null, weeks * 3), cancellationToken);
+        var latest = rows.GroupBy(r => r.WeekStart).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Sequence)!);
+        var summaries = new List<TimesheetWeekSummary>();
+        for (var week = last; week >= first && summaries.Count < weeks; week = week.AddDays(-7))
+            summaries.Add(new TimesheetWeekSummary(week, latest.GetValueOrDefault(week)));
+        return summaries;
+    }
+
+    private bool SeesTimesheetsOf(Placement placement) =>
+        scope.OnlyWorker is { } worker ? worker == placement.WorkerId
+        : scope.OnlySupplyAgency is { } agency ? agency == placement.SupplyAgencyId
+        : scope.Sees(placement.ServiceAreaId);
+
+    private async Task<TimesheetPlacement> HeadingAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        var worker = await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken);
+        var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId)?.Title ?? "(role no longer on record)";
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "(service no longer on record)";
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "(supplier no longer on record)";
+        var pay = RateInForce.On(weekStart.AddDays(6), placement.Rates.PayRate, placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)));
+        return new TimesheetPlacement(placement.Id, placement.WorkerId, worker?.FullName ?? "(worker no longer on record)", role, area, supplier,
+            placement.StartDate, placement.EndDate, pay, worker?.OptedOutOfWeeklyLimitOn(weekStart.AddDays(6)) == true);
+    }
+
+    private async Task<List<TimesheetRow>> NameAsync(List<TimesheetRowData> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return [];
+        var workerNames = (await workers.ListAsync(new WorkerNamesSpec(rows.Select(r => r.WorkerId).Distinct().ToList()), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        return rows.Select(r => new TimesheetRow(r, workerNames.GetValueOrDefault(r.WorkerId, "(no longer on record)"), areas.GetValueOrDefault(r.ServiceAreaId, "(no longer on record)"),
+            roles.GetValueOrDefault(r.JobRoleId, "(no longer on record)"), suppliers.GetValueOrDefault(r.SupplyAgencyId, "(no longer on record)"))).ToList();
+    }
+}

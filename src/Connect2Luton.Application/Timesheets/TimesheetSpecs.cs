@@ -1,0 +1,40 @@
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Domain.Timesheets;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>A timesheet with its hours, lines and history.</summary>
+public sealed class TimesheetByIdSpec : Specification<Timesheet>
+{
+    public TimesheetByIdSpec(int id, bool forUpdate)
+    {
+        Query.Where(t => t.Id == id).Include(t => t.Entries).Include(t => t.Lines).Include(t => t.History);
+        if (!forUpdate) Query.AsNoTracking();
+    }
+}
+
+/// <summary>A placement's timesheets for one week, the first and each adjustment, in order.</summary>
+public sealed class TimesheetsOfWeekSpec : Specification<Timesheet>
+{
+    public TimesheetsOfWeekSpec(int placementId, DateOnly weekStart, bool forUpdate)
+    {
+        Query.Where(t => t.PlacementId == placementId && t.WeekStart == weekStart)
+            .Include(t => t.Entries).Include(t => t.Lines).Include(t => t.History)
+            .OrderBy(t => t.Sequence);
+        if (!forUpdate) Query.AsNoTracking();
+    }
+}
+
+/// <summary>Timesheets by id, for approving many at once.</summary>
+public sealed class TimesheetsByIdSpec : Specification<Timesheet>
+{
+    public TimesheetsByIdSpec(IReadOnlyCollection<int> ids) =>
+        Query.Where(t => ids.Contains(t.Id)).Include(t => t.Entries).Include(t => t.Lines);
+}
+
+/// <summary>The approved timesheets that adjustments being approved correct, for their lines to be reversed.</summary>
+public sealed class AdjustedTimesheetsSpec : Specification<Timesheet>
+{
+    public AdjustedTimesheetsSpec(IReadOnlyCollection<int> ids) =>
+        Query.Where(t => ids.Contains(t.Id)).Include(t => t.Lines).AsNoTracking();
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Time;
+using Connect2Luton.Application.Timesheets;
+using Connect2Luton.Domain.Timesheets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Timesheets;
+
+/// <summary>
+/// Timesheets, newest week first: a hiring manager's waiting for approval by default, anyone else's every status,
+/// narrowed by status, service and week. Paged by the last row shown, so a page far back reads as fast as the first.
+/// </summary>
+[Authorize(Policy = Permissions.SeeTimesheets)]
+public sealed class IndexModel(TimesheetQueries timesheets, ReferenceNames names, DataScope scope, TimeProvider clock) : PageModel
+{
+    /// <summary>A status as the list's filter names it; "all" or anything unknown shows every status.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Service { get; set; }
+
+    /// <summary>A week as "2026-11-16"; anything else (or a day that is not a Monday) shows every week.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Week { get; set; }
+
+    [FromQuery(Name = "older")]
+    public string? Older { get; set; }
+
+    [FromQuery(Name = "newer")]
+    public string? Newer { get; set; }
+
+    public TimesheetPage Results { get; private set; } = null!;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public bool ShowsServiceFilter => scope.SeesEveryService;
+
+    /// <summary>The status shown: what was chosen, else the approver's queue for hiring managers and every status for others.</summary>
+    public TimesheetStatus? Showing => Status switch
+    {
+        "all" => null,
+        _ when Enum.TryParse<TimesheetStatus>(Status, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen) && !char.IsDigit(Status![0]) => chosen,
+        _ => scope.SeesEveryService ? null : TimesheetStatus.Submitted,
+    };
+
+    public DateOnly? WeekShown => DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var week) && TimesheetWeek.IsMonday(week) ? week : null;
+
+    public DateOnly LastWeek { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["status"] = Showing?.ToString() ?? "all",
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["week"] = WeekShown?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
+        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown);
+        Results = await timesheets.ListAsync(filter, TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
+        Services = (await names.ServiceAreasAsync(cancellationToken))
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+    }
+
+    public string Link(string cursorName, TimesheetCursor cursor) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Timesheets",
+            Filters.Where(f => f.Value is not null).Append(new(cursorName, cursor.ToString())));
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Connect2Luton.Application.Common.Results;
+using Connect2Luton.Application.Timesheets;
+using Connect2Luton.Domain.Timesheets;
+using Connect2Luton.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Connect2Luton.Web.Pages.Timesheets;
+
+/// <summary>
+/// A placement's week, Monday to Sunday: its hours entered and sent, approved or queried, and corrected. The same
+/// page serves recruiters and hiring managers, agency staff in their portal and workers on their phones; each place
+/// it is reached from says where its links go (<see cref="PathOf"/>), and the queries and commands say what the user
+/// may see and do.
+/// </summary>
+public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetCommands commands) : PageModel
+{
+    [BindProperty]
+    public WeekForm Input { get; set; } = new();
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    /// <summary>The timesheet the form was opened on; none for a week without one yet.</summary>
+    [BindProperty]
+    public int? TimesheetId { get; set; }
+
+    public TimesheetWeekView View { get; private set; } = null!;
+
+    /// <summary>Where this week's page is, in the part of the app it was reached from.</summary>
+    public abstract string PathOf(int placementId, DateOnly weekStart);
+
+    /// <summary>Where the list of timesheets is, for the link back to it.</summary>
+    public abstract string ListPath { get; }
+
+    public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        TimesheetId = View.Current?.Id;
+        Version = View.Current?.Version ?? 0;
+        Input.Hours = (View.Current?.HoursEntered() ?? []).ToDictionary(h => TimesheetFields.Key(h.Day, h.Type), h => (string?)HoursText.Show(h.Hours));
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int placementId, string week, CancellationToken cancellationToken) =>
+        SaveAsync(placementId, week, submit: false, cancellationToken);
+
+    public Task<IActionResult> OnPostSubmitAsync(int placementId, string week, CancellationToken cancellationToken) =>
+        SaveAsync(placementId, week, submit: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostApproveAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!View.MayApprove) return Forbid();
+        if (View.Current is not { } current) return NotFound();
+        var result = await commands.ApproveAsync(current.Id, Version, cancellationToken);
+        return await AnswerAsync(result, "Timesheet approved", placementId, week, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostQueryAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!View.MayApprove) return Forbid();
+        if (View.Current is not { } current) return NotFound();
+        var result = await commands.QueryAsync(current.Id, Version, Input.Reason, cancellationToken);
+        return await AnswerAsync(result, "Timesheet queried: it is back with whoever entered it", placementId, week, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAdjustAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!View.MayEnter) return Forbid();
+        if (View.Current is not { } current) return NotFound();
+        var result = await commands.AdjustAsync(current.Id, cancellationToken);
+        return await AnswerAsync(result, "Correction started: change the hours and send it for approval", placementId, week, cancellationToken);
+    }
+
+    private async Task<IActionResult> SaveAsync(int placementId, string week, bool submit, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        // The timesheet the form was opened on, unreadable, was never one the page sent: nothing is saved against a guess.
+        if (ModelState.TryGetValue(nameof(TimesheetId), out var opened) && opened.Errors.Count > 0) return BadRequest();
+        var result = await commands.SaveAsync(placementId, View.WeekStart, TimesheetId, Version, new TimesheetInput(Input.Hours), submit, cancellationToken);
+        return await AnswerAsync(result, submit ? "Timesheet sent for approval" : "Hours saved: send them for approval when the week is complete", placementId, week, cancellationToken);
+    }
+
+    private async Task<IActionResult> AnswerAsync(CommandResult result, string done, int placementId, string week, CancellationToken cancellationToken) =>
+        await this.AnswerAsync(result, () =>
+        {
+            TempData["Done"] = done;
+            return Redirect(PathOf(placementId, View.WeekStart));
+        }, async () =>
+        {
+            // Shown again as it now stands (someone else's change may be why), with what was typed kept in the form.
+            await LoadAsync(placementId, week, cancellationToken);
+            return Page();
+        });
+
+    private async Task<IActionResult?> LoadAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var weekStart)) return NotFound();
+        if (await queries.WeekAsync(placementId, weekStart, cancellationToken) is not { } view) return NotFound();
+        View = view;
+        return null;
+    }
+
+    /// <summary>The text in a day's field for a kind of hours, as typed or as saved.</summary>
+    public string? HoursIn(DateOnly day, TimesheetLineType type) => Input.Hours.GetValueOrDefault(TimesheetFields.Key(day, type));
+
+    public static string WeekText(DateOnly weekStart) => weekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public sealed class WeekForm
+    {
+        public Dictionary<string, string?> Hours { get; set; } = [];
+
+        public string? Reason { get; set; }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using AngleSharp.Dom;
+using Connect2Luton.Domain.Timesheets;
+using Connect2Luton.Testing;
+using Connect2Luton.Web.Tests.Placements;
+using Connect2Luton.Web.Tests.Support;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect2Luton.Web.Tests.Timesheets;
+
+public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    private const string Manager = "manager@connect2luton.local";
+
+    // Clocks.Today is Monday 23 November 2026: the placements here started on Monday 9 November.
+    private static readonly DateOnly LastWeek = new(2026, 11, 16);
+
+    private static string Field(DateOnly day, TimesheetLineType type = TimesheetLineType.Standard) => $"Input.Hours[{day:yyyy-MM-dd}-{type}]";
+
+    private static string Id(DateOnly day, TimesheetLineType type = TimesheetLineType.Standard) => $"#Input_Hours_{day:yyyy-MM-dd}-{type}_";
+
+    private static Dictionary<string, string> Week(params (int Day, string Hours)[] days) =>
+        days.ToDictionary(d => Field(LastWeek.AddDays(d.Day)), d => d.Hours);
+
+    private async Task<(int PlacementId, string WeekPath)> LivePlacementAsync(HttpClient recruiter)
+    {
+        var arranged = await PlacementArrangement.ShortlistedAsync(factory, startsInDays: -14);
+        var placement = await arranged.BookAsync(recruiter);
+        var id = int.Parse(placement.Split('/')[^1]);
+        return (id, $"/Timesheets/{id}/{LastWeek:yyyy-MM-dd}");
+    }
+
+    private static async Task<HttpResponseMessage> PressAsync(HttpClient client, string path, string handler, Dictionary<string, string>? fields = null) =>
+        await client.PressAsync(await client.GetPageAsync(path), handler, fields);
+
+    private static async Task<IDocument> FollowAsync(HttpClient client, HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return await client.GetPageAsync(response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_week_sent_queried_corrected_and_approved_is_locked_and_a_correction_replaces_it_through_reversed_lines()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var manager = await factory.SignedInAsAsync(Manager);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+
+        var sent = await FollowAsync(recruiter, await PressAsync(recruiter, week, "Submit", Week((0, "7.5"), (1, "7:30"), (2, "8"))));
+        sent.Text("#done").ShouldContain("Timesheet sent for approval");
+        sent.Text("#status").ShouldContain("Waiting for approval");
+        sent.Text("#total-pay").ShouldBe("£690.00", "23 hours at £30.00");
+
+        var queue = await manager.GetPageAsync("/Timesheets");
+        queue.Text("#timesheets").ShouldContain("Waiting for approval");
+        var queried = await FollowAsync(manager, await PressAsync(manager, week, "Query", new() { ["Input.Reason"] = "Wednesday was a training day: 7.5 hours" }));
+        queried.Text("#status").ShouldContain("Queried");
+
+        var back = await recruiter.GetPageAsync(week);
+        back.Text("#query-reason").ShouldContain("Wednesday was a training day: 7.5 hours");
+        back.QuerySelector(Id(LastWeek.AddDays(2)))!.GetAttribute("value").ShouldBe("8");
+        await FollowAsync(recruiter, await recruiter.PressAsync(back, "Submit", Week((0, "7.5"), (1, "7.5"), (2, "7.5"))));
+        var approved = await FollowAsync(manager, await PressAsync(manager, week, "Approve"));
+        approved.Text("#status").ShouldContain("Approved");
+        approved.Text("#total-pay").ShouldBe("£675.00");
+        approved.Text("#history").ShouldContain("queried by manager@connect2luton.local: Wednesday was a training day");
+
+        // Locked: the hours cannot be saved over, however the request is made.
+        var locked = await recruiter.GetPageAsync(week);
+        locked.QuerySelector("#hours").ShouldBeNull();
+        var forged = await recruiter.SubmitAsync(locked, new Dictionary<string, string>(Week((0, "12"))) { ["TimesheetId"] = TimesheetOf(placementId).Id.ToString(), ["Version"] = "0" }, $"{week}?handler=Save");
+        (await Browsing.ParseAsync(forged)).Text(".govuk-error-summary").ShouldContain("approved");
+        TimesheetOf(placementId).Hours.ShouldBe(22.5m);
+
+        var correcting = await FollowAsync(recruiter, await recruiter.PressAsync(locked, "Adjust"));
+        correcting.Text("#status").ShouldContain("a correction to the hours approved before");
+        correcting.QuerySelector(Id(LastWeek))!.GetAttribute("value").ShouldBe("7.5");
+        await FollowAsync(recruiter, await recruiter.PressAsync(correcting, "Submit", Week((0, "7.5"), (1, "7.5"), (2, "7.5"), (3, "4"))));
+        var corrected = await FollowAsync(manager, await PressAsync(manager, week, "Approve"));
+        corrected.Text("#total-pay").ShouldBe("£120.00", "the correction adds 4 hours at £30.00 once the approved hours are taken back");
+        corrected.Text("#earlier").ShouldContain("22.5 hours approved by manager@connect2luton.local");
+
+        var sheets = TimesheetsOf(placementId);
+        sheets.Select(t => t.Sequence).ShouldBe([0, 1]);
+        sheets.SelectMany(t => t.Lines).Sum(l => l.Hours).ShouldBe(26.5m);
+        sheets.SelectMany(t => t.Lines).Sum(l => l.Pay).ShouldBe(795m);
+        sheets[0].Lines.Sum(l => l.Pay).ShouldBe(675m, "what was approved first is kept as it was");
+    }
+
+    [Fact]
+    public async Task Hours_that_fail_a_check_are_refused_at_their_field_and_nothing_is_saved()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        var form = await recruiter.GetPageAsync(week);
+
+        var refused = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Save", Week((0, "7,5"), (1, "25"), (2, "7.4"), (3, "-2"))));
+        refused.Text($"{Id(LastWeek)}-error").ShouldBe("Error: Enter hours as a number, like 7.5, or as hours and minutes, like 7:30");
+        refused.Text($"{Id(LastWeek.AddDays(1))}-error").ShouldContain("No more than 24 hours can be worked in a day");
+        refused.Text($"{Id(LastWeek.AddDays(2))}-error").ShouldContain("Enter hours to the quarter hour");
+        refused.QuerySelector(Id(LastWeek))!.GetAttribute("value").ShouldBe("7,5", "what was typed comes back to be corrected");
+
+        var tooLong = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Save", Week((0, "12"), (1, "12"), (2, "12"), (3, "12"), (4, "1"))));
+        tooLong.Text("#Input_Week").ShouldContain("49 hours is over the Working Time Regulations' limit of 48 hours a week, and the worker has not opted out of it");
+
+        var early = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-02");
+        early.Text("#hours").ShouldContain("Before the placement started");
+        var beforeStart = await Browsing.ParseAsync(await recruiter.PressAsync(early, "Save",
+            new Dictionary<string, string> { [Field(new DateOnly(2026, 11, 6))] = "7" }));
+        beforeStart.Text(".govuk-error-summary").ShouldContain("The placement starts on Monday 9 November 2026: no hours can be worked before it");
+
+        var future = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-30");
+        var notStarted = await recruiter.SubmitAsync(future, Week(), $"/Timesheets/{placementId}/2026-11-30?handler=Save");
+        (await Browsing.ParseAsync(notStarted)).Text(".govuk-error-summary").ShouldContain("a week that has not started yet");
+        (await recruiter.GetAsync($"/Timesheets/{placementId}/2026-11-17")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a week starts on a Monday");
+        (await recruiter.GetAsync($"/Timesheets/{placementId}/not-a-day")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        TimesheetsOf(placementId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Only_the_services_hiring_managers_approve_and_nobody_else_reaches_the_week()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Submit", Week((0, "7.5"))));
+
+        var page = await recruiter.GetPageAsync(week);
+        page.QuerySelector("#approve").ShouldBeNull("recruiters do not approve what they enter");
+        var forged = await recruiter.SubmitAsync(page, new Dictionary<string, string> { ["Version"] = TimesheetOf(placementId).Version.ToString() }, $"{week}?handler=Approve");
+        forged.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+
+        var otherService = await ManagerOfAnotherServiceAsync();
+        (await otherService.GetAsync(week)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var agency = await factory.SignedInAsAsync("agency@connect2luton.local");
+        (await agency.GetAsync(week)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await agency.GetAsync("/Timesheets")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        TimesheetOf(placementId).Status.ShouldBe(TimesheetStatus.Submitted);
+    }
+
+    private async Task<HttpClient> ManagerOfAnotherServiceAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var area = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceAreas.FirstAsync(a => a.Code != "CSC");
+        var email = $"manager.{Guid.NewGuid():N}@test.local";
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Pat Other", ServiceAreaId = area.Id, LockoutEnabled = true };
+        (await users.CreateAsync(user, Browsing.DemoPassword)).Succeeded.ShouldBeTrue();
+        await users.AddToRoleAsync(user, Roles.HiringManager);
+        return await factory.SignedInAsAsync(email);
+    }
+
+    private Timesheet TimesheetOf(int placementId) => TimesheetsOf(placementId).Single();
+
+    private List<Timesheet> TimesheetsOf(int placementId) =>
+        PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Include(t => t.Lines)
+            .Where(t => t.PlacementId == placementId).OrderBy(t => t.Sequence).ToList()).GetAwaiter().GetResult();
+}
