@@ -76,6 +76,9 @@ public static class DependencyInjection
         services.AddScoped<Timesheets.TimesheetPricer>();
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();
+        services.AddScoped<Workers.WorkerSignIns>();
+        services.AddScoped<HiringOrganisations.HiringOrganisationAdministration>();
+        services.AddScoped<Workers.OwnRecord.OwnWorkerRecord>();
         services.AddScoped<SignOffs.SignOffPositions>();
         services.AddScoped<Users.UserAdministration>();
         services.AddScoped<ServiceAreas.ServiceAreaAdministration>();

@@ -7,12 +7,12 @@ internal static class Navigation
 {
     /// <summary>
     /// A section, and the permission its pages ask for. When none is named, everyone signed in on the council's side
-    /// sees it; agency staff see only their portal's sections.
+    /// sees it; agency staff and workers see only their portal's sections.
     /// </summary>
     public sealed record Item(string Section, string Text, string Path, string? Permission = null)
     {
         public bool IsFor(System.Security.Claims.ClaimsPrincipal user) =>
-            Permission is null ? !Access.Allows(user.IsInRole, Permissions.SupplyCandidates) : Access.Allows(user.IsInRole, Permission);
+            Permission is null ? Identity.AgencyPortalBoundary.PortalOf(user) is null : Access.Allows(user.IsInRole, Permission);
     }
 
     public static IReadOnlyList<Item> Items { get; } =
@@ -31,5 +31,7 @@ internal static class Navigation
         new("AgencyVacancies", "Vacancies", "/Agency", Permissions.SupplyCandidates),
         new("AgencyCandidates", "Your candidates", "/Agency/Candidates", Permissions.SupplyCandidates),
         new("AgencySubmissions", "Put forward", "/Agency/Submissions", Permissions.SupplyCandidates),
+        new("MyTimesheets", "Your timesheets", "/Me", Permissions.KeepOwnWorkerRecord),
+        new("MyDetails", "Your details", "/Me/Details", Permissions.KeepOwnWorkerRecord),
     ];
 }

@@ -11,7 +11,8 @@ using Connect2Luton.Domain.ServiceAreas;
 namespace Connect2Luton.Application.ServiceAreas;
 
 /// <summary>A service as an admin keys it in.</summary>
-public sealed record ServiceAreaInput(string? Code, string? Name, string? Directorate, bool IsChildrensServices, decimal? EstablishmentFte)
+public sealed record ServiceAreaInput(string? Code, string? Name, string? Directorate, bool IsChildrensServices, decimal? EstablishmentFte,
+    int? HiringOrganisationId = Domain.HiringOrganisations.HiringOrganisation.CouncilId)
 {
     /// <summary>Names kept on one line, with single spaces, so two that read the same are the same.</summary>
     public ServiceAreaInput Tidied() => this with { Code = TextFormats.OneLine(Code), Name = TextFormats.OneLine(Name), Directorate = TextFormats.OneLine(Directorate) };
@@ -19,7 +20,8 @@ public sealed record ServiceAreaInput(string? Code, string? Name, string? Direct
 
 /// <summary>A service as the admin pages list and open it.</summary>
 public sealed record ServiceAreaRow(
-    int Id, int Version, string Code, string Name, string Directorate, bool IsChildrensServices, decimal? EstablishmentFte, bool IsActive);
+    int Id, int Version, string Code, string Name, string Directorate, bool IsChildrensServices, decimal? EstablishmentFte, bool IsActive,
+    int HiringOrganisationId = Domain.HiringOrganisations.HiringOrganisation.CouncilId);
 
 /// <summary>Every service, active or not, by name.</summary>
 public sealed class ServiceAreaRowsSpec : Specification<ServiceArea, ServiceAreaRow>
@@ -28,7 +30,7 @@ public sealed class ServiceAreaRowsSpec : Specification<ServiceArea, ServiceArea
     {
         if (id is { } only) Query.Where(a => a.Id == only);
         Query.OrderBy(a => a.Name);
-        Query.Select(a => new ServiceAreaRow(a.Id, a.Version, a.Code, a.Name, a.Directorate, a.IsChildrensServices, a.EstablishmentFte, a.IsActive));
+        Query.Select(a => new ServiceAreaRow(a.Id, a.Version, a.Code, a.Name, a.Directorate, a.IsChildrensServices, a.EstablishmentFte, a.IsActive, a.HiringOrganisationId));
     }
 }
 
@@ -37,7 +39,7 @@ public sealed class ServiceAreaRowsSpec : Specification<ServiceArea, ServiceArea
 /// never deleted: requisitions, placements, hiring managers and figures keep pointing at it. Each change is saved
 /// against the version the admin read, and goes on the audit trail with the save.
 /// </summary>
-public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> areas, IUnitOfWork unitOfWork, ICurrentUser user)
+public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> areas, IReadRepository<Domain.HiringOrganisations.HiringOrganisation> organisations, IUnitOfWork unitOfWork, ICurrentUser user)
 {
     public const decimal MostEstablishmentFte = 100_000m;
 
@@ -47,6 +49,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
         public const string Name = nameof(ServiceAreaInput.Name);
         public const string Directorate = nameof(ServiceAreaInput.Directorate);
         public const string EstablishmentFte = nameof(ServiceAreaInput.EstablishmentFte);
+        public const string HiringOrganisation = nameof(ServiceAreaInput.HiringOrganisationId);
     }
 
     public async Task<IReadOnlyList<ServiceAreaRow>> ListAsync(CancellationToken cancellationToken) =>
@@ -64,6 +67,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
         if (errors.Any) return errors.ToResult();
 
         var area = new ServiceArea(input.Code!, input.Name!, input.Directorate!, input.IsChildrensServices, input.EstablishmentFte);
+        area.MoveTo(input.HiringOrganisationId!.Value);
         areas.Add(area);
         return await SaveAsync(area, cancellationToken);
     }
@@ -79,6 +83,7 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
 
         areas.ExpectVersion(area, version);
         area.Change(input.Code!, input.Name!, input.Directorate!, input.IsChildrensServices, input.EstablishmentFte);
+        area.MoveTo(input.HiringOrganisationId!.Value);
         return await SaveAsync(area, cancellationToken);
     }
 
@@ -125,6 +130,12 @@ public sealed partial class ServiceAreaAdministration(IRepository<ServiceArea> a
                 $"The establishment must be between 0 and {MostEstablishmentFte.ToString("N0", CultureInfo.InvariantCulture)} full-time posts");
             errors.Places(Fields.EstablishmentFte, fte, 2, "Enter the establishment to 2 decimal places at most, like 86.5");
         }
+
+        var chosen = input.HiringOrganisationId is { } organisationId
+            ? await organisations.FirstOrDefaultAsync(new HiringOrganisations.HiringOrganisationRowsSpec(organisationId), cancellationToken) : null;
+        var current = id is { } areaId ? (await areas.FirstOrDefaultAsync(new ServiceAreaRowsSpec(areaId), cancellationToken))?.HiringOrganisationId : null;
+        if (chosen is null) errors.Add(Fields.HiringOrganisation, "Choose the organisation the service belongs to");
+        else if (!chosen.IsActive && chosen.Id != current) errors.Add(Fields.HiringOrganisation, $"{chosen.Name} no longer hires through Connect2Luton: choose another organisation");
 
         // Codes are kept in capitals and names compared as people read them: "Housing" and "HOUSING" are one service.
         var others = (await areas.ListAsync(new ServiceAreaRowsSpec(), cancellationToken)).Where(a => a.Id != id).ToList();

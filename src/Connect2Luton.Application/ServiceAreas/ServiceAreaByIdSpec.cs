@@ -8,6 +8,6 @@ public sealed class ServiceAreaByIdSpec : Specification<ServiceArea, ServiceArea
     public ServiceAreaByIdSpec(int id)
     {
         Query.Where(s => s.Id == id);
-        Query.Select(s => new ServiceAreaSummary(s.Id, s.Code, s.Name, s.IsChildrensServices, s.JobRoleIds, s.IsActive));
+        Query.Select(s => new ServiceAreaSummary(s.Id, s.Code, s.Name, s.IsChildrensServices, s.JobRoleIds, s.IsActive, s.HiringOrganisationId));
     }
 }

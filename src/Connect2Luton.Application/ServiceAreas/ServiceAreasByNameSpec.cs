@@ -6,5 +6,5 @@ namespace Connect2Luton.Application.ServiceAreas;
 public sealed class ServiceAreasByNameSpec : Specification<ServiceArea, ServiceAreaSummary>
 {
     public ServiceAreasByNameSpec() =>
-        Query.Select(s => new ServiceAreaSummary(s.Id, s.Code, s.Name, s.IsChildrensServices, s.JobRoleIds, s.IsActive)).OrderBy(s => s.Name);
+        Query.Select(s => new ServiceAreaSummary(s.Id, s.Code, s.Name, s.IsChildrensServices, s.JobRoleIds, s.IsActive, s.HiringOrganisationId)).OrderBy(s => s.Name);
 }

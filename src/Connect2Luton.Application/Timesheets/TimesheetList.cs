@@ -69,4 +69,14 @@ public sealed class TimesheetListSpec : Specification<Timesheet, TimesheetRowDat
 }
 
 /// <summary>Which timesheets a user sees: their services', their agency's, or their own as a worker (null: no limit of that kind).</summary>
-public sealed record TimesheetScope(IReadOnlyCollection<int>? ServiceAreas, int? SupplyAgency, int? Worker);
+public sealed record TimesheetScope(IReadOnlyCollection<int>? ServiceAreas, int? SupplyAgency, int? Worker)
+{
+    /// <summary>A worker sees their own weeks and agency staff their agency's, whatever the service; council staff their services'.</summary>
+    public static TimesheetScope Of(Common.Identity.DataScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.OnlyWorker is { } worker) return new(null, null, worker);
+        if (scope.OnlySupplyAgency is { } agency) return new(null, agency, null);
+        return new(scope.ServiceAreas, null, null);
+    }
+}

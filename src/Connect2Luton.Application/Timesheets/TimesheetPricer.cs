@@ -1,5 +1,6 @@
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.HiringOrganisations;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Timesheets;
 
@@ -9,8 +10,8 @@ namespace Connect2Luton.Application.Timesheets;
 public sealed record PricedWeek(TimesheetRates Rates, IReadOnlySet<TimesheetLineType> AllowedTypes);
 
 /// <summary>
-/// Puts together what prices a placement's week: its rate on each day (its rate changes), the supplier's margin,
-/// and the on-costs and kinds of hours the pay-rate rules set for each day of the week.
+/// Puts together what prices a placement's week: its rate on each day (its rate changes), the supplier's margin with
+/// the hiring organisation's adjustment, and the on-costs and kinds of hours the pay-rate rules set for each day.
 /// </summary>
 public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames names)
 {
@@ -20,7 +21,9 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
         ArgumentNullException.ThrowIfNull(placement);
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
         var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId);
-        if (supplier is null || role is null) return null;
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
+        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
+        if (supplier is null || role is null || organisation is null) return null;
 
         var onCosts = new Dictionary<DateOnly, OnCostRates>();
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
@@ -31,7 +34,7 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
         }
         var changes = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
         var rates = new TimesheetRates(
-            placement.Rates.PayRate, changes, supplier.Kind, supplier.MarginRate,
+            placement.Rates.PayRate, changes, supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment),
             day => onCosts[day], (day, type) => terms[day].PayShareOf(type));
         // A kind of hours the rules stop allowing part way through a week is refused for the whole week: one form, one list.
         var allowed = Enum.GetValues<TimesheetLineType>().Where(t => terms.Values.All(day => day.Allows(role.JobFamily, t))).ToHashSet();

@@ -79,7 +79,7 @@ public sealed class TimesheetQueries(
     public async Task<TimesheetPage> ListAsync(TimesheetFilter filter, TimesheetCursor? older, TimesheetCursor? newer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var limit = new TimesheetScope(scope.ServiceAreas, scope.OnlySupplyAgency, scope.OnlyWorker);
+        var limit = TimesheetScope.Of(scope);
         var rows = await timesheets.ListAsync(new TimesheetListSpec(filter, limit, older, newer, PageSize + 1), cancellationToken);
         var more = rows.Count > PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
@@ -103,7 +103,7 @@ public sealed class TimesheetQueries(
         var last = TimesheetWeek.MondayOf(end < clock.Today() ? end : clock.Today());
         var first = TimesheetWeek.MondayOf(start);
         if (last < first) return [];
-        var limit = new TimesheetScope(scope.ServiceAreas, scope.OnlySupplyAgency, scope.OnlyWorker);
+        var limit = TimesheetScope.Of(scope);
         var rows = await timesheets.ListAsync(new TimesheetListSpec(new TimesheetFilter(PlacementId: placementId), limit, null, null, weeks * 3), cancellationToken);
         var latest = rows.GroupBy(r => r.WeekStart).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Sequence)!);
         var summaries = new List<TimesheetWeekSummary>();

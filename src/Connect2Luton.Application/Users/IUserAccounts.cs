@@ -5,13 +5,13 @@ namespace Connect2Luton.Application.Users;
 /// <param name="LockedUntil">Locked after wrong passwords, until then; null when not locked (a deactivated account is not "locked").</param>
 public sealed record UserAccount(
     string Id, string Email, string Name, IReadOnlyList<string> Roles, int? ServiceAreaId, DateTimeOffset? LastSignInAt,
-    DateTimeOffset? LockedUntil, bool IsActive, string Stamp, bool TwoFactorOn = false, int? SupplyAgencyId = null)
+    DateTimeOffset? LockedUntil, bool IsActive, string Stamp, bool TwoFactorOn = false, int? SupplyAgencyId = null, int? WorkerId = null)
 {
-    public AccountScope Scope => new(ServiceAreaId, SupplyAgencyId);
+    public AccountScope Scope => new(ServiceAreaId, SupplyAgencyId, WorkerId);
 }
 
-/// <summary>What an account is limited to: the service a hiring manager acts for, the agency agency staff act for; neither for anyone else.</summary>
-public sealed record AccountScope(int? ServiceAreaId, int? SupplyAgencyId)
+/// <summary>What an account is limited to: the service a hiring manager acts for, the agency agency staff act for, the worker record a worker keeps; none for anyone else.</summary>
+public sealed record AccountScope(int? ServiceAreaId, int? SupplyAgencyId, int? WorkerId = null)
 {
     public static AccountScope None { get; } = new(null, null);
 }
@@ -35,6 +35,9 @@ public interface IUserAccounts
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken);
 
     Task<UserAccount?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The account linked to a worker record; null where the worker has none.</summary>
+    Task<UserAccount?> FindByWorkerAsync(int workerId, CancellationToken cancellationToken);
 
     /// <summary>An account with no password yet: its holder sets one through a reset link an admin hands over, or signs in through single sign-on.</summary>
     Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken);

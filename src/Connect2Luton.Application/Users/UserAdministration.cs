@@ -68,7 +68,7 @@ public sealed class UserAdministration(
         {
             if (losesAdmin && account.IsActive && await ActiveAdminsAsync(cancellationToken) <= 1)
                 return CommandResult.Invalid(Fields.Roles, "This is the last active admin: make someone else an admin first");
-            var saved = await accounts.UpdateAsync(id, stamp, input.Name!.Trim(), input.Roles, ScopeOf(input), cancellationToken);
+            var saved = await accounts.UpdateAsync(id, stamp, input.Name!.Trim(), input.Roles, ScopeOf(input) with { WorkerId = KeepsOwnRecord(input.Roles) ? account.WorkerId : null }, cancellationToken);
             if (saved.Id is null) return Refusal(saved);
             // Another node may have taken away the other admin at the same moment: then this change is undone.
             if (losesAdmin && await ActiveAdminsAsync(cancellationToken) == 0)
@@ -157,6 +157,12 @@ public sealed class UserAdministration(
             else if (!service.IsActive && service.Id != current.ServiceAreaId) errors.Add(Fields.ServiceArea, $"{service.Name} is deactivated: choose a service that is taking requisitions");
         }
         await CheckAgencyAsync(input, current, errors, cancellationToken);
+        // A worker's account is made from their record, which links the two: an admin cannot link one by hand.
+        if (KeepsOwnRecord(input.Roles))
+        {
+            if (current.WorkerId is null) errors.Add(Fields.Roles, "Give a worker a sign-in from their record under Workers: that links the account to them");
+            else if (input.Roles.Count > 1) errors.Add(Fields.Roles, "A worker sees only their own timesheets and details: give them no other role");
+        }
     }
 
     // Agency staff act for one agency and see only its portal: they hold no council role beside it.
@@ -209,6 +215,8 @@ public sealed class UserAdministration(
     private static bool ActsForOneService(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.ActForOwnService);
 
     private static bool ActsForOneAgency(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.SupplyCandidates);
+
+    private static bool KeepsOwnRecord(IReadOnlyCollection<string> roles) => Access.Allows(roles.Contains, Permissions.KeepOwnWorkerRecord);
 
     private static AccountScope ScopeOf(UserAccountInput input) =>
         new(ActsForOneService(input.Roles) ? input.ServiceAreaId : null, ActsForOneAgency(input.Roles) ? input.SupplyAgencyId : null);

@@ -14,6 +14,11 @@ public sealed class ServiceArea : AggregateRoot
         IsActive = true;
     }
 
+    /// <summary>The organisation the service is a cost centre of: the council unless an admin moves it to another.</summary>
+    public int HiringOrganisationId { get; private set; } = HiringOrganisations.HiringOrganisation.CouncilId;
+
+    public void MoveTo(int hiringOrganisationId) => HiringOrganisationId = Guard.Reference(hiringOrganisationId, "The hiring organisation");
+
     public string Code { get; private set; }
     public string Name { get; private set; }
     public string Directorate { get; private set; }

@@ -92,6 +92,19 @@ public sealed class Worker : AggregateRoot
         ExternalReference = given;
     }
 
+    /// <summary>
+    /// What a worker keeps up to date themselves, signed in: how to reach them, where they live (which decides local
+    /// preference, so it is checked as any postcode is) and whether they want a permanent job.
+    /// </summary>
+    public void UpdateContact(string? phone, UkPostcode postcode, bool openToPermanentJob)
+    {
+        ArgumentNullException.ThrowIfNull(postcode);
+        Phone = Guard.Optional(phone, Limits.Phone, "The phone number");
+        Postcode = postcode.Value;
+        PostcodeDistrict = postcode.District;
+        OpenToPermanentJob = openToPermanentJob;
+    }
+
     public void Update(WorkerProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);

@@ -49,5 +49,7 @@ internal static class AccessChanges
         (entry.Property(u => u.ServiceAreaId).IsModified
             && entry.Property(u => u.ServiceAreaId).OriginalValue != entry.Property(u => u.ServiceAreaId).CurrentValue)
         || (entry.Property(u => u.SupplyAgencyId).IsModified
-            && entry.Property(u => u.SupplyAgencyId).OriginalValue != entry.Property(u => u.SupplyAgencyId).CurrentValue);
+            && entry.Property(u => u.SupplyAgencyId).OriginalValue != entry.Property(u => u.SupplyAgencyId).CurrentValue)
+        || (entry.Property(u => u.WorkerId).IsModified
+            && entry.Property(u => u.WorkerId).OriginalValue != entry.Property(u => u.WorkerId).CurrentValue);
 }

@@ -22,6 +22,8 @@ internal sealed class ApplicationClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaimTypes.ServiceArea, area.ToString(CultureInfo.InvariantCulture)));
         if (user.SupplyAgencyId is { } agency)
             identity.AddClaim(new Claim(AppClaimTypes.SupplyAgency, agency.ToString(CultureInfo.InvariantCulture)));
+        if (user.WorkerId is { } worker)
+            identity.AddClaim(new Claim(AppClaimTypes.Worker, worker.ToString(CultureInfo.InvariantCulture)));
         return identity;
     }
 }

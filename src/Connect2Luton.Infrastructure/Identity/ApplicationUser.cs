@@ -12,6 +12,9 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>For agency staff: the one supply agency they act for, whose released requisitions and candidates they see.</summary>
     public int? SupplyAgencyId { get; set; }
 
+    /// <summary>For a worker: the worker record they keep, whose timesheets they enter and whose details they update.</summary>
+    public int? WorkerId { get; set; }
+
     /// <summary>When an admin deactivated the account: it cannot sign in, and everything it did stays.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 

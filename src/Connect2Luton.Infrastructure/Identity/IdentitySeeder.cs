@@ -40,7 +40,11 @@ internal sealed partial class IdentitySeeder(
         ("admin@connect2luton.local", "Grace Adeyemi", Roles.Admin),
         .. DemoSignOffs.Holders.Where(h => h.Email != DemoDataSeeder.DemoManagerEmail).Select(h => (h.Email, h.Name, (string?)null)),
         .. DemoAgencyStaff.Select(s => (s.Email, s.Name, (string?)Roles.AgencyStaff)),
+        (DemoWorkerEmail, "Demo worker", Roles.Worker),
     ];
+
+    /// <summary>A worker placed in the demo hiring manager's service for some weeks, signed in to enter their own hours.</summary>
+    public const string DemoWorkerEmail = "worker@connect2luton.local";
 
 
     public async Task EnsureRolesAsync()
@@ -60,19 +64,34 @@ internal sealed partial class IdentitySeeder(
             var manager = await db.HiringManagers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == email, cancellationToken);
             var agencyName = DemoAgencyStaff.FirstOrDefault(s => s.Email == email).Agency;
             var agency = agencyName is null ? null : await db.SupplyAgencies.AsNoTracking().FirstOrDefaultAsync(a => a.Name == agencyName, cancellationToken);
+            var worker = email == DemoWorkerEmail ? await DemoWorkerAsync(cancellationToken) : null;
+            if (email == DemoWorkerEmail && worker is null) continue;
             var user = new ApplicationUser
             {
                 UserName = email,
                 Email = email,
                 EmailConfirmed = true,
-                DisplayName = manager?.Name ?? displayName,
+                DisplayName = manager?.Name ?? worker?.Name ?? displayName,
                 ServiceAreaId = manager?.ServiceAreaId,
                 SupplyAgencyId = agency?.Id,
+                WorkerId = worker?.Id,
             };
             await MakeAsync(email, () => users.CreateAsync(user, DemoPassword), () => ExistsAsync(email));
             if (role is not null) await EnsureInRoleAsync(email, role);
         }
         LogDemoUsers(logger, DemoUsers.Length);
+    }
+
+    /// <summary>The worker of the demo manager's service's longest-running live placement (by id among equals), so they have weeks to enter.</summary>
+    private async Task<(int Id, string Name)?> DemoWorkerAsync(CancellationToken cancellationToken)
+    {
+        var area = await db.HiringManagers.AsNoTracking().Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => (int?)m.ServiceAreaId).FirstOrDefaultAsync(cancellationToken);
+        var placement = await db.Placements.AsNoTracking()
+            .Where(p => p.ServiceAreaId == area && p.Status == Domain.Placements.PlacementStatus.Active)
+            .OrderBy(p => p.StartDate).ThenBy(p => p.Id).Select(p => (int?)p.WorkerId).FirstOrDefaultAsync(cancellationToken);
+        if (placement is not { } workerId) return null;
+        var name = await db.Workers.AsNoTracking().Where(w => w.Id == workerId).Select(w => w.FirstName + " " + w.LastName).SingleAsync(cancellationToken);
+        return (workerId, name);
     }
 
     public async Task EnsureBootstrapAdminAsync()

@@ -21,12 +21,18 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         return user is null ? null : Of(user, await RolesAsync(id, cancellationToken));
     }
 
+    public async Task<UserAccount?> FindByWorkerAsync(int workerId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.WorkerId == workerId, cancellationToken);
+        return user is null ? null : Of(user, await RolesAsync(user.Id, cancellationToken));
+    }
+
     public async Task<AccountSave> CreateAsync(string email, string name, IReadOnlyList<string> roles, AccountScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var user = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ServiceAreaId = scope.ServiceAreaId, SupplyAgencyId = scope.SupplyAgencyId, LockoutEnabled = true,
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ServiceAreaId = scope.ServiceAreaId, SupplyAgencyId = scope.SupplyAgencyId, WorkerId = scope.WorkerId, LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) return Refused(created);
@@ -41,6 +47,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         user.DisplayName = name;
         user.ServiceAreaId = scope.ServiceAreaId;
         user.SupplyAgencyId = scope.SupplyAgencyId;
+        user.WorkerId = scope.WorkerId;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded) return Refused(updated);
         var had = await users.GetRolesAsync(user);
@@ -94,7 +101,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, AppDbCont
         var now = clock.GetUtcNow();
         var locked = user.DeactivatedAt is null && user.LockoutEnd is { } until && until > now ? until : (DateTimeOffset?)null;
         return new UserAccount(user.Id, user.Email ?? user.UserName ?? string.Empty, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName,
-            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty, user.TwoFactorEnabled, user.SupplyAgencyId);
+            [.. roles[user.Id].Order(StringComparer.Ordinal)], user.ServiceAreaId, user.LastSignInAt, locked, user.DeactivatedAt is null, user.ConcurrencyStamp ?? string.Empty, user.TwoFactorEnabled, user.SupplyAgencyId, user.WorkerId);
     }
 
     private static AccountSave Refused(IdentityResult result)

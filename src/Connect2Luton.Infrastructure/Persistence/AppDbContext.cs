@@ -35,6 +35,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
     }
 
     public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<Domain.HiringOrganisations.HiringOrganisation> HiringOrganisations => Set<Domain.HiringOrganisations.HiringOrganisation>();
     public DbSet<JobRole> JobRoles => Set<JobRole>();
     public DbSet<HiringManager> HiringManagers => Set<HiringManager>();
     public DbSet<SupplyAgency> SupplyAgencies => Set<SupplyAgency>();

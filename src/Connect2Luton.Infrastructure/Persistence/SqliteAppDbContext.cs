@@ -39,6 +39,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         // collation already makes them: the unique indexes hold on these columns in NOCASE too.
         builder.Entity<Domain.ServiceAreas.ServiceArea>().Property(s => s.Name).UseCollation("NOCASE");
         builder.Entity<Domain.JobRoles.JobRole>().Property(r => r.Title).UseCollation("NOCASE");
+        builder.Entity<Domain.HiringOrganisations.HiringOrganisation>().Property(o => o.Name).UseCollation("NOCASE");
         builder.Entity<Domain.SupplyAgencies.SupplyAgency>().Property(a => a.Name).UseCollation("NOCASE");
         builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
         builder.Entity<Domain.Workers.Worker>().AgencyCandidatesBySurname("\"KeptByAgency\" AND \"IsActive\"");

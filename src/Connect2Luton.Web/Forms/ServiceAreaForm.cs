@@ -17,8 +17,16 @@ public sealed class ServiceAreaForm
 
     public string? EstablishmentFte { get; set; }
 
+    /// <summary>The organisation chosen, as the list posts it.</summary>
+    public string? HiringOrganisationId { get; set; }
+
     public ServiceAreaInput Read(ModelStateDictionary modelState) =>
-        new(Code, Name, Directorate, IsChildrensServices, modelState.Number("Input.EstablishmentFte", EstablishmentFte, "The establishment"));
+        new(Code, Name, Directorate, IsChildrensServices, modelState.Number("Input.EstablishmentFte", EstablishmentFte, "The establishment"), Organisation);
+
+    // None chosen is the council, as every service was before there were others; something the list never offered is no organisation.
+    private int? Organisation => string.IsNullOrWhiteSpace(HiringOrganisationId)
+        ? Domain.HiringOrganisations.HiringOrganisation.CouncilId
+        : FormReading.Choice(HiringOrganisationId);
 
     public static ServiceAreaForm From(ServiceAreaRow area)
     {
@@ -30,6 +38,7 @@ public sealed class ServiceAreaForm
             Directorate = area.Directorate,
             IsChildrensServices = area.IsChildrensServices,
             EstablishmentFte = area.EstablishmentFte?.ToString("0.##", CultureInfo.InvariantCulture),
+            HiringOrganisationId = area.HiringOrganisationId.ToString(CultureInfo.InvariantCulture),
         };
     }
 }

@@ -18,6 +18,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public int? SupplyAgencyId => Number(AppClaimTypes.SupplyAgency);
 
+    public int? WorkerId => Number(AppClaimTypes.Worker);
+
     private int? Number(string claim) =>
         int.TryParse(User?.FindFirstValue(claim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

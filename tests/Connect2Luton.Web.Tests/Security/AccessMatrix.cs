@@ -13,14 +13,17 @@ public static class AccessMatrix
     /// The council's four roles, a senior officer with no role who holds a sign-off post (the demo Director of
     /// Children's Services), and staff of a local supporting agency (who see only their agency's portal).
     /// </summary>
-    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin, Director, AgencyStaff }
+    public enum Who { Anonymous, HiringManager, Recruiter, PolicyOfficer, Admin, Director, AgencyStaff, Worker }
 
     public static readonly Who[] Everyone = Enum.GetValues<Who>();
     /// <summary>Everyone signed in on the council's side; agency staff find none of its pages.</summary>
     public static readonly Who[] SignedIn = [Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director];
 
-    /// <summary>Anyone signed in, agency staff among them: their own account, and the home page (theirs is the portal).</summary>
-    public static readonly Who[] Accounts = [.. SignedIn, Who.AgencyStaff];
+    /// <summary>Anyone signed in, agency staff and workers among them: their own account, and the home page (theirs is their portal).</summary>
+    public static readonly Who[] Accounts = [.. SignedIn, Who.AgencyStaff, Who.Worker];
+
+    /// <summary>A worker signed in, on their own pages: the sample week is the demo worker's own placement.</summary>
+    public static readonly Who[] WorkersThemselves = [Who.Worker];
 
     public static readonly Who[] Agencies = [Who.AgencyStaff];
 
@@ -97,6 +100,13 @@ public static class AccessMatrix
         ["POST /Admin/ServiceAreas/{id:int}"] = Admins,
         ["POST /Admin/ServiceAreas/{id:int}?handler=Deactivate"] = Admins,
         ["POST /Admin/ServiceAreas/{id:int}?handler=Reactivate"] = Admins,
+        ["GET /Admin/Organisations"] = Admins,
+        ["GET /Admin/Organisations/New"] = Admins,
+        ["POST /Admin/Organisations/New"] = Admins,
+        ["GET /Admin/Organisations/{id:int}"] = Admins,
+        ["POST /Admin/Organisations/{id:int}"] = Admins,
+        ["POST /Admin/Organisations/{id:int}?handler=Deactivate"] = Admins,
+        ["POST /Admin/Organisations/{id:int}?handler=Reactivate"] = Admins,
         ["GET /Admin/JobRoles"] = Admins,
         ["GET /Admin/JobRoles/New"] = Admins,
         ["POST /Admin/JobRoles/New"] = Admins,
@@ -141,6 +151,14 @@ public static class AccessMatrix
         ["GET /Placements"] = SignedIn,
         ["GET /Placements/New"] = Recruiters,
         ["GET /Placements/{id:int}"] = SignedIn,
+        ["GET /Me"] = WorkersThemselves,
+        ["GET /Me/Details"] = WorkersThemselves,
+        ["POST /Me/Details"] = WorkersThemselves,
+        ["GET /Me/Timesheets/{placementId:int}/{week}"] = WorkersThemselves,
+        ["POST /Me/Timesheets/{placementId:int}/{week}?handler=Save"] = WorkersThemselves,
+        ["POST /Me/Timesheets/{placementId:int}/{week}?handler=Submit"] = WorkersThemselves,
+        ["POST /Me/Timesheets/{placementId:int}/{week}?handler=Adjust"] = WorkersThemselves,
+        ["POST /Workers/{id:int}?handler=SignIn"] = Recruiters,
         ["GET /Timesheets"] = Services,
         ["GET /Timesheets/{placementId:int}/{week}"] = Services,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Save"] = Recruiters,
@@ -243,9 +261,10 @@ public static class AccessMatrix
         [Who.Admin] = "admin@connect2luton.local",
         [Who.Director] = "dcs@connect2luton.local",
         [Who.AgencyStaff] = IdentitySeeder.DemoAgencyStaff[0].Email,
+        [Who.Worker] = IdentitySeeder.DemoWorkerEmail,
     };
 
     /// <summary>Someone the handler admits: someone not signed in if it is open to all, else a hiring manager (whose service limits what they may touch) first.</summary>
     public static Who Actor(string key) =>
-        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff }.First(Expected[key].Contains);
+        new[] { Who.Anonymous, Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff, Who.Worker }.First(Expected[key].Contains);
 }

@@ -71,7 +71,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
             return Outcome.Refused;
         // The council's pages are not there for agency staff: not found is how they are refused (their account's
         // pages answer them as anyone else).
-        if (who == Who.AgencyStaff && response.StatusCode == HttpStatusCode.NotFound && !handler.Template.StartsWith("/Account", StringComparison.Ordinal))
+        if (who is Who.AgencyStaff or Who.Worker && response.StatusCode == HttpStatusCode.NotFound && !handler.Template.StartsWith("/Account", StringComparison.Ordinal))
             return Outcome.Refused;
         return Outcome.Allowed;
     }
@@ -79,7 +79,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private static string Describe(List<Who> allowed)
     {
         Who[] set = [.. allowed.Order()];
-        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("Accounts", Accounts), ("Agencies", Agencies), ("WithARole", WithARole), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers), ("Holders", Holders), ("TimesheetApprovers", TimesheetApprovers) })
+        foreach (var (name, named) in new[] { ("Everyone", Everyone), ("SignedIn", SignedIn), ("Accounts", Accounts), ("Agencies", Agencies), ("WithARole", WithARole), ("Recruiters", Recruiters), ("Officers", Officers), ("Services", Services), ("Admins", Admins), ("Approvers", Approvers), ("Holders", Holders), ("TimesheetApprovers", TimesheetApprovers), ("WorkersThemselves", WorkersThemselves) })
             if (set.SequenceEqual(named.Order())) return name;
         return set.Length == 0 ? "[]" : $"[{string.Join(", ", set.Select(w => $"Who.{w}"))}]";
     }
@@ -125,13 +125,16 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
             ["Admin"] = account,
             ["upload"] = upload.ToString(),
             ["Admin/ServiceAreas"] = area.ToString(),
+            ["Admin/Organisations"] = Domain.HiringOrganisations.HiringOrganisation.CouncilId.ToString(),
             ["Admin/JobRoles"] = role.ToString(),
             ["Admin/SupplyAgencies"] = agency.ToString(),
             ["Admin/HiringManagers"] = manager.ToString(),
             ["Requisitions"] = shortlisted.Id.ToString(),
             ["workerId"] = shortlisted.WorkerId.ToString(),
             ["Placements"] = placement.ToString(),
-            ["placementId"] = placement.ToString(),
+            ["placementId"] = (await db.Users.Where(u => u.UserName == Users[Who.Worker]).Select(u => u.WorkerId).SingleAsync() is { } demoWorker
+                ? await db.Placements.Where(p => p.WorkerId == demoWorker && p.Status == PlacementStatus.Active).Select(p => p.Id).FirstAsync()
+                : placement).ToString(),
             ["week"] = Domain.Timesheets.TimesheetWeek.MondayOf(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime)).AddDays(-7).ToString("yyyy-MM-dd"),
             ["Workers"] = shortlisted.WorkerId.ToString(),
             ["Conversions"] = prompt.ToString(),
@@ -150,7 +153,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private async Task<(HttpClient, string Token)> ClientAsync(Who who)
     {
         var client = who == Who.Anonymous ? factory.CreateBrowser() : await factory.SignedInAsAsync(Users[who]);
-        var page = await client.GetPageAsync(who switch { Who.Anonymous => "/Account/SignIn", Who.AgencyStaff => "/Agency", _ => "/" });
+        var page = await client.GetPageAsync(who switch { Who.Anonymous => "/Account/SignIn", Who.AgencyStaff => "/Agency", Who.Worker => "/Me", _ => "/" });
         var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
             ?? throw new ShouldAssertException($"No antiforgery token on the first page {who} sees.");
         return (client, token);

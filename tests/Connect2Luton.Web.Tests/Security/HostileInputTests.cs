@@ -59,7 +59,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
         var values = new HostileValues(faker);
         var clients = new Dictionary<Who, HttpClient>();
-        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff }) clients[who] = await factory.SignedInAsAsync(Users[who]);
+        foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff, Who.Worker }) clients[who] = await factory.SignedInAsAsync(Users[who]);
         await RaiseConversionPromptsAsync();
         var subjects = await SubjectsAsync() with { Weeks = await TimesheetWeeksAsync(clients) };
         var targets = await TargetsAsync(clients, subjects);
@@ -401,7 +401,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var area = await db.HiringManagers.Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => m.ServiceAreaId).SingleAsync();
-            placement = await db.Placements.Where(p => p.ServiceAreaId == area && p.Status == PlacementStatus.Active && p.StartDate <= lastWeek.AddDays(-14) && p.PlannedEndDate >= today)
+            // The demo worker's own placement, so the worker's pages find their form on it as the council's do.
+            var worker = await db.Users.Where(u => u.UserName == Users[Who.Worker]).Select(u => u.WorkerId).SingleAsync();
+            placement = await db.Placements.Where(p => p.WorkerId == worker && p.ServiceAreaId == area && p.Status == PlacementStatus.Active && p.StartDate <= lastWeek.AddDays(-14))
                 .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         }
         string Week(int weeksBack) => lastWeek.AddDays(-7 * weeksBack).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -443,7 +445,8 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var closed = new Domain.ServiceAreas.ServiceArea("ZZZ", "Closed service (test)", "Test", false, null);
         var retired = new Domain.JobRoles.JobRole("Retired role (test)", Domain.JobRoles.JobFamily.BusinessSupport, "C", 24_000m, 26_000m, Domain.JobRoles.RegistrationBody.None, null, false);
         var unused = new Domain.SupplyAgencies.SupplyAgency("Unused agency (test)", Domain.SupplyAgencies.SupplyAgencyKind.ExternalAgency, 0.15m, false, null);
-        db.AddRange(closed, retired, unused);
+        var stopped = new Domain.HiringOrganisations.HiringOrganisation("Stopped trust (test)", "1 Test Street\nLuton", "Finance", "finance@trust.example", false, 0m);
+        db.AddRange(closed, retired, unused, stopped);
         await db.SaveChangesAsync();
         var left = new Domain.HiringManagers.HiringManager("Left manager (test)", "left.manager@luton.gov.example", "Head of Service", closed.Id, null);
         db.Add(left);
@@ -451,6 +454,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         retired.Deactivate();
         unused.Deactivate();
         left.Deactivate();
+        stopped.Deactivate();
         await db.SaveChangesAsync();
         // A requisition released to the demo agency with a candidate of its own put forward, and one released to
         // another agency (the demo agency's staff must find it nowhere).
@@ -471,6 +475,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Workers"] = [.. withBreaks, .. shortlisted.Select(s => s.WorkerId)],
                 ["SignOffs"] = signOffs,
                 ["Admin/ServiceAreas"] = [area, closed.Id],
+                ["Admin/Organisations"] = [Domain.HiringOrganisations.HiringOrganisation.CouncilId, stopped.Id],
                 ["Admin/JobRoles"] = [await db.JobRoles.Where(r => r.IsActive).Select(r => r.Id).FirstAsync(), retired.Id],
                 ["Admin/SupplyAgencies"] = [await db.SupplyAgencies.Where(a => a.IsActive).Select(a => a.Id).FirstAsync(), unused.Id],
                 ["Admin/HiringManagers"] = [manager, left.Id],
@@ -568,7 +573,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             foreach (var (requisition, worker) in subjects.Shortlisted) yield return (new() { ["id"] = S(requisition), ["workerId"] = S(worker) }, string.Empty);
             yield break;
         }
-        if (handler.Template.StartsWith("/Timesheets/{placementId", StringComparison.Ordinal))
+        if (handler.Template.StartsWith("/Timesheets/{placementId", StringComparison.Ordinal) || handler.Template.StartsWith("/Me/Timesheets/{placementId", StringComparison.Ordinal))
         {
             var (placement, week) = subjects.Weeks[handler.Name!];
             yield return (new() { ["placementId"] = S(placement), ["week"] = week }, string.Empty);

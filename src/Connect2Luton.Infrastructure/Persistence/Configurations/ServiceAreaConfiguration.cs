@@ -16,6 +16,9 @@ internal sealed class ServiceAreaConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(s => s.EstablishmentFte).HasPrecision(9, 2);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.HasIndex(s => s.Name).IsUnique();
+        // Existing services were the council's: the column's default says so for rows written before it.
+        builder.Property(s => s.HiringOrganisationId).HasDefaultValue(Domain.HiringOrganisations.HiringOrganisation.CouncilId).ValueGeneratedNever();
+        builder.HasOne<Domain.HiringOrganisations.HiringOrganisation>().WithMany().HasForeignKey(s => s.HiringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         // A short list of ids read with the service, never queried into: kept as a JSON array in one column.
         builder.PrimitiveCollection(s => s.JobRoleIds).HasField("_jobRoleIds").UsePropertyAccessMode(PropertyAccessMode.Field).IsRequired();
     }

@@ -16,6 +16,8 @@ namespace Connect2Luton.Web.Pages.Timesheets;
 /// </summary>
 public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetCommands commands) : PageModel
 {
+    protected TimesheetCommands Commands => commands;
+
     [BindProperty]
     public WeekForm Input { get; set; } = new();
 
@@ -49,29 +51,11 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     public Task<IActionResult> OnPostSubmitAsync(int placementId, string week, CancellationToken cancellationToken) =>
         SaveAsync(placementId, week, submit: true, cancellationToken);
 
-    public async Task<IActionResult> OnPostApproveAsync(int placementId, string week, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
-        if (!View.MayApprove) return Forbid();
-        if (View.Current is not { } current) return NotFound();
-        var result = await commands.ApproveAsync(current.Id, Version, cancellationToken);
-        return await AnswerAsync(result, "Timesheet approved", placementId, week, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostQueryAsync(int placementId, string week, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
-        if (!View.MayApprove) return Forbid();
-        if (View.Current is not { } current) return NotFound();
-        var result = await commands.QueryAsync(current.Id, Version, Input.Reason, cancellationToken);
-        return await AnswerAsync(result, "Timesheet queried: it is back with whoever entered it", placementId, week, cancellationToken);
-    }
-
     public async Task<IActionResult> OnPostAdjustAsync(int placementId, string week, CancellationToken cancellationToken)
     {
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         if (!View.MayEnter) return Forbid();
-        if (View.Current is not { } current) return NotFound();
+        if (View.Current is not { } current) return Nothing("There are no approved hours this week to correct");
         var result = await commands.AdjustAsync(current.Id, cancellationToken);
         return await AnswerAsync(result, "Correction started: change the hours and send it for approval", placementId, week, cancellationToken);
     }
@@ -85,7 +69,14 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         return await AnswerAsync(result, submit ? "Timesheet sent for approval" : "Hours saved: send them for approval when the week is complete", placementId, week, cancellationToken);
     }
 
-    private async Task<IActionResult> AnswerAsync(CommandResult result, string done, int placementId, string week, CancellationToken cancellationToken) =>
+    /// <summary>The page again, saying there was nothing for the button to act on (the week has no timesheet yet).</summary>
+    protected IActionResult Nothing(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        return Page();
+    }
+
+    protected async Task<IActionResult> AnswerAsync(CommandResult result, string done, int placementId, string week, CancellationToken cancellationToken) =>
         await this.AnswerAsync(result, () =>
         {
             TempData["Done"] = done;
@@ -97,7 +88,7 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
             return Page();
         });
 
-    private async Task<IActionResult?> LoadAsync(int placementId, string week, CancellationToken cancellationToken)
+    protected async Task<IActionResult?> LoadAsync(int placementId, string week, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var weekStart)) return NotFound();
         if (await queries.WeekAsync(placementId, weekStart, cancellationToken) is not { } view) return NotFound();

@@ -1,14 +1,33 @@
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Timesheets;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Connect2Luton.Web.Pages.Timesheets;
 
-/// <summary>A placement's week on the council's side: recruiters enter hours, the service's hiring managers approve or query them.</summary>
+/// <summary>A placement's week on the council's side: recruiters enter hours, and here alone the service's hiring managers approve or query them.</summary>
 [Authorize(Policy = Permissions.SeeTimesheets)]
 public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands commands) : TimesheetWeekPage(queries, commands)
 {
     public override string PathOf(int placementId, DateOnly weekStart) => $"/Timesheets/{placementId}/{WeekText(weekStart)}";
 
     public override string ListPath => "/Timesheets";
+
+    public async Task<IActionResult> OnPostApproveAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!View.MayApprove) return Forbid();
+        if (View.Current is not { } current) return Nothing("There is no timesheet this week yet");
+        var result = await Commands.ApproveAsync(current.Id, Version, cancellationToken);
+        return await AnswerAsync(result, "Timesheet approved", placementId, week, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostQueryAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!View.MayApprove) return Forbid();
+        if (View.Current is not { } current) return Nothing("There is no timesheet this week yet");
+        var result = await Commands.QueryAsync(current.Id, Version, Input.Reason, cancellationToken);
+        return await AnswerAsync(result, "Timesheet queried: it is back with whoever entered it", placementId, week, cancellationToken);
+    }
 }

@@ -282,6 +282,70 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("HiringManagers");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("InvoiceAddress")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("InvoiceContact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("InvoiceEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("MarginAdjustment")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("decimal(6,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("PurchaseOrderRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HiringOrganisations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            InvoiceAddress = "Accounts Payable\nTown Hall\nGeorge Street\nLuton\nLU1 2BQ",
+                            InvoiceContact = "Accounts Payable",
+                            InvoiceEmail = "accounts.payable@luton.gov.example",
+                            IsActive = true,
+                            MarginAdjustment = 0m,
+                            Name = "Luton Borough Council",
+                            PurchaseOrderRequired = true,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Imports.ImportUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1220,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasPrecision(9, 2)
                         .HasColumnType("decimal(9,2)");
 
+                    b.Property<int>("HiringOrganisationId")
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -1179,6 +1247,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("HiringOrganisationId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -2058,6 +2128,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -2071,6 +2144,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("SupplyAgencyId");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique()
+                        .HasFilter("[WorkerId] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2598,6 +2675,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("HiringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
@@ -2849,6 +2935,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
                         .WithMany()
                         .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

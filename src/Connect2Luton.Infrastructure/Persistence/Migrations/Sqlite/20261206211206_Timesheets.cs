@@ -242,9 +242,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "Timesheets");
 
-            migrationBuilder.DropColumn(
-                name: "WeeklyLimitOptOutSignedOn",
-                table: "Workers");
+            // SQLite drops the column in place: EF's way rebuilds the table, which would lose the indexes on it written by hand (WorkerChecksIndex).
+            migrationBuilder.Sql("""ALTER TABLE "Workers" DROP COLUMN "WeeklyLimitOptOutSignedOn";""");
         }
     }
 }

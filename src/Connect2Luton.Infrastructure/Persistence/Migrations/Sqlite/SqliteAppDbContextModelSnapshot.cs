@@ -267,6 +267,69 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HiringManagers");
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoiceAddress")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceContact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MarginAdjustment")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<bool>("PurchaseOrderRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("HiringOrganisations");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            InvoiceAddress = "Accounts Payable\nTown Hall\nGeorge Street\nLuton\nLU1 2BQ",
+                            InvoiceContact = "Accounts Payable",
+                            InvoiceEmail = "accounts.payable@luton.gov.example",
+                            IsActive = true,
+                            MarginAdjustment = 0m,
+                            Name = "Luton Borough Council",
+                            PurchaseOrderRequired = true,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.Imports.ImportUpload", b =>
                 {
                     b.Property<int>("Id")
@@ -1113,6 +1176,10 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HiringOrganisationId")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1137,6 +1204,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("HiringOrganisationId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1990,6 +2059,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WorkerId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -2002,6 +2074,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ServiceAreaId");
 
                     b.HasIndex("SupplyAgencyId");
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2520,6 +2595,15 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Connect2Luton.Domain.ServiceAreas.ServiceArea", b =>
+                {
+                    b.HasOne("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("HiringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Connect2Luton.Domain.SupplyChain.CandidateClaim", b =>
                 {
                     b.HasOne("Connect2Luton.Domain.Requisitions.Requisition", null)
@@ -2771,6 +2855,11 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Connect2Luton.Domain.SupplyAgencies.SupplyAgency", null)
                         .WithMany()
                         .HasForeignKey("SupplyAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.Workers.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
