@@ -74,6 +74,8 @@ public static class DependencyInjection
         services.AddScoped<PlacementDetailsQueries>();
         services.AddScoped<PlacementChangeCommands>();
         services.AddScoped<Timesheets.TimesheetPricer>();
+        services.AddScoped<Timesheets.AwrParity>();
+        services.AddScoped<Placements.Changes.PayParityChange>();
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();
         services.AddScoped<Workers.WorkerSignIns>();

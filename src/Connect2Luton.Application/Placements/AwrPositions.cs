@@ -22,6 +22,17 @@ public sealed class AwrPositions(IReadRepository<Placement> placements, IReadRep
         return AwrClock.On(assignments, Breaks(worker), jobRoleId, asOf, await lengths.AwrBreakRulesAsync(cancellationToken));
     }
 
+    /// <summary>The clock in a role on any day, from the worker's placements and breaks read once: for asking it about many days.</summary>
+    public async Task<Func<DateOnly, AwrPosition>> ClockAsync(int workerId, int jobRoleId, CancellationToken cancellationToken)
+    {
+        var history = await placements.ListAsync(new WorkerPlacementsSpec(workerId), cancellationToken);
+        var worker = await workers.FirstOrDefaultAsync(new WorkersWithBreaksSpec([workerId]), cancellationToken);
+        var assignments = Assignments(history).ToList();
+        var breaks = Breaks(worker).ToList();
+        var rules = await lengths.AwrBreakRulesAsync(cancellationToken);
+        return day => AwrClock.On(assignments, breaks, jobRoleId, day, rules);
+    }
+
     /// <summary>The stretches of work the clock counts: every placement but those called off before they started or still waiting for sign-off.</summary>
     public static IEnumerable<AwrAssignment> Assignments(IEnumerable<WorkerPlacementRow> history) =>
         history.Where(p => p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff)).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));

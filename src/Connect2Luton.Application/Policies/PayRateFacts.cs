@@ -61,6 +61,17 @@ public sealed record PayRateFacts : IDatedFacts
     [Description("Contracted hours a week.")]
     public required decimal WeeklyHours { get; init; }
 
+    [Description("The worker has completed the AWR qualifying weeks in this role by the day decided for: from then they are due the pay of someone recruited directly.")]
+    public bool AwrQualified { get; init; }
+
+    [Description("The yearly salary at the bottom of the equivalent permanent post's grade.")]
+    [InPounds]
+    public decimal PermanentSalaryMinimum { get; init; }
+
+    [Description("The yearly salary at the top of the equivalent permanent post's grade.")]
+    [InPounds]
+    public decimal PermanentSalaryMaximum { get; init; }
+
     [Description("Who supplies the worker: the in-house pool, a local supporting agency or an external agency.")]
     [CodedAs(typeof(Domain.SupplyAgencies.SupplyAgencyKind), "kind of supplier")]
     public required string SupplierKind { get; init; }

@@ -5,7 +5,8 @@ using Connect2Luton.Domain.SupplyAgencies;
 namespace Connect2Luton.Application.Policies;
 
 /// <summary>What a pay rate is decided on: the role, where and through whom, the rate and the hours.</summary>
-public sealed record PayRateTerms(JobRole Role, bool IsChildrensServices, SupplyAgencyKind Supplier, decimal MarginRate, decimal PayRate, decimal WeeklyHours);
+/// <param name="AwrQualified">The worker is past the AWR qualifying weeks in the role on the day decided.</param>
+public sealed record PayRateTerms(JobRole Role, bool IsChildrensServices, SupplyAgencyKind Supplier, decimal MarginRate, decimal PayRate, decimal WeeklyHours, bool AwrQualified = false);
 
 /// <summary>
 /// The most an hour a role may be paid without an exception, as the rules in force decide it, and what they say of
@@ -33,7 +34,7 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var rates = ChargeRates.Price(terms.PayRate, terms.Supplier, terms.MarginRate, await payRates.OnCostsAsync(day, cancellationToken));
-        var decision = await payRates.DecideAsync(PolicyFacts.PayRate(terms.Role, terms.IsChildrensServices, terms.Supplier, rates, terms.WeeklyHours, day), cancellationToken);
+        var decision = await payRates.DecideAsync(PolicyFacts.PayRate(terms.Role, terms.IsChildrensServices, terms.Supplier, rates, terms.WeeklyHours, day, terms.AwrQualified), cancellationToken);
         return new DatedPayDecision(day, rates, decision);
     }
 
@@ -75,6 +76,32 @@ public sealed class PayRateThroughChanges(IPayRatePolicy payRates)
         // What the rules say of the first penny over, in their own words.
         var beyond = (await OnAsync(terms with { PayRate = high }, day, cancellationToken)).Decision.Details.Failed.FirstOrDefault()?.Message;
         return new PayHeadroom(low, beyond, day);
+    }
+
+    /// <summary>
+    /// The least an hour the rules allow for these terms on a day (the living wage, or for a worker past the AWR
+    /// qualifying weeks what the permanent post pays), found by asking them as the headroom is; null where no pay up
+    /// to <paramref name="most"/> is allowed.
+    /// </summary>
+    public async Task<decimal?> LeastAllowedAsync(PayRateTerms terms, DateOnly day, decimal most, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        async Task<string?> Failing(decimal pay)
+        {
+            var decision = (await OnAsync(terms with { PayRate = pay }, day, cancellationToken)).Decision;
+            return decision.Outcome == PayRateOutcome.Allowed ? null : string.Join('|', decision.Details.Failed.Select(r => r.Rule));
+        }
+        if (await FirstAllowedAsync(Failing, most) is not { } first) return null;
+        if (first != decimal.Truncate(first)) return first;
+        // The first whole pound allowed: the least allowed pay is in the pound below it, found to the penny.
+        var (low, high) = (first - 1m, first);
+        while (high - low > 0.01m)
+        {
+            var middle = Math.Round((low + high) / 2, 2, MidpointRounding.ToZero);
+            if (await Failing(middle) is null) high = middle;
+            else low = middle;
+        }
+        return high;
     }
 
     /// <summary>

@@ -13,13 +13,14 @@ namespace Connect2Luton.Application.Policies;
 /// </summary>
 public static class PolicyFacts
 {
-    public static PayRateFacts PayRate(JobRole role, ServiceArea area, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf)
+    public static PayRateFacts PayRate(JobRole role, ServiceArea area, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf, bool awrQualified = false)
     {
         ArgumentNullException.ThrowIfNull(area);
-        return PayRate(role, area.IsChildrensServices, supplier, rates, weeklyHours, asOf);
+        return PayRate(role, area.IsChildrensServices, supplier, rates, weeklyHours, asOf, awrQualified);
     }
 
-    public static PayRateFacts PayRate(JobRole role, bool isChildrensServices, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf)
+    /// <param name="awrQualified">The worker has completed the AWR qualifying weeks in the role by <paramref name="asOf"/>.</param>
+    public static PayRateFacts PayRate(JobRole role, bool isChildrensServices, SupplyAgencyKind supplier, PlacementRates rates, decimal weeklyHours, DateOnly asOf, bool awrQualified = false)
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(rates);
@@ -40,6 +41,9 @@ public static class PolicyFacts
             ChargeRate = rates.ChargeRate,
             WeeklyHours = weeklyHours,
             SupplierKind = supplier.ToString(),
+            AwrQualified = awrQualified,
+            PermanentSalaryMinimum = role.PermanentSalaryMinimum,
+            PermanentSalaryMaximum = role.PermanentSalaryMaximum,
         };
     }
 

@@ -23,6 +23,7 @@ public sealed class TimesheetCommands(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
     TimesheetPricer pricer,
+    AwrParity parity,
     IUnitOfWork unitOfWork,
     DataScope scope,
     ICurrentUser user,
@@ -139,6 +140,9 @@ public sealed class TimesheetCommands(
         if (placement is null) return CommandResult.NotFound();
         var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken);
         if (priced is null) return CommandResult.Conflict("This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
+        // A week past the AWR qualifying weeks is paid at least what the rules allow then (pay parity), or it waits.
+        if (await parity.RefusalForWeekAsync(placement, timesheet.Entries.Select(e => e.Day).Distinct().ToList(), cancellationToken) is { } refusal)
+            return CommandResult.Conflict($"This week cannot be approved. {refusal} A recruiter applies the AWR pay parity rate to the placement, and the week is then approved at it.");
         Timesheet? adjusted = null;
         if (timesheet.AdjustsTimesheetId is { } adjusts)
             adjusted = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(adjusts, forUpdate: false), cancellationToken);

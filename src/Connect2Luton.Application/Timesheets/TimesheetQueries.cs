@@ -11,7 +11,7 @@ using Connect2Luton.Domain.Workers;
 namespace Connect2Luton.Application.Timesheets;
 
 /// <summary>The placement a week's timesheet is for, as its page heads it.</summary>
-public sealed record TimesheetPlacement(int Id, int WorkerId, string Worker, string JobRole, string ServiceArea, string Supplier, DateOnly Start, DateOnly End, decimal PayRate, bool OptedOutOfWeeklyLimit);
+public sealed record TimesheetPlacement(int Id, int Version, int WorkerId, string Worker, string JobRole, string ServiceArea, string Supplier, DateOnly Start, DateOnly End, decimal PayRate, bool OptedOutOfWeeklyLimit);
 
 /// <summary>A day of the week: whether hours can be entered for it (inside the placement, and not after today).</summary>
 public sealed record TimesheetDay(DateOnly Day, bool Open);
@@ -29,8 +29,12 @@ public sealed record TimesheetWeekView(
     IReadOnlyList<Timesheet> Earlier,
     bool MayEnter,
     bool MayApprove,
-    DateOnly Today)
+    DateOnly Today,
+    ParityDue? Parity = null,
+    bool MayApplyParity = false)
 {
+    /// <summary>Pay parity is due on some day of this week and the worker is paid less: the week waits for the rate to change.</summary>
+    public bool AwaitsParity => Parity is { } due && due.From <= WeekStart.AddDays(6);
     public bool CanEnter => MayEnter && (Current is null || Current.CanBeChanged);
     public bool CanApprove => MayApprove && Current?.Status == TimesheetStatus.Submitted;
     public bool CanAdjust => MayEnter && Current?.Status == TimesheetStatus.Approved;
@@ -44,8 +48,10 @@ public sealed class TimesheetQueries(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
     TimesheetPricer pricer,
+    AwrParity parity,
     ReferenceNames names,
     DataScope scope,
+    ICurrentUser user,
     TimeProvider clock)
 {
     public const int PageSize = 25;
@@ -65,8 +71,12 @@ public sealed class TimesheetQueries(
         var today = clock.Today();
         var days = TimesheetWeek.DaysFrom(weekStart).Select(d => new TimesheetDay(d, d >= placement.StartDate && d <= placement.EndDate && d <= today)).ToList();
         var types = Enum.GetValues<TimesheetLineType>().Where(t => priced?.AllowedTypes.Contains(t) ?? t == TimesheetLineType.Standard).ToList();
+        // Parity is looked for only where the week reaches the day it is due: most weeks are not near it.
+        var due = await parity.DueFromAsync(placement, cancellationToken) is { } from && from <= weekStart.AddDays(6)
+            ? await parity.DueAsync(placement, cancellationToken) : null;
         return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
-            week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today);
+            week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
+            due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status == PlacementStatus.Active);
     }
 
     /// <summary>The week a timesheet is in, for a link to it by its id; null where there is none the user may see.</summary>
@@ -124,7 +134,7 @@ public sealed class TimesheetQueries(
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "(service no longer on record)";
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "(supplier no longer on record)";
         var pay = RateInForce.On(weekStart.AddDays(6), placement.Rates.PayRate, placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)));
-        return new TimesheetPlacement(placement.Id, placement.WorkerId, worker?.FullName ?? "(worker no longer on record)", role, area, supplier,
+        return new TimesheetPlacement(placement.Id, placement.Version, placement.WorkerId, worker?.FullName ?? "(worker no longer on record)", role, area, supplier,
             placement.StartDate, placement.EndDate, pay, worker?.OptedOutOfWeeklyLimitOn(weekStart.AddDays(6)) == true);
     }
 

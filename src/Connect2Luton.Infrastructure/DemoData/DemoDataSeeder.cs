@@ -25,7 +25,8 @@ namespace Connect2Luton.Infrastructure.DemoData;
 /// same seed gives the same data.
 /// </summary>
 public sealed partial class DemoDataSeeder(
-    AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ScheduledRelease release, ILogger<DemoDataSeeder> logger)
+    AppDbContext db, TimeProvider clock, IPayRatePolicy payRates, ILocalPreferencePolicy preference, IRuleSetCatalogue rules, ScheduledRelease release,
+    Application.Timesheets.TimesheetPricer timesheetPricer, ILogger<DemoDataSeeder> logger)
 {
     // Connect2Luton launched on 1 September 2020.
     private const int Seed = 20200901;
@@ -124,6 +125,9 @@ public sealed partial class DemoDataSeeder(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            await new DemoOrganisations(this).SeedAsync(roles, agencies, signOffs, cancellationToken);
+            await new DemoTimesheets(this, timesheetPricer).SeedAsync(agencies, cancellationToken);
+
             LogSeeded(logger, book.Workers.Count + available.Count, book.Count, book.Requisitions.Count + pipeline.Count);
             // The approved and open requisitions reach the agencies the release rules allow by now, as the job would
             // have released them had it been running.
@@ -168,6 +172,7 @@ public sealed partial class DemoDataSeeder(
     internal ILocalPreferencePolicy Preference => preference;
     internal Faker Faker => _faker;
     internal DateOnly Today => _today;
+    internal TimeProvider Clock => clock;
 
     /// <summary>A UK working-day moment on a date, as the instant it was.</summary>
     internal static DateTimeOffset At(DateOnly date, int hour)

@@ -121,7 +121,7 @@ public sealed class ValueKindTests
 
     [Theory]
     [InlineData("Money", "an afternoon", "A Money value's Unit is one of \"an hour\", \"a week\", \"a year\", not \"an afternoon\".")]
-    [InlineData("Choices", "colours", "A Choices value's Unit is one of \"break reasons\", \"requisition reasons\", \"job families\", not \"colours\".")]
+    [InlineData("Choices", "colours", "A Choices value's Unit is one of \"break reasons\", \"requisition reasons\", \"job families\", \"pay points\", not \"colours\".")]
     [InlineData("Percentage", "weeks", "A Percentage value takes no Unit.")]
     [InlineData("Decimal", null, "\"Decimal\" is not a type of value: use one of Money, Percentage, WholeNumber, YesNo, PostcodeDistricts, Date, Text, Choices, or leave Type out for a value worked out from others.")]
     public void A_type_or_unit_the_app_does_not_know_is_refused_with_the_ones_it_does(string type, string? unit, string problem)

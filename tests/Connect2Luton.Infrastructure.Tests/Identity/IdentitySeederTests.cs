@@ -41,9 +41,11 @@ public sealed class IdentitySeederTests
             await seeder.SeedDemoUsersAsync(CancellationToken.None);
         });
 
+        // With no demo data there is no placed worker for the demo worker's account to be linked to: it waits for a start with some.
+        var expected = IdentitySeeder.DemoUsers.Where(u => u.Email != IdentitySeeder.DemoWorkerEmail).ToList();
         await using var db = database.CreateContext();
-        (await db.Users.Select(u => u.Email).ToListAsync()).ShouldBe(IdentitySeeder.DemoUsers.Select(u => u.Email), ignoreOrder: true);
-        (await MembershipsAsync(db)).ShouldBe(IdentitySeeder.DemoUsers.Where(u => u.Role is not null).Select(u => (u.Email, u.Role!)), ignoreOrder: true);
+        (await db.Users.Select(u => u.Email).ToListAsync()).ShouldBe(expected.Select(u => u.Email), ignoreOrder: true);
+        (await MembershipsAsync(db)).ShouldBe(expected.Where(u => u.Role is not null).Select(u => (u.Email, u.Role!)), ignoreOrder: true);
     }
 
     // Four starts, each with its own connections, let go at once: the accounts' passwords take long enough to hash

@@ -44,10 +44,10 @@ public sealed class RuleFileRulesTests
         problems.ShouldBeEmpty();
         RuleSetCompiler.Compile(RuleSetDefinition.PayRateCaps, changed, null, runTestCases: false).Problems.ShouldBeEmpty();
         var now = RuleFileRules.Of(changed)!;
-        now.Select(r => r.Name).ShouldBe(["GradeHasACap", "WithinGradeCapForGradesAtoD", "WithinGradeCap", "WithinInterimChargeCap", "ChargeCoversPay"]);
+        now.Select(r => r.Name).ShouldBe(["GradeHasACap", "WithinGradeCapForGradesAtoD", "WithinGradeCap", "WithinInterimChargeCap", "AtLeastAwrPayParity", "ChargeCoversPay"]);
         now[0].Enabled.ShouldBeFalse();
         now[3].ErrorMessage.ShouldStartWith("Over the interim charge cap");
-        now[4].Description.ShouldBe("The council is never charged less than the worker is paid.");
+        now[^1].Description.ShouldBe("The council is never charged less than the worker is paid.");
         changed.ShouldContain("\"Rules\": [\n    {\n      \"RuleName\": \"GradeHasACap\"", Case.Sensitive, "the rules taken out go with their separators");
         changed.ShouldContain(untouched, Case.Sensitive, "rules not changed keep every byte");
         changed.ShouldContain("\n    },\n    {\n      \"RuleName\": \"ChargeCoversPay\",\n      \"Expression\": \"input.ChargeRate >= input.PayRate\",", Case.Sensitive, "a new rule is laid out as the rules before it");

@@ -94,12 +94,14 @@ public sealed class RequisitionFormTests(Connect2LutonFactory factory) : IClassF
         var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
         var page = await client.GetPageAsync("/Requisitions/New");
         var (children, housing) = await QueryAsync(db => (db.ServiceAreas.Single(a => a.Code == "CSC").Id, db.ServiceAreas.Single(a => a.Code == "HOU").Id));
+        // The demo housing company's lettings service recruits housing officers too.
+        var lettings = await QueryAsync(db => db.ServiceAreas.Single(a => a.Code == "LHP").Id);
         var housingOfficer = await QueryAsync(db => db.JobRoles.Single(r => r.Title == "Housing Officer").Id);
         var childrensManager = await QueryAsync(db => db.HiringManagers.First(m => m.ServiceAreaId == children).Id);
         string OfferedFor(string select, int value) => page.QuerySelector($"#{select} option[value='{value}']")!.GetAttribute("data-offered-for") ?? "every service";
 
         page.QuerySelector("#Input_JobRoleId")!.GetAttribute("data-filtered-by").ShouldBe("Input_ServiceAreaId");
-        OfferedFor("Input_JobRoleId", housingOfficer).ShouldBe(housing.ToString());
+        OfferedFor("Input_JobRoleId", housingOfficer).ShouldBe($"{housing} {lettings}");
         OfferedFor("Input_HiringManagerId", childrensManager).ShouldBe(children.ToString());
         var form = RequisitionJourneyTests.ValidForm(housingOfficer);
         form["Input.ServiceAreaId"] = children.ToString();

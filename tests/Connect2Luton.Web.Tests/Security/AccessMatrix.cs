@@ -164,6 +164,7 @@ public static class AccessMatrix
         ["POST /Timesheets/{placementId:int}/{week}?handler=Save"] = Recruiters,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Submit"] = Recruiters,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Adjust"] = Recruiters,
+        ["POST /Timesheets/{placementId:int}/{week}?handler=ApplyParity"] = Recruiters,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Approve"] = TimesheetApprovers,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Query"] = TimesheetApprovers,
         ["GET /Placements/{id:int}/End"] = Recruiters,

@@ -389,8 +389,8 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
     }
 
     /// <summary>
-    /// Three weeks of a live placement in the demo hiring manager's service, entered through the app as a recruiter
-    /// and a manager would: last week saved but not sent, the week before sent, and the one before that approved.
+    /// Weeks of the demo worker's live placement in the demo hiring manager's service, one for each timesheet handler to
+    /// find its form on: last week saved but not sent (entered through the app here), one sent, one approved.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, (int Placement, string Week)>> TimesheetWeeksAsync(Dictionary<Who, HttpClient> clients)
     {
@@ -403,7 +403,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             var area = await db.HiringManagers.Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => m.ServiceAreaId).SingleAsync();
             // The demo worker's own placement, so the worker's pages find their form on it as the council's do.
             var worker = await db.Users.Where(u => u.UserName == Users[Who.Worker]).Select(u => u.WorkerId).SingleAsync();
-            placement = await db.Placements.Where(p => p.WorkerId == worker && p.ServiceAreaId == area && p.Status == PlacementStatus.Active && p.StartDate <= lastWeek.AddDays(-14))
+            placement = await db.Placements.Where(p => p.WorkerId == worker && p.ServiceAreaId == area && p.Status == PlacementStatus.Active && p.StartDate <= lastWeek.AddDays(-28))
                 .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         }
         string Week(int weeksBack) => lastWeek.AddDays(-7 * weeksBack).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -414,15 +414,15 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 handler is "Save" or "Submit" ? new Dictionary<string, string> { [$"Input.Hours[{Week(weeksBack)}-Standard]"] = "7.5" } : null);
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"{handler} {path}");
         }
+        // The demo data approved the three weeks before last and left last week for the demo worker: the week before
+        // those is sent here, and last week saved unsent.
         await PressAsync(Who.Recruiter, 0, "Save");
-        await PressAsync(Who.Recruiter, 1, "Submit");
-        await PressAsync(Who.Recruiter, 2, "Submit");
-        await PressAsync(Who.HiringManager, 2, "Approve");
+        await PressAsync(Who.Recruiter, 4, "Submit");
         return new Dictionary<string, (int, string)>
         {
             ["Save"] = (placement, Week(0)), ["Submit"] = (placement, Week(0)),
-            ["Approve"] = (placement, Week(1)), ["Query"] = (placement, Week(1)),
-            ["Adjust"] = (placement, Week(2)),
+            ["Approve"] = (placement, Week(4)), ["Query"] = (placement, Week(4)),
+            ["Adjust"] = (placement, Week(1)), ["ApplyParity"] = (placement, Week(1)),
         };
     }
 

@@ -18,6 +18,7 @@ public static class ValueKinds
         ValueChoices.Of<BreakReason>("break reasons"),
         ValueChoices.Of<RequisitionReason>("requisition reasons"),
         ValueChoices.Of<JobFamily>("job families"),
+        ValueChoices.Of<PayPoint>("pay points"),
     ];
 
     public static readonly IReadOnlyList<string> Names = ["Money", "Percentage", "WholeNumber", "YesNo", "PostcodeDistricts", "Date", "Text", "Choices"];

@@ -25,6 +25,11 @@ public sealed class IndexModel(TimesheetQueries timesheets, ReferenceNames names
     [BindProperty(SupportsGet = true)]
     public int? Service { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     /// <summary>A week as "2026-11-16"; anything else (or a day that is not a Monday) shows every week.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Week { get; set; }
@@ -57,13 +62,17 @@ public sealed class IndexModel(TimesheetQueries timesheets, ReferenceNames names
     {
         ["status"] = Showing?.ToString() ?? "all",
         ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(CultureInfo.InvariantCulture),
         ["week"] = WeekShown?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
-        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown);
+        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown,
+            OrganisationAreas: Organisation is { } organisation ? await names.ServiceAreasOfAsync(organisation, cancellationToken) : null);
+        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
         Results = await timesheets.ListAsync(filter, TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();

@@ -7,8 +7,21 @@ namespace Connect2Luton.Web.Pages.Timesheets;
 
 /// <summary>A placement's week on the council's side: recruiters enter hours, and here alone the service's hiring managers approve or query them.</summary>
 [Authorize(Policy = Permissions.SeeTimesheets)]
-public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands commands) : TimesheetWeekPage(queries, commands)
+public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands commands, Application.Placements.Changes.PayParityChange parityChange) : TimesheetWeekPage(queries, commands)
 {
+    /// <summary>The placement's version when the page was read, for a change to its rates.</summary>
+    [BindProperty]
+    public int PlacementVersion { get; set; }
+
+    /// <summary>Changes the placement's pay to the AWR parity rate from the day it is due, in one step.</summary>
+    public async Task<IActionResult> OnPostApplyParityAsync(int placementId, string week, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        if (!Access.Allows(User.IsInRole, Permissions.ManagePlacements)) return Forbid();
+        var result = await parityChange.ApplyAsync(placementId, PlacementVersion, cancellationToken);
+        return await AnswerAsync(result, "Pay parity applied: the placement's rate changed from the day it is due, and this week is priced at it", placementId, week, cancellationToken);
+    }
+
     public override string PathOf(int placementId, DateOnly weekStart) => $"/Timesheets/{placementId}/{WeekText(weekStart)}";
 
     public override string ListPath => "/Timesheets";

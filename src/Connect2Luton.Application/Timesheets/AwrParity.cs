@@ -1,0 +1,95 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.JobRoles;
+using Connect2Luton.Application.Placements;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Domain.HiringOrganisations;
+using Connect2Luton.Domain.JobRoles;
+using Connect2Luton.Domain.Placements;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>A placement whose worker is due pay parity: from which day, the least the rules allow then, and what they are paid that day.</summary>
+public sealed record ParityDue(DateOnly From, decimal RateNeeded, decimal PaidThen);
+
+/// <summary>
+/// AWR pay parity (regulation 5) for a placement: the day its worker is past the qualifying weeks in the role (from
+/// the AWR clock, over all their placements and breaks), and the least the pay-rate rules allow an hour from then
+/// for a worker past them. The rules hold the parity rate (which point on the grade, which hours): this asks them,
+/// never works it out beside them.
+/// </summary>
+public sealed class AwrParity(
+    AwrPositions positions,
+    IPlacementLengthPolicy lengths,
+    PayRateThroughChanges payThrough,
+    IReadRepository<JobRole> jobRoles,
+    ReferenceNames names)
+{
+    /// <summary>The most an hour looked at when finding the least the rules allow.</summary>
+    public const decimal MostPayLookedAt = 200m;
+
+    /// <summary>The first day the worker is past the qualifying weeks in the placement's role, if that falls while the placement runs.</summary>
+    public async Task<DateOnly?> DueFromAsync(Placement placement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
+        var clock = await positions.ClockAsync(placement.WorkerId, placement.JobRoleId, cancellationToken);
+        bool PastOn(DateOnly day) => clock(day).Weeks >= weeks;
+        // Already past on the first day (weeks in the role before this placement): due from its start.
+        if (PastOn(placement.StartDate)) return placement.StartDate;
+        var end = placement.EndDate;
+        if (!PastOn(end)) return null;
+        var (before, after) = (placement.StartDate, end);
+        while (after.DayNumber - before.DayNumber > 1)
+        {
+            var middle = before.AddDays((after.DayNumber - before.DayNumber) / 2);
+            if (PastOn(middle)) after = middle;
+            else before = middle;
+        }
+        // Past the weeks at the end of the day they are completed: due from the next.
+        return after.AddDays(1) <= end ? after.AddDays(1) : null;
+    }
+
+    /// <summary>
+    /// What is due where the worker is paid less from the day parity applies than the rules allow for a worker past the
+    /// qualifying weeks; null where they are paid enough, or the placement ends before.
+    /// </summary>
+    public async Task<ParityDue?> DueAsync(Placement placement, CancellationToken cancellationToken)
+    {
+        if (await DueFromAsync(placement, cancellationToken) is not { } from) return null;
+        if (await TermsAsync(placement, from, cancellationToken) is not { } terms) return null;
+        var least = await payThrough.LeastAllowedAsync(terms, from, MostPayLookedAt, cancellationToken);
+        return least is { } needed && needed > terms.PayRate ? new ParityDue(from, needed, terms.PayRate) : null;
+    }
+
+    /// <summary>
+    /// Why a week cannot be approved: the rules refuse the pay in force on a day of it the worker is past the qualifying
+    /// weeks (their own words, with the day); null where every such day's pay is allowed.
+    /// </summary>
+    public async Task<string?> RefusalForWeekAsync(Placement placement, IReadOnlyCollection<DateOnly> daysWorked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(daysWorked);
+        if (daysWorked.Count == 0 || await DueFromAsync(placement, cancellationToken) is not { } from) return null;
+        foreach (var day in daysWorked.Where(d => d >= from).Order())
+        {
+            if (await TermsAsync(placement, day, cancellationToken) is not { } terms) return null;
+            var decision = (await payThrough.OnAsync(terms, day, cancellationToken)).Decision;
+            if (decision.Outcome == PayRateOutcome.Refused)
+                return $"The pay on {Domain.Timesheets.TimesheetChecks.Day(day)} is refused by the pay-rate rules: {decision.Details.Failed.FirstOrDefault()?.Message}";
+        }
+        return null;
+    }
+
+    /// <summary>The placement's terms on a day: its role and supplier, the pay in force that day, and whether the worker is past the weeks.</summary>
+    public async Task<PayRateTerms?> TermsAsync(Placement placement, DateOnly day, CancellationToken cancellationToken)
+    {
+        var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken);
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
+        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
+        if (role is null || area is null || supplier is null || organisation is null) return null;
+        var pay = RateInForce.On(day, placement.Rates.PayRate, placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)));
+        return new PayRateTerms(role, area.IsChildrensServices, supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment),
+            pay, placement.WeeklyHours, AwrQualified: true);
+    }
+}
