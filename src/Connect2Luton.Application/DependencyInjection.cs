@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddScoped<PlacementChangeCommands>();
         services.AddScoped<Timesheets.TimesheetPricer>();
         services.AddScoped<Timesheets.AwrParity>();
+        services.AddScoped<Timesheets.Underpayments>();
         services.AddScoped<Placements.Changes.PayParityChange>();
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();

@@ -19,6 +19,10 @@ public sealed class PayParityTests(Connect2LutonFactory factory) : IClassFixture
     public async Task A_week_past_the_AWR_weeks_paid_below_the_permanent_posts_pay_waits_until_a_recruiter_applies_parity_in_one_step()
     {
         var placementId = await PlacementPaidAsync(19.00m);
+        // The week parity became due, approved at the old rate before anyone saw it was due (as weeks approved before
+        // this app checked were): 7.5 hours at £19.00.
+        var dueWeek = new DateOnly(2026, 11, 9);
+        await ApprovedAtOldRateAsync(placementId, dueWeek, 19.00m);
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
         var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
         var week = $"/Timesheets/{placementId}/{LastWeek:yyyy-MM-dd}";
@@ -46,10 +50,38 @@ public sealed class PayParityTests(Connect2LutonFactory factory) : IClassFixture
         (await manager.GetPageAsync(week)).Text("#total-pay").ShouldBe("£151.73", "7.5 hours at £20.23");
         var change = await PlacementArrangement.QueryAsync(factory, db => db.Set<PlacementRateChange>().AsNoTracking().Single(c => c.PlacementId == placementId));
         (change.EffectiveFrom, change.PreviousPayRate, change.NewPayRate).ShouldBe((new DateOnly(2026, 11, 9), 19.00m, 20.23m));
+
+        // The week approved before is owed the difference: 7.5 hours at £20.23 is £151.73, less the £142.50 paid.
+        var owed = await recruiter.GetPageAsync("/Timesheets/Underpaid");
+        owed.Text("#underpaid").ShouldContain("9 Nov 2026");
+        owed.Text("#underpaid").ShouldContain("£9.23");
+        var earlier = $"/Timesheets/{placementId}/{dueWeek:yyyy-MM-dd}";
+        var correcting = await recruiter.PressAsync(await recruiter.GetPageAsync(earlier), "Adjust");
+        correcting.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await recruiter.PressAsync(await recruiter.GetPageAsync(earlier), "Submit")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.PressAsync(await manager.GetPageAsync(earlier), "Approve")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await manager.GetPageAsync(earlier)).Text("#total-pay").ShouldBe("£9.23", "the correction pays the difference once the old lines are taken back");
+        (await recruiter.GetPageAsync("/Timesheets/Underpaid")).QuerySelector("#underpaid")?.TextContent.ShouldNotContain("9 Nov 2026");
+    }
+
+    private async Task ApprovedAtOldRateAsync(int placementId, DateOnly week, decimal pay)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var placement = await db.Placements.Include(p => p.RateChanges).SingleAsync(p => p.Id == placementId);
+        var rates = new Domain.Timesheets.TimesheetRates(pay, [], Domain.SupplyAgencies.SupplyAgencyKind.InHousePool, 0.06m,
+            _ => new OnCostRates(0.1207m, 0.15m, 0.03m, "test"), (_, _) => 1m);
+        List<Domain.Timesheets.TimesheetHours> hours = [new(week, Domain.Timesheets.TimesheetLineType.Standard, 7.5m)];
+        var timesheet = Domain.Timesheets.Timesheet.Start(placement, week, Domain.Timesheets.TimesheetEnteredAs.Recruiter, PlacementArrangement.Recruiter);
+        timesheet.Record(hours, new Domain.Timesheets.TimesheetLimits(Start, Start.AddDays(200), Clocks.Today, false, new HashSet<Domain.Timesheets.TimesheetLineType>()), PlacementArrangement.Recruiter, Clocks.Now.AddDays(-7));
+        timesheet.Submit(rates.Price(hours), null, PlacementArrangement.Recruiter, Clocks.Now.AddDays(-7));
+        timesheet.Approve(rates.Price(hours), null, "manager@connect2luton.local", Clocks.Now.AddDays(-6));
+        db.Add(timesheet);
+        await db.SaveChangesAsync();
     }
 
     private Task<Domain.Timesheets.TimesheetStatus> StatusAsync(int placementId) =>
-        PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Single(t => t.PlacementId == placementId).Status);
+        PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Single(t => t.PlacementId == placementId && t.WeekStart == LastWeek).Status);
 
     /// <summary>A social worker in children's social care placed from <see cref="Start"/> at a pay allowed before the AWR weeks, written straight to the database.</summary>
     private async Task<int> PlacementPaidAsync(decimal pay)

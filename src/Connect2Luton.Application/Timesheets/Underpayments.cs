@@ -1,0 +1,84 @@
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Common.Persistence;
+using Connect2Luton.Application.Common.Specifications;
+using Connect2Luton.Application.Policies;
+using Connect2Luton.Application.Workers;
+using Connect2Luton.Domain.Common;
+using Connect2Luton.Domain.Placements;
+using Connect2Luton.Domain.Timesheets;
+
+namespace Connect2Luton.Application.Timesheets;
+
+/// <summary>An approved week paid at a rate since changed back to before it (AWR pay parity, above all), and what it is owed.</summary>
+public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly WeekStart, string Worker, string JobRole, string ServiceArea, decimal Hours, decimal Paid, decimal Owed);
+
+/// <summary>
+/// Approved weeks owed pay: a rate change recorded after a week was approved, taking effect on or before its last
+/// day (AWR pay parity applied from the day it was due), leaves the week's lines priced at the old rate. For each
+/// such week, as now agreed (its latest approved timesheet), each line's pay at the rate now in force that day, less
+/// what it was paid, to the penny; what a correction of the week then pays. Rate changes are few, so the placements
+/// that have one are read and their approved weeks with them.
+/// </summary>
+public sealed class Underpayments(
+    IReadRepository<Placement> placements,
+    IReadRepository<Timesheet> timesheets,
+    IReadRepository<Domain.Workers.Worker> workers,
+    IPayRatePolicy payRates,
+    ReferenceNames names,
+    DataScope scope)
+{
+    public async Task<IReadOnlyList<Underpayment>> ListAsync(CancellationToken cancellationToken)
+    {
+        var changed = await placements.ListAsync(new RateChangedPlacementsSpec(scope.ServiceAreas), cancellationToken);
+        if (changed.Count == 0) return [];
+        var approved = await timesheets.ListAsync(new ApprovedWeeksSpec([.. changed.Select(p => p.Id)]), cancellationToken);
+        var terms = new Dictionary<DateOnly, TimesheetTerms>();
+        var owed = new List<(Timesheet Sheet, decimal Paid, decimal Owed)>();
+        foreach (var placement in changed)
+        {
+            var history = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
+            foreach (var week in approved.Where(t => t.PlacementId == placement.Id).GroupBy(t => t.WeekStart))
+            {
+                var latest = week.MaxBy(t => t.Sequence)!;
+                // Only a change recorded after the week was approved, and in force by its end, can leave it short.
+                if (!placement.RateChanges.Any(c => c.RecordedAt > latest.ApprovedAt && c.EffectiveFrom <= latest.WeekEnd)) continue;
+                var (paid, due) = (0m, 0m);
+                foreach (var line in latest.Lines.Where(l => !l.IsReversal))
+                {
+                    if (!terms.TryGetValue(line.Day, out var dayTerms)) terms[line.Day] = dayTerms = await payRates.TimesheetTermsAsync(line.Day, cancellationToken);
+                    var rateNow = Money.ToPenny(RateInForce.On(line.Day, placement.Rates.PayRate, history) * dayTerms.PayShareOf(line.Type));
+                    paid += line.Pay;
+                    due += Math.Max(line.Pay, Money.ToPenny(line.Hours * rateNow));
+                }
+                if (due > paid) owed.Add((latest, paid, due - paid));
+            }
+        }
+        if (owed.Count == 0) return [];
+        var workerNames = (await workers.ListAsync(new WorkerNamesSpec([.. owed.Select(o => o.Sheet.WorkerId).Distinct()]), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Title);
+        var areas = (await names.ServiceAreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+        return [.. owed.OrderByDescending(o => o.Sheet.WeekStart).ThenBy(o => o.Sheet.PlacementId).Select(o => new Underpayment(
+            o.Sheet.PlacementId, o.Sheet.Id, o.Sheet.WeekStart, workerNames.GetValueOrDefault(o.Sheet.WorkerId, "(no longer on record)"),
+            roles.GetValueOrDefault(o.Sheet.JobRoleId, "(no longer on record)"), areas.GetValueOrDefault(o.Sheet.ServiceAreaId, "(no longer on record)"),
+            o.Sheet.Hours, o.Paid, o.Owed))];
+    }
+}
+
+/// <summary>Placements whose rates have changed, with the changes, in the services the user sees.</summary>
+public sealed class RateChangedPlacementsSpec : Specification<Placement>
+{
+    public RateChangedPlacementsSpec(IReadOnlyCollection<int>? serviceAreas)
+    {
+        Query.Where(p => p.RateChanges.Any());
+        if (serviceAreas is not null) Query.Where(p => serviceAreas.Contains(p.ServiceAreaId));
+        Query.Include(p => p.RateChanges).AsNoTracking();
+    }
+}
+
+/// <summary>The approved timesheets of some placements, with their lines.</summary>
+public sealed class ApprovedWeeksSpec : Specification<Timesheet>
+{
+    public ApprovedWeeksSpec(IReadOnlyCollection<int> placementIds) =>
+        Query.Where(t => placementIds.Contains(t.PlacementId) && t.Status == TimesheetStatus.Approved).Include(t => t.Lines).AsNoTracking();
+}
