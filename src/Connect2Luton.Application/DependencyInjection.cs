@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<Timesheets.TimesheetPricer>();
         services.AddScoped<Timesheets.AwrParity>();
         services.AddScoped<Timesheets.Underpayments>();
+        services.AddScoped<Timesheets.MissingTimesheets>();
         services.AddScoped<Placements.Changes.PayParityChange>();
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();

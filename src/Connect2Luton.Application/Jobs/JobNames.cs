@@ -6,4 +6,5 @@ public static class JobNames
     public const string FlagLongRunningPlacements = "flag-long-running-placements";
     public const string RaiseConversionPrompts = "raise-conversion-prompts";
     public const string ReleaseRequisitions = "release-requisitions";
+    public const string TimesheetReminders = "timesheet-reminders";
 }

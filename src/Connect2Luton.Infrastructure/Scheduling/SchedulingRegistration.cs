@@ -1,3 +1,4 @@
+using Connect2Luton.Application.Timesheets;
 using Connect2Luton.Application.Conversions;
 using Connect2Luton.Application.Jobs;
 using Connect2Luton.Application.Placements.Flags;
@@ -46,6 +47,14 @@ internal static class SchedulingRegistration
             async (provider, by, cancellationToken) => await provider.GetRequiredService<ScheduledRelease>().RunAsync(by, cancellationToken))
         {
             Figures = new JobRunFigures("Requisitions", "Tiers released", "Agencies reached", Resolves: false),
+        });
+        services.AddSingleton(provider => new TimesheetReminders(
+            provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<TimesheetReminders>>()));
+        // Monday at nine: last week is over, and people are at work to send what is missing.
+        services.AddScheduledJob(new ScheduledJob(JobNames.TimesheetReminders, "Remind of timesheets not sent", "0 0 9 ? * MON", "TimesheetReminders",
+            async (provider, by, cancellationToken) => await provider.GetRequiredService<TimesheetReminders>().RunAsync(by, cancellationToken))
+        {
+            Figures = new JobRunFigures("Placements live last week", "Without hours sent", "Emails queued", Resolves: false),
         });
         services.AddQuartz(quartz =>
         {

@@ -161,6 +161,7 @@ public static class AccessMatrix
         ["POST /Workers/{id:int}?handler=SignIn"] = Recruiters,
         ["GET /Timesheets"] = Services,
         ["GET /Timesheets/Underpaid"] = Services,
+        ["GET /Timesheets/Missing"] = Services,
         ["GET /Timesheets/{placementId:int}/{week}"] = Services,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Save"] = Recruiters,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Submit"] = Recruiters,
