@@ -33,6 +33,20 @@ public sealed class AwrPositions(IReadRepository<Placement> placements, IReadRep
         return day => AwrClock.On(assignments, breaks, jobRoleId, day, rules);
     }
 
+    /// <summary>
+    /// The clocks of many workers, their placements and breaks read in two queries: for approving many weeks at once.
+    /// Asked of a worker not among them, the clock counts nothing.
+    /// </summary>
+    public async Task<Func<int, int, DateOnly, AwrPosition>> ClocksAsync(IReadOnlyCollection<int> workerIds, CancellationToken cancellationToken)
+    {
+        var history = (await placements.ListAsync(new PlacementsOfWorkersSpec(workerIds), cancellationToken)).ToLookup(p => p.WorkerId);
+        var breaks = (await workers.ListAsync(new WorkersWithBreaksSpec(workerIds), cancellationToken)).ToDictionary(w => w.Id, w => Breaks(w).ToList());
+        var rules = await lengths.AwrBreakRulesAsync(cancellationToken);
+        var assignments = workerIds.Distinct().ToDictionary(id => id, id => history[id]
+            .Where(p => p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff)).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate)).ToList());
+        return (workerId, jobRoleId, day) => AwrClock.On(assignments.GetValueOrDefault(workerId) ?? [], breaks.GetValueOrDefault(workerId) ?? [], jobRoleId, day, rules);
+    }
+
     /// <summary>The stretches of work the clock counts: every placement but those called off before they started or still waiting for sign-off.</summary>
     public static IEnumerable<AwrAssignment> Assignments(IEnumerable<WorkerPlacementRow> history) =>
         history.Where(p => p.Status is not (PlacementStatus.Cancelled or PlacementStatus.AwaitingSignOff)).Select(p => new AwrAssignment(p.JobRoleId, p.StartDate, p.EndDate));
@@ -43,6 +57,18 @@ public sealed class AwrPositions(IReadRepository<Placement> placements, IReadRep
     public static IEnumerable<AwrBreak> Breaks(Worker? worker) =>
         worker?.Breaks.Select(b => new AwrBreak(b.From, b.To, b.Reason)) ?? [];
 }
+
+/// <summary>The placements of some workers, as the AWR clock counts them.</summary>
+public sealed class PlacementsOfWorkersSpec : Specification<Placement, WorkersPlacementRow>
+{
+    public PlacementsOfWorkersSpec(IReadOnlyCollection<int> workerIds)
+    {
+        Query.Where(p => workerIds.Contains(p.WorkerId));
+        Query.Select(p => new WorkersPlacementRow(p.WorkerId, p.JobRoleId, p.StartDate, p.ActualEndDate ?? p.PlannedEndDate, p.Status));
+    }
+}
+
+public sealed record WorkersPlacementRow(int WorkerId, int JobRoleId, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);
 
 /// <summary>Workers with their recorded breaks, for reading.</summary>
 public sealed class WorkersWithBreaksSpec : Specification<Worker>

@@ -25,6 +25,9 @@ public sealed class AwrParity(
     IReadRepository<JobRole> jobRoles,
     ReferenceNames names)
 {
+    // Roles read once for this unit of work (approving many weeks asks for the same few).
+    private readonly Dictionary<int, JobRole?> _roles = [];
+
     /// <summary>The most an hour looked at when finding the least the rules allow.</summary>
     public const decimal MostPayLookedAt = 200m;
 
@@ -32,8 +35,15 @@ public sealed class AwrParity(
     public async Task<DateOnly?> DueFromAsync(Placement placement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
         var clock = await positions.ClockAsync(placement.WorkerId, placement.JobRoleId, cancellationToken);
+        return DueFrom(placement, clock, (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks);
+    }
+
+    /// <summary>The same, with the worker's clock in the role already read (<see cref="AwrPositions.ClocksAsync"/>) and the qualifying weeks.</summary>
+    public static DateOnly? DueFrom(Placement placement, Func<DateOnly, AwrPosition> clock, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(clock);
         bool PastOn(DateOnly day) => clock(day).Weeks >= weeks;
         // Already past on the first day (weeks in the role before this placement): due from its start.
         if (PastOn(placement.StartDate)) return placement.StartDate;
@@ -69,7 +79,15 @@ public sealed class AwrParity(
     public async Task<string?> RefusalForWeekAsync(Placement placement, IReadOnlyCollection<DateOnly> daysWorked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(daysWorked);
-        if (daysWorked.Count == 0 || await DueFromAsync(placement, cancellationToken) is not { } from) return null;
+        if (daysWorked.Count == 0) return null;
+        return await RefusalFromAsync(placement, await DueFromAsync(placement, cancellationToken), daysWorked, cancellationToken);
+    }
+
+    /// <summary>The same, from the day parity is due already found (null: never while the placement runs).</summary>
+    public async Task<string?> RefusalFromAsync(Placement placement, DateOnly? dueFrom, IReadOnlyCollection<DateOnly> daysWorked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(daysWorked);
+        if (dueFrom is not { } from) return null;
         foreach (var day in daysWorked.Where(d => d >= from).Order())
         {
             if (await TermsAsync(placement, day, cancellationToken) is not { } terms) return null;
@@ -83,7 +101,9 @@ public sealed class AwrParity(
     /// <summary>The placement's terms on a day: its role and supplier, the pay in force that day, and whether the worker is past the weeks.</summary>
     public async Task<PayRateTerms?> TermsAsync(Placement placement, DateOnly day, CancellationToken cancellationToken)
     {
-        var role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken);
+        ArgumentNullException.ThrowIfNull(placement);
+        if (!_roles.TryGetValue(placement.JobRoleId, out var role))
+            _roles[placement.JobRoleId] = role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken);
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
         var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);

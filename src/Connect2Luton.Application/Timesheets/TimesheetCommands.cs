@@ -24,6 +24,8 @@ public sealed class TimesheetCommands(
     IReadRepository<Worker> workers,
     TimesheetPricer pricer,
     AwrParity parity,
+    Placements.AwrPositions positions,
+    Policies.IPlacementLengthPolicy lengths,
     IUnitOfWork unitOfWork,
     DataScope scope,
     ICurrentUser user,
@@ -150,6 +152,77 @@ public sealed class TimesheetCommands(
         timesheets.ExpectVersion(timesheet, version);
         timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), adjusted, user.Name, clock.GetUtcNow());
         return await SaveAsync(timesheet, cancellationToken);
+    }
+
+    /// <summary>Timesheets approved together: how many went through, and why each of the rest did not.</summary>
+    public sealed record Approvals(int Approved, IReadOnlyList<string> NotApproved);
+
+    /// <summary>How many weeks are approved in one unit of work.</summary>
+    public const int ApprovedTogether = 500;
+
+    /// <summary>
+    /// Approves many submitted weeks at once, each as it was seen (its version), each checked and priced as one
+    /// approved alone is. They are read, priced and saved in groups: a week another person changed since is left out
+    /// with why; a group someone changes while it saves is left as it was and said so.
+    /// </summary>
+    public async Task<(CommandResult Result, Approvals? Done)> ApproveManyAsync(IReadOnlyCollection<(int Id, int Version)> chosen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        if (!user.May(Permissions.ApproveTimesheets)) return (CommandResult.Forbidden("Only the service's hiring managers approve its timesheets."), null);
+        var approved = 0;
+        var notApproved = new List<string>();
+        var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
+        var groups = chosen.DistinctBy(c => c.Id).Chunk(ApprovedTogether).ToList();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var versions = group.ToDictionary(c => c.Id, c => c.Version);
+            var sheets = await timesheets.ListAsync(new TimesheetsByIdSpec(versions.Keys), cancellationToken);
+            var placementsById = (await placements.ListAsync(new PlacementsWithRatesSpec([.. sheets.Select(t => t.PlacementId).Distinct()]), cancellationToken)).ToDictionary(p => p.Id);
+            var adjusted = (await timesheets.ListAsync(new AdjustedTimesheetsSpec([.. sheets.Where(t => t.AdjustsTimesheetId is not null).Select(t => t.AdjustsTimesheetId!.Value)]), cancellationToken)).ToDictionary(t => t.Id);
+            var clocks = await positions.ClocksAsync([.. sheets.Select(t => t.WorkerId).Distinct()], cancellationToken);
+            var now = clock.GetUtcNow();
+            var inGroup = 0;
+            foreach (var id in versions.Keys.Where(id => sheets.All(t => t.Id != id))) notApproved.Add($"Timesheet {id} is not there any more.");
+            foreach (var timesheet in sheets.OrderBy(t => t.Id))
+            {
+                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} (timesheet {timesheet.Id})";
+                if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) { notApproved.Add($"Week of {week}: not a timesheet of your service."); continue; }
+                if (timesheet.Version != versions[timesheet.Id]) { notApproved.Add($"Week of {week}: changed since you saw it; open it to look again."); continue; }
+                if (timesheet.Status != TimesheetStatus.Submitted) { notApproved.Add($"Week of {week}: {NotWaiting(timesheet).Message}"); continue; }
+                if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
+                    || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken) is not { } priced)
+                {
+                    notApproved.Add($"Week of {week}: its placement's role or supplier is no longer on record.");
+                    continue;
+                }
+                var dueFrom = AwrParity.DueFrom(placement, day => clocks(placement.WorkerId, placement.JobRoleId, day), weeks);
+                if (await parity.RefusalFromAsync(placement, dueFrom, [.. timesheet.Entries.Select(e => e.Day).Distinct()], cancellationToken) is { } refusal)
+                {
+                    notApproved.Add($"Week of {week}: {refusal}");
+                    continue;
+                }
+                Timesheet? correcting = null;
+                if (timesheet.AdjustsTimesheetId is { } adjusts && !adjusted.TryGetValue(adjusts, out correcting))
+                {
+                    notApproved.Add($"Week of {week}: the hours it corrects are not there any more.");
+                    continue;
+                }
+                timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), correcting, user.Name, now);
+                inGroup++;
+            }
+            var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+            if (saved.IsConflict)
+            {
+                // What this unit of work holds is now out of date: the groups after it are not tried.
+                var untried = groups.Skip(g + 1).Sum(r => r.Length);
+                notApproved.Add($"{inGroup} weeks were changed by someone else as they were being approved, so none of them was"
+                    + (untried > 0 ? $", and the {untried} after them were not tried" : string.Empty) + ": look again and approve them.");
+                break;
+            }
+            approved += inGroup;
+        }
+        return (CommandResult.Done(approved), new Approvals(approved, notApproved));
     }
 
     private static CommandResult NotWaiting(Timesheet timesheet) => CommandResult.Conflict(timesheet.Status switch

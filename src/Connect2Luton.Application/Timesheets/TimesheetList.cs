@@ -12,7 +12,7 @@ public sealed record TimesheetFilter(TimesheetStatus? Status = null, int? Servic
 /// <summary>A timesheet as the list shows it, before names are put to its ids.</summary>
 public sealed record TimesheetRowData(
     int Id, int PlacementId, int WorkerId, int ServiceAreaId, int JobRoleId, int SupplyAgencyId, DateOnly WeekStart, int Sequence,
-    TimesheetStatus Status, TimesheetEnteredAs EnteredAs, decimal Hours, decimal Charge);
+    TimesheetStatus Status, TimesheetEnteredAs EnteredAs, decimal Hours, decimal Charge, int Version = 0);
 
 public sealed record TimesheetRow(TimesheetRowData Data, string Worker, string ServiceArea, string JobRole, string Supplier);
 
@@ -67,7 +67,7 @@ public sealed class TimesheetListSpec : Specification<Timesheet, TimesheetRowDat
         }
         Query.Take(take);
         Query.Select(t => new TimesheetRowData(t.Id, t.PlacementId, t.WorkerId, t.ServiceAreaId, t.JobRoleId, t.SupplyAgencyId, t.WeekStart, t.Sequence,
-            t.Status, t.EnteredAs, t.Hours, t.Charge));
+            t.Status, t.EnteredAs, t.Hours, t.Charge, t.Version));
     }
 }
 

@@ -15,6 +15,9 @@ public sealed record PricedWeek(TimesheetRates Rates, IReadOnlySet<TimesheetLine
 /// </summary>
 public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames names)
 {
+    // What the rules set for each day of a week, read once for this unit of work: approving many weeks prices the same few.
+    private readonly Dictionary<DateOnly, (OnCostRates OnCosts, TimesheetTerms Terms)> _days = [];
+
     /// <returns>Null where the placement's role or supplier is no longer on record.</returns>
     public async Task<PricedWeek?> ForWeekAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken)
     {
@@ -29,8 +32,9 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
         foreach (var day in TimesheetWeek.DaysFrom(weekStart))
         {
-            onCosts[day] = await payRates.OnCostsAsync(day, cancellationToken);
-            terms[day] = await payRates.TimesheetTermsAsync(day, cancellationToken);
+            if (!_days.TryGetValue(day, out var set))
+                _days[day] = set = (await payRates.OnCostsAsync(day, cancellationToken), await payRates.TimesheetTermsAsync(day, cancellationToken));
+            (onCosts[day], terms[day]) = set;
         }
         var changes = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
         var rates = new TimesheetRates(

@@ -38,3 +38,10 @@ public sealed class AdjustedTimesheetsSpec : Specification<Timesheet>
     public AdjustedTimesheetsSpec(IReadOnlyCollection<int> ids) =>
         Query.Where(t => ids.Contains(t.Id)).Include(t => t.Lines).AsNoTracking();
 }
+
+/// <summary>Placements with their rate changes, for pricing many weeks at once.</summary>
+public sealed class PlacementsWithRatesSpec : Specification<Domain.Placements.Placement>
+{
+    public PlacementsWithRatesSpec(IReadOnlyCollection<int> ids) =>
+        Query.Where(p => ids.Contains(p.Id)).Include(p => p.RateChanges).AsNoTracking();
+}

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Connect2Luton.Web.Forms;
 
 namespace Connect2Luton.Web.Pages.Timesheets;
 
@@ -16,8 +17,21 @@ namespace Connect2Luton.Web.Pages.Timesheets;
 /// narrowed by status, service and week. Paged by the last row shown, so a page far back reads as fast as the first.
 /// </summary>
 [Authorize(Policy = Permissions.SeeTimesheets)]
-public sealed class IndexModel(TimesheetQueries timesheets, ReferenceNames names, DataScope scope, TimeProvider clock) : PageModel
+public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands commands, ReferenceNames names, DataScope scope, TimeProvider clock) : PageModel
 {
+    /// <summary>The weeks ticked to approve together, each as "id:version" (the version the manager saw).</summary>
+    [BindProperty(Name = "approve")]
+    public List<string> Approve { get; set; } = [];
+
+    [TempData]
+    public string? Done { get; set; }
+
+    [TempData]
+    public string? NotApproved { get; set; }
+
+    /// <summary>Hiring managers tick waiting weeks of their service to approve them together.</summary>
+    public bool MayApprove => Access.Allows(User.IsInRole, Permissions.ApproveTimesheets);
+
     /// <summary>A status as the list's filter names it; "all" or anything unknown shows every status.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -76,6 +90,29 @@ public sealed class IndexModel(TimesheetQueries timesheets, ReferenceNames names
         Results = await timesheets.ListAsync(filter, TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
+    {
+        var chosen = new List<(int Id, int Version)>();
+        foreach (var ticked in Approve.Take(TimesheetQueries.PageSize * 4))
+        {
+            // Only what the list wrote ("id:version"); anything else was never a box on it and is left out.
+            if (ticked?.Split(':') is [var id, var version]
+                && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var timesheet) && timesheet > 0
+                && int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var seen))
+                chosen.Add((timesheet, seen));
+        }
+        if (chosen.Count == 0)
+        {
+            NotApproved = "Tick the weeks to approve first.";
+            return RedirectToPage();
+        }
+        var (result, done) = await commands.ApproveManyAsync(chosen, cancellationToken);
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        Done = done!.Approved == 0 ? null : $"Approved {Words.Count(done.Approved, "timesheet")}";
+        NotApproved = done.NotApproved.Count == 0 ? null : string.Join("\n", done.NotApproved.Take(20));
+        return RedirectToPage();
     }
 
     public string Link(string cursorName, TimesheetCursor cursor) =>
