@@ -21,10 +21,6 @@ public sealed class ReferenceNames(
     public Task<IReadOnlyList<HiringOrganisations.HiringOrganisationRow>> HiringOrganisationsAsync(CancellationToken cancellationToken) =>
         cache.GetAsync(Key<Domain.HiringOrganisations.HiringOrganisation>(), async () => (IReadOnlyList<HiringOrganisations.HiringOrganisationRow>)await organisations.ListAsync(new HiringOrganisations.HiringOrganisationRowsSpec(), cancellationToken), l => l.Count, cancellationToken);
 
-    /// <summary>The services of an organisation, for a list or report narrowed to it.</summary>
-    public async Task<IReadOnlyCollection<int>> ServiceAreasOfAsync(int organisationId, CancellationToken cancellationToken) =>
-        [.. (await ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == organisationId).Select(a => a.Id)];
-
     public Task<IReadOnlyList<ServiceAreaSummary>> ServiceAreasAsync(CancellationToken cancellationToken) =>
         cache.GetAsync(Key<ServiceArea>(), async () => (IReadOnlyList<ServiceAreaSummary>)await serviceAreas.ListAsync(new ServiceAreasByNameSpec(), cancellationToken), l => l.Count, cancellationToken);
 

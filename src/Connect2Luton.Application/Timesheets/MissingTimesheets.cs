@@ -15,7 +15,7 @@ public sealed record LivePlacementRow(int Id, int WorkerId, int SupplyAgencyId, 
 public sealed record MissingTimesheet(LivePlacementRow Placement, string Worker, string JobRole, string ServiceArea, string Supplier);
 
 /// <summary>
-/// Live placements with no hours sent for a week (none entered, or saved and not sent): the reminders' list, read in
+/// Live placements with no hours sent for a week (none entered, saved and not sent, or queried back): the reminders' list, read in
 /// batches of placement ids over the index of live placements, each batch's sent weeks read beside it by the
 /// timesheets' unique index.
 /// </summary>
@@ -81,12 +81,12 @@ public sealed class LiveInWeekSpec : Specification<Placement, LivePlacementRow>
     }
 }
 
-/// <summary>Of some placements, those with hours sent for a week: a timesheet there that is not a draft.</summary>
+/// <summary>Of some placements, those with hours sent for a week: waiting for approval or approved (a week queried back is not sent).</summary>
 public sealed class SentWeekSpec : Specification<Timesheet, int>
 {
     public SentWeekSpec(IReadOnlyCollection<int> placementIds, DateOnly weekStart)
     {
-        Query.Where(t => placementIds.Contains(t.PlacementId) && t.WeekStart == weekStart && t.Status != TimesheetStatus.Draft);
+        Query.Where(t => placementIds.Contains(t.PlacementId) && t.WeekStart == weekStart && (t.Status == TimesheetStatus.Submitted || t.Status == TimesheetStatus.Approved));
         Query.Select(t => t.PlacementId);
     }
 }

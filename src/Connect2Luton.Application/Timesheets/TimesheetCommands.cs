@@ -23,6 +23,7 @@ public sealed class TimesheetCommands(
     IReadRepository<Placement> placements,
     IReadRepository<Worker> workers,
     TimesheetPricer pricer,
+    Common.ReferenceNames names,
     AwrParity parity,
     Placements.AwrPositions positions,
     Policies.IPlacementLengthPolicy lengths,
@@ -45,8 +46,10 @@ public sealed class TimesheetCommands(
         if (placement.Status is PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled)
             return CommandResult.Invalid(TimesheetFields.Week, "This placement has not started, so it has no hours to enter");
 
-        if (!TimesheetWeek.IsMonday(weekStart)) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet's week starts on a Monday");
+        if (!TimesheetWeek.IsMonday(weekStart) || !TimesheetWeek.IsReal(weekStart)) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet's week starts on a Monday");
         if (weekStart > clock.Today()) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet cannot be entered for a week that has not started yet");
+        if (weekStart.AddDays(6) < placement.StartDate || weekStart > placement.EndDate)
+            return CommandResult.Invalid(TimesheetFields.Week, $"The placement runs from {TimesheetChecks.Day(placement.StartDate)} to {TimesheetChecks.Day(placement.EndDate)}: it has no hours in the week of {TimesheetChecks.Day(weekStart)}");
 
         var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(placementId, weekStart, forUpdate: true), cancellationToken);
         var latest = week.LastOrDefault();
@@ -57,7 +60,9 @@ public sealed class TimesheetCommands(
                 return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
                     ? "This week's timesheet has been approved: correct it with an adjustment"
                     : "This week already has a timesheet: open it from the placement's timesheets to change it");
-            timesheet = Timesheet.Start(placement, weekStart, EnteredAs(), user.Name);
+            var organisation = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.HiringOrganisationId
+                ?? Domain.HiringOrganisations.HiringOrganisation.CouncilId;
+            timesheet = Timesheet.Start(placement, weekStart, EnteredAs(), user.Name, organisation);
         }
         else
         {
@@ -142,6 +147,7 @@ public sealed class TimesheetCommands(
         if (placement is null) return CommandResult.NotFound();
         var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken);
         if (priced is null) return CommandResult.Conflict("This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
+        if (OutsideDates(timesheet, placement) is { } outside) return CommandResult.Conflict(outside);
         // A week past the AWR qualifying weeks is paid at least what the rules allow then (pay parity), or it waits.
         if (await parity.RefusalForWeekAsync(placement, timesheet.Entries.Select(e => e.Day).Distinct().ToList(), cancellationToken) is { } refusal)
             return CommandResult.Conflict($"This week cannot be approved. {refusal} A recruiter applies the AWR pay parity rate to the placement, and the week is then approved at it.");
@@ -196,6 +202,11 @@ public sealed class TimesheetCommands(
                     notApproved.Add($"Week of {week}: its placement's role or supplier is no longer on record.");
                     continue;
                 }
+                if (OutsideDates(timesheet, placement) is { } outside)
+                {
+                    notApproved.Add($"Week of {week}: {outside}");
+                    continue;
+                }
                 var dueFrom = AwrParity.DueFrom(placement, day => clocks(placement.WorkerId, placement.JobRoleId, day), weeks);
                 if (await parity.RefusalFromAsync(placement, dueFrom, [.. timesheet.Entries.Select(e => e.Day).Distinct()], cancellationToken) is { } refusal)
                 {
@@ -225,6 +236,15 @@ public sealed class TimesheetCommands(
         return (CommandResult.Done(approved), new Approvals(approved, notApproved));
     }
 
+    /// <summary>
+    /// Hours on days the placement no longer runs (it ended early, or was cut short, after they were sent): never
+    /// approved; the manager queries them back.
+    /// </summary>
+    private static string? OutsideDates(Timesheet timesheet, Placement placement) =>
+        timesheet.Entries.Where(e => e.Day < placement.StartDate || e.Day > placement.EndDate).Select(e => (DateOnly?)e.Day).Min() is { } day
+            ? $"It has hours on {TimesheetChecks.Day(day)}, but the placement now runs from {TimesheetChecks.Day(placement.StartDate)} to {TimesheetChecks.Day(placement.EndDate)}: query it, so the hours are corrected."
+            : null;
+
     private static CommandResult NotWaiting(Timesheet timesheet) => CommandResult.Conflict(timesheet.Status switch
     {
         TimesheetStatus.Approved => "This timesheet has already been approved",
@@ -245,6 +265,11 @@ public sealed class TimesheetCommands(
         foreach (var (key, text) in input.Hours)
         {
             if (TimesheetFields.Parse(key) is not { } field || field.Day < weekStart || field.Day > weekStart.AddDays(6)) continue;
+            if (hours.Any(h => h.Day == field.Day && h.Type == field.Type))
+            {
+                errors.Add(TimesheetFields.HoursField(field.Day, field.Type), "Enter each day's hours of each kind once");
+                continue;
+            }
             var (value, problem) = HoursText.Read(text);
             if (problem is not null) errors.Add(TimesheetFields.HoursField(field.Day, field.Type), problem);
             else if (value != 0) hours.Add(new TimesheetHours(field.Day, field.Type, value));

@@ -24,7 +24,8 @@ public static class TimesheetFields
     {
         if (key is not { Length: > 11 } || key[10] != '-') return null;
         if (!DateOnly.TryParseExact(key.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return null;
-        return Enum.TryParse<TimesheetLineType>(key.AsSpan(11), ignoreCase: false, out var type) && Enum.IsDefined(type) && !char.IsDigit(key[11])
-            ? (day, type) : null;
+        // Only a kind's own name as the form writes it: no spaces, signs, numbers or lists of kinds.
+        var name = key[11..];
+        return Enum.GetNames<TimesheetLineType>().Contains(name, StringComparer.Ordinal) ? (day, Enum.Parse<TimesheetLineType>(name)) : null;
     }
 }

@@ -5,9 +5,9 @@ using Connect2Luton.Domain.Timesheets;
 namespace Connect2Luton.Application.Timesheets;
 
 /// <summary>What the timesheets list is narrowed to; the user's own service, agency or worker record applies on top.</summary>
-/// <param name="OrganisationAreas">The services of the hiring organisation chosen; null for every organisation.</param>
+/// <param name="HiringOrganisationId">The organisation the weeks are charged to; null for every organisation.</param>
 public sealed record TimesheetFilter(TimesheetStatus? Status = null, int? ServiceAreaId = null, int? SupplyAgencyId = null, DateOnly? WeekStart = null, int? PlacementId = null,
-    IReadOnlyCollection<int>? OrganisationAreas = null);
+    int? HiringOrganisationId = null);
 
 /// <summary>A timesheet as the list shows it, before names are put to its ids.</summary>
 public sealed record TimesheetRowData(
@@ -50,7 +50,7 @@ public sealed class TimesheetListSpec : Specification<Timesheet, TimesheetRowDat
         if (filter.Status is { } status) Query.Where(t => t.Status == status);
         if (scope.ServiceAreas is { } areas) Query.Where(t => areas.Contains(t.ServiceAreaId));
         else if (filter.ServiceAreaId is { } area) Query.Where(t => t.ServiceAreaId == area);
-        if (scope.ServiceAreas is null && filter.OrganisationAreas is { } organisation) Query.Where(t => organisation.Contains(t.ServiceAreaId));
+        if (filter.HiringOrganisationId is { } organisation) Query.Where(t => t.HiringOrganisationId == organisation);
         if ((scope.SupplyAgency ?? filter.SupplyAgencyId) is { } agency) Query.Where(t => t.SupplyAgencyId == agency);
         if (scope.Worker is { } worker) Query.Where(t => t.WorkerId == worker);
         if (filter.WeekStart is { } week) Query.Where(t => t.WeekStart == week);

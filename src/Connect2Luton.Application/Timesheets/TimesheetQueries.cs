@@ -31,8 +31,15 @@ public sealed record TimesheetWeekView(
     bool MayApprove,
     DateOnly Today,
     ParityDue? Parity = null,
-    bool MayApplyParity = false)
+    bool MayApplyParity = false,
+    IReadOnlyList<TimesheetLine>? PricedNow = null)
 {
+    /// <summary>
+    /// The lines to show: for a week waiting for approval, priced as approving it now would price it (the rates and
+    /// charge terms may have changed since it was sent); otherwise as saved.
+    /// </summary>
+    public IReadOnlyList<TimesheetLine> Lines => PricedNow ?? (Current?.Lines.ToList() ?? []);
+
     /// <summary>Pay parity is due on some day of this week and the worker is paid less: the week waits for the rate to change.</summary>
     public bool AwaitsParity => Parity is { } due && due.From <= WeekStart.AddDays(6);
     public bool CanEnter => MayEnter && (Current is null || Current.CanBeChanged);
@@ -59,7 +66,7 @@ public sealed class TimesheetQueries(
     /// <summary>A placement's week; null where there is no such placement, the user may not see it, or the week does not start on a Monday.</summary>
     public async Task<TimesheetWeekView?> WeekAsync(int placementId, DateOnly weekStart, CancellationToken cancellationToken)
     {
-        if (!TimesheetWeek.IsMonday(weekStart)) return null;
+        if (!TimesheetWeek.IsMonday(weekStart) || !TimesheetWeek.IsReal(weekStart)) return null;
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
         if (placement is null) return null;
         var mayEnter = scope.EntersTimesheetsFor(placement.WorkerId, placement.SupplyAgencyId);
@@ -74,9 +81,13 @@ public sealed class TimesheetQueries(
         // Parity is looked for only where the week reaches the day it is due: most weeks are not near it.
         var due = await parity.DueFromAsync(placement, cancellationToken) is { } from && from <= weekStart.AddDays(6)
             ? await parity.DueAsync(placement, cancellationToken) : null;
+        var current = week.LastOrDefault();
+        IReadOnlyList<TimesheetLine>? pricedNow = current is { Status: TimesheetStatus.Submitted } && priced is not null
+            ? [.. current.Lines.Where(l => l.IsReversal), .. priced.Rates.Price(current.HoursEntered())]
+            : null;
         return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
             week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
-            due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status == PlacementStatus.Active);
+            due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended, pricedNow);
     }
 
     /// <summary>The week a timesheet is in, for a link to it by its id; null where there is none the user may see.</summary>

@@ -246,8 +246,9 @@ public sealed class Placement : AggregateRoot
     public void ChangeRates(PlacementRates rates, DateOnly effectiveFrom, string reason, CapExceptionApproval? capException, RuleDecision? decision, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(rates);
-        RequireActive("re-rated");
-        if (effectiveFrom < StartDate || effectiveFrom > PlannedEndDate)
+        // A placement that has ended is re-rated for days it ran (AWR pay parity owed on its last weeks); no other.
+        if (Status != PlacementStatus.Ended) RequireActive("re-rated");
+        if (effectiveFrom < StartDate || effectiveFrom > EndDate)
             throw new DomainRuleException("A rate change must take effect while the placement runs.");
         _rateChanges.Add(new PlacementRateChange(Rates, rates, effectiveFrom, reason, by, at));
         if (capException is not null) _capExceptions.Add(new CapException(rates.PayRate, rates.ChargeRate, capException, decision, by, at));

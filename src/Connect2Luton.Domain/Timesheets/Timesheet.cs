@@ -19,8 +19,9 @@ public sealed class Timesheet : AggregateRoot
 
     private Timesheet() { EnteredBy = string.Empty; }
 
-    private Timesheet(Placement placement, DateOnly weekStart, int sequence, int? adjusts, TimesheetEnteredAs enteredAs, string by)
+    private Timesheet(Placement placement, DateOnly weekStart, int sequence, int? adjusts, TimesheetEnteredAs enteredAs, string by, int hiringOrganisationId)
     {
+        HiringOrganisationId = Guard.Reference(hiringOrganisationId, "The hiring organisation");
         PlacementId = Guard.Reference(placement.Id, "The placement");
         WorkerId = placement.WorkerId;
         SupplyAgencyId = placement.SupplyAgencyId;
@@ -35,11 +36,15 @@ public sealed class Timesheet : AggregateRoot
         Status = TimesheetStatus.Draft;
     }
 
-    /// <summary>A new timesheet for a week with none; the application makes sure the week has none.</summary>
-    public static Timesheet Start(Placement placement, DateOnly weekStart, TimesheetEnteredAs enteredAs, string by)
+    /// <summary>
+    /// A new timesheet for a week with none; the application makes sure the week has none. It is charged to
+    /// <paramref name="hiringOrganisationId"/>, the organisation whose service the placement is in as the week is
+    /// started (the council where none is said), and stays charged to it if the service moves later.
+    /// </summary>
+    public static Timesheet Start(Placement placement, DateOnly weekStart, TimesheetEnteredAs enteredAs, string by, int hiringOrganisationId = HiringOrganisations.HiringOrganisation.CouncilId)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        return new Timesheet(placement, weekStart, 0, null, enteredAs, by);
+        return new Timesheet(placement, weekStart, 0, null, enteredAs, by, hiringOrganisationId);
     }
 
     /// <summary>A correction to an approved week, starting from its hours.</summary>
@@ -49,7 +54,7 @@ public sealed class Timesheet : AggregateRoot
         ArgumentNullException.ThrowIfNull(approved);
         if (approved.Status != TimesheetStatus.Approved) throw new DomainRuleException("Only an approved timesheet is adjusted.");
         if (approved.PlacementId != placement.Id) throw new DomainRuleException("An adjustment is for the same placement.");
-        var adjustment = new Timesheet(placement, approved.WeekStart, approved.Sequence + 1, Guard.Reference(approved.Id, "The adjusted timesheet"), enteredAs, by);
+        var adjustment = new Timesheet(placement, approved.WeekStart, approved.Sequence + 1, Guard.Reference(approved.Id, "The adjusted timesheet"), enteredAs, by, approved.HiringOrganisationId);
         adjustment._entries.AddRange(approved._entries.Select(e => new TimesheetEntry(e.AsHours())));
         adjustment.Hours = approved.Hours;
         return adjustment;
@@ -60,6 +65,10 @@ public sealed class Timesheet : AggregateRoot
     public int SupplyAgencyId { get; private set; }
     public int ServiceAreaId { get; private set; }
     public int JobRoleId { get; private set; }
+
+    /// <summary>Who is charged for the week: kept with it, so spend stays with the organisation it was worked for.</summary>
+    public int HiringOrganisationId { get; private set; }
+
     public DateOnly WeekStart { get; private set; }
     public DateOnly WeekEnd => WeekStart.AddDays(6);
 

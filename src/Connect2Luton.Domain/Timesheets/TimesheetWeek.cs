@@ -7,5 +7,8 @@ public static class TimesheetWeek
 
     public static bool IsMonday(DateOnly day) => day.DayOfWeek == DayOfWeek.Monday;
 
+    /// <summary>A week whose days, and the weeks either side of it, are all dates: not at the very ends of the calendar.</summary>
+    public static bool IsReal(DateOnly monday) => monday.DayNumber >= DateOnly.MinValue.DayNumber + 7 && monday.DayNumber <= DateOnly.MaxValue.DayNumber - 14;
+
     public static IEnumerable<DateOnly> DaysFrom(DateOnly monday) => Enumerable.Range(0, 7).Select(monday.AddDays);
 }

@@ -32,6 +32,7 @@ internal sealed class DemoTimesheets(DemoDataSeeder seeder, TimesheetPricer pric
         // The placement the demo worker signs in for (IdentitySeeder chooses it the same way): its last week is theirs to enter.
         var demoWorkers = placements.Where(p => p.ServiceAreaId == demoArea).OrderBy(p => p.StartDate).ThenBy(p => p.Id).Take(1).Select(p => p.Id).ToHashSet();
         var kinds = agencies.ToDictionary(a => a.Id, a => a.Kind);
+        var organisations = await db.ServiceAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.HiringOrganisationId, cancellationToken);
         var now = seeder.Clock.GetUtcNow();
 
         foreach (var placement in placements)
@@ -50,7 +51,7 @@ internal sealed class DemoTimesheets(DemoDataSeeder seeder, TimesheetPricer pric
                     .Select(d => new TimesheetHours(d, TimesheetLineType.Standard, Math.Round(placement.WeeklyHours / 5m * 4m, MidpointRounding.AwayFromZero) / 4m))
                     .ToList();
                 var limits = new TimesheetLimits(placement.StartDate, placement.EndDate, today, true, priced.AllowedTypes);
-                var timesheet = Timesheet.Start(placement, week, enteredAs, by);
+                var timesheet = Timesheet.Start(placement, week, enteredAs, by, organisations[placement.ServiceAreaId]);
                 var sent = Earlier(DemoDataSeeder.At(week.AddDays(7), 9), now);
                 timesheet.Record(hours, limits, by, sent.AddMinutes(-20));
                 if (isLast && roll < 0.35)

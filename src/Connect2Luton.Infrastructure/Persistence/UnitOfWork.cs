@@ -24,9 +24,10 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         }
         catch (DbUpdateConcurrencyException conflict)
         {
-            // A clash on an owned value (a worker's DBS check) is a clash on its owner (the worker).
+            // A clash on an owned value (a worker's DBS check) is a clash on its owner (the worker), and on a part of a
+            // timesheet (its lines) a clash on the timesheet.
             var what = conflict.Entries
-                .Select(e => Words((e.Metadata.FindOwnership()?.PrincipalEntityType ?? e.Metadata).ClrType.Name))
+                .Select(e => Words(PartOf((e.Metadata.FindOwnership()?.PrincipalEntityType ?? e.Metadata).ClrType).Name))
                 .FirstOrDefault() ?? "record";
             return SaveResult.Conflicted(
                 $"Someone else saved a change to this {what} while you were working on it. Nothing you entered has been saved: " +
@@ -34,13 +35,19 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         }
         catch (DbUpdateException duplicate) when (IsUniqueViolation(duplicate))
         {
-            // The use case looked for a duplicate first; this is two people saving the same name at the same moment.
+            // The use case looked for a duplicate first; this is two people saving the same name (or week) at the same moment.
+            if (duplicate.Entries.Any(e => PartOf(e.Metadata.ClrType) == typeof(Domain.Timesheets.Timesheet)))
+                return SaveResult.Conflicted("Someone else started this week's timesheet at the same moment. Nothing you entered has been saved: open the week again.");
             var what = duplicate.Entries.Select(e => Words(e.Metadata.ClrType.Name)).FirstOrDefault() ?? "record";
             return SaveResult.Conflicted(
                 $"Someone else saved a {what} with the same name at the same moment. Nothing you entered has been saved: " +
                 "check the latest details and try again.");
         }
     }
+
+    private static Type PartOf(Type type) =>
+        type == typeof(Domain.Timesheets.TimesheetLine) || type == typeof(Domain.Timesheets.TimesheetEntry) || type == typeof(Domain.Timesheets.TimesheetEvent)
+            ? typeof(Domain.Timesheets.Timesheet) : type;
 
     // SQLite's SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; SQL Server's duplicate key in a unique index or constraint.
     private static bool IsUniqueViolation(DbUpdateException error) => error.InnerException switch

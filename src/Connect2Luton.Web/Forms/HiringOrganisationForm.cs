@@ -20,7 +20,11 @@ public sealed class HiringOrganisationForm
 
     public HiringOrganisationInput Read(ModelStateDictionary modelState) =>
         new(Name, InvoiceAddress, InvoiceContact, InvoiceEmail, PurchaseOrderRequired,
-            modelState.Percent("Input.MarginAdjustment", MarginAdjustment?.Trim().TrimStart('+'), "The margin adjustment") / 100m);
+            modelState.Percent("Input.MarginAdjustment", Unsigned(MarginAdjustment), "The margin adjustment") / 100m);
+
+    // "+2" is 2; one plus sign in front of a number, and no more ("+-5" is not a number).
+    private static string? Unsigned(string? typed) =>
+        typed?.Trim() is { Length: > 1 } text && text[0] == '+' && char.IsAsciiDigit(text[1]) ? text[1..] : typed;
 
     public static HiringOrganisationForm From(HiringOrganisationRow organisation)
     {

@@ -17,16 +17,14 @@ public sealed class ServiceAreaForm
 
     public string? EstablishmentFte { get; set; }
 
-    /// <summary>The organisation chosen, as the list posts it.</summary>
-    public string? HiringOrganisationId { get; set; }
+    /// <summary>The organisation chosen, as the list posts it: the council unless another is chosen.</summary>
+    public string? HiringOrganisationId { get; set; } = Domain.HiringOrganisations.HiringOrganisation.CouncilId.ToString(CultureInfo.InvariantCulture);
 
     public ServiceAreaInput Read(ModelStateDictionary modelState) =>
         new(Code, Name, Directorate, IsChildrensServices, modelState.Number("Input.EstablishmentFte", EstablishmentFte, "The establishment"), Organisation);
 
-    // None chosen is the council, as every service was before there were others; something the list never offered is no organisation.
-    private int? Organisation => string.IsNullOrWhiteSpace(HiringOrganisationId)
-        ? Domain.HiringOrganisations.HiringOrganisation.CouncilId
-        : FormReading.Choice(HiringOrganisationId);
+    // None chosen, or something the list never offered, is no organisation: said at the field, never saved as the council.
+    private int? Organisation => FormReading.Choice(HiringOrganisationId);
 
     public static ServiceAreaForm From(ServiceAreaRow area)
     {

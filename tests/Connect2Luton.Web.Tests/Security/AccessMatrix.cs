@@ -162,6 +162,7 @@ public static class AccessMatrix
         ["GET /Timesheets"] = Services,
         ["GET /Timesheets/Underpaid"] = Services,
         ["GET /Timesheets/Missing"] = Services,
+        ["POST /Timesheets?handler=Approve"] = TimesheetApprovers,
         ["GET /Timesheets/{placementId:int}/{week}"] = Services,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Save"] = Recruiters,
         ["POST /Timesheets/{placementId:int}/{week}?handler=Submit"] = Recruiters,

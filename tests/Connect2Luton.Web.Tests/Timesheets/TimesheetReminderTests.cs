@@ -46,8 +46,11 @@ public sealed class TimesheetReminderTests(EmailingFactory factory) : IClassFixt
         var placement = await db.Placements.Where(p => p.WorkerId == workerId && p.Status == Domain.Placements.PlacementStatus.Active).Select(p => p.Id).FirstAsync();
         var email = await db.Workers.Where(w => w.Id == workerId).Select(w => w.Email).SingleAsync();
         var week = new DateOnly(2026, 11, 16);
-        var live = await db.Placements.Where(p => p.Status == Domain.Placements.PlacementStatus.Active && p.StartDate <= week.AddDays(6) && p.PlannedEndDate >= week).Select(p => p.Id).ToListAsync();
-        var sent = await db.Timesheets.Where(t => t.WeekStart == week && t.Status != Domain.Timesheets.TimesheetStatus.Draft).Select(t => t.PlacementId).ToListAsync();
+        var ran = new[] { Domain.Placements.PlacementStatus.Active, Domain.Placements.PlacementStatus.Ended, Domain.Placements.PlacementStatus.Converted };
+        var live = await db.Placements.Where(p => ran.Contains(p.Status) && p.StartDate <= week.AddDays(6) && (p.ActualEndDate ?? p.PlannedEndDate) >= week).Select(p => p.Id).ToListAsync();
+        // Sent is waiting for approval or approved: a week saved and not sent, or queried back, is still owed.
+        var sent = await db.Timesheets.Where(t => t.WeekStart == week
+            && (t.Status == Domain.Timesheets.TimesheetStatus.Submitted || t.Status == Domain.Timesheets.TimesheetStatus.Approved)).Select(t => t.PlacementId).ToListAsync();
         return (placement, email, live.Except(sent).Count());
     }
 

@@ -112,7 +112,7 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         early.Text("#hours").ShouldContain("Before the placement started");
         var beforeStart = await Browsing.ParseAsync(await recruiter.PressAsync(early, "Save",
             new Dictionary<string, string> { [Field(new DateOnly(2026, 11, 6))] = "7" }));
-        beforeStart.Text(".govuk-error-summary").ShouldContain("The placement starts on Monday 9 November 2026: no hours can be worked before it");
+        beforeStart.Text(".govuk-error-summary").ShouldContain("it has no hours in the week of Monday 2 November 2026");
 
         var future = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-30");
         var notStarted = await recruiter.SubmitAsync(future, Week(), $"/Timesheets/{placementId}/2026-11-30?handler=Save");
@@ -141,6 +141,72 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         (await agency.GetAsync(week)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await agency.GetAsync("/Timesheets")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         TimesheetOf(placementId).Status.ShouldBe(TimesheetStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task A_manager_acting_on_an_old_page_never_approves_a_correction_they_have_not_seen_nor_hours_past_the_placements_end()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var manager = await factory.SignedInAsAsync(Manager);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Submit", Week((0, "7.5"))));
+        var stale = await manager.GetPageAsync(week);
+        await FollowAsync(manager, await PressAsync(manager, week, "Approve"));
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Adjust"));
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Submit", Week((0, "7.5"), (1, "12"))));
+
+        // The old page's approve button names the first timesheet: the correction waits for a manager who has seen it.
+        var refused = await Browsing.ParseAsync(await manager.PressAsync(stale, "Approve"));
+        refused.Text(".govuk-error-summary").ShouldContain("changed since you opened the page");
+        TimesheetsOf(placementId).Select(t => t.Status).ShouldBe([TimesheetStatus.Approved, TimesheetStatus.Submitted]);
+
+        // The placement ends on the Tuesday of a week whose Wednesday hours were sent: they are not approved.
+        var (endsEarly, endsWeek) = await LivePlacementAsync(recruiter);
+        await FollowAsync(recruiter, await PressAsync(recruiter, endsWeek, "Submit", Week((0, "7.5"), (2, "7.5"))));
+        var end = await recruiter.GetPageAsync($"/Placements/{endsEarly}/End");
+        (await recruiter.SubmitAsync(end, new Dictionary<string, string>
+        {
+            ["Input.LastDay.Day"] = "17", ["Input.LastDay.Month"] = "11", ["Input.LastDay.Year"] = "2026", ["Input.Reason"] = "Left for a permanent post elsewhere",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var notApproved = await Browsing.ParseAsync(await PressAsync(manager, endsWeek, "Approve"));
+        notApproved.Text(".govuk-error-summary").ShouldContain("It has hours on Wednesday 18 November 2026, but the placement now runs from Monday 9 November 2026 to Tuesday 17 November 2026");
+        TimesheetOf(endsEarly).Status.ShouldBe(TimesheetStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task A_week_the_placement_does_not_run_in_or_off_the_calendar_takes_no_timesheet()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var (placementId, _) = await LivePlacementAsync(recruiter);
+        var long_ago = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2020-01-06");
+        var refused = await Browsing.ParseAsync(await recruiter.PressAsync(long_ago, "Submit", new Dictionary<string, string>()));
+        refused.Text(".govuk-error-summary").ShouldContain("it has no hours in the week of Monday 6 January 2020");
+        foreach (var end in new[] { "9999-12-27", "0001-01-01" })
+            (await recruiter.GetAsync($"/Timesheets/{placementId}/{end}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, end);
+        TimesheetsOf(placementId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_manager_approves_ticked_weeks_together_and_is_told_which_were_left_and_why()
+    {
+        var manager = await factory.SignedInAsAsync(Manager);
+        var list = await manager.GetPageAsync("/Timesheets");
+        var boxes = list.QuerySelectorAll("#timesheets input[name=approve]").Select(b => b.GetAttribute("value")!).Take(3).ToList();
+        boxes.Count.ShouldBe(3, "the demo data has weeks waiting in the manager's service");
+        var ids = boxes.Select(b => int.Parse(b.Split(':')[0])).ToList();
+        // The third as it was two versions ago: someone changed it since.
+        var stale = $"{ids[2]}:{int.Parse(boxes[2].Split(':')[1]) + 2}";
+        var token = list.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#approve-many input[name=__RequestVerificationToken]")!.Value;
+        using var form = new FormUrlEncodedContent([new("approve", boxes[0]), new("approve", boxes[1]), new("approve", stale), new("__RequestVerificationToken", token)]);
+        var response = await manager.PostAsync(new Uri("/Timesheets?handler=Approve", UriKind.Relative), form);
+        var after = await FollowAsync(manager, response);
+
+        after.Text("#done").ShouldContain("Approved 2 timesheets");
+        after.Text("#not-approved").ShouldContain("changed since you saw it");
+        var statuses = await PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionary(t => t.Id, t => t.Status));
+        (statuses[ids[0]], statuses[ids[1]], statuses[ids[2]]).ShouldBe((TimesheetStatus.Approved, TimesheetStatus.Approved, TimesheetStatus.Submitted));
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        (await recruiter.GetPageAsync("/Timesheets")).QuerySelector("#approve-ticked").ShouldBeNull("recruiters do not approve");
     }
 
     private async Task<HttpClient> ManagerOfAnotherServiceAsync()

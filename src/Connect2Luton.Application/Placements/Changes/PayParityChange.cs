@@ -26,7 +26,8 @@ public sealed class PayParityChange(
         if (!user.May(Permissions.ManagePlacements)) return CommandResult.Forbidden("Only recruiters change a placement's rates.");
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: true), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
-        if (placement.Status != PlacementStatus.Active) return CommandResult.Conflict("This placement is not running, so its rates do not change.");
+        // An ended placement's last weeks are owed parity as much as a running one's.
+        if (placement.Status is not (PlacementStatus.Active or PlacementStatus.Ended)) return CommandResult.Conflict("This placement did not run, so its rates do not change.");
         if (await parity.DueAsync(placement, cancellationToken) is not { } due)
             return CommandResult.Conflict("The worker is paid at least what the rules allow from the day AWR pay parity applies: there is nothing to change.");
         if (await parity.TermsAsync(placement, due.From, cancellationToken) is not { } terms)

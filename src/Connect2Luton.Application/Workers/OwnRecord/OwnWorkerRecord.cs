@@ -100,12 +100,13 @@ public sealed class OwnPlacementsSpec : Specification<Placement, OwnPlacementRow
 
 public sealed record OwnPlacementRow(int Id, int JobRoleId, int ServiceAreaId, DateOnly StartDate, DateOnly End);
 
-/// <summary>The placement weeks a worker has a timesheet for (any status), over the weeks looked back on.</summary>
+/// <summary>The placement weeks a worker has sent hours for, over the weeks looked back on.</summary>
 public sealed class OwnWeeksSpec : Specification<Timesheet, (int PlacementId, DateOnly WeekStart)>
 {
     public OwnWeeksSpec(int workerId, DateOnly since)
     {
-        Query.Where(t => t.WorkerId == workerId && t.WeekStart >= since);
+        // Sent and waiting, or approved: a week saved and not sent, or queried back, is still the worker's to send.
+        Query.Where(t => t.WorkerId == workerId && t.WeekStart >= since && (t.Status == TimesheetStatus.Submitted || t.Status == TimesheetStatus.Approved));
         Query.Select(t => new ValueTuple<int, DateOnly>(t.PlacementId, t.WeekStart));
     }
 }

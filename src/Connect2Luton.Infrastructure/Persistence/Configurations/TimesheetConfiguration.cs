@@ -32,6 +32,7 @@ internal sealed class TimesheetConfiguration : IEntityTypeConfiguration<Timeshee
         builder.HasOne<SupplyAgency>().WithMany().HasForeignKey(t => t.SupplyAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceArea>().WithMany().HasForeignKey(t => t.ServiceAreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<JobRole>().WithMany().HasForeignKey(t => t.JobRoleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.HiringOrganisations.HiringOrganisation>().WithMany().HasForeignKey(t => t.HiringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Timesheet>().WithMany().HasForeignKey(t => t.AdjustsTimesheetId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TimesheetId).OnDelete(DeleteBehavior.Cascade);
@@ -45,6 +46,7 @@ internal sealed class TimesheetConfiguration : IEntityTypeConfiguration<Timeshee
         builder.HasIndex(t => new { t.Status, t.ServiceAreaId, t.WeekStart });
         builder.HasIndex(t => new { t.WorkerId, t.WeekStart });
         builder.HasIndex(t => new { t.SupplyAgencyId, t.WeekStart });
+        builder.HasIndex(t => new { t.HiringOrganisationId, t.WeekStart });
     }
 }
 

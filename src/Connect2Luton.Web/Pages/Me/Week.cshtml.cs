@@ -12,4 +12,6 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
     public override string PathOf(int placementId, DateOnly weekStart) => $"/Me/Timesheets/{placementId}/{WeekText(weekStart)}";
 
     public override string ListPath => "/Me";
+
+    public override bool ShowsCosts => false;
 }

@@ -83,8 +83,7 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
-        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown,
-            OrganisationAreas: Organisation is { } organisation ? await names.ServiceAreasOfAsync(organisation, cancellationToken) : null);
+        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown, HiringOrganisationId: Organisation);
         Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
         Results = await timesheets.ListAsync(filter, TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
@@ -94,25 +93,32 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
 
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
     {
+        if (!MayApprove) return Forbid();
         var chosen = new List<(int Id, int Version)>();
-        foreach (var ticked in Approve.Take(TimesheetQueries.PageSize * 4))
+        foreach (var ticked in Approve)
         {
-            // Only what the list wrote ("id:version"); anything else was never a box on it and is left out.
+            // Only what the list writes ("id:version"): anything else was never a box on it, and nothing is approved on a guess.
             if (ticked?.Split(':') is [var id, var version]
                 && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var timesheet) && timesheet > 0
                 && int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var seen))
                 chosen.Add((timesheet, seen));
+            else return await ShowAgainAsync("Something ticked was not a week on this list, so nothing was approved: tick the weeks again", cancellationToken);
         }
-        if (chosen.Count == 0)
-        {
-            NotApproved = "Tick the weeks to approve first.";
-            return RedirectToPage();
-        }
+        if (chosen.Count == 0) return await ShowAgainAsync("Tick the weeks to approve first", cancellationToken);
+        if (chosen.Count > TimesheetQueries.PageSize * 40) return await ShowAgainAsync($"Approve at most {TimesheetQueries.PageSize * 40:N0} weeks at once", cancellationToken);
         var (result, done) = await commands.ApproveManyAsync(chosen, cancellationToken);
         if (this.Unreachable(result) is { } unreachable) return unreachable;
         Done = done!.Approved == 0 ? null : $"Approved {Words.Count(done.Approved, "timesheet")}";
         NotApproved = done.NotApproved.Count == 0 ? null : string.Join("\n", done.NotApproved.Take(20));
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(string problem, CancellationToken cancellationToken)
+    {
+        // Said beside the ticked weeks, where the choosing is done.
+        ModelState.AddModelError("approve", problem);
+        await OnGetAsync(cancellationToken);
+        return Page();
     }
 
     public string Link(string cursorName, TimesheetCursor cursor) =>

@@ -36,6 +36,12 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     /// <summary>Where the list of timesheets is, for the link back to it.</summary>
     public abstract string ListPath { get; }
 
+    /// <summary>
+    /// The council's side shows what each line costs (on-costs, margin, charge) and who did what; a worker's own page
+    /// shows their hours and pay, and nothing of the council's costs or its staff's addresses.
+    /// </summary>
+    public virtual bool ShowsCosts => true;
+
     public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
     {
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
@@ -56,6 +62,7 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         if (!View.MayEnter) return Forbid();
         if (View.Current is not { } current) return Nothing("There are no approved hours this week to correct");
+        if (current.Id != TimesheetId) return Nothing(ChangedSinceOpened);
         var result = await commands.AdjustAsync(current.Id, cancellationToken);
         return await AnswerAsync(result, "Correction started: change the hours and send it for approval", placementId, week, cancellationToken);
     }
@@ -68,6 +75,9 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         var result = await commands.SaveAsync(placementId, View.WeekStart, TimesheetId, Version, new TimesheetInput(Input.Hours), submit, cancellationToken);
         return await AnswerAsync(result, submit ? "Timesheet sent for approval" : "Hours saved: send them for approval when the week is complete", placementId, week, cancellationToken);
     }
+
+    /// <summary>Said when the week's timesheet is not the one the page showed (a correction was started or sent since): nothing is done to one nobody saw.</summary>
+    protected const string ChangedSinceOpened = "This week's timesheet has changed since you opened the page: look at it again before you act on it";
 
     /// <summary>The page again, saying there was nothing for the button to act on (the week has no timesheet yet).</summary>
     protected IActionResult Nothing(string message)
@@ -90,7 +100,7 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
 
     protected async Task<IActionResult?> LoadAsync(int placementId, string week, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var weekStart)) return NotFound();
+        if (!DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var weekStart) || !TimesheetWeek.IsReal(weekStart)) return NotFound();
         if (await queries.WeekAsync(placementId, weekStart, cancellationToken) is not { } view) return NotFound();
         View = view;
         return null;

@@ -1604,6 +1604,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int>("HiringOrganisationId")
+                        .HasColumnType("int");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("decimal(7,2)");
@@ -1656,6 +1659,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("JobRoleId");
 
                     b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("HiringOrganisationId", "WeekStart");
 
                     b.HasIndex("SupplyAgencyId", "WeekStart");
 
@@ -2755,6 +2760,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("AdjustsTimesheetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("HiringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Connect2Luton.Domain.JobRoles.JobRole", null)
                         .WithMany()

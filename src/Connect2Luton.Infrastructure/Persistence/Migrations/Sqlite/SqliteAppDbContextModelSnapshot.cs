@@ -1546,6 +1546,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HiringOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Hours")
                         .HasPrecision(7, 2)
                         .HasColumnType("INTEGER");
@@ -1598,6 +1601,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("JobRoleId");
 
                     b.HasIndex("ServiceAreaId");
+
+                    b.HasIndex("HiringOrganisationId", "WeekStart");
 
                     b.HasIndex("SupplyAgencyId", "WeekStart");
 
@@ -2675,6 +2680,12 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AdjustsTimesheetId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Connect2Luton.Domain.HiringOrganisations.HiringOrganisation", null)
+                        .WithMany()
+                        .HasForeignKey("HiringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.HasOne("Connect2Luton.Domain.JobRoles.JobRole", null)
                         .WithMany()
