@@ -38,7 +38,7 @@ public sealed class SchedulerTests : IAsyncLifetime
             // The schedules are stored before the host has started (ScheduleReconciler).
             await first.StartAsync();
             await using (var db = _database.CreateContext())
-                (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM QRTZ_TRIGGERS").SingleAsync()).ShouldBe(3, "the two nightly jobs and the release");
+                (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM QRTZ_TRIGGERS").SingleAsync()).ShouldBe(4, "the two nightly jobs, the release and the timesheet reminders");
             await first.StopAsync();
         }
         await using (var db = _database.CreateContext())
@@ -46,7 +46,7 @@ public sealed class SchedulerTests : IAsyncLifetime
             (await db.JobRuns.CountAsync()).ShouldBe(0, "nothing is due before 02:30");
             // Three nights ago: the app was down at 02:30 since. (Quartz reads the app's clock, fixed here.)
             var missed = Clocks.Now.AddDays(-3).UtcTicks;
-            await db.Database.ExecuteSqlAsync($"UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = {missed} WHERE JOB_NAME <> {JobNames.ReleaseRequisitions}");
+            await db.Database.ExecuteSqlAsync($"UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = {missed} WHERE JOB_NAME IN ({JobNames.FlagLongRunningPlacements}, {JobNames.RaiseConversionPrompts})");
         }
 
         using var second = Host();
@@ -61,7 +61,7 @@ public sealed class SchedulerTests : IAsyncLifetime
         var runs = await read.JobRuns.ToListAsync();
         runs.Select(r => r.JobName).Order().ShouldBe(new[] { JobNames.FlagLongRunningPlacements, JobNames.RaiseConversionPrompts }.Order(), "one catch-up run of each job, not one per missed night");
         runs.ShouldAllBe(r => r.TriggeredBy == "schedule" && r.PlacementsScanned == 1);
-        var next = await read.Database.SqlQueryRaw<long>("SELECT NEXT_FIRE_TIME AS \"Value\" FROM QRTZ_TRIGGERS WHERE JOB_NAME <> 'release-requisitions'").ToListAsync();
+        var next = await read.Database.SqlQueryRaw<long>("SELECT NEXT_FIRE_TIME AS \"Value\" FROM QRTZ_TRIGGERS WHERE JOB_NAME IN ('flag-long-running-placements', 'raise-conversion-prompts')").ToListAsync();
         next.ShouldAllBe(ticks => ticks > Clocks.Now.UtcTicks, "after catching up, the next firing is a night still to come");
     }
 
