@@ -17,6 +17,9 @@ if (args is ["import", ..]) return await Connect2Luton.Benchmarks.Imports.Import
 // "release": the scheduled release over 10,000 open requisitions and 500 agencies (ReleaseBenchmark).
 if (args is ["release", ..]) return await Connect2Luton.Benchmarks.Release.ReleaseBenchmark.RunAsync(args);
 
+// "approvals": 10,000 timesheets approved together and priced (ApprovalBenchmark).
+if (args is ["approvals", ..]) return await Connect2Luton.Benchmarks.Timesheets.ApprovalBenchmark.RunAsync(args);
+
 // In-process: the benchmarks run inside this build, with the repository's package pins, instead of a generated project.
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15));

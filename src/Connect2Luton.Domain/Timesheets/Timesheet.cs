@@ -166,9 +166,13 @@ public sealed class Timesheet : AggregateRoot
         var entered = _entries.Select(e => (e.Day, e.Type, e.Hours)).Order().ToList();
         var pricedHours = priced.Select(l => (l.Day, l.Type, l.Hours)).Order().ToList();
         if (priced.Any(l => l.IsReversal) || !entered.SequenceEqual(pricedHours)) throw new DomainRuleException("The priced lines are the hours entered.");
-        _lines.Clear();
-        if (adjusted is not null) _lines.AddRange(adjusted._lines.Where(l => !l.IsReversal).Select(l => l.Reversal()));
-        _lines.AddRange(priced);
+        List<TimesheetLine> lines = [.. adjusted?._lines.Where(l => !l.IsReversal).Select(l => l.Reversal()) ?? [], .. priced];
+        // Approved at the prices it was sent at (the usual case): the lines already kept are those, and stay.
+        if (!lines.Select(TimesheetLine.Priced).Order().SequenceEqual(_lines.Select(TimesheetLine.Priced).Order()))
+        {
+            _lines.Clear();
+            _lines.AddRange(lines);
+        }
         Charge = _lines.Sum(l => l.Charge);
         Pay = _lines.Sum(l => l.Pay);
     }

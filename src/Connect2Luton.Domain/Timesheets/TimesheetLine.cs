@@ -41,6 +41,13 @@ public sealed class TimesheetLine : Entity
         return new TimesheetLine(hours.Day, hours.Type, hours.Hours, price.Rates, price.RuleVersion, isReversal: false);
     }
 
+    /// <summary>What a line says, to tell whether a line priced again comes to the same (its id aside).</summary>
+    public static (DateOnly Day, TimesheetLineType Type, decimal Hours, bool IsReversal, decimal Pay, decimal Charge, decimal PayRate, decimal ChargeRate, string RuleVersion) Priced(TimesheetLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return (line.Day, line.Type, line.Hours, line.IsReversal, line.Pay, line.Charge, line.Rates.PayRate, line.Rates.ChargeRate, line.RuleVersion);
+    }
+
     /// <summary>The line that takes this one back out, at the rates it was priced at: together they come to nothing.</summary>
     public TimesheetLine Reversal() => new(Day, Type, -Hours, Rates, RuleVersion, isReversal: true);
 

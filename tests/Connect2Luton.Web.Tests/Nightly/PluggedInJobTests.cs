@@ -45,7 +45,7 @@ public sealed class PluggedInJobTests(PluggedInJobFactory factory) : IClassFixtu
         page.Text("#job-remind-timesheets .schedule").ShouldBe("Runs every 15 minutes");
         page.Text("#job-remind-timesheets .next-run").ShouldNotBe("Not scheduled");
         page.QuerySelector("#job-close-the-month form").ShouldBeNull("nobody may start it by hand");
-        page.QuerySelectorAll("section[id^=job-]").Length.ShouldBe(5, "the two nightly sweeps, the release to agencies and the two registered here");
+        page.QuerySelectorAll("section[id^=job-]").Length.ShouldBe(6, "the two nightly sweeps, the release to agencies, the timesheet reminders and the two registered here");
 
         var run = await admin.SubmitAsync(page, new Dictionary<string, string> { ["job"] = "remind-timesheets" }, "/Jobs?handler=Run");
         run.StatusCode.ShouldBe(HttpStatusCode.Redirect);
