@@ -178,10 +178,8 @@ public sealed class TimesheetCommands(
         var approved = 0;
         var notApproved = new List<string>();
         var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
-        var groups = chosen.DistinctBy(c => c.Id).Chunk(ApprovedTogether).ToList();
-        for (var g = 0; g < groups.Count; g++)
+        foreach (var group in chosen.DistinctBy(c => c.Id).Chunk(ApprovedTogether))
         {
-            var group = groups[g];
             var versions = group.ToDictionary(c => c.Id, c => c.Version);
             var sheets = await timesheets.ListAsync(new TimesheetsByIdSpec(versions.Keys), cancellationToken);
             var placementsById = (await placements.ListAsync(new PlacementsWithRatesSpec([.. sheets.Select(t => t.PlacementId).Distinct()]), cancellationToken)).ToDictionary(p => p.Id);
@@ -223,13 +221,12 @@ public sealed class TimesheetCommands(
                 inGroup++;
             }
             var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+            // Each group's save looks over that group alone, and a group refused leaves nothing staged for the next.
+            unitOfWork.Forget();
             if (saved.IsConflict)
             {
-                // What this unit of work holds is now out of date: the groups after it are not tried.
-                var untried = groups.Skip(g + 1).Sum(r => r.Length);
-                notApproved.Add($"{inGroup} weeks were changed by someone else as they were being approved, so none of them was"
-                    + (untried > 0 ? $", and the {untried} after them were not tried" : string.Empty) + ": look again and approve them.");
-                break;
+                notApproved.Add($"{inGroup} weeks were changed by someone else as they were being approved, so none of them was: look again and approve them.");
+                continue;
             }
             approved += inGroup;
         }

@@ -9,6 +9,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
 {
     private readonly List<IStagedInserts> _bulk = bulk?.ToList() ?? [];
 
+    public void Forget() => db.ChangeTracker.Clear();
+
     public async Task<SaveResult> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try

@@ -311,5 +311,7 @@ public sealed class ImportFailingPartWayTests : ImportFixture
 
         public Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> keep, CancellationToken cancellationToken = default) =>
             inner.InOneTransactionAsync(work, keep, cancellationToken);
+
+        public void Forget() => inner.Forget();
     }
 }

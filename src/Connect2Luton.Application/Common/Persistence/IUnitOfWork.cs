@@ -12,6 +12,12 @@ public interface IUnitOfWork
     /// fails is not kept), and nothing of it is kept when it throws.
     /// </summary>
     Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> keep, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lets go of everything read or staged so far, saved or not: for a use case that works through many records in
+    /// groups, so each group's save looks over that group alone and a group refused leaves nothing behind for the next.
+    /// </summary>
+    void Forget();
 }
 
 /// <summary>A save either lands or reports that someone else changed the same record first.</summary>
