@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();
         services.AddScoped<Workers.WorkerSignIns>();
+        services.AddScoped<Workers.WeeklyLimitOptOut>();
         services.AddScoped<HiringOrganisations.HiringOrganisationAdministration>();
         services.AddScoped<Workers.OwnRecord.OwnWorkerRecord>();
         services.AddScoped<SignOffs.SignOffPositions>();

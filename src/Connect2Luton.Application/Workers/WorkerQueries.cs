@@ -82,6 +82,7 @@ public sealed class WorkerQueries(
             DateOfBirth = worker.DateOfBirth,
             FeeFreeFrom = worker.ConvertedToPermanentOn is null ? await FeeFreeFromAsync(id, history, cancellationToken) : null,
             ExternalReference = worker.ExternalReference,
+            WeeklyLimitOptOutSignedOn = worker.WeeklyLimitOptOutSignedOn,
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record WorkerView(
 
     /// <summary>The reference the worker was brought in with from a file, if they were.</summary>
     public string? ExternalReference { get; init; }
+
+    /// <summary>The day the worker signed an opt-out of the 48-hour weekly limit; null where they have none.</summary>
+    public DateOnly? WeeklyLimitOptOutSignedOn { get; init; }
 }
 
 public sealed record WorkerPlacement(int Id, string JobRole, string ServiceArea, DateOnly StartDate, DateOnly EndDate, PlacementStatus Status);

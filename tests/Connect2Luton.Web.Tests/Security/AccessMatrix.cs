@@ -159,6 +159,8 @@ public static class AccessMatrix
         ["POST /Me/Timesheets/{placementId:int}/{week}?handler=Submit"] = WorkersThemselves,
         ["POST /Me/Timesheets/{placementId:int}/{week}?handler=Adjust"] = WorkersThemselves,
         ["POST /Workers/{id:int}?handler=SignIn"] = Recruiters,
+        ["POST /Workers/{id:int}?handler=OptOut"] = Recruiters,
+        ["POST /Workers/{id:int}?handler=WithdrawOptOut"] = Recruiters,
         ["GET /Timesheets"] = Services,
         ["GET /Timesheets/Underpaid"] = Services,
         ["GET /Timesheets/Missing"] = Services,

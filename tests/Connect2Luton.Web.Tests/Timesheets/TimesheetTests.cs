@@ -107,6 +107,18 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
 
         var tooLong = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Save", Week((0, "12"), (1, "12"), (2, "12"), (3, "12"), (4, "1"))));
         tooLong.Text("#Input_Week").ShouldContain("49 hours is over the Working Time Regulations' limit of 48 hours a week, and the worker has not opted out of it");
+        // Recorded on the worker's page, a signed opt-out lets the week through.
+        var workerId = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Single(p => p.Id == placementId).WorkerId);
+        var record = await recruiter.GetPageAsync($"/Workers/{workerId}");
+        var notYet = await Browsing.ParseAsync(await recruiter.SubmitAsync(record, new Dictionary<string, string>
+            { ["OptOut.SignedOn.Day"] = "1", ["OptOut.SignedOn.Month"] = "12", ["OptOut.SignedOn.Year"] = "2026" }, $"/Workers/{workerId}?handler=OptOut"));
+        notYet.Text("#OptOut_SignedOn-error").ShouldContain("today or earlier");
+        (await recruiter.SubmitAsync(record, new Dictionary<string, string>
+            { ["OptOut.SignedOn.Day"] = "2", ["OptOut.SignedOn.Month"] = "11", ["OptOut.SignedOn.Year"] = "2026" }, $"/Workers/{workerId}?handler=OptOut")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await recruiter.GetPageAsync($"/Workers/{workerId}")).Text("#working-time").ShouldContain("signed an opt-out of the 48-hour weekly limit on 2 November 2026");
+        var optedOut = await recruiter.PressAsync(await recruiter.GetPageAsync(week), "Save", Week((0, "12"), (1, "12"), (2, "12"), (3, "12"), (4, "1")));
+        optedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the opt-out was signed before the week");
+        await ClearAsync(placementId);
 
         var early = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-02");
         early.Text("#hours").ShouldContain("Before the placement started");
@@ -121,6 +133,15 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         (await recruiter.GetAsync($"/Timesheets/{placementId}/not-a-day")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         TimesheetsOf(placementId).ShouldBeEmpty();
+    }
+
+    /// <summary>Takes out a week saved in the middle of a test that goes on to show nothing else is saved.</summary>
+    private async Task ClearAsync(int placementId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Timesheets.RemoveRange(await db.Timesheets.Where(t => t.PlacementId == placementId).ToListAsync());
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -10,8 +10,51 @@ using Connect2Luton.Web.Forms;
 namespace Connect2Luton.Web.Pages.Workers;
 
 [Authorize(Policy = Permissions.ManageWorkers)]
-public sealed class DetailsModel(WorkerQueries queries, WorkerSignIns signIns, IOptions<Infrastructure.Identity.SignInSettings> signInOptions, TimeProvider clock) : PageModel
+public sealed class DetailsModel(WorkerQueries queries, WorkerSignIns signIns, WeeklyLimitOptOut optOut, IOptions<Infrastructure.Identity.SignInSettings> signInOptions, TimeProvider clock) : PageModel
 {
+    /// <summary>The day the worker signed an opt-out of the 48-hour week, as typed.</summary>
+    [BindProperty]
+    public OptOutForm OptOut { get; set; } = new();
+
+    /// <summary>The worker's version when the page was read, for the opt-out.</summary>
+    [BindProperty]
+    public int WorkerVersion { get; set; }
+
+    /// <summary>Records the worker's signed opt-out of the 48-hour weekly limit.</summary>
+    public async Task<IActionResult> OnPostOptOutAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } worker) return NotFound();
+        Worker = worker;
+        Account = await signIns.AccountOfAsync(id, cancellationToken);
+        var signedOn = ModelState.Date("OptOut.SignedOn", OptOut.SignedOn, "The date they signed");
+        return Answer(await optOut.RecordAsync(id, WorkerVersion, signedOn, cancellationToken), "Working time opt-out recorded", id);
+    }
+
+    /// <summary>Records that the worker has withdrawn their opt-out: timesheets over 48 hours are refused again.</summary>
+    public async Task<IActionResult> OnPostWithdrawOptOutAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } worker) return NotFound();
+        Worker = worker;
+        Account = await signIns.AccountOfAsync(id, cancellationToken);
+        return Answer(await optOut.WithdrawAsync(id, WorkerVersion, cancellationToken), "Working time opt-out recorded as withdrawn", id);
+    }
+
+    private IActionResult Answer(Application.Common.Results.CommandResult result, string done, int id)
+    {
+        if (this.Unreachable(result) is { } unreachable) return unreachable;
+        if (result.Succeeded && ModelState.IsValid)
+        {
+            Done = done;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddRefusal(result, "OptOut");
+        return Page();
+    }
+
+    public sealed class OptOutForm
+    {
+        public DateInput SignedOn { get; set; } = new();
+    }
     public WorkerView Worker { get; private set; } = null!;
 
     /// <summary>The worker's own sign-in, if they have been given one.</summary>
@@ -33,6 +76,7 @@ public sealed class DetailsModel(WorkerQueries queries, WorkerSignIns signIns, I
         if (await queries.DetailsAsync(id, cancellationToken) is not { } worker) return NotFound();
         Worker = worker;
         Account = await signIns.AccountOfAsync(id, cancellationToken);
+        WorkerVersion = worker.Version;
         return Page();
     }
 
