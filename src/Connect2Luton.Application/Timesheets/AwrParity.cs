@@ -1,9 +1,7 @@
-using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.JobRoles;
 using Connect2Luton.Application.Placements;
 using Connect2Luton.Application.Policies;
-using Connect2Luton.Domain.HiringOrganisations;
 using Connect2Luton.Domain.JobRoles;
 using Connect2Luton.Domain.Placements;
 
@@ -23,7 +21,7 @@ public sealed class AwrParity(
     IPlacementLengthPolicy lengths,
     PayRateThroughChanges payThrough,
     IReadRepository<JobRole> jobRoles,
-    ReferenceNames names)
+    TimesheetPricer pricer)
 {
     // Roles read once for this unit of work (approving many weeks asks for the same few).
     private readonly Dictionary<int, JobRole?> _roles = [];
@@ -64,9 +62,12 @@ public sealed class AwrParity(
     /// What is due where the worker is paid less from the day parity applies than the rules allow for a worker past the
     /// qualifying weeks; null where they are paid enough, or the placement ends before.
     /// </summary>
-    public async Task<ParityDue?> DueAsync(Placement placement, CancellationToken cancellationToken)
+    public async Task<ParityDue?> DueAsync(Placement placement, CancellationToken cancellationToken) =>
+        await DueFromAsync(placement, cancellationToken) is { } from ? await DueAsync(placement, from, cancellationToken) : null;
+
+    /// <summary>The same, from the day parity is due already found.</summary>
+    public async Task<ParityDue?> DueAsync(Placement placement, DateOnly from, CancellationToken cancellationToken)
     {
-        if (await DueFromAsync(placement, cancellationToken) is not { } from) return null;
         if (await TermsAsync(placement, from, cancellationToken) is not { } terms) return null;
         var least = await payThrough.LeastAllowedAsync(terms, from, MostPayLookedAt, cancellationToken);
         return least is { } needed && needed > terms.PayRate ? new ParityDue(from, needed, terms.PayRate) : null;
@@ -104,12 +105,7 @@ public sealed class AwrParity(
         ArgumentNullException.ThrowIfNull(placement);
         if (!_roles.TryGetValue(placement.JobRoleId, out var role))
             _roles[placement.JobRoleId] = role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken);
-        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
-        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
-        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
-        if (role is null || area is null || supplier is null || organisation is null) return null;
-        var pay = RateInForce.On(day, placement.Rates.PayRate, placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)));
-        return new PayRateTerms(role, area.IsChildrensServices, supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment),
-            pay, placement.WeeklyHours, AwrQualified: true);
+        if (role is null || await pricer.ChargeTermsAsync(placement, cancellationToken) is not { } charged) return null;
+        return new PayRateTerms(role, charged.Area.IsChildrensServices, charged.Supplier, charged.MarginRate, placement.PayRateOn(day), placement.WeeklyHours, AwrQualified: true);
     }
 }

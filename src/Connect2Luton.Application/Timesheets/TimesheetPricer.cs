@@ -6,6 +6,9 @@ using Connect2Luton.Domain.Timesheets;
 
 namespace Connect2Luton.Application.Timesheets;
 
+/// <summary>What a placement's hours are charged on: its supplier's kind, the margin with its organisation's adjustment, and its service.</summary>
+public sealed record ChargeTerms(Domain.SupplyAgencies.SupplyAgencyKind Supplier, decimal MarginRate, ServiceAreas.ServiceAreaSummary Area);
+
 /// <summary>A placement's week as the rules price it: each day's rates, and the kinds of hours its role may claim.</summary>
 public sealed record PricedWeek(TimesheetRates Rates, IReadOnlySet<TimesheetLineType> AllowedTypes);
 
@@ -22,11 +25,8 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
     public async Task<PricedWeek?> ForWeekAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
         var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId);
-        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
-        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
-        if (supplier is null || role is null || organisation is null) return null;
+        if (role is null || await ChargeTermsAsync(placement, cancellationToken) is not { } charged) return null;
 
         var onCosts = new Dictionary<DateOnly, OnCostRates>();
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
@@ -36,12 +36,26 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
                 _days[day] = set = (await payRates.OnCostsAsync(day, cancellationToken), await payRates.TimesheetTermsAsync(day, cancellationToken));
             (onCosts[day], terms[day]) = set;
         }
-        var changes = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
         var rates = new TimesheetRates(
-            placement.Rates.PayRate, changes, supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment),
+            placement.Rates.PayRate, placement.PayChanges(), charged.Supplier, charged.MarginRate,
             day => onCosts[day], (day, type) => terms[day].PayShareOf(type));
         // A kind of hours the rules stop allowing part way through a week is refused for the whole week: one form, one list.
         var allowed = Enum.GetValues<TimesheetLineType>().Where(t => terms.Values.All(day => day.Allows(role.JobFamily, t))).ToHashSet();
         return new PricedWeek(rates, allowed);
+    }
+
+    /// <summary>
+    /// Who supplies the placement, the margin its hours are charged at (the supplier's, with its service's organisation's
+    /// adjustment) and its service; null where any of them is no longer on record.
+    /// </summary>
+    public async Task<ChargeTerms?> ChargeTermsAsync(Placement placement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
+        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
+        return supplier is null || area is null || organisation is null
+            ? null
+            : new ChargeTerms(supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment), area);
     }
 }

@@ -80,7 +80,7 @@ public sealed class TimesheetQueries(
         var types = Enum.GetValues<TimesheetLineType>().Where(t => priced?.AllowedTypes.Contains(t) ?? t == TimesheetLineType.Standard).ToList();
         // Parity is looked for only where the week reaches the day it is due: most weeks are not near it.
         var due = await parity.DueFromAsync(placement, cancellationToken) is { } from && from <= weekStart.AddDays(6)
-            ? await parity.DueAsync(placement, cancellationToken) : null;
+            ? await parity.DueAsync(placement, from, cancellationToken) : null;
         var current = week.LastOrDefault();
         IReadOnlyList<TimesheetLine>? pricedNow = current is { Status: TimesheetStatus.Submitted } && priced is not null
             ? [.. current.Lines.Where(l => l.IsReversal), .. priced.Rates.Price(current.HoursEntered())]
@@ -88,13 +88,6 @@ public sealed class TimesheetQueries(
         return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
             week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
             due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended, pricedNow);
-    }
-
-    /// <summary>The week a timesheet is in, for a link to it by its id; null where there is none the user may see.</summary>
-    public async Task<(int PlacementId, DateOnly WeekStart)?> WhereIsAsync(int id, CancellationToken cancellationToken)
-    {
-        var timesheet = await timesheets.FirstOrDefaultAsync(new TimesheetByIdSpec(id, forUpdate: false), cancellationToken);
-        return timesheet is null ? null : (timesheet.PlacementId, timesheet.WeekStart);
     }
 
     public async Task<TimesheetPage> ListAsync(TimesheetFilter filter, TimesheetCursor? older, TimesheetCursor? newer, CancellationToken cancellationToken)
@@ -144,7 +137,7 @@ public sealed class TimesheetQueries(
         var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId)?.Title ?? "(role no longer on record)";
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.Name ?? "(service no longer on record)";
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId)?.Name ?? "(supplier no longer on record)";
-        var pay = RateInForce.On(weekStart.AddDays(6), placement.Rates.PayRate, placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)));
+        var pay = placement.PayRateOn(weekStart.AddDays(6));
         return new TimesheetPlacement(placement.Id, placement.Version, placement.WorkerId, worker?.FullName ?? "(worker no longer on record)", role, area, supplier,
             placement.StartDate, placement.EndDate, pay, worker?.OptedOutOfWeeklyLimitOn(weekStart.AddDays(6)) == true);
     }

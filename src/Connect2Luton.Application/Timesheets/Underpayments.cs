@@ -37,7 +37,6 @@ public sealed class Underpayments(
         var owed = new List<(Timesheet Sheet, decimal Paid, decimal Owed)>();
         foreach (var placement in changed)
         {
-            var history = placement.RateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate)).ToList();
             foreach (var week in approved.Where(t => t.PlacementId == placement.Id).GroupBy(t => t.WeekStart))
             {
                 var latest = week.MaxBy(t => t.Sequence)!;
@@ -47,7 +46,7 @@ public sealed class Underpayments(
                 foreach (var line in latest.Lines.Where(l => !l.IsReversal))
                 {
                     if (!terms.TryGetValue(line.Day, out var dayTerms)) terms[line.Day] = dayTerms = await payRates.TimesheetTermsAsync(line.Day, cancellationToken);
-                    var rateNow = Money.ToPenny(RateInForce.On(line.Day, placement.Rates.PayRate, history) * dayTerms.PayShareOf(line.Type));
+                    var rateNow = Money.ToPenny(placement.PayRateOn(line.Day) * dayTerms.PayShareOf(line.Type));
                     paid += line.Pay;
                     due += Math.Max(line.Pay, Money.ToPenny(line.Hours * rateNow));
                 }

@@ -243,6 +243,12 @@ public sealed class Placement : AggregateRoot
         else signOff.Extension!.Settle(ExtensionStatus.Declined);
     }
 
+    /// <summary>The changes to its pay, each from its day with the pay it replaced: what <see cref="RateInForce"/> reads.</summary>
+    public IReadOnlyList<RateChangeOn> PayChanges() => [.. _rateChanges.Select(c => new RateChangeOn(c.EffectiveFrom, c.PreviousPayRate))];
+
+    /// <summary>The pay an hour in force on a day (a timesheet's day, the day parity is due).</summary>
+    public decimal PayRateOn(DateOnly day) => RateInForce.On(day, Rates.PayRate, PayChanges());
+
     public void ChangeRates(PlacementRates rates, DateOnly effectiveFrom, string reason, CapExceptionApproval? capException, RuleDecision? decision, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(rates);
