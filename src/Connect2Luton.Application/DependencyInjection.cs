@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<Placements.Flags.LiveLengthFacts>();
         services.AddScoped<Conversions.LiveConversionFacts>();
         services.AddScoped<Placements.Flags.PlacementFlagReview>();
+        services.AddScoped<Placements.Flags.PayParityFlags>();
         services.AddScoped<Conversions.ConversionPromptReview>();
         services.AddScoped<Conversions.ConversionPromptDigest>();
         services.AddScoped<Jobs.JobQueries>();

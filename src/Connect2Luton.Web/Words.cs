@@ -37,6 +37,7 @@ public static partial class Words
         Domain.Placements.PlacementFlagKind.DueForReview => "Due for review",
         Domain.Placements.PlacementFlagKind.LongRunning => "Long-running",
         Domain.Placements.PlacementFlagKind.OverLengthLimit => "Over the length limit",
+        Domain.Placements.PlacementFlagKind.PayParityDue => "AWR pay parity due",
         _ => Of(kind),
     };
 

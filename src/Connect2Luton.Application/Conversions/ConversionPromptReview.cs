@@ -34,7 +34,7 @@ public sealed class ConversionPromptReview(
 
     public string JobName => JobNames.RaiseConversionPrompts;
 
-    public string RuleSetName => Domain.Decisions.RuleSetNames.PermanentConversionEligibility;
+    public IReadOnlyList<string> RuleSetNames { get; } = [Domain.Decisions.RuleSetNames.PermanentConversionEligibility];
 
     /// <summary>Who the prompts and lapses are recorded as made by.</summary>
     public const string Actor = "Nightly job: raise permanent-conversion prompts";

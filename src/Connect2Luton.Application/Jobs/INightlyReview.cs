@@ -5,8 +5,8 @@ public interface INightlyReview
 {
     string JobName { get; }
 
-    /// <summary>The rule set the check decides by: when its serving version changes, every placement is due again.</summary>
-    string RuleSetName { get; }
+    /// <summary>The rule sets the check decides by: when the serving version of any changes, every placement is due again.</summary>
+    IReadOnlyList<string> RuleSetNames { get; }
 
     /// <summary>
     /// Reviews the live placements in the range and saves what changed, as one unit of work. Throws if any one of

@@ -18,7 +18,28 @@ public sealed class NightlyRun(DateOnly today)
     private int _found;
     private bool _remembering = true;
 
+    // Answers worked out at length and asked of many placements alike (the least pay the rules allow for a role on a
+    // day): always remembered, bounded the same way.
+    private readonly Dictionary<(string Version, object Question), object> _answered = [];
+
     public DateOnly Today => today;
+
+    /// <summary>
+    /// An answer the rules give the same for the same question under one version of them, worked out once in the run
+    /// however seldom questions repeat (unlike <see cref="DecideOnceAsync"/>, which stops remembering then): for
+    /// answers that take many decisions each.
+    /// </summary>
+    public async ValueTask<TAnswer> AnswerOnceAsync<TAnswer>(string ruleSetVersion, object question, Func<ValueTask<TAnswer>> answer)
+        where TAnswer : notnull
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var key = (ruleSetVersion, question);
+        if (_answered.TryGetValue(key, out var known)) return (TAnswer)known;
+        var answered = await answer();
+        if (_answered.Count >= MostRemembered) _answered.Clear();
+        _answered[key] = answered;
+        return answered;
+    }
 
     public async ValueTask<TDecision> DecideOnceAsync<TFacts, TDecision>(string? ruleSetVersion, TFacts facts, Func<TFacts, ValueTask<TDecision>> decide)
         where TFacts : notnull

@@ -80,9 +80,10 @@ public sealed partial class NightlyRunner(IServiceScopeFactory scopes, TimeProvi
     private async Task AgreeDueDaysAsync<TReview>(string jobName, CancellationToken cancellationToken) where TReview : INightlyReview =>
         await InScopeAsync(async s =>
         {
-            var ruleSet = s.GetRequiredService<TReview>().RuleSetName;
-            var serving = (await s.GetRequiredService<IRuleSetCatalogue>().LoadedAsync(cancellationToken)).FirstOrDefault(r => r.Name == ruleSet)?.ServingVersion;
-            await s.GetRequiredService<INightlyDues>().BeginAsync(jobName, $"{ruleSet} {serving ?? "not serving"}", cancellationToken);
+            var loaded = await s.GetRequiredService<IRuleSetCatalogue>().LoadedAsync(cancellationToken);
+            var serving = s.GetRequiredService<TReview>().RuleSetNames
+                .Select(ruleSet => $"{ruleSet} {loaded.FirstOrDefault(r => r.Name == ruleSet)?.ServingVersion ?? "not serving"}");
+            await s.GetRequiredService<INightlyDues>().BeginAsync(jobName, string.Join("; ", serving), cancellationToken);
             return 0;
         });
 

@@ -117,7 +117,12 @@ public sealed record RuleSetDefinition(
     public static IReadOnlyList<RuleSetDefinition> BuiltIn { get; } =
         [PayRateCaps, LocalCandidatePreference, PlacementLengthLimits, PermanentConversionEligibility, SupplierRelease];
 
-    public static IReadOnlyList<string> FlagNames { get; } = Enum.GetNames<PlacementFlagKind>();
+    /// <summary>
+    /// The flags a rule file may raise. Pay parity due is raised by the nightly check from the pay-rate rules' own
+    /// decision (the rate needed is found by asking them), so no length rule can raise or mimic it.
+    /// </summary>
+    public static IReadOnlyList<string> FlagNames { get; } =
+        [.. Enum.GetNames<PlacementFlagKind>().Where(n => n != nameof(PlacementFlagKind.PayParityDue))];
 
     /// <summary>The one problem of a name that is not a registered rule set.</summary>
     public static RuleSetProblem NoSuchRuleSet(string name) => new(name, null, null, "There is no rule set of that name.");

@@ -42,12 +42,21 @@ public sealed class AwrParity(
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(clock);
-        bool PastOn(DateOnly day) => clock(day).Weeks >= weeks;
+        return DueFrom(placement.StartDate, placement.EndDate, day => clock(day).Weeks, weeks);
+    }
+
+    /// <summary>
+    /// The first day from <paramref name="start"/> to <paramref name="end"/> the worker is past the qualifying weeks,
+    /// given the weeks counted on any day (which only grow while a placement runs), found by halving.
+    /// </summary>
+    public static DateOnly? DueFrom(DateOnly start, DateOnly end, Func<DateOnly, int> weeksOn, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(weeksOn);
+        bool PastOn(DateOnly day) => weeksOn(day) >= weeks;
         // Already past on the first day (weeks in the role before this placement): due from its start.
-        if (PastOn(placement.StartDate)) return placement.StartDate;
-        var end = placement.EndDate;
+        if (PastOn(start)) return start;
         if (!PastOn(end)) return null;
-        var (before, after) = (placement.StartDate, end);
+        var (before, after) = (start, end);
         while (after.DayNumber - before.DayNumber > 1)
         {
             var middle = before.AddDays((after.DayNumber - before.DayNumber) / 2);

@@ -70,6 +70,44 @@ public sealed class NightlyJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_below_AWR_parity_is_flagged_a_fortnight_before_the_point_with_the_rate_needed_and_resolved_once_the_pay_is_raised()
+    {
+        // Twelve weeks are done three weeks today: parity is due from then, a week after tonight's look ahead.
+        var placement = await _data.PlacementStartingAsync(Today.AddDays(-7 * 9), pay: 19.00m);
+        var paidEnough = await _data.PlacementStartingAsync(Today.AddDays(-7 * 11));
+        var dueFrom = Today.AddDays(7 * 3);
+        _clock.Advance(TimeSpan.FromHours(3));
+
+        (await Runner().RunAsync<PlacementFlagReview>("schedule", default)).Totals.FlagsRaised.ShouldBe(1, "the AWR point soon for the one at 11 weeks; no parity yet");
+        (await FlagsAsync(placement.Id)).ShouldNotContain(f => f.Kind == PlacementFlagKind.PayParityDue);
+
+        // A week on, the fortnight's notice has opened: the night the notice opens is a night the placement is due.
+        _clock.Advance(TimeSpan.FromDays(7));
+        await Runner().RunAsync<PlacementFlagReview>("schedule", default);
+        var parity = (await FlagsAsync(placement.Id)).Where(f => f.Kind == PlacementFlagKind.PayParityDue).ShouldHaveSingleItem();
+        parity.IsOpen.ShouldBeTrue();
+        // Grade E starts at £39,027 a year: over 52.143 weeks of 37 hours, £20.23 an hour.
+        parity.Message.ShouldBe($"AWR pay parity is due from {Domain.Timesheets.TimesheetChecks.Day(dueFrom)}: the pay-rate rules allow at least £20.23 an hour from then; the pay is £19.00. Apply parity on the placement's page.");
+        parity.Rule.ShouldBe("AtLeastAwrPayParity");
+        (await FlagsAsync(paidEnough.Id)).ShouldNotContain(f => f.Kind == PlacementFlagKind.PayParityDue);
+        (await Runner().RunAsync<PlacementFlagReview>("schedule", default)).Totals.ShouldBe(ReviewCounts.None, "nothing changed: nothing to look at again");
+
+        // Saved as the app saves, so the night knows the placement changed.
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Connect2Luton.Infrastructure.Persistence.AppDbContext>();
+            var saved = await db.Placements.Include(p => p.RateChanges).SingleAsync(p => p.Id == placement.Id);
+            saved.ChangeRates(A.Rates(20.23m), dueFrom, "AWR pay parity", null, null, "recruiter@test.local", _clock.GetUtcNow());
+            (await scope.ServiceProvider.GetRequiredService<Application.Common.Persistence.IUnitOfWork>().SaveChangesAsync(default)).IsConflict.ShouldBeFalse();
+        }
+        _clock.Advance(TimeSpan.FromDays(1));
+        (await Runner().RunAsync<PlacementFlagReview>("schedule", default)).Totals.FlagsResolved.ShouldBe(1);
+        var resolved = (await FlagsAsync(placement.Id)).Single(f => f.Kind == PlacementFlagKind.PayParityDue);
+        resolved.IsOpen.ShouldBeFalse();
+        resolved.Resolution.ShouldBe(PayParityFlags.NoLongerDue);
+    }
+
+    [Fact]
     public async Task Recorded_sick_leave_pauses_the_AWR_clock_the_job_reads()
     {
         var placement = await _data.PlacementStartingAsync(Today.AddDays(-7 * 12));

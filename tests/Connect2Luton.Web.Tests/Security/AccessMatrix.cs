@@ -225,6 +225,7 @@ public static class AccessMatrix
         ["POST /Jobs?handler=Run"] = Admins,
         ["POST /Placements/New"] = Recruiters,
         ["POST /Placements/New?handler=Check"] = Recruiters,
+        ["POST /Placements/{id:int}?handler=ApplyParity"] = Recruiters,
         ["POST /Placements/{id:int}/End"] = Recruiters,
         ["POST /Placements/{id:int}/Extend"] = Recruiters,
         ["POST /Placements/{id:int}/Extend?handler=Check"] = Recruiters,

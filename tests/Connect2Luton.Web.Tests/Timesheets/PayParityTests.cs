@@ -64,6 +64,35 @@ public sealed class PayParityTests(Connect2LutonFactory factory) : IClassFixture
         (await recruiter.GetPageAsync("/Timesheets/Underpaid")).QuerySelector("#underpaid")?.TextContent.ShouldNotContain("9 Nov 2026");
     }
 
+    [Fact]
+    public async Task The_nightly_check_flags_parity_due_and_a_recruiter_applies_it_from_the_placements_page()
+    {
+        var placementId = await PlacementPaidAsync(19.00m);
+        await factory.Services.GetRequiredService<Application.Jobs.NightlyRunner>().RunAsync<Application.Placements.Flags.PlacementFlagReview>("test", CancellationToken.None);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
+        var path = $"/Placements/{placementId}";
+
+        var flagged = await recruiter.GetPageAsync(path);
+        flagged.Text("#flags").ShouldContain("AWR pay parity due");
+        flagged.Text("#flags").ShouldContain("AWR pay parity has been due from Monday 9 November 2026: the pay-rate rules allow at least £20.23 an hour from then; the pay is £19.00.");
+        flagged.Text("#parity-due").ShouldContain("due at least £20.23 an hour");
+        (await manager.GetPageAsync(path)).QuerySelector("#apply-parity-button").ShouldBeNull("hiring managers do not change rates");
+
+        var applied = await recruiter.PressAsync(flagged, "ApplyParity");
+        applied.StatusCode.ShouldBe(HttpStatusCode.Redirect, await applied.Content.ReadAsStringAsync());
+        var after = await recruiter.GetPageAsync(path);
+        after.Text(".govuk-notification-banner").ShouldContain("Pay parity applied");
+        after.QuerySelector("#parity-due").ShouldBeNull();
+        var change = await PlacementArrangement.QueryAsync(factory, db => db.Set<PlacementRateChange>().AsNoTracking().Single(c => c.PlacementId == placementId));
+        (change.EffectiveFrom, change.NewPayRate).ShouldBe((new DateOnly(2026, 11, 9), 20.23m));
+
+        // Pressed again from the page as it was: the placement has moved on, and nothing changes twice.
+        var stale = await Browsing.ParseAsync(await recruiter.PressAsync(flagged, "ApplyParity"));
+        stale.Text(".govuk-error-summary").ShouldNotBeEmpty();
+        (await PlacementArrangement.QueryAsync(factory, db => db.Set<PlacementRateChange>().Count(c => c.PlacementId == placementId))).ShouldBe(1);
+    }
+
     private async Task ApprovedAtOldRateAsync(int placementId, DateOnly week, decimal pay)
     {
         await using var scope = factory.Services.CreateAsyncScope();

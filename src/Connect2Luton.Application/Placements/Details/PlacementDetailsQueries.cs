@@ -20,6 +20,7 @@ public sealed class PlacementDetailsQueries(
     IReadRepository<PlacementFlag> flags,
     IReadRepository<Domain.Conversions.ConversionPrompt> prompts,
     AwrPositions awrPositions,
+    Timesheets.AwrParity parity,
     ReferenceNames names,
     DataScope scope,
     ICurrentUser user,
@@ -41,6 +42,11 @@ public sealed class PlacementDetailsQueries(
         var breaks = await workers.FirstOrDefaultAsync(new WorkersWithBreaksSpec([placement.WorkerId]), cancellationToken);
         var awr = await awrPositions.OnAsync(placement.WorkerId, placement.JobRoleId, placement.EndDate < today ? placement.EndDate : today, null, cancellationToken);
         var prompt = await prompts.FirstOrDefaultAsync(new Conversions.PromptOnPlacementSpec(placement.Id), cancellationToken);
+        // Asked of the rules only where the nightly check flagged it (the asking takes many decisions), and asked
+        // again now: the flag's figures are the night's.
+        var parityDue = raised.Any(f => f.Kind == PlacementFlagKind.PayParityDue && f.IsOpen) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended
+            ? await parity.DueAsync(placement, cancellationToken)
+            : null;
 
         return new PlacementView(
             placement.Id, placement.Version, placement.Status, placement.WorkerId, worker?.FullName ?? "?", supplier,
@@ -69,7 +75,8 @@ public sealed class PlacementDetailsQueries(
             placement.SignOffs.OrderBy(s => s.Id).Select(s => new PlacementSignOffView(s.Id, s.Subject, s.Position, s.State, s.DecidedByName, s.DecidedAt, s.Note,
                 placement.Extensions.FirstOrDefault(e => e.Id == s.ExtensionId)?.NewEndDate)).ToList(),
             placement.Status == PlacementStatus.AwaitingSignOff && user.May(Permissions.ManagePlacements),
-            placement.ExternalReference);
+            placement.ExternalReference,
+            parityDue);
     }
 
     private static IEnumerable<Reports.CapSignature> Signatures(Placement placement, Func<SignOff, bool> about) =>

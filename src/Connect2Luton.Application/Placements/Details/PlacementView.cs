@@ -4,6 +4,7 @@ using Connect2Luton.Domain.Placements;
 namespace Connect2Luton.Application.Placements.Details;
 
 /// <summary>A placement as its page shows it: the terms, how it changed, and every rule decision behind it.</summary>
+/// <param name="Parity">AWR pay parity due and not yet paid, as the rules say now, where the nightly check has flagged it.</param>
 public sealed record PlacementView(
     int Id,
     int Version,
@@ -37,7 +38,8 @@ public sealed record PlacementView(
     PromptSummary? Prompt,
     IReadOnlyList<PlacementSignOffView> SignOffs,
     bool CanCallOff = false,
-    string? ExternalReference = null)
+    string? ExternalReference = null,
+    Timesheets.ParityDue? Parity = null)
 {
     public bool HasStarted(DateOnly today) => StartDate <= today;
 }

@@ -9,9 +9,9 @@ namespace Connect2Luton.Application.Placements.Flags;
 
 /// <summary>
 /// The nightly length check: every live placement due (<see cref="INightlyDues"/>) is decided by the placement-length
-/// rules with its AWR clock as it stands today; each flag the rules raise is opened once, naming the rule and its
-/// version, and each open flag they no longer raise is resolved with the reason; the day the decision may next
-/// change is noted. A first night reads every live placement, so it reads rows, not entities, loads for change only
+/// rules with its AWR clock as it stands today, and checked for AWR pay parity due (<see cref="PayParityFlags"/>);
+/// each flag raised is opened once, naming the rule and its version, and each open flag no longer raised is resolved
+/// with the reason; the day the decision may next change is noted. A first night reads every live placement, so it reads rows, not entities, loads for change only
 /// the flags it resolves and writes new flags in bulk.
 /// </summary>
 public sealed class PlacementFlagReview(
@@ -20,6 +20,7 @@ public sealed class PlacementFlagReview(
     IBulkInsert<PlacementFlag> newFlags,
     LiveLengthFacts facts,
     IPlacementLengthPolicy lengths,
+    PayParityFlags parityFlags,
     IRuleSetCatalogue catalogue,
     INightlyDues dues,
     IUnitOfWork unitOfWork,
@@ -29,7 +30,8 @@ public sealed class PlacementFlagReview(
 
     public string JobName => JobNames.FlagLongRunningPlacements;
 
-    public string RuleSetName => Domain.Decisions.RuleSetNames.PlacementLengthLimits;
+    // Parity due is decided by the pay-rate rules, on the AWR clock the length rules count.
+    public IReadOnlyList<string> RuleSetNames { get; } = [Domain.Decisions.RuleSetNames.PlacementLengthLimits, Domain.Decisions.RuleSetNames.PayRateCaps];
 
     public async Task<ReviewCounts> ReviewAsync(PlacementRange range, NightlyRun run, CancellationToken cancellationToken)
     {
@@ -41,6 +43,8 @@ public sealed class PlacementFlagReview(
         var version = catalogue.Current.FirstOrDefault(r => r.Name == Domain.Decisions.RuleSetNames.PlacementLengthLimits)?.ServingVersion;
         var now = clock.GetUtcNow();
 
+        var parityFound = await parityFlags.FindAsync(batch, run, cancellationToken);
+
         var raised = 0;
         var resolutions = new Dictionary<int, string>();
         var due = new Dictionary<int, DateOnly>(batch.Count);
@@ -48,14 +52,26 @@ public sealed class PlacementFlagReview(
         {
             var decision = await run.DecideOnceAsync(version, placementFacts, f => lengths.DecideAsync(f, cancellationToken));
             // Until the facts the rules read move on, tomorrow's decision is today's: the flags stand as they are left.
-            due[placement.Id] = await lengths.MayChangeOnAsync(decision, factsOn, NightlyLookahead.LastDay(placement.Id, today), cancellationToken);
+            var dueOn = await lengths.MayChangeOnAsync(decision, factsOn, NightlyLookahead.LastDay(placement.Id, today), cancellationToken);
+            var parityNow = parityFound?.GetValueOrDefault(placement.Id);
+            if (parityNow?.NextDue is { } noticeOpens && noticeOpens < dueOn) dueOn = noticeOpens;
+            due[placement.Id] = dueOn;
 
             var already = open[placement.Id].ToList();
-            foreach (var flag in already.Where(f => decision.Flags.All(raisedNow => raisedNow.Kind != f.Kind)))
-                resolutions[flag.Id] = NoLongerApplies(decision, flag.Kind);
+            var raisedNow = decision.Flags.Select(f => f.Kind).ToHashSet();
+            // Where the pay-rate rules cannot be asked tonight, a parity flag already open stands as it is.
+            if (parityNow?.Raise is not null || (parityFound is null && already.Any(f => f.Kind == PlacementFlagKind.PayParityDue)))
+                raisedNow.Add(PlacementFlagKind.PayParityDue);
+            foreach (var flag in already.Where(f => !raisedNow.Contains(f.Kind)))
+                resolutions[flag.Id] = flag.Kind == PlacementFlagKind.PayParityDue ? PayParityFlags.NoLongerDue : NoLongerApplies(decision, flag.Kind);
             foreach (var flag in decision.Flags.Where(f => already.All(existing => existing.Kind != f.Kind)))
             {
                 newFlags.Add(new PlacementFlag(placement.Id, flag.Kind, flag.Message, flag.Verdict.Rule, decision.Details.Version, today, now));
+                raised++;
+            }
+            if (parityNow?.Raise is { } parity && already.All(existing => existing.Kind != PlacementFlagKind.PayParityDue))
+            {
+                newFlags.Add(new PlacementFlag(placement.Id, PlacementFlagKind.PayParityDue, parity.Message, parity.Rule, parity.RuleSetVersion, today, now));
                 raised++;
             }
         }
