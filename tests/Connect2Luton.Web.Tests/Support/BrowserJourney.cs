@@ -21,6 +21,20 @@ public sealed class BrowserJourney
         return journey;
     }
 
+    /// <summary>Someone not signed in (a worker given a link to set their password), on a phone if asked.</summary>
+    public static async Task<BrowserJourney> SignedOutAsync(ChromiumFactory factory, bool phone = false)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var (page, problems) = await factory.NewPageAsync(phone);
+        return new BrowserJourney(page, problems);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await ChromiumFactory.SignInAsync(Page, email, password);
+        await ArrivedAsync();
+    }
+
     public async Task GoAsync(string path)
     {
         await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });

@@ -42,7 +42,22 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
     /// <summary>A new browser session signed in through the sign-in form, with every console error and failed request collected.</summary>
     public async Task<(IPage Page, List<string> Problems)> SignedInPageAsync(string email, string password = Browsing.DemoPassword)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress.ToString(), Locale = "en-GB" });
+        var (page, problems) = await NewPageAsync();
+        await SignInAsync(page, email, password);
+        return (page, problems);
+    }
+
+    /// <summary>A new browser session, signed out, with every console error and failed request collected; the size of a phone if asked.</summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageAsync(bool phone = false)
+    {
+        var options = new BrowserNewContextOptions { BaseURL = ServerAddress.ToString(), Locale = "en-GB" };
+        if (phone)
+        {
+            options.ViewportSize = new ViewportSize { Width = 375, Height = 667 };
+            options.IsMobile = true;
+            options.HasTouch = true;
+        }
+        var context = await Browser.NewContextAsync(options);
         // On two cores with every test class running at once a page can take its time; a wait is a failure only after a minute.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -50,6 +65,13 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
         page.Console += (_, message) => { if (message.Type == "error" && !IsAbortNoise(message.Text)) problems.Add(message.Text); };
         page.PageError += (_, error) => problems.Add(error);
         page.RequestFailed += (_, request) => { if (request.Failure != "net::ERR_ABORTED") problems.Add($"{request.Method} {request.Url} failed: {request.Failure}"); };
+        return (page, problems);
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person does, and waits for the page it leads to.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Browsing.DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         // Pages count as arrived once parsed, asked of the document if the event is lost (see PageArrival).
         await page.GotoAsync("/Account/SignIn", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
         await PageArrival.ParsedAsync(page, []);
@@ -58,7 +80,6 @@ public class ChromiumFactory : Connect2LutonFactory, IAsyncLifetime
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await PageArrival.ParsedAsync(page, ["/Account/SignIn"]);
-        return (page, problems);
     }
 
     // A live check overtaken by the next keystroke, or by the form being sent, is cancelled by htmx or the browser:
