@@ -112,9 +112,19 @@ public sealed class AwrParity(
     public async Task<PayRateTerms?> TermsAsync(Placement placement, DateOnly day, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
+        return await TermsAsync(new ParityPlacement(placement.JobRoleId, placement.SupplyAgencyId, placement.ServiceAreaId, placement.WeeklyHours), placement.PayRateOn(day), cancellationToken);
+    }
+
+    /// <summary>The same, for a placement read as a row, with the pay in force on the day.</summary>
+    public async Task<PayRateTerms?> TermsAsync(ParityPlacement placement, decimal payRate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
         if (!_roles.TryGetValue(placement.JobRoleId, out var role))
             _roles[placement.JobRoleId] = role = await jobRoles.FirstOrDefaultAsync(new JobRoleByIdSpec(placement.JobRoleId), cancellationToken);
-        if (role is null || await pricer.ChargeTermsAsync(placement, cancellationToken) is not { } charged) return null;
-        return new PayRateTerms(role, charged.Area.IsChildrensServices, charged.Supplier, charged.MarginRate, placement.PayRateOn(day), placement.WeeklyHours, AwrQualified: true);
+        if (role is null || await pricer.ChargeTermsAsync(placement.SupplyAgencyId, placement.ServiceAreaId, cancellationToken) is not { } charged) return null;
+        return new PayRateTerms(role, charged.Area.IsChildrensServices, charged.Supplier, charged.MarginRate, payRate, placement.WeeklyHours, AwrQualified: true);
     }
 }
+
+/// <summary>What a placement's parity terms are worked out from, besides its pay.</summary>
+public sealed record ParityPlacement(int JobRoleId, int SupplyAgencyId, int ServiceAreaId, decimal WeeklyHours);

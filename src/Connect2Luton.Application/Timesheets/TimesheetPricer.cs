@@ -51,8 +51,14 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
     public async Task<ChargeTerms?> ChargeTermsAsync(Placement placement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.SupplyAgencyId);
-        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId);
+        return await ChargeTermsAsync(placement.SupplyAgencyId, placement.ServiceAreaId, cancellationToken);
+    }
+
+    /// <summary>The same, for a placement read as a row: who supplies it and in which service.</summary>
+    public async Task<ChargeTerms?> ChargeTermsAsync(int supplyAgencyId, int serviceAreaId, CancellationToken cancellationToken)
+    {
+        var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == supplyAgencyId);
+        var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == serviceAreaId);
         var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
         return supplier is null || area is null || organisation is null
             ? null

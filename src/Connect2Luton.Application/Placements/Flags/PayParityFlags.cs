@@ -22,13 +22,15 @@ public sealed record ParityFinding(ParityFlagRaise? Raise, DateOnly? NextDue);
 /// placement whose worker is within <see cref="NoticeDays"/> of the AWR qualifying point, or past it, and who is paid
 /// less from that day than the pay-rate rules allow a worker past it, is flagged with the rate needed, so a recruiter
 /// applies it before a timesheet is refused for it. The rules decide (<see cref="AwrParity"/>); this only asks them
-/// where it matters: the clock first, then one decision on the pay as it is, and the least allowed pay (many
-/// decisions) only where that is refused, once a run for each role, service kind, supplier, margin, hours and day.
+/// where it matters: the clock first, then the least pay allowed (many decisions), once a run for each role, service
+/// kind, supplier, margin, hours and set of the rules' figures in force, and one decision on the pay as it is only
+/// where it falls short (for the rule that refuses it).
 /// </summary>
 public sealed class PayParityFlags(
     IReadRepository<Placement> placements,
     AwrParity parity,
     PayRateThroughChanges payThrough,
+    IPayRatePolicy payRates,
     IPlacementLengthPolicy lengths,
     IRuleSetCatalogue catalogue)
 {
@@ -63,19 +65,33 @@ public sealed class PayParityFlags(
         }
         if (near.Count == 0) return found;
 
-        foreach (var placement in await placements.ListAsync(new PlacementsWithRatesSpec(near.Keys), cancellationToken))
+        // The rules decide a pay the same way on every day from one change of their figures to the next (a new living
+        // wage, a cap from 1 April), as a rate booked across them is decided again on each: the least allowed pay is
+        // asked once for each set of terms and the figures in force, not once for each placement's qualifying day.
+        var (earliest, latest) = (near.Values.Min(), near.Values.Max());
+        var changes = (await payRates.ChangeDaysAsync(earliest, latest, cancellationToken)).Order().ToList();
+        DateOnly FiguresFrom(DateOnly day) => changes.LastOrDefault(c => c <= day) is var changed && changed != default ? changed : earliest;
+
+        // Read as rows: only the few placements whose rates have changed are read whole, for the pay in force on the day.
+        var rows = await placements.ListAsync(new ParityRowsSpec(near.Keys), cancellationToken);
+        var rerated = rows.Where(r => r.Rerated).Select(r => r.Id).ToList();
+        var payOnDay = rerated.Count == 0
+            ? []
+            : (await placements.ListAsync(new PlacementsWithRatesSpec(rerated), cancellationToken)).ToDictionary(p => p.Id, p => p.PayRateOn(near[p.Id]));
+        foreach (var row in rows)
         {
-            var from = near[placement.Id];
-            if (await parity.TermsAsync(placement, from, cancellationToken) is not { } terms) continue;
-            var asPaid = (await payThrough.OnAsync(terms, from, cancellationToken)).Decision;
-            if (asPaid.Outcome != PayRateOutcome.Refused) continue;
-            var question = new ParityQuestion(terms.Role.Id, terms.IsChildrensServices, terms.Supplier, terms.MarginRate, terms.WeeklyHours, from);
+            var from = near[row.Id];
+            var pay = payOnDay.TryGetValue(row.Id, out var changed) ? changed : row.PayRate;
+            if (await parity.TermsAsync(row.Terms, pay, cancellationToken) is not { } terms) continue;
+            var figuresFrom = FiguresFrom(from);
+            var question = new ParityQuestion(terms.Role.Id, terms.IsChildrensServices, terms.Supplier, terms.MarginRate, terms.WeeklyHours, figuresFrom);
             var least = await run.AnswerOnceAsync(version, question,
-                async () => new LeastPay(await payThrough.LeastAllowedAsync(terms, from, AwrParity.MostPayLookedAt, cancellationToken)));
-            // Refused for another reason (over a cap), or no pay at all is allowed: not parity's to say.
-            if (least.Amount is not { } needed || needed <= terms.PayRate) continue;
+                async () => new LeastPay(await payThrough.LeastAllowedAsync(terms, figuresFrom, AwrParity.MostPayLookedAt, cancellationToken)));
+            // No pay at all allowed is not parity's to say; paid at least the least allowed, nothing is due.
+            if (least.Amount is not { } needed || needed <= pay) continue;
+            var asPaid = (await payThrough.OnAsync(terms, from, cancellationToken)).Decision;
             var rule = asPaid.Details.Failed.FirstOrDefault()?.Rule ?? "pay-rate rules";
-            found[placement.Id] = new ParityFinding(new ParityFlagRaise(Message(from, needed, terms.PayRate, today), rule, version), null);
+            found[row.Id] = new ParityFinding(new ParityFlagRaise(Message(from, needed, pay, today), rule, version), null);
         }
         return found;
     }
@@ -93,4 +109,19 @@ public sealed class PayParityFlags(
     private sealed record ParityQuestion(int RoleId, bool IsChildrensServices, SupplyAgencyKind Supplier, decimal MarginRate, decimal WeeklyHours, DateOnly Day);
 
     private sealed record LeastPay(decimal? Amount);
+}
+
+/// <summary>The placements given, as the parity check reads them: their terms and pay as booked, and whether it has changed since.</summary>
+public sealed class ParityRowsSpec : Common.Specifications.Specification<Placement, ParityRow>
+{
+    public ParityRowsSpec(IReadOnlyCollection<int> ids)
+    {
+        Query.Where(p => ids.Contains(p.Id));
+        Query.Select(p => new ParityRow(p.Id, p.JobRoleId, p.SupplyAgencyId, p.ServiceAreaId, p.WeeklyHours, p.Rates.PayRate, p.RateChanges.Any()));
+    }
+}
+
+public sealed record ParityRow(int Id, int JobRoleId, int SupplyAgencyId, int ServiceAreaId, decimal WeeklyHours, decimal PayRate, bool Rerated)
+{
+    public ParityPlacement Terms => new(JobRoleId, SupplyAgencyId, ServiceAreaId, WeeklyHours);
 }
