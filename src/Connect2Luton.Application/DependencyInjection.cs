@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<Placements.Changes.PayParityChange>();
         services.AddScoped<Timesheets.TimesheetCommands>();
         services.AddScoped<Timesheets.TimesheetQueries>();
+        services.AddScoped<Timesheets.AgencyTimesheets>();
         services.AddScoped<Workers.WorkerSignIns>();
         services.AddScoped<Workers.WeeklyLimitOptOut>();
         services.AddScoped<HiringOrganisations.HiringOrganisationAdministration>();

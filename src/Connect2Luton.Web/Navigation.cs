@@ -31,6 +31,7 @@ internal static class Navigation
         new("AgencyVacancies", "Vacancies", "/Agency", Permissions.SupplyCandidates),
         new("AgencyCandidates", "Your candidates", "/Agency/Candidates", Permissions.SupplyCandidates),
         new("AgencySubmissions", "Put forward", "/Agency/Submissions", Permissions.SupplyCandidates),
+        new("AgencyTimesheets", "Timesheets", "/Agency/Timesheets", Permissions.SupplyCandidates),
         new("MyTimesheets", "Your timesheets", "/Me", Permissions.KeepOwnWorkerRecord),
         new("MyDetails", "Your details", "/Me/Details", Permissions.KeepOwnWorkerRecord),
     ];

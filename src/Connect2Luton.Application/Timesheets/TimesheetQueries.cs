@@ -32,8 +32,12 @@ public sealed record TimesheetWeekView(
     DateOnly Today,
     ParityDue? Parity = null,
     bool MayApplyParity = false,
-    IReadOnlyList<TimesheetLine>? PricedNow = null)
+    IReadOnlyList<TimesheetLine>? PricedNow = null,
+    IReadOnlyList<TimesheetStepShown>? Steps = null)
 {
+    /// <summary>What happened to the week's timesheet, oldest first, with who did it where the user may be told.</summary>
+    public IReadOnlyList<TimesheetStepShown> History => Steps ?? [];
+
     /// <summary>
     /// The lines to show: for a week waiting for approval, priced as approving it now would price it (the rates and
     /// charge terms may have changed since it was sent); otherwise as saved.
@@ -47,6 +51,9 @@ public sealed record TimesheetWeekView(
     public bool CanAdjust => MayEnter && Current?.Status == TimesheetStatus.Approved;
 }
 
+/// <summary>A step of a week's history as the user is told it: <paramref name="By"/> is who did it in words they may see (null: not said).</summary>
+public sealed record TimesheetStepShown(TimesheetStep Step, DateTimeOffset At, string? By, string? Reason);
+
 /// <summary>A week of a placement and its latest timesheet, if it has one.</summary>
 public sealed record TimesheetWeekSummary(DateOnly WeekStart, TimesheetRowData? Latest);
 
@@ -57,6 +64,7 @@ public sealed class TimesheetQueries(
     TimesheetPricer pricer,
     AwrParity parity,
     ReferenceNames names,
+    Email.IEmailRecipients accounts,
     DataScope scope,
     ICurrentUser user,
     TimeProvider clock)
@@ -87,7 +95,32 @@ public sealed class TimesheetQueries(
             : null;
         return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
             week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
-            due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended, pricedNow);
+            due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended, pricedNow,
+            current is null ? [] : await HistoryAsync(current, placement, cancellationToken));
+    }
+
+    /// <summary>
+    /// A week's history with who did each step, as the user may be told it: the council's staff see each account; a
+    /// worker sees what happened and not who; agency staff see their own agency's accounts and, for anyone else, what
+    /// they are (the worker, the hiring manager, the council), never a council address.
+    /// </summary>
+    private async Task<IReadOnlyList<TimesheetStepShown>> HistoryAsync(Timesheet timesheet, Placement placement, CancellationToken cancellationToken)
+    {
+        var steps = timesheet.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        Func<TimesheetEvent, string?> by = e => e.By;
+        if (scope.OnlyWorker is not null) by = _ => null;
+        else if (scope.OnlySupplyAgency is { } agency)
+        {
+            var staff = (await accounts.OfAgenciesAsync([agency], cancellationToken)).GetValueOrDefault(agency) ?? [];
+            var ours = staff.Select(s => s.UserName).Append(user.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var workerEmail = (await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken))?.Email;
+            // Only hiring managers query and approve; a save or send by none of the agency's staff nor the worker was the council's.
+            by = e => e.Step is TimesheetStep.Queried or TimesheetStep.Approved ? "the hiring manager"
+                : ours.Contains(e.By) ? e.By
+                : string.Equals(e.By, workerEmail, StringComparison.OrdinalIgnoreCase) ? "the worker"
+                : "the council";
+        }
+        return [.. steps.Select(e => new TimesheetStepShown(e.Step, e.At, by(e), e.Reason))];
     }
 
     public async Task<TimesheetPage> ListAsync(TimesheetFilter filter, TimesheetCursor? older, TimesheetCursor? newer, CancellationToken cancellationToken)

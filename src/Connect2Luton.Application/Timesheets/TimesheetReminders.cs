@@ -16,7 +16,7 @@ namespace Connect2Luton.Application.Timesheets;
 /// <summary>
 /// The weekly reminder (Monday morning, and run now from /Jobs): every placement live last week with no hours sent
 /// for it. Where email is set up, each of those workers is emailed a link to their week, and each agency's staff one
-/// email listing their workers still to send. The list itself is at /Timesheets/Missing and on the worker's own page,
+/// email listing their workers still to send. The list itself is at /Timesheets/Missing, on the worker's own page and in the agency's timesheets,
 /// worked out as it stands whenever read; this run is what goes out, recorded with the other jobs.
 /// </summary>
 public sealed partial class TimesheetReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TimesheetReminders> logger)
@@ -104,7 +104,8 @@ public sealed partial class TimesheetReminders(IServiceScopeFactory scopes, Time
             var more = workers.Count > NamedInAgencyEmail ? $"\n...and {(workers.Count - NamedInAgencyEmail).ToString("N0", CultureInfo.InvariantCulture)} more." : string.Empty;
             outbox.Queue(new EmailMessage([.. recipients.Select(r => r.Email)], $"{workers.Count.ToString("N0", CultureInfo.InvariantCulture)} of your workers' hours for the week of {Day(week)} are not in",
                 $"These workers placed through your agency have not sent their hours for the week of {Day(week)}:\n{names}{more}\n\n" +
-                "Remind them to send their hours, or send them to the Connect2Luton recruiter, who will enter them."));
+                $"Enter their hours and send them for approval in your agency's timesheets:\n{outbox.LinkTo("/Agency/Timesheets")}\n\n" +
+                "Or remind them to send their hours themselves."));
             sent += recipients.Count;
         }
         var saved = await scope.GetRequiredService<IUnitOfWork>().SaveChangesAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class AgencyPortalTests(Connect2LutonFactory factory) : IClassFixt
         using var home = await staff.GetAsync(new Uri("/", UriKind.Relative));
         home.Headers.Location!.OriginalString.ShouldBe("/Agency");
         var portal = await staff.GetPageAsync("/Agency");
-        portal.QuerySelectorAll("#navigation a").Select(a => a.TextContent.Trim()).ShouldBe(["Vacancies", "Your candidates", "Put forward"]);
+        portal.QuerySelectorAll("#navigation a").Select(a => a.TextContent.Trim()).ShouldBe(["Vacancies", "Your candidates", "Put forward", "Timesheets"]);
 
         foreach (var path in new[]
         {

@@ -87,7 +87,9 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string token, AppHandler handler, IReadOnlyDictionary<string, string> samples)
     {
         // Route values that exist, in the demo hiring manager's own service, so a refusal is the role's and not the record's.
-        var address = new Uri(handler.Address(name => name == "id" ? samples.GetValueOrDefault(Section(handler)) ?? samples[handler.Resource] : samples[name]), UriKind.Relative);
+        // A placement's id is the sample for its section where it has one: the agency portal's is one of the demo agency's placements.
+        var address = new Uri(handler.Address(name => name == "id" ? samples.GetValueOrDefault(Section(handler)) ?? samples[handler.Resource]
+            : name == "placementId" ? samples.GetValueOrDefault(Section(handler)) ?? samples[name] : samples[name]), UriKind.Relative);
         if (handler.Method == "GET") return await client.GetAsync(address);
         // The antiforgery token and nothing else: enough to reach the handler, which then finds nothing to do.
         using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
@@ -120,6 +122,9 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
         var upload = await ImportUploads.SampleAsync(db, factory.Clock.GetUtcNow());
         // The requisition released to the demo agency, with a candidate of its own put forward for it.
         var (vacancy, candidate, submission) = await AgencySamples.PutForwardAsync(db, requisition.Id, Users[Who.AgencyStaff], factory.Clock.GetUtcNow());
+        // A live placement of a worker the demo agency supplies, whose weeks its staff enter.
+        var demoAgency = await db.Users.Where(u => u.UserName == Users[Who.AgencyStaff]).Select(u => u.SupplyAgencyId).SingleAsync();
+        var supplied = await db.Placements.Where(p => p.SupplyAgencyId == demoAgency && p.Status == PlacementStatus.Active).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["Admin"] = account,
@@ -146,6 +151,7 @@ public sealed class AuthorizationMatrixTests(Connect2LutonFactory factory) : ICl
             ["Agency/Vacancies"] = vacancy.ToString(),
             ["Agency/Candidates"] = candidate.ToString(),
             ["Agency/Submissions"] = submission.ToString(),
+            ["Agency/Timesheets"] = supplied.ToString(),
             ["submissionId"] = submission.ToString(),
         };
     }

@@ -61,7 +61,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var clients = new Dictionary<Who, HttpClient>();
         foreach (var who in new[] { Who.HiringManager, Who.Recruiter, Who.PolicyOfficer, Who.Admin, Who.Director, Who.AgencyStaff, Who.Worker }) clients[who] = await factory.SignedInAsAsync(Users[who]);
         await RaiseConversionPromptsAsync();
-        var subjects = await SubjectsAsync() with { Weeks = await TimesheetWeeksAsync(clients) };
+        var subjects = await SubjectsAsync() with { Weeks = await TimesheetWeeksAsync(clients), AgencyWeeks = await AgencyTimesheetWeeksAsync(clients) };
         var targets = await TargetsAsync(clients, subjects);
 
         // Refused bookings and extensions keep the decision that refused them, by design (the refusals report reads
@@ -377,6 +377,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         /// <summary>A placement's week for each timesheet handler to find its form on: one not yet sent, one sent, one approved.</summary>
         public IReadOnlyDictionary<string, (int Placement, string Week)> Weeks { get; init; } = new Dictionary<string, (int, string)>();
 
+        /// <summary>As <see cref="Weeks"/>, in the agency portal: weeks of a placement the demo agency supplies.</summary>
+        public IReadOnlyDictionary<string, (int Placement, string Week)> AgencyWeeks { get; init; } = new Dictionary<string, (int, string)>();
+
         public IReadOnlyList<string> OthersIn(string resource) =>
             Others.TryGetValue(resource, out var ids) ? [.. ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [];
 
@@ -424,6 +427,33 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             ["Approve"] = (placement, Week(4)), ["Query"] = (placement, Week(4)),
             ["Adjust"] = (placement, Week(1)), ["ApplyParity"] = (placement, Week(1)),
         };
+    }
+
+    /// <summary>
+    /// Weeks of a live placement the demo agency supplies, for the agency portal's timesheet handlers: this week saved
+    /// but not sent by the agency's staff through the app here (the demo data enters none for it), and one approved.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, (int Placement, string Week)>> AgencyTimesheetWeeksAsync(Dictionary<Who, HttpClient> clients)
+    {
+        var today = DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+        var thisWeek = Domain.Timesheets.TimesheetWeek.MondayOf(today);
+        int placement;
+        string approved;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var agency = await db.Users.Where(u => u.UserName == Users[Who.AgencyStaff]).Select(u => u.SupplyAgencyId).SingleAsync();
+            var weeks = await db.Timesheets.Where(t => t.SupplyAgencyId == agency && t.Status == Domain.Timesheets.TimesheetStatus.Approved && t.Sequence == 0)
+                .Join(db.Placements.Where(p => p.Status == PlacementStatus.Active && p.StartDate <= today && p.PlannedEndDate >= today), t => t.PlacementId, p => p.Id, (t, p) => new { t.PlacementId, t.WeekStart })
+                .OrderBy(t => t.PlacementId).ThenByDescending(t => t.WeekStart).FirstAsync();
+            (placement, approved) = (weeks.PlacementId, weeks.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var week = thisWeek.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var path = $"/Agency/Timesheets/{placement}/{week}";
+        var agencyStaff = clients[Who.AgencyStaff];
+        var saved = await agencyStaff.PressAsync(await agencyStaff.GetPageAsync(path), "Save", new Dictionary<string, string> { [$"Input.Hours[{week}-Standard]"] = "7.5" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"Save {path}");
+        return new Dictionary<string, (int, string)> { ["Save"] = (placement, week), ["Submit"] = (placement, week), ["Adjust"] = (placement, approved) };
     }
 
     /// <summary>Records to open forms on: a few of each kind in the demo hiring manager's service, and some in another.</summary>
@@ -571,6 +601,12 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         if (handler.Template.Contains("{workerId", StringComparison.Ordinal))
         {
             foreach (var (requisition, worker) in subjects.Shortlisted) yield return (new() { ["id"] = S(requisition), ["workerId"] = S(worker) }, string.Empty);
+            yield break;
+        }
+        if (handler.Template.StartsWith("/Agency/Timesheets/{placementId", StringComparison.Ordinal))
+        {
+            var (placement, week) = subjects.AgencyWeeks[handler.Name!];
+            yield return (new() { ["placementId"] = S(placement), ["week"] = week }, string.Empty);
             yield break;
         }
         if (handler.Template.StartsWith("/Timesheets/{placementId", StringComparison.Ordinal) || handler.Template.StartsWith("/Me/Timesheets/{placementId", StringComparison.Ordinal))

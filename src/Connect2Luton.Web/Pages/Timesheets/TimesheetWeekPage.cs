@@ -37,10 +37,16 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     public abstract string ListPath { get; }
 
     /// <summary>
-    /// The council's side shows what each line costs (on-costs, margin, charge) and who did what; a worker's own page
-    /// shows their hours and pay, and nothing of the council's costs or its staff's addresses.
+    /// The council's side shows what each line costs (on-costs, margin, charge); a worker's own page shows their hours
+    /// and pay, and nothing of the council's costs. Who did each step is the queries' to say (<see cref="TimesheetWeekView.History"/>).
     /// </summary>
     public virtual bool ShowsCosts => true;
+
+    /// <summary>
+    /// Whether the charge to the hiring organisation is shown, without what it is made of: an agency invoices it, so
+    /// sees it for its own workers, and nothing of the on-costs and margin behind it.
+    /// </summary>
+    public virtual bool ShowsCharge => ShowsCosts;
 
     public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
     {
