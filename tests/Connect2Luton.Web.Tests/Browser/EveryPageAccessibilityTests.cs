@@ -98,4 +98,26 @@ public sealed class EveryPageAccessibilityTests(ChromiumFactory factory) : IClas
             !p.First.StartsWith('{') ? string.Equals(p.First, p.Second, StringComparison.Ordinal)
             : !p.First.Contains(":int", StringComparison.Ordinal) || int.TryParse(p.Second, NumberStyles.None, CultureInfo.InvariantCulture, out _));
     }
+
+    /// <summary>The admin above is refused the agency portal, so its timesheet pages are opened as the demo agency's staff: the list, a week owed, and that week with its hours refused.</summary>
+    [BrowserFact]
+    public async Task The_agency_portals_timesheet_pages_pass_axe_at_moderate_impact_with_and_without_errors()
+    {
+        var (page, problems) = await factory.SignedInPageAsync(Infrastructure.Identity.IdentitySeeder.DemoAgencyStaff[0].Email);
+        var violations = new List<string>();
+
+        await page.GotoAsync("/Agency/Timesheets");
+        violations.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"/Agency/Timesheets: {v}"));
+        var week = await page.Locator("#owed a").First.GetAttributeAsync("href");
+        week.ShouldNotBeNull("the demo agency owes some week");
+        await page.GotoAsync(week);
+        violations.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{week}: {v}"));
+        await page.Locator("#hours input.govuk-input").First.FillAsync("25");
+        await page.ClickAsync("#submit");
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        violations.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{week}, refused: {v}"));
+
+        violations.ShouldBeEmpty();
+        problems.ShouldBeEmpty();
+    }
 }
