@@ -35,7 +35,7 @@ public sealed class AgencyTimesheets(
     /// <summary>As far back as a worker's own page looks for weeks owed.</summary>
     public const int WeeksLookedBack = Workers.OwnRecord.OwnWorkerRecord.WeeksLookedBack;
 
-    /// <summary>How many placements are read at once; an agency with more has its most recent weeks shown and is told there are more.</summary>
+    /// <summary>How many placements are read; an agency with more has its newest placements' weeks shown and is told there are more.</summary>
     public const int MostPlacements = 1_000;
 
     /// <summary>How many owed weeks the list shows.</summary>
