@@ -112,7 +112,9 @@ public sealed class TimesheetQueries(
         else if (scope.OnlySupplyAgency is { } agency)
         {
             var staff = (await accounts.OfAgenciesAsync([agency], cancellationToken)).GetValueOrDefault(agency) ?? [];
-            var ours = staff.Select(s => s.UserName).Append(user.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // Whoever started a week entered as the agency's was its staff, even if their account has gone since.
+            var ours = staff.Select(s => s.UserName).Append(user.Name)
+                .Concat(timesheet.EnteredAs == TimesheetEnteredAs.Agency ? [timesheet.EnteredBy] : []).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var workerEmail = (await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken))?.Email;
             // Only hiring managers query and approve; a save or send by none of the agency's staff nor the worker was the council's.
             by = e => e.Step is TimesheetStep.Queried or TimesheetStep.Approved ? "the hiring manager"
