@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton<KeptAnswers<string, List<Reports.PlacementGroup>>>();
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
+        services.AddScoped<Reports.HoursWorkedReport>();
         services.AddScoped<Reports.DfeReturn>();
         services.AddScoped<Reports.ConversionsReport>();
         services.AddScoped<Reports.CapExceptionRegister>();

@@ -11,7 +11,10 @@ using Connect2Luton.Domain.Timesheets;
 namespace Connect2Luton.Application.Timesheets;
 
 /// <summary>An approved week paid at a rate since changed back to before it (AWR pay parity, above all), and what it is owed.</summary>
-public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly WeekStart, string Worker, string JobRole, string ServiceArea, decimal Hours, decimal Paid, decimal Owed);
+public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly WeekStart, string Worker, string JobRole, string ServiceArea, decimal Hours, decimal Paid, decimal Owed)
+{
+    public int ServiceAreaId { get; init; }
+}
 
 /// <summary>
 /// Approved weeks owed pay: a rate change recorded after a week was approved, taking effect on or before its last
@@ -60,7 +63,7 @@ public sealed class Underpayments(
         return [.. owed.OrderByDescending(o => o.Sheet.WeekStart).ThenBy(o => o.Sheet.PlacementId).Select(o => new Underpayment(
             o.Sheet.PlacementId, o.Sheet.Id, o.Sheet.WeekStart, workerNames.GetValueOrDefault(o.Sheet.WorkerId, "(no longer on record)"),
             roles.GetValueOrDefault(o.Sheet.JobRoleId, "(no longer on record)"), areas.GetValueOrDefault(o.Sheet.ServiceAreaId, "(no longer on record)"),
-            o.Sheet.Hours, o.Paid, o.Owed))];
+            o.Sheet.Hours, o.Paid, o.Owed) { ServiceAreaId = o.Sheet.ServiceAreaId })];
     }
 }
 

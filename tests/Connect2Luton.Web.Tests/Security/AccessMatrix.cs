@@ -189,6 +189,8 @@ public static class AccessMatrix
         ["GET /Reports/DfeReturn?handler=Csv"] = WithARole,
         ["GET /Reports/Refusals"] = WithARole,
         ["GET /Reports/Refusals?handler=Csv"] = WithARole,
+        ["GET /Reports/Hours"] = WithARole,
+        ["GET /Reports/Hours?handler=Csv"] = WithARole,
         ["GET /Reports/Spend"] = WithARole,
         ["GET /Reports/Spend?handler=Csv"] = WithARole,
         ["GET /Reports/Suppliers"] = WithARole,

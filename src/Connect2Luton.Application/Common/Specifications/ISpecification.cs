@@ -23,6 +23,12 @@ public interface ISpecification<T, TResult> : ISpecification<T>
 
     /// <summary>Instead of <see cref="Selector"/>: each match's rows of a child collection (an aggregate's entries), flattened.</summary>
     Expression<Func<T, IEnumerable<TResult>>>? ManySelector { get; }
+
+    /// <summary>
+    /// Instead of either: each match's child rows with the match's own columns beside them, read as a join (a child
+    /// row's projection that reaches back to its parent would otherwise need an APPLY, which SQLite does not have).
+    /// </summary>
+    Func<IQueryable<T>, IQueryable<TResult>>? ManyWithParent { get; }
 }
 
 public enum OrderDirection

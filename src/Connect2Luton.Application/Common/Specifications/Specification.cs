@@ -52,5 +52,9 @@ public abstract class Specification<T, TResult> : Specification<T>, ISpecificati
 
     internal void SetSelector(Expression<Func<T, TResult>> selector) => Selector = selector;
 
+    public Func<IQueryable<T>, IQueryable<TResult>>? ManyWithParent { get; private set; }
+
     internal void SetManySelector(Expression<Func<T, IEnumerable<TResult>>> selector) => ManySelector = selector;
+
+    internal void SetManyWithParent(Func<IQueryable<T>, IQueryable<TResult>> project) => ManyWithParent = project;
 }

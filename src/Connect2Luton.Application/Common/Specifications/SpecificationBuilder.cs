@@ -18,6 +18,9 @@ public interface ISpecificationBuilder<T, TResult> : ISpecificationBuilder<T>
     ISpecificationBuilder<T, TResult> Select(Expression<Func<T, TResult>> selector);
 
     ISpecificationBuilder<T, TResult> SelectMany(Expression<Func<T, IEnumerable<TResult>>> selector);
+
+    /// <summary>Each match's rows of a child collection, projected with the match beside them: read as a join.</summary>
+    ISpecificationBuilder<T, TResult> SelectMany<TItem>(Expression<Func<T, IEnumerable<TItem>>> collection, Expression<Func<T, TItem, TResult>> result);
 }
 
 public interface IOrderedSpecificationBuilder<T> : ISpecificationBuilder<T>
@@ -112,6 +115,12 @@ internal sealed class SpecificationBuilder<T, TResult>(Specification<T, TResult>
     public ISpecificationBuilder<T, TResult> SelectMany(Expression<Func<T, IEnumerable<TResult>>> selector)
     {
         specification.SetManySelector(selector);
+        return this;
+    }
+
+    public ISpecificationBuilder<T, TResult> SelectMany<TItem>(Expression<Func<T, IEnumerable<TItem>>> collection, Expression<Func<T, TItem, TResult>> result)
+    {
+        specification.SetManyWithParent(query => query.SelectMany(collection, result));
         return this;
     }
 }

@@ -20,6 +20,7 @@ internal static class SpecificationEvaluator
     {
         var query = Apply(source, (ISpecification<T>)specification);
         if (specification.ManySelector is { } many) return query.SelectMany(many);
+        if (specification.ManyWithParent is { } withParent) return withParent(query);
         var selector = specification.Selector
             ?? throw new InvalidOperationException($"{specification.GetType().Name} is a projection without a Select.");
         return query.Select(selector);

@@ -157,3 +157,25 @@ public sealed partial record SupplierPerformanceCsvRow(
     [property: CsvColumn("Local residents placed")] int LocalResidentsPlaced,
     [property: CsvColumn("Average margin a week (£)"), CsvConverter(typeof(CsvMoneyOrBlank))] decimal? AverageWeeklyMargin,
     [property: CsvColumn("Margin (% of pay and statutory costs)")] decimal? MarginRate);
+
+/// <summary>A line of the hours-worked report: approved hours and what they cost, against committed spend for the same weeks.</summary>
+[CsvRecord]
+public sealed partial record WorkedCsvRow(
+    [property: CsvColumn("Organisation, service, job family or supplier")] string Name,
+    [property: CsvColumn("Hours approved")] decimal Hours,
+    [property: CsvColumn("Pay (£)"), CsvConverter(typeof(CsvMoney))] decimal Pay,
+    [property: CsvColumn("Margin (£)"), CsvConverter(typeof(CsvMoney))] decimal Margin,
+    [property: CsvColumn("Charged (£)"), CsvConverter(typeof(CsvMoney))] decimal Charge,
+    [property: CsvColumn("Committed (£)"), CsvConverter(typeof(CsvMoney))] decimal Committed,
+    [property: CsvColumn("Charged less committed (£)"), CsvConverter(typeof(CsvMoney))] decimal Difference,
+    [property: CsvColumn("Charged as % of committed")] decimal? ShareOfCommitted);
+
+/// <summary>A placement due AWR pay parity and not yet paid it.</summary>
+[CsvRecord]
+public sealed partial record ParityDueCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    [property: CsvColumn("Worker")] string Worker,
+    [property: CsvColumn("Job role")] string JobRole,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Flagged on")] string RaisedOn,
+    [property: CsvColumn("What is due")] string Message);

@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Connect2Luton.Application.Common;
+using Connect2Luton.Application.Common.Identity;
+using Connect2Luton.Application.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Connect2Luton.Web.Pages.Reports;
+
+/// <summary>Hours and cost worked from approved timesheets against committed spend, and AWR pay parity due and owed.</summary>
+[Authorize(Policy = Permissions.ReadReports)]
+public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, ReferenceNames names) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
+    public int? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Over")]
+    public int? Weeks { get; set; }
+
+    public HoursWorkedFigures Figures { get; private set; } = null!;
+
+    public bool ChoosesService => !scope.IsOwnServiceOnly;
+
+    public IReadOnlyList<SelectListItem> Services { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> WeekItems { get; private set; } = [];
+
+    public string? ServiceName { get; private set; }
+
+    public string? OrganisationName { get; private set; }
+
+    public int WeeksShown { get; private set; }
+
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(CultureInfo.InvariantCulture),
+        ["weeks"] = WeeksShown.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
+
+    /// <summary>One of the report's tables as a CSV file: by-organisation, by-service, by-family, by-supplier or parity-due (every one).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
+    {
+        if (table == "parity-due")
+        {
+            await ChooseAsync(cancellationToken);
+            return ReportCsv.Of("awr-pay-parity-due.csv", (await report.EveryParityDueAsync(Organisation, Service, cancellationToken))
+                .Select(p => new ParityDueCsvRow(p.PlacementId, p.Worker, p.JobRole, p.ServiceArea, ReportCsv.Day(p.RaisedOn), p.Message)));
+        }
+        await ReadAsync(cancellationToken);
+        var f = Figures;
+        var period = $"{f.FirstWeek:yyyy-MM-dd}-to-{f.LastDay:yyyy-MM-dd}";
+        return table switch
+        {
+            "by-organisation" => Csv($"hours-worked-by-organisation-{period}.csv", f.ByOrganisation, name => name),
+            "by-service" => Csv($"hours-worked-by-service-{period}.csv", f.ByService, name => name),
+            "by-family" => Csv($"hours-worked-by-job-family-{period}.csv", f.ByJobFamily, Words.Family),
+            "by-supplier" => Csv($"hours-worked-by-supplier-{period}.csv", f.BySupplier, name => name),
+            _ => NotFound(),
+        };
+    }
+
+    private static IActionResult Csv(string fileName, IEnumerable<WorkedLine> lines, Func<string, string> name) =>
+        ReportCsv.Of(fileName, lines.Select(l => new WorkedCsvRow(name(l.Name), l.Hours, l.Pay, l.Margin, l.Charge, l.Committed, l.Difference, ReportCsv.Percent(l.ShareOfCommitted))));
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        var choice = await ChooseAsync(cancellationToken);
+        Figures = await report.GetAsync(WeeksShown, Organisation, Service, cancellationToken);
+        ServiceName = choice.NameOf(scope.ServiceArea(Service));
+    }
+
+    private async Task<ServiceChoice> ChooseAsync(CancellationToken cancellationToken)
+    {
+        WeeksShown = Weeks is { } w && HoursWorkedReport.WeekChoices.Contains(w) ? w : HoursWorkedReport.WeekChoices[0];
+        WeekItems = [.. HoursWorkedReport.WeekChoices.Select(w => new SelectListItem($"{w} weeks", w.ToString(CultureInfo.InvariantCulture), w == WeeksShown))];
+        var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
+        Service = choice.Chosen;
+        Services = choice.Items;
+        var organisations = await names.HiringOrganisationsAsync(cancellationToken);
+        if (Organisation is { } asked && organisations.All(o => o.Id != asked))
+        {
+            ModelState.AddModelError(nameof(Organisation), "That organisation is not in the list: the figures below are for every organisation");
+            Organisation = null;
+        }
+        Organisations = [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == Organisation))];
+        OrganisationName = organisations.FirstOrDefault(o => o.Id == Organisation)?.Name;
+        return choice;
+    }
+}
