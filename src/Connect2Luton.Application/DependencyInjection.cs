@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Reports.WorkforceReport>();
         services.AddScoped<Reports.SpendReport>();
         services.AddScoped<Reports.HoursWorkedReport>();
+        services.AddScoped<Dashboard.DashboardTimesheets>();
         services.AddScoped<Reports.DfeReturn>();
         services.AddScoped<Reports.ConversionsReport>();
         services.AddScoped<Reports.CapExceptionRegister>();

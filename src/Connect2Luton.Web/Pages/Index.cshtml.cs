@@ -8,8 +8,12 @@ namespace Connect2Luton.Web.Pages;
 /// The workforce at a glance, and what it costs and saves: committed spend, the in-house agency's saving against
 /// external margins and the conversions' saving, each linking to the report it comes from.
 /// </summary>
-public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, ConversionsReport conversions, ReportScope scope, Application.SignOffs.SignOffQueries signOffs) : PageModel
+public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, ConversionsReport conversions, ReportScope scope, Application.SignOffs.SignOffQueries signOffs,
+    DashboardTimesheets timesheets) : PageModel
 {
+    /// <summary>Last week's hours not sent and the weeks waiting approval; null for someone who does not see timesheets.</summary>
+    public TimesheetFigures? Timesheets { get; private set; }
+
     /// <summary>How many sign-offs wait for the posts the user holds; null for someone who holds none.</summary>
     public int? AwaitingSignOff { get; private set; }
 
@@ -28,5 +32,6 @@ public sealed class IndexModel(DashboardQueries dashboard, SpendReport spend, Co
         AwaitingSignOff = await signOffs.AwaitingCountAsync(cancellationToken);
         Spend = await spend.SummaryAsync(cancellationToken);
         Conversions = await conversions.SavingsAsync(cancellationToken);
+        Timesheets = await timesheets.GetAsync(cancellationToken);
     }
 }

@@ -34,6 +34,39 @@ public sealed class DashboardTests(Connect2LutonFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Last_weeks_hours_not_sent_match_the_missing_list_and_a_week_sent_takes_one_off_and_adds_one_waiting()
+    {
+        var client = await factory.SignedInAsAsync("recruiter@connect2luton.local");
+        var lastWeek = new DateOnly(2026, 11, 16);
+        async Task<int> MissingAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<Application.Timesheets.MissingTimesheets>().ListAsync(lastWeek, null, 100_000, CancellationToken.None)).Rows.Count;
+        }
+        var missing = await MissingAsync();
+        missing.ShouldBeGreaterThan(0, "the demo worker's last week is left to send");
+
+        var before = await client.GetPageAsync("/");
+        before.Text("#hours-not-sent .app-figure__value").ShouldBe(missing.ToString(CultureInfo.InvariantCulture));
+        before.Text("#hours-not-sent").ShouldContain("the week of 16 November 2026");
+        before.QuerySelector("#hours-not-sent a")!.GetAttribute("href").ShouldBe("/Timesheets/Missing");
+        var waiting = int.Parse(before.Text("#timesheets-waiting .app-figure__value"), CultureInfo.InvariantCulture);
+
+        // The demo worker sends their week from their own page.
+        var worker = await factory.SignedInAsAsync("worker@connect2luton.local");
+        var me = await worker.GetPageAsync("/Me");
+        var week = me.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h is not null && h.StartsWith("/Me/Timesheets/", StringComparison.Ordinal) && h.EndsWith("2026-11-16", StringComparison.Ordinal))!;
+        var form = await worker.GetPageAsync(week);
+        var day = form.QuerySelectorAll("#hours input.govuk-input")[0];
+        (await worker.PressAsync(form, "Submit", new Dictionary<string, string> { [day.GetAttribute("name")!] = "7.5" })).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        var after = await client.GetPageAsync("/");
+        after.Text("#hours-not-sent .app-figure__value").ShouldBe((missing - 1).ToString(CultureInfo.InvariantCulture));
+        after.Text("#timesheets-waiting .app-figure__value").ShouldBe((waiting + 1).ToString(CultureInfo.InvariantCulture));
+        (await MissingAsync()).ShouldBe(missing - 1);
+    }
+
+    [Fact]
     public async Task A_hiring_manager_sees_their_own_services_figures_alone_and_each_count_opens_the_list_it_counts()
     {
         var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
