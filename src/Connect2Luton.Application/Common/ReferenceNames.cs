@@ -30,5 +30,16 @@ public sealed class ReferenceNames(
     public Task<IReadOnlyList<SupplyAgencySummary>> SupplyAgenciesAsync(CancellationToken cancellationToken) =>
         cache.GetAsync(Key<SupplyAgency>(), async () => (IReadOnlyList<SupplyAgencySummary>)await agencies.ListAsync(new SupplyAgencyNamesSpec(), cancellationToken), l => l.Count, cancellationToken);
 
+    /// <summary>
+    /// The services given (null: every one), narrowed to those of a hiring organisation where one is given: what a list
+    /// or export filtered by organisation reads. An organisation with no services (or none of those given) reads none.
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>?> OfOrganisationAsync(IReadOnlyCollection<int>? serviceAreaIds, int? hiringOrganisationId, CancellationToken cancellationToken)
+    {
+        if (hiringOrganisationId is not { } organisation) return serviceAreaIds;
+        var ofOrganisation = (await ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == organisation).Select(a => a.Id);
+        return [.. serviceAreaIds is null ? ofOrganisation : ofOrganisation.Where(serviceAreaIds.Contains)];
+    }
+
     private string Key<T>() => string.Create(CultureInfo.InvariantCulture, $"names|{typeof(T).Name}|{changes.Of<T>()}");
 }

@@ -19,4 +19,4 @@ public enum PlacementShow
 }
 
 /// <summary>What the placements list is narrowed to. A hiring manager's own service applies on top of this.</summary>
-public sealed record PlacementFilter(PlacementShow Show = PlacementShow.InPost, int? ServiceAreaId = null, JobFamily? Family = null, bool CapExceptionsOnly = false);
+public sealed record PlacementFilter(PlacementShow Show = PlacementShow.InPost, int? ServiceAreaId = null, JobFamily? Family = null, bool CapExceptionsOnly = false, int? HiringOrganisationId = null);

@@ -94,7 +94,7 @@ public sealed class PlacementQueries(
     private async Task<(IReadOnlyCollection<int>? AreaIds, IReadOnlyCollection<int>? RoleIds)> ScopeAsync(PlacementFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var areaIds = scope.Within(filter.ServiceAreaId);
+        var areaIds = await names.OfOrganisationAsync(scope.Within(filter.ServiceAreaId), filter.HiringOrganisationId, cancellationToken);
         IReadOnlyCollection<int>? roleIds = filter.Family is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;

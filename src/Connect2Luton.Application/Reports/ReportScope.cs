@@ -10,8 +10,19 @@ public sealed class ReportScope(DataScope scope)
 {
     public bool IsOwnServiceOnly => !scope.SeesEveryService;
 
+    // The services of the hiring organisation a reader chose, for the rest of the request; null: every organisation.
+    private IReadOnlyCollection<int>? _organisation;
+
     /// <summary>The services to count, or null for all of them. A hiring manager with no service sees none.</summary>
-    public IReadOnlyCollection<int>? ServiceAreas(int? chosen) => scope.Within(chosen);
+    public IReadOnlyCollection<int>? ServiceAreas(int? chosen)
+    {
+        var within = scope.Within(chosen);
+        if (_organisation is null) return within;
+        return within is null ? _organisation : [.. within.Where(_organisation.Contains)];
+    }
+
+    /// <summary>Counts only the services of one hiring organisation from now on in this request (a report filtered by organisation).</summary>
+    public void NarrowToOrganisation(IReadOnlyCollection<int> serviceAreaIds) => _organisation = [.. serviceAreaIds.Order()];
 
     /// <summary>The service the figures are for, as a reader sees it chosen (a hiring manager's own).</summary>
     public int? ServiceArea(int? chosen) => IsOwnServiceOnly ? scope.OnlyServiceArea is DataScope.NoServiceArea ? null : scope.OnlyServiceArea : chosen;

@@ -67,9 +67,9 @@ public sealed class RequisitionQueries(
     private async Task<Func<PageRequest?, RequisitionListSpec>> SpecAsync(RequisitionFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        IReadOnlyCollection<int>? areaIds = permissions.ScopeServiceAreaId is { } own
+        IReadOnlyCollection<int>? areaIds = await names.OfOrganisationAsync(permissions.ScopeServiceAreaId is { } own
             ? [own]
-            : filter.ServiceAreaId is { } area ? [area] : null;
+            : filter.ServiceAreaId is { } area ? [area] : null, filter.HiringOrganisationId, cancellationToken);
         IReadOnlyCollection<int>? roleIds = filter.JobFamily is { } family
             ? (await names.JobRolesAsync(cancellationToken)).Where(r => r.JobFamily == family).Select(r => r.Id).ToList()
             : null;

@@ -20,6 +20,12 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     [BindProperty(SupportsGet = true)]
     public int? Service { get; set; }
 
+    /// <summary>Only the placements of one hiring organisation's services; an id not on the list narrows to none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public JobFamily? Family { get; set; }
 
@@ -53,6 +59,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     {
         ["show"] = Showing == PlacementShow.InPost ? null : Showing.ToString(),
         ["service"] = Service?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["family"] = Family?.ToString(),
         ["overcap"] = OverCap ? "true" : null,
     };
@@ -71,6 +78,8 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
         Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber, "/Placements", Filters, User.Identity?.Name)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber, "/Placements", Filters, User.Identity?.Name)));
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
     }
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
@@ -82,5 +91,5 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
         await foreach (var item in placements.ExportAsync(Filter(), cancellationToken)) yield return PlacementCsvRow.From(item, today);
     }
 
-    private PlacementFilter Filter() => new(Showing, Service, Family is { } f && Enum.IsDefined(f) ? f : null, OverCap);
+    private PlacementFilter Filter() => new(Showing, Service, Family is { } f && Enum.IsDefined(f) ? f : null, OverCap, Organisation);
 }

@@ -20,6 +20,13 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public int? Months { get; set; }
 
@@ -39,17 +46,20 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown, Organisation);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = periods.DefaultPeriod();
         (From, To) = (yearFrom.AddMonths(12 - MonthsShown), to);
         Entries = await register.ListAsync(From, To, Service, cancellationToken);
         Services = choice.Items;
-        ServiceName = choice.NameOf(scope.ServiceArea(Service));
+        ServiceName = choice.NameOf(scope.ServiceArea(Service)) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
     }
 
     /// <summary>The register as CSV (its one table, "register", as the other reports name theirs).</summary>

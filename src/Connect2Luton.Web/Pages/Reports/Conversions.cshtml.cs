@@ -20,6 +20,13 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     /// <summary>How many months back, this one included; anything not offered is a year.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Months { get; set; }
@@ -36,7 +43,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown, Organisation);
 
     /// <summary>How many conversions a page lists; the CSV has them all.</summary>
     public const int RowsShown = 50;
@@ -50,13 +57,16 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = report.DefaultPeriod();
         var from = yearFrom.AddMonths(12 - MonthsShown);
         Figures = await report.GetAsync(from, to, Service, cancellationToken);
         Services = choice.Items;
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
         (Conversions, ConversionsPager) = Pager.Of(Figures.Conversions, PageNumber, RowsShown, "/Reports/Conversions", Filters);
     }
 

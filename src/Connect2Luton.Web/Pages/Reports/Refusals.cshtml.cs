@@ -24,6 +24,13 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public int? Months { get; set; }
 
@@ -39,16 +46,19 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown, Organisation);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         var (yearFrom, to) = periods.DefaultPeriod();
         Figures = await report.GetAsync(yearFrom.AddMonths(12 - MonthsShown), to, Service, cancellationToken);
         Services = choice.Items;
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
     }
 
     /// <summary>The month-by-month counts, or every refusal in the period, as CSV.</summary>

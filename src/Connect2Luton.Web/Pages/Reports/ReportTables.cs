@@ -33,6 +33,27 @@ public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> It
     public string? NameOf(int? serviceAreaId) => Areas.FirstOrDefault(a => a.Id == serviceAreaId)?.Name;
 }
 
+/// <summary>
+/// The hiring-organisation filter every report shares: the organisations to choose from, a stale or unknown choice
+/// read as every organisation and said at the field, and the report's scope narrowed to the chosen one's services.
+/// </summary>
+public sealed record OrganisationChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, string? Name)
+{
+    public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope scope, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(said);
+        var organisations = await names.HiringOrganisationsAsync(cancellationToken);
+        var known = organisations.FirstOrDefault(o => o.Id == chosen);
+        if (chosen is not null && known is null)
+            said.AddModelError("Organisation", "That organisation is not in the list: the figures below are for every organisation");
+        if (known is not null)
+            scope.NarrowToOrganisation([.. (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == known.Id).Select(a => a.Id)]);
+        return new OrganisationChoice(known?.Id, [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == known?.Id))], known?.Name);
+    }
+}
+
 /// <summary>A report's table as a CSV download.</summary>
 public static class ReportCsv
 {
@@ -62,9 +83,10 @@ public static class MonthsFilter
     public static IReadOnlyList<SelectListItem> Items(int[] choices, int shown) => choices.Where(m => m != 12)
         .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == shown)).ToList();
 
-    public static IReadOnlyDictionary<string, string?> Filters(int? service, int months) => new Dictionary<string, string?>
+    public static IReadOnlyDictionary<string, string?> Filters(int? service, int months, int? organisation = null) => new Dictionary<string, string?>
     {
         ["service"] = service?.ToString(CultureInfo.InvariantCulture),
+        ["organisation"] = organisation?.ToString(CultureInfo.InvariantCulture),
         ["months"] = months.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -18,6 +18,13 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     public SpendFigures Figures { get; private set; } = null!;
 
     public bool ChoosesService => !scope.IsOwnServiceOnly;
@@ -59,11 +66,14 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
     {
         var choice = await ChooseServiceAsync(cancellationToken);
         Figures = await report.GetAsync(Service, cancellationToken);
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
     }
 
     private async Task<ServiceChoice> ChooseServiceAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Services = choice.Items;

@@ -19,6 +19,13 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     /// <summary>The first day counted; left empty, the first of the month two months ago.</summary>
     [BindProperty(SupportsGet = true)]
     public DateInput From { get; set; } = new();
@@ -39,6 +46,7 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
     {
         ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(CultureInfo.InvariantCulture),
         ["From.Day"] = From.Day, ["From.Month"] = From.Month, ["From.Year"] = From.Year,
         ["To.Day"] = To.Day, ["To.Month"] = To.Month, ["To.Year"] = To.Year,
     };
@@ -65,6 +73,9 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     /// <returns>Whether the period typed could be read; if not, its fields carry the reason.</returns>
     private async Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Services = choice.Items;
@@ -77,7 +88,7 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
         if (problems.Any) return false;
 
         Figures = await report.GetAsync(start, end, Service, cancellationToken);
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
         // The period as read, written the one way (the defaults filled in), for the fields and the CSV link.
         (From, To) = (DateInput.From(start), DateInput.From(end));
         foreach (var part in new[] { "Day", "Month", "Year" })

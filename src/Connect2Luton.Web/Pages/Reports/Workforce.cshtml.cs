@@ -20,6 +20,13 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
     [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The hiring organisation whose services are counted; none: every organisation's.</summary>
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Organisation")]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     /// <summary>How far back the social work trend goes; anything not offered falls back to a year.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Months { get; set; }
@@ -37,15 +44,18 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown);
+    public IReadOnlyDictionary<string, string?> Filters => MonthsFilter.Filters(Service, MonthsShown, Organisation);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Figures = await report.GetAsync(Service, MonthsShown, cancellationToken);
         Services = choice.Items;
-        ServiceName = choice.NameOf(Figures.ServiceAreaId);
+        ServiceName = choice.NameOf(Figures.ServiceAreaId) ?? Organisations.FirstOrDefault(o => o.Selected)?.Text;
     }
 
     /// <summary>One of the report's tables as a CSV file: by-service, by-family, length or social-work.</summary>

@@ -18,6 +18,12 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     [BindProperty(SupportsGet = true)]
     public int? Service { get; set; }
 
+    /// <summary>Only the placements of one hiring organisation's services; an id not on the list narrows to none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Organisation { get; set; }
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public JobFamily? Family { get; set; }
 
@@ -35,6 +41,7 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     {
         ["status"] = Status?.ToString(),
         ["service"] = Service?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["family"] = Family?.ToString(),
     };
 
@@ -46,6 +53,8 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
         Results = await requisitions.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
     }
 
     public IActionResult OnGetExport(CancellationToken cancellationToken) =>
@@ -59,5 +68,6 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     private RequisitionFilter Filter() => new(
         Status is { } s && Enum.IsDefined(s) ? s : null,
         Service,
-        Family is { } f && Enum.IsDefined(f) ? f : null);
+        Family is { } f && Enum.IsDefined(f) ? f : null,
+        Organisation);
 }

@@ -1,0 +1,39 @@
+using Connect2Luton.Web.Tests.Placements;
+using Connect2Luton.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Connect2Luton.Web.Tests.Lists;
+
+/// <summary>Lists, their exports and the reports narrowed to one hiring organisation's services.</summary>
+public sealed class OrganisationFilterTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
+{
+    [Fact]
+    public async Task The_placements_list_its_export_and_a_report_filtered_by_organisation_show_only_that_organisations_services()
+    {
+        var (trust, service, live) = await PlacementArrangement.QueryAsync(factory, db =>
+        {
+            var organisation = db.Set<Domain.HiringOrganisations.HiringOrganisation>().AsNoTracking().Single(o => o.Name == "Lea Valley Learning Trust");
+            var area = db.ServiceAreas.AsNoTracking().Single(a => a.HiringOrganisationId == organisation.Id);
+            return (organisation.Id, area.Name, db.Placements.Count(p => p.ServiceAreaId == area.Id && p.Status == Domain.Placements.PlacementStatus.Active));
+        });
+        live.ShouldBeGreaterThan(0);
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+
+        var list = await recruiter.GetPageAsync($"/Placements?organisation={trust}");
+        var rows = list.QuerySelectorAll("table.govuk-table tbody tr");
+        rows.Count.ShouldBe(live);
+        rows.ShouldAllBe(r => r.TextContent.Contains(service));
+        list.QuerySelector("#organisation option[selected]")!.TextContent.ShouldBe("Lea Valley Learning Trust");
+
+        var csv = await (await recruiter.GetAsync(new Uri($"/Placements?handler=Export&organisation={trust}", UriKind.Relative))).Content.ReadAsStringAsync();
+        csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(live + 1);
+
+        var workforce = await recruiter.GetPageAsync($"/Reports/Workforce?organisation={trust}");
+        workforce.Text("#headcount .app-figure__value").ShouldBe(live.ToString("N0"));
+        workforce.QuerySelectorAll("#by-service tbody tr").ShouldHaveSingleItem().TextContent.ShouldContain(service);
+        workforce.Text("main").ShouldContain("in Lea Valley Learning Trust");
+
+        var unknown = await recruiter.GetPageAsync("/Reports/Spend?organisation=999999");
+        unknown.Text(".govuk-error-summary").ShouldContain("That organisation is not in the list");
+    }
+}
