@@ -87,8 +87,11 @@ public sealed class HoursWorkedReport(
     {
         var (first, last) = Weeks(weeks);
         var areaIds = await ServiceAreasAsync(organisationId, serviceAreaId, cancellationToken);
+        // Hours stay charged to the organisation they were charged to when a service moves: worked figures are found
+        // by that, within the reader's services, not by the organisation's services now.
+        var readable = scope.ServiceAreas(serviceAreaId);
         var worked = await timesheets.GroupAsync(
-            new ApprovedLinesSpec(first, last, areaIds, organisationId),
+            new ApprovedLinesSpec(first, last, readable, organisationId),
             l => new { l.HiringOrganisationId, l.ServiceAreaId, l.JobRoleId, l.SupplyAgencyId },
             g => new WorkedGroup(g.Key.HiringOrganisationId, g.Key.ServiceAreaId, g.Key.JobRoleId, g.Key.SupplyAgencyId,
                 g.Sum(l => l.Hours), g.Sum(l => l.Pay), g.Sum(l => l.Charge), g.Sum(l => l.Margin)),
@@ -99,7 +102,7 @@ public sealed class HoursWorkedReport(
             g => new CommittedGroup(g.Key.ServiceAreaId, g.Key.JobRoleId, g.Key.SupplyAgencyId, g.Key.Days, g.Sum(p => p.WeeklyCharge)),
             cancellationToken);
         var waiting = await timesheets.GroupAsync(
-            new SentTimesheetsSpec(first, last, areaIds, organisationId),
+            new SentTimesheetsSpec(first, last, readable, organisationId),
             t => t.Status,
             g => new WaitingGroup(g.Count(), g.Sum(t => t.Charge)),
             cancellationToken);
@@ -108,11 +111,11 @@ public sealed class HoursWorkedReport(
         var organisations = (await names.HiringOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
         var roles = (await names.JobRolesAsync(cancellationToken)).ToDictionary(r => r.Id);
         var suppliers = (await names.SupplyAgenciesAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
-        // Committed spend is the service's organisation's now; worked spend stays with the organisation the week was charged to.
+        // Committed spend is the service's organisation's now (read from its services); worked spend stays with the
+        // organisation the week was charged to.
         var parts = worked.Select(w => new Part(w.OrganisationId, w.ServiceAreaId, w.JobRoleId, w.SupplyAgencyId, w.Hours, w.Pay, w.Charge, w.Margin, 0m))
             .Concat(committed.Select(c => new Part(areas.TryGetValue(c.ServiceAreaId, out var a) ? a.HiringOrganisationId : 0, c.ServiceAreaId, c.JobRoleId, c.SupplyAgencyId,
                 0m, 0m, 0m, 0m, c.WeeklyCharge * c.Days / 7m)))
-            .Where(p => organisationId is null || p.OrganisationId == organisationId)
             .ToList();
 
         string Unknown(int id) => $"(no longer on record: {id})";

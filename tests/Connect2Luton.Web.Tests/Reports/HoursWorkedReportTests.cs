@@ -39,6 +39,17 @@ public sealed class HoursWorkedReportTests(Connect2LutonFactory factory) : IClas
         lines.Skip(1).ShouldHaveSingleItem().ShouldBe(string.Create(CultureInfo.InvariantCulture,
             $"{arranged.Organisation},7.5,{arranged.Pay:0.00},{arranged.Margin:0.00},{arranged.Charged:0.00},{committed:0.00},{arranged.Charged - committed:0.00},{share:0.0}"));
 
+        // The service moves to the council: the hours stay charged to the trust, and what is committed goes with the service.
+        await PlacementArrangement.QueryAsync(factory, db =>
+        {
+            var area = db.ServiceAreas.Single(a => a.HiringOrganisationId == arranged.OrganisationId);
+            area.MoveTo(HiringOrganisation.CouncilId);
+            return db.SaveChanges();
+        });
+        var moved = await (await recruiter.GetAsync(new Uri($"/Reports/Hours?handler=Csv&table=by-organisation&organisation={arranged.OrganisationId}&weeks=4", UriKind.Relative))).Content.ReadAsStringAsync();
+        moved.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ShouldHaveSingleItem()
+            .ShouldStartWith(string.Create(CultureInfo.InvariantCulture, $"{arranged.Organisation},7.5,{arranged.Pay:0.00},{arranged.Margin:0.00},{arranged.Charged:0.00},0.00,"));
+
         // A hiring manager of another service sees none of it, whatever they ask for.
         var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
         var theirs = await manager.GetPageAsync($"/Reports/Hours?organisation={arranged.OrganisationId}&weeks=4");
