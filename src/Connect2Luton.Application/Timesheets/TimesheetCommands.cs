@@ -37,7 +37,16 @@ public sealed class TimesheetCommands(
     /// no <paramref name="timesheetId"/> it starts the week's timesheet, which a week may have only one of; with one,
     /// it changes that timesheet (not yet sent, or sent back) as it stood at <paramref name="version"/>.
     /// </summary>
-    public async Task<CommandResult> SaveAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken)
+    public Task<CommandResult> SaveAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken) =>
+        timesheetId is null
+            // A week started is read and saved in one transaction, which on SQLite holds the write lock from the start: a
+            // second person starting the same week at the same moment (the worker, and a recruiter on their behalf)
+            // reads the first one's timesheet and is told so. Elsewhere the week's unique index refuses the second
+            // save, said the same way.
+            ? unitOfWork.InOneTransactionAsync(ct => SaveWeekAsync(placementId, weekStart, timesheetId, version, input, submit, ct), result => result.Status == CommandStatus.Done, cancellationToken)
+            : SaveWeekAsync(placementId, weekStart, timesheetId, version, input, submit, cancellationToken);
+
+    private async Task<CommandResult> SaveWeekAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
