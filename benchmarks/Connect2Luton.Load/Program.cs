@@ -12,10 +12,12 @@ var app = new Uri(settings.Get("--app", "http://localhost:5091"));
 var database = Path.GetFullPath(settings.Get("--database", "artifacts/load/connect2luton-load.db"));
 var clients = int.Parse(settings.Get("--clients", "50"), CultureInfo.InvariantCulture);
 var agencyClients = int.Parse(settings.Get("--agency-clients", "10"), CultureInfo.InvariantCulture);
+var workerClients = int.Parse(settings.Get("--worker-clients", "10"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(settings.Get("--seconds", "60"), CultureInfo.InvariantCulture));
 var rate = int.Parse(settings.Get("--rate", "0"), CultureInfo.InvariantCulture);
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 const string Password = "Connect2Luton-demo!";
+const string WorkerPassword = "Hours-sent-from-my-phone-2026";
 
 var tally = new Tally();
 var ledger = new Ledger();
@@ -49,24 +51,49 @@ if (settings.Get("--writer", "") == "steady")
     return tally.ErrorCount == 0 ? 0 : 1;
 }
 var before = await reconciliation.VersionsAsync(shared);
+var timesheetsBefore = await reconciliation.TimesheetsBeforeAsync();
+// Workers placed in the demo hiring manager's service, each given their own sign-in as a recruiter gives one, to send their hours.
+var workerPlacements = await reconciliation.WorkerPlacementsAsync(workerClients);
+shared = shared with { Weeks = new WorkerWeeks(workerPlacements) };
 
 // Twenty hiring managers, twenty-five recruiters and five admins, each their own signed-in session.
 var people = Enumerable.Range(0, clients).Select(i => (i, Role: (i % 10) switch { < 4 => "manager", < 9 => "recruiter", _ => "admin" }))
     // And agency staff of the two demo agencies, half each, putting the same people forward for the same vacancies.
-    .Concat(Enumerable.Range(clients, agencyClients).Select(i => (i, Role: i % 2 == 0 ? "agency" : "agency2"))).ToList();
+    .Concat(Enumerable.Range(clients, agencyClients).Select(i => (i, Role: i % 2 == 0 ? "agency" : "agency2")))
+    // And the workers, each sending their own weeks.
+    .Concat(Enumerable.Range(clients + agencyClients, workerPlacements.Count).Select(i => (i, Role: "worker"))).ToList();
 var sessions = new List<Session>();
 // One workload per client for the warm-up and the measured run alike: its step count names what it saves, so the
 // same name never comes from one client twice.
 var workloads = new List<(string Role, Workload Work)>();
-foreach (var (client, role) in people)
+using (var giver = await Session.SignInAsync(app, "recruiter@connect2luton.local", Password, tally, CancellationToken.None))
 {
-    var session = await Session.SignInAsync(app, $"{role}@connect2luton.local", Password, tally, CancellationToken.None);
-    sessions.Add(session);
-    workloads.Add((role, new Workload(session, run, client, shared, ledger, tally, new Random(client * 7919))));
+    foreach (var (client, role) in people)
+    {
+        var own = role == "worker" ? workerPlacements[client - clients - agencyClients] : null;
+        var session = own is null
+            ? await Session.SignInAsync(app, $"{role}@connect2luton.local", Password, tally, CancellationToken.None)
+            : await Session.GivenSignInAsync(giver, app, own.Worker, own.Email, WorkerPassword, tally, CancellationToken.None);
+        sessions.Add(session);
+        workloads.Add((role, new Workload(session, run, client, shared, ledger, tally, new Random(client * 7919)) { Own = own }));
+    }
 }
 
+// Each timesheet reported approved has its lines read from the database straight after, for the end to compare with.
+var readLines = Task.Run(async () =>
+{
+    var approved = ledger.JustApproved.Reader;
+    while (await approved.WaitToReadAsync())
+    {
+        var ids = new List<int>();
+        while (approved.TryRead(out var id)) ids.Add(id);
+        foreach (var (id, lines) in await reconciliation.LinesAsync(ids)) ledger.LinesAtApproval[id] = lines;
+        await Task.Delay(200);
+    }
+});
+
 // A short warm-up (JIT, caches, connection pool) that is neither timed nor reconciled apart from its saves.
-Console.WriteLine($"{clients} clients and {agencyClients} agency staff signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured"
+Console.WriteLine($"{clients} clients, {agencyClients} agency staff and {workerPlacements.Count} workers signed in; warming up for 5 s, then {duration.TotalSeconds:F0} s measured"
     + (rate > 0 ? $", open loop at {rate} arrivals a second." : ", closed loop."));
 await (rate > 0 ? ArriveAsync(TimeSpan.FromSeconds(5)) : DriveAsync(TimeSpan.FromSeconds(5)));
 tally.Counting = true;
@@ -78,9 +105,20 @@ tally.Print(Console.Out, measured.Elapsed);
 Console.WriteLine($"Saved: {ledger.RaisedRequisitions.Count} requisitions raised, {ledger.AddedWorkers.Count} workers added, " +
     $"{ledger.SavedEdits.Values.Sum(e => e.Count)} edits to {shared.Requisitions.Count + shared.Workers.Count} shared records, {ledger.Conflicts} edits refused as conflicts.");
 Console.WriteLine($"Agencies: {ledger.PutForwardPeople.Count} candidates put forward for {shared.Vacancies.Count} vacanc{(shared.Vacancies.Count == 1 ? "y" : "ies")} both see, {ledger.RefusedAsAlreadyPutForward} refused as already put forward by the other agency or a colleague.");
+var alone = ledger.ApprovedTimesheets.Values.Count(a => a.How == "alone");
+Console.WriteLine($"Timesheets: {ledger.WeeksSent} weeks sent and {ledger.WeeksSaved} saved to send later by {workerPlacements.Count} workers and by recruiters on their behalf, "
+    + $"{ledger.TimesheetConflicts} refused as started or sent by someone else first; {ledger.ApprovedTimesheets.Count} approved by hiring managers ({alone} one at a time, "
+    + $"{ledger.ApprovedTimesheets.Count - alone} ticked together), {ledger.ApprovalsRefused} not approved ({ledger.ApprovalsRefusedByRules} refused by the rules, the rest approved or changed by a colleague first).");
+ledger.JustApproved.Writer.Complete();
+await readLines;
 var problems = await reconciliation.CheckAsync(run, ledger, shared, before);
+var (timesheetProblems, weeks, approvals) = await reconciliation.CheckTimesheetsAsync(ledger, workerPlacements, timesheetsBefore);
+problems.AddRange(timesheetProblems);
 foreach (var problem in problems) Console.WriteLine("  does not reconcile: " + problem);
-Console.WriteLine(problems.Count == 0 ? "Reconciled: every save reported is in the database once, nothing else is, and no edit was lost." : $"{problems.Count} reconciliation problems.");
+Console.WriteLine(problems.Count == 0
+    ? $"Reconciled: every save reported is in the database once, nothing else is, and no edit was lost; each of {weeks} weeks reported saved or sent is stored once with the hours sent, "
+      + $"and each of {approvals} timesheets reported approved is approved, as the manager was shown, with its lines as they were when it was approved."
+    : $"{problems.Count} reconciliation problems.");
 foreach (var session in sessions) session.Dispose();
 return tally.ErrorCount == 0 && problems.Count == 0 ? 0 : 1;
 

@@ -58,7 +58,7 @@ internal sealed class Session : IDisposable
         await TryGetAsync(path, operation, cancellationToken) ?? throw new InvalidOperationException($"GET {path} failed");
 
     /// <summary>A form posted; the caller judges the answer and tells the tally through <see cref="Posted"/>.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields, string operation, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string operation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -74,6 +74,31 @@ internal sealed class Session : IDisposable
             _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"POST {path}: {error.GetType().Name} {error.Message}");
             return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         }
+    }
+
+    /// <summary>
+    /// A worker given their own sign-in as the app gives one: a recruiter presses the button on the worker's record and
+    /// hands over the link it shows; the worker opens it, sets a password and signs in with their email.
+    /// </summary>
+    public static async Task<Session> GivenSignInAsync(Session recruiter, Uri app, int workerId, string email, string password, Tally tally, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recruiter);
+        var record = await recruiter.GetAsync($"/Workers/{workerId}", "give sign-in", cancellationToken);
+        var give = record.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.GetAttribute("action")?.Contains("handler=SignIn", StringComparison.Ordinal) == true)
+            ?? throw new InvalidOperationException($"Worker {workerId}'s record offers no sign-in to give");
+        using var given = await recruiter.PostAsync(give.GetAttribute("action")!, Form(give, "form"), "give sign-in", cancellationToken);
+        var link = (await ParseAsync(given, cancellationToken)).QuerySelector<IHtmlTextAreaElement>("#set-password-link")?.Value
+            ?? throw new InvalidOperationException($"Giving worker {workerId} a sign-in showed no link ({(int)given.StatusCode})");
+        var path = new Uri(link).PathAndQuery;
+        using (var worker = new Session(app, tally))
+        {
+            var fields = Form(await worker.GetAsync(path, "set password", cancellationToken), "main form[method=post]");
+            fields["Input.Password"] = password;
+            fields["Input.Confirm"] = password;
+            using var set = await worker.PostAsync(path, fields, "set password", cancellationToken);
+            if (set.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Worker {workerId} could not set a password with the link: {(int)set.StatusCode}");
+        }
+        return await SignInAsync(app, email, password, tally, cancellationToken);
     }
 
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>

@@ -9,13 +9,16 @@ internal sealed record SharedRecords(IReadOnlyList<int> Requisitions, IReadOnlyL
 {
     /// <summary>Vacancies released to both demo agencies, each with its role's job family: the two put the same people forward for them.</summary>
     public IReadOnlyList<(int Id, string Family)> Vacancies { get; init; } = [];
+
+    /// <summary>The placements whose workers the load gave a sign-in, and the week each is on.</summary>
+    public WorkerWeeks Weeks { get; init; } = new([]);
 }
 
 /// <summary>
 /// What each kind of user does in a loop until the time is up: mostly reading lists and records, and among them
-/// raising requisitions, adding workers and editing the shared records.
+/// raising requisitions, adding workers and editing the shared records, sending weeks' hours and approving them.
 /// </summary>
-internal sealed class Workload(Session session, string run, int client, SharedRecords shared, Ledger ledger, Tally tally, Random random)
+internal sealed partial class Workload(Session session, string run, int client, SharedRecords shared, Ledger ledger, Tally tally, Random random)
 {
     private int _step;
 
@@ -35,6 +38,7 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         "manager" => ManagerStepAsync(),
         "recruiter" => RecruiterStepAsync(),
         "agency" or "agency2" => AgencyStepAsync(),
+        "worker" => WorkerStepAsync(),
         _ => ReadAsync(Pick(["/", "/Jobs", "/Reports", "/Rules", "/Placements?show=All"]), Whole),
     };
 
@@ -43,6 +47,8 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         var roll = random.Next(100);
         if (roll < 12) await RaiseRequisitionAsync(Whole);
         else if (roll < 24) await EditRequisitionAsync(Whole);
+        else if (roll < 32) await ApproveWeekAsync(Whole);
+        else if (roll < 36) await ApproveTickedWeeksAsync(Whole);
         else await ReadAsync(random.Next(4) switch
         {
             0 => "/",
@@ -57,6 +63,7 @@ internal sealed class Workload(Session session, string run, int client, SharedRe
         var roll = random.Next(100);
         if (roll < 12) await AddWorkerAsync(Whole);
         else if (roll < 22) await EditWorkerAsync(Whole);
+        else if (roll < 26 && shared.Weeks.Placements.Count > 0) await EnterHoursForWorkerAsync(Whole);
         else await ReadAsync(random.Next(6) switch
         {
             0 => "/",

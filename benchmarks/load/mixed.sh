@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mixed load: the app on the embedded default (a fresh SQLite database, migrated and seeded with the demo data on
-# first start), 50 signed-in clients reading and writing for 60 s, then the database reconciled with what they
-# were told was saved.
+# first start), 50 signed-in clients, 10 agency staff and 10 workers (given their sign-in by the load's setup) reading
+# and writing for 60 s, timesheets sent and approved among the rest, then the database reconciled with what they were
+# told was saved and approved.
 #
 #   benchmarks/load/mixed.sh        exits non-zero on any error or anything that does not reconcile.
 #
