@@ -57,11 +57,15 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
     /// <summary>The same, for a placement read as a row: who supplies it and in which service.</summary>
     public async Task<ChargeTerms?> ChargeTermsAsync(int supplyAgencyId, int serviceAreaId, CancellationToken cancellationToken)
     {
+        // Worked out once for each supplier and service in this unit of work: a night's parity check asks for every placement.
+        if (_charged.TryGetValue((supplyAgencyId, serviceAreaId), out var known)) return known;
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == supplyAgencyId);
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == serviceAreaId);
         var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
-        return supplier is null || area is null || organisation is null
+        return _charged[(supplyAgencyId, serviceAreaId)] = supplier is null || area is null || organisation is null
             ? null
             : new ChargeTerms(supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment), area);
     }
+
+    private readonly Dictionary<(int Supplier, int Service), ChargeTerms?> _charged = [];
 }
