@@ -49,7 +49,7 @@ public sealed class TimesheetCommands(
     private async Task<CommandResult> SaveWeekAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(placementId), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
         if (!scope.EntersTimesheetsFor(placement.WorkerId, placement.SupplyAgencyId)) return CommandResult.Forbidden("You cannot enter hours for this placement.");
         if (placement.Status is PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled)
@@ -120,7 +120,7 @@ public sealed class TimesheetCommands(
                 ? "This week has been corrected since: adjust the latest approved timesheet"
                 : "A correction to this week is already open: change that one");
         if (approved.Status != TimesheetStatus.Approved) return CommandResult.Conflict("Only an approved timesheet is corrected by an adjustment: change this one as it is");
-        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(approved.PlacementId, forUpdate: false), cancellationToken);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(approved.PlacementId), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
 
         var adjustment = Timesheet.Adjusting(placement, approved, EnteredAs(), user.Name);
@@ -152,7 +152,7 @@ public sealed class TimesheetCommands(
         if (timesheet is null) return CommandResult.NotFound();
         if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) return CommandResult.Forbidden("Only the service's hiring managers approve its timesheets.");
         if (timesheet.Status != TimesheetStatus.Submitted) return NotWaiting(timesheet);
-        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(timesheet.PlacementId, forUpdate: false), cancellationToken);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(timesheet.PlacementId), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
         var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken);
         if (priced is null) return CommandResult.Conflict("This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");

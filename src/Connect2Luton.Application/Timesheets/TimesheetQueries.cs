@@ -75,7 +75,7 @@ public sealed class TimesheetQueries(
     public async Task<TimesheetWeekView?> WeekAsync(int placementId, DateOnly weekStart, CancellationToken cancellationToken)
     {
         if (!TimesheetWeek.IsMonday(weekStart) || !TimesheetWeek.IsReal(weekStart)) return null;
-        var placement = await placements.FirstOrDefaultAsync(new PlacementWithHistorySpec(placementId, forUpdate: false), cancellationToken);
+        var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(placementId), cancellationToken);
         if (placement is null) return null;
         var mayEnter = scope.EntersTimesheetsFor(placement.WorkerId, placement.SupplyAgencyId);
         var mayApprove = scope.ApprovesTimesheetsOf(placement.ServiceAreaId);

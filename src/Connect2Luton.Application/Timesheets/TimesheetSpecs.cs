@@ -39,6 +39,16 @@ public sealed class AdjustedTimesheetsSpec : Specification<Timesheet>
         Query.Where(t => ids.Contains(t.Id)).Include(t => t.Lines).AsNoTracking();
 }
 
+/// <summary>
+/// A placement with its rate changes and nothing else of its history: what a week is checked and priced on (its dates,
+/// status, rates and rate changes), read on every timesheet page and save.
+/// </summary>
+public sealed class PlacementWithRatesSpec : Specification<Domain.Placements.Placement>
+{
+    public PlacementWithRatesSpec(int id) =>
+        Query.Where(p => p.Id == id).Include(p => p.RateChanges).AsNoTracking();
+}
+
 /// <summary>Placements with their rate changes, for pricing many weeks at once.</summary>
 public sealed class PlacementsWithRatesSpec : Specification<Domain.Placements.Placement>
 {
