@@ -191,7 +191,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             case "token: forged": token = values.ForgedToken(); break;
             case "route: not an id": address = Readdress(target, flaw.Field!, values.NotAnId()); break;
             case "route: unknown": address = Readdress(target, flaw.Field!, flaw.Field == "name" ? values.UnknownName() : values.UnknownId()); break;
-            case "route: another service's": address = Readdress(target, "id", faker.PickRandom<string>(subjects.OthersFor(target.Handler))); break;
+            case "route: another service's": address = Readdress(target, flaw.Field!, faker.PickRandom<string>(subjects.OthersFor(target.Handler))); break;
             default:
                 Spoil(target.Form!.Fields.Where(f => f.Name == flaw.Field || f.Group == flaw.Field).ToList(), flaw.Kind, fields, values, faker, target.Form.Fields, today);
                 break;
@@ -212,8 +212,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             if (name != "name") yield return new Flaw("route: not an id", name);
             yield return new Flaw("route: unknown", name);
         }
-        if (target.Actor is Who.HiringManager or Who.AgencyStaff && target.Route.ContainsKey("id") && subjects.OthersFor(target.Handler).Count > 0)
-            yield return new Flaw("route: another service's", "id");
+        // Someone else's record in the route: another service's for a hiring manager, another agency's for agency staff,
+        // another worker's placement for a worker (a week's pages name the placement, not an id).
+        var recordKey = target.Route.ContainsKey("id") ? "id" : target.Route.ContainsKey("placementId") ? "placementId" : null;
+        if (target.Actor is Who.HiringManager or Who.AgencyStaff or Who.Worker && recordKey is not null && subjects.OthersFor(target.Handler).Count > 0)
+            yield return new Flaw("route: another service's", recordKey);
         if (target.Form is null) yield break;
         var fields = target.Form.Fields;
         foreach (var field in fields.Where(f => !f.Name.EndsWith(".Shown", StringComparison.Ordinal) && !f.Name.StartsWith("ValuesShown", StringComparison.Ordinal)))
@@ -463,7 +466,10 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var area = await db.HiringManagers.Where(m => m.Email == DemoDataSeeder.DemoManagerEmail).Select(m => m.ServiceAreaId).SingleAsync();
         var requisitions = await db.Requisitions.Select(r => new { r.Id, r.ServiceAreaId, r.Status }).ToListAsync();
-        var placements = await db.Placements.Select(p => new { p.Id, p.ServiceAreaId, p.Status, p.WorkerId }).ToListAsync();
+        var placements = await db.Placements.Select(p => new { p.Id, p.ServiceAreaId, p.Status, p.WorkerId, p.SupplyAgencyId }).ToListAsync();
+        var demoWorker = await db.Users.Where(u => u.Email == Infrastructure.Identity.IdentitySeeder.DemoWorkerEmail).Select(u => u.WorkerId).SingleAsync();
+        var demoAgencyStaff = Users[Who.AgencyStaff];
+        var demoAgency = await db.Users.Where(u => u.Email == demoAgencyStaff).Select(u => u.SupplyAgencyId).SingleAsync();
         var prompts = await db.ConversionPrompts.Where(p => p.Status == ConversionPromptStatus.Open).Select(p => new { p.Id, p.ServiceAreaId }).ToListAsync();
         var open = await db.Requisitions.Include(r => r.Shortlist).Where(r => r.ServiceAreaId == area && r.Status == RequisitionStatus.Open).OrderBy(r => r.Id).ToListAsync();
         var shortlisted = open.SelectMany(r => r.Shortlist.Where(e => e.Status == ShortlistEntryStatus.Shortlisted).Select(e => new { r.Id, e.WorkerId })).Take(3).ToList();
@@ -520,6 +526,9 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 ["Conversions"] = [.. prompts.Where(p => p.ServiceAreaId != area).Take(5).Select(p => p.Id)],
                 ["Agency/Vacancies"] = [elsewhere.Id],
                 ["Agency/Submissions"] = [theirs],
+                ["Timesheets"] = [.. placements.Where(p => p.ServiceAreaId != area && p.Status == PlacementStatus.Active).Take(5).Select(p => p.Id)],
+                ["Agency/Timesheets"] = [.. placements.Where(p => p.SupplyAgencyId != demoAgency && p.Status == PlacementStatus.Active).Take(5).Select(p => p.Id)],
+                ["Me/Timesheets"] = [.. placements.Where(p => p.WorkerId != demoWorker && p.Status == PlacementStatus.Active).Take(5).Select(p => p.Id)],
             },
             [.. shortlisted.Select(s => (s.Id, s.WorkerId))],
             officer.Id,
