@@ -38,13 +38,7 @@ public sealed class TimesheetCommands(
     /// it changes that timesheet (not yet sent, or sent back) as it stood at <paramref name="version"/>.
     /// </summary>
     public Task<CommandResult> SaveAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken) =>
-        timesheetId is null
-            // A week started is read and saved in one transaction, which on SQLite holds the write lock from the start: a
-            // second person starting the same week at the same moment (the worker, and a recruiter on their behalf)
-            // reads the first one's timesheet and is told so. Elsewhere the week's unique index refuses the second
-            // save, said the same way.
-            ? unitOfWork.InOneTransactionAsync(ct => SaveWeekAsync(placementId, weekStart, timesheetId, version, input, submit, ct), result => result.Status == CommandStatus.Done, cancellationToken)
-            : SaveWeekAsync(placementId, weekStart, timesheetId, version, input, submit, cancellationToken);
+        SaveWeekAsync(placementId, weekStart, timesheetId, version, input, submit, cancellationToken);
 
     private async Task<CommandResult> SaveWeekAsync(int placementId, DateOnly weekStart, int? timesheetId, int version, TimesheetInput input, bool submit, CancellationToken cancellationToken)
     {
@@ -103,8 +97,18 @@ public sealed class TimesheetCommands(
         var now = clock.GetUtcNow();
         timesheet.Record(hours, limits, user.Name, now);
         if (submit) timesheet.Submit(priced.Rates.Price(timesheet.HoursEntered()), Adjusted(week, timesheet), user.Name, now);
-        if (timesheetId is null) timesheets.Add(timesheet);
-        return await SaveAsync(timesheet, cancellationToken);
+        if (timesheetId is not null) return await SaveAsync(timesheet, cancellationToken);
+        // A week started is looked for again and saved in one transaction, which on SQLite holds the write lock from
+        // the look: a second person starting the same week at the same moment (the worker, and a recruiter on their
+        // behalf) finds the first one's timesheet and is told so. Elsewhere the week's unique index refuses the second
+        // save. Only the look and the save are in it, so the lock is held for no longer than a save's.
+        return await unitOfWork.InOneTransactionAsync(async ct =>
+        {
+            if (await timesheets.AnyAsync(new WeekStartedSpec(placementId, weekStart), ct))
+                return CommandResult.Conflict("This week already has a timesheet: open it from the placement's timesheets to change it");
+            timesheets.Add(timesheet);
+            return await SaveAsync(timesheet, ct);
+        }, result => result.Status == CommandStatus.Done, cancellationToken);
     }
 
     /// <summary>Starts the correction of an approved week: a new timesheet with the approved hours, to change and send.</summary>

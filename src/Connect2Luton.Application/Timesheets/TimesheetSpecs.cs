@@ -13,6 +13,13 @@ public sealed class TimesheetByIdSpec : Specification<Timesheet>
     }
 }
 
+/// <summary>Whether a placement's week has a timesheet: the week's unique index, read alone.</summary>
+public sealed class WeekStartedSpec : Specification<Timesheet>
+{
+    public WeekStartedSpec(int placementId, DateOnly weekStart) =>
+        Query.Where(t => t.PlacementId == placementId && t.WeekStart == weekStart);
+}
+
 /// <summary>A placement's timesheets for one week, the first and each adjustment, in order.</summary>
 public sealed class TimesheetsOfWeekSpec : Specification<Timesheet>
 {
