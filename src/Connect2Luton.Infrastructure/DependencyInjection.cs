@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<VolumeSeeder>();
         services.AddScoped<SupplyChainVolumeSeeder>();
+        services.AddScoped<TimesheetVolumeSeeder>();
 
         services.AddEmail(configuration);
         services.AddPolicies(configuration);

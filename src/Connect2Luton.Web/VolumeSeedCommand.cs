@@ -6,14 +6,15 @@ namespace Connect2Luton.Web;
 
 /// <summary>
 /// `dotnet run --project src/Connect2Luton.Web -- --seed-volume 100000 [--seed-workers 50000]
-/// [--seed-open-requisitions 10000 --seed-agencies 500]`: adds benchmark volumes to the configured database (placement
-/// histories, and a supply chain of open requisitions released to that many agencies), prints the figures and exits
-/// without serving. Either part may be asked for alone.
+/// [--seed-open-requisitions 10000 --seed-agencies 500] [--seed-timesheets 100000]`: adds benchmark volumes to the
+/// configured database (placement histories, a supply chain of open requisitions released to that many agencies, and
+/// the placements' weekly timesheets going back from last week), prints the figures and exits without serving. Any
+/// part may be asked for alone.
 /// </summary>
 internal static class VolumeSeedCommand
 {
     public static bool IsRequested(IConfiguration configuration) =>
-        configuration["seed-volume"] is not null || configuration["seed-open-requisitions"] is not null;
+        configuration["seed-volume"] is not null || configuration["seed-open-requisitions"] is not null || configuration["seed-timesheets"] is not null;
 
     public static async Task RunAsync(WebApplication app)
     {
@@ -33,6 +34,20 @@ internal static class VolumeSeedCommand
             var result = await scope.ServiceProvider.GetRequiredService<SupplyChainVolumeSeeder>().SeedAsync(open, agencies, CancellationToken.None);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {result.OpenRequisitions:N0} open requisitions for {result.Agencies:N0} agencies; the release run reached {result.TiersReleased:N0} tiers; in {result.Elapsed.TotalSeconds:N1} s."));
+        }
+        if (Number(app.Configuration, "seed-timesheets") is { } timesheets)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var shown = TimeSpan.Zero;
+            var result = await scope.ServiceProvider.GetRequiredService<TimesheetVolumeSeeder>().SeedAsync(timesheets, written =>
+            {
+                if (stopwatch.Elapsed - shown < TimeSpan.FromSeconds(10)) return;
+                shown = stopwatch.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {written:N0} timesheets written in {shown.TotalSeconds:N0} s"));
+            }, CancellationToken.None);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {result.Timesheets:N0} timesheets over {result.Weeks:N0} weeks ({result.Waiting:N0} waiting approval) in {result.Elapsed.TotalSeconds:N1} s."));
         }
     }
 
