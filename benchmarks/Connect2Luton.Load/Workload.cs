@@ -132,8 +132,9 @@ internal sealed partial class Workload(Session session, string run, int client, 
     /// <summary>
     /// The steady writer run.sh measures pages beside: about a save a second, taking turns (a worker's phone number
     /// changed by a recruiter; a booking, which is a requisition raised, submitted, approved, opened, a worker
-    /// shortlisted and booked; a worker added; a conversion prompt snoozed), so the cached answers that read
-    /// workers, requisitions, placements or prompts are worked out again as in real use.
+    /// shortlisted and booked; a worker added; a conversion prompt snoozed; a week on the hiring manager's queue
+    /// approved), so the cached answers that read workers, requisitions, placements, prompts or timesheets are worked
+    /// out again as in real use.
     /// </summary>
     public static async Task WriteSteadilyAsync(Workload recruiter, Workload manager, Workload admin, Tally tally, TextWriter log, CancellationToken stop)
     {
@@ -146,16 +147,17 @@ internal sealed partial class Workload(Session session, string run, int client, 
         {
             var started = DateTime.UtcNow;
             var errors = tally.ErrorCount;
-            await ((tick % 4) switch
+            await ((tick % 5) switch
             {
                 0 => recruiter.EditWorkerAsync(Whole),
                 1 => recruiter.BookAsync(manager, admin, Whole),
                 2 => recruiter.AddWorkerAsync(Whole),
-                _ => recruiter.SnoozePromptAsync(Whole),
+                3 => recruiter.SnoozePromptAsync(Whole),
+                _ => manager.ApproveTimesheetAsync(Whole),
             });
             // A save that failed says why instead of being counted as made.
             foreach (var error in tally.ErrorsAfter(errors)) await log.WriteLineAsync("failed: " + error);
-            if (tally.ErrorCount == errors) await log.WriteLineAsync((tick % 4) switch { 0 => "edited a worker", 1 => "booked a placement (a requisition raised, approved and opened, a worker shortlisted and booked)", 2 => "added a worker", _ => "snoozed a conversion prompt" });
+            if (tally.ErrorCount == errors) await log.WriteLineAsync((tick % 5) switch { 0 => "edited a worker", 1 => "booked a placement (a requisition raised, approved and opened, a worker shortlisted and booked)", 2 => "added a worker", 3 => "snoozed a conversion prompt", _ => "approved a timesheet" });
             var rest = TimeSpan.FromSeconds(1) - (DateTime.UtcNow - started);
             if (rest > TimeSpan.Zero) await Task.Delay(rest, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -289,6 +291,18 @@ internal sealed partial class Workload(Session session, string run, int client, 
         using var response = await session.PostAsync(link + "?handler=Snooze", fields, "snooze prompt", stop);
         if (response.StatusCode != HttpStatusCode.Redirect && (int)response.StatusCode < 500)
             tally.Error($"snoozing {link} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
+    }
+
+    /// <summary>The first week waiting on the hiring manager's queue, ticked and approved (it leaves the queue).</summary>
+    private async Task ApproveTimesheetAsync(CancellationToken stop)
+    {
+        if (await session.TryGetAsync("/Timesheets", "read timesheets", stop) is not { } list) return;
+        if (list.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#approve-many input[name=approve]") is not { } box) return;
+        box.IsChecked = true;
+        var fields = Session.Form(list, "#approve-many");
+        using var response = await session.PostAsync("/Timesheets?handler=Approve", fields, "approve timesheet", stop);
+        if (response.StatusCode != HttpStatusCode.Redirect && (int)response.StatusCode < 500)
+            tally.Error($"approving timesheet {box.Value} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
     }
 
     private Task EditRequisitionAsync(CancellationToken stop) =>
