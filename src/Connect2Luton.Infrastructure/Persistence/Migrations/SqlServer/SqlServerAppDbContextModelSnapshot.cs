@@ -1671,6 +1671,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "ServiceAreaId", "WeekStart");
 
+                    b.HasIndex("Status", "WeekStart", "Id");
+
                     b.HasIndex("WeekStart", "Id", "Status", "ServiceAreaId");
 
                     b.ToTable("Timesheets");

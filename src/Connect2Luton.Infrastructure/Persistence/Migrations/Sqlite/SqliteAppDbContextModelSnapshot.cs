@@ -1613,6 +1613,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "ServiceAreaId", "WeekStart");
 
+                    b.HasIndex("Status", "WeekStart", "Id");
+
                     b.HasIndex("WeekStart", "Id", "Status", "ServiceAreaId");
 
                     b.ToTable("Timesheets");
