@@ -20,6 +20,13 @@ public static class DemoSeeding
         return await scope.ServiceProvider.GetRequiredService<VolumeSeeder>().SeedAsync(placements, workers, CancellationToken.None);
     }
 
+    public static async Task<TimesheetSeedResult> SeedTimesheetsAsync(this SqliteTestDatabase database, int timesheets)
+    {
+        await using var services = TestServices.For(database);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TimesheetVolumeSeeder>().SeedAsync(timesheets, null, CancellationToken.None);
+    }
+
     public static async Task<SupplyChainSeedResult> SeedSupplyChainAsync(this SqliteTestDatabase database, int openRequisitions, int agencies)
     {
         await using var services = TestServices.For(database);

@@ -42,6 +42,34 @@ public sealed class VolumeSeederTests
     }
 
     [Fact]
+    public async Task The_timesheet_seeder_gives_placements_the_weeks_asked_for_back_from_last_week_priced_as_the_app_prices_them()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await database.SeedDemoDataAsync();
+        await database.SeedVolumeAsync(2_000, 1_000);
+        int before;
+        await using (var db = database.CreateContext())
+            before = await db.Timesheets.CountAsync();
+
+        var result = await database.SeedTimesheetsAsync(3_000);
+
+        await using var read = database.CreateContext();
+        result.Timesheets.ShouldBe(3_000);
+        (await read.Timesheets.CountAsync()).ShouldBe(before + 3_000);
+        var seeded = await read.Timesheets.AsNoTracking().Include(t => t.Entries).Include(t => t.Lines).Include(t => t.History)
+            .OrderByDescending(t => t.Id).Take(3_000).AsSplitQuery().ToListAsync();
+        var lastWeek = Domain.Timesheets.TimesheetWeek.MondayOf(Clocks.Today).AddDays(-7);
+        seeded.ShouldAllBe(t => t.WeekStart <= lastWeek && t.Sequence == 0 && t.Entries.Count > 0);
+        // Read back as EF wrote the demo's: a line a day worked once sent, the week's charge the sum of its lines, a step in the history for each.
+        seeded.Where(t => t.Status != Domain.Timesheets.TimesheetStatus.Draft).ShouldAllBe(t => t.Lines.Count == t.Entries.Count && t.Charge == t.Lines.Sum(l => l.Charge) && t.Charge > 0);
+        seeded.Where(t => t.Status == Domain.Timesheets.TimesheetStatus.Approved).ShouldAllBe(t => t.History.Count == 3 && t.ApprovedBy != null);
+        var statuses = seeded.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
+        statuses[Domain.Timesheets.TimesheetStatus.Approved].ShouldBeGreaterThan(1_500);
+        statuses[Domain.Timesheets.TimesheetStatus.Submitted].ShouldBe(result.Waiting);
+        statuses.Keys.Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task The_supply_chain_seeder_adds_the_agencies_and_open_requisitions_asked_for_and_releases_them_by_the_rules()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
