@@ -78,7 +78,7 @@ public sealed class TimesheetCommands(
             timesheets.ExpectVersion(timesheet, version);
         }
 
-        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken);
+        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken, timesheet.HiringOrganisationId);
         if (priced is null) return CommandResult.Invalid(TimesheetFields.Week, "This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
         var errors = new FieldErrors();
         // Every field is checked at once: a typing slip in one does not hide a day over 24 hours in another.
@@ -128,8 +128,15 @@ public sealed class TimesheetCommands(
         if (placement is null) return CommandResult.NotFound();
 
         var adjustment = Timesheet.Adjusting(placement, approved, EnteredAs(), user.Name);
-        timesheets.Add(adjustment);
-        return await SaveAsync(adjustment, cancellationToken);
+        // Looked for again and saved under the write lock, as a week started is: a second press at the same moment
+        // finds the first one's correction rather than tripping the week's unique index.
+        return await unitOfWork.InOneTransactionAsync(async ct =>
+        {
+            if (await timesheets.AnyAsync(new LaterInWeekSpec(approved.PlacementId, approved.WeekStart, approved.Sequence), ct))
+                return CommandResult.Conflict("A correction to this week is already open: change that one");
+            timesheets.Add(adjustment);
+            return await SaveAsync(adjustment, ct);
+        }, result => result.Status == CommandStatus.Done, cancellationToken);
     }
 
     /// <summary>Sends a submitted week back to whoever entered it, with the hiring manager's reason.</summary>
@@ -158,7 +165,7 @@ public sealed class TimesheetCommands(
         if (timesheet.Status != TimesheetStatus.Submitted) return NotWaiting(timesheet);
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(timesheet.PlacementId), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
-        var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken);
+        var priced = await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken, timesheet.HiringOrganisationId);
         if (priced is null) return CommandResult.Conflict("This placement's role or supplier is no longer on record, so its hours cannot be priced: ask an administrator");
         if (OutsideDates(timesheet, placement) is { } outside) return CommandResult.Conflict(outside);
         // A week past the AWR qualifying weeks is paid at least what the rules allow then (pay parity), or it waits.
@@ -208,7 +215,7 @@ public sealed class TimesheetCommands(
                 if (timesheet.Version != versions[timesheet.Id]) { notApproved.Add($"Week of {week}: changed since you saw it; open it to look again."); continue; }
                 if (timesheet.Status != TimesheetStatus.Submitted) { notApproved.Add($"Week of {week}: {NotWaiting(timesheet).Message}"); continue; }
                 if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
-                    || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken) is not { } priced)
+                    || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken, timesheet.HiringOrganisationId) is not { } priced)
                 {
                     notApproved.Add($"Week of {week}: its placement's role or supplier is no longer on record.");
                     continue;

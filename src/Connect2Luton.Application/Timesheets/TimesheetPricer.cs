@@ -21,12 +21,16 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
     // What the rules set for each day of a week, read once for this unit of work: approving many weeks prices the same few.
     private readonly Dictionary<DateOnly, (OnCostRates OnCosts, TimesheetTerms Terms)> _days = [];
 
+    /// <param name="chargedTo">
+    /// The organisation a timesheet of the week is charged to, whose margin adjustment prices it (it stays charged to it
+    /// when its service moves); none for a week not yet started, charged to the service's organisation now.
+    /// </param>
     /// <returns>Null where the placement's role or supplier is no longer on record.</returns>
-    public async Task<PricedWeek?> ForWeekAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken)
+    public async Task<PricedWeek?> ForWeekAsync(Placement placement, DateOnly weekStart, CancellationToken cancellationToken, int? chargedTo = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var role = (await names.JobRolesAsync(cancellationToken)).FirstOrDefault(r => r.Id == placement.JobRoleId);
-        if (role is null || await ChargeTermsAsync(placement, cancellationToken) is not { } charged) return null;
+        if (role is null || await ChargeTermsAsync(placement.SupplyAgencyId, placement.ServiceAreaId, cancellationToken, chargedTo) is not { } charged) return null;
 
         var onCosts = new Dictionary<DateOnly, OnCostRates>();
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
@@ -54,18 +58,18 @@ public sealed class TimesheetPricer(IPayRatePolicy payRates, ReferenceNames name
         return await ChargeTermsAsync(placement.SupplyAgencyId, placement.ServiceAreaId, cancellationToken);
     }
 
-    /// <summary>The same, for a placement read as a row: who supplies it and in which service.</summary>
-    public async Task<ChargeTerms?> ChargeTermsAsync(int supplyAgencyId, int serviceAreaId, CancellationToken cancellationToken)
+    /// <summary>The same, for a placement read as a row: who supplies it and in which service, charged to an organisation other than the service's where given.</summary>
+    public async Task<ChargeTerms?> ChargeTermsAsync(int supplyAgencyId, int serviceAreaId, CancellationToken cancellationToken, int? chargedTo = null)
     {
-        // Worked out once for each supplier and service in this unit of work: a night's parity check asks for every placement.
-        if (_charged.TryGetValue((supplyAgencyId, serviceAreaId), out var known)) return known;
+        // Worked out once for each supplier, service and organisation in this unit of work: a night's parity check asks for every placement.
+        if (_charged.TryGetValue((supplyAgencyId, serviceAreaId, chargedTo), out var known)) return known;
         var supplier = (await names.SupplyAgenciesAsync(cancellationToken)).FirstOrDefault(a => a.Id == supplyAgencyId);
         var area = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == serviceAreaId);
-        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == area.HiringOrganisationId);
-        return _charged[(supplyAgencyId, serviceAreaId)] = supplier is null || area is null || organisation is null
+        var organisation = area is null ? null : (await names.HiringOrganisationsAsync(cancellationToken)).FirstOrDefault(o => o.Id == (chargedTo ?? area.HiringOrganisationId));
+        return _charged[(supplyAgencyId, serviceAreaId, chargedTo)] = supplier is null || area is null || organisation is null
             ? null
             : new ChargeTerms(supplier.Kind, HiringOrganisation.MarginRate(supplier.MarginRate, organisation.MarginAdjustment), area);
     }
 
-    private readonly Dictionary<(int Supplier, int Service), ChargeTerms?> _charged = [];
+    private readonly Dictionary<(int Supplier, int Service, int? ChargedTo), ChargeTerms?> _charged = [];
 }

@@ -81,8 +81,8 @@ public sealed class TimesheetQueries(
         var mayApprove = scope.ApprovesTimesheetsOf(placement.ServiceAreaId);
         if (!mayEnter && !mayApprove && !SeesTimesheetsOf(placement)) return null;
 
-        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken);
         var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(placementId, weekStart, forUpdate: false), cancellationToken);
+        var priced = await pricer.ForWeekAsync(placement, weekStart, cancellationToken, week.LastOrDefault()?.HiringOrganisationId);
         var today = clock.Today();
         var days = TimesheetWeek.DaysFrom(weekStart).Select(d => new TimesheetDay(d, d >= placement.StartDate && d <= placement.EndDate && d <= today)).ToList();
         var types = Enum.GetValues<TimesheetLineType>().Where(t => priced?.AllowedTypes.Contains(t) ?? t == TimesheetLineType.Standard).ToList();

@@ -20,6 +20,13 @@ public sealed class WeekStartedSpec : Specification<Timesheet>
         Query.Where(t => t.PlacementId == placementId && t.WeekStart == weekStart);
 }
 
+/// <summary>Whether a placement's week has a timesheet after the one given (a correction started since).</summary>
+public sealed class LaterInWeekSpec : Specification<Timesheet>
+{
+    public LaterInWeekSpec(int placementId, DateOnly weekStart, int sequence) =>
+        Query.Where(t => t.PlacementId == placementId && t.WeekStart == weekStart && t.Sequence > sequence);
+}
+
 /// <summary>A placement's timesheets for one week, the first and each adjustment, in order.</summary>
 public sealed class TimesheetsOfWeekSpec : Specification<Timesheet>
 {
