@@ -74,7 +74,7 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
     }
 
     private static IActionResult Csv(string fileName, IEnumerable<WorkedLine> lines, Func<string, string> name) =>
-        ReportCsv.Of(fileName, lines.Select(l => new WorkedCsvRow(name(l.Name), l.Hours, l.Pay, l.Margin, l.Charge, l.Committed, l.Difference, ReportCsv.Percent(l.ShareOfCommitted))));
+        ReportCsv.Of(fileName, lines.Select(l => new WorkedCsvRow(name(l.Name), ReportCsv.Hours(l.Hours), l.Pay, l.Margin, l.Charge, l.Committed, l.Difference, ReportCsv.Percent(l.ShareOfCommitted))));
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {

@@ -65,6 +65,9 @@ public static class ReportCsv
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Hours as people write them in a spreadsheet: 7.5 and 225, not the 225.0 or 7.50 a sum in the database carries.</summary>
+    public static decimal Hours(decimal hours) => hours / 1.0000000000000000000000000000m;
+
     /// <summary>A fraction as a spreadsheet's percentage figure, to one decimal place (0.125 is 12.5).</summary>
     public static decimal Percent(decimal fraction) => Math.Round(fraction * 100m, 1, MidpointRounding.AwayFromZero);
 
