@@ -207,16 +207,11 @@ public sealed class TimesheetCommands(
             var clocks = await positions.ClocksAsync([.. sheets.Select(t => t.WorkerId).Distinct()], cancellationToken);
             var now = clock.GetUtcNow();
             var inGroup = 0;
-            // A week that is not there and one of another service are said alike, naming neither: which weeks exist
-            // elsewhere is not the manager's to learn by ticking.
-            var notTheirs = versions.Keys.Count(id => sheets.All(t => t.Id != id)) + sheets.Count(t => !scope.ApprovesTimesheetsOf(t.ServiceAreaId));
-            if (notTheirs > 0) notApproved.Add(notTheirs == 1 ? "A week ticked is not one you can approve." : $"{notTheirs} weeks ticked are not ones you can approve.");
-            var ownSheets = sheets.Where(t => scope.ApprovesTimesheetsOf(t.ServiceAreaId)).ToList();
-            var workerNames = ownSheets.Count == 0 ? []
-                : (await workers.ListAsync(new Workers.WorkerNamesSpec([.. ownSheets.Select(t => t.WorkerId).Distinct()]), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
-            foreach (var timesheet in ownSheets.OrderBy(t => t.Id))
+            foreach (var id in versions.Keys.Where(id => sheets.All(t => t.Id != id))) notApproved.Add($"Timesheet {id} is not there any more.");
+            foreach (var timesheet in sheets.OrderBy(t => t.Id))
             {
-                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} ({workerNames.GetValueOrDefault(timesheet.WorkerId, "a worker no longer on record")})";
+                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} (timesheet {timesheet.Id})";
+                if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) { notApproved.Add($"Week of {week}: not a timesheet of your service."); continue; }
                 if (timesheet.Version != versions[timesheet.Id]) { notApproved.Add($"Week of {week}: changed since you saw it; open it to look again."); continue; }
                 if (timesheet.Status != TimesheetStatus.Submitted) { notApproved.Add($"Week of {week}: {NotWaiting(timesheet).Message}"); continue; }
                 if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
