@@ -75,13 +75,8 @@ public sealed class HoursWorkedReport(
     public const int ParityDueShown = 50;
 
     /// <summary>The services a reader's figures cover: their scope, narrowed to an organisation's services and to one service where chosen.</summary>
-    public async Task<IReadOnlyCollection<int>?> ServiceAreasAsync(int? organisationId, int? serviceAreaId, CancellationToken cancellationToken)
-    {
-        var within = scope.ServiceAreas(serviceAreaId);
-        if (organisationId is not { } organisation) return within;
-        var ofOrganisation = (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == organisation).Select(a => a.Id);
-        return [.. within is null ? ofOrganisation : ofOrganisation.Intersect(within)];
-    }
+    private Task<IReadOnlyCollection<int>?> ServiceAreasAsync(int? organisationId, int? serviceAreaId, CancellationToken cancellationToken) =>
+        names.OfOrganisationAsync(scope.ServiceAreas(serviceAreaId), organisationId, cancellationToken);
 
     public async Task<HoursWorkedFigures> GetAsync(int weeks, int? organisationId, int? serviceAreaId, CancellationToken cancellationToken)
     {

@@ -90,14 +90,11 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
         Services = choice.Items;
-        var organisations = await names.HiringOrganisationsAsync(cancellationToken);
-        if (Organisation is { } asked && organisations.All(o => o.Id != asked))
-        {
-            ModelState.AddModelError(nameof(Organisation), "That organisation is not in the list: the figures below are for every organisation");
-            Organisation = null;
-        }
-        Organisations = [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == Organisation))];
-        OrganisationName = organisations.FirstOrDefault(o => o.Id == Organisation)?.Name;
+        // Hours stay with the organisation they were charged to, so the report filters by it itself, not by narrowing its scope.
+        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
+        OrganisationName = organisation.Name;
         return choice;
     }
 }

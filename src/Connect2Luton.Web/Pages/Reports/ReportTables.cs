@@ -39,17 +39,17 @@ public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> It
 /// </summary>
 public sealed record OrganisationChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, string? Name)
 {
-    public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope scope, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken)
+    /// <param name="narrowed">The report's scope, narrowed to the chosen organisation's services; none for a report that filters by organisation itself.</param>
+    public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope? narrowed, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(said);
         var organisations = await names.HiringOrganisationsAsync(cancellationToken);
         var known = organisations.FirstOrDefault(o => o.Id == chosen);
         if (chosen is not null && known is null)
             said.AddModelError("Organisation", "That organisation is not in the list: the figures below are for every organisation");
-        if (known is not null)
-            scope.NarrowToOrganisation([.. (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == known.Id).Select(a => a.Id)]);
+        if (known is not null && narrowed is not null)
+            narrowed.NarrowToOrganisation([.. (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == known.Id).Select(a => a.Id)]);
         return new OrganisationChoice(known?.Id, [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == known?.Id))], known?.Name);
     }
 }
