@@ -188,12 +188,13 @@ internal sealed partial class Workload
             tally.Error($"approved {ticked.Count} ticked weeks but could not read what was approved");
             return;
         }
-        var notApproved = after.QuerySelectorAll("#not-approved li").Select(l => l.TextContent.Trim()).ToList();
+        var notApprovedLines = after.QuerySelectorAll("#not-approved li").ToList();
+        var notApproved = notApprovedLines.Select(l => l.TextContent.Trim()).ToList();
         var said = after.QuerySelector("#done")?.TextContent is { } done && ApprovedCount.Match(done) is { Success: true } m ? int.Parse(m.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : 0;
         // A group changed by someone else as it was saved is left whole, and said so without naming its weeks.
         var left = notApproved.Any(l => l.Contains("as they were being approved", StringComparison.Ordinal))
             ? ticked.Select(t => t.Id).ToHashSet()
-            : notApproved.Select(l => NamedTimesheet.Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToHashSet();
+            : notApprovedLines.Select(l => l.GetAttribute("data-timesheet")).OfType<string>().Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToHashSet();
         var approved = ticked.Where(t => !left.Contains(t.Id)).ToList();
         if (approved.Count != said || notApproved.Count > left.Count && !notApproved.Any(l => l.Contains("as they were being approved", StringComparison.Ordinal)))
             tally.Error($"approving ticked weeks {string.Join(", ", ticked.Select(t => t.Id))}: the list said {said} approved and named {string.Join(" / ", notApproved)}");
@@ -207,7 +208,6 @@ internal sealed partial class Workload
     }
 
     private static readonly Regex ApprovedCount = new(@"Approved ([0-9,]+) timesheet", RegexOptions.CultureInvariant);
-    private static readonly Regex NamedTimesheet = new(@"[Tt]imesheet ([0-9]+)", RegexOptions.CultureInvariant);
 
     /// <summary>The weeks waiting on the list, each with its box's value ("id:version"), its week's page and the hours and charge shown.</summary>
     private static List<(int Id, string Box, string Path, int Placement, DateOnly Week, decimal Hours, decimal Charge)> Waiting(IDocument list) =>

@@ -181,7 +181,16 @@ public sealed class TimesheetCommands(
     }
 
     /// <summary>Timesheets approved together: how many went through, and why each of the rest did not.</summary>
-    public sealed record Approvals(int Approved, IReadOnlyList<string> NotApproved);
+    public sealed record Approvals(int Approved, IReadOnlyList<LeftOut> NotApproved);
+
+    /// <summary>
+    /// Why a ticked week, or a number of them, was not approved: <paramref name="TimesheetId"/> names a week of the
+    /// manager's own service (one on their list), and is none where the weeks are not theirs to learn of.
+    /// </summary>
+    public sealed record LeftOut(int? TimesheetId, string Why)
+    {
+        public override string ToString() => Why;
+    }
 
     /// <summary>How many weeks are approved in one unit of work.</summary>
     public const int ApprovedTogether = 500;
@@ -196,7 +205,7 @@ public sealed class TimesheetCommands(
         ArgumentNullException.ThrowIfNull(chosen);
         if (!user.May(Permissions.ApproveTimesheets)) return (CommandResult.Forbidden("Only the service's hiring managers approve its timesheets."), null);
         var approved = 0;
-        var notApproved = new List<string>();
+        var notApproved = new List<LeftOut>();
         var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
         foreach (var group in chosen.DistinctBy(c => c.Id).Chunk(ApprovedTogether))
         {
@@ -207,34 +216,40 @@ public sealed class TimesheetCommands(
             var clocks = await positions.ClocksAsync([.. sheets.Select(t => t.WorkerId).Distinct()], cancellationToken);
             var now = clock.GetUtcNow();
             var inGroup = 0;
-            foreach (var id in versions.Keys.Where(id => sheets.All(t => t.Id != id))) notApproved.Add($"Timesheet {id} is not there any more.");
-            foreach (var timesheet in sheets.OrderBy(t => t.Id))
+            // A week that is not there and one of another service are said alike, naming neither: which weeks exist
+            // elsewhere is not the manager's to learn by ticking.
+            var notTheirs = versions.Keys.Count(id => sheets.All(t => t.Id != id)) + sheets.Count(t => !scope.ApprovesTimesheetsOf(t.ServiceAreaId));
+            if (notTheirs > 0) notApproved.Add(new(null, notTheirs == 1 ? "A week ticked is not one you can approve." : $"{notTheirs} weeks ticked are not ones you can approve."));
+            var ownSheets = sheets.Where(t => scope.ApprovesTimesheetsOf(t.ServiceAreaId)).ToList();
+            var workerNames = ownSheets.Count == 0 ? []
+                : (await workers.ListAsync(new Workers.WorkerNamesSpec([.. ownSheets.Select(t => t.WorkerId).Distinct()]), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+            foreach (var timesheet in ownSheets.OrderBy(t => t.Id))
             {
-                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} (timesheet {timesheet.Id})";
-                if (!scope.ApprovesTimesheetsOf(timesheet.ServiceAreaId)) { notApproved.Add($"Week of {week}: not a timesheet of your service."); continue; }
-                if (timesheet.Version != versions[timesheet.Id]) { notApproved.Add($"Week of {week}: changed since you saw it; open it to look again."); continue; }
-                if (timesheet.Status != TimesheetStatus.Submitted) { notApproved.Add($"Week of {week}: {NotWaiting(timesheet).Message}"); continue; }
+                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} ({workerNames.GetValueOrDefault(timesheet.WorkerId, "a worker no longer on record")})";
+                void Leave(string why) => notApproved.Add(new(timesheet.Id, $"Week of {week}: {why}"));
+                if (timesheet.Version != versions[timesheet.Id]) { Leave("changed since you saw it; open it to look again."); continue; }
+                if (timesheet.Status != TimesheetStatus.Submitted) { Leave(WhyNotWaiting(timesheet)); continue; }
                 if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
                     || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken, timesheet.HiringOrganisationId) is not { } priced)
                 {
-                    notApproved.Add($"Week of {week}: its placement's role or supplier is no longer on record.");
+                    Leave("its placement's role or supplier is no longer on record.");
                     continue;
                 }
                 if (OutsideDates(timesheet, placement) is { } outside)
                 {
-                    notApproved.Add($"Week of {week}: {outside}");
+                    Leave(outside);
                     continue;
                 }
                 var dueFrom = AwrParity.DueFrom(placement, day => clocks(placement.WorkerId, placement.JobRoleId, day), weeks);
                 if (await parity.RefusalFromAsync(placement, dueFrom, [.. timesheet.Entries.Select(e => e.Day).Distinct()], cancellationToken) is { } refusal)
                 {
-                    notApproved.Add($"Week of {week}: {refusal}");
+                    Leave(refusal);
                     continue;
                 }
                 Timesheet? correcting = null;
                 if (timesheet.AdjustsTimesheetId is { } adjusts && !adjusted.TryGetValue(adjusts, out correcting))
                 {
-                    notApproved.Add($"Week of {week}: the hours it corrects are not there any more.");
+                    Leave("the hours it corrects are not there any more.");
                     continue;
                 }
                 timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), correcting, user.Name, now);
@@ -245,7 +260,7 @@ public sealed class TimesheetCommands(
             unitOfWork.Forget();
             if (saved.IsConflict)
             {
-                notApproved.Add($"{inGroup} weeks were changed by someone else as they were being approved, so none of them was: look again and approve them.");
+                notApproved.Add(new(null, $"{inGroup} weeks were changed by someone else as they were being approved, so none of them was: look again and approve them."));
                 continue;
             }
             approved += inGroup;
@@ -262,12 +277,14 @@ public sealed class TimesheetCommands(
             ? $"It has hours on {TimesheetChecks.Day(day)}, but the placement now runs from {TimesheetChecks.Day(placement.StartDate)} to {TimesheetChecks.Day(placement.EndDate)}: query it, so the hours are corrected."
             : null;
 
-    private static CommandResult NotWaiting(Timesheet timesheet) => CommandResult.Conflict(timesheet.Status switch
+    private static CommandResult NotWaiting(Timesheet timesheet) => CommandResult.Conflict(WhyNotWaiting(timesheet));
+
+    private static string WhyNotWaiting(Timesheet timesheet) => timesheet.Status switch
     {
         TimesheetStatus.Approved => "This timesheet has already been approved",
         TimesheetStatus.Queried => "This timesheet has already been queried: it is back with whoever entered it",
         _ => "This timesheet has not been sent for approval yet",
-    });
+    };
 
     private TimesheetEnteredAs EnteredAs() =>
         scope.OnlyWorker is not null ? TimesheetEnteredAs.Worker : scope.OnlySupplyAgency is not null ? TimesheetEnteredAs.Agency : TimesheetEnteredAs.Recruiter;

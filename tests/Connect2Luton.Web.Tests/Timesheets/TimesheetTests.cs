@@ -218,12 +218,23 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         // The third as it was two versions ago: someone changed it since.
         var stale = $"{ids[2]}:{int.Parse(boxes[2].Split(':')[1]) + 2}";
         var token = list.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#approve-many input[name=__RequestVerificationToken]")!.Value;
-        using var form = new FormUrlEncodedContent([new("approve", boxes[0]), new("approve", boxes[1]), new("approve", stale), new("__RequestVerificationToken", token)]);
+        // And a week of another service and one that does not exist, forged into the post: said alike, naming neither.
+        var elsewhere = await PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking()
+            .Where(t => t.Status == TimesheetStatus.Submitted).Select(t => new { t.Id, t.Version, t.ServiceAreaId }).ToList());
+        var managersArea = await PlacementArrangement.QueryAsync(factory, db => db.HiringManagers.AsNoTracking().Single(m => m.Email == Manager).ServiceAreaId);
+        var theirs = elsewhere.First(t => t.ServiceAreaId != managersArea);
+        using var form = new FormUrlEncodedContent([new("approve", boxes[0]), new("approve", boxes[1]), new("approve", stale),
+            new("approve", $"{theirs.Id}:{theirs.Version}"), new("approve", "99999999:0"), new("__RequestVerificationToken", token)]);
         var response = await manager.PostAsync(new Uri("/Timesheets?handler=Approve", UriKind.Relative), form);
         var after = await FollowAsync(manager, response);
 
         after.Text("#done").ShouldContain("Approved 2 timesheets");
         after.Text("#not-approved").ShouldContain("changed since you saw it");
+        // The manager's own week left out is marked with its number for tools reading the list; the others carry none.
+        after.QuerySelectorAll("#not-approved li[data-timesheet]").Select(l => l.GetAttribute("data-timesheet")).ShouldBe([ids[2].ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        after.Text("#not-approved").ShouldContain("2 weeks ticked are not ones you can approve.");
+        after.Text("#not-approved").ShouldNotContain(theirs.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Single(t => t.Id == theirs.Id).Status)).ShouldBe(TimesheetStatus.Submitted);
         var statuses = await PlacementArrangement.QueryAsync(factory, db => db.Timesheets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionary(t => t.Id, t => t.Status));
         (statuses[ids[0]], statuses[ids[1]], statuses[ids[2]]).ShouldBe((TimesheetStatus.Approved, TimesheetStatus.Approved, TimesheetStatus.Submitted));
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Connect2Luton.Application.Common;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Common.Time;
@@ -26,8 +27,15 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>The weeks left out of the last approval and why, as JSON: carried across the redirect back to the list.</summary>
     [TempData]
     public string? NotApproved { get; set; }
+
+    /// <summary>
+    /// Each week left out, with the timesheet it names where it is one of the manager's own (its line carries the
+    /// number for tools reading the page, not its words).
+    /// </summary>
+    public IReadOnlyList<TimesheetCommands.LeftOut> LeftOut => NotApproved is null ? [] : JsonSerializer.Deserialize<List<TimesheetCommands.LeftOut>>(NotApproved) ?? [];
 
     /// <summary>Hiring managers tick waiting weeks of their service to approve them together.</summary>
     public bool MayApprove => Access.Allows(User.IsInRole, Permissions.ApproveTimesheets);
@@ -109,7 +117,7 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
         var (result, done) = await commands.ApproveManyAsync(chosen, cancellationToken);
         if (this.Unreachable(result) is { } unreachable) return unreachable;
         Done = done!.Approved == 0 ? null : $"Approved {Words.Count(done.Approved, "timesheet")}";
-        NotApproved = done.NotApproved.Count == 0 ? null : string.Join("\n", done.NotApproved.Take(20));
+        NotApproved = done.NotApproved.Count == 0 ? null : JsonSerializer.Serialize(done.NotApproved.Take(20));
         return RedirectToPage();
     }
 
