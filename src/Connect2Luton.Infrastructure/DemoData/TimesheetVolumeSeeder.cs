@@ -195,16 +195,8 @@ public sealed class TimesheetVolumeSeeder(AppDbContext db, TimesheetPricer price
         {
             _command.Transaction = transaction;
             _key.Value = key;
-            foreach (var (parameter, read, mapping) in _columns) parameter.Value = ToProvider(mapping, read(record));
+            foreach (var (parameter, read, mapping) in _columns) parameter.Value = ProviderValue.Of(mapping, read(record));
             _command.ExecuteNonQuery();
-        }
-
-        /// <summary>The value as EF sets it on its parameter.</summary>
-        private static object ToProvider(RelationalTypeMapping mapping, object? value)
-        {
-            if (value is null) return DBNull.Value;
-            if (mapping.Converter is { } converter) return converter.ConvertToProvider(value) ?? DBNull.Value;
-            return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
         }
 
         public void Dispose() => _command.Dispose();

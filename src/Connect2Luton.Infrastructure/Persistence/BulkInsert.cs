@@ -288,13 +288,7 @@ internal sealed class BulkInsert<T>(AppDbContext db) : IBulkInsert<T>, IStagedIn
 
         private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, Principal? Principal)
         {
-            /// <summary>The value as EF's <see cref="RelationalTypeMapping.CreateParameter"/> would set it on the parameter.</summary>
-            public object ToProvider(object? value)
-            {
-                if (value is null) return DBNull.Value;
-                if (Mapping.Converter is { } converter) return converter.ConvertToProvider(value) ?? DBNull.Value;
-                return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
-            }
+            public object ToProvider(object? value) => ProviderValue.Of(Mapping, value);
         }
     }
 }
