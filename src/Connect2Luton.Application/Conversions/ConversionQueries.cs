@@ -16,10 +16,12 @@ public sealed class ConversionQueries(
     ReferenceNames names,
     ConversionPermissions permissions)
 {
-    public async Task<PagedResult<ConversionPromptView>> ListAsync(ConversionShow show, PageRequest page, CancellationToken cancellationToken)
+    /// <param name="hiringOrganisationId">Only the prompts of one hiring organisation's services, within the user's own.</param>
+    public async Task<PagedResult<ConversionPromptView>> ListAsync(ConversionShow show, PageRequest page, CancellationToken cancellationToken, int? hiringOrganisationId = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var found = await prompts.PageAsync(page, p => new ConversionPromptListSpec(show, permissions.Scope, p), cancellationToken);
+        var serviceAreas = await names.OfOrganisationAsync(permissions.Scope, hiringOrganisationId, cancellationToken);
+        var found = await prompts.PageAsync(page, p => new ConversionPromptListSpec(show, serviceAreas, p), cancellationToken);
         var views = await ViewsAsync(found.Items, cancellationToken);
         return found.Map(p => views[p.Id]);
     }

@@ -121,6 +121,28 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_recruiter_narrows_the_prompts_to_one_hiring_organisation_and_is_told_at_the_field_of_one_not_on_the_list()
+    {
+        await RunBothJobsAsync();
+        var recruiter = await factory.SignedInAsAsync(Recruiter);
+        var (council, theirs, everyone) = await QueryAsync(db =>
+        {
+            var organisation = db.Set<Domain.HiringOrganisations.HiringOrganisation>().OrderBy(o => o.Id).First();
+            var areas = db.ServiceAreas.Where(a => a.HiringOrganisationId == organisation.Id).Select(a => a.Id).ToList();
+            return (organisation.Id, db.ConversionPrompts.Count(c => areas.Contains(c.ServiceAreaId)), db.ConversionPrompts.Count());
+        });
+        everyone.ShouldBeGreaterThan(theirs, "the demo data raises prompts outside the council too");
+
+        var narrowed = await recruiter.GetPageAsync($"/Conversions?show=All&organisation={council}");
+        var unknown = await recruiter.GetPageAsync("/Conversions?show=All&organisation=999999");
+
+        narrowed.Text("#result-count").ShouldBe($"{theirs:N0} prompts");
+        narrowed.QuerySelector("#Organisation option[selected]")!.TextContent.ShouldBe("Luton Borough Council");
+        unknown.Text("#Organisation-error").ShouldContain("That organisation is not in the list");
+        unknown.Text("#result-count").ShouldBe($"{everyone:N0} prompts");
+    }
+
+    [Fact]
     public async Task Bad_input_on_a_prompt_is_refused_at_the_field_and_changes_nothing()
     {
         await RunBothJobsAsync();
