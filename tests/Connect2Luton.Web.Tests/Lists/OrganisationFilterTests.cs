@@ -23,7 +23,7 @@ public sealed class OrganisationFilterTests(Connect2LutonFactory factory) : ICla
         var rows = list.QuerySelectorAll("table.govuk-table tbody tr");
         rows.Count.ShouldBe(live);
         rows.ShouldAllBe(r => r.TextContent.Contains(service));
-        list.QuerySelector("#organisation option[selected]")!.TextContent.ShouldBe("Lea Valley Learning Trust");
+        list.QuerySelector("#Organisation option[selected]")!.TextContent.ShouldBe("Lea Valley Learning Trust");
 
         var csv = await (await recruiter.GetAsync(new Uri($"/Placements?handler=Export&organisation={trust}", UriKind.Relative))).Content.ReadAsStringAsync();
         csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(live + 1);

@@ -12,42 +12,68 @@ namespace Connect2Luton.Web.Pages.Reports;
 public sealed record WorkforceLinesTable(string Id, string Heading, string What, IReadOnlyList<Application.Reports.WorkforceLine> Lines, string CsvHref);
 
 /// <summary>
-/// The service filter every report shares: the services to choose from, with a stale or unknown choice read as
-/// every service (as the lists treat one), and the name of the service the figures turned out to be for.
+/// The service filter every report and list shares: the services to choose from, with a stale or unknown choice read
+/// as every service and said at the field, and the name of the service the figures turned out to be for.
 /// </summary>
 public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, IReadOnlyList<Application.ServiceAreas.ServiceAreaSummary> Areas)
 {
+    public const string Field = "Service";
+
     /// <param name="said">Where a service asked for that is not listed is said, at the <c>Service</c> field, if the reader is offered the choice (<paramref name="offered"/>).</param>
-    public static async Task<ServiceChoice> ReadAsync(ReferenceNames names, int? chosen, ModelStateDictionary said, bool offered, CancellationToken cancellationToken)
+    /// <param name="shown">What the page shows, as the message names it: "the figures below are" on a report, "the timesheets below are" on a list.</param>
+    public static async Task<ServiceChoice> ReadAsync(ReferenceNames names, int? chosen, ModelStateDictionary said, bool offered, CancellationToken cancellationToken, string shown = "the figures below are")
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(said);
         var areas = await names.ServiceAreasAsync(cancellationToken);
         var known = chosen is { } id && areas.Any(a => a.Id == id) ? chosen : null;
         // An address edited, or kept from before a service was taken off the list: the figures are every service's, and the page says so.
-        if (offered && chosen is not null && known is null)
-            said.AddModelError("Service", "That service area is not in the list: the figures below are for every service area");
+        // Text that is no number at all is the same mistake, said the same way rather than in the binder's words.
+        if (offered && known is null && (chosen is not null || FilterField.Unreadable(said, Field)))
+            FilterField.Say(said, Field, $"That service area is not in the list: {shown} for every service area");
+        // Someone not offered the choice sees their own service's, whatever the address says.
+        else if (!offered) said.Remove(Field);
         return new ServiceChoice(known, areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == known)).ToList(), areas);
     }
 
     public string? NameOf(int? serviceAreaId) => Areas.FirstOrDefault(a => a.Id == serviceAreaId)?.Name;
 }
 
+/// <summary>A filter's field on a report or list: what the binder could not read there is said once, in the page's words.</summary>
+internal static class FilterField
+{
+    /// <summary>Whether the binder could not read what was given for a field (text that is no id).</summary>
+    internal static bool Unreadable(ModelStateDictionary said, string field) => said.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>Says one thing at a field, in place of anything the binder said there (and of the text it could not read).</summary>
+    internal static void Say(ModelStateDictionary said, string field, string message)
+    {
+        said.Remove(field);
+        said.AddModelError(field, message);
+    }
+}
+
 /// <summary>
-/// The hiring-organisation filter every report shares: the organisations to choose from, a stale or unknown choice
-/// read as every organisation and said at the field, and the report's scope narrowed to the chosen one's services.
+/// The hiring-organisation filter every report and list shares: the organisations to choose from, a stale or unknown
+/// choice (or text that is no id) read as every organisation and said at the field, and a report's scope narrowed to
+/// the chosen one's services.
 /// </summary>
 public sealed record OrganisationChoice(int? Chosen, IReadOnlyList<SelectListItem> Items, string? Name)
 {
-    /// <param name="narrowed">The report's scope, narrowed to the chosen organisation's services; none for a report that filters by organisation itself.</param>
-    public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope? narrowed, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken)
+    /// <summary>The field the choice is said at: the id of the select (<c>_OrganisationFilter</c> and the reports' own).</summary>
+    public const string Field = "Organisation";
+
+    /// <param name="narrowed">The report's scope, narrowed to the chosen organisation's services; none for a report or list that filters by organisation itself.</param>
+    /// <param name="shown">What the page shows, as the message names it: "the figures below are" on a report, "the timesheets below are" on a list.</param>
+    public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope? narrowed, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken,
+        string shown = "the figures below are")
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(said);
         var organisations = await names.HiringOrganisationsAsync(cancellationToken);
         var known = organisations.FirstOrDefault(o => o.Id == chosen);
-        if (chosen is not null && known is null)
-            said.AddModelError("Organisation", "That organisation is not in the list: the figures below are for every organisation");
+        if (known is null && (chosen is not null || FilterField.Unreadable(said, Field)))
+            FilterField.Say(said, Field, $"That organisation is not in the list: {shown} for every organisation");
         if (known is not null && narrowed is not null)
             narrowed.NarrowToOrganisation([.. (await names.ServiceAreasAsync(cancellationToken)).Where(a => a.HiringOrganisationId == known.Id).Select(a => a.Id)]);
         return new OrganisationChoice(known?.Id, [.. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == known?.Id))], known?.Name);
