@@ -20,7 +20,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     [BindProperty(SupportsGet = true)]
     public int? Service { get; set; }
 
-    /// <summary>Only the placements of one hiring organisation's services; an id not on the list narrows to none.</summary>
+    /// <summary>Only the placements of one hiring organisation's services; one not on the list is said at the field, and every organisation's are listed.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Organisation { get; set; }
 
@@ -71,19 +71,39 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
         LastRow = Results.Items.Count == 0 ? null : PlacementCursor.Of(Results.Items[^1].Row).ToString(),
     };
 
-    // A filter that fails to bind keeps its default, so an address-bar typo lists rather than fails.
+    // A filter that fails to bind keeps its default, so an address-bar typo lists (and says so) rather than fails.
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ChooseOrganisationAsync(cancellationToken);
+        await ListAsync(cancellationToken);
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today();
         Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber, "/Placements", Filters, User.Identity?.Name)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber, "/Placements", Filters, User.Identity?.Name)));
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
-        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
     }
 
-    public IActionResult OnGetExport(CancellationToken cancellationToken) =>
-        new CsvDownload<PlacementCsvRow>("placements.csv", Rows(cancellationToken));
+    /// <summary>The placements the filters match, as CSV; a filter that could not be read downloads nothing in its place, and the list says which.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        await ChooseOrganisationAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await ListAsync(cancellationToken);
+            return Page();
+        }
+        return new CsvDownload<PlacementCsvRow>("placements.csv", Rows(cancellationToken));
+    }
+
+    private async Task ChooseOrganisationAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the placements below are");
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
+    }
 
     private async IAsyncEnumerable<PlacementCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

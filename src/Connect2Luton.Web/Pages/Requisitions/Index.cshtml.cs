@@ -18,7 +18,7 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     [BindProperty(SupportsGet = true)]
     public int? Service { get; set; }
 
-    /// <summary>Only the placements of one hiring organisation's services; an id not on the list narrows to none.</summary>
+    /// <summary>Only the requisitions of one hiring organisation's services; one not on the list is said at the field, and every organisation's are listed.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Organisation { get; set; }
 
@@ -47,18 +47,38 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
 
     public Pager Pager => new(Results.Page, Results.PageCount, Results.TotalCount, "/Requisitions", Filters);
 
-    // A filter that fails to bind keeps its default, so an address-bar typo lists everything instead of failing.
+    // A filter that fails to bind keeps its default, so an address-bar typo lists everything (and says so) instead of failing.
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ChooseOrganisationAsync(cancellationToken);
+        await ListAsync(cancellationToken);
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
     {
         Results = await requisitions.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
         Services = (await names.ServiceAreasAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
-        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
     }
 
-    public IActionResult OnGetExport(CancellationToken cancellationToken) =>
-        new CsvDownload<RequisitionCsvRow>("requisitions.csv", Rows(cancellationToken));
+    /// <summary>The requisitions the filters match, as CSV; a filter that could not be read downloads nothing in its place, and the list says which.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        await ChooseOrganisationAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await ListAsync(cancellationToken);
+            return Page();
+        }
+        return new CsvDownload<RequisitionCsvRow>("requisitions.csv", Rows(cancellationToken));
+    }
+
+    private async Task ChooseOrganisationAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the requisitions below are");
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
+    }
 
     private async IAsyncEnumerable<RequisitionCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
