@@ -67,6 +67,8 @@ public sealed class CapExceptionsModel(CapExceptionRegister register, Conversion
     {
         if (table != "register") return NotFound();
         await OnGetAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         return ReportCsv.Of("cap-exception-register.csv", Entries.Select(e => new CapExceptionCsvRow(e.PlacementId, e.Worker, e.Role, e.ServiceArea,
             ReportCsv.Day(e.StartDate), ReportCsv.Day(e.EndDate), e.PayRate, e.ChargeRate, e.Measured, e.Cap, e.RuleSetVersion ?? string.Empty, e.Standing, e.Approvers, e.Reason,
             e.RecordedBy, e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))));

@@ -74,6 +74,8 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         return table switch
         {
             "savings" => ReportCsv.Of("conversion-savings.csv", Figures.Conversions.Select(c => new ConversionSavingCsvRow(

@@ -65,6 +65,8 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         static string Id(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         return table switch
         {

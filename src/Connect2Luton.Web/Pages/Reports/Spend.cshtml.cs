@@ -43,10 +43,17 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
         if (table == "long-running")
         {
             await ChooseServiceAsync(cancellationToken);
+            if (!ModelState.IsValid)
+            {
+                await ReadAsync(cancellationToken);
+                return Page();
+            }
             return ReportCsv.Of("long-running-placements.csv", (await report.EveryLongRunningAsync(Service, cancellationToken)).Select(p => new LongRunningCsvRow(
                 p.PlacementId, p.Worker, p.Role, p.ServiceArea, ReportCsv.Day(p.StartDate), p.WeeklyHours, p.ChargeRate, p.YearlyAgencyCost, p.YearlyPermanentCost, p.YearlyExtra)));
         }
         await ReadAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         var f = Figures;
         return table switch
         {

@@ -57,7 +57,8 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         if (table != "suppliers") return NotFound();
-        if (!await ReadAsync(cancellationToken)) return Page();
+        // A download is of what was asked for: a period or filter that could not be read downloads nothing in its place, and the page says which.
+        if (!await ReadAsync(cancellationToken) || !ModelState.IsValid) return Page();
         var f = Figures!;
         var rows = f.Tiers.SelectMany(t => t.Agencies.Select(a => Row(a.Name, Words.Supplier(t.Tier), a.IsLocal ? "Yes" : "No", a.DpsReference ?? string.Empty, a.Figures))
                 .Append(Row("In all", Words.Supplier(t.Tier), string.Empty, string.Empty, t.Subtotal)))

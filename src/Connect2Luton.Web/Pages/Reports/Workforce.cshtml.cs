@@ -62,6 +62,8 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         var f = Figures;
         return table switch
         {
