@@ -32,6 +32,10 @@ public sealed class OrganisationFilterTests(Connect2LutonFactory factory) : ICla
         workforce.Text("#headcount .app-figure__value").ShouldBe(live.ToString("N0"));
         workforce.QuerySelectorAll("#by-service tbody tr").ShouldHaveSingleItem().TextContent.ShouldContain(service);
         workforce.Text("main").ShouldContain("in Lea Valley Learning Trust");
+        var spend = await recruiter.GetPageAsync($"/Reports/Spend?organisation={trust}");
+        var downloads = spend.QuerySelectorAll("a[href*='handler=Csv']");
+        downloads.Length.ShouldBeGreaterThan(0);
+        downloads.ShouldAllBe(a => a.GetAttribute("href")!.Contains($"organisation={trust}"), "each table downloads as it is shown");
 
         var unknown = await recruiter.GetPageAsync("/Reports/Spend?organisation=999999");
         unknown.Text(".govuk-error-summary").ShouldContain("That organisation is not in the list");

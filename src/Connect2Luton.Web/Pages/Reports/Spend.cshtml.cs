@@ -33,7 +33,12 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     public string? ServiceName { get; private set; }
 
-    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?> { ["service"] = Service?.ToString(CultureInfo.InvariantCulture) };
+    /// <summary>The filters as the CSV links carry them, so a table downloads as it is shown.</summary>
+    public IReadOnlyDictionary<string, string?> Filters => new Dictionary<string, string?>
+    {
+        ["service"] = Service?.ToString(CultureInfo.InvariantCulture),
+        ["organisation"] = Organisation?.ToString(CultureInfo.InvariantCulture),
+    };
 
     public Task OnGetAsync(CancellationToken cancellationToken) => ReadAsync(cancellationToken);
 
