@@ -57,10 +57,13 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
         if (table == "parity-due")
         {
             await ChooseAsync(cancellationToken);
+            if (!ModelState.IsValid) return await ShownAgainAsync(cancellationToken);
             return ReportCsv.Of("awr-pay-parity-due.csv", (await report.EveryParityDueAsync(Organisation, Service, cancellationToken))
                 .Select(p => new ParityDueCsvRow(p.PlacementId, p.Worker, p.JobRole, p.ServiceArea, ReportCsv.Day(p.RaisedOn), p.Message)));
         }
         await ReadAsync(cancellationToken);
+        // A download is of what was asked for: a filter that could not be read downloads nothing in its place, and the page says which.
+        if (!ModelState.IsValid) return Page();
         var f = Figures;
         var period = $"{f.FirstWeek:yyyy-MM-dd}-to-{f.LastDay:yyyy-MM-dd}";
         return table switch
@@ -71,6 +74,12 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
             "by-supplier" => Csv($"hours-worked-by-supplier-{period}.csv", f.BySupplier, name => name),
             _ => NotFound(),
         };
+    }
+
+    private async Task<IActionResult> ShownAgainAsync(CancellationToken cancellationToken)
+    {
+        await ReadAsync(cancellationToken);
+        return Page();
     }
 
     private static IActionResult Csv(string fileName, IEnumerable<WorkedLine> lines, Func<string, string> name) =>
@@ -86,6 +95,10 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
     private async Task<ServiceChoice> ChooseAsync(CancellationToken cancellationToken)
     {
         WeeksShown = Weeks is { } w && HoursWorkedReport.WeekChoices.Contains(w) ? w : HoursWorkedReport.WeekChoices[0];
+        // A period not offered (an address edited, or text that is no number) is said at the field, not quietly read as the default.
+        if (WeeksShown != Weeks && (Weeks is not null || FilterField.Unreadable(ModelState, nameof(Weeks))))
+            FilterField.Say(ModelState, nameof(Weeks), $"Choose a period from the list: the figures below are for {WeeksShown} weeks");
+        Weeks = WeeksShown;
         WeekItems = [.. HoursWorkedReport.WeekChoices.Select(w => new SelectListItem($"{w} weeks", w.ToString(CultureInfo.InvariantCulture), w == WeeksShown))];
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);
         Service = choice.Chosen;
