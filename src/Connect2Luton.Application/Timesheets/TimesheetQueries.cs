@@ -71,6 +71,8 @@ public sealed class TimesheetQueries(
 {
     public const int PageSize = 25;
 
+    private const int ExportBatch = 500;
+
     /// <summary>A placement's week; null where there is no such placement, the user may not see it, or the week does not start on a Monday.</summary>
     public async Task<TimesheetWeekView?> WeekAsync(int placementId, DateOnly weekStart, CancellationToken cancellationToken)
     {
@@ -141,6 +143,25 @@ public sealed class TimesheetQueries(
         return newer is not null
             ? new TimesheetPage(named, last, more ? first : null)
             : new TimesheetPage(named, more ? last : null, older is not null ? first : null);
+    }
+
+    /// <summary>
+    /// Every timesheet the filter matches, in the list's order, for the CSV: read a batch at a time from where the
+    /// last batch ended (as the list's pages are), each batch named before the next is read, so no query waits on
+    /// another's open reader.
+    /// </summary>
+    public async IAsyncEnumerable<TimesheetRow> ExportAsync(TimesheetFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var limit = TimesheetScope.Of(scope);
+        TimesheetCursor? older = null;
+        while (true)
+        {
+            var rows = await timesheets.ListAsync(new TimesheetListSpec(filter, limit, older, null, ExportBatch), cancellationToken);
+            foreach (var row in await NameAsync(rows, cancellationToken)) yield return row;
+            if (rows.Count < ExportBatch) yield break;
+            older = new TimesheetCursor(rows[^1].WeekStart, rows[^1].Id);
+        }
     }
 
     /// <summary>

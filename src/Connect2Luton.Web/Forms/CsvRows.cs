@@ -81,3 +81,28 @@ public sealed partial record PlacementCsvRow(
             item.WeeksInPost, r.WeeklyHours, r.PayRate, r.ChargeRate, r.OverCap ? "Yes" : "No");
     }
 }
+
+/// <summary>A week's timesheet as a row of the timesheets export: as the list shows it, hours as people write them.</summary>
+[CsvRecord]
+public sealed partial record TimesheetCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    string Worker,
+    [property: CsvColumn("Supplied by")] string Supplier,
+    [property: CsvColumn("Job role")] string JobRole,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Week starting")] string WeekStart,
+    [property: CsvColumn("Correction")] string Correction,
+    string Status,
+    [property: CsvColumn("Hours")] decimal Hours,
+    [property: CsvColumn("Charge, or for a correction the change it makes (£)"), CsvConverter(typeof(CsvMoneyOrBlank))] decimal? Charge)
+{
+    public static TimesheetCsvRow From(Application.Timesheets.TimesheetRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var d = row.Data;
+        // Hours not yet sent are not priced: the list leaves their charge blank, and so does the file.
+        return new TimesheetCsvRow(d.PlacementId, row.Worker, row.Supplier, row.JobRole, row.ServiceArea, d.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            d.Sequence > 0 ? "Yes" : "No", Words.Timesheet(d.Status), Pages.Reports.ReportCsv.Hours(d.Hours),
+            d.Status == Domain.Timesheets.TimesheetStatus.Draft ? null : d.Charge);
+    }
+}

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Connect2Luton.Application.Common;
@@ -45,15 +46,18 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
     public string? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Service area")]
     public int? Service { get; set; }
 
+    /// <summary>The organisation the weeks were charged to; one not on the list is said at the field, and every organisation's are listed.</summary>
     [BindProperty(SupportsGet = true)]
     public int? Organisation { get; set; }
 
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
-    /// <summary>A week as "2026-11-16"; anything else (or a day that is not a Monday) shows every week.</summary>
+    /// <summary>A week as "2026-11-16"; anything else (or a day that is not a Monday) is said at the field, and every week is listed.</summary>
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "Week starting")]
     public string? Week { get; set; }
 
     [FromQuery(Name = "older")]
@@ -76,7 +80,7 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
         _ => scope.SeesEveryService ? null : TimesheetStatus.Submitted,
     };
 
-    public DateOnly? WeekShown => DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var week) && TimesheetWeek.IsMonday(week) ? week : null;
+    public DateOnly? WeekShown => DateOnly.TryParseExact(Week?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var week) && TimesheetWeek.IsMonday(week) ? week : null;
 
     public DateOnly LastWeek { get; private set; }
 
@@ -90,14 +94,52 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
-        var filter = new TimesheetFilter(Showing, Service, WeekStart: WeekShown, HiringOrganisationId: Organisation);
-        Organisations = (await names.HiringOrganisationsAsync(cancellationToken))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(CultureInfo.InvariantCulture), o.Id == Organisation)).ToList();
-        Results = await timesheets.ListAsync(filter, TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
-        Services = (await names.ServiceAreasAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == Service)).ToList();
+        await ChooseAsync(cancellationToken);
+        Results = await timesheets.ListAsync(Filter(), TimesheetCursor.Parse(Older), TimesheetCursor.Parse(Newer), cancellationToken);
     }
+
+    /// <summary>
+    /// Every timesheet the filters match (whatever page is shown), as CSV; a filter that could not be read downloads
+    /// nothing in its place, and the list says which.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        await ChooseAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            Results = await timesheets.ListAsync(Filter(), null, null, cancellationToken);
+            return Page();
+        }
+        return new CsvDownload<TimesheetCsvRow>(WeekShown is { } week ? $"timesheets-week-of-{week:yyyy-MM-dd}.csv" : "timesheets.csv", Rows(cancellationToken));
+    }
+
+    private async IAsyncEnumerable<TimesheetCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in timesheets.ExportAsync(Filter(), cancellationToken)) yield return TimesheetCsvRow.From(row);
+    }
+
+    private TimesheetFilter Filter() => new(Showing, Service, WeekStart: WeekShown, HiringOrganisationId: Organisation);
+
+    /// <summary>The filters as given, each one that cannot be read said at its field (and read as none, so every week, service or organisation is listed).</summary>
+    private async Task ChooseAsync(CancellationToken cancellationToken)
+    {
+        LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
+        const string shown = "the timesheets below are";
+        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, shown);
+        Organisation = organisation.Chosen;
+        Organisations = organisation.Items;
+        var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, shown);
+        Service = service.Chosen;
+        Services = service.Items;
+        if (!string.IsNullOrWhiteSpace(Week) && WeekShown is null)
+            Reports.FilterField.Say(ModelState, nameof(Week), $"{WeekProblem(Week.Trim(), LastWeek)}. {Words.Begun(shown)} for every week");
+    }
+
+    /// <summary>Why a week typed is not one: a day that is not a Monday is told the Monday of its week.</summary>
+    private static string WeekProblem(string typed, DateOnly example) =>
+        DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{day:dddd d MMMM yyyy} is not a Monday: enter the Monday its week starts on, {TimesheetWeek.MondayOf(day):yyyy-MM-dd}")
+            : string.Create(CultureInfo.InvariantCulture, $"Enter the week as the date of its Monday, like {example:yyyy-MM-dd}");
 
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
     {
