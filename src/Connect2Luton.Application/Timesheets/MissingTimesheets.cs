@@ -55,6 +55,22 @@ public sealed class MissingTimesheets(
         return (await NameAsync(shown, cancellationToken), found.Count > most);
     }
 
+    /// <summary>
+    /// Every one missing in the services given (null: every one), for the CSV: a batch of placements read, then its
+    /// sent weeks and names, before the next is read, so no query waits on another's open reader.
+    /// </summary>
+    public async IAsyncEnumerable<MissingTimesheet> EveryAsync(DateOnly weekStart, IReadOnlyCollection<int>? serviceAreas,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var afterId = 0; ;)
+        {
+            var (missing, _, last) = await BatchAsync(weekStart, serviceAreas, afterId, BatchSize, cancellationToken);
+            if (last == 0) yield break;
+            foreach (var row in await NameAsync(missing, cancellationToken)) yield return row;
+            afterId = last;
+        }
+    }
+
     public async Task<IReadOnlyList<MissingTimesheet>> NameAsync(IReadOnlyList<LivePlacementRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return [];

@@ -106,3 +106,13 @@ public sealed partial record TimesheetCsvRow(
             d.Status == Domain.Timesheets.TimesheetStatus.Draft ? null : d.Charge);
     }
 }
+
+/// <summary>A placement with last week's hours not sent, as a row of that list's export.</summary>
+[CsvRecord]
+public sealed partial record MissingTimesheetCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    string Worker,
+    [property: CsvColumn("Supplied by")] string Supplier,
+    [property: CsvColumn("Job role")] string JobRole,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Week starting")] string WeekStart);
