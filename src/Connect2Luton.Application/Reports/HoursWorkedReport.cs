@@ -115,7 +115,8 @@ public sealed class HoursWorkedReport(
 
         string Unknown(int id) => $"(no longer on record: {id})";
         var (parityCount, parityRows) = await ParityDueAsync(areaIds, every: false, cancellationToken);
-        var owed = (await underpayments.ListAsync(cancellationToken)).Where(u => areaIds is null || areaIds.Contains(u.ServiceAreaId)).ToList();
+        // Owed weeks, like the hours worked, stay with the organisation they were charged to.
+        var owed = await underpayments.ListAsync(serviceAreaId, organisationId, cancellationToken);
         return new HoursWorkedFigures(
             first, last,
             Line("Total", parts),

@@ -21,7 +21,8 @@ public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly Wee
 /// day (AWR pay parity applied from the day it was due), leaves the week's lines priced at the old rate. For each
 /// such week, as now agreed (its latest approved timesheet), each line's pay at the rate now in force that day, less
 /// what it was paid, to the penny; what a correction of the week then pays. Rate changes are few, so the placements
-/// that have one are read and their approved weeks with them.
+/// that have one are read and their approved weeks with them. A week stays with the organisation it was charged to
+/// (its correction is charged there too), as on the timesheets list, whatever organisation its service is in now.
 /// </summary>
 public sealed class Underpayments(
     IReadRepository<Placement> placements,
@@ -31,11 +32,12 @@ public sealed class Underpayments(
     ReferenceNames names,
     DataScope scope)
 {
-    public async Task<IReadOnlyList<Underpayment>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>The weeks owed pay in the services the user sees, narrowed to one of them and to the organisation the weeks were charged to where chosen.</summary>
+    public async Task<IReadOnlyList<Underpayment>> ListAsync(int? serviceAreaId, int? hiringOrganisationId, CancellationToken cancellationToken)
     {
-        var changed = await placements.ListAsync(new RateChangedPlacementsSpec(scope.ServiceAreas), cancellationToken);
+        var changed = await placements.ListAsync(new RateChangedPlacementsSpec(scope.Within(serviceAreaId)), cancellationToken);
         if (changed.Count == 0) return [];
-        var approved = await timesheets.ListAsync(new ApprovedWeeksSpec([.. changed.Select(p => p.Id)]), cancellationToken);
+        var approved = await timesheets.ListAsync(new ApprovedWeeksSpec([.. changed.Select(p => p.Id)], hiringOrganisationId), cancellationToken);
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
         var owed = new List<(Timesheet Sheet, decimal Paid, decimal Owed)>();
         foreach (var placement in changed)
@@ -78,9 +80,13 @@ public sealed class RateChangedPlacementsSpec : Specification<Placement>
     }
 }
 
-/// <summary>The approved timesheets of some placements, with their lines.</summary>
+/// <summary>The approved timesheets of some placements, with their lines; only those charged to one organisation where it is given.</summary>
 public sealed class ApprovedWeeksSpec : Specification<Timesheet>
 {
-    public ApprovedWeeksSpec(IReadOnlyCollection<int> placementIds) =>
-        Query.Where(t => placementIds.Contains(t.PlacementId) && t.Status == TimesheetStatus.Approved).Include(t => t.Lines).AsNoTracking();
+    public ApprovedWeeksSpec(IReadOnlyCollection<int> placementIds, int? hiringOrganisationId = null)
+    {
+        Query.Where(t => placementIds.Contains(t.PlacementId) && t.Status == TimesheetStatus.Approved);
+        if (hiringOrganisationId is { } organisation) Query.Where(t => t.HiringOrganisationId == organisation);
+        Query.Include(t => t.Lines).AsNoTracking();
+    }
 }

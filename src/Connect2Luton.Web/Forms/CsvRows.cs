@@ -116,3 +116,15 @@ public sealed partial record MissingTimesheetCsvRow(
     [property: CsvColumn("Job role")] string JobRole,
     [property: CsvColumn("Service area")] string ServiceArea,
     [property: CsvColumn("Week starting")] string WeekStart);
+
+/// <summary>An approved week owed pay since a back-dated rate change, as a row of the AWR underpayments export.</summary>
+[CsvRecord]
+public sealed partial record UnderpaymentCsvRow(
+    [property: CsvColumn("Placement")] int PlacementId,
+    string Worker,
+    [property: CsvColumn("Job role")] string JobRole,
+    [property: CsvColumn("Service area")] string ServiceArea,
+    [property: CsvColumn("Week starting")] string WeekStart,
+    [property: CsvColumn("Hours")] decimal Hours,
+    [property: CsvColumn("Paid (£)"), CsvConverter(typeof(CsvMoney))] decimal Paid,
+    [property: CsvColumn("Owed (£)"), CsvConverter(typeof(CsvMoney))] decimal Owed);
