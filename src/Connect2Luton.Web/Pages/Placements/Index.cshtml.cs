@@ -74,7 +74,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     // A filter that fails to bind keeps its default, so an address-bar typo lists (and says so) rather than fails.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await ChooseOrganisationAsync(cancellationToken);
+        await ChooseAsync(cancellationToken);
         await ListAsync(cancellationToken);
     }
 
@@ -82,14 +82,12 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     {
         Today = clock.Today();
         Results = await placements.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken, PlacementCursor.Parse(Pager.EdgeFor(After, PageNumber, "/Placements", Filters, User.Identity?.Name)), PlacementCursor.Parse(Pager.EdgeFor(Before, PageNumber, "/Placements", Filters, User.Identity?.Name)));
-        Services = (await names.ServiceAreasAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }
 
     /// <summary>The placements the filters match, as CSV; a filter that could not be read downloads nothing in its place, and the list says which.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        await ChooseOrganisationAsync(cancellationToken);
+        await ChooseAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             await ListAsync(cancellationToken);
@@ -98,11 +96,15 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
         return new CsvDownload<PlacementCsvRow>("placements.csv", Rows(cancellationToken));
     }
 
-    private async Task ChooseOrganisationAsync(CancellationToken cancellationToken)
+    /// <summary>The organisation and service as given, one not on the list said at its field (and read as none).</summary>
+    private async Task ChooseAsync(CancellationToken cancellationToken)
     {
         var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the placements below are");
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
+        var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, "the placements below are");
+        Service = service.Chosen;
+        Services = service.Items;
     }
 
     private async IAsyncEnumerable<PlacementCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -50,21 +50,19 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     // A filter that fails to bind keeps its default, so an address-bar typo lists everything (and says so) instead of failing.
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await ChooseOrganisationAsync(cancellationToken);
+        await ChooseAsync(cancellationToken);
         await ListAsync(cancellationToken);
     }
 
     private async Task ListAsync(CancellationToken cancellationToken)
     {
         Results = await requisitions.ListAsync(Filter(), new PageRequest(PageNumber), cancellationToken);
-        Services = (await names.ServiceAreasAsync(cancellationToken))
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == Service)).ToList();
     }
 
     /// <summary>The requisitions the filters match, as CSV; a filter that could not be read downloads nothing in its place, and the list says which.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        await ChooseOrganisationAsync(cancellationToken);
+        await ChooseAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             await ListAsync(cancellationToken);
@@ -73,11 +71,15 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
         return new CsvDownload<RequisitionCsvRow>("requisitions.csv", Rows(cancellationToken));
     }
 
-    private async Task ChooseOrganisationAsync(CancellationToken cancellationToken)
+    /// <summary>The organisation and service as given, one not on the list said at its field (and read as none).</summary>
+    private async Task ChooseAsync(CancellationToken cancellationToken)
     {
         var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the requisitions below are");
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
+        var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, "the requisitions below are");
+        Service = service.Chosen;
+        Services = service.Items;
     }
 
     private async IAsyncEnumerable<RequisitionCsvRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
