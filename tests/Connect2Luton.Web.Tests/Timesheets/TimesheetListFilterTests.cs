@@ -128,6 +128,7 @@ public sealed class TimesheetListFilterTests(Connect2LutonFactory factory) : ICl
     [InlineData("/Timesheets/Underpaid?organisation=999999", "Organisation", "That organisation is not in the list: the weeks below are for every organisation")]
     [InlineData("/Placements?handler=Export&organisation=abc", "Organisation", "That organisation is not in the list: the placements below are for every organisation")]
     [InlineData("/Requisitions?handler=Export&organisation=999999", "Organisation", "That organisation is not in the list: the requisitions below are for every organisation")]
+    [InlineData("/Placements?service=999999", "Service", "That service area is not in the list: the placements below are for every service area")]
     [InlineData("/Reports/Spend?handler=Csv&table=by-service&organisation=abc", "Organisation", "That organisation is not in the list: the figures below are for every organisation")]
     [InlineData("/Reports/Workforce?handler=Csv&table=by-service&organisation=999999", "Organisation", "That organisation is not in the list: the figures below are for every organisation")]
     [InlineData("/Reports/Hours?weeks=abc", "Weeks", "Choose a period from the list: the figures below are for 4 weeks")]
