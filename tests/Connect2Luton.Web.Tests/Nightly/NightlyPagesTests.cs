@@ -138,8 +138,10 @@ public sealed class NightlyPagesTests(Connect2LutonFactory factory) : IClassFixt
 
         narrowed.Text("#result-count").ShouldBe($"{theirs:N0} prompts");
         narrowed.QuerySelector("#Organisation option[selected]")!.TextContent.ShouldBe("Luton Borough Council");
-        unknown.Text("#Organisation-error").ShouldContain("That organisation is not in the list");
+        var unreadable = await recruiter.GetPageAsync("/Conversions?show=All&organisation=abc");
+        unknown.Text("#Organisation-error").ShouldContain("That organisation is not in the list: the prompts below are for every organisation");
         unknown.Text("#result-count").ShouldBe($"{everyone:N0} prompts");
+        unreadable.Text("#Organisation-error").ShouldContain("That organisation is not in the list");
     }
 
     [Fact]
