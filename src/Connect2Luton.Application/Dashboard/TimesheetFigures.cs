@@ -5,6 +5,7 @@ using Connect2Luton.Application.Common.Persistence;
 using Connect2Luton.Application.Common.Specifications;
 using Connect2Luton.Application.Common.Time;
 using Connect2Luton.Application.Reports;
+using Connect2Luton.Application.Timesheets;
 using Connect2Luton.Domain.Placements;
 using Connect2Luton.Domain.Timesheets;
 
@@ -48,14 +49,12 @@ public sealed class DashboardTimesheets(
     }
 }
 
-/// <summary>Placements that ran on some day of a week, as the reminders count them.</summary>
+/// <summary>Placements that ran on some day of a week (<see cref="RanInWeek"/>), counted.</summary>
 public sealed class RanInWeekSpec : Specification<Placement>
 {
     public RanInWeekSpec(DateOnly weekStart, IReadOnlyCollection<int>? serviceAreas)
     {
-        var weekEnd = weekStart.AddDays(6);
-        Query.Where(p => (p.Status == PlacementStatus.Active || p.Status == PlacementStatus.Ended || p.Status == PlacementStatus.Converted)
-            && p.StartDate <= weekEnd && (p.ActualEndDate ?? p.PlannedEndDate) >= weekStart);
+        Query.Where(RanInWeek.Of(weekStart));
         if (serviceAreas is not null) Query.Where(p => serviceAreas.Contains(p.ServiceAreaId));
     }
 }

@@ -88,9 +88,7 @@ public sealed class LiveInWeekSpec : Specification<Placement, LivePlacementRow>
 {
     public LiveInWeekSpec(DateOnly weekStart, IReadOnlyCollection<int>? serviceAreas, int afterId, int take)
     {
-        var weekEnd = weekStart.AddDays(6);
-        Query.Where(p => p.Id > afterId && (p.Status == PlacementStatus.Active || p.Status == PlacementStatus.Ended || p.Status == PlacementStatus.Converted)
-            && p.StartDate <= weekEnd && (p.ActualEndDate ?? p.PlannedEndDate) >= weekStart);
+        Query.Where(RanInWeek.Of(weekStart)).Where(p => p.Id > afterId);
         if (serviceAreas is not null) Query.Where(p => serviceAreas.Contains(p.ServiceAreaId));
         Query.OrderBy(p => p.Id).Take(take);
         Query.Select(p => new LivePlacementRow(p.Id, p.WorkerId, p.SupplyAgencyId, p.ServiceAreaId, p.JobRoleId));
