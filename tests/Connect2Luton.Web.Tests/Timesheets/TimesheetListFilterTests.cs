@@ -128,11 +128,14 @@ public sealed class TimesheetListFilterTests(Connect2LutonFactory factory) : ICl
     [InlineData("/Timesheets/Underpaid?organisation=999999", "Organisation", "That organisation is not in the list: the weeks below are for every organisation")]
     [InlineData("/Placements?handler=Export&organisation=abc", "Organisation", "That organisation is not in the list: the placements below are for every organisation")]
     [InlineData("/Requisitions?handler=Export&organisation=999999", "Organisation", "That organisation is not in the list: the requisitions below are for every organisation")]
+    [InlineData("/Conversions?organisation=abc", "Organisation", "That organisation is not in the list: the prompts below are for every organisation")]
     [InlineData("/Placements?service=999999", "Service", "That service area is not in the list: the placements below are for every service area")]
     [InlineData("/Reports/Spend?handler=Csv&table=by-service&organisation=abc", "Organisation", "That organisation is not in the list: the figures below are for every organisation")]
     [InlineData("/Reports/Workforce?handler=Csv&table=by-service&organisation=999999", "Organisation", "That organisation is not in the list: the figures below are for every organisation")]
     [InlineData("/Reports/Hours?weeks=abc", "Weeks", "Choose a period from the list: the figures below are for 4 weeks")]
     [InlineData("/Reports/Hours?handler=Csv&table=by-service&weeks=5", "Weeks", "Choose a period from the list: the figures below are for 4 weeks")]
+    [InlineData("/Reports/Refusals?months=7", "Months", "Choose a period from the list: the figures below are for 12 months")]
+    [InlineData("/Reports/Workforce?handler=Csv&table=social-work&months=abc", "Months", "Choose a period from the list: the figures below are for 12 months")]
     public async Task A_filter_value_that_is_not_one_is_said_at_its_field_and_a_CSV_asked_for_with_it_answers_with_the_page_saying_so(string address, string field, string message)
     {
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);

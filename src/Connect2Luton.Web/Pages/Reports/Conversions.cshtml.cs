@@ -57,6 +57,7 @@ public sealed class ConversionsModel(ConversionsReport report, ReportScope scope
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        MonthsFilter.Check(Months, MonthChoices, ModelState);
         var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;

@@ -50,6 +50,7 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        MonthsFilter.Check(Months, MonthChoices, ModelState);
         var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;

@@ -109,6 +109,13 @@ public static class MonthsFilter
 {
     public static int Shown(int? months, int[] choices) => months is { } m && choices.Contains(m) ? m : 12;
 
+    /// <summary>A period not offered (months=7), or text that is no number, is said at the field: the report shows 12 months.</summary>
+    public static void Check(int? months, int[] choices, ModelStateDictionary said)
+    {
+        if (months is { } m && !choices.Contains(m) || FilterField.Unreadable(said, "Months"))
+            FilterField.Say(said, "Months", "Choose a period from the list: the figures below are for 12 months");
+    }
+
     public static IReadOnlyList<SelectListItem> Items(int[] choices, int shown) => choices.Where(m => m != 12)
         .Select(m => new SelectListItem($"{m} months", m.ToString(CultureInfo.InvariantCulture), m == shown)).ToList();
 

@@ -48,6 +48,7 @@ public sealed class WorkforceModel(WorkforceReport report, ReportScope scope, Re
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        MonthsFilter.Check(Months, MonthChoices, ModelState);
         var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
