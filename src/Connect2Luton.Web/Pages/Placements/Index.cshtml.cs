@@ -15,6 +15,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
 {
     /// <summary>Which placements: in post today (the default), booked, ended or all.</summary>
     [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Show")]
     public PlacementShow? Show { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -27,6 +28,7 @@ public sealed class IndexModel(PlacementQueries placements, ReferenceNames names
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Job family")]
     public JobFamily? Family { get; set; }
 
     /// <summary>Only placements with a rate signed off above its cap: the cap exception register.</summary>

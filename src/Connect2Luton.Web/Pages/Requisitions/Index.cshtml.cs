@@ -13,6 +13,7 @@ namespace Connect2Luton.Web.Pages.Requisitions;
 public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames names, RequisitionPermissions permissions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Status")]
     public RequisitionStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -25,6 +26,7 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Job family")]
     public JobFamily? Family { get; set; }
 
     // "page" is Razor Pages' own route value, so the page number is read from the query string explicitly.
