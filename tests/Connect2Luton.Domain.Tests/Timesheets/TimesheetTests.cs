@@ -36,6 +36,19 @@ public sealed class TimesheetTests
     }
 
     [Fact]
+    public void Hours_over_a_day_in_one_field_are_refused_once_quoting_the_minutes_typed_never_a_rounded_figure()
+    {
+        // "24:01" as typed: 24 hours and a sixtieth.
+        var typed = 24m + 1m / 60m;
+
+        Problems(Limits(), Standard(0, typed)).ShouldBe(["No more than 24 hours can be worked in a day, and this is 24 hours 1 minute"]);
+        Problems(Limits(), Standard(0, 30m), Standard(1, 12m), Standard(2, 12m), Standard(3, 12m))
+            .ShouldBe(["No more than 24 hours can be worked in a day, and this is 30 hours"], "the week's total is of the hours that can be worked");
+        TimesheetChecks.Hours(7m + 20m / 60m).ShouldBe("7 hours 20 minutes");
+        TimesheetChecks.Hours(24.001m).ShouldBe("24.001 hours");
+    }
+
+    [Fact]
     public void A_week_over_48_hours_needs_the_workers_recorded_opt_out()
     {
         TimesheetHours[] week = [Standard(0, 10m), Standard(1, 10m), Standard(2, 10m), Standard(3, 10m), Standard(4, 10m)];

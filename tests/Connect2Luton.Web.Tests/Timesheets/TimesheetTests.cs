@@ -135,6 +135,23 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         TimesheetsOf(placementId).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_day_typed_as_24_01_is_refused_once_at_its_field_and_once_in_the_summary_quoting_what_was_typed()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+
+        var refused = await Browsing.ParseAsync(await PressAsync(recruiter, week, "Save", Week((0, "24:01"), (1, "7.4"))));
+        const string overADay = "No more than 24 hours can be worked in a day, and this is 24 hours 1 minute";
+        refused.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim())
+            .ShouldBe([overADay, "Enter hours to the quarter hour, like 7.5 or 7.25"]);
+        refused.QuerySelectorAll("#hours .govuk-error-message").Select(p => p.TextContent.Trim())
+            .ShouldBe([$"Error: {overADay}", "Error: Enter hours to the quarter hour, like 7.5 or 7.25"]);
+        refused.Body!.TextContent.ShouldNotContain("24.02");
+        refused.QuerySelector(Id(LastWeek))!.GetAttribute("value").ShouldBe("24:01", "what was typed comes back to be corrected");
+        TimesheetsOf(placementId).ShouldBeEmpty();
+    }
+
     /// <summary>Takes out a week saved in the middle of a test that goes on to show nothing else is saved.</summary>
     private async Task ClearAsync(int placementId)
     {
