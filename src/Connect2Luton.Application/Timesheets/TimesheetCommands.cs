@@ -51,8 +51,7 @@ public sealed class TimesheetCommands(
 
         if (!TimesheetWeek.IsMonday(weekStart) || !TimesheetWeek.IsReal(weekStart)) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet's week starts on a Monday");
         if (weekStart > clock.Today()) return CommandResult.Invalid(TimesheetFields.Week, "A timesheet cannot be entered for a week that has not started yet");
-        if (weekStart.AddDays(6) < placement.StartDate || weekStart > placement.EndDate)
-            return CommandResult.Invalid(TimesheetFields.Week, $"The placement runs from {TimesheetChecks.Day(placement.StartDate)} to {TimesheetChecks.Day(placement.EndDate)}: it has no hours in the week of {TimesheetChecks.Day(weekStart)}");
+        if (RefusalOutside(placement.StartDate, placement.EndDate, weekStart) is { } outside) return CommandResult.Invalid(TimesheetFields.Week, outside);
 
         var week = await timesheets.ListAsync(new TimesheetsOfWeekSpec(placementId, weekStart, forUpdate: true), cancellationToken);
         var latest = week.LastOrDefault();
@@ -126,6 +125,8 @@ public sealed class TimesheetCommands(
         if (approved.Status != TimesheetStatus.Approved) return CommandResult.Conflict("Only an approved timesheet is corrected by an adjustment: change this one as it is");
         var placement = await placements.FirstOrDefaultAsync(new PlacementWithRatesSpec(approved.PlacementId), cancellationToken);
         if (placement is null) return CommandResult.NotFound();
+        // A correction is sent as any week is, and a week the placement no longer runs in takes no hours.
+        if (RefusalOutside(placement.StartDate, placement.EndDate, approved.WeekStart) is { } outside) return CommandResult.Invalid(TimesheetFields.Week, outside);
 
         var adjustment = Timesheet.Adjusting(placement, approved, EnteredAs(), user.Name);
         // Looked for again and saved under the write lock, as a week started is: a second press at the same moment
@@ -267,6 +268,12 @@ public sealed class TimesheetCommands(
         }
         return (CommandResult.Done(approved), new Approvals(approved, notApproved));
     }
+
+    /// <summary>Why a week has no hours to enter because the placement does not run on any of its days; null for a week it runs in.</summary>
+    public static string? RefusalOutside(DateOnly placementStart, DateOnly placementEnd, DateOnly weekStart) =>
+        weekStart.AddDays(6) < placementStart || weekStart > placementEnd
+            ? $"The placement runs from {TimesheetChecks.Day(placementStart)} to {TimesheetChecks.Day(placementEnd)}: it has no hours in the week of {TimesheetChecks.Day(weekStart)}"
+            : null;
 
     /// <summary>
     /// Hours on days the placement no longer runs (it ended early, or was cut short, after they were sent): never

@@ -46,9 +46,13 @@ public sealed record TimesheetWeekView(
 
     /// <summary>Pay parity is due on some day of this week and the worker is paid less: the week waits for the rate to change.</summary>
     public bool AwaitsParity => Parity is { } due && due.From <= WeekStart.AddDays(6);
-    public bool CanEnter => MayEnter && (Current is null || Current.CanBeChanged);
+
+    /// <summary>Whether the placement runs on some day of the week: a week before it starts or after it ends has no hours to enter.</summary>
+    public bool PlacementRunsThisWeek => TimesheetCommands.RefusalOutside(Placement.Start, Placement.End, WeekStart) is null;
+
+    public bool CanEnter => MayEnter && PlacementRunsThisWeek && (Current is null || Current.CanBeChanged);
     public bool CanApprove => MayApprove && Current?.Status == TimesheetStatus.Submitted;
-    public bool CanAdjust => MayEnter && Current?.Status == TimesheetStatus.Approved;
+    public bool CanAdjust => MayEnter && PlacementRunsThisWeek && Current?.Status == TimesheetStatus.Approved;
 }
 
 /// <summary>A step of a week's history as the user is told it: <paramref name="By"/> is who did it in words they may see (null: not said).</summary>

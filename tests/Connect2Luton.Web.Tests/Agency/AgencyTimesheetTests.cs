@@ -179,7 +179,10 @@ public sealed class AgencyTimesheetTests(Connect2LutonFactory factory) : IClassF
         var notStarted = await agency.SubmitAsync(future, Week(), $"/Agency/Timesheets/{placementId}/2026-11-30?handler=Save");
         (await Browsing.ParseAsync(notStarted)).Text(".govuk-error-summary").ShouldContain("a week that has not started yet");
         var early = await agency.GetPageAsync($"/Agency/Timesheets/{placementId}/2026-11-02");
-        early.Text("#hours").ShouldContain("Before the placement started");
+        early.QuerySelector("#hours").ShouldBeNull("there are no hours to enter before the placement started");
+        early.Text("#not-running").ShouldContain("did not run in the week of 2 November 2026");
+        var posted = await Browsing.ParseAsync(await agency.SubmitAsync(early, Week((0, "7.5")), $"/Agency/Timesheets/{placementId}/2026-11-02?handler=Submit"));
+        posted.Text("#Input_Week").ShouldContain("it has no hours in the week of Monday 2 November 2026");
         (await agency.GetAsync($"/Agency/Timesheets/{placementId}/2026-11-17")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a week starts on a Monday");
         (await agency.GetAsync($"/Agency/Timesheets/{placementId}/not-a-day")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

@@ -120,10 +120,12 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         optedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the opt-out was signed before the week");
         await ClearAsync(placementId);
 
+        // The week before the placement started has no form to enter hours in; posted anyway, they are refused.
         var early = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-02");
-        early.Text("#hours").ShouldContain("Before the placement started");
-        var beforeStart = await Browsing.ParseAsync(await recruiter.PressAsync(early, "Save",
-            new Dictionary<string, string> { [Field(new DateOnly(2026, 11, 6))] = "7" }));
+        early.QuerySelector("#hours").ShouldBeNull();
+        early.Text("#not-running").ShouldBe("The placement did not run in the week of 2 November 2026, so there are no hours to enter for it.");
+        var beforeStart = await Browsing.ParseAsync(await recruiter.SubmitAsync(early,
+            new Dictionary<string, string> { [Field(new DateOnly(2026, 11, 6))] = "7" }, $"/Timesheets/{placementId}/2026-11-02?handler=Save"));
         beforeStart.Text(".govuk-error-summary").ShouldContain("it has no hours in the week of Monday 2 November 2026");
 
         var future = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-30");
@@ -217,7 +219,9 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
         var (placementId, _) = await LivePlacementAsync(recruiter);
         var long_ago = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2020-01-06");
-        var refused = await Browsing.ParseAsync(await recruiter.PressAsync(long_ago, "Submit", new Dictionary<string, string>()));
+        long_ago.QuerySelector("#hours").ShouldBeNull("there are no hours to enter in a week the placement did not run");
+        long_ago.Text("#not-running").ShouldContain("did not run in the week of 6 January 2020");
+        var refused = await Browsing.ParseAsync(await recruiter.SubmitAsync(long_ago, new Dictionary<string, string>(), $"/Timesheets/{placementId}/2020-01-06?handler=Submit"));
         refused.Text(".govuk-error-summary").ShouldContain("it has no hours in the week of Monday 6 January 2020");
         foreach (var end in new[] { "9999-12-27", "0001-01-01" })
             (await recruiter.GetAsync($"/Timesheets/{placementId}/{end}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, end);
