@@ -33,10 +33,14 @@ public sealed record TimesheetWeekView(
     ParityDue? Parity = null,
     bool MayApplyParity = false,
     IReadOnlyList<TimesheetLine>? PricedNow = null,
-    IReadOnlyList<TimesheetStepShown>? Steps = null)
+    IReadOnlyList<TimesheetStepShown>? Steps = null,
+    IReadOnlyDictionary<string, string>? People = null)
 {
     /// <summary>What happened to the week's timesheet, oldest first, with who did it where the user may be told.</summary>
     public IReadOnlyList<TimesheetStepShown> History => Steps ?? [];
+
+    /// <summary>Someone recorded by their user name, by the name they are known by (their email only where no name is known).</summary>
+    public string NameOf(string userName) => People?.GetValueOrDefault(userName) ?? userName;
 
     /// <summary>
     /// The lines to show: for a week waiting for approval, priced as approving it now would price it (the rates and
@@ -69,6 +73,7 @@ public sealed class TimesheetQueries(
     AwrParity parity,
     ReferenceNames names,
     Email.IEmailRecipients accounts,
+    IUserDirectory directory,
     DataScope scope,
     ICurrentUser user,
     TimeProvider clock)
@@ -96,24 +101,29 @@ public sealed class TimesheetQueries(
         var due = await parity.DueFromAsync(placement, cancellationToken) is { } from && from <= weekStart.AddDays(6)
             ? await parity.DueAsync(placement, from, cancellationToken) : null;
         var current = week.LastOrDefault();
+        List<Timesheet> earlier = week.Count > 1 ? week[..^1] : [];
         IReadOnlyList<TimesheetLine>? pricedNow = current is { Status: TimesheetStatus.Submitted } && priced is not null
             ? [.. current.Lines.Where(l => l.IsReversal), .. priced.Rates.Price(current.HoursEntered())]
             : null;
+        // Who did what is shown by name; a worker is told what happened and not who, so no name is looked up for them.
+        var people = scope.OnlyWorker is not null ? null
+            : await directory.NamesAsync([.. current?.History.Select(e => e.By) ?? [], .. earlier.Select(t => t.ApprovedBy).OfType<string>()], cancellationToken);
         return new TimesheetWeekView(await HeadingAsync(placement, weekStart, cancellationToken), weekStart, days, types,
-            week.LastOrDefault(), week.Count > 1 ? week[..^1] : [], mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
+            current, earlier, mayEnter && placement.Status is not (PlacementStatus.AwaitingSignOff or PlacementStatus.Cancelled), mayApprove, today,
             due, due is not null && user.May(Permissions.ManagePlacements) && placement.Status is PlacementStatus.Active or PlacementStatus.Ended, pricedNow,
-            current is null ? [] : await HistoryAsync(current, placement, cancellationToken));
+            current is null ? [] : await HistoryAsync(current, placement, people, cancellationToken), people);
     }
 
     /// <summary>
-    /// A week's history with who did each step, as the user may be told it: the council's staff see each account; a
-    /// worker sees what happened and not who; agency staff see their own agency's accounts and, for anyone else, what
-    /// they are (the worker, the hiring manager, the council), never a council address.
+    /// A week's history with who did each step, as the user may be told it: the council's staff see each person by
+    /// name; a worker sees what happened and not who; agency staff see their own agency's people by name and, for
+    /// anyone else, what they are (the worker, the hiring manager, the council), never a council name or address.
     /// </summary>
-    private async Task<IReadOnlyList<TimesheetStepShown>> HistoryAsync(Timesheet timesheet, Placement placement, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimesheetStepShown>> HistoryAsync(Timesheet timesheet, Placement placement, IReadOnlyDictionary<string, string>? people, CancellationToken cancellationToken)
     {
         var steps = timesheet.History.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        Func<TimesheetEvent, string?> by = e => e.By;
+        string Named(string userName) => people?.GetValueOrDefault(userName) ?? userName;
+        Func<TimesheetEvent, string?> by = e => Named(e.By);
         if (scope.OnlyWorker is not null) by = _ => null;
         else if (scope.OnlySupplyAgency is { } agency)
         {
@@ -124,7 +134,7 @@ public sealed class TimesheetQueries(
             var workerEmail = (await workers.FirstOrDefaultAsync(new WorkerByIdSpec(placement.WorkerId), cancellationToken))?.Email;
             // Only hiring managers query and approve; a save or send by none of the agency's staff nor the worker was the council's.
             by = e => e.Step is TimesheetStep.Queried or TimesheetStep.Approved ? "the hiring manager"
-                : ours.Contains(e.By) ? e.By
+                : ours.Contains(e.By) ? Named(e.By)
                 : string.Equals(e.By, workerEmail, StringComparison.OrdinalIgnoreCase) ? "the worker"
                 : "the council";
         }

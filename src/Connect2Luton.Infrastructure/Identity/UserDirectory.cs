@@ -17,4 +17,25 @@ internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
             .Select(u => new DirectoryUser(u.UserName!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName! : u.DisplayName))
             .OrderBy(u => u.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> userNames, CancellationToken cancellationToken)
+    {
+        // Identity keeps each user name upper-cased invariantly beside it, under a unique index: looked up by that.
+        var normalized = userNames.Select(n => n.ToUpperInvariant()).Distinct().ToList();
+        if (normalized.Count == 0) return new Dictionary<string, string>();
+        var accounts = await (
+            from user in db.Users.AsNoTracking()
+            where normalized.Contains(user.NormalizedUserName!)
+            join worker in db.Workers.AsNoTracking() on user.WorkerId equals (int?)worker.Id into linked
+            from worker in linked.DefaultIfEmpty()
+            select new { user.UserName, user.DisplayName, Worker = worker == null ? null : worker.FirstName + " " + worker.LastName })
+            .ToListAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts)
+        {
+            var name = !string.IsNullOrWhiteSpace(account.Worker) ? account.Worker : account.DisplayName;
+            if (account.UserName is { } userName && !string.IsNullOrWhiteSpace(name)) names[userName] = name;
+        }
+        return names;
+    }
 }

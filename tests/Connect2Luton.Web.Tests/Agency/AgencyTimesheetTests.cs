@@ -12,6 +12,7 @@ public sealed class AgencyTimesheetTests(Connect2LutonFactory factory) : IClassF
 {
     private const string Manager = "manager@connect2luton.local";
     private static readonly string Wardown = IdentitySeeder.DemoAgencyStaff[0].Email;
+    private static readonly string WardownName = IdentitySeeder.DemoAgencyStaff[0].Name;
     private static readonly string Chiltern = IdentitySeeder.DemoAgencyStaff[1].Email;
 
     // Clocks.Today is Monday 23 November 2026: the placements here started on Monday 9 November.
@@ -74,7 +75,7 @@ public sealed class AgencyTimesheetTests(Connect2LutonFactory factory) : IClassF
 
         var managerWeek = $"/Timesheets/{placementId}/{LastWeek:yyyy-MM-dd}";
         var waiting = await manager.GetPageAsync(managerWeek);
-        waiting.Text("#history").ShouldContain($"sent for approval by {Wardown}");
+        waiting.Text("#history").ShouldContain($"sent for approval by {WardownName}");
         await FollowAsync(manager, await manager.PressAsync(waiting, "Query", new Dictionary<string, string> { ["Input.Reason"] = "Wednesday was a training day: 7.5 hours" }));
 
         var owed = OwedRow(await agency.GetPageAsync("/Agency/Timesheets"), placementId, LastWeek)!;
@@ -83,7 +84,7 @@ public sealed class AgencyTimesheetTests(Connect2LutonFactory factory) : IClassF
         var back = await agency.GetPageAsync(week);
         back.Text("#query-reason").ShouldContain("Wednesday was a training day: 7.5 hours");
         back.Text("#history").ShouldContain("queried by the hiring manager: Wednesday was a training day");
-        back.Text("#history").ShouldContain($"sent for approval by {Wardown}");
+        back.Text("#history").ShouldContain($"sent for approval by {WardownName}");
         back.Body!.TextContent.ShouldNotContain(Manager, Case.Insensitive, "no council address reaches the agency");
         back.QuerySelector(Id(LastWeek.AddDays(2)))!.GetAttribute("value").ShouldBe("8");
 

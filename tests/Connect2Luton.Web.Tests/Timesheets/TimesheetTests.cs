@@ -68,7 +68,11 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         var approved = await FollowAsync(manager, await PressAsync(manager, week, "Approve"));
         approved.Text("#status").ShouldContain("Approved");
         approved.Text("#total-pay").ShouldBe("£675.00");
-        approved.Text("#history").ShouldContain("queried by manager@connect2luton.local: Wednesday was a training day");
+        // Each step is said with the name of whoever took it, never their email.
+        var managerName = await PlacementArrangement.QueryAsync(factory, db => db.Users.Single(u => u.UserName == Manager).DisplayName);
+        approved.Text("#history").ShouldContain($"queried by {managerName}: Wednesday was a training day");
+        approved.Text("#history").ShouldContain("sent for approval by Amira Hussain");
+        approved.Text("#history").ShouldNotContain("@");
 
         // Locked: the hours cannot be saved over, however the request is made.
         var locked = await recruiter.GetPageAsync(week);
@@ -83,7 +87,7 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         await FollowAsync(recruiter, await recruiter.PressAsync(correcting, "Submit", Week((0, "7.5"), (1, "7.5"), (2, "7.5"), (3, "4"))));
         var corrected = await FollowAsync(manager, await PressAsync(manager, week, "Approve"));
         corrected.Text("#total-pay").ShouldBe("£120.00", "the correction adds 4 hours at £30.00 once the approved hours are taken back");
-        corrected.Text("#earlier").ShouldContain("22.5 hours approved by manager@connect2luton.local");
+        corrected.Text("#earlier").ShouldContain($"22.5 hours approved by {managerName}");
 
         var sheets = TimesheetsOf(placementId);
         sheets.Select(t => t.Sequence).ShouldBe([0, 1]);

@@ -43,7 +43,10 @@ public sealed class WorkerSignInTests(Connect2LutonFactory factory) : IClassFixt
         sent.Headers.Location!.ToString().ShouldBe(week);
         var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
         var managerWeek = $"/Timesheets/{placement}/{LastWeek:yyyy-MM-dd}";
-        (await manager.PressAsync(await manager.GetPageAsync(managerWeek), "Query", new Dictionary<string, string> { ["Input.Reason"] = "The team day finished at 4" }))
+        var seen = await manager.GetPageAsync(managerWeek);
+        seen.Text("#history").ShouldContain($"sent for approval by {arranged.WorkerName}");
+        seen.Text("#history").ShouldNotContain(email);
+        (await manager.PressAsync(seen, "Query", new Dictionary<string, string> { ["Input.Reason"] = "The team day finished at 4" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var queried = await worker.GetPageAsync(week);
         queried.Text("#query-reason").ShouldContain("The team day finished at 4");
