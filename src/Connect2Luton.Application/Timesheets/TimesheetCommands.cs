@@ -58,21 +58,16 @@ public sealed class TimesheetCommands(
         Timesheet timesheet;
         if (timesheetId is null)
         {
-            if (latest is not null)
-                return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
-                    ? "This week's timesheet has been approved: correct it with an adjustment"
-                    : "This week already has a timesheet: open it from the placement's timesheets to change it");
+            if (latest is not null) return ChangedSinceOpened(latest);
             var organisation = (await names.ServiceAreasAsync(cancellationToken)).FirstOrDefault(a => a.Id == placement.ServiceAreaId)?.HiringOrganisationId
                 ?? Domain.HiringOrganisations.HiringOrganisation.CouncilId;
             timesheet = Timesheet.Start(placement, weekStart, EnteredAs(), user.Name, organisation);
         }
         else
         {
-            if (latest is null || latest.Id != timesheetId) return CommandResult.NotFound();
-            if (!latest.CanBeChanged)
-                return CommandResult.Conflict(latest.Status == TimesheetStatus.Approved
-                    ? "This timesheet has been approved since you opened it, so it cannot be changed: correct it with an adjustment"
-                    : "This timesheet has been sent for approval since you opened it, so it cannot be changed now");
+            if (latest is null) return CommandResult.NotFound();
+            // A correction started since, or a week sent or approved since: nothing is saved over what someone else did.
+            if (latest.Id != timesheetId || !latest.CanBeChanged) return ChangedSinceOpened(latest);
             timesheet = latest;
             timesheets.ExpectVersion(timesheet, version);
         }
@@ -96,17 +91,16 @@ public sealed class TimesheetCommands(
         var now = clock.GetUtcNow();
         timesheet.Record(hours, limits, user.Name, now);
         if (submit) timesheet.Submit(priced.Rates.Price(timesheet.HoursEntered()), Adjusted(week, timesheet), user.Name, now);
-        if (timesheetId is not null) return await SaveAsync(timesheet, cancellationToken);
+        if (timesheetId is not null) return await SaveAsync(timesheet, cancellationToken, HoursChangedMeanwhile);
         // A week started is looked for again and saved in one transaction, which on SQLite holds the write lock from
         // the look: a second person starting the same week at the same moment (the worker, and a recruiter on their
         // behalf) finds the first one's timesheet and is told so. Elsewhere the week's unique index refuses the second
         // save. Only the look and the save are in it, so the lock is held for no longer than a save's.
         return await unitOfWork.InOneTransactionAsync(async ct =>
         {
-            if (await timesheets.AnyAsync(new WeekStartedSpec(placementId, weekStart), ct))
-                return CommandResult.Conflict("This week already has a timesheet: open it from the placement's timesheets to change it");
+            if (await timesheets.AnyAsync(new WeekStartedSpec(placementId, weekStart), ct)) return CommandResult.Conflict(WeekStartedMeanwhile);
             timesheets.Add(timesheet);
-            return await SaveAsync(timesheet, ct);
+            return await SaveAsync(timesheet, ct, WeekStartedMeanwhile);
         }, result => result.Status == CommandStatus.Done, cancellationToken);
     }
 
@@ -318,9 +312,29 @@ public sealed class TimesheetCommands(
         return hours;
     }
 
-    private async Task<CommandResult> SaveAsync(Timesheet timesheet, CancellationToken cancellationToken)
+    // Said when a week's hours are not saved because someone else acted on the week after the page was opened: the
+    // page then shows the week as it is now saved, to look at before acting again.
+    private const string HoursChangedMeanwhile =
+        "Someone else changed this week's hours after you opened the page, so the hours you entered have not been saved. "
+        + "The week now shows the hours as they were saved: check them, change them if they need it, and save or send them again.";
+
+    private const string WeekStartedMeanwhile =
+        "Someone else entered hours for this week after you opened the page, so the hours you entered have not been saved. "
+        + "The week now shows the hours as they were saved: check them, change them if they need it, and save or send them again.";
+
+    private static CommandResult ChangedSinceOpened(Timesheet latest) => CommandResult.Conflict(latest.Status switch
+    {
+        TimesheetStatus.Approved => "This week's hours were approved after you opened the page, so the hours you entered have not been saved. "
+            + "The week now shows the hours approved: if they are wrong, correct them.",
+        TimesheetStatus.Submitted => "Someone else sent this week's hours for approval after you opened the page, so the hours you entered have not been saved. "
+            + "The week now shows the hours sent: if they are wrong, ask the hiring manager to query them.",
+        _ => latest.Sequence == 0 ? WeekStartedMeanwhile : HoursChangedMeanwhile,
+    });
+
+    /// <param name="conflict">What to say if someone else saved the timesheet first; the unit of work's words when not given.</param>
+    private async Task<CommandResult> SaveAsync(Timesheet timesheet, CancellationToken cancellationToken, string? conflict = null)
     {
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(timesheet.Id);
+        return saved.IsConflict ? CommandResult.Conflict(conflict ?? saved.Conflict!) : CommandResult.Done(timesheet.Id);
     }
 }

@@ -203,6 +203,10 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         var refused = await Browsing.ParseAsync(await manager.PressAsync(stale, "Approve"));
         refused.Text(".govuk-error-summary").ShouldContain("changed since you opened the page");
         TimesheetsOf(placementId).Select(t => t.Status).ShouldBe([TimesheetStatus.Approved, TimesheetStatus.Submitted]);
+        // The page now shows the correction, and its button approves what it shows.
+        refused.Text("#status").ShouldContain("a correction to the hours approved before");
+        (await FollowAsync(manager, await manager.PressAsync(refused, "Approve"))).Text("#status").ShouldContain("Approved");
+        TimesheetsOf(placementId).Select(t => t.Status).ShouldBe([TimesheetStatus.Approved, TimesheetStatus.Approved]);
 
         // The placement ends on the Tuesday of a week whose Wednesday hours were sent: they are not approved.
         var (endsEarly, endsWeek) = await LivePlacementAsync(recruiter);
@@ -215,6 +219,37 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         var notApproved = await Browsing.ParseAsync(await PressAsync(manager, endsWeek, "Approve"));
         notApproved.Text(".govuk-error-summary").ShouldContain("It has hours on Wednesday 18 November 2026, but the placement now runs from Monday 9 November 2026 to Tuesday 17 November 2026");
         TimesheetOf(endsEarly).Status.ShouldBe(TimesheetStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task Hours_saved_over_someone_elses_change_are_refused_and_the_week_is_shown_as_they_saved_it_to_save_again()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var admin = await factory.SignedInAsAsync("admin@connect2luton.local");
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Save", Week((0, "7.5"))));
+        var opened = await recruiter.GetPageAsync(week);
+        await FollowAsync(admin, await PressAsync(admin, week, "Save", Week((0, "7.5"), (1, "8"))));
+
+        var refused = await Browsing.ParseAsync(await recruiter.PressAsync(opened, "Submit", Week((0, "6"))));
+        refused.Text(".govuk-error-summary").ShouldContain("Someone else changed this week's hours after you opened the page, so the hours you entered have not been saved");
+        var saved = TimesheetOf(placementId);
+        (saved.Status, saved.Hours).ShouldBe((TimesheetStatus.Draft, 15.5m), "the other person's save stands");
+        refused.QuerySelector(Id(LastWeek))!.GetAttribute("value").ShouldBe("7.5", "the week is shown as they saved it");
+        refused.QuerySelector(Id(LastWeek.AddDays(1)))!.GetAttribute("value").ShouldBe("8");
+        refused.QuerySelector("#hours input[name=Version]")!.GetAttribute("value").ShouldBe(saved.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Looked at, the week is sent from that page, as the user now means it.
+        var adminsPage = await admin.GetPageAsync(week);
+        var sent = await FollowAsync(recruiter, await recruiter.PressAsync(refused, "Submit", Week((0, "6"), (1, "8"))));
+        sent.Text("#status").ShouldContain("Waiting for approval");
+        (TimesheetOf(placementId).Status, TimesheetOf(placementId).Hours).ShouldBe((TimesheetStatus.Submitted, 14m));
+
+        // Sent meanwhile, the week is shown as sent, with nothing to type over it.
+        var late = await Browsing.ParseAsync(await admin.PressAsync(adminsPage, "Save", Week((0, "9"))));
+        late.Text(".govuk-error-summary").ShouldContain("sent this week's hours for approval after you opened the page");
+        late.QuerySelector("#hours").ShouldBeNull();
+        TimesheetOf(placementId).Hours.ShouldBe(14m);
     }
 
     [Fact]

@@ -51,10 +51,22 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
     {
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
+        ShowAsSaved();
+        return Page();
+    }
+
+    /// <summary>
+    /// The forms filled from the week as it is saved: the timesheet and version they act on, and its hours. After
+    /// someone else's change, what was posted is dropped too, so the page shows (and its buttons act on) the week as
+    /// it now is, never the old version nor the hours typed over someone else's.
+    /// </summary>
+    private void ShowAsSaved()
+    {
+        foreach (var posted in ModelState.Keys.Where(k => k is nameof(Version) or nameof(TimesheetId) || k.StartsWith("Input.Hours[", StringComparison.Ordinal)).ToList())
+            ModelState.Remove(posted);
         TimesheetId = View.Current?.Id;
         Version = View.Current?.Version ?? 0;
         Input.Hours = (View.Current?.HoursEntered() ?? []).ToDictionary(h => TimesheetFields.Key(h.Day, h.Type), h => (string?)HoursText.Show(h.Hours));
-        return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(int placementId, string week, CancellationToken cancellationToken) =>
@@ -68,7 +80,7 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         if (!View.MayEnter) return Forbid();
         if (View.Current is not { } current) return Nothing("There are no approved hours this week to correct");
-        if (current.Id != TimesheetId) return Nothing(ChangedSinceOpened);
+        if (current.Id != TimesheetId) return Changed();
         var result = await commands.AdjustAsync(current.Id, cancellationToken);
         return await AnswerAsync(result, "Correction started: change the hours and send it for approval", placementId, week, cancellationToken);
     }
@@ -83,7 +95,14 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     }
 
     /// <summary>Said when the week's timesheet is not the one the page showed (a correction was started or sent since): nothing is done to one nobody saw.</summary>
-    protected const string ChangedSinceOpened = "This week's timesheet has changed since you opened the page: look at it again before you act on it";
+    private const string ChangedSinceOpened = "This week's timesheet has changed since you opened the page, so nothing has been done. It is shown below as it is now: look at it before you act on it";
+
+    /// <summary>The page again with the week as it is now, saying it changed since the page was opened and nothing was done.</summary>
+    protected IActionResult Changed()
+    {
+        ShowAsSaved();
+        return Nothing(ChangedSinceOpened);
+    }
 
     /// <summary>The page again, saying there was nothing for the button to act on (the week has no timesheet yet).</summary>
     protected IActionResult Nothing(string message)
@@ -99,8 +118,10 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
             return Redirect(PathOf(placementId, View.WeekStart));
         }, async () =>
         {
-            // Shown again as it now stands (someone else's change may be why), with what was typed kept in the form.
             await LoadAsync(placementId, week, cancellationToken);
+            // Someone else acted on the week since the page was opened: it is shown as they left it, to look at and
+            // act on again. Refused for what was typed, it is shown with the typing kept, to correct.
+            if (result.Status == CommandStatus.Conflict) ShowAsSaved();
             return Page();
         });
 

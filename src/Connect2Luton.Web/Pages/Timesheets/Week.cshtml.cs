@@ -31,7 +31,7 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         if (!View.MayApprove) return Forbid();
         if (View.Current is not { } current) return Nothing("There is no timesheet this week yet");
-        if (current.Id != TimesheetId) return Nothing(ChangedSinceOpened);
+        if (current.Id != TimesheetId) return Changed();
         var result = await Commands.ApproveAsync(current.Id, Version, cancellationToken);
         return await AnswerAsync(result, "Timesheet approved", placementId, week, cancellationToken);
     }
@@ -41,7 +41,7 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         if (!View.MayApprove) return Forbid();
         if (View.Current is not { } current) return Nothing("There is no timesheet this week yet");
-        if (current.Id != TimesheetId) return Nothing(ChangedSinceOpened);
+        if (current.Id != TimesheetId) return Changed();
         var result = await Commands.QueryAsync(current.Id, Version, Input.Reason, cancellationToken);
         return await AnswerAsync(result, "Timesheet queried: it is back with whoever entered it", placementId, week, cancellationToken);
     }
