@@ -90,6 +90,10 @@ public static partial class Words
         _ => "govuk-tag--green",
     };
 
+    /// <summary>A week's hours as a list shows them: a week sent with none (a nil return) says so, rather than a bare 0.</summary>
+    public static string WeekHours(decimal hours, Domain.Timesheets.TimesheetStatus status) =>
+        Domain.Timesheets.Timesheet.IsNilReturnOf(hours, status) ? "None worked" : Application.Timesheets.HoursText.Show(hours);
+
     /// <summary>A kind of timesheet hours as a label names it: "Sleep-in".</summary>
     public static string Hours(Domain.Timesheets.TimesheetLineType type) => Domain.Timesheets.TimesheetChecks.Describe(type);
 

@@ -12,7 +12,8 @@ using Connect2Luton.Domain.Workers;
 namespace Connect2Luton.Application.Timesheets;
 
 /// <summary>A week's hours as typed: each field's text by its key (<see cref="TimesheetFields.Key"/>).</summary>
-public sealed record TimesheetInput(IReadOnlyDictionary<string, string?> Hours);
+/// <param name="NoHoursWorked">Whoever sends the week says no hours were worked in it: a week with none is sent only so.</param>
+public sealed record TimesheetInput(IReadOnlyDictionary<string, string?> Hours, bool NoHoursWorked = false);
 
 /// <summary>
 /// Entering a placement's hours for a week and sending them for approval (by the worker, their agency or a recruiter),
@@ -86,11 +87,19 @@ public sealed class TimesheetCommands(
                 { Day: { } day } => TimesheetFields.DayField(day),
                 _ => TimesheetFields.Week,
             }, problem.Message);
+        // A week sent with no hours is a nil return, which the council accepts only when whoever sends it says so;
+        // a week with hours is not one. Looked at once the hours read and pass, so a typing slip is not taken for none.
+        if (submit && !errors.Any && (hours.Count == 0) != input.NoHoursWorked)
+            errors.Add(TimesheetFields.NoHoursWorked, hours.Count > 0
+                ? "You have entered hours for this week: untick the box, or clear the hours if none were worked"
+                : scope.OnlyWorker is not null
+                    ? "Enter the hours you worked, or tick the box to say you worked no hours this week"
+                    : "Enter the hours worked, or tick the box to say no hours were worked this week");
         if (errors.Any) return errors.ToResult();
 
         var now = clock.GetUtcNow();
         timesheet.Record(hours, limits, user.Name, now);
-        if (submit) timesheet.Submit(priced.Rates.Price(timesheet.HoursEntered()), Adjusted(week, timesheet), user.Name, now);
+        if (submit) timesheet.Submit(priced.Rates.Price(timesheet.HoursEntered()), Adjusted(week, timesheet), user.Name, now, noHoursWorked: hours.Count == 0);
         if (timesheetId is not null) return await SaveAsync(timesheet, cancellationToken, HoursChangedMeanwhile);
         // A week started is looked for again and saved in one transaction, which on SQLite holds the write lock from
         // the look: a second person starting the same week at the same moment (the worker, and a recruiter on their

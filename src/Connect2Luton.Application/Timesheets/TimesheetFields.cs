@@ -12,6 +12,9 @@ public static class TimesheetFields
     public const string Week = "Week";
     public const string Reason = "Reason";
 
+    /// <summary>The box ticked to send a week with no hours in it (a nil return).</summary>
+    public const string NoHoursWorked = "NoHoursWorked";
+
     public static string Key(DateOnly day, TimesheetLineType type) =>
         string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}-{type}");
 

@@ -102,6 +102,18 @@ public sealed class Timesheet : AggregateRoot
 
     public bool CanBeChanged => Status is TimesheetStatus.Draft or TimesheetStatus.Queried;
 
+    /// <summary>
+    /// Sent, or approved, with no hours: whoever sent it said no hours were worked this week (a nil return), as a week
+    /// with none is sent only when they say so. It counts as sent, and is paid and charged nothing.
+    /// </summary>
+    public bool IsNilReturn => IsNilReturnOf(Hours, Status);
+
+    /// <summary>Whether a timesheet with these hours and status is a nil return, for lists that read the two alone.</summary>
+    public static bool IsNilReturnOf(decimal hours, TimesheetStatus status) => hours == 0 && status is TimesheetStatus.Submitted or TimesheetStatus.Approved;
+
+    /// <summary>What the history says of a week sent with no hours, beside its sending.</summary>
+    public const string NoHoursWorked = "no hours were worked this week";
+
     public IReadOnlyList<TimesheetHours> HoursEntered() => _entries.Select(e => e.AsHours()).ToList();
 
     /// <summary>Replaces the week's hours. Refused on a submitted or approved week, and for hours that fail a check.</summary>
@@ -118,16 +130,21 @@ public sealed class Timesheet : AggregateRoot
         _history.Add(new TimesheetEvent(TimesheetStep.Saved, by, at, null));
     }
 
-    /// <summary>Sends the week to the hiring manager, priced as the rates stand now (an adjustment, against <paramref name="adjusted"/>).</summary>
-    public void Submit(IReadOnlyList<TimesheetLine> priced, Timesheet? adjusted, string by, DateTimeOffset at)
+    /// <summary>
+    /// Sends the week to the hiring manager, priced as the rates stand now (an adjustment, against <paramref name="adjusted"/>).
+    /// A week with no hours is sent only as a nil return: <paramref name="noHoursWorked"/>, whoever sends it saying so.
+    /// </summary>
+    public void Submit(IReadOnlyList<TimesheetLine> priced, Timesheet? adjusted, string by, DateTimeOffset at, bool noHoursWorked = false)
     {
         if (!CanBeChanged) throw new DomainRuleException("This timesheet has already been sent.");
+        if (_entries.Count == 0 && !noHoursWorked) throw new DomainRuleException("A week with no hours is sent only when whoever sends it says no hours were worked.");
+        if (_entries.Count > 0 && noHoursWorked) throw new DomainRuleException("A week with hours in it is not sent as one in which no hours were worked.");
         CheckAdjusted(adjusted);
         SetLines(priced, adjusted);
         Status = TimesheetStatus.Submitted;
         SubmittedAt = at;
         QueryReason = null;
-        _history.Add(new TimesheetEvent(TimesheetStep.Submitted, by, at, null));
+        _history.Add(new TimesheetEvent(TimesheetStep.Submitted, by, at, noHoursWorked ? NoHoursWorked : null));
     }
 
     /// <summary>Sends the week back to whoever entered it, with the manager's reason.</summary>

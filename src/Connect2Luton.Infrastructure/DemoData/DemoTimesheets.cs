@@ -59,7 +59,8 @@ internal sealed class DemoTimesheets(DemoDataSeeder seeder, TimesheetPricer pric
                     db.Add(timesheet);
                     continue;
                 }
-                timesheet.Submit(priced.Rates.Price(hours), null, by, sent);
+                // A week whose weekdays the placement did not run on is sent as one with no hours worked.
+                timesheet.Submit(priced.Rates.Price(hours), null, by, sent, noHoursWorked: timesheet.Hours == 0);
                 if (isLast && roll < 0.45) timesheet.Query(faker.PickRandom(QueryReasons), manager, Earlier(sent.AddHours(3), now));
                 else if (!isLast) timesheet.Approve(priced.Rates.Price(hours), null, manager, Earlier(sent.AddDays(1).AddHours(2), now));
                 db.Add(timesheet);

@@ -119,7 +119,7 @@ public sealed class TimesheetPricingProperties
         var hours = week.Hours.Select(h => h with { Day = monday.AddDays(h.Day.DayNumber - week.Monday.DayNumber) })
             .GroupBy(h => h.Day).SelectMany(day => day.Take(1)).Select(h => h with { Hours = Math.Min(h.Hours, 6m) }).ToList();
         timesheet.Record(hours, new TimesheetLimits(monday.AddDays(-100), monday.AddDays(100), Clocks.Today, true, Multipliers.Keys.ToHashSet()), "worker@test.local", Clocks.Now);
-        timesheet.Submit(week.Rates.Price(hours), adjusted, "worker@test.local", Clocks.Now);
+        timesheet.Submit(week.Rates.Price(hours), adjusted, "worker@test.local", Clocks.Now, noHoursWorked: timesheet.Hours == 0);
         timesheet.Approve(week.Rates.Price(hours), adjusted, "manager@test.local", Clocks.Now);
         return timesheet;
     }

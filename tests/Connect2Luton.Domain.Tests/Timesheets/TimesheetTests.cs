@@ -93,6 +93,22 @@ public sealed class TimesheetTests
     }
 
     [Fact]
+    public void A_week_with_no_hours_is_sent_only_as_a_nil_return_said_so_and_a_week_with_hours_never_as_one()
+    {
+        var empty = Timesheet.Start(Placement(), LastWeek, TimesheetEnteredAs.Worker, "worker@test.local").WithId(1);
+        empty.Record([], Limits(), "worker@test.local", Clocks.Now);
+        Should.Throw<DomainRuleException>(() => empty.Submit([], null, "worker@test.local", Clocks.Now));
+        empty.Submit([], null, "worker@test.local", Clocks.Now, noHoursWorked: true);
+        (empty.IsNilReturn, empty.History.Last().Reason).ShouldBe((true, "no hours were worked this week"));
+
+        var worked = Timesheet.Start(Placement(), LastWeek, TimesheetEnteredAs.Worker, "worker@test.local").WithId(2);
+        worked.Record([Standard(0, 7.5m)], Limits(), "worker@test.local", Clocks.Now);
+        Should.Throw<DomainRuleException>(() => worked.Submit(Rates.Price(worked.HoursEntered()), null, "worker@test.local", Clocks.Now, noHoursWorked: true));
+        worked.Submit(Rates.Price(worked.HoursEntered()), null, "worker@test.local", Clocks.Now);
+        worked.IsNilReturn.ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_adjustment_reverses_the_approved_lines_and_adds_the_corrected_ones()
     {
         var placement = Placement();

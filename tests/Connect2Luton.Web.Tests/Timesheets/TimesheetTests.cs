@@ -253,6 +253,40 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_week_with_no_hours_is_sent_only_when_said_so_and_reaches_the_manager_as_a_nil_return_that_counts_as_sent()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var manager = await factory.SignedInAsAsync(Manager);
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        var form = await recruiter.GetPageAsync(week);
+        form.Text("label[for=Input_NoHoursWorked]").ShouldBe("No hours were worked this week");
+
+        var unsaid = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Submit"));
+        unsaid.Text("#Input_NoHoursWorked-error").ShouldBe("Error: Enter the hours worked, or tick the box to say no hours were worked this week");
+        unsaid.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ShouldBe(["#Input_NoHoursWorked"]);
+        var both = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Submit", new Dictionary<string, string>(Week((0, "7.5"))) { ["Input.NoHoursWorked"] = "true" }));
+        both.Text("#Input_NoHoursWorked-error").ShouldContain("You have entered hours for this week: untick the box, or clear the hours if none were worked");
+        TimesheetsOf(placementId).ShouldBeEmpty();
+        var missing = $"#missing a[href='{week}']";
+        (await manager.GetPageAsync("/Timesheets/Missing")).QuerySelector(missing).ShouldNotBeNull();
+
+        var sent = await FollowAsync(recruiter, await recruiter.PressAsync(form, "Submit", new Dictionary<string, string> { ["Input.NoHoursWorked"] = "true" }));
+        sent.Text("#status").ShouldContain("Waiting for approval");
+        (await manager.GetPageAsync("/Timesheets/Missing")).QuerySelector(missing).ShouldBeNull("a nil return is sent");
+        var queue = await manager.GetPageAsync("/Timesheets");
+        queue.QuerySelector($"#timesheets a[href='{week}']")!.Closest("tr")!.TextContent.ShouldContain("None worked");
+        var waiting = await manager.GetPageAsync(week);
+        waiting.Text("#nil-return").ShouldStartWith("Sent as a nil return: whoever sent it said no hours were worked this week");
+        waiting.Text("#total-hours").ShouldBe("None");
+        waiting.Text("#history").ShouldContain("sent for approval by Amira Hussain: no hours were worked this week");
+
+        var approved = await FollowAsync(manager, await manager.PressAsync(waiting, "Approve"));
+        approved.Text("#nil-return").ShouldStartWith("Approved as a nil return");
+        var timesheet = TimesheetOf(placementId);
+        (timesheet.Status, timesheet.Hours, timesheet.Charge, timesheet.Lines.Count).ShouldBe((TimesheetStatus.Approved, 0m, 0m, 0));
+    }
+
+    [Fact]
     public async Task A_week_the_placement_does_not_run_in_or_off_the_calendar_takes_no_timesheet()
     {
         var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);

@@ -39,7 +39,9 @@ public sealed class WorkerSignInTests(Connect2LutonFactory factory) : IClassFixt
             (await worker.GetAsync(council)).StatusCode.ShouldBe(HttpStatusCode.NotFound, council);
 
         var week = $"/Me/Timesheets/{placement}/{LastWeek:yyyy-MM-dd}";
-        var sent = await worker.PressAsync(await worker.GetPageAsync(week), "Submit", new Dictionary<string, string> { [$"Input.Hours[{LastWeek:yyyy-MM-dd}-Standard]"] = "8" });
+        var mine = await worker.GetPageAsync(week);
+        mine.Text("label[for=Input_NoHoursWorked]").ShouldBe("I worked no hours this week");
+        var sent = await worker.PressAsync(mine, "Submit", new Dictionary<string, string> { [$"Input.Hours[{LastWeek:yyyy-MM-dd}-Standard]"] = "8" });
         sent.Headers.Location!.ToString().ShouldBe(week);
         var manager = await factory.SignedInAsAsync("manager@connect2luton.local");
         var managerWeek = $"/Timesheets/{placement}/{LastWeek:yyyy-MM-dd}";

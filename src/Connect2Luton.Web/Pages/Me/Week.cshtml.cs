@@ -14,4 +14,6 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
     public override string ListPath => "/Me";
 
     public override bool ShowsCosts => false;
+
+    public override string NoHoursWorkedLabel => "I worked no hours this week";
 }

@@ -48,6 +48,9 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     /// </summary>
     public virtual bool ShowsCharge => ShowsCosts;
 
+    /// <summary>The box ticked to send a week with no hours, in the words of whoever sends it.</summary>
+    public virtual string NoHoursWorkedLabel => "No hours were worked this week";
+
     public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
     {
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
@@ -62,11 +65,13 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     /// </summary>
     private void ShowAsSaved()
     {
-        foreach (var posted in ModelState.Keys.Where(k => k is nameof(Version) or nameof(TimesheetId) || k.StartsWith("Input.Hours[", StringComparison.Ordinal)).ToList())
+        foreach (var posted in ModelState.Keys.Where(k => k is nameof(Version) or nameof(TimesheetId) or "Input." + TimesheetFields.NoHoursWorked
+            || k.StartsWith("Input.Hours[", StringComparison.Ordinal)).ToList())
             ModelState.Remove(posted);
         TimesheetId = View.Current?.Id;
         Version = View.Current?.Version ?? 0;
         Input.Hours = (View.Current?.HoursEntered() ?? []).ToDictionary(h => TimesheetFields.Key(h.Day, h.Type), h => (string?)HoursText.Show(h.Hours));
+        Input.NoHoursWorked = false;
     }
 
     public Task<IActionResult> OnPostSaveAsync(int placementId, string week, CancellationToken cancellationToken) =>
@@ -90,7 +95,7 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         // The timesheet the form was opened on, unreadable, was never one the page sent: nothing is saved against a guess.
         if (ModelState.TryGetValue(nameof(TimesheetId), out var opened) && opened.Errors.Count > 0) return BadRequest();
-        var result = await commands.SaveAsync(placementId, View.WeekStart, TimesheetId, Version, new TimesheetInput(Input.Hours), submit, cancellationToken);
+        var result = await commands.SaveAsync(placementId, View.WeekStart, TimesheetId, Version, new TimesheetInput(Input.Hours, Input.NoHoursWorked), submit, cancellationToken);
         return await AnswerAsync(result, submit ? "Timesheet sent for approval" : "Hours saved: send them for approval when the week is complete", placementId, week, cancellationToken);
     }
 
@@ -141,6 +146,9 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     public sealed class WeekForm
     {
         public Dictionary<string, string?> Hours { get; set; } = [];
+
+        /// <summary>Ticked to send the week with no hours in it: a nil return.</summary>
+        public bool NoHoursWorked { get; set; }
 
         public string? Reason { get; set; }
     }
