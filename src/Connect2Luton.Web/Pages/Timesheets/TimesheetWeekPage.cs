@@ -95,6 +95,9 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
         if (await LoadAsync(placementId, week, cancellationToken) is { } notHere) return notHere;
         // The timesheet the form was opened on, unreadable, was never one the page sent: nothing is saved against a guess.
         if (ModelState.TryGetValue(nameof(TimesheetId), out var opened) && opened.Errors.Count > 0) return BadRequest();
+        // Anything else that could not be read (the no-hours box posted as neither ticked nor not) is said at its field,
+        // and nothing is saved or sent on a guess at it.
+        if (!ModelState.IsValid) return Page();
         var result = await commands.SaveAsync(placementId, View.WeekStart, TimesheetId, Version, new TimesheetInput(Input.Hours, Input.NoHoursWorked), submit, cancellationToken);
         return await AnswerAsync(result, submit ? "Timesheet sent for approval" : "Hours saved: send them for approval when the week is complete", placementId, week, cancellationToken);
     }
