@@ -54,7 +54,10 @@ public sealed record TimesheetWeekView(
     /// <summary>Whether the placement runs on some day of the week: a week before it starts or after it ends has no hours to enter.</summary>
     public bool PlacementRunsThisWeek => TimesheetCommands.RefusalOutside(Placement.Start, Placement.End, WeekStart) is null;
 
-    public bool CanEnter => MayEnter && PlacementRunsThisWeek && (Current is null || Current.CanBeChanged);
+    /// <summary>Whether the week has begun: hours are entered from its Monday, never ahead of it.</summary>
+    public bool HasStarted => WeekStart <= Today;
+
+    public bool CanEnter => MayEnter && PlacementRunsThisWeek && HasStarted && (Current is null || Current.CanBeChanged);
     public bool CanApprove => MayApprove && Current?.Status == TimesheetStatus.Submitted;
     public bool CanAdjust => MayEnter && PlacementRunsThisWeek && Current?.Status == TimesheetStatus.Approved;
 }

@@ -133,6 +133,8 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         beforeStart.Text(".govuk-error-summary").ShouldContain("it has no hours in the week of Monday 2 November 2026");
 
         var future = await recruiter.GetPageAsync($"/Timesheets/{placementId}/2026-11-30");
+        future.QuerySelector("#hours").ShouldBeNull("a week not started has no form either");
+        future.Text("#not-started").ShouldBe("The week of 30 November 2026 has not started yet: its hours can be entered from Monday 30 November.");
         var notStarted = await recruiter.SubmitAsync(future, Week(), $"/Timesheets/{placementId}/2026-11-30?handler=Save");
         (await Browsing.ParseAsync(notStarted)).Text(".govuk-error-summary").ShouldContain("a week that has not started yet");
         (await recruiter.GetAsync($"/Timesheets/{placementId}/2026-11-17")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a week starts on a Monday");
