@@ -44,7 +44,7 @@ public sealed class IndexModel(ConversionQueries queries, ReferenceNames names, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the prompts below are");
+        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the prompts below are", offered: ChoosesOrganisation);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         Results = await queries.ListAsync(Showing, new PageRequest(PageNumber), cancellationToken, Organisation);

@@ -104,7 +104,7 @@ public sealed class HoursModel(HoursWorkedReport report, ReportScope scope, Refe
         Service = choice.Chosen;
         Services = choice.Items;
         // Hours stay with the organisation they were charged to, so the report filters by it itself, not by narrowing its scope.
-        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken);
+        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, offered: ChoosesService);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         OrganisationName = organisation.Name;

@@ -51,7 +51,7 @@ public sealed class RefusalsModel(RefusalsReport report, ConversionsReport perio
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MonthsFilter.Check(Months, MonthChoices, ModelState);
-        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken, offered: ChoosesService);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);

@@ -26,12 +26,12 @@ public sealed record ServiceChoice(int? Chosen, IReadOnlyList<SelectListItem> It
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(said);
         var areas = await names.ServiceAreasAsync(cancellationToken);
-        var known = chosen is { } id && areas.Any(a => a.Id == id) ? chosen : null;
+        // Someone not offered the choice sees their own service's, whatever the address says: what it names is not read.
+        var known = offered && chosen is { } id && areas.Any(a => a.Id == id) ? chosen : null;
         // An address edited, or kept from before a service was taken off the list: the figures are every service's, and the page says so.
         // Text that is no number at all is the same mistake, said the same way rather than in the binder's words.
         if (offered && known is null && (chosen is not null || FilterField.Unreadable(said, Field)))
             FilterField.Say(said, Field, $"That service area is not in the list: {shown} for every service area");
-        // Someone not offered the choice sees their own service's, whatever the address says.
         else if (!offered) said.Remove(Field);
         return new ServiceChoice(known, areas.Select(a => new SelectListItem(a.Name, a.Id.ToString(CultureInfo.InvariantCulture), a.Id == known)).ToList(), areas);
     }
@@ -65,11 +65,17 @@ public sealed record OrganisationChoice(int? Chosen, IReadOnlyList<SelectListIte
 
     /// <param name="narrowed">The report's scope, narrowed to the chosen organisation's services; none for a report or list that filters by organisation itself.</param>
     /// <param name="shown">What the page shows, as the message names it: "the figures below are" on a report, "the timesheets below are" on a list.</param>
+    /// <param name="offered">Whether the reader is offered the choice: a hiring manager, who sees their own service's, is not, and what the address names is not read.</param>
     public static async Task<OrganisationChoice> ReadAsync(ReferenceNames names, ReportScope? narrowed, int? chosen, ModelStateDictionary said, CancellationToken cancellationToken,
-        string shown = "the figures below are")
+        string shown = "the figures below are", bool offered = true)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(said);
+        if (!offered)
+        {
+            said.Remove(Field);
+            return new OrganisationChoice(null, [], null);
+        }
         var organisations = await names.HiringOrganisationsAsync(cancellationToken);
         var known = organisations.FirstOrDefault(o => o.Id == chosen);
         if (known is null && (chosen is not null || FilterField.Unreadable(said, Field)))

@@ -83,7 +83,7 @@ public sealed class SpendModel(SpendReport report, ReportScope scope, ReferenceN
 
     private async Task<ServiceChoice> ChooseServiceAsync(CancellationToken cancellationToken)
     {
-        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken, offered: ChoosesService);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);

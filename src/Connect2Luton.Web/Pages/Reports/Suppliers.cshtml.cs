@@ -74,7 +74,7 @@ public sealed class SuppliersModel(SupplierPerformanceReport report, ReportScope
     /// <returns>Whether the period typed could be read; if not, its fields carry the reason.</returns>
     private async Task<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken);
+        var organisation = await OrganisationChoice.ReadAsync(names, scope, Organisation, ModelState, cancellationToken, offered: ChoosesService);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var choice = await ServiceChoice.ReadAsync(names, Service, ModelState, ChoosesService, cancellationToken);

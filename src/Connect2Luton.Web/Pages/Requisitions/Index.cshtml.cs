@@ -76,7 +76,7 @@ public sealed class IndexModel(RequisitionQueries requisitions, ReferenceNames n
     /// <summary>The organisation and service as given, one not on the list said at its field (and read as none).</summary>
     private async Task ChooseAsync(CancellationToken cancellationToken)
     {
-        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the requisitions below are");
+        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, "the requisitions below are", offered: ShowsServiceFilter);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, "the requisitions below are");

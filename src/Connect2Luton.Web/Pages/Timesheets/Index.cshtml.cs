@@ -125,7 +125,7 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
     {
         LastWeek = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
         const string shown = "the timesheets below are";
-        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, shown);
+        var organisation = await Reports.OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, shown, offered: ShowsServiceFilter);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, shown);

@@ -80,7 +80,7 @@ public sealed class MissingModel(MissingTimesheets missing, ReferenceNames names
     private async Task<IReadOnlyCollection<int>?> ChooseAsync(CancellationToken cancellationToken)
     {
         Week = TimesheetWeek.MondayOf(clock.Today()).AddDays(-7);
-        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, Shown);
+        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, Shown, offered: ShowsServiceFilter);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var service = await ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, Shown);

@@ -60,7 +60,7 @@ public sealed class UnderpaidModel(Underpayments underpayments, ReferenceNames n
 
     private async Task ChooseAsync(CancellationToken cancellationToken)
     {
-        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, Shown);
+        var organisation = await OrganisationChoice.ReadAsync(names, narrowed: null, Organisation, ModelState, cancellationToken, Shown, offered: ShowsServiceFilter);
         Organisation = organisation.Chosen;
         Organisations = organisation.Items;
         var service = await ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, Shown);
