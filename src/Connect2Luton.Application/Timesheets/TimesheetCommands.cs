@@ -95,6 +95,11 @@ public sealed class TimesheetCommands(
                 : scope.OnlyWorker is not null
                     ? "Enter the hours you worked, or tick the box to say you worked no hours this week"
                     : "Enter the hours worked, or tick the box to say no hours were worked this week");
+        // No hours is known only once the week's last day the placement runs has come: sent sooner, the rest of the
+        // week would be locked as not worked before it was.
+        var lastDay = weekStart.AddDays(6) < placement.EndDate ? weekStart.AddDays(6) : placement.EndDate;
+        if (submit && !errors.Any && hours.Count == 0 && input.NoHoursWorked && clock.Today() < lastDay)
+            errors.Add(TimesheetFields.NoHoursWorked, $"A week with no hours worked can be sent once it is over: from {TimesheetChecks.Day(lastDay)}");
         if (errors.Any) return errors.ToResult();
 
         var now = clock.GetUtcNow();
@@ -213,63 +218,75 @@ public sealed class TimesheetCommands(
         var weeks = (await lengths.LengthBandsAsync(cancellationToken)).AwrWeeks;
         foreach (var group in chosen.DistinctBy(c => c.Id).Chunk(ApprovedTogether))
         {
-            var versions = group.ToDictionary(c => c.Id, c => c.Version);
-            var sheets = await timesheets.ListAsync(new TimesheetsByIdSpec(versions.Keys), cancellationToken);
-            var placementsById = (await placements.ListAsync(new PlacementsWithRatesSpec([.. sheets.Select(t => t.PlacementId).Distinct()]), cancellationToken)).ToDictionary(p => p.Id);
-            var adjusted = (await timesheets.ListAsync(new AdjustedTimesheetsSpec([.. sheets.Where(t => t.AdjustsTimesheetId is not null).Select(t => t.AdjustsTimesheetId!.Value)]), cancellationToken)).ToDictionary(t => t.Id);
-            var clocks = await positions.ClocksAsync([.. sheets.Select(t => t.WorkerId).Distinct()], cancellationToken);
-            var now = clock.GetUtcNow();
-            var inGroup = 0;
-            // A week that is not there and one of another service are said alike, naming neither: which weeks exist
-            // elsewhere is not the manager's to learn by ticking.
-            var notTheirs = versions.Keys.Count(id => sheets.All(t => t.Id != id)) + sheets.Count(t => !scope.ApprovesTimesheetsOf(t.ServiceAreaId));
-            if (notTheirs > 0) notApproved.Add(new(null, notTheirs == 1 ? "A week ticked is not one you can approve." : $"{notTheirs} weeks ticked are not ones you can approve."));
-            var ownSheets = sheets.Where(t => scope.ApprovesTimesheetsOf(t.ServiceAreaId)).ToList();
-            var workerNames = ownSheets.Count == 0 ? []
-                : (await workers.ListAsync(new Workers.WorkerNamesSpec([.. ownSheets.Select(t => t.WorkerId).Distinct()]), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
-            foreach (var timesheet in ownSheets.OrderBy(t => t.Id))
+            // A week someone changes as the group saves refuses the whole save. The group is looked at again: the week
+            // changed is then left out as changed since it was seen, and the rest go through.
+            var tried = await ApproveGroupAsync(group, weeks, cancellationToken);
+            for (var again = 0; tried.Conflict && again < 2; again++) tried = await ApproveGroupAsync(group, weeks, cancellationToken);
+            notApproved.AddRange(tried.LeftOut);
+            if (tried.Conflict)
             {
-                var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} ({workerNames.GetValueOrDefault(timesheet.WorkerId, "a worker no longer on record")})";
-                void Leave(string why) => notApproved.Add(new(timesheet.Id, $"Week of {week}: {why}"));
-                if (timesheet.Version != versions[timesheet.Id]) { Leave("changed since you saw it; open it to look again."); continue; }
-                if (timesheet.Status != TimesheetStatus.Submitted) { Leave(WhyNotWaiting(timesheet)); continue; }
-                if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
-                    || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken, timesheet.HiringOrganisationId) is not { } priced)
-                {
-                    Leave("its placement's role or supplier is no longer on record.");
-                    continue;
-                }
-                if (OutsideDates(timesheet, placement) is { } outside)
-                {
-                    Leave(outside);
-                    continue;
-                }
-                var dueFrom = AwrParity.DueFrom(placement, day => clocks(placement.WorkerId, placement.JobRoleId, day), weeks);
-                if (await parity.RefusalFromAsync(placement, dueFrom, [.. timesheet.Entries.Select(e => e.Day).Distinct()], cancellationToken) is { } refusal)
-                {
-                    Leave(refusal);
-                    continue;
-                }
-                Timesheet? correcting = null;
-                if (timesheet.AdjustsTimesheetId is { } adjusts && !adjusted.TryGetValue(adjusts, out correcting))
-                {
-                    Leave("the hours it corrects are not there any more.");
-                    continue;
-                }
-                timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), correcting, user.Name, now);
-                inGroup++;
-            }
-            var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-            // Each group's save looks over that group alone, and a group refused leaves nothing staged for the next.
-            unitOfWork.Forget();
-            if (saved.IsConflict)
-            {
-                notApproved.Add(new(null, $"{inGroup} weeks were changed by someone else as they were being approved, so none of them was: look again and approve them."));
+                notApproved.Add(new(null, $"Someone else changed weeks ticked as they were being approved, so {(tried.Approved == 1 ? "1 week was" : $"{tried.Approved:N0} weeks were")} not approved: look again and approve them."));
                 continue;
             }
-            approved += inGroup;
+            approved += tried.Approved;
         }
         return (CommandResult.Done(approved), new Approvals(approved, notApproved));
+    }
+
+    /// <summary>One group of ticked weeks checked, priced and approved in one save: how many, which were left out and why, and whether someone changed one as it saved.</summary>
+    private async Task<(int Approved, List<LeftOut> LeftOut, bool Conflict)> ApproveGroupAsync((int Id, int Version)[] group, int awrWeeks, CancellationToken cancellationToken)
+    {
+        var leftOut = new List<LeftOut>();
+        var versions = group.ToDictionary(c => c.Id, c => c.Version);
+        var sheets = await timesheets.ListAsync(new TimesheetsByIdSpec(versions.Keys), cancellationToken);
+        var placementsById = (await placements.ListAsync(new PlacementsWithRatesSpec([.. sheets.Select(t => t.PlacementId).Distinct()]), cancellationToken)).ToDictionary(p => p.Id);
+        var adjusted = (await timesheets.ListAsync(new AdjustedTimesheetsSpec([.. sheets.Where(t => t.AdjustsTimesheetId is not null).Select(t => t.AdjustsTimesheetId!.Value)]), cancellationToken)).ToDictionary(t => t.Id);
+        var clocks = await positions.ClocksAsync([.. sheets.Select(t => t.WorkerId).Distinct()], cancellationToken);
+        var now = clock.GetUtcNow();
+        var inGroup = 0;
+        // A week that is not there and one of another service are said alike, naming neither: which weeks exist
+        // elsewhere is not the manager's to learn by ticking.
+        var notTheirs = versions.Keys.Count(id => sheets.All(t => t.Id != id)) + sheets.Count(t => !scope.ApprovesTimesheetsOf(t.ServiceAreaId));
+        if (notTheirs > 0) leftOut.Add(new(null, notTheirs == 1 ? "A week ticked is not one you can approve." : $"{notTheirs} weeks ticked are not ones you can approve."));
+        var ownSheets = sheets.Where(t => scope.ApprovesTimesheetsOf(t.ServiceAreaId)).ToList();
+        var workerNames = ownSheets.Count == 0 ? []
+            : (await workers.ListAsync(new Workers.WorkerNamesSpec([.. ownSheets.Select(t => t.WorkerId).Distinct()]), cancellationToken)).ToDictionary(w => w.Id, w => w.Name);
+        foreach (var timesheet in ownSheets.OrderBy(t => t.Id))
+        {
+            var week = $"{TimesheetChecks.Day(timesheet.WeekStart)} ({workerNames.GetValueOrDefault(timesheet.WorkerId, "a worker no longer on record")})";
+            void Leave(string why) => leftOut.Add(new(timesheet.Id, $"Week of {week}: {why}"));
+            if (timesheet.Version != versions[timesheet.Id]) { Leave("changed since you saw it; open it to look again."); continue; }
+            if (timesheet.Status != TimesheetStatus.Submitted) { Leave(WhyNotWaiting(timesheet)); continue; }
+            if (!placementsById.TryGetValue(timesheet.PlacementId, out var placement)
+                || await pricer.ForWeekAsync(placement, timesheet.WeekStart, cancellationToken, timesheet.HiringOrganisationId) is not { } priced)
+            {
+                Leave("its placement's role or supplier is no longer on record.");
+                continue;
+            }
+            if (OutsideDates(timesheet, placement) is { } outside)
+            {
+                Leave(outside);
+                continue;
+            }
+            var dueFrom = AwrParity.DueFrom(placement, day => clocks(placement.WorkerId, placement.JobRoleId, day), awrWeeks);
+            if (await parity.RefusalFromAsync(placement, dueFrom, [.. timesheet.Entries.Select(e => e.Day).Distinct()], cancellationToken) is { } refusal)
+            {
+                Leave(refusal);
+                continue;
+            }
+            Timesheet? correcting = null;
+            if (timesheet.AdjustsTimesheetId is { } adjusts && !adjusted.TryGetValue(adjusts, out correcting))
+            {
+                Leave("the hours it corrects are not there any more.");
+                continue;
+            }
+            timesheet.Approve(priced.Rates.Price(timesheet.HoursEntered()), correcting, user.Name, now);
+            inGroup++;
+        }
+        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
+        // Each group's save looks over that group alone, and a group refused leaves nothing staged for the next try.
+        unitOfWork.Forget();
+        return (inGroup, leftOut, saved.IsConflict);
     }
 
     /// <summary>Why a week has no hours to enter because the placement does not run on any of its days; null for a week it runs in.</summary>

@@ -55,7 +55,7 @@ public static class TimesheetChecks
         }
         var week = sound.Sum(h => h.Hours);
         if (week > WeeklyLimitHours && !limits.OptedOutOfWeeklyLimit)
-            problems.Add(new(null, null, $"{Hours(week)} is over the Working Time Regulations' limit of 48 hours a week, and the worker has not opted out of it"));
+            problems.Add(new(null, null, $"{Hours(week)} is over the Working Time Regulations' limit of 48 hours a week, and no opt-out of it is recorded"));
         return problems;
     }
 

@@ -32,6 +32,8 @@ internal sealed class DemoTimesheets(DemoDataSeeder seeder, TimesheetPricer pric
         // The placement the demo worker signs in for (IdentitySeeder chooses it the same way): its last week is theirs to enter.
         var demoWorkers = placements.Where(p => p.ServiceAreaId == demoArea).OrderBy(p => p.StartDate).ThenBy(p => p.Id).Take(1).Select(p => p.Id).ToHashSet();
         var kinds = agencies.ToDictionary(a => a.Id, a => a.Kind);
+        // An agency's weeks are entered by its timesheets team, named as a person reading the history would know them.
+        var teams = agencies.ToDictionary(a => a.Id, a => $"{a.Name} timesheets team");
         var organisations = await db.ServiceAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.HiringOrganisationId, cancellationToken);
         var now = seeder.Clock.GetUtcNow();
 
@@ -39,7 +41,7 @@ internal sealed class DemoTimesheets(DemoDataSeeder seeder, TimesheetPricer pric
         {
             var manager = heads.GetValueOrDefault(placement.ServiceAreaId, DemoDataSeeder.DemoManagerEmail);
             var enteredAs = kinds.GetValueOrDefault(placement.SupplyAgencyId) == SupplyAgencyKind.InHousePool ? TimesheetEnteredAs.Recruiter : TimesheetEnteredAs.Agency;
-            var by = enteredAs == TimesheetEnteredAs.Recruiter ? Recruiter : "agency timesheets";
+            var by = enteredAs == TimesheetEnteredAs.Recruiter ? Recruiter : teams.GetValueOrDefault(placement.SupplyAgencyId, "the agency's timesheets team");
             for (var week = Later(firstWeek, TimesheetWeek.MondayOf(placement.StartDate)); week <= lastWeek; week = week.AddDays(7))
             {
                 var isLast = week == lastWeek;

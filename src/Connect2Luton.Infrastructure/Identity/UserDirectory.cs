@@ -36,6 +36,12 @@ internal sealed class UserDirectory(AppDbContext db) : IUserDirectory
             var name = !string.IsNullOrWhiteSpace(account.Worker) ? account.Worker : account.DisplayName;
             if (account.UserName is { } userName && !string.IsNullOrWhiteSpace(name)) names[userName] = name;
         }
+        // A hiring manager on record without an account of their own (demo history, or one who has left) is still
+        // known by name: their email is how the week's history recorded them.
+        var unnamed = userNames.Where(n => !names.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (unnamed.Count > 0)
+            foreach (var manager in await db.HiringManagers.AsNoTracking().Where(m => unnamed.Contains(m.Email)).Select(m => new { m.Email, m.Name }).ToListAsync(cancellationToken))
+                if (!string.IsNullOrWhiteSpace(manager.Name)) names.TryAdd(manager.Email, manager.Name);
         return names;
     }
 }

@@ -53,7 +53,7 @@ public sealed class TimesheetTests
     {
         TimesheetHours[] week = [Standard(0, 10m), Standard(1, 10m), Standard(2, 10m), Standard(3, 10m), Standard(4, 10m)];
 
-        Problems(Limits(), week).ShouldBe(["50 hours is over the Working Time Regulations' limit of 48 hours a week, and the worker has not opted out of it"]);
+        Problems(Limits(), week).ShouldBe(["50 hours is over the Working Time Regulations' limit of 48 hours a week, and no opt-out of it is recorded"]);
         Problems(Limits(optedOut: true), week).ShouldBeEmpty();
     }
 

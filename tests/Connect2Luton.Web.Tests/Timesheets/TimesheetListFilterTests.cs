@@ -131,6 +131,7 @@ public sealed class TimesheetListFilterTests(Connect2LutonFactory factory) : ICl
     [InlineData("/Placements?handler=Export&organisation=abc", "Organisation", "That organisation is not in the list: the placements below are for every organisation")]
     [InlineData("/Requisitions?handler=Export&organisation=999999", "Organisation", "That organisation is not in the list: the requisitions below are for every organisation")]
     [InlineData("/Conversions?organisation=abc", "Organisation", "That organisation is not in the list: the prompts below are for every organisation")]
+    [InlineData("/Timesheets?status=Bogus", "Status", "Choose what to show from the list. The timesheets below are of every status")]
     [InlineData("/Placements?family=Astronaut", "Family", "Job family is not one of the answers this form offers")]
     [InlineData("/Requisitions?handler=Export&status=abc", "Status", "Status is not one of the answers this form offers")]
     [InlineData("/Placements?service=999999", "Service", "That service area is not in the list: the placements below are for every service area")]

@@ -110,7 +110,7 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         refused.QuerySelector(Id(LastWeek))!.GetAttribute("value").ShouldBe("7,5", "what was typed comes back to be corrected");
 
         var tooLong = await Browsing.ParseAsync(await recruiter.PressAsync(form, "Save", Week((0, "12"), (1, "12"), (2, "12"), (3, "12"), (4, "1"))));
-        tooLong.Text("#Input_Week").ShouldContain("49 hours is over the Working Time Regulations' limit of 48 hours a week, and the worker has not opted out of it");
+        tooLong.Text("#Input_Week").ShouldContain("49 hours is over the Working Time Regulations' limit of 48 hours a week, and no opt-out of it is recorded");
         // Recorded on the worker's page, a signed opt-out lets the week through.
         var workerId = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Single(p => p.Id == placementId).WorkerId);
         var record = await recruiter.GetPageAsync($"/Workers/{workerId}");
@@ -286,6 +286,50 @@ public sealed class TimesheetTests(Connect2LutonFactory factory) : IClassFixture
         approved.Text("#nil-return").ShouldStartWith("Approved as a nil return");
         var timesheet = TimesheetOf(placementId);
         (timesheet.Status, timesheet.Hours, timesheet.Charge, timesheet.Lines.Count).ShouldBe((TimesheetStatus.Approved, 0m, 0m, 0));
+    }
+
+    [Fact]
+    public async Task A_nil_return_for_a_week_not_over_is_refused_at_the_box_and_nothing_is_sent()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var (placementId, _) = await LivePlacementAsync(recruiter);
+        var thisWeek = $"/Timesheets/{placementId}/{Clocks.Today:yyyy-MM-dd}";
+
+        var refused = await Browsing.ParseAsync(await PressAsync(recruiter, thisWeek, "Submit", new() { ["Input.NoHoursWorked"] = "true" }));
+
+        refused.Text("#Input_NoHoursWorked-error").ShouldContain("A week with no hours worked can be sent once it is over: from Sunday 29 November 2026");
+        TimesheetsOf(placementId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Approving_from_a_page_whose_price_changed_since_shows_the_new_price_and_approves_nothing_until_pressed_again()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var manager = await factory.SignedInAsAsync(Manager);
+        var admin = await factory.SignedInAsAsync("admin@connect2luton.local");
+        var (placementId, week) = await LivePlacementAsync(recruiter);
+        await FollowAsync(recruiter, await PressAsync(recruiter, week, "Submit", Week((0, "7.5"), (1, "7.5"))));
+        var opened = await manager.GetPageAsync(week);
+        var organisation = await PlacementArrangement.QueryAsync(factory, db => db.ServiceAreas.AsNoTracking().Single(a => a.Id == db.Placements.Single(p => p.Id == placementId).ServiceAreaId).HiringOrganisationId);
+        async Task MarginAsync(string points) =>
+            (await admin.SubmitAsync(await admin.GetPageAsync($"/Admin/Organisations/{organisation}"), new Dictionary<string, string> { ["Input.MarginAdjustment"] = points })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await MarginAsync("3");
+        try
+        {
+            var refused = await Browsing.ParseAsync(await manager.PressAsync(opened, "Approve"));
+
+            refused.Text(".govuk-error-summary").ShouldContain("What this week comes to has changed since you opened it");
+            refused.Text(".govuk-error-summary").ShouldContain(refused.Text("#total-charge"));
+            refused.Text("#total-charge").ShouldNotBe(opened.Text("#total-charge"));
+            TimesheetOf(placementId).Status.ShouldBe(TimesheetStatus.Submitted);
+            var approved = await FollowAsync(manager, await manager.PressAsync(refused, "Approve"));
+            approved.Text("#status").ShouldContain("Approved");
+            approved.Text("#total-charge").ShouldBe(refused.Text("#total-charge"));
+        }
+        finally
+        {
+            await MarginAsync("0");
+        }
     }
 
     [Fact]

@@ -16,4 +16,6 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
     public override bool ShowsCosts => false;
 
     public override string NoHoursWorkedLabel => "I worked no hours this week";
+
+    public override bool ForTheWorker => true;
 }

@@ -131,6 +131,9 @@ public sealed class IndexModel(TimesheetQueries timesheets, TimesheetCommands co
         var service = await Reports.ServiceChoice.ReadAsync(names, Service, ModelState, ShowsServiceFilter, cancellationToken, shown);
         Service = service.Chosen;
         Services = service.Items;
+        // A status typed that is none of the list's (status=Bogus, status=99) is said, not quietly read as the default.
+        if (!string.IsNullOrWhiteSpace(Status) && Status != "all" && !Enum.GetValues<TimesheetStatus>().Any(s => s.ToString() == Status))
+            Reports.FilterField.Say(ModelState, nameof(Status), $"Choose what to show from the list. {Words.Begun(shown)} {(Showing is null ? "of every status" : "waiting for approval")}");
         if (!string.IsNullOrWhiteSpace(Week) && WeekShown is null)
             Reports.FilterField.Say(ModelState, nameof(Week), $"{WeekProblem(Week.Trim(), LastWeek)}. {Words.Begun(shown)} for every week");
     }

@@ -30,6 +30,16 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
 
     public TimesheetWeekView View { get; private set; } = null!;
 
+    /// <summary>
+    /// What the week came to (pay, charge) on the page its approval was pressed from: approving checks it against what
+    /// the week comes to now, so a rate or charge terms changed since are seen before it is locked at them.
+    /// </summary>
+    [BindProperty]
+    public string? Priced { get; set; }
+
+    /// <summary>What the week comes to now, as the approve form carries it.</summary>
+    public string PricedNow => string.Create(CultureInfo.InvariantCulture, $"{View.Lines.Sum(l => l.Pay)}|{View.Lines.Sum(l => l.Charge)}");
+
     /// <summary>Where this week's page is, in the part of the app it was reached from.</summary>
     public abstract string PathOf(int placementId, DateOnly weekStart);
 
@@ -50,6 +60,9 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
 
     /// <summary>The box ticked to send a week with no hours, in the words of whoever sends it.</summary>
     public virtual string NoHoursWorkedLabel => "No hours were worked this week";
+
+    /// <summary>Whether the page is the worker's own, spoken to them rather than about them.</summary>
+    public virtual bool ForTheWorker => false;
 
     public async Task<IActionResult> OnGetAsync(int placementId, string week, CancellationToken cancellationToken)
     {
@@ -106,10 +119,10 @@ public abstract class TimesheetWeekPage(TimesheetQueries queries, TimesheetComma
     private const string ChangedSinceOpened = "This week's timesheet has changed since you opened the page, so nothing has been done. It is shown below as it is now: look at it before you act on it";
 
     /// <summary>The page again with the week as it is now, saying it changed since the page was opened and nothing was done.</summary>
-    protected IActionResult Changed()
+    protected IActionResult Changed(string message = ChangedSinceOpened)
     {
         ShowAsSaved();
-        return Nothing(ChangedSinceOpened);
+        return Nothing(message);
     }
 
     /// <summary>The page again, saying there was nothing for the button to act on (the week has no timesheet yet).</summary>

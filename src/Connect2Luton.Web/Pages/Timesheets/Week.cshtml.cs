@@ -1,3 +1,4 @@
+using System.Globalization;
 using Connect2Luton.Application.Common.Identity;
 using Connect2Luton.Application.Timesheets;
 using Microsoft.AspNetCore.Authorization;
@@ -32,6 +33,11 @@ public sealed class WeekModel(TimesheetQueries queries, TimesheetCommands comman
         if (!View.MayApprove) return Forbid();
         if (View.Current is not { } current) return Nothing("There is no timesheet this week yet");
         if (current.Id != TimesheetId) return Changed();
+        if (Priced is not null && Priced != PricedNow)
+        {
+            var uk = CultureInfo.GetCultureInfo("en-GB");
+            return Changed($"What this week comes to has changed since you opened it, because a rate or the hiring organisation's charge terms changed: it now comes to {View.Lines.Sum(l => l.Charge).ToString("C", uk)} (pay {View.Lines.Sum(l => l.Pay).ToString("C", uk)}). Look at it again, then approve it.");
+        }
         var result = await Commands.ApproveAsync(current.Id, Version, cancellationToken);
         return await AnswerAsync(result, "Timesheet approved", placementId, week, cancellationToken);
     }
