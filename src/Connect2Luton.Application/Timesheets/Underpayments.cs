@@ -17,7 +17,8 @@ public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly Wee
 }
 
 /// <summary>
-/// Approved weeks owed pay: a rate change recorded after a week was approved, taking effect on or before its last
+/// Approved weeks owed pay: AWR pay parity the nightly job found due and not paid (a week approved from the day it
+/// was due, below the rate the rules then allow), or a rate change recorded after a week was approved, taking effect on or before its last
 /// day (AWR pay parity applied from the day it was due), leaves the week's lines priced at the old rate. For each
 /// such week, as now agreed (its latest approved timesheet), each line's pay at the rate now in force that day, less
 /// what it was paid, to the penny; what a correction of the week then pays. Rate changes are few, so the placements
@@ -26,36 +27,51 @@ public sealed record Underpayment(int PlacementId, int TimesheetId, DateOnly Wee
 /// </summary>
 public sealed class Underpayments(
     IReadRepository<Placement> placements,
+    IReadRepository<PlacementFlag> flags,
     IReadRepository<Timesheet> timesheets,
     IReadRepository<Domain.Workers.Worker> workers,
     IPayRatePolicy payRates,
+    AwrParity parity,
     ReferenceNames names,
     DataScope scope)
 {
     /// <summary>The weeks owed pay in the services the user sees, narrowed to one of them and to the organisation the weeks were charged to where chosen.</summary>
     public async Task<IReadOnlyList<Underpayment>> ListAsync(int? serviceAreaId, int? hiringOrganisationId, CancellationToken cancellationToken)
     {
-        var changed = await placements.ListAsync(new RateChangedPlacementsSpec(scope.Within(serviceAreaId)), cancellationToken);
-        if (changed.Count == 0) return [];
-        var approved = await timesheets.ListAsync(new ApprovedWeeksSpec([.. changed.Select(p => p.Id)], hiringOrganisationId), cancellationToken);
+        var within = scope.Within(serviceAreaId);
+        var changed = await placements.ListAsync(new RateChangedPlacementsSpec(within), cancellationToken);
+        // Placements the nightly job found due AWR pay parity and still paid below it: weeks approved from the day it
+        // was due are owed parity already, before anyone changes the rate (approved before the check, or imported).
+        var flaggedIds = (await flags.ListAsync(new Reports.OpenParityFlagsSpec(), cancellationToken)).Select(f => f.PlacementId).ToHashSet();
+        var flagged = flaggedIds.Except(changed.Select(p => p.Id)).ToList();
+        var due = flagged.Count == 0 ? []
+            : (await placements.ListAsync(new PlacementsWithRatesSpec(flagged), cancellationToken)).Where(p => within is null || within.Contains(p.ServiceAreaId)).ToList();
+        var looked = changed.Concat(due).ToList();
+        if (looked.Count == 0) return [];
+        var approved = await timesheets.ListAsync(new ApprovedWeeksSpec([.. looked.Select(p => p.Id)], hiringOrganisationId), cancellationToken);
         var terms = new Dictionary<DateOnly, TimesheetTerms>();
         var owed = new List<(Timesheet Sheet, decimal Paid, decimal Owed)>();
-        foreach (var placement in changed)
+        foreach (var placement in looked)
         {
-            foreach (var week in approved.Where(t => t.PlacementId == placement.Id).GroupBy(t => t.WeekStart))
+            var weeks = approved.Where(t => t.PlacementId == placement.Id).GroupBy(t => t.WeekStart).Select(w => w.MaxBy(t => t.Sequence)!).ToList();
+            if (weeks.Count == 0) continue;
+            var parityDue = flaggedIds.Contains(placement.Id) ? await parity.DueAsync(placement, cancellationToken) : null;
+            foreach (var latest in weeks)
             {
-                var latest = week.MaxBy(t => t.Sequence)!;
-                // Only a change recorded after the week was approved, and in force by its end, can leave it short.
-                if (!placement.RateChanges.Any(c => c.RecordedAt > latest.ApprovedAt && c.EffectiveFrom <= latest.WeekEnd)) continue;
-                var (paid, due) = (0m, 0m);
+                // Short only by a rate change recorded after the week was approved and in force by its end, or by
+                // parity due by its end and not paid.
+                var changedSince = placement.RateChanges.Any(c => c.RecordedAt > latest.ApprovedAt && c.EffectiveFrom <= latest.WeekEnd);
+                if (!changedSince && (parityDue is null || parityDue.From > latest.WeekEnd)) continue;
+                var (paid, owes) = (0m, 0m);
                 foreach (var line in latest.Lines.Where(l => !l.IsReversal))
                 {
                     if (!terms.TryGetValue(line.Day, out var dayTerms)) terms[line.Day] = dayTerms = await payRates.TimesheetTermsAsync(line.Day, cancellationToken);
-                    var rateNow = Money.ToPenny(placement.PayRateOn(line.Day) * dayTerms.PayShareOf(line.Type));
+                    var hourly = parityDue is { } p && line.Day >= p.From ? Math.Max(placement.PayRateOn(line.Day), p.RateNeeded) : placement.PayRateOn(line.Day);
+                    var rateNow = Money.ToPenny(hourly * dayTerms.PayShareOf(line.Type));
                     paid += line.Pay;
-                    due += Math.Max(line.Pay, Money.ToPenny(line.Hours * rateNow));
+                    owes += Math.Max(line.Pay, Money.ToPenny(line.Hours * rateNow));
                 }
-                if (due > paid) owed.Add((latest, paid, due - paid));
+                if (owes > paid) owed.Add((latest, paid, owes - paid));
             }
         }
         if (owed.Count == 0) return [];
