@@ -45,7 +45,9 @@ public static class FormReading
             modelState.AddModelError(key, $"{what} must be a percentage, like 8%");
             return null;
         }
-        return modelState.Number(key, text?.Trim().TrimEnd('%'), what);
+        // One percent sign at the end, as people write it: "2.5%%" is a slip to point out, not 2.5%.
+        var trimmed = text?.Trim();
+        return modelState.Number(key, trimmed is not null && trimmed.EndsWith('%') ? trimmed[..^1].TrimEnd() : trimmed, what);
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed class ReferenceDataTests(ProductionFactory factory) : IClassFixtur
         var agencyForm = await admin.GetPageAsync("/Admin/SupplyAgencies/New");
         (await Browsing.ParseAsync(await admin.SubmitAsync(agencyForm, new Dictionary<string, string> { ["Input.Name"] = "Connect2Luton pool", ["Input.Kind"] = "InHousePool", ["Input.MarginPercent"] = "eight" })))
             .Text("#Input_MarginPercent-error").ShouldBe("Error: The margin must be a number");
-        foreach (var (typed, said) in new[] { ("8,5", "The margin must be a number, with a full stop before any decimals, like 8.5"), ("£12", "The margin must be a percentage, like 8%") })
+        foreach (var (typed, said) in new[] { ("8,5", "The margin must be a number, with a full stop before any decimals, like 8.5"), ("£12", "The margin must be a percentage, like 8%"), ("8%%", "The margin must be a number") })
         {
             (await Browsing.ParseAsync(await admin.SubmitAsync(agencyForm, new Dictionary<string, string> { ["Input.Name"] = "Connect2Luton pool", ["Input.Kind"] = "InHousePool", ["Input.MarginPercent"] = typed })))
                 .Text("#Input_MarginPercent-error").ShouldBe($"Error: {said}", $"{typed} is not read as a different figure");
