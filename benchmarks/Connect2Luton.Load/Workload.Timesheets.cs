@@ -125,7 +125,7 @@ internal sealed partial class Workload
     }
 
     /// <summary>What the week's page says when someone else started, changed or sent the week since it was opened.</summary>
-    private static readonly Regex EnteredFirst = new("Someone else|since you opened it|already has a timesheet|has been approved|has been sent|has already been sent", RegexOptions.CultureInvariant);
+    private static readonly Regex EnteredFirst = new("Someone else|since you opened it|after you opened the page|already has a timesheet|has been approved|has been sent|has already been sent", RegexOptions.CultureInvariant);
 
     /// <summary>What a manager is told when a week they chose was approved, queried or changed by a colleague first, or the rules refuse it.</summary>
     private static readonly Regex NotApprovable = new("already been approved|already been queried|Someone else|changed since you|cannot be approved|has changed since", RegexOptions.CultureInvariant);
