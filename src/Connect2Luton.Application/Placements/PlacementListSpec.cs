@@ -116,13 +116,13 @@ public sealed class PlacementPageIdsSpec : Specification<Placement, int>
     }
 }
 
-/// <summary>Every placement the filter matches, as list rows: for the export, read as a stream.</summary>
-public sealed class PlacementListSpec : Specification<Placement, PlacementRow>
+/// <summary>The ids of every placement the list's filter matches, in the list's order.</summary>
+public sealed class PlacementListIdsSpec : Specification<Placement, int>
 {
-    public PlacementListSpec(PlacementFilter filter, DateOnly today, IReadOnlyCollection<int>? serviceAreaIds, IReadOnlyCollection<int>? jobRoleIds)
+    public PlacementListIdsSpec(PlacementFilter filter, DateOnly today, IReadOnlyCollection<int>? serviceAreaIds, IReadOnlyCollection<int>? jobRoleIds)
     {
         PlacementListCriteria.Apply(Query, filter, today, serviceAreaIds, jobRoleIds);
-        Query.Select(PlacementRow.From);
+        Query.Select(p => p.Id);
     }
 }
 

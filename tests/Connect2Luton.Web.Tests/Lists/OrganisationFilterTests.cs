@@ -8,6 +8,22 @@ namespace Connect2Luton.Web.Tests.Lists;
 public sealed class OrganisationFilterTests(Connect2LutonFactory factory) : IClassFixture<Connect2LutonFactory>
 {
     [Fact]
+    public async Task The_placements_export_has_every_placement_once_in_the_lists_order()
+    {
+        var recruiter = await factory.SignedInAsAsync(PlacementArrangement.Recruiter);
+        var every = await PlacementArrangement.QueryAsync(factory, db => db.Placements.Count());
+
+        var csv = await (await recruiter.GetAsync(new Uri("/Placements?handler=Export&show=All", UriKind.Relative))).Content.ReadAsStringAsync();
+        var ids = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => int.Parse(line.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var first = await recruiter.GetPageAsync("/Placements?show=All");
+        var listed = first.QuerySelectorAll("table.govuk-table tbody tr a[href^='/Placements/']").Select(a => int.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+        ids.Count.ShouldBe(every);
+        ids.Distinct().Count().ShouldBe(ids.Count);
+        ids.Take(listed.Count).ShouldBe(listed, "the export is in the list's order");
+    }
+
+    [Fact]
     public async Task The_placements_list_its_export_and_a_report_filtered_by_organisation_show_only_that_organisations_services()
     {
         var (trust, service, live) = await PlacementArrangement.QueryAsync(factory, db =>
