@@ -99,6 +99,8 @@ public static class DependencyInjection
         services.AddScoped<SignOffs.SignOffCommands>();
         services.AddScoped<RuleSets.RuleSetEditing>();
         services.AddScoped<RuleSets.RuleFileHistory>();
+        services.AddScoped<RuleSets.RuleVersionFollower>();
+        services.AddSingleton<RuleSets.ServedRuleVersions>();
         services.AddScoped<RuleSets.RuleSetWhatIf>();
         services.AddScoped<RuleSets.RuleDraftEditor>();
         services.AddScoped<RuleSets.Cases.LivePlacementCases>();

@@ -5,6 +5,7 @@ using Connect2Luton.Domain.Placements;
 using Connect2Luton.Infrastructure.DemoData;
 using Connect2Luton.Infrastructure.Email;
 using Connect2Luton.Infrastructure.Identity;
+using Connect2Luton.Infrastructure.Cluster;
 using Connect2Luton.Infrastructure.Persistence;
 using Connect2Luton.Infrastructure.Persistence.Specifications;
 using Connect2Luton.Infrastructure.Policies;
@@ -94,6 +95,7 @@ public static class DependencyInjection
 
         services.AddEmail(configuration);
         services.AddPolicies(configuration);
+        services.AddCluster(configuration);
         services.AddScheduling(configuration, database, connectionString);
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

@@ -152,6 +152,18 @@ public static partial class Words
         return (days == 1 ? "1" : days.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)) + (days == 1 ? " working day" : " working days");
     }
 
+    /// <summary>A short wait as people say it: "2 seconds", "1.5 seconds", "1 minute".</summary>
+    public static string Duration(TimeSpan time)
+    {
+        if (time >= TimeSpan.FromMinutes(1))
+        {
+            var minutes = Math.Round(time.TotalMinutes, 1, MidpointRounding.AwayFromZero);
+            return minutes == 1 ? "1 minute" : minutes.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " minutes";
+        }
+        var seconds = Math.Round(time.TotalSeconds, 1, MidpointRounding.AwayFromZero);
+        return seconds == 1 ? "1 second" : seconds.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " seconds";
+    }
+
     /// <summary>"1 worker", "2 workers".</summary>
     public static string Count(int count, string noun) => Count(count, noun, noun + "s");
 

@@ -5,7 +5,9 @@ namespace Connect2Luton.Application.RuleSets;
 /// <summary>
 /// Where officers' changes to the rules go live. A draft goes through the one validator the rule files always
 /// pass; only a draft with no problems is written to rules/ (a temporary file, then a rename, so no reader ever
-/// sees half a file) and served at once on this node. Other nodes pick the file up through their file watchers.
+/// sees half a file) and served at once on this server, once the database has recorded it as the new version. The
+/// database is the record of what serves: other servers check it every few seconds and take the new version
+/// (<see cref="RuleVersionFollower"/>), each writing it to its own rules/ folder.
 /// </summary>
 public interface IRuleSetPublisher
 {
@@ -65,10 +67,19 @@ public interface IRuleSetPublisher
     IRuleSetTrial? ServingTrial(string name);
 
     /// <summary>
-    /// Checks a draft and, if it passes, writes and serves it, provided the serving revision is still the one the
-    /// officer started from; otherwise nothing changes and the result says what is serving now.
+    /// Checks a draft and, if it passes, writes it and has <paramref name="record"/> record it as the new version,
+    /// then serves it, provided the serving revision is still the one the officer started from. If the revision has
+    /// moved, or the record is refused (another server recorded a version first), nothing changes (the files are put
+    /// back) and the result says what was serving.
     /// </summary>
-    Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default);
+    /// <param name="record">Records the checked draft (its content hash) on top of the version serving here; false when the database has a newer one.</param>
+    Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, RecordVersion record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A version another server recorded: checked with the same validator as a save and, if it passes, served here and
+    /// written to this server's rules/ folder. The problems, where it does not pass here; what serves keeps serving.
+    /// </summary>
+    Task<IReadOnlyList<RuleSetProblem>> AdoptAsync(string name, string json, string? testCasesJson, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Version">The rule file's content hash, which decisions record.</param>
@@ -82,6 +93,9 @@ public sealed record ServingRuleFile(string Name, string Json, string? TestCases
     /// <summary>False for the files of a rule set that is not serving: nothing decides with them until they are saved clean.</summary>
     public bool IsServing { get; init; } = true;
 }
+
+/// <summary>Records a checked draft as a rule set's new version, on top of <paramref name="replacing"/> (null for its first); false if another version got there first.</summary>
+public delegate Task<bool> RecordVersion(string version, ServingRuleFile? replacing, CancellationToken cancellationToken);
 
 public sealed record PublishResult(string? Version, IReadOnlyList<RuleSetProblem> Problems, ServingRuleFile? ChangedUnderneath)
 {

@@ -9,13 +9,13 @@ namespace Connect2Luton.Application.RuleSets;
 /// workspace: the files as found when the app first starts, and files changed on disk that passed the checks.
 /// So every decision's rule version can be found, and rolled back to.
 /// </summary>
-public sealed class RuleFileHistory(IRuleSetCatalogue catalogue, IRuleSetPublisher publisher, IRepository<RuleFileVersion> versions, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class RuleFileHistory(IRuleSetCatalogue catalogue, IRuleSetPublisher publisher, IRepository<RuleFileVersion> versions, IUnitOfWork unitOfWork, ServedRuleVersions seen, TimeProvider clock)
 {
     public const string FolderAuthor = "rules folder";
 
     public async Task<int> RecordServingAsync(CancellationToken cancellationToken)
     {
-        var recorded = 0;
+        var recorded = new List<RuleFileVersion>();
         foreach (var status in catalogue.Current.Where(s => s.IsServing))
         {
             var latest = await versions.FirstOrDefaultAsync(new LatestRuleFileVersionSpec(status.Name), cancellationToken);
@@ -23,11 +23,20 @@ public sealed class RuleFileHistory(IRuleSetCatalogue catalogue, IRuleSetPublish
             var (change, comment) = latest is null
                 ? (RuleFileChange.FirstLoaded, $"The file {serving.FileName} as the app found it when it first served it.")
                 : (RuleFileChange.ChangedOnDisk, $"{serving.FileName} was changed on disk and passed every check.");
-            versions.Add(new RuleFileVersion(status.Name, serving.Version, serving.Json, serving.TestCasesJson, change, FolderAuthor, comment, clock.GetUtcNow()));
-            recorded++;
+            var version = new RuleFileVersion(status.Name, (latest?.Number ?? 0) + 1, serving.Version, serving.Json, serving.TestCasesJson, change, FolderAuthor, comment, clock.GetUtcNow());
+            versions.Add(version);
+            recorded.Add(version);
         }
-        if (recorded == 0) return 0;
+        if (recorded.Count == 0) return 0;
+        // Refused when another server recorded a version of the same rule set at the same moment: its version is the
+        // newer, and this server takes it at its next check.
         var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return saved.IsConflict ? 0 : recorded;
+        if (saved.IsConflict)
+        {
+            unitOfWork.Forget();
+            return 0;
+        }
+        foreach (var version in recorded) seen.Note(version.RuleSet, version.Id, version.Number);
+        return recorded.Count;
     }
 }

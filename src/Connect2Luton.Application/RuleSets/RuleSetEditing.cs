@@ -19,6 +19,8 @@ public sealed class RuleSetEditing(
     IRepository<RuleFileVersion> versions,
     IUnitOfWork unitOfWork,
     ICurrentUser user,
+    RuleVersionFollower follower,
+    ServedRuleVersions seen,
     TimeProvider clock)
 {
     public static class Fields
@@ -62,22 +64,39 @@ public sealed class RuleSetEditing(
         if (json == serving.Json && cases == serving.TestCasesJson)
             return new RuleSetSaveResult(CommandResult.Invalid(Fields.Json, "This is the version already serving: there is nothing to save"), [], null);
 
-        var published = await publisher.PublishAsync(name, json!, cases, startedFrom ?? string.Empty, cancellationToken);
-        if (published.ChangedUnderneath is { } now)
+        RuleFileVersion? recorded = null;
+        var published = await publisher.PublishAsync(name, json!, cases, startedFrom ?? string.Empty, async (hash, replacing, ct) =>
         {
+            var newest = await versions.FirstOrDefaultAsync(new NewestRuleFileVersionSpec(name), ct);
+            // The database holds a version this server does not serve yet: another server saved one first. (Where
+            // nothing serves here, the officer is putting a broken rule set right, on top of whatever was recorded.)
+            if (newest is not null && replacing is not null && (newest.Content != replacing.Json || newest.TestCases != replacing.TestCasesJson)) return false;
+            var version = new RuleFileVersion(name, (newest?.Number ?? 0) + 1, hash, json!, cases, change, user.Name, comment!.Trim(), clock.GetUtcNow(), restores?.Id);
+            versions.Add(version);
+            // The version's number is unique in its rule set: of two servers saving on top of the same version at the
+            // same moment, the second is refused here.
+            if ((await unitOfWork.SaveChangesAsync(ct)).IsConflict)
+            {
+                unitOfWork.Forget();
+                return false;
+            }
+            recorded = version;
+            seen.Note(name, version.Id, version.Number);
+            return true;
+        }, cancellationToken);
+        if (published.ChangedUnderneath is { } before)
+        {
+            // Brought up to date first, so the officer compares their version with what now serves everywhere.
+            await follower.CatchUpAsync(cancellationToken);
             return new RuleSetSaveResult(CommandResult.Conflict(
                 "Someone else saved this rule set while you were working on it, so your change has not been saved. " +
-                "Compare what is serving now with your version below, then make your change again on top of theirs."), [], now);
+                "Compare what is serving now with your version below, then make your change again on top of theirs."), [], publisher.Serving(name) ?? before);
         }
         if (!published.Published)
         {
             var message = published.Problems.Count == 1 ? "The rule set has a problem" : $"The rule set has {published.Problems.Count} problems";
             return new RuleSetSaveResult(CommandResult.Invalid(Fields.Json, $"{message}, so nothing has been saved and the current version keeps serving"), published.Problems, null);
         }
-
-        var version = new RuleFileVersion(name, published.Version!, json!, cases, change, user.Name, comment!.Trim(), clock.GetUtcNow(), restores?.Id);
-        versions.Add(version);
-        var saved = await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new RuleSetSaveResult(saved.IsConflict ? CommandResult.Conflict(saved.Conflict!) : CommandResult.Done(version.Id), [], null);
+        return new RuleSetSaveResult(CommandResult.Done(recorded!.Id), [], null);
     }
 }

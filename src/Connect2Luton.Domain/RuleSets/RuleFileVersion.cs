@@ -29,9 +29,10 @@ public sealed class RuleFileVersion : AggregateRoot
 
     private RuleFileVersion() { RuleSet = Hash = Content = Author = Comment = string.Empty; }
 
-    public RuleFileVersion(string ruleSet, string hash, string content, string? testCases, RuleFileChange change, string author, string comment, DateTimeOffset savedAt, int? restoresVersionId = null)
+    public RuleFileVersion(string ruleSet, int number, string hash, string content, string? testCases, RuleFileChange change, string author, string comment, DateTimeOffset savedAt, int? restoresVersionId = null)
     {
         RuleSet = Guard.Required(ruleSet, Limits.RuleSetName, "The rule set");
+        Number = number >= 1 ? number : throw new DomainRuleException("A rule file version is numbered from 1.");
         Hash = Guard.Required(hash, Limits.ContentHash, "The content hash");
         // Kept exactly as written: officers diff and roll back to what they wrote, spacing and all.
         Content = string.IsNullOrWhiteSpace(content) ? throw new DomainRuleException("A rule file version needs its content.")
@@ -45,6 +46,12 @@ public sealed class RuleFileVersion : AggregateRoot
     }
 
     public string RuleSet { get; private set; }
+
+    /// <summary>
+    /// The version's number within its rule set, one more than the version it replaced. Unique per rule set, so when
+    /// two servers save on top of the same version at once only one is recorded: the database decides which serves.
+    /// </summary>
+    public int Number { get; private set; }
 
     /// <summary>SHA-256 of the file's text, in hex: the version decisions record.</summary>
     public string Hash { get; private set; }

@@ -20,12 +20,12 @@ internal static class AuditTrail
     // Records that are themselves the record of what happened, or that are noise: not audited again. A placement
     // flag is the nightly job's own record (raised and resolved with dates, the rule and its version); a rule file
     // version records its author, time and comment, and would copy the whole file into the trail. A data protection
-    // key is a secret: the trail must never hold a copy of it. An outbox email is the record of what was sent to
+    // key is a secret: the trail must never hold a copy of it. A change signal is the servers' bookkeeping. An outbox email is the record of what was sent to
     // whom, and is changed by every attempt to send it. The nightly checks' due days are their bookkeeping. A requisition's release records each of its steps itself (who
     // or what, when, which tier, how many agencies, under which rules or why).
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Cluster.ChangeSignal),
         typeof(AuditEntry), typeof(RuleDecision), typeof(JobRun), typeof(Domain.Placements.PlacementFlag), typeof(Domain.RuleSets.RuleFileVersion), typeof(Email.OutboxEmail),
         typeof(Domain.SupplyChain.SupplierRelease), typeof(Domain.SupplyChain.ReleaseStep), typeof(Domain.SupplyChain.ReleasedProfile),
         typeof(Scheduling.Dues.NightlyDue), typeof(Scheduling.Dues.NightlyChange), typeof(Scheduling.Dues.NightlyBasis),

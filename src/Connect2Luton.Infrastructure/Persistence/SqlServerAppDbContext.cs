@@ -13,6 +13,7 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        CaseBlindText.Apply(builder, CaseBlindText.SqlServer);
         builder.Entity<PlacementFlag>().OneOpenFlagOfAKind("[ResolvedAt] IS NULL");
         builder.Entity<Domain.Workers.Worker>().AgencyCandidatesBySurname("[KeptByAgency] = 1 AND [IsActive] = 1");
     }

@@ -31,16 +31,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
-        // Names are searched by their start, case-insensitively: SQLite's LIKE uses an index only on NOCASE columns.
-        // (SQL Server's default collation is already case-insensitive.)
-        builder.Entity<Domain.Workers.Worker>().Property(w => w.LastName).UseCollation("NOCASE");
-        builder.Entity<Domain.Workers.Worker>().Property(w => w.FirstName).UseCollation("NOCASE");
-        // Reference names are unique whatever their case ("Housing" and "HOUSING" are one service), as SQL Server's
-        // collation already makes them: the unique indexes hold on these columns in NOCASE too.
-        builder.Entity<Domain.ServiceAreas.ServiceArea>().Property(s => s.Name).UseCollation("NOCASE");
-        builder.Entity<Domain.JobRoles.JobRole>().Property(r => r.Title).UseCollation("NOCASE");
-        builder.Entity<Domain.HiringOrganisations.HiringOrganisation>().Property(o => o.Name).UseCollation("NOCASE");
-        builder.Entity<Domain.SupplyAgencies.SupplyAgency>().Property(a => a.Name).UseCollation("NOCASE");
+        // Names are searched by their start and unique whatever their case; SQLite's LIKE also uses an index only on
+        // NOCASE columns.
+        CaseBlindText.Apply(builder, CaseBlindText.Sqlite);
         builder.Entity<Domain.Placements.PlacementFlag>().OneOpenFlagOfAKind("\"ResolvedAt\" IS NULL");
         builder.Entity<Domain.Workers.Worker>().AgencyCandidatesBySurname("\"KeptByAgency\" AND \"IsActive\"");
         // SQLite keeps decimals as text, so EF sums them by calling back into .NET for every row: a second for the

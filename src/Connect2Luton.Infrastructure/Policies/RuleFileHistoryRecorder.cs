@@ -7,7 +7,9 @@ namespace Connect2Luton.Infrastructure.Policies;
 
 /// <summary>
 /// Puts the versions that did not come through the workspace into the rules history: the files as served when
-/// the app starts, and each file changed on disk that passed the checks and went into service.
+/// the app starts, and each file changed on disk that passed the checks and went into service. At start, the
+/// newest versions in the database are taken first: the database is the record of what serves, so a server whose
+/// folder is behind serves what the others serve, and its folder only seeds a rule set the database has never held.
 /// </summary>
 internal sealed partial class RuleFileHistoryRecorder(RuleSetRegistry registry, IServiceScopeFactory scopes, ILogger<RuleFileHistoryRecorder> logger) : IHostedService, IDisposable
 {
@@ -17,6 +19,11 @@ internal sealed partial class RuleFileHistoryRecorder(RuleSetRegistry registry, 
     {
         registry.Reloaded += OnReloaded;
         await registry.EnsureLoadedAsync(cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var taken = await scope.ServiceProvider.GetRequiredService<RuleVersionFollower>().CatchUpAsync(cancellationToken);
+            if (taken > 0) LogTakenAtStart(logger, taken);
+        }
         await RecordAsync(cancellationToken);
     }
 
@@ -53,6 +60,9 @@ internal sealed partial class RuleFileHistoryRecorder(RuleSetRegistry registry, 
     }
 
     public void Dispose() => _one.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving the database's newest version of {Count} rule sets over the rules folder's")]
+    private static partial void LogTakenAtStart(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Count} rule file versions found in the rules folder")]
     private static partial void LogRecorded(ILogger logger, int count);

@@ -312,8 +312,9 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
         }
     }
 
-    public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, CancellationToken cancellationToken = default)
+    public async Task<PublishResult> PublishAsync(string name, string json, string? testCasesJson, string startedFrom, RecordVersion record, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         if (modules.Find(name) is not { } definition) return new PublishResult(null, [RuleSetDefinition.NoSuchRuleSet(name)], null);
         await EnsureLoadedAsync(cancellationToken);
         await _writer.WaitAsync(cancellationToken);
@@ -329,6 +330,24 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
             // first, so a watcher that reloads between the two writes sees new cases that the old rules fail, and
             // keeps serving what it has, rather than new rules beside cases they fail.
             if (WriteFailure(definition, json, testCasesJson, current) is { } refused) return new PublishResult(null, [refused], null);
+            // Recorded before it serves: the database decides between two servers saving at once, and the one it
+            // refuses puts its files back and serves nothing new.
+            var replacing = current is null ? null : ServingFile(current);
+            bool taken;
+            try
+            {
+                taken = await record(compiled.Version, replacing, cancellationToken);
+            }
+            catch
+            {
+                PutBack(definition, current);
+                throw;
+            }
+            if (!taken)
+            {
+                PutBack(definition, current);
+                return new PublishResult(null, [], replacing ?? Serving(name));
+            }
             Record(name, []);
             Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
             LogServing(logger, name, compiled.Version[..12], (long)compiled.Figures.Elapsed.TotalMilliseconds);
@@ -340,6 +359,57 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
         }
         // Not raised as a reload: the workspace records this version itself, with its author and comment.
         return result;
+    }
+
+    /// <summary>
+    /// Serves a version another server recorded, if it passes every check here, and writes it to this server's
+    /// folder. A folder that refuses the write does not stop it serving: the database, not the folder, is the
+    /// record of what serves, and the folder is a copy for people to read.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleSetProblem>> AdoptAsync(string name, string json, string? testCasesJson, CancellationToken cancellationToken = default)
+    {
+        if (modules.Find(name) is not { } definition) return [RuleSetDefinition.NoSuchRuleSet(name)];
+        await EnsureLoadedAsync(cancellationToken);
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            var current = _serving!.Sets.GetValueOrDefault(name);
+            if (current is not null && current.Json == json && current.TestCasesJson == testCasesJson) return [];
+            var (compiled, problems) = RuleSetCompiler.Compile(definition, json, testCasesJson);
+            if (compiled is null)
+            {
+                IReadOnlyList<RuleSetProblem> refused = [new RuleSetProblem(definition.FileName, null, null,
+                    "The version saved on another server does not pass the checks on this server, so the version serving here keeps deciding."), .. problems];
+                Record(name, refused);
+                LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
+                return refused;
+            }
+            WriteFailure(definition, json, testCasesJson, current);
+            Record(name, []);
+            Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
+            LogAdopted(logger, name, compiled.Version[..12]);
+            return [];
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    // The files as they were before a save the database refused; a rule set that never served keeps the officer's
+    // draft on disk, as a folder with no good version has nothing better to hold.
+    private void PutBack(RuleSetDefinition definition, CompiledRuleSet? current)
+    {
+        if (current is null) return;
+        try
+        {
+            if (current.TestCasesJson is not null) store.WriteTestCases(definition, current.TestCasesJson);
+            store.Write(definition, current.Json);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            LogWriteRefused(logger, error, definition.Name);
+        }
     }
 
     private ServingSets Swap(List<CompiledRuleSet> sets, IEnumerable<string> changed)
@@ -379,6 +449,9 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version} (checked and compiled in {Milliseconds} ms)")]
     private static partial void LogServing(ILogger logger, string name, string version, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rule set {Name} now serving version {Version}, recorded by another server")]
+    private static partial void LogAdopted(ILogger logger, string name, string version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rule set {Name} passed its checks but could not be written to disk; the serving version is unchanged")]
     private static partial void LogWriteRefused(ILogger logger, Exception error, string name);

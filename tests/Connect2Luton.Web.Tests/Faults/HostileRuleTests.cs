@@ -225,8 +225,18 @@ public sealed class HostileRuleTests(RuleWorkspaceFactory factory) : IClassFixtu
     }
 }
 
-/// <summary>The app starting with a hostile rule file already in rules/, as after a bad deployment.</summary>
-public sealed class HostileRuleAtStartTests(RuleWorkspaceFactory factory) : IClassFixture<RuleWorkspaceFactory>
+/// <summary>
+/// The app's first start with a hostile rule file already in rules/, as a bad first deployment leaves it: the database
+/// holds no rules history yet, so nothing better can serve.
+/// </summary>
+public sealed class FirstDeploymentFactory : Connect2LutonFactory
+{
+    protected override bool ChangesRuleFiles => true;
+
+    protected override bool StartsWithRulesHistory => false;
+}
+
+public sealed class HostileRuleAtStartTests(FirstDeploymentFactory factory) : IClassFixture<FirstDeploymentFactory>
 {
     [Fact(Timeout = 120_000)]
     public async Task The_app_starts_and_serves_with_that_rule_set_marked_unavailable_and_health_says_which()

@@ -44,10 +44,15 @@ public sealed class RulePagesTests(Connect2LutonFactory factory) : IClassFixture
     }
 }
 
-/// <summary>The app started with one rule file broken on disk.</summary>
+/// <summary>
+/// The app started for the first time with one rule file broken on disk: the database holds no version of it yet,
+/// so there is nothing better to serve. (With a version in the database, that version serves and mends the file.)
+/// </summary>
 public sealed class BrokenRulesFactory : Connect2LutonFactory
 {
     private readonly RuleFolderCopy _rules = BrokenCopy();
+
+    protected override bool StartsWithRulesHistory => false;
 
     protected override string RulesDirectory => _rules.Directory;
 

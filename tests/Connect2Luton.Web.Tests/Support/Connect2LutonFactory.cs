@@ -43,6 +43,12 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
 
     internal string DatabaseFile => _databaseFile;
 
+    /// <summary>
+    /// The template holds the rules history its first start recorded, and the database's newest versions serve over
+    /// the folder's. An app started as on its first deployment (what is in rules/ is all there is) says so.
+    /// </summary>
+    protected virtual bool StartsWithRulesHistory => true;
+
     /// <summary>The template's own app keeps its file when disposed, to be copied.</summary>
     protected virtual bool KeepsDatabase => false;
 
@@ -50,6 +56,7 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
         if (StartsFromSeededTemplate) SeededTemplate.CopyTo(_databaseFile);
+        if (StartsFromSeededTemplate && !StartsWithRulesHistory) ForgetRulesHistory();
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
@@ -58,6 +65,15 @@ public class Connect2LutonFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ThreadSafetyChecks", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    private void ForgetRulesHistory()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM RuleFileVersions";
+        delete.ExecuteNonQuery();
     }
 
     /// <summary>Where the browser reaches the app; Production marks its cookies Secure, so a Production app is reached over HTTPS.</summary>

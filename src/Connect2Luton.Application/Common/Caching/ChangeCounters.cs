@@ -24,11 +24,23 @@ public sealed class ChangeCounters
     /// <summary>Raised after a kind of record's counter moves, once its change is committed: for work that waits on a kind of record (emails queued).</summary>
     public event EventHandler<Type>? Moved;
 
+    /// <summary>Raised after a change this server saved is counted: for telling the other servers.</summary>
+    public event EventHandler<Type>? CountedHere;
+
     /// <summary>A change to records of a kind; <paramref name="ids"/> are those it touched, or null where they are not known (a bulk write).</summary>
     public void Changed(Type type, IReadOnlyCollection<int>? ids = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         _logs.GetOrAdd(type, _ => new Log()).Add(ids is { Count: > MostIdsRemembered } ? null : ids);
+        CountedHere?.Invoke(this, type);
+        Moved?.Invoke(this, type);
+    }
+
+    /// <summary>A change to records of a kind saved by another server: which records is not known here.</summary>
+    public void ChangedElsewhere(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        _logs.GetOrAdd(type, _ => new Log()).Add(null);
         Moved?.Invoke(this, type);
     }
 

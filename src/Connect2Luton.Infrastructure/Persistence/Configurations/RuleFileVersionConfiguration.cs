@@ -19,5 +19,6 @@ internal sealed class RuleFileVersionConfiguration : IEntityTypeConfiguration<Ru
         // A rule set's history newest first, and the version a decision's hash names.
         builder.HasIndex(v => new { v.RuleSet, v.Id });
         builder.HasIndex(v => v.Hash);
+        builder.HasIndex(v => new { v.RuleSet, v.Number }).IsUnique();
     }
 }

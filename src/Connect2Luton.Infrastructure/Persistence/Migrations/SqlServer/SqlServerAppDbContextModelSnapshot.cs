@@ -315,7 +315,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<bool>("PurchaseOrderRequired")
                         .HasColumnType("bit");
@@ -452,7 +453,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1169,6 +1171,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
                     b.Property<int?>("RestoresVersionId")
                         .HasColumnType("int");
 
@@ -1194,6 +1199,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("RestoresVersionId");
 
                     b.HasIndex("RuleSet", "Id");
+
+                    b.HasIndex("RuleSet", "Number")
+                        .IsUnique();
 
                     b.ToTable("RuleFileVersions");
                 });
@@ -1237,7 +1245,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1291,7 +1300,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1342,7 +1352,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1868,7 +1879,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -1884,7 +1896,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CI_AS");
 
                     b.Property<DateOnly?>("LeftPermanentCouncilPostOn")
                         .HasColumnType("date");
@@ -1996,6 +2009,20 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("WorkerId", "From");
 
                     b.ToTable("WorkerBreaks", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Cluster.ChangeSignal", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ChangeSignals", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Infrastructure.Email.OutboxEmail", b =>

@@ -1127,6 +1127,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RestoresVersionId")
                         .HasColumnType("INTEGER");
 
@@ -1152,6 +1155,9 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RestoresVersionId");
 
                     b.HasIndex("RuleSet", "Id");
+
+                    b.HasIndex("RuleSet", "Number")
+                        .IsUnique();
 
                     b.ToTable("RuleFileVersions");
                 });
@@ -1246,7 +1252,8 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1929,6 +1936,20 @@ namespace Connect2Luton.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkerId", "From");
 
                     b.ToTable("WorkerBreaks", (string)null);
+                });
+
+            modelBuilder.Entity("Connect2Luton.Infrastructure.Cluster.ChangeSignal", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ChangeSignals", (string)null);
                 });
 
             modelBuilder.Entity("Connect2Luton.Infrastructure.Email.OutboxEmail", b =>
