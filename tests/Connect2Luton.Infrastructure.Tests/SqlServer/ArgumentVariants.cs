@@ -68,6 +68,7 @@ internal static class ArgumentVariants
         if (type == typeof(bool)) return [V(false), V(true)];
         if (type == typeof(string)) return [V("Smith"), V(""), V("O'Brien %_[")];
         if (type == typeof(Guid)) return [V(Guid.Empty)];
+        if (type == typeof(CancellationToken)) return [new Variant(CancellationToken.None, "none")];
         if (type == typeof(DateOnly)) return [V(Clocks.Today), V(DateOnly.MinValue), V(DateOnly.MaxValue)];
         if (type == typeof(DateTimeOffset)) return [V(Clocks.Now), V(DateTimeOffset.MinValue), V(DateTimeOffset.MaxValue)];
         if (type == typeof(DateTime)) return [V(Clocks.Now.UtcDateTime), V(DateTime.MinValue)];
@@ -75,6 +76,15 @@ internal static class ArgumentVariants
         // Value objects made only by parsing.
         if (type == typeof(Domain.Workers.UkPostcode)) return [V(Domain.Workers.UkPostcode.Parse("LU1 2AB"))];
         if (type.IsEnum) return [.. Enum.GetValues(type).Cast<object>().Select(e => new Variant(e, $"{type.Name}.{e}"))];
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var map
+            && (map == typeof(IReadOnlyDictionary<,>) || map == typeof(IDictionary<,>) || map == typeof(Dictionary<,>)))
+        {
+            var (key, value) = (NonNull(type.GetGenericArguments()[0], depth + 1, where)[0], NonNull(type.GetGenericArguments()[1], depth + 1, where)[0]);
+            var dictionary = typeof(Dictionary<,>).MakeGenericType(type.GetGenericArguments());
+            var one = (System.Collections.IDictionary)Activator.CreateInstance(dictionary)!;
+            one.Add(key.Value!, value.Value);
+            return [new Variant(Activator.CreateInstance(dictionary), "{}"), new Variant(one, $"{{{key.Label}: {value.Label}}}")];
+        }
         if (ElementOf(type) is { } element) return Collections(type, element, depth, where);
         if (depth < 3 && !type.IsAbstract && !type.IsInterface
             && WaysToMake(type).OrderByDescending(c => c is ConstructorInfo).ThenByDescending(c => c.GetParameters().Length).FirstOrDefault() is { } constructor)

@@ -50,6 +50,7 @@ internal sealed partial class OfflineSqlServer : IDbCommandInterceptor, IDbConne
             })
             .Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<TimeProvider>(Clocks.Fixed());
@@ -99,7 +100,7 @@ internal sealed partial class OfflineSqlServer : IDbCommandInterceptor, IDbConne
     {
         var answer = new DataTable();
         var text = sql.TrimStart();
-        if (text.StartsWith("SELECT COUNT(*)", StringComparison.Ordinal))
+        if (CountQuery().IsMatch(text))
         {
             answer.Columns.Add("Count", typeof(int));
             answer.Rows.Add(0);
@@ -111,6 +112,9 @@ internal sealed partial class OfflineSqlServer : IDbCommandInterceptor, IDbConne
         }
         return answer;
     }
+
+    [GeneratedRegex(@"^SELECT COUNT\(\*\)\r?\nFROM ")]
+    private static partial Regex CountQuery();
 
     [GeneratedRegex(@"^SELECT (CASE\s+WHEN EXISTS|CAST\(0 AS bit\)$|CAST\(1 AS bit\)$)")]
     private static partial Regex AnyQuery();
