@@ -118,7 +118,12 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.SqlServer)
         {
             services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, o) =>
-                o.UseSqlServer(connectionString).EnableThreadSafetyChecks(database.ThreadSafetyChecks).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
+                o.UseSqlServer(connectionString, sql =>
+                    {
+                        sql.UseCompatibilityLevel(database.SqlServerCompatibilityLevel);
+                        if (database.RetryOnFailure) sql.EnableRetryOnFailure();
+                    })
+                    .EnableThreadSafetyChecks(database.ThreadSafetyChecks).AddInterceptors(provider.GetRequiredService<ChangeCountingInterceptor>()));
             return;
         }
         services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>

@@ -34,6 +34,22 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool ThreadSafetyChecks { get; set; } = true;
 
+    /// <summary>
+    /// SQL Server only: retry a unit of work that failed on a fault SQL Server calls transient (a failover, a dropped
+    /// connection, a throttled Azure SQL database), through EF Core's retrying execution strategy. Off by default:
+    /// no SQL Server runs in this project's tests, and a retry re-runs a unit only when it failed before writing
+    /// anything (see UnitOfWork), so a council turns it on where such faults are expected.
+    /// </summary>
+    public bool RetryOnFailure { get; set; }
+
+    /// <summary>
+    /// SQL Server only: the database compatibility level EF Core writes its SQL for. 130 (SQL Server 2016) is the
+    /// lowest that has OPENJSON, which a list of more than about 2,100 ids is sent as; EF Core's own default, 160,
+    /// would let it use functions a SQL Server 2019 database (150) does not have.
+    /// </summary>
+    [Range(130, 170)]
+    public int SqlServerCompatibilityLevel { get; set; } = 130;
+
     /// <summary>Seed the Bogus demo data into an empty database (the embedded default, never production).</summary>
     public bool SeedDemoData { get; set; }
 }

@@ -16,12 +16,8 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         try
         {
             var staged = _bulk.Where(b => b.Any).ToList();
-            if (staged.Count == 0)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return SaveResult.Saved;
-            }
-            await SaveWithBulkInsertsAsync(staged, cancellationToken);
+            if (staged.Count == 0) await RetriedAsync(db.SaveChangesAsync, cancellationToken);
+            else await RetriedAsync(ct => SaveWithBulkInsertsAsync(staged, ct), cancellationToken);
             return SaveResult.Saved;
         }
         catch (DbUpdateConcurrencyException conflict)
@@ -66,11 +62,60 @@ internal sealed partial class UnitOfWork(AppDbContext db, IEnumerable<IStagedIns
         if (db.Database.CurrentTransaction is not null) throw new InvalidOperationException("A transaction is already open on this unit of work.");
         // Every save inside joins this transaction (they open their own only when none is open); on SQLite it takes
         // the write lock at once, so what the work reads before it writes is what it writes against.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await work(cancellationToken);
-        if (keep(outcome)) await transaction.CommitAsync(cancellationToken);
-        else await transaction.RollbackAsync(cancellationToken);
-        return outcome;
+        return await RetriedAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = await work(ct);
+            if (keep(outcome)) await transaction.CommitAsync(ct);
+            else await transaction.RollbackAsync(ct);
+            return outcome;
+        }, cancellationToken);
+    }
+
+    private Task<bool> RetriedAsync(Func<CancellationToken, Task> attempt, CancellationToken cancellationToken) =>
+        RetriedAsync(async ct =>
+        {
+            await attempt(ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a unit through the execution strategy, which a retrying one (Database:RetryOnFailure) requires of a
+    /// transaction the app begins itself. A retry runs the whole unit again, so an attempt is retried only if it
+    /// failed before anything of it was written: EF then still holds every change as staged, and what the failed
+    /// attempt began tracking (a record the work made, the nightly dues a save notes) is let go, to be made again.
+    /// Once a save inside has written, the change tracker holds those rows as saved although their transaction
+    /// rolled back, and running the unit again would lose them: that failure is refused as not retried.
+    /// </summary>
+    private async Task<T> RetriedAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        // Inside a unit already running (a save inside InOneTransactionAsync), the outer unit is what is retried.
+        if (!strategy.RetriesOnFailure || db.Database.CurrentTransaction is not null) return await attempt(cancellationToken);
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            var tracked = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+            var written = false;
+            void Saved(object? sender, SavedChangesEventArgs e) => written = true;
+            db.SavedChanges += Saved;
+            try
+            {
+                return await attempt(ct);
+            }
+            catch (Exception error) when (written && error is not DbUpdateConcurrencyException && !(error is DbUpdateException update && IsUniqueViolation(update)))
+            {
+                throw new InvalidOperationException("The save failed after part of it was written in its transaction (which rolled back), so it is not retried.", error);
+            }
+            catch when (!written)
+            {
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => !tracked.Contains(e.Entity)).ToList()) entry.State = EntityState.Detached;
+                throw;
+            }
+            finally
+            {
+                db.SavedChanges -= Saved;
+            }
+        }, cancellationToken);
     }
 
     // The tracked changes and the bulk rows land together or not at all. The bulk rows are made ready first, as the
