@@ -19,7 +19,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Connect2Luton.Infrastructure;
 
@@ -96,11 +95,9 @@ public static class DependencyInjection
         services.AddEmail(configuration);
         services.AddPolicies(configuration);
         services.AddCluster(configuration);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddScheduling(configuration, database, connectionString);
-        services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database")
-            .AddQuartz(o => o.Name = "scheduler")
-            .AddCheck<RuleSetHealthCheck>("rules");
+        services.AddHealthChecks().AddCheck<RuleSetHealthCheck>("rules");
         return services;
     }
 

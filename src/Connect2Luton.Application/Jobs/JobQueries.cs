@@ -26,10 +26,13 @@ public sealed class JobQueries(IReadRepository<JobRun> runs, IJobScheduler sched
         return views;
     }
 
-    /// <summary>Whether the user may start the job now, outside its schedule.</summary>
+    /// <summary>Whether the user may start the job now, outside its schedule, and this node can start it.</summary>
     public bool MayRunNow(ScheduledJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return job.RunNowPermission is { } permission && user.May(permission);
+        return job.RunNowPermission is { } permission && user.May(permission) && scheduler.RunsHere;
     }
+
+    /// <summary>Whether this node runs the jobs; the runs listed are every node's, as the database holds them.</summary>
+    public bool RunsHere => scheduler.RunsHere;
 }

@@ -26,6 +26,12 @@ public sealed class NightlyJobsOptions
     public bool Clustered { get; set; }
 
     /// <summary>
+    /// Whether this node runs the scheduler. Several nodes on one SQLite file (or on SQL Server without clustering)
+    /// must leave the jobs to one of them: a second scheduler on the same stored schedule would fire every job twice.
+    /// </summary>
+    public bool RunJobs { get; set; } = true;
+
+    /// <summary>
     /// Placements per unit of work in a run. What a batch holds while it is decided and saved (facts, flags, decision
     /// records, tracked entities) outlives a gen0 collection or two, so larger batches pile up in gen1: at a million
     /// placements, both jobs at once, batches of 2,000 peaked at 279 to 387 MB private and batches of 1,000 at 160 to

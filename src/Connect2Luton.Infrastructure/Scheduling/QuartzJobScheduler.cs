@@ -5,6 +5,8 @@ namespace Connect2Luton.Infrastructure.Scheduling;
 
 internal sealed class QuartzJobScheduler(ISchedulerFactory factory, ScheduledJobs jobs, JobSchedules schedules) : IJobScheduler
 {
+    public bool RunsHere => true;
+
     public async Task<JobSchedule> ScheduleOfAsync(string jobName, CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);

@@ -24,7 +24,12 @@ internal static class SchedulingRegistration
         services.AddOptions<NightlyJobsOptions>()
             .Bind(configuration.GetSection(NightlyJobsOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Scheduling:TimeZone must be a time zone this machine knows, such as Europe/London.")
-            .Validate(o => !o.Clustered || (o.Store == JobStoreKind.Persistent && database.Provider == DatabaseProvider.SqlServer), "Scheduling:Clustered needs the persistent store on SQL Server.")
+            .Validate(o => !o.Clustered || database.Provider == DatabaseProvider.SqlServer,
+                "Scheduling:Clustered needs SQL Server (Database:Provider=SqlServer): on SQLite, let one node run the jobs and set Scheduling:RunJobs=false on the others.")
+            .Validate(o => !o.Clustered || o.Store == JobStoreKind.Persistent,
+                "Scheduling:Clustered needs the persistent store (Scheduling:Store=Persistent): the nodes share the schedule through the database.")
+            .Validate(o => !o.Clustered || o.RunJobs,
+                "Scheduling:Clustered=true runs the jobs on every node, one firing each, and Scheduling:RunJobs=false runs none on this one: set one or the other.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Scheduling:BatchSize must be between 1 and 10000.")
             .ValidateOnStart();
         var options = configuration.GetSection(NightlyJobsOptions.Section).Get<NightlyJobsOptions>() ?? new NightlyJobsOptions();
@@ -32,7 +37,6 @@ internal static class SchedulingRegistration
         services.AddSingleton(provider => new NightlyRunner(
             provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<NightlyRunner>>()) { BatchSize = provider.GetRequiredService<IOptions<NightlyJobsOptions>>().Value.BatchSize });
-        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddSingleton<JobSchedules>();
         // The two nightly sweeps the product ships with; a host adds its own jobs the same way.
         services.AddScheduledJob(new ScheduledJob(JobNames.FlagLongRunningPlacements, "Flag long-running placements", "0 30 2 * * ?", "FlagLongRunningPlacements",
@@ -56,6 +60,15 @@ internal static class SchedulingRegistration
         {
             Figures = new JobRunFigures("Placements live last week", "Without hours sent", "Emails queued", Resolves: false),
         });
+        if (!options.RunJobs)
+        {
+            // No Quartz at all, so this node neither fires a job nor touches the stored schedule the other node runs.
+            services.AddSingleton<IJobScheduler, JobsRunElsewhere>();
+            services.AddHealthChecks().AddCheck<NoSchedulerHealthCheck>("scheduler");
+            return services;
+        }
+        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
+        services.AddHealthChecks().AddQuartz(o => o.Name = "scheduler");
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>

@@ -21,6 +21,12 @@ public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, Sche
     [TempData]
     public string? Done { get; set; }
 
+    /// <summary>False on a server that leaves the jobs to another on the same database (Scheduling:RunJobs).</summary>
+    public bool RunsHere => queries.RunsHere;
+
+    [TempData]
+    public string? NotStarted { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Jobs = await queries.ListAsync(cancellationToken);
@@ -30,6 +36,12 @@ public sealed class IndexModel(JobQueries queries, IJobScheduler scheduler, Sche
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
         if (jobs.Find(job) is not { } registered) return NotFound();
+        // A page opened on the server that runs the jobs may be posted to one that does not, behind a load balancer.
+        if (!queries.RunsHere)
+        {
+            NotStarted = $"{registered.DisplayName} was not started: this server does not run the scheduled jobs (another server of Connect2Luton does). Open this page again, and run it when the page offers \"Run now\".";
+            return RedirectToPage();
+        }
         if (!queries.MayRunNow(registered)) return Forbid();
         await scheduler.RunNowAsync(registered.Name, user.Name, cancellationToken);
         Done = $"{registered.DisplayName} has been started. Reload this page to follow its progress.";
