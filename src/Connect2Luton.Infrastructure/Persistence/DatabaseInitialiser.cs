@@ -23,6 +23,7 @@ public static partial class DatabaseInitialiser
         var environment = provider.GetRequiredService<IHostEnvironment>();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitialiser));
         var db = provider.GetRequiredService<AppDbContext>();
+        using var onlyStart = await StartLock.TakeAsync(db, logger, cancellationToken);
 
         if (options.MigrateOnStartup)
         {

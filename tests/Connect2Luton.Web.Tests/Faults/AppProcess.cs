@@ -55,12 +55,12 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts the app and waits until it says it is listening (the app proper, or the page that answers while the
     /// database cannot be used): its own log line, not a poll.
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string> settings)
+    public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null, Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var process = Process.Start(StartInfo(databaseFile, settings, ["--urls", address.ToString()]))!;
         var app = new AppProcess(process, address);
-        var listening = app.WaitForLogAsync(Listening, TimeSpan.FromMinutes(2));
+        var listening = app.WaitForLogAsync(Listening, timeout ?? TimeSpan.FromMinutes(2));
         process.OutputDataReceived += (_, line) => app.Append(line.Data);
         process.ErrorDataReceived += (_, line) => app.Append(line.Data);
         process.Exited += (_, _) => app.Exited();
@@ -201,7 +201,7 @@ public sealed class AppProcess : IAsyncDisposable
         return start;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
