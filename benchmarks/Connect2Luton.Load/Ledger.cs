@@ -17,6 +17,29 @@ internal sealed class Ledger
     private int _conflicts;
     private int _refused;
 
+    // Saves whose answer was lost in flight (a node went down under them): each may be in the database once, or not at all.
+
+    /// <summary>Requisition titles posted and lost in flight.</summary>
+    public ConcurrentDictionary<string, byte> InDoubtRequisitions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Worker and agency candidate emails posted and lost in flight.</summary>
+    public ConcurrentDictionary<string, byte> InDoubtWorkers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Candidates put forward for a vacancy, lost in flight.</summary>
+    public ConcurrentDictionary<(int Vacancy, int Candidate), byte> InDoubtPutForward { get; } = new();
+
+    /// <summary>Edits to shared records (as <see cref="SavedEdits"/>) lost in flight.</summary>
+    public ConcurrentDictionary<string, ConcurrentBag<string>> InDoubtEdits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Weeks' hours saved or sent, lost in flight.</summary>
+    public ConcurrentDictionary<(int Placement, DateOnly Week), ConcurrentQueue<EnteredHours>> InDoubtWeeks { get; } = new();
+
+    /// <summary>Timesheets whose approval was lost in flight.</summary>
+    public ConcurrentDictionary<int, byte> InDoubtApprovals { get; } = new();
+
+    public int InDoubt => InDoubtRequisitions.Count + InDoubtWorkers.Count + InDoubtPutForward.Count + InDoubtEdits.Values.Sum(e => e.Count)
+        + InDoubtWeeks.Values.Sum(q => q.Count) + InDoubtApprovals.Count;
+
     public int RefusedAsAlreadyPutForward => _refused;
 
     public void PutForward(int vacancy, int person, int candidate) => PutForwardPeople.Add((vacancy, person, candidate));

@@ -15,11 +15,13 @@ var agencyClients = int.Parse(settings.Get("--agency-clients", "10"), CultureInf
 var workerClients = int.Parse(settings.Get("--worker-clients", "10"), CultureInfo.InvariantCulture);
 var duration = TimeSpan.FromSeconds(int.Parse(settings.Get("--seconds", "60"), CultureInfo.InvariantCulture));
 var rate = int.Parse(settings.Get("--rate", "0"), CultureInfo.InvariantCulture);
+// --nodes-may-go-down true: benchmarks/load/cluster.sh kills a node under the load (see Tally.NodesMayGoDown).
+var nodesMayGoDown = settings.Get("--nodes-may-go-down", "false") == "true";
 var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
 const string Password = "Connect2Luton-demo!";
 const string WorkerPassword = "Hours-sent-from-my-phone-2026";
 
-var tally = new Tally();
+var tally = new Tally { NodesMayGoDown = nodesMayGoDown };
 var ledger = new Ledger();
 var reconciliation = new Reconciliation(database);
 var shared = await reconciliation.SharedRecordsAsync();
@@ -115,6 +117,12 @@ var problems = await reconciliation.CheckAsync(run, ledger, shared, before);
 var (timesheetProblems, weeks, approvals) = await reconciliation.CheckTimesheetsAsync(ledger, workerPlacements, timesheetsBefore);
 problems.AddRange(timesheetProblems);
 foreach (var problem in problems) Console.WriteLine("  does not reconcile: " + problem);
+if (nodesMayGoDown)
+{
+    Console.WriteLine($"In doubt: {ledger.InDoubt} saves lost in flight, of which {ledger.InDoubtRequisitions.Count + ledger.InDoubtWorkers.Count} requisitions, workers or candidates, "
+        + $"{ledger.InDoubtEdits.Values.Sum(e => e.Count)} edits, {ledger.InDoubtPutForward.Count} put forward, {ledger.InDoubtWeeks.Values.Sum(q => q.Count)} weeks' hours and {ledger.InDoubtApprovals.Count} approvals: "
+        + "each allowed to be stored once or not at all.");
+}
 Console.WriteLine(problems.Count == 0
     ? $"Reconciled: every save reported is in the database once, nothing else is, and no edit was lost; each of {weeks} weeks reported saved or sent is stored once with the hours sent, "
       + $"and each of {approvals} timesheets reported approved is approved, as the manager was shown, with its lines as they were when it was approved."

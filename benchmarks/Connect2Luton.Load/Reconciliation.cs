@@ -48,8 +48,8 @@ internal sealed class Reconciliation(string databaseFile)
     {
         var problems = new List<string>();
         await using var connection = await OpenAsync();
-        Compare("requisition", ledger.RaisedRequisitions, await RowsAsync(connection, $"SELECT Id, Title FROM Requisitions WHERE Title LIKE 'Load {run} %'"), problems);
-        Compare("worker", ledger.AddedWorkers, await RowsAsync(connection, $"SELECT Id, Email FROM Workers WHERE Email LIKE 'load-{run}-%'"), problems);
+        Compare("requisition", ledger.RaisedRequisitions, ledger.InDoubtRequisitions, await RowsAsync(connection, $"SELECT Id, Title FROM Requisitions WHERE Title LIKE 'Load {run} %'"), problems);
+        Compare("worker", ledger.AddedWorkers, ledger.InDoubtWorkers, await RowsAsync(connection, $"SELECT Id, Email FROM Workers WHERE Email LIKE 'load-{run}-%'"), problems);
         // Submissions: each reported is stored, none is stored that was not, and no contested person is put forward
         // twice for one vacancy while the first still owns them (nothing in the load withdraws).
         var stored = await RowsAsync(connection, $"""
@@ -62,7 +62,7 @@ internal sealed class Reconciliation(string databaseFile)
         var reported = ledger.PutForwardPeople.Select(p => (p.Vacancy, p.Candidate)).ToHashSet();
         foreach (var missing in reported.Where(r => !storedPairs.Any(s => s.Vacancy == r.Vacancy && s.Candidate == r.Candidate)))
             problems.Add($"candidate {missing.Candidate} was reported put forward for requisition {missing.Vacancy} but is not stored");
-        foreach (var extra in storedPairs.Where(s => !reported.Contains((s.Vacancy, s.Candidate))))
+        foreach (var extra in storedPairs.Where(s => !reported.Contains((s.Vacancy, s.Candidate)) && !ledger.InDoubtPutForward.ContainsKey((s.Vacancy, s.Candidate))))
             problems.Add($"candidate {extra.Candidate} is stored as put forward for requisition {extra.Vacancy} but was never reported");
 
         foreach (var (record, was) in before)
@@ -70,10 +70,13 @@ internal sealed class Reconciliation(string databaseFile)
             var (table, id) = (record.Split(' ')[0], record.Split(' ')[1]);
             var now = await ScalarAsync<int>(connection, $"SELECT Version FROM {table} WHERE Id = {id}");
             var saved = ledger.SavedEdits.TryGetValue(record, out var edits) ? edits.ToList() : [];
-            if (now - was != saved.Count) problems.Add($"{record}: {saved.Count} edits were reported saved but its version went from {was} to {now}");
-            if (saved.Count == 0) continue;
+            // An edit whose answer was lost in flight may have been saved, or not.
+            var inDoubt = ledger.InDoubtEdits.TryGetValue(record, out var lost) ? lost.ToList() : [];
+            if (now - was < saved.Count || now - was > saved.Count + inDoubt.Count)
+                problems.Add($"{record}: {saved.Count} edits were reported saved{(inDoubt.Count > 0 ? $" and {inDoubt.Count} lost in flight" : "")} but its version went from {was} to {now}");
+            if (now == was) continue;
             var value = await ScalarAsync<string>(connection, $"SELECT {(table == "Workers" ? "Phone" : "Description")} FROM {table} WHERE Id = {id}");
-            if (!saved.Any(s => Same(s, value))) problems.Add($"{record} holds \"{value}\", which no saved edit wrote");
+            if (!saved.Concat(inDoubt).Any(s => Same(s, value))) problems.Add($"{record} holds \"{value}\", which no saved edit wrote");
         }
         return problems;
     }
@@ -137,11 +140,20 @@ internal sealed class Reconciliation(string databaseFile)
             .ToLookup(l => l.Timesheet, l => (l.Hours, l.Pay, l.Charge));
         var byWeek = stored.ToLookup(t => (t.Placement, t.Week));
 
-        foreach (var ((placement, week), saves) in ledger.EnteredWeeks)
+        foreach (var (placement, week) in ledger.EnteredWeeks.Keys.Union(ledger.InDoubtWeeks.Keys))
         {
-            var said = saves.ToList();
+            var said = ledger.EnteredWeeks.TryGetValue((placement, week), out var saves) ? saves.ToList() : [];
+            var lost = ledger.InDoubtWeeks.TryGetValue((placement, week), out var inDoubt) ? inDoubt.ToList() : [];
             var rows = byWeek[(placement, week)].ToList();
             var what = $"placement {placement}'s week of {week:yyyy-MM-dd}";
+            // Only saves lost in flight: stored once, with hours one of them sent, or not at all.
+            if (said.Count == 0)
+            {
+                if (rows.Count > 1) problems.Add($"{what} had only saves lost in flight but {rows.Count} timesheets are stored for it");
+                else if (rows.Count == 1 && !lost.Any(s => Same(s.Hours, entries[rows[0].Id].ToDictionary(e => e.Day, e => e.Hours))))
+                    problems.Add($"{what} holds hours none of its saves lost in flight wrote");
+                continue;
+            }
             if (rows.Count != 1 || rows[0].Sequence != 0)
             {
                 problems.Add($"{what} was reported saved {said.Count} times but {rows.Count} timesheets are stored for it");
@@ -152,10 +164,10 @@ internal sealed class Reconciliation(string databaseFile)
             var sent = said.Where(s => s.Sent).ToList();
             if (sent.Count > 1) problems.Add($"{what} was reported sent {sent.Count} times (by {string.Join(", ", sent.Select(s => s.By))}): a second send must be refused");
             if (sent.Count == 1 && row.Status is not ("Submitted" or "Approved")) problems.Add($"{what} was reported sent but is {row.Status}");
-            if (sent.Count >= 1 ? !Same(sent[^1].Hours, hours) : !said.Any(s => Same(s.Hours, hours)))
+            if (lost.Count > 0 ? !said.Concat(lost).Any(s => Same(s.Hours, hours)) : sent.Count >= 1 ? !Same(sent[^1].Hours, hours) : !said.Any(s => Same(s.Hours, hours)))
                 problems.Add($"{what} holds {Describe(hours)}, which {(sent.Count >= 1 ? $"is not what was sent ({Describe(sent[^1].Hours)})" : "no reported save wrote")}");
         }
-        foreach (var unreported in stored.Where(t => t.Id > before.LastId && !ledger.EnteredWeeks.ContainsKey((t.Placement, t.Week))))
+        foreach (var unreported in stored.Where(t => t.Id > before.LastId && !ledger.EnteredWeeks.ContainsKey((t.Placement, t.Week)) && !ledger.InDoubtWeeks.ContainsKey((t.Placement, t.Week))))
             problems.Add($"timesheet {unreported.Id} (placement {unreported.Placement}, week of {unreported.Week:yyyy-MM-dd}) is stored but no client was told it was saved");
 
         var now = await LinesAsync(approvedIds);
@@ -177,7 +189,7 @@ internal sealed class Reconciliation(string databaseFile)
             else if (then != now.GetValueOrDefault(id)) problems.Add($"{what}: its lines changed after it was approved");
         }
         foreach (var id in await IdsAsync(connection, "SELECT Id FROM Timesheets WHERE Status = 'Approved'"))
-            if (!before.Approved.Contains(id) && !ledger.ApprovedTimesheets.ContainsKey(id)) problems.Add($"timesheet {id} is approved but no manager was told they approved it");
+            if (!before.Approved.Contains(id) && !ledger.ApprovedTimesheets.ContainsKey(id) && !ledger.InDoubtApprovals.ContainsKey(id)) problems.Add($"timesheet {id} is approved but no manager was told they approved it");
         return (problems, ledger.EnteredWeeks.Count, ledger.ApprovedTimesheets.Count);
     }
 
@@ -199,13 +211,14 @@ internal sealed class Reconciliation(string databaseFile)
         _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
     };
 
-    private static void Compare(string what, System.Collections.Concurrent.ConcurrentDictionary<int, string> reported, List<(int Id, string Key)> stored, List<string> problems)
+    private static void Compare(string what, System.Collections.Concurrent.ConcurrentDictionary<int, string> reported, System.Collections.Concurrent.ConcurrentDictionary<string, byte> inDoubt,
+        List<(int Id, string Key)> stored, List<string> problems)
     {
         foreach (var duplicate in stored.GroupBy(s => s.Key).Where(g => g.Count() > 1))
             problems.Add($"{what} \"{duplicate.Key}\" is stored {duplicate.Count()} times");
         foreach (var (id, key) in reported.Where(r => !stored.Contains((r.Key, r.Value))))
             problems.Add($"{what} {id} \"{key}\" was reported saved but is not stored");
-        foreach (var (id, key) in stored.Where(s => !reported.ContainsKey(s.Id)))
+        foreach (var (id, key) in stored.Where(s => !reported.ContainsKey(s.Id) && !inDoubt.ContainsKey(s.Key)))
             problems.Add($"{what} {id} \"{key}\" is stored but was never reported saved");
     }
 

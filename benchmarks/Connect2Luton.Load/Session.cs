@@ -36,20 +36,45 @@ internal sealed class Session : IDisposable
         return session;
     }
 
+    /// <summary>The answer the load balancer gives for a node that went down under the request (Connect2Luton.Proxy).</summary>
+    private const string ProxyFailure = "X-Connect2Luton-Proxy-Failure";
+
+    /// <summary>Whether the last request was lost in flight: the caller notes what a form may or may not have saved.</summary>
+    public bool LastLost { get; private set; }
+
+    // Lost in flight: the load balancer's own answer for a node that went down, or (while nodes may go down) the
+    // connection to it cut as the node died with the answer half sent.
+    private string? LostInFlight(HttpResponseMessage? response, Exception? error) =>
+        response is not null && response.Headers.TryGetValues(ProxyFailure, out var failure) ? $"the load balancer answered {(int)response.StatusCode} ({string.Join(",", failure)})"
+        : error is not null && _tally.NodesMayGoDown && error is HttpRequestException or IOException ? $"{error.GetType().Name} {error.Message}"
+        : null;
+
     /// <summary>A page that must answer 200; anything else is an error in the tally (and null here).</summary>
     public async Task<IDocument?> TryGetAsync(string path, string operation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        LastLost = false;
         try
         {
             using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (LostInFlight(response, null) is { } lost)
+            {
+                LastLost = true;
+                _tally.Lost(operation, $"GET {path}: {lost}");
+                return null;
+            }
             _tally.Record(operation, Stopwatch.GetElapsedTime(started), response.StatusCode == HttpStatusCode.OK ? null : $"GET {path} answered {(int)response.StatusCode}");
             return response.StatusCode == HttpStatusCode.OK ? await Parser.ParseDocumentAsync(body, cancellationToken) : null;
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"GET {path}: {error.GetType().Name} {error.Message}");
+            if (LostInFlight(null, error) is { } lost)
+            {
+                LastLost = true;
+                _tally.Lost(operation, $"GET {path}: {lost}");
+            }
+            else _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"GET {path}: {error.GetType().Name} {error.Message}");
             return null;
         }
     }
@@ -61,17 +86,29 @@ internal sealed class Session : IDisposable
     public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string operation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        LastLost = false;
         try
         {
             using var content = new FormUrlEncodedContent(fields);
             var response = await _http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
+            if (LostInFlight(response, null) is { } lost)
+            {
+                LastLost = true;
+                _tally.Lost(operation, $"POST {path}: {lost}");
+                return response;
+            }
             _tally.Record(operation, Stopwatch.GetElapsedTime(started), (int)response.StatusCode >= 500 ? $"POST {path} answered {(int)response.StatusCode}" : null);
             return response;
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"POST {path}: {error.GetType().Name} {error.Message}");
+            if (LostInFlight(null, error) is { } lost)
+            {
+                LastLost = true;
+                _tally.Lost(operation, $"POST {path}: {lost}");
+            }
+            else _tally.Record(operation, Stopwatch.GetElapsedTime(started), $"POST {path}: {error.GetType().Name} {error.Message}");
             return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         }
     }

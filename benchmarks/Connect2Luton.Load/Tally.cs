@@ -9,6 +9,16 @@ internal sealed class Tally
     private readonly Dictionary<string, List<double>> _milliseconds = new(StringComparer.Ordinal);
     private readonly List<string> _errors = [];
     private readonly List<double> _fromArrival = [];
+    private readonly List<string> _lost = [];
+
+    /// <summary>
+    /// A node is killed during the run (benchmarks/load/cluster.sh): a request the load balancer answers for a node
+    /// that went down under it, or whose connection it cut, is lost in flight rather than an error. Its save, if it
+    /// was one, may or may not have been made, and the reconciliation allows either, but never twice.
+    /// </summary>
+    public bool NodesMayGoDown { get; set; }
+
+    public int LostCount { get { lock (_gate) return _lost.Count; } }
 
     /// <summary>Off during the warm-up: its requests are neither timed nor counted.</summary>
     public bool Counting { get; set; }
@@ -33,6 +43,12 @@ internal sealed class Tally
         {
             if (Counting) _fromArrival.Add(sinceDue.TotalMilliseconds);
         }
+    }
+
+    /// <summary>A request lost in flight: not timed (its answer is the load balancer's, not the app's), counted apart.</summary>
+    public void Lost(string operation, string what)
+    {
+        lock (_gate) _lost.Add($"{operation}: {what}");
     }
 
     public void Error(string message)
@@ -64,6 +80,11 @@ internal sealed class Tally
                 var arrivals = _fromArrival.Order().ToList();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Open loop: {arrivals.Count / elapsed.TotalSeconds:F1} arrivals a second, each a read or a save with its form; from arrival to its last answer p50 {Percentile(arrivals, 50):F1} ms, p95 {Percentile(arrivals, 95):F1} ms, p99 {Percentile(arrivals, 99):F1} ms"));
+            }
+            if (NodesMayGoDown)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Lost in flight: {_lost.Count} requests answered by the load balancer for a node that went down under them ({_lost.Count(l => l.Contains("POST", StringComparison.Ordinal))} of them saves, each reconciled as made once or not at all), not timed"));
+                foreach (var lost in _lost.Take(5)) output.WriteLine("  lost: " + lost);
             }
             foreach (var error in _errors.Take(20)) output.WriteLine("  error: " + error);
         }

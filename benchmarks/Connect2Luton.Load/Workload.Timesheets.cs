@@ -112,6 +112,8 @@ internal sealed partial class Workload
         }
         var send = !saveFirst;
         using var response = await session.PostAsync($"{path}?handler={(send ? "Submit" : "Save")}", fields, operation, stop);
+        if (session.LastLost)
+            ledger.InDoubtWeeks.GetOrAdd((placement.Placement, week), _ => new()).Enqueue(new EnteredHours(worker ? $"worker {placement.Worker}" : $"recruiter client {client}", hours, send));
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
             ledger.Entered(placement.Placement, week, new EnteredHours(worker ? $"worker {placement.Worker}" : $"recruiter client {client}", hours, send));
@@ -150,6 +152,7 @@ internal sealed partial class Workload
         var fields = Session.Form(page, "form#approve");
         var id = int.Parse(fields["TimesheetId"], CultureInfo.InvariantCulture);
         using var response = await session.PostAsync($"{path}?handler=Approve", fields, "approve timesheet", stop);
+        if (session.LastLost) ledger.InDoubtApprovals.TryAdd(id, 0);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             var text = response.StatusCode == HttpStatusCode.OK ? (await Session.ParseAsync(response, stop)).QuerySelector(".govuk-error-summary")?.TextContent : null;
@@ -178,6 +181,7 @@ internal sealed partial class Workload
         var ticked = waiting.OrderBy(_ => random.Next()).Take(random.Next(2, 9)).ToList();
         var fields = Session.Form(list, "form#approve-many").Where(f => f.Key != "approve").Concat(ticked.Select(t => KeyValuePair.Create("approve", t.Box))).ToList();
         using var response = await session.PostAsync("/Timesheets?handler=Approve", fields, "approve ticked timesheets", stop);
+        if (session.LastLost) foreach (var lost in ticked) ledger.InDoubtApprovals.TryAdd(lost.Id, 0);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             if ((int)response.StatusCode < 500) tally.Error($"approving {ticked.Count} ticked weeks was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
@@ -185,7 +189,9 @@ internal sealed partial class Workload
         }
         if (await session.TryGetAsync("/Timesheets", "approve ticked timesheets", stop) is not { } after)
         {
-            tally.Error($"approved {ticked.Count} ticked weeks but could not read what was approved");
+            // Approved, but which of them the list would have said is lost with the node that was to say it.
+            if (session.LastLost) foreach (var lost in ticked) ledger.InDoubtApprovals.TryAdd(lost.Id, 0);
+            else tally.Error($"approved {ticked.Count} ticked weeks but could not read what was approved");
             return;
         }
         var notApprovedLines = after.QuerySelectorAll("#not-approved li").ToList();

@@ -110,6 +110,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         fields["Input.DbsLevel"] = "EnhancedWithBarredLists";
         fields["Input.DbsCertificateNumber"] = "001234567890";
         using var added = await session.PostAsync("/Agency/Candidates/New", fields, "add agency candidate", stop);
+        if (session.LastLost) ledger.InDoubtWorkers.TryAdd(fields["Input.Email"], 0);
         if (await SavedIdAsync(added, "/Agency/Candidates/", "adding an agency candidate", stop) is not { } candidate) return;
         if (!ledger.AddedWorkers.TryAdd(candidate, fields["Input.Email"])) tally.Error($"Candidate {candidate} was reported saved twice");
 
@@ -117,6 +118,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         var put = Session.Form(form, "#put-forward");
         put["Input.WorkerId"] = candidate.ToString(CultureInfo.InvariantCulture);
         using var response = await session.PostAsync($"/Agency/Vacancies/{vacancy}", put, "put candidate forward", stop);
+        if (session.LastLost) ledger.InDoubtPutForward.TryAdd((vacancy, candidate), 0);
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
             ledger.PutForward(vacancy, person, candidate);
@@ -187,6 +189,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         fields["Input.MaximumPayRate"] = "36.50";
         fields["Input.Positions"] = "1";
         using var response = await session.PostAsync("/Requisitions/New", fields, "raise requisition", stop);
+        if (session.LastLost) ledger.InDoubtRequisitions.TryAdd(title, 0);
         var id = await SavedIdAsync(response, "/Requisitions/", "raising a requisition", stop);
         if (id is { } saved && !ledger.RaisedRequisitions.TryAdd(saved, title)) tally.Error($"Requisition {saved} was reported saved twice");
         return id;
@@ -274,6 +277,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         fields["Input.RegistrationNumber"] = "SW" + random.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
         SetDate(fields, "Input.RegistrationExpiresOn", today.AddDays(random.Next(60, 700)));
         using var response = await session.PostAsync("/Workers/New", fields, "add worker", stop);
+        if (session.LastLost) ledger.InDoubtWorkers.TryAdd(email, 0);
         if (await SavedIdAsync(response, "/Workers/", "adding a worker", stop) is { } id && !ledger.AddedWorkers.TryAdd(id, email))
             tally.Error($"Worker {id} was reported saved twice");
     }
@@ -301,6 +305,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         box.IsChecked = true;
         var fields = Session.Form(list, "#approve-many");
         using var response = await session.PostAsync("/Timesheets?handler=Approve", fields, "approve timesheet", stop);
+        if (session.LastLost && int.TryParse(box.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var lost)) ledger.InDoubtApprovals.TryAdd(lost, 0);
         if (response.StatusCode != HttpStatusCode.Redirect && (int)response.StatusCode < 500)
             tally.Error($"approving timesheet {box.Value} was refused ({(int)response.StatusCode}): {await Summary(response, stop)}");
     }
@@ -319,6 +324,7 @@ internal sealed partial class Workload(Session session, string run, int client, 
         var text = value();
         fields[field] = text;
         using var response = await session.PostAsync($"/{area}/{id}/Edit", fields, operation, stop);
+        if (session.LastLost) ledger.InDoubtEdits.GetOrAdd($"{area} {id}", _ => []).Add(text);
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
             ledger.Saved($"{area} {id}", text);

@@ -12,6 +12,8 @@ internal static partial class FailOver
     public static async Task SendAsync(HttpContext context, Func<Task> next)
     {
         var proxy = context.GetReverseProxyFeature();
+        // Taken before choosing: load balancing narrows the feature's list to the one node it chose.
+        var available = proxy.AvailableDestinations;
         var tried = new List<DestinationState>();
         while (true)
         {
@@ -19,7 +21,7 @@ internal static partial class FailOver
             if (context.GetForwarderErrorFeature() is not { } error) return;
             var failed = proxy.ProxiedDestination;
             if (failed is not null) tried.Add(failed);
-            var others = proxy.AvailableDestinations.Where(d => !tried.Contains(d)).ToList();
+            var others = available.Where(d => !tried.Contains(d)).ToList();
             // Only a failure to connect or to get the answer's headers leaves nothing sent back; a request whose
             // answer had begun, or that was slow rather than refused, is not sent twice.
             if (error.Error == ForwarderError.Request && IsRead(context.Request.Method) && !context.Response.HasStarted && others.Count > 0)

@@ -28,6 +28,11 @@ public static class NodeProxy
         ArgumentNullException.ThrowIfNull(nodes);
         if (nodes.Count == 0) throw new ArgumentException("Name at least one node to send requests to (--nodes http://127.0.0.1:5101,http://127.0.0.1:5102).", nameof(nodes));
         var builder = WebApplication.CreateBuilder(args);
+        // A node down is expected here, and said once a request by FailOver: not each probe's and forward's stack trace.
+        builder.Logging.AddFilter("Yarp.ReverseProxy.Health", LogLevel.Error).AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Error);
+        // Failures are counted over 5 s rather than YARP's minute: a minute of a busy node's successes would keep it
+        // in the turn for seconds after it died.
+        builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(o => o.DetectionWindowSize = TimeSpan.FromSeconds(5));
         builder.Services.AddReverseProxy()
             .LoadFromMemory([new RouteConfig { RouteId = "app", ClusterId = "nodes", Match = new RouteMatch { Path = "{**path}" } }], [Cluster(nodes)])
             .AddTransforms(transforms => transforms.AddResponseTransform(answer =>
@@ -76,7 +81,7 @@ public static class NodeProxy
         // The app's slowest pages answer in a few seconds under load; a node that says nothing for 20 s is as good as
         // dead, and its request is answered 504 before a client's own timeout (often 30 s) gives up on it.
         HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(20) },
-        // The passive policy's own defaults count failures over a minute from 10 requests; a killed node fails every one.
+        // Out of the turn once 30% of its requests in the window fail to connect; a killed node fails every one.
         Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["TransportFailureRateHealthPolicy.RateLimit"] = "0.3",
