@@ -30,8 +30,8 @@ public sealed class TwoNodes : IAsyncDisposable
         Database = database;
         RulesA = rulesA;
         RulesB = rulesB;
-        _settingsA = new Dictionary<string, string>(settings) { ["Rules:Directory"] = rulesA.Directory, ["Scheduling:RunJobs"] = "true" };
-        _settingsB = new Dictionary<string, string>(settings) { ["Rules:Directory"] = rulesB.Directory, ["Scheduling:RunJobs"] = "false" };
+        _settingsA = new Dictionary<string, string>(settings) { ["Rules:Directory"] = rulesA.Directory, ["Scheduling:RunJobs"] = "true", ["Cluster:NodeName"] = "node A" };
+        _settingsB = new Dictionary<string, string>(settings) { ["Rules:Directory"] = rulesB.Directory, ["Scheduling:RunJobs"] = "false", ["Cluster:NodeName"] = "node B" };
     }
 
     public DatabaseFile Database { get; }

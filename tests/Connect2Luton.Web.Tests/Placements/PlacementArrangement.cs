@@ -22,7 +22,13 @@ internal sealed record PlacementArrangement(int RequisitionId, int WorkerId, str
     public static async Task<PlacementArrangement> ShortlistedAsync(Connect2LutonFactory factory, int positions = 1, int startsInDays = 14, Func<AWorker, AWorker>? worker = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await ShortlistedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), positions, startsInDays, worker);
+    }
+
+    /// <summary>The same, written straight into a database an app (or several) serves.</summary>
+    public static async Task<PlacementArrangement> ShortlistedAsync(AppDbContext db, int positions = 1, int startsInDays = 14, Func<AWorker, AWorker>? worker = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var requisition = await OpenRequisitionAsync(db, positions, startsInDays);
         var pool = await db.SupplyAgencies.FirstAsync(a => a.Kind == SupplyAgencyKind.InHousePool);
         var shortlisted = (worker ?? (w => w))(A.Worker().LivingIn("LU2 7AB").SuppliedBy(pool.Id).WithChecks()).Build();
