@@ -53,7 +53,7 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 # start_node NAME ADDRESS RUN_JOBS RULES: prints the node's pid (the app's own, so SIGKILL reaches it).
 start_node() {
-  (cd src/Connect2Luton.Web && Rules__Directory="$4" Scheduling__RunJobs="$3" exec dotnet "$web_dll" --urls "$2" >>"$dir/$1.log" 2>&1) &
+  (cd src/Connect2Luton.Web && Cluster__NodeName="$1" Rules__Directory="$4" Scheduling__RunJobs="$3" exec dotnet "$web_dll" --urls "$2" >>"$dir/$1.log" 2>&1) &
   echo $!
 }
 

@@ -14,22 +14,8 @@ namespace Connect2Luton.Infrastructure.Cluster;
 /// the kinds of record others changed. A single server runs it too: it costs two small reads a check, and a second
 /// server can then join without a change of configuration.
 /// </summary>
-internal sealed partial class ClusterCheck(IServiceScopeFactory scopes, ChangeSignals signals, IOptions<ClusterOptions> options, TimeProvider clock, ILogger<ClusterCheck> logger) : BackgroundService
+internal sealed partial class ClusterCheck(IServiceScopeFactory scopes, ChangeSignals signals, ClusterCheckFigures figures, IOptions<ClusterOptions> options, TimeProvider clock, ILogger<ClusterCheck> logger) : BackgroundService
 {
-    private long _checks;
-    private long _failures;
-    private long _elapsedTicks;
-
-    /// <summary>When the last check finished, and whether it could read the database.</summary>
-    public (DateTimeOffset At, bool Succeeded)? Last { get; private set; }
-
-    public long Checks => Interlocked.Read(ref _checks);
-
-    public long Failures => Interlocked.Read(ref _failures);
-
-    /// <summary>The mean time a check takes, in milliseconds: its cost on an idle server.</summary>
-    public double MeanMilliseconds => Checks == 0 ? 0 : TimeSpan.FromTicks(Interlocked.Read(ref _elapsedTicks)).TotalMilliseconds / Checks;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.CheckIntervalMilliseconds), clock);
@@ -51,13 +37,14 @@ internal sealed partial class ClusterCheck(IServiceScopeFactory scopes, ChangeSi
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        bool succeeded;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var taken = await scope.ServiceProvider.GetRequiredService<RuleVersionFollower>().CatchUpAsync(cancellationToken);
             if (taken > 0) LogTaken(logger, taken);
             await signals.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
-            Last = (clock.GetUtcNow(), true);
+            succeeded = true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,12 +54,10 @@ internal sealed partial class ClusterCheck(IServiceScopeFactory scopes, ChangeSi
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            Interlocked.Increment(ref _failures);
-            Last = (clock.GetUtcNow(), false);
+            succeeded = false;
             LogFailed(logger, error);
         }
-        Interlocked.Add(ref _elapsedTicks, Stopwatch.GetElapsedTime(started).Ticks);
-        Interlocked.Increment(ref _checks);
+        figures.Record(clock.GetUtcNow(), Stopwatch.GetElapsedTime(started), succeeded);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took {Count} rule versions recorded by another server into service")]

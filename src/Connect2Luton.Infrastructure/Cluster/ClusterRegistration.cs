@@ -15,6 +15,7 @@ internal static class ClusterRegistration
             .ValidateOnStart();
         services.AddSingleton<ChangeSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSignals>());
+        services.AddSingleton<ClusterCheckFigures>();
         services.AddSingleton<ClusterCheck>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterCheck>());
         return services;

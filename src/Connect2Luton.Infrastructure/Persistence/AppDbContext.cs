@@ -82,20 +82,24 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // New rows only get their keys on insert, so the audit rows follow in a second write inside one transaction:
-        // a change and its audit entry land together or not at all.
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        // a change and its audit entry land together or not at all. A save not inside a unit of work's transaction
+        // (sign-in's own records, the email outbox) opens its own, through the execution strategy as retries require.
+        return await RetriedSaves.RunAsync(this, async ct =>
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var at = _clock.GetUtcNow();
-            AuditEntries.AddRange(pending.Select(p => p.ToEntry(_currentUser.Name, at)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+            var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+            try
+            {
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                var at = _clock.GetUtcNow();
+                AuditEntries.AddRange(pending.Select(p => p.ToEntry(_currentUser.Name, at)));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+                return written;
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
+        }, cancellationToken);
     }
 }

@@ -17,14 +17,26 @@ internal static class HealthReportWriter
     {
         var services = context.RequestServices;
         var served = services.GetRequiredService<ServedRuleVersions>();
+        var cluster = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        var checks = services.GetRequiredService<ClusterCheckFigures>();
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString(),
-            node = services.GetRequiredService<IOptions<ClusterOptions>>().Value.Name,
+            node = cluster.Name,
             rules = services.GetRequiredService<IRuleSetCatalogue>().Current.ToDictionary(
                 s => s.Name,
                 s => new { version = served.NumberServing(s.Name), hash = s.ServingVersion is { } hash ? Words.ShortVersion(hash) : null }),
+            // How this server keeps up with the others: how often it looks, what a look costs, and whether the last one could.
+            clusterCheck = new
+            {
+                everyMilliseconds = cluster.CheckIntervalMilliseconds,
+                checks.Checks,
+                checks.Failures,
+                meanMilliseconds = Math.Round(checks.MeanMilliseconds, 2),
+                checks.LastAt,
+                checks.LastSucceeded,
+            },
             checks = report.Entries.ToDictionary(
                 entry => entry.Key,
                 entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),

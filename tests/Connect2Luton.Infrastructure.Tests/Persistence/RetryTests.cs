@@ -34,6 +34,24 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_save_made_on_the_context_itself_as_sign_in_and_the_outbox_make_them_is_retried_and_lands_once()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var fault = new FailsOnce(FaultAt.FirstInsert);
+        await using (var db = Retrying(database, fault))
+        {
+            db.Add(A.ServiceArea("HSG", childrens: false));
+
+            await db.SaveChangesAsync();
+        }
+
+        fault.Thrown.ShouldBe(1);
+        await using var check = database.CreateContext();
+        (await check.ServiceAreas.CountAsync()).ShouldBe(1);
+        (await check.AuditEntries.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Work_in_one_transaction_is_run_again_whole_after_a_transient_fault_and_what_its_first_try_made_is_not_kept()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
