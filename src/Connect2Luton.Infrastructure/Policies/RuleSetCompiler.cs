@@ -120,7 +120,7 @@ internal static partial class RuleSetCompiler
         var problems = new List<RuleSetProblem>();
         var file = definition.FileName;
         if (json.Length > MaximumFileLength)
-            return Fail(problems, file, null, null, $"The file is {json.Length:N0} characters long; a rule file may be at most {MaximumFileLength:N0}.");
+            return Fail(problems, file, null, null, $"The file is more than {MaximumFileLength:N0} characters long, the most a rule file may be.");
 
         RuleSetDocument? document;
         try

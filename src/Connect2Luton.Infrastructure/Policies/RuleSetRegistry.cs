@@ -384,8 +384,11 @@ internal sealed partial class RuleSetRegistry(RuleFileStore store, RuleSetModule
                 LogRefused(logger, definition.FileName, problems.Count, string.Join(" | ", problems));
                 return refused;
             }
-            WriteFailure(definition, json, testCasesJson, current);
-            Record(name, []);
+            // Served whether or not the folder takes it; a folder that refuses is said to officers and on /health,
+            // since the copy people read there is then not what serves.
+            var unwritten = WriteFailure(definition, json, testCasesJson, current);
+            Record(name, unwritten is null ? [] : [new RuleSetProblem(definition.FileName, null, null,
+                $"This server serves the version saved on another server, but could not write it to its rules folder ({store.Directory}), so the file there is not what serves. Ask whoever runs the server to look at the folder; the next version saved writes it again.")]);
             Swap([.. _serving.Sets.Values.Where(s => s.Name != name), compiled], [name]);
             LogAdopted(logger, name, compiled.Version[..12]);
             return [];

@@ -73,6 +73,26 @@ public sealed class TwoServersOnOneDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_changed_on_disk_on_top_of_a_version_another_server_has_replaced_is_not_recorded_over_it()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+        var saved = LoweredCap(b, "43.00m");
+        (await b.SaveAsync(saved)).Result.Succeeded.ShouldBeTrue();
+
+        // Before node A has checked, someone edits its file: on top of version 1, which no longer serves anywhere.
+        var edited = a.Serving("pay-rate-caps").Json.Replace("\"Description\": \"", "\"Description\": \"Edited on the server. ", StringComparison.Ordinal);
+        a.Rules.Replace("pay-rate-caps.json", edited);
+        (await a.Services.GetRequiredService<RuleSetRegistry>().ReloadAsync(RuleSetDefinition.PayRateCaps)).Succeeded.ShouldBeTrue();
+        await a.RecordServingAsync();
+        await a.CheckAsync();
+
+        (await VersionsOfAsync("pay-rate-caps")).ShouldBe(2, "the officer's save is not overwritten by an edit made on top of the version it replaced");
+        a.Serving("pay-rate-caps").Json.ShouldBe(saved.Json);
+        a.Rules.Read("pay-rate-caps.json").ShouldBe(saved.Json);
+    }
+
+    [Fact]
     public async Task A_server_that_starts_with_an_older_rules_folder_serves_the_newest_version_in_the_database()
     {
         var a = await StartAsync();
@@ -180,6 +200,12 @@ public sealed class TwoServersOnOneDatabaseTests : IAsyncLifetime
         public ServingRuleFile Serving(string ruleSet) => Services.GetRequiredService<IRuleSetPublisher>().Serving(ruleSet).ShouldNotBeNull();
 
         public int? NumberServing(string ruleSet) => Services.GetRequiredService<ServedRuleVersions>().NumberServing(ruleSet);
+
+        public async Task RecordServingAsync()
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RuleFileHistory>().RecordServingAsync(CancellationToken.None);
+        }
 
         public Task CheckAsync() => Services.GetRequiredService<ClusterCheck>().CheckAsync(CancellationToken.None);
 

@@ -24,7 +24,7 @@ public sealed class SpecialRuleFileTests : IDisposable
 
         var catalogue = await LoadAsync();
 
-        catalogue.Single(s => s.Name == "pay-rate-caps").Problems.ShouldHaveSingleItem().Message.ShouldStartWith("The file is 200,001 characters long");
+        catalogue.Single(s => s.Name == "pay-rate-caps").Problems.ShouldHaveSingleItem().Message.ShouldStartWith("The file is more than 200,000 characters long");
         catalogue.Where(s => s.Name != "pay-rate-caps").ShouldAllBe(s => s.IsServing);
     }
 
