@@ -218,6 +218,18 @@ public sealed class WorkerTests(Connect2LutonFactory factory) : IClassFixture<Co
         spaced.Text("#result-count").ShouldBe(byPostcode.Text("#result-count"));
     }
 
+    [Fact]
+    public async Task A_name_typed_with_the_apostrophe_phones_type_finds_the_names_kept_with_a_plain_one()
+    {
+        var client = await factory.SignedInAsAsync(Recruiter);
+
+        var plain = await client.GetPageAsync($"/Workers?name={Uri.EscapeDataString("O'Brien")}");
+        var curly = await client.GetPageAsync($"/Workers?name={Uri.EscapeDataString("O\u2019Brien")}");
+
+        plain.QuerySelectorAll("main tbody tr").ShouldNotBeEmpty("the demo data has an O'Brien");
+        curly.Text("#result-count").ShouldBe(plain.Text("#result-count"));
+    }
+
     [Theory]
     [InlineData("manager@connect2luton.local")]
     [InlineData("policy@connect2luton.local")]
