@@ -106,6 +106,9 @@ internal sealed partial class ChangeSignals(ChangeCounters counters, IServiceSco
             if (_pending.TryRemove(kind, out var count)) taken.Add((kind, count));
         }
         if (taken.Count == 0) return;
+        // Noted as seen before it is written, so a read that lands between the write and this server noting it never
+        // takes this server's own change for another's; taken back if the write fails.
+        foreach (var (kind, count) in taken) _seen.AddOrUpdate(kind, count, (_, n) => n + count);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -125,11 +128,13 @@ internal sealed partial class ChangeSignals(ChangeCounters counters, IServiceSco
         catch
         {
             // Not lost: added again, for the next write.
-            foreach (var (kind, count) in taken) _pending.AddOrUpdate(kind, count, (_, n) => n + count);
+            foreach (var (kind, count) in taken)
+            {
+                _seen.AddOrUpdate(kind, 0, (_, n) => n - count);
+                _pending.AddOrUpdate(kind, count, (_, n) => n + count);
+            }
             throw;
         }
-        // What this server added is not news to it when it next reads the rows.
-        foreach (var (kind, count) in taken) _seen.AddOrUpdate(kind, count, (_, n) => n + count);
     }
 
     /// <summary>Reads every kind's row, and drops what was cached here from each kind another server changed.</summary>
@@ -141,10 +146,11 @@ internal sealed partial class ChangeSignals(ChangeCounters counters, IServiceSco
         var moved = 0;
         foreach (var row in rows)
         {
-            var known = _seen.TryGetValue(row.Kind, out var seen);
-            _seen[row.Kind] = row.Count;
+            // Counts only grow: one above what this server has seen (its own writes included) is another's change.
+            if (_seen.TryGetValue(row.Kind, out var seen) && row.Count <= seen) continue;
+            _seen.AddOrUpdate(row.Kind, row.Count, (_, n) => Math.Max(n, row.Count));
             // The first read is where this server starts from: what it cached so far was read after those changes.
-            if (!_read || (known && seen == row.Count) || !_kinds.TryGetValue(row.Kind, out var type)) continue;
+            if (!_read || !_kinds.TryGetValue(row.Kind, out var type)) continue;
             counters.ChangedElsewhere(type);
             moved++;
         }
