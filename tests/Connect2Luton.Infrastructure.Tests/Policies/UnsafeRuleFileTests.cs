@@ -44,7 +44,7 @@ public sealed class UnsafeRuleFileTests : IAsyncLifetime
         { "object creation", $"{CapRule}|\"Expression\": \"DateTime(2026, 1, 1) != null\"", "Rules may not create objects or lists" },
         { "a huge string", $"{CapRule}|\"Expression\": \"input.RoleTitle != \\\"{new string('x', 600)}\\\"\"", "A text value is 600 characters long; the most a rule may hold is 500." },
         { "an over-long expression", $"{CapRule}|\"Expression\": \"{string.Join(" || ", Enumerable.Repeat("input.PayRate > 1", 80))}\"", "The expression is 1,676 characters long; the most is 1,000" },
-        { "a huge file", "HUGE", "a rule file may be at most 200,000" },
+        { "a huge file", "HUGE", "more than 200,000 characters long, the most a rule file may be" },
         { "named values that double at every layer", $"\"GlobalParams\": [|\"GlobalParams\": [ {Doubling(12)}", "Use fewer layers of named values built on each other" },
         { "the wrong workflow", "\"WorkflowName\": \"pay-rate-caps\"|\"WorkflowName\": \"anything-goes\"", "WorkflowName is 'anything-goes' but this file must hold the 'pay-rate-caps' rule set." },
         { "an outcome that does not exist", "\"Outcome\": \"Refused\", \"Figures\": [ \"nationalLivingWage\" ]|\"Outcome\": \"Blocked\", \"Figures\": [ \"nationalLivingWage\" ]", "Blocked is not an outcome a rule that fails gives here: Over the cap: needs sign-off or Refused." },
